@@ -1,0 +1,158 @@
+"""Document formats: recognise a format by its content and find the module that inspects it.
+
+Each format lives in its own module exposing one inspector, a function
+
+    inspect_<format>(data: bytes, name: str, budget: Budget) -> Iterator[Item]
+
+that yields every piece of text in the document with its location and vector (see
+`detectors.model`), raising an `detectors.errors.InspectionError` for a document it cannot
+read. Adding a format means writing one module and adding one line to `INSPECTORS`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import zipfile
+from collections.abc import Iterator
+from typing import Protocol
+
+from detectors.limits import Budget
+from detectors.model import Item
+
+
+class Inspector(Protocol):
+    def __call__(self, data: bytes, name: str, budget: Budget) -> Iterator[Item]:
+        """Yield every text, table, embedded file and hiding place found in `data`."""
+        ...
+
+
+INSPECTORS: dict[str, str] = {
+    "xlsx": "detectors.formats.xlsx:inspect_xlsx",
+    "xls": "detectors.formats.xls:inspect_xls",
+    "ods": "detectors.formats.ods:inspect_ods",
+    "csv": "detectors.formats.csv:inspect_csv",
+    "docx": "detectors.formats.docx:inspect_docx",
+    "pptx": "detectors.formats.pptx:inspect_pptx",
+    "pdf": "detectors.formats.pdf:inspect_pdf",
+    "html": "detectors.formats.html:inspect_html",
+    "zip": "detectors.formats.archive:inspect_zip",
+    "doc": "detectors.formats.legacy:inspect_doc",
+    "ppt": "detectors.formats.legacy:inspect_ppt",
+    "text": "detectors.formats.plaintext:inspect_text",
+}
+"""Format name -> "module:function" of its inspector, imported on first use."""
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OOXML_MAIN_PARTS = {
+    "xl/workbook.xml": "xlsx",
+    "xl/workbook.bin": "xlsb",
+    "word/document.xml": "docx",
+    "ppt/presentation.xml": "pptx",
+}
+_ODF_MIMETYPES = {
+    b"application/vnd.oasis.opendocument.spreadsheet": "ods",
+    b"application/vnd.oasis.opendocument.text": "odt",
+    b"application/vnd.oasis.opendocument.presentation": "odp",
+}
+_OLE_STREAMS = {
+    "workbook": "xls",
+    "book": "xls",
+    "worddocument": "doc",
+    "powerpoint document": "ppt",
+}
+
+
+def inspector_for(fmt: str) -> Inspector | None:
+    """The inspector of a format, or None when no module reads it."""
+    target = INSPECTORS.get(fmt)
+    if target is None:
+        return None
+    module_name, function = target.split(":")
+    inspector: Inspector = getattr(importlib.import_module(module_name), function)
+    return inspector
+
+
+def sniff(data: bytes, name: str = "") -> str:
+    """The format of a document judged by its bytes; the name's extension only breaks ties."""
+    head = data[:4096]
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return _sniff_zip(data)
+    if head.startswith(OLE_MAGIC):
+        return _sniff_ole(data, extension)
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if _looks_binary(head):
+        return "binary"
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if (
+        lowered.startswith((b"<!doctype html", b"<html"))
+        or b"<body" in lowered
+        or b"<html" in lowered
+    ):
+        return "html"
+    if extension in ("csv", "tsv") or _looks_delimited(head):
+        return "csv"
+    return "text"
+
+
+def is_encrypted_ooxml(data: bytes) -> bool:
+    """An OOXML file saved with a password is an OLE2 container holding an EncryptedPackage."""
+    return data.startswith(OLE_MAGIC) and "encryptedpackage" in _ole_streams(data)
+
+
+def _sniff_zip(data: bytes) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            for part, fmt in _OOXML_MAIN_PARTS.items():
+                if part in names:
+                    return fmt
+            if "mimetype" in names:
+                mimetype = archive.read("mimetype")[:100].strip()
+                return _ODF_MIMETYPES.get(mimetype, "zip")
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
+        return "zip"
+    return "zip"
+
+
+def _sniff_ole(data: bytes, extension: str) -> str:
+    streams = _ole_streams(data)
+    if "encryptedpackage" in streams:
+        return extension if extension in ("xlsx", "xlsm", "docx", "pptx") else "xlsx"
+    for stream, fmt in _OLE_STREAMS.items():
+        if stream in streams:
+            return fmt
+    return extension if extension in ("xls", "doc", "ppt") else "ole"
+
+
+def _ole_streams(data: bytes) -> set[str]:
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            return {"/".join(entry).lower() for entry in ole.listdir(streams=True, storages=True)}
+    except Exception:  # olefile raises many kinds on corrupt input; it then is just "ole"
+        return set()
+
+
+def _looks_binary(head: bytes) -> bool:
+    if not head:
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 text
+    return head.count(b"\x00") > len(head) // 20
+
+
+def _looks_delimited(head: bytes) -> bool:
+    lines = [line for line in head.splitlines()[:10] if line.strip()]
+    if len(lines) < 2:
+        return False
+    for delimiter in (b",", b"\t", b";", b"|"):
+        counts = {line.count(delimiter) for line in lines[:-1]}
+        if len(counts) == 1 and min(counts) >= 1:
+            return True
+    return False

@@ -1,0 +1,56 @@
+"""Streaming XML parsing that never expands entities, loads DTDs or touches the network."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO
+
+from lxml import etree
+
+from detectors.errors import UnreadableDocument
+
+
+def iterparse(
+    source: IO[bytes], tags: tuple[str, ...] | str | None = None, events: tuple[str, ...] = ("end",)
+) -> Iterator[tuple[str, etree._Element]]:
+    """lxml's iterparse, hardened; malformed XML becomes `UnreadableDocument`."""
+    parser = etree.iterparse(
+        source,
+        events=events,
+        tag=tags,
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=True,
+        remove_comments=False,
+    )
+    try:
+        yield from parser
+    except etree.XMLSyntaxError as error:
+        raise UnreadableDocument(f"malformed XML: {error}") from error
+
+
+def parse(data: bytes) -> etree._Element:
+    """Parse a small part whole (metadata, workbook.xml); large parts go through iterparse."""
+    parser = etree.XMLParser(
+        resolve_entities=False, load_dtd=False, no_network=True, huge_tree=True, recover=False
+    )
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        raise UnreadableDocument(f"malformed XML: {error}") from error
+
+
+def local(tag: object) -> str:
+    """The tag without its namespace: '{ns}row' -> 'row'."""
+    text = str(tag)
+    return text.rsplit("}", 1)[-1]
+
+
+def free(element: etree._Element) -> None:
+    """Drop a handled element and its finished siblings so memory stays flat while streaming."""
+    element.clear(keep_tail=False)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]

@@ -1,0 +1,131 @@
+"""The one entry point: bytes and a name in, a `Verdict` out; never raises for bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+
+from detectors.assess import assess
+from detectors.detect import Detector
+from detectors.errors import DocumentTooLarge, InspectionError, UnsupportedDocument
+from detectors.formats import inspector_for, is_encrypted_ooxml, sniff
+from detectors.limits import Budget, Limits
+from detectors.model import Embedded, Status, Structure, Vector, Verdict
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    limits: Limits = field(default_factory=Limits)
+    allow_list: frozenset[str] = frozenset()
+    """Names meant to be public (a chief officer team page); never reported."""
+
+
+def scan(data: bytes, name: str, options: ScanOptions | None = None) -> Verdict:
+    """Inspect one document, detect personal data in every part of it and assess the exposure."""
+    options = options or ScanOptions()
+    sha256 = hashlib.sha256(data).hexdigest()
+    fmt = sniff(data, name)
+    budget = Budget(options.limits)
+    detector = Detector(allow_list=options.allow_list)
+    structures: list[Structure] = []
+    status, error = Status.SCANNED, None
+    try:
+        if len(data) > options.limits.max_file_bytes:
+            raise DocumentTooLarge(
+                f"{len(data) / 2**20:,.0f} MB is over the "
+                f"{options.limits.max_file_bytes / 2**20:,.0f} MB file limit"
+            )
+        if is_encrypted_ooxml(data):
+            from detectors.errors import EncryptedDocument
+
+            raise EncryptedDocument("the file is password-protected (encrypted Office package)")
+        _inspect(data, name, fmt, budget, detector, structures, depth=0, prefix="")
+    except InspectionError as failure:
+        status, error = failure.status, _one_line(str(failure))
+    except RecursionError:
+        status, error = Status.UNREADABLE, "structure nested too deeply to read"
+    except MemoryError:
+        status, error = Status.TOO_LARGE, "ran out of memory while reading the document"
+    except Exception as failure:  # a library choking on hostile input must not stop a crawl
+        log.warning("inspecting %s failed: %s", name, type(failure).__name__)
+        status, error = Status.UNREADABLE, _one_line(f"{type(failure).__name__}: {failure}")
+    evidence = detector.finish()
+    assessment = assess(evidence, tuple(structures))
+    return Verdict(
+        source=name,
+        sha256=sha256,
+        format=fmt,
+        status=status,
+        error=error,
+        severity=assessment.severity,
+        people=evidence.people,
+        kinds=evidence.kinds,
+        special_categories=evidence.special_categories,
+        findings=evidence.findings,
+        structures=tuple(structures),
+        size=len(data),
+    )
+
+
+def _inspect(
+    data: bytes,
+    name: str,
+    fmt: str,
+    budget: Budget,
+    detector: Detector,
+    structures: list[Structure],
+    depth: int,
+    prefix: str,
+) -> None:
+    inspector = inspector_for(fmt)
+    if inspector is None:
+        raise UnsupportedDocument(f"{fmt} files are not inspected")
+    for item in inspector(data, name, budget):
+        budget.check()
+        if isinstance(item, Embedded):
+            _inspect_embedded(item, budget, detector, structures, depth, prefix)
+        elif isinstance(item, Structure):
+            structures.append(_nested(item, prefix))
+        else:
+            detector.feed(item, embedded_in=prefix or None)
+
+
+def _inspect_embedded(
+    item: Embedded,
+    budget: Budget,
+    detector: Detector,
+    structures: list[Structure],
+    depth: int,
+    prefix: str,
+) -> None:
+    where = f"{prefix}{item.where} › "
+    structures.append(Structure(Vector.EMBEDDED_FILE, f"{prefix}{item.where}", item.name))
+    if depth + 1 > budget.limits.max_depth:
+        structures.append(
+            Structure(Vector.EMBEDDED_FILE, f"{prefix}{item.where}", "nested too deep: not opened")
+        )
+        return
+    inner = sniff(item.data, item.name)
+    try:
+        _inspect(item.data, item.name, inner, budget, detector, structures, depth + 1, where)
+    except DocumentTooLarge:
+        raise  # a bomb or the time budget ends the whole document
+    except InspectionError as failure:
+        # An unreadable attachment is suspect, not clean: say so and keep the rest.
+        structures.append(
+            Structure(Vector.EMBEDDED_FILE, f"{prefix}{item.where}", _one_line(str(failure)))
+        )
+
+
+def _nested(item: Structure, prefix: str) -> Structure:
+    if not prefix:
+        return item
+    return Structure(Vector.EMBEDDED_FILE, f"{prefix}{item.where}", f"{item.vector}: {item.detail}")
+
+
+def _one_line(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= 200 else line[:197] + "..."
