@@ -8,7 +8,7 @@ from enum import StrEnum
 
 
 class Vector(StrEnum):
-    """How a piece of text was stored in its document (DESIGN.md, "Where a piece of text was found")."""
+    """How a piece of text was stored in its document; every vector but two is hidden."""
 
     PAGE_TEXT = "page_text"
     CELL = "cell"
@@ -118,7 +118,7 @@ class Status(StrEnum):
 
 @dataclass(frozen=True)
 class Finding:
-    """One kind of personal data in one place. `example` is masked; raw values never leave detection."""
+    """One kind of personal data in one place; `example` is masked, never the raw value."""
 
     entity: str
     vector: Vector
