@@ -1,0 +1,37 @@
+"""The `leaksweep` command: one module per sub-command, registered below."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import click
+
+from crawler.cli._context import AppContext
+from crawler.cli.scan import scan
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="leaksweep")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    envvar="LEAKSWEEP_CONFIG",
+    help="TOML configuration file (default: $LEAKSWEEP_CONFIG, else embedded defaults).",
+)
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.pass_context
+def main(ctx: click.Context, config_path: Path | None, verbose: int) -> None:
+    """Find personal data published by mistake on your own website and FOI disclosure log.
+
+    leaksweep opens every page and attachment, including the parts a reader cannot see
+    (hidden sheets, pivot caches, text under PDF redaction boxes), and alerts your web
+    team with masked evidence so the leak can be taken down before anyone else finds it.
+    """
+    level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    ctx.obj = AppContext(config_path)
+
+
+main.add_command(scan)

@@ -1,0 +1,27 @@
+"""What every sub-command shares: the configuration, loaded once, and the store."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+import click
+
+from alerts.store import Store
+from crawler.config import Config, ConfigError, load_config
+
+
+class AppContext:
+    def __init__(self, config_path: Path | None) -> None:
+        self.config_path = config_path
+
+    @cached_property
+    def config(self) -> Config:
+        try:
+            return load_config(self.config_path)
+        except ConfigError as error:
+            raise click.UsageError(str(error)) from error
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.config.database)

@@ -1,0 +1,54 @@
+"""Terminal rendering of verdicts for people (the JSON is for scripts)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from detectors.model import Severity, Status, Verdict
+
+STYLE = {
+    Severity.CRITICAL: "bold white on red",
+    Severity.HIGH: "bold red",
+    Severity.MEDIUM: "yellow",
+    Severity.LOW: "cyan",
+    Severity.NONE: "green",
+}
+
+
+def print_verdicts(console: Console, verdicts: list[Verdict]) -> None:
+    table = Table(title="leaksweep scan", show_lines=False)
+    table.add_column("severity")
+    table.add_column("people", justify="right")
+    table.add_column("document", overflow="fold")
+    table.add_column("what and where", overflow="fold")
+    for verdict in sorted(verdicts, key=lambda v: -v.severity.rank):
+        table.add_row(
+            f"[{STYLE[verdict.severity]}]{verdict.severity}[/]",
+            f"{verdict.people:,}" if verdict.people else "",
+            verdict.source,
+            describe(verdict),
+        )
+    console.print(table)
+    flagged = sum(1 for v in verdicts if v.severity is not Severity.NONE)
+    failed = sum(1 for v in verdicts if v.status is not Status.SCANNED)
+    console.print(
+        f"{len(verdicts)} document(s) scanned: {flagged} with personal data, "
+        f"{failed} could not be fully inspected."
+    )
+
+
+def describe(verdict: Verdict) -> str:
+    lines = []
+    if verdict.status is not Status.SCANNED:
+        lines.append(f"[bold]{verdict.status}[/]: {verdict.error}")
+    if verdict.kinds or verdict.special_categories:
+        lines.append(", ".join([*verdict.kinds, *verdict.special_categories]))
+    for finding in verdict.findings[:6]:
+        hidden = " [red](hidden)[/]" if finding.hidden else ""
+        lines.append(
+            f"{finding.entity} ×{finding.count:,} in {finding.where}{hidden} e.g. {finding.example}"
+        )
+    if len(verdict.findings) > 6:
+        lines.append(f"… and {len(verdict.findings) - 6} more findings")
+    return "\n".join(lines) or "clean"
