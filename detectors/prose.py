@@ -1,0 +1,136 @@
+"""Find personal data in prose: batched presidio analysis tuned for precision."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from presidio_analyzer import BatchAnalyzerEngine, RecognizerResult
+
+from detectors.engine import ENTITIES, LANGUAGE, analyzer
+
+# A finding must reach this score; pattern-only guesses (a postcode with no address nearby,
+# a passport-shaped code with no "passport") stay below it.
+MIN_SCORE = 0.5
+# phonenumbers already checks a number against the GB numbering plan: that is evidence enough.
+MIN_SCORES: dict[str, float] = {"PHONE_NUMBER": 0.4}
+# spaCy's own limit is 1,000,000 characters; smaller chunks keep memory flat.
+CHUNK_CHARS = 100_000
+BATCH_SIZE = 32
+
+# Capitalised words the small model takes for names: ranks, titles, roles and letter formulae.
+_NOT_NAME_WORDS = """
+chief constable deputy assistant sergeant sgt inspector insp superintendent supt
+commissioner commander officer detective det pc dc ps ds di dci pcso special police mr mrs
+ms miss mx dr sir dame lord lady madam dear regards sincerely faithfully yours director head
+manager team unit department dept force service staff member freedom information act foi
+section request requester applicant disclosure
+"""
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+_TITLES = re.compile(
+    r"^(?:(?:chief|deputy|assistant|detective|acting|temporary|det\.?|supt\.?|police)\s+)*"
+    r"(?:constable|sergeant|sgt|inspector|insp|superintendent|commissioner|commander|officer|"
+    r"pc|dc|ps|ds|di|dci|pcso|mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady)\.?\s+",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class Match:
+    """One entity found in a text; read its value as text[start:end] (never stored here)."""
+
+    entity: str
+    start: int
+    end: int
+    score: float
+
+
+def find_entities(texts: Sequence[str]) -> list[list[Match]]:
+    """Analyse many texts in one batch; one list of matches per text, in text order."""
+    chunks: list[str] = []
+    owners: list[tuple[int, int]] = []  # (text index, offset of the chunk in its text)
+    for index, text in enumerate(texts):
+        for offset, chunk in _chunks(text):
+            chunks.append(chunk)
+            owners.append((index, offset))
+    found: list[list[Match]] = [[] for _ in texts]
+    if not chunks:
+        return found
+    batch = BatchAnalyzerEngine(analyzer_engine=analyzer())
+    results = batch.analyze_iterator(
+        chunks, language=LANGUAGE, batch_size=BATCH_SIZE, entities=list(ENTITIES)
+    )
+    for chunk, (index, offset), chunk_results in zip(chunks, owners, results, strict=True):
+        found[index].extend(
+            Match(m.entity, m.start + offset, m.end + offset, m.score)
+            for m in _select(chunk, chunk_results)
+        )
+    for matches in found:
+        matches.sort(key=lambda m: (m.start, m.end))
+    return found
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Split text on line or sentence breaks into pieces of at most CHUNK_CHARS."""
+    start = 0
+    while len(text) - start > CHUNK_CHARS:
+        limit = start + CHUNK_CHARS
+        floor = limit - CHUNK_CHARS // 10
+        cut = max(text.rfind("\n", floor, limit), text.rfind(". ", floor, limit) + 1)
+        if cut <= floor:
+            cut = text.rfind(" ", floor, limit)
+        if cut <= floor:
+            cut = limit
+        if text[start:cut].strip():
+            yield start, text[start:cut]
+        start = cut
+    if text[start:].strip():
+        yield start, text[start:]
+
+
+def _select(text: str, results: list[RecognizerResult]) -> list[Match]:
+    """Keep confident, plausible results; a name never overlaps a patterned entity."""
+    candidates: list[Match] = []
+    for result in results:
+        entity = result.entity_type
+        if result.score < MIN_SCORES.get(entity, MIN_SCORE):
+            continue
+        start, end = result.start, result.end
+        if entity == "PERSON":
+            trimmed = _trim_person(text, start, end)
+            if trimmed is None:
+                continue
+            start, end = trimmed
+        candidates.append(Match(entity, start, end, result.score))
+    candidates.sort(key=lambda m: (m.entity == "PERSON", -m.score, m.start))
+    kept: list[Match] = []
+    for match in candidates:
+        if not any(match.start < k.end and k.start < match.end for k in kept):
+            kept.append(match)
+    return kept
+
+
+def _trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name inside a PERSON span without leading ranks or titles; None if not a name."""
+    span = text[start:end]
+    title = _TITLES.match(span)
+    if title:
+        start += title.end()
+        span = text[start:end]
+    words = _WORD.findall(span)
+    if not words or not span[0].isupper():
+        return None
+    if any(c.isdigit() or c in "@/\\:;|" for c in span):
+        return None
+    if all(word.casefold() in _NOT_NAMES for word in words):
+        return None
+    if span.isupper() and _line_of(text, start, end).isupper():
+        return None  # a heading in capitals, not a name
+    return start, end
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    line_end = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]

@@ -1,0 +1,63 @@
+"""CRIME_REFERENCE: crime, occurrence and case file reference numbers used by UK police forces.
+
+Formats supported (numbers in examples are invented):
+- labelled crime numbers: "CRN 12345/21", "Crime ref: 12345/21", "crime number 4012345/23";
+- force/serial/year triples: "37/12345/23" (force code, serial, two-digit year);
+- force-prefixed occurrence numbers: "NC-20230101-1234" (force letters, yyyymmdd, serial);
+- occurrence numbers: "Occurrence 23*123456", "occurrence no. 23000123456";
+- CPS case file URNs: "URN 42AB1234523" (force, station letters, serial, year).
+Bare serials ("12345/21") are accepted only after a crime/occurrence/URN label: on their own
+they read like FOI reference numbers or fractions.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+# Labels that say "a crime/occurrence reference follows".
+LABEL = (
+    r"\b(?:crime\s*(?:ref(?:erence)?|no|number|num)|crn|occurrence(?:\s*(?:ref(?:erence)?|no|"
+    r"number))?|occ\s*no|urn|niche\s*(?:ref|no|number)|athena\s*(?:ref|no|number)|"
+    r"incident\s*(?:ref(?:erence)?|no|number)|storm\s*(?:ref|no|number)|cad\s*(?:ref|no|number))"
+    r"\.?\s*(?:[:#=\-–]\s*)?"
+)
+# A reference value after a label: digits with the separators forces use.
+LABELLED_VALUE = r"(?:[A-Z]{1,4}[-/ ]?)?\d{2,}(?:[/*\-]\d{2,}){0,3}[A-Z]{0,2}"
+TRIPLE = r"\d{2}/\d{4,7}/\d{2}"
+PREFIXED = r"(?-i:[A-Z]{2,4})-(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-\d{3,6}"
+OCCURRENCE = r"\d{2}\*\d{5,8}"
+URN = r"\d{2}(?-i:[A-Z]{2})\d{7}"
+# Whole-value forms for table cells; LABELLED_VALUE only when the header says so.
+SELF_EVIDENT = rf"(?:{TRIPLE}|{PREFIXED}|{OCCURRENCE}|{URN})"
+
+
+class CrimeReferenceRecognizer(PatternRecognizer):
+    """Crime, occurrence, incident and case file references (see module docstring)."""
+
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("crime reference (labelled)", rf"(?<={LABEL}){LABELLED_VALUE}\b", 0.7),
+        Pattern("crime reference (force/serial/year)", rf"(?<![\d/]){TRIPLE}(?![\d/])", 0.45),
+        Pattern("crime reference (force prefix)", rf"\b{PREFIXED}\b", 0.6),
+        Pattern("occurrence number", rf"(?<![\d*]){OCCURRENCE}\b", 0.45),
+        Pattern("case file URN", rf"\b{URN}\b", 0.3),
+    ]
+    CONTEXT: ClassVar[list[str]] = [
+        "crime",
+        "crn",
+        "occurrence",
+        "urn",
+        "incident",
+        "offence",
+        "investigation",
+        "reported",
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="CRIME_REFERENCE",
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            supported_language="en",
+        )

@@ -1,0 +1,51 @@
+"""POLICE_IDENTIFIER: collar/shoulder numbers ("PC 1234", "Sgt 2345") and labelled warrant,
+service, staff or payroll numbers ("warrant no. 123456").
+
+Rank abbreviations must be written in capitals as forces print them ("PC", "DC", "PS"), since
+"pc" or "dc" in lower case are computers and currents; a bare number counts only after a label.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+# Ranks that prefix a collar number; abbreviations are case-sensitive.
+RANK = (
+    r"(?:(?-i:PC|DC|PS|DS|TDC|TPC|SC|PCSO|DI|DCI|Sgt|SGT|Insp|INSP|Ch\.?\s?Insp|Det\.?\s?Con|"
+    r"Det\.?\s?Sgt|DSgt|PSgt)|(?-i:[Cc])onstable|(?-i:[Ss])ergeant|(?-i:[Ii])nspector)"
+)
+COLLAR = r"\d{2,5}"
+RANKED = rf"{RANK}\.?\s?{COLLAR}"
+LABEL = (
+    r"\b(?:collar|shoulder|warrant|service|staff|payroll|employee|personnel|force|badge|"
+    r"pay)\s*(?:card\s*)?(?:no|number|num|id|ref)\b\.?\s*(?:[:#=\-–]\s*)?"
+)
+LABELLED_VALUE = r"(?-i:[A-Z]{0,2})\d{3,10}"
+
+
+class PoliceIdentifierRecognizer(PatternRecognizer):
+    """Collar numbers after a rank, and warrant/service/payroll numbers after a label."""
+
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("collar number after rank", rf"\b{RANKED}\b", 0.6),
+        Pattern("labelled police identifier", rf"(?<={LABEL}){LABELLED_VALUE}\b", 0.7),
+    ]
+    CONTEXT: ClassVar[list[str]] = [
+        "collar",
+        "shoulder",
+        "warrant",
+        "officer",
+        "payroll",
+        "constable",
+        "sergeant",
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="POLICE_IDENTIFIER",
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            supported_language="en",
+        )

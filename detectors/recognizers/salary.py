@@ -1,0 +1,42 @@
+"""SALARY: a pound amount tied to a person's pay — "salary £34,500", "overtime: £1,240.50",
+"£42,000 per annum". Amounts in millions, and totals, budgets or costs, are not one person's pay.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+AMOUNT = (
+    r"£\s?(?:\d{1,3}(?:,\d{3})+|\d{2,6})(?:\.\d{2})?(?:k\b)?(?!\s*(?:m\b|bn\b|million|billion))"
+)
+PAY_WORD = (
+    r"(?:salary|salaries|pay|paid|wages?|earnings|earned|allowances?|overtime|gross|net\s+pay|"
+    r"remuneration|bonus|honorarium|stipend|increment|pay\s*point|grade)"
+)
+BEFORE = rf"\b{PAY_WORD}\b[^.\n£;]{{0,40}}?"
+AFTER = (
+    r"\s*(?:per\s+(?:annum|year|month|week|hour|shift)|p\.?\s?a\b|pa\b|a\s+year|gross|pro\s+rata)"
+)
+AGGREGATE = (
+    r"\b(?:total|totals|budget|spend|spent|cost|costs|bill|overall|sum|combined)\b[^.\n£;]{0,40}?"
+)
+
+
+class SalaryRecognizer(PatternRecognizer):
+    """Pound amounts with pay wording before them or a pay period after them."""
+
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("amount after pay wording", rf"(?<!{AGGREGATE})(?<={BEFORE}){AMOUNT}", 0.6),
+        Pattern("amount with pay period", rf"(?<!{AGGREGATE}){AMOUNT}(?={AFTER})", 0.6),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["salary", "pay", "allowance", "overtime", "wage", "annum"]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="SALARY",
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            supported_language="en",
+        )

@@ -1,0 +1,142 @@
+"""Whole-value checks for table cells: is this entire value an e-mail, a postcode, a NINO…?
+
+Compiled regexes and checksums only (no NLP), so a column of a million cells stays cheap.
+`header_hint` says the column header already names the entity; it admits bare forms that
+would be too ambiguous alone (a collar number "4521", a crime serial "12345/21").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from detectors.recognizers import (
+    bank_details,
+    crime_reference,
+    date_of_birth,
+    police_identifier,
+    street_address,
+)
+
+_I = re.IGNORECASE
+
+_EMAIL = re.compile(
+    r"[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}"
+)
+_SEP = r"[ \-]?"
+_PHONE = re.compile(
+    r"(?:(?:\+44|0044)\s?(?:\(0\)\s?)?|\(?0)"
+    rf"(?:7\d{{3}}\)?{_SEP}\d{{3}}{_SEP}\d{{3}}"
+    rf"|1\d{{3}}\)?{_SEP}\d{{5,6}}|1\d{{3}}\)?{_SEP}\d{{3}}{_SEP}\d{{3}}"
+    rf"|1\d1\)?{_SEP}\d{{3}}{_SEP}\d{{4}}|11\d\)?{_SEP}\d{{3}}{_SEP}\d{{4}}"
+    rf"|1\d{{4}}\)?{_SEP}\d{{4,5}}"
+    rf"|2\d\)?{_SEP}\d{{4}}{_SEP}\d{{4}}"
+    rf"|[389]\d{{2}}\)?{_SEP}\d{{3}}{_SEP}\d{{4}})"
+)
+_POSTCODE = re.compile(
+    r"GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?|[A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?"
+    r"[0-9][ABD-HJLNP-UW-Z]{2}",
+    _I,
+)
+_NINO = re.compile(
+    r"(?!BG|GB|NK|KN|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]", _I
+)
+_NHS = re.compile(r"(\d{3})[ -]?(\d{3})[ -]?(\d{4})")
+_VEHICLE = re.compile(
+    r"[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[12]\d|5[1-9]|[67]\d) ?[A-HJ-PR-Z]{3}"
+    r"|[A-HJ-NPR-TV-Y]\d{1,3} ?[A-HJ-PR-Y][A-HJ-PR-Z]{2}"
+    r"|[A-HJ-PR-Z]{3} ?\d{1,3} ?[A-HJ-NPR-TV-Y]",
+    _I,
+)
+_PASSPORT = re.compile(r"[A-Z]{2}\d{7}|\d{9}", _I)
+_PASSPORT_STRICT = re.compile(r"[A-Z]{2}\d{7}", _I)
+_DRIVING = re.compile(
+    r"(?=[A-Z9]{5})[A-Z]+9*\d(?:0[1-9]|1[0-2]|5[1-9]|6[0-2])(?:0[1-9]|[12]\d|3[01])\d"
+    r"[A-Z9]{2}[A-Z0-9][A-Z]{2}",
+    _I,
+)
+_CRIME = re.compile(crime_reference.SELF_EVIDENT, _I)
+_CRIME_BARE = re.compile(crime_reference.LABELLED_VALUE, _I)
+_POLICE = re.compile(police_identifier.RANKED)
+_POLICE_BARE = re.compile(police_identifier.LABELLED_VALUE)
+_DATE = re.compile(date_of_birth.DATE, _I)
+_STREET = re.compile(rf"{street_address.LINE}(?:,.*)?|{street_address.BUILDING}(?:,.*)?")
+_IPV4 = re.compile(
+    r"(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+)
+_IPV6 = re.compile(r"(?=.*:.*:)[0-9A-F:]{2,39}(?:%\w+)?", _I)
+_MONEY = re.compile(r"£ ?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})?k?", _I)
+_MONEY_BARE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{3,7})(?:\.\d{2})?")
+_SORT_CODE = re.compile(
+    rf"{bank_details.SORT_CODE}(?:[ ,;/]+\d{{8}})?|\d{{8}}[ ,;/]+{bank_details.SORT_CODE}"
+)
+_ACCOUNT = re.compile(r"\d{8}")
+
+
+def _nhs(value: str, hint: bool) -> bool:
+    match = _NHS.fullmatch(value)
+    if match is None:
+        return False
+    digits = "".join(match.groups())
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    return (0 if check == 11 else check) == int(digits[9])
+
+
+def _ipv6(value: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.IPv6Address(value.split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
+
+
+def _either(strict: re.Pattern[str], bare: re.Pattern[str]) -> Callable[[str, bool], bool]:
+    def check(value: str, hint: bool) -> bool:
+        return strict.fullmatch(value) is not None or (hint and bare.fullmatch(value) is not None)
+
+    return check
+
+
+def _plain(pattern: re.Pattern[str]) -> Callable[[str, bool], bool]:
+    fullmatch = pattern.fullmatch
+
+    def check(value: str, hint: bool) -> bool:
+        return fullmatch(value) is not None
+
+    return check
+
+
+_CHECKS: dict[str, Callable[[str, bool], bool]] = {
+    "EMAIL_ADDRESS": _plain(_EMAIL),
+    "PHONE_NUMBER": _plain(_PHONE),
+    "UK_POSTCODE": _plain(_POSTCODE),
+    "UK_NINO": _plain(_NINO),
+    "UK_NHS": _nhs,
+    "UK_VEHICLE_REGISTRATION": _plain(_VEHICLE),
+    "UK_PASSPORT": _either(_PASSPORT_STRICT, _PASSPORT),
+    "UK_DRIVING_LICENCE": _plain(_DRIVING),
+    "CRIME_REFERENCE": _either(_CRIME, _CRIME_BARE),
+    "POLICE_IDENTIFIER": _either(_POLICE, _POLICE_BARE),
+    "DATE_OF_BIRTH": lambda value, hint: (
+        _DATE.fullmatch(value) is not None and date_of_birth.is_plausible_birth_date(value)
+    ),
+    "STREET_ADDRESS": _plain(_STREET),
+    "IP_ADDRESS": lambda value, hint: (
+        _IPV4.fullmatch(value) is not None or (_IPV6.fullmatch(value) is not None and _ipv6(value))
+    ),
+    "SALARY": _either(_MONEY, _MONEY_BARE),
+    "BANK_DETAILS": _either(_SORT_CODE, _ACCOUNT),
+}
+
+VALUE_ENTITIES: tuple[str, ...] = tuple(_CHECKS)
+
+
+def match_value(entity: str, value: str, header_hint: bool = False) -> bool:
+    """True when the whole of `value` (outer spaces ignored) is an instance of `entity`.
+
+    Raises KeyError for an entity not in VALUE_ENTITIES.
+    """
+    return _CHECKS[entity](value.strip(), header_hint)
