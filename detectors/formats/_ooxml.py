@@ -1,0 +1,96 @@
+"""Parts shared by the Office Open XML formats: relationships, document properties, embeddings."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+
+from detectors.formats._archive import SafeZip
+from detectors.formats._xml import local, parse
+from detectors.model import Embedded, Item, Text, Vector
+
+_SAFE_LABEL = re.compile(r"[^\w .:-]")
+
+
+def rels_of(archive: SafeZip, part: str) -> dict[str, str]:
+    """Relationship id -> target part path (resolved) of one part; {} when it has none."""
+    folder, base = posixpath.split(part)
+    rels_part = posixpath.join(folder, "_rels", base + ".rels")
+    if not archive.has(rels_part):
+        return {}
+    targets: dict[str, str] = {}
+    for element in parse(archive.read(rels_part)):
+        if local(element.tag) != "Relationship" or element.get("TargetMode") == "External":
+            continue
+        target = element.get("Target", "")
+        resolved = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        targets[element.get("Id", "")] = posixpath.normpath(resolved)
+    return targets
+
+
+def rel_types_of(archive: SafeZip, part: str) -> dict[str, str]:
+    """Target part path -> relationship type suffix ("notesSlide", "comments") of one part."""
+    folder, base = posixpath.split(part)
+    rels_part = posixpath.join(folder, "_rels", base + ".rels")
+    if not archive.has(rels_part):
+        return {}
+    kinds: dict[str, str] = {}
+    for element in parse(archive.read(rels_part)):
+        if element.get("TargetMode") == "External":
+            continue
+        target = element.get("Target", "")
+        resolved = posixpath.normpath(
+            target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        )
+        kinds[resolved] = element.get("Type", "").rsplit("/", 1)[-1]
+    return kinds
+
+
+def label(text: str, limit: int = 40) -> str:
+    """A property or field name made safe to show in a location: short, no odd characters."""
+    cleaned = _SAFE_LABEL.sub("", text).strip()
+    return cleaned[:limit] or "?"
+
+
+def inspect_properties(archive: SafeZip) -> Iterator[Item]:
+    """Core, extended and custom document properties as metadata texts."""
+    for part, kind in (
+        ("docProps/core.xml", "document property"),
+        ("docProps/app.xml", "application property"),
+    ):
+        if not archive.has(part):
+            continue
+        for element in parse(archive.read(part)):
+            if not isinstance(element.tag, str):
+                continue  # an XML comment or processing instruction
+            value = " ".join(t.strip() for t in element.itertext() if t.strip())
+            if value:
+                yield Text(value, Vector.METADATA, f"{kind} '{label(local(element.tag))}'")
+    if archive.has("docProps/custom.xml"):
+        for number, element in enumerate(parse(archive.read("docProps/custom.xml")), start=1):
+            if not isinstance(element.tag, str):
+                continue
+            value = " ".join(t.strip() for t in element.itertext() if t.strip())
+            if value:
+                name = element.get("name", "")
+                yield Text(f"{name}: {value}", Vector.METADATA, f"custom property {number}")
+
+
+def inspect_custom_xml(archive: SafeZip) -> Iterator[Item]:
+    """customXml/item*.xml: data bound into the document (often server metadata with names)."""
+    for number, part in enumerate(archive.matching("customXml/item", ".xml"), start=1):
+        if "Props" in part:
+            continue
+        values = [t.strip() for t in parse(archive.read(part)).itertext() if t.strip()]
+        if values:
+            yield Text("\n".join(values), Vector.METADATA, f"custom XML part {number}")
+
+
+def inspect_embeddings(archive: SafeZip, folder: str) -> Iterator[Item]:
+    """Every file under an embeddings folder, to be scanned in turn."""
+    for part in archive.matching(folder):
+        if part.endswith("/"):
+            continue
+        archive.budget.check()
+        yield Embedded(posixpath.basename(part), archive.read(part), f"embedded file {part}")

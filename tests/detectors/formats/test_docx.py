@@ -1,0 +1,229 @@
+from __future__ import annotations
+
+import pytest
+from _inspect_helpers import found, tables, texts, vectors_of
+from faker import Faker
+
+from crawler.demo.builders.docx import (
+    build_docx,
+    comment_mark,
+    deleted,
+    field,
+    inserted,
+    paragraph,
+    picture,
+    run,
+    table,
+)
+from detectors.formats.docx import inspect_docx
+from detectors.limits import Budget
+from detectors.model import Embedded, Status, Vector
+from detectors.scan import scan
+
+fake = Faker("en_GB")
+Faker.seed(7)
+NAME = fake.name()
+OTHER = fake.name()
+EMAIL = fake.email()
+
+
+CASES = [
+    (
+        "body",
+        build_docx([paragraph("Intro"), paragraph(f"Report by {NAME}")]),
+        Vector.PAGE_TEXT,
+        "paragraph 2",
+        NAME,
+    ),
+    (
+        "vanish",
+        build_docx([paragraph("Total 4", run(NAME, hidden=True))]),
+        Vector.HIDDEN_TEXT,
+        "paragraph 1",
+        NAME,
+    ),
+    (
+        "deleted",
+        build_docx([paragraph("Suspect: ", deleted(NAME, OTHER))]),
+        Vector.TRACKED_CHANGE,
+        "paragraph 1",
+        NAME,
+    ),
+    (
+        "moved",
+        build_docx([paragraph(deleted(NAME, OTHER, moved=True))]),
+        Vector.TRACKED_CHANGE,
+        "paragraph 1",
+        NAME,
+    ),
+    (
+        "revision author",
+        build_docx([paragraph(inserted("Total 5", NAME))]),
+        Vector.METADATA,
+        "tracked changes",
+        NAME,
+    ),
+    (
+        "white text",
+        build_docx([paragraph("Total", run(NAME, colour="FFFFFF"))]),
+        Vector.CONCEALED_FORMAT,
+        "paragraph 1",
+        NAME,
+    ),
+    (
+        "same as shading",
+        build_docx([paragraph(run(NAME, colour="1F3864", shading="1F3864"))]),
+        Vector.CONCEALED_FORMAT,
+        "paragraph 1",
+        NAME,
+    ),
+    (
+        "black highlight",
+        build_docx([paragraph("Victim: ", run(NAME, highlight="black"))]),
+        Vector.CONCEALED_FORMAT,
+        "paragraph 1",
+        NAME,
+    ),
+    (
+        "black shading",
+        build_docx([paragraph(run(NAME, colour="000000", shading="000000"))]),
+        Vector.CONCEALED_FORMAT,
+        "paragraph 1",
+        NAME,
+    ),
+    (
+        "field code",
+        build_docx([paragraph(field(f'HYPERLINK "mailto:{EMAIL}"', "contact us"))]),
+        Vector.HIDDEN_TEXT,
+        "field codes in paragraph 1",
+        EMAIL,
+    ),
+    (
+        "header",
+        build_docx([paragraph("Body")], header=f"Prepared by {NAME}"),
+        Vector.PAGE_TEXT,
+        "header (default) of section 1",
+        NAME,
+    ),
+    (
+        "footer",
+        build_docx([paragraph("Body")], footer=EMAIL),
+        Vector.PAGE_TEXT,
+        "footer (default) of section 1",
+        EMAIL,
+    ),
+    (
+        "footnote",
+        build_docx([paragraph("Body")], footnotes=[f"Source: {NAME}"]),
+        Vector.PAGE_TEXT,
+        "footnote 1",
+        NAME,
+    ),
+    (
+        "comment",
+        build_docx(
+            [paragraph("x"), paragraph("y", comment_mark(0))], comments=[(OTHER, f"Ask {NAME}")]
+        ),
+        Vector.COMMENT,
+        "comment 1 on paragraph 2",
+        NAME,
+    ),
+    (
+        "comment author",
+        build_docx([paragraph("y", comment_mark(0))], comments=[(NAME, "ok")]),
+        Vector.COMMENT,
+        "author of comment 1",
+        NAME,
+    ),
+    ("people", build_docx([paragraph("x")], people=[NAME]), Vector.COMMENT, "reviewers list", NAME),
+    (
+        "alt text",
+        build_docx([paragraph(picture(f"Photo of {NAME}"))]),
+        Vector.METADATA,
+        "alt text of drawing 1",
+        NAME,
+    ),
+    (
+        "core properties",
+        build_docx([paragraph("x")], core={"cp:lastModifiedBy": NAME}),
+        Vector.METADATA,
+        "document property 'lastModifiedBy'",
+        NAME,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "data", "vector", "where", "value"), CASES, ids=[c[0] for c in CASES]
+)
+def test_each_hiding_place_is_found_with_its_location(
+    case: str, data: bytes, vector: Vector, where: str, value: str
+) -> None:
+    items = texts(inspect_docx, data, "reply.docx")
+    assert found(items, vector, where, value), items
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        build_docx([paragraph("Total", run(NAME, hidden=True))]),
+        build_docx([paragraph(deleted(NAME, OTHER))]),
+        build_docx([paragraph(run(NAME, highlight="black"))]),
+    ],
+)
+def test_hidden_text_is_kept_out_of_the_visible_text(data: bytes) -> None:
+    assert Vector.PAGE_TEXT not in vectors_of(texts(inspect_docx, data, "r.docx"), NAME)
+
+
+def test_where_never_holds_the_comment_author() -> None:
+    data = build_docx([paragraph("y", comment_mark(0))], comments=[(NAME, "see me")])
+    assert all(NAME not in t.where for t in texts(inspect_docx, data, "r.docx"))
+
+
+def test_tables_keep_header_and_rows_and_leave_hidden_cells_out() -> None:
+    data = build_docx([table([["Name", "Rank"], [NAME, "PC"], [OTHER, "DS"]])])
+    [(found_table, rows)] = tables(inspect_docx, data, "r.docx")
+    assert found_table.header == ("Name", "Rank")
+    assert found_table.where == "table 1"
+    assert rows == [(NAME, "PC"), (OTHER, "DS")]
+
+
+def test_embedded_files_are_handed_back_for_scanning() -> None:
+    data = build_docx([paragraph("x")], embeddings={"Workbook1.xlsx": b"PK\x03\x04inner"})
+    embedded = [i for i in inspect_docx(data, "r.docx", Budget()) if isinstance(i, Embedded)]
+    assert [(e.name, e.data[:4]) for e in embedded] == [("Workbook1.xlsx", b"PK\x03\x04")]
+
+
+ENTITY_BOMB = (
+    '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
+    + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+    + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    "<w:body><w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body></w:document>"
+)
+
+
+def test_entity_bomb_in_a_part_is_not_expanded() -> None:
+    data = build_docx([paragraph("x")], extra_parts={"word/document.xml": ENTITY_BOMB})
+    verdict = scan(data, "bomb.docx")
+    assert verdict.format == "docx"
+    assert verdict.status in (Status.SCANNED, Status.UNREADABLE)
+    if verdict.status is Status.UNREADABLE:
+        assert verdict.error and "\n" not in verdict.error
+
+
+@pytest.mark.parametrize(
+    ("data", "status"),
+    [
+        (build_docx([paragraph(NAME)])[:300], Status.UNREADABLE),
+        (
+            build_docx([paragraph("x")], extra_parts={"word/document.xml": "<w:document"}),
+            Status.UNREADABLE,
+        ),
+    ],
+    ids=["truncated", "malformed xml"],
+)
+def test_broken_documents_get_a_status_and_a_reason(data: bytes, status: Status) -> None:
+    verdict = scan(data, "broken.docx")
+    assert verdict.status is status
+    assert verdict.error and "\n" not in verdict.error
+    assert NAME not in verdict.error
