@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from crawler.cli._context import AppContext
+from crawler.cli.demo import demo
 from crawler.cli.scan import scan
 
 
@@ -35,3 +36,4 @@ def main(ctx: click.Context, config_path: Path | None, verbose: int) -> None:
 
 
 main.add_command(scan)
+main.add_command(demo)

@@ -1,0 +1,109 @@
+"""`leaksweep demo`: a local force website with planted leaks, swept end to end."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from alerts.store import Store
+from crawler.config import Config, Site
+from crawler.demo.server import serve
+from crawler.demo.site import LEADERS, LOG_PATH, DemoSite, build_site
+from crawler.demo.sweep import sweep
+
+MARKER = ".leaksweep-demo"
+
+
+@click.command()
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("leaksweep-demo"),
+    show_default=True,
+    help="Folder for the demo's database, quarantine and outbox (replaced on each run).",
+)
+@click.option(
+    "--seed", type=int, default=2023, show_default=True, help="Seed for the synthetic people."
+)
+def demo(data_dir: Path, seed: int) -> None:
+    """Crawl a generated local force website, find the planted leaks and write alert emails.
+
+    The site has a news section, an about page, and a Single-Online-Home-style FOI
+    disclosure log of about twenty replies with spreadsheet, CSV and Word attachments.
+    Most are clean statistics. Three are leaks planted the way real ones happened: a
+    headcount workbook with a hidden worksheet of staff (PSNI, 2023), an offences
+    workbook whose pivot cache holds victims' records (Norfolk and Suffolk, 2021-22) and
+    a page of officers' names and pay (Cumbria). Everyone in it is synthetic.
+
+    Exits 0 when every planted leak is found and nothing clean is flagged.
+    """
+    console = Console()
+    _reset(data_dir)
+    started = time.monotonic()
+    with console.status("Building the demo force website…"):
+        site = build_site(seed)
+    with serve(site) as base:
+        config = _config(data_dir, base)
+        console.print(f"Demo force website on {base} ({len(site.resources)} pages and files)")
+        store = Store(config.database)
+        urls = [base + path for path in site.resources if path != "/robots.txt"]
+        result = sweep(config, config.sites[0], store, console, urls)
+    elapsed = time.monotonic() - started
+    ok = _summarise(console, site, store, base, elapsed)
+    console.print(f"Alert emails: {config.outbox_dir}   Database: {config.database}")
+    sys.exit(0 if ok and result.ok else 1)
+
+
+def _config(data_dir: Path, base: str) -> Config:
+    site = Site(
+        name="demo",
+        start_urls=(f"{base}/",),
+        allowed_domains=("127.0.0.1",),
+        disclosure_log=f"{base}{LOG_PATH}?dt=Disclosure+log",
+        recipients=("webteam@demo-constabulary.police.uk",),
+        allow_list=LEADERS,
+    )
+    return Config(
+        data_dir=data_dir.resolve(), contact="webteam@demo-constabulary.police.uk", sites=(site,)
+    )
+
+
+def _reset(data_dir: Path) -> None:
+    if data_dir.exists():
+        if not (data_dir / MARKER).exists():
+            raise click.UsageError(f"{data_dir} exists and is not a leaksweep demo folder")
+        shutil.rmtree(data_dir)
+    data_dir.mkdir(parents=True, mode=0o700)
+    (data_dir / MARKER).touch()
+
+
+def _summarise(console: Console, site: DemoSite, store: Store, base: str, elapsed: float) -> bool:
+    rows = store.db.execute(
+        "SELECT url, severity, people, status FROM documents WHERE severity IS NOT NULL"
+    ).fetchall()
+    flagged = {url[len(base) :]: (sev, people) for url, sev, people, _ in rows if sev != "none"}
+    planted = {p.path: p for p in site.planted}
+    table = Table(title="leaksweep demo: what was found")
+    for column in ("severity", "people", "document", "planted as"):
+        table.add_column(column)
+    for path, (severity, people) in sorted(flagged.items(), key=lambda kv: kv[1][0]):
+        story = planted[path].story if path in planted else "[red]NOT PLANTED: false alarm[/]"
+        table.add_row(severity, f"{people:,}", path, story)
+    for path, plant in planted.items():
+        if path not in flagged:
+            table.add_row("[red]missed[/]", "", path, plant.story)
+    console.print(table)
+    found = sum(1 for path in planted if path in flagged)
+    false_alarms = sum(1 for path in flagged if path not in planted)
+    console.print(
+        f"{len(rows)} documents and pages scanned in {elapsed:.1f} s: "
+        f"{found} of {len(planted)} planted leaks found, {false_alarms} clean files flagged."
+    )
+    return found == len(planted) and false_alarms == 0

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from alerts.store import MIGRATIONS, Store
+from detectors.model import Finding, Severity, Status, Vector, Verdict
+
+
+def verdict(sha: str = "ab" * 32) -> Verdict:
+    return Verdict(
+        source="reply.xlsx",
+        sha256=sha,
+        format="xlsx",
+        status=Status.SCANNED,
+        severity=Severity.CRITICAL,
+        people=3,
+        kinds=("staff_list",),
+        findings=(Finding("PERSON", Vector.HIDDEN_SHEET, "sheet 'Raw'", 3, 0.9, "J*** S****"),),
+    )
+
+
+def test_database_is_owner_only_and_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "leaksweep.db"
+    store = Store(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert {"documents", "scans", "findings", "alerts", "outbox"} <= set(store.db.table_names())
+    Store(path)  # opening again runs no migration twice
+    assert Store(path).db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_fetch_then_verdict_then_gone(tmp_path: Path) -> None:
+    store = Store(tmp_path / "ls.db")
+    url = "https://example.police.uk/reply.xlsx"
+    document_id = store.record_fetch(url, site="example", etag='"x"', sha256="ab" * 32)
+    assert store.record_fetch(url, site="example", etag='"y"') == document_id
+    scan_id = store.record_verdict(document_id, verdict())
+    finding = store.db.execute("SELECT entity, vector, example FROM findings").fetchone()
+    assert finding == ("PERSON", "hidden_sheet", "J*** S****")
+    assert store.db.execute("SELECT severity FROM scans WHERE id = ?", [scan_id]).fetchone() == (
+        "critical",
+    )
+    record = store.document(url)
+    assert record is not None and record.etag == '"y"' and record.gone_at is None
+    store.record_gone(url, 404)
+    record = store.document(url)
+    assert record is not None and record.gone_at is not None
+
+
+def test_salt_is_stable_per_installation(tmp_path: Path) -> None:
+    path = tmp_path / "ls.db"
+    salt = Store(path).salt
+    assert len(salt) == 32
+    assert Store(path).salt == salt
+    assert Store(tmp_path / "other.db").salt != salt

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from faker import Faker
+
+from crawler.cli import main
+
+DOCUMENT_KEYS = {
+    "source",
+    "sha256",
+    "format",
+    "status",
+    "error",
+    "severity",
+    "people",
+    "kinds",
+    "special_categories",
+    "findings",
+}
+FINDING_KEYS = {"entity", "vector", "hidden", "where", "count", "score", "example"}
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("docs")
+    fake = Faker("en_GB")
+    fake.seed_instance(7)
+    staff = ["Name,Rank,Department,Email"] + [
+        f"{fake.first_name()} {fake.last_name()},Constable,Response,"
+        f"{fake.user_name()}@example.police.uk"
+        for _ in range(60)
+    ]
+    paths = {
+        "clean": folder / "counts.csv",
+        "staff": folder / "nested" / "staff.csv",
+        "corrupt": folder / "broken.xlsx",
+    }
+    paths["clean"].write_text("Month,Burglary,Robbery\nApril,12,3\nMay,15,<5\nJune,9,4\n")
+    paths["staff"].parent.mkdir()
+    paths["staff"].write_text("\n".join(staff) + "\n")
+    paths["corrupt"].write_bytes(b"PK\x03\x04" + b"\x00garbage" * 40)
+    return paths
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["scan", *args])
+    return result.exit_code, result.output
+
+
+def test_clean_file_exits_zero_with_the_json_schema(files: dict[str, Path]) -> None:
+    code, output = run(str(files["clean"]), "--json")
+    assert code == 0
+    [document] = json.loads(output)["documents"]
+    assert DOCUMENT_KEYS <= set(document)
+    assert document["status"] == "scanned" and document["severity"] == "none"
+    assert document["format"] == "csv" and len(document["sha256"]) == 64
+
+
+def test_staff_list_exits_one_with_masked_findings(files: dict[str, Path]) -> None:
+    code, output = run(str(files["staff"]), "--json")
+    assert code == 1
+    [document] = json.loads(output)["documents"]
+    assert document["severity"] in ("medium", "high", "critical")
+    assert document["people"] >= 50
+    assert document["findings"]
+    for finding in document["findings"]:
+        assert FINDING_KEYS <= set(finding)
+        assert "*" in finding["example"]
+    raw_names = {line.split(",")[0] for line in files["staff"].read_text().splitlines()[1:]}
+    assert not any(name in output for name in raw_names)
+
+
+def test_corrupt_file_exits_two_with_a_reason(files: dict[str, Path]) -> None:
+    code, output = run(str(files["corrupt"]), "--json")
+    assert code == 2
+    [document] = json.loads(output)["documents"]
+    assert document["status"] == "unreadable"
+    assert document["error"] and "\n" not in document["error"]
+
+
+def test_folder_is_scanned_recursively_and_findings_win_over_errors(
+    files: dict[str, Path],
+) -> None:
+    code, output = run(str(files["clean"].parent), "--json")
+    sources = {Path(d["source"]).name for d in json.loads(output)["documents"]}
+    assert sources == {"counts.csv", "staff.csv", "broken.xlsx"}
+    assert code == 1
+
+
+def test_fail_on_raises_the_bar(files: dict[str, Path]) -> None:
+    code, output = run(str(files["staff"]), "--json", "--fail-on", "critical")
+    severity = json.loads(output)["documents"][0]["severity"]
+    assert code == (1 if severity == "critical" else 0)
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    code, output = run(str(tmp_path / "nope.xlsx"))
+    assert code == 2
+    assert "no such file" in output
+
+
+def test_human_output_names_the_document(files: dict[str, Path]) -> None:
+    code, output = run(str(files["staff"]))
+    assert code == 1
+    assert "staff.csv" in output
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_has_help(command: str) -> None:
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert len(result.output.splitlines()) > 3
+    assert (main.commands[command].help or "").strip()
