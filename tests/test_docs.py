@@ -1,0 +1,50 @@
+"""The README and the code stay in step: every command, format and entity is documented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from crawler.cli import main
+from detectors.formats import INSPECTORS
+from detectors.recognizers import RECOGNIZERS
+
+README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+ENTITIES = [
+    "PERSON",
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "STREET_ADDRESS",
+    "UK_POSTCODE",
+    "DATE_OF_BIRTH",
+    "UK_NINO",
+    "UK_NHS",
+    "UK_VEHICLE_REGISTRATION",
+    "UK_PASSPORT",
+    "UK_DRIVING_LICENCE",
+    "CRIME_REFERENCE",
+    "POLICE_IDENTIFIER",
+    "IP_ADDRESS",
+    "BANK_DETAILS",
+    "SALARY",
+]
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_is_in_the_readme(command: str) -> None:
+    assert f"leaksweep {command}" in README
+
+
+@pytest.mark.parametrize("fmt", sorted(INSPECTORS))
+def test_every_format_is_in_the_readme(fmt: str) -> None:
+    assert re.search(rf"^\| [^|]*\b{fmt}\b", README, re.MULTILINE), fmt
+
+
+@pytest.mark.parametrize(
+    "entity",
+    sorted({*ENTITIES, *(e for r in RECOGNIZERS for e in r().supported_entities)}),
+)
+def test_every_entity_type_is_in_the_readme(entity: str) -> None:
+    assert f"`{entity}`" in README
