@@ -39,6 +39,15 @@ class Site:
     """Render every HTML page in Chromium (a site behind a JavaScript challenge)."""
     max_pages: int = 20_000
     max_depth: int = 8
+    disclosure_listing: str = r"/published-items/|[?&](page|pg|p)=\d+"
+    """Regular expression for listing pages of the disclosure log (pagination, date filters)."""
+    disclosure_entries: str = r"/disclosure-log/\d{4}/[^/]+/[^/?#]+/?$"
+    """Regular expression for links from a listing page to one disclosure-log entry."""
+    disclosure_attachments: str = (
+        r"/(sys)?siteassets/|/globalassets/|/media/|/download/"
+        r"|\.(pdf|xlsx?|xlsm|xlsb|csv|ods|odt|docx?|rtf|pptx?|zip|txt|msg|eml)$"
+    )
+    """Regular expression (case-insensitive) for attachment links on an entry page."""
 
 
 @dataclass(frozen=True)
