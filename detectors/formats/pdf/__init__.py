@@ -1,0 +1,149 @@
+"""PDF: page text, failed redactions, invisible text, annotations, forms, attachments,
+metadata and the earlier revisions an incremental save leaves in the file.
+
+pikepdf opens the file (and says whether it is encrypted or beyond repair); pdfminer paints
+each page so every character can be judged against what is drawn over it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+
+import pikepdf
+
+from detectors.errors import EncryptedDocument, UnreadableDocument
+from detectors.formats.pdf._layout import sort_glyphs, text_of
+from detectors.formats.pdf._objects import (
+    Annotations,
+    inspect_annotations,
+    inspect_attachments,
+    inspect_form,
+    inspect_metadata,
+)
+from detectors.formats.pdf._pages import PagesUnreadable, drawings
+from detectors.limits import Budget
+from detectors.model import Item, Structure, Text, Vector
+
+MAX_PAGES = 2000
+MAX_REVISIONS = 5
+"""Earlier revisions re-read, newest first; each costs a full pass over the pages."""
+_STREAM_PREFIX = re.compile(r"^stream <[^>]*>:\s*")
+_EOF = re.compile(rb"%%EOF[ \t]*\r?\n?")
+_WHY = {
+    Vector.UNDER_REDACTION: "characters under filled boxes",
+    Vector.INVISIBLE_TEXT: "characters a viewer cannot see (render mode 3, off the page, "
+    "or under an image)",
+    Vector.CONCEALED_FORMAT: "light characters on a light background",
+}
+
+
+def inspect_pdf(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
+    """Yield the text of every page sorted by visibility, then everything else the file holds."""
+    pdf = _open(data)
+    with pdf:
+        readable = data
+        if pdf.is_encrypted:
+            readable = _decrypted(pdf)  # opened with an empty password: read it plainly
+        found = Annotations()
+        yield from inspect_annotations(pdf, budget, found)
+        yield from inspect_form(pdf, budget)
+        yield from inspect_attachments(pdf, budget)
+        yield from inspect_metadata(pdf)
+        total = len(pdf.pages)
+        final: set[str] = set()
+        yield from _pages(readable, pdf, budget, found, final)
+        if total > MAX_PAGES:
+            yield Structure(
+                Vector.PAGE_TEXT,
+                "document",
+                f"only the first {MAX_PAGES:,} of {total:,} pages read",
+            )
+    yield from _prior_revisions(data, budget, final)
+
+
+def _open(data: bytes) -> pikepdf.Pdf:
+    try:
+        return pikepdf.open(io.BytesIO(data))
+    except pikepdf.PasswordError as error:
+        raise EncryptedDocument("the PDF is password-protected") from error
+    except (pikepdf.PdfError, ValueError, RuntimeError) as error:
+        raise UnreadableDocument(f"not a readable PDF: {_short(error)}") from error
+
+
+def _decrypted(pdf: pikepdf.Pdf) -> bytes:
+    out = io.BytesIO()
+    pdf.save(out, encryption=False)
+    return out.getvalue()
+
+
+def _pages(
+    data: bytes, pdf: pikepdf.Pdf, budget: Budget, found: Annotations, final: set[str]
+) -> Iterator[Item]:
+    try:
+        pages = list(_page_texts(data, budget, found))
+    except PagesUnreadable:
+        # pikepdf repairs what pdfminer cannot parse; read the repaired copy instead.
+        out = io.BytesIO()
+        pdf.save(out)
+        try:
+            pages = list(_page_texts(out.getvalue(), budget, found))
+        except PagesUnreadable as error:
+            raise UnreadableDocument(f"the pages cannot be read: {error}") from error
+    for where, vector, text, count in pages:
+        if count < 0:
+            yield Structure(Vector.PAGE_TEXT, where, "page cannot be rendered: not read")
+            continue
+        final.update(_lines(text))
+        yield Text(text, vector, where)
+        if vector in _WHY:
+            yield Structure(vector, where, f"{count:,} {_WHY[vector]}")
+
+
+def _page_texts(
+    data: bytes, budget: Budget, found: Annotations
+) -> Iterator[tuple[str, Vector, str, int]]:
+    for index, drawing in drawings(data, budget, found.redactions, MAX_PAGES):
+        where = f"page {index + 1}"
+        if drawing is None:
+            yield where, Vector.PAGE_TEXT, "", -1
+            continue
+        for vector, glyphs in sort_glyphs(drawing).items():
+            text = text_of(glyphs)
+            if text:
+                count = sum(1 for g in glyphs if not g.text.isspace())
+                yield where, vector, text, count
+
+
+def _prior_revisions(data: bytes, budget: Budget, final: set[str]) -> Iterator[Item]:
+    """Text of earlier saves that the final revision no longer shows."""
+    ends = [match.end() for match in _EOF.finditer(data)]
+    earlier = [end for end in ends[:-1] if data[end:].strip()]
+    if not earlier:
+        return
+    yield Structure(Vector.PRIOR_REVISION, "document", f"{len(earlier) + 1} saved revisions")
+    for revision, end in reversed(list(enumerate(earlier[-MAX_REVISIONS:], start=1))):
+        budget.check()
+        where = f"revision {revision} of {len(earlier) + 1}"
+        try:
+            pages = list(drawings(data[:end], budget, {}, MAX_PAGES))
+        except PagesUnreadable:
+            continue  # a linearised file's first section is not a whole revision
+        for index, drawing in pages:
+            if drawing is None:
+                continue
+            glyphs = [g for group in sort_glyphs(drawing).values() for g in group]
+            glyphs.sort(key=lambda g: g.order)
+            gone = [line for line in _lines(text_of(glyphs)) if line not in final]
+            if gone:
+                yield Text("\n".join(gone), Vector.PRIOR_REVISION, f"{where}, page {index + 1}")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _short(error: Exception) -> str:
+    text = _STREAM_PREFIX.sub("", " ".join(str(error).split()))
+    return text[:120] or type(error).__name__

@@ -1,0 +1,220 @@
+"""What a reader sees on a PDF page: each character sorted by whether it is shown.
+
+pdfminer renders the page into characters, filled paths and images in painting order; a
+character then is
+- under a redaction when a filled box painted after it covers it (any colour: black boxes
+  and white-out alike), or a box behind it has the text's own colour, or an unapplied
+  Redact annotation marks it;
+- invisible when drawn in render mode 3 or 7, outside the crop box, or under an image
+  painted after it (the OCR layer of a scan is often kept this way);
+- concealed when it is light on a light background (white on white).
+Opacity set through graphics-state dictionaries is not read, so a translucent highlight
+drawn over text counts as a cover.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LTChar, LTCurve, LTImage
+from pdfminer.pdfinterp import PDFGraphicState, PDFResourceManager, PDFTextState
+from pdfminer.pdfpage import PDFPage
+from pdfminer.utils import Matrix, apply_matrix_pt
+
+from detectors.model import Vector
+
+Box = tuple[float, float, float, float]
+Colour = tuple[float, float, float]
+_BAND = 24.0
+_COVER = 0.6
+"""Share of a character's box a cover must hide before it counts as hiding it."""
+
+
+@dataclass(frozen=True)
+class Glyph:
+    text: str
+    box: Box
+    colour: Colour | None
+    render: int
+    order: int
+
+
+@dataclass(frozen=True)
+class Cover:
+    box: Box
+    colour: Colour | None
+    order: int
+    image: bool = False
+
+
+@dataclass
+class PageDrawing:
+    """Everything painted on one page, in painting order, in the page's own coordinates."""
+
+    glyphs: list[Glyph] = field(default_factory=list)
+    covers: list[Cover] = field(default_factory=list)
+    crop: Box = (0.0, 0.0, 0.0, 0.0)
+    redactions: list[Box] = field(default_factory=list)
+
+
+class Recorder(PDFPageAggregator):
+    """A pdfminer device keeping glyphs with their render mode, and the filled shapes."""
+
+    def __init__(self, manager: PDFResourceManager) -> None:
+        super().__init__(manager, laparams=None)
+        self.drawing = PageDrawing()
+        self._render = 0
+        self._order = 0
+        self._page_ctm: Matrix = (1, 0, 0, 1, 0, 0)
+
+    def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
+        super().begin_page(page, ctm)
+        self.drawing = PageDrawing(crop=self.transform(page.cropbox, ctm))
+        self._page_ctm = ctm
+
+    def transform(self, box: Iterable[Any], ctm: Matrix | None = None) -> Box:
+        """A rectangle in default user space mapped to this page's character coordinates."""
+        x0, y0, x1, y1 = (float(v) for v in box)
+        (ax, ay), (bx, by) = (
+            apply_matrix_pt(ctm or self._page_ctm, p) for p in ((x0, y0), (x1, y1))
+        )
+        return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+
+    def render_string(
+        self,
+        textstate: PDFTextState,
+        seq: Any,
+        ncs: Any,
+        graphicstate: PDFGraphicState,
+    ) -> None:
+        self._render = int(textstate.render or 0)
+        super().render_string(textstate, seq, ncs, graphicstate)
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        advance: float = super().render_char(*args, **kwargs)
+        item = self.cur_item._objs[-1]
+        if isinstance(item, LTChar):
+            state = item.graphicstate
+            paint = state.scolor if self._render in (1, 5) else state.ncolor
+            self._order += 1
+            self.drawing.glyphs.append(
+                Glyph(item.get_text(), item.bbox, rgb(paint), self._render, self._order)
+            )
+        return advance
+
+    def paint_path(self, gstate: PDFGraphicState, stroke: bool, fill: bool, *rest: Any) -> None:
+        before = len(self.cur_item._objs)
+        super().paint_path(gstate, stroke, fill, *rest)
+        if not fill:
+            return
+        for item in self.cur_item._objs[before:]:
+            if isinstance(item, LTCurve) and item.width >= 2 and item.height >= 2:
+                self._order += 1
+                colour = rgb(gstate.ncolor)
+                self.drawing.covers.append(Cover(item.bbox, colour, self._order))
+
+    def render_image(self, name: str, stream: Any) -> None:
+        super().render_image(name, stream)
+        item = self.cur_item._objs[-1]
+        if isinstance(item, LTImage):
+            self._order += 1
+            self.drawing.covers.append(Cover(item.bbox, None, self._order, image=True))
+
+
+def rgb(colour: Any) -> Colour | None:
+    """A paint colour as RGB in 0..1, or None for patterns and unknown spaces."""
+    try:
+        if colour is None:
+            return (0.0, 0.0, 0.0)  # the initial fill colour is black
+        if isinstance(colour, int | float):
+            return (float(colour), float(colour), float(colour))
+        values = [float(v) for v in colour]
+    except (TypeError, ValueError):
+        return None
+    if len(values) == 1:
+        return (values[0], values[0], values[0])
+    if len(values) == 3:
+        return (values[0], values[1], values[2])
+    if len(values) == 4:
+        c, m, y, k = values
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return None
+
+
+def sort_glyphs(drawing: PageDrawing) -> dict[Vector, list[Glyph]]:
+    """The page's glyphs grouped by vector, each group in painting order."""
+    bands: dict[int, list[Cover]] = defaultdict(list)
+    for cover in drawing.covers:
+        for band in range(int(cover.box[1] // _BAND), int(cover.box[3] // _BAND) + 1):
+            bands[band].append(cover)
+    groups: dict[Vector, list[Glyph]] = defaultdict(list)
+    for glyph in drawing.glyphs:
+        groups[_vector_of(glyph, drawing, bands)].append(glyph)
+    return groups
+
+
+def _vector_of(glyph: Glyph, drawing: PageDrawing, bands: dict[int, list[Cover]]) -> Vector:
+    if glyph.render in (3, 7):
+        return Vector.INVISIBLE_TEXT
+    if _overlap(glyph.box, drawing.crop) == 0 and _area(glyph.box) > 0:
+        return Vector.INVISIBLE_TEXT
+    if any(_covered(glyph.box, box) for box in drawing.redactions):
+        return Vector.UNDER_REDACTION
+    middle = int(((glyph.box[1] + glyph.box[3]) / 2) // _BAND)
+    background: Cover | None = None
+    for cover in bands.get(middle, ()):
+        if not _covered(glyph.box, cover.box):
+            continue
+        if cover.order > glyph.order:
+            return Vector.INVISIBLE_TEXT if cover.image else Vector.UNDER_REDACTION
+        if background is None or cover.order > background.order:
+            background = cover
+    behind = (1.0, 1.0, 1.0) if background is None else background.colour
+    if glyph.colour is not None and behind is not None and _same(glyph.colour, behind):
+        return Vector.CONCEALED_FORMAT if _light(glyph.colour) else Vector.UNDER_REDACTION
+    return Vector.PAGE_TEXT
+
+
+def text_of(glyphs: list[Glyph]) -> str:
+    """Glyphs joined into lines in painting order, with spaces where gaps are wide."""
+    out: list[str] = []
+    previous: Glyph | None = None
+    for glyph in glyphs:
+        if previous is not None:
+            size = max(previous.box[3] - previous.box[1], 1.0)
+            same_line = abs(glyph.box[1] - previous.box[1]) < size * 0.5
+            if not same_line or glyph.box[0] < previous.box[0] - size:
+                out.append("\n")
+            elif glyph.box[0] - previous.box[2] > size * 0.2 and not glyph.text.isspace():
+                out.append(" ")
+        out.append(glyph.text)
+        previous = glyph
+    lines = ("".join(out)).split("\n")
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+def _area(box: Box) -> float:
+    return max(box[2] - box[0], 0.0) * max(box[3] - box[1], 0.0)
+
+
+def _overlap(a: Box, b: Box) -> float:
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return width * height if width > 0 and height > 0 else 0.0
+
+
+def _covered(glyph: Box, cover: Box) -> bool:
+    area = _area(glyph)
+    return area > 0 and _overlap(glyph, cover) >= area * _COVER
+
+
+def _same(a: Colour, b: Colour) -> bool:
+    return all(abs(x - y) < 0.06 for x, y in zip(a, b, strict=True))
+
+
+def _light(colour: Colour) -> bool:
+    return min(colour) >= 0.94

@@ -1,0 +1,197 @@
+"""The parts of a PDF beyond its page content: annotations, form values, attachments, metadata."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pikepdf
+
+from detectors.formats._ooxml import label
+from detectors.formats._xml import local, parse
+from detectors.formats.archive import safe_name
+from detectors.limits import Budget
+from detectors.model import Embedded, Item, Structure, Text, Vector
+
+MAX_FIELDS = 20_000
+_SKIPPED_ANNOTATIONS = {"/Popup", "/Widget"}
+
+
+@dataclass
+class Annotations:
+    """Redaction marks per page (0-based index -> rectangles) found while reading annotations."""
+
+    redactions: dict[int, list[tuple[float, float, float, float]]] = field(default_factory=dict)
+
+
+def string(value: Any) -> str:
+    """A PDF text string as str; names, numbers and other objects give ''."""
+    if isinstance(value, pikepdf.String):
+        return str(value).replace("\x00", "").strip()
+    return ""
+
+
+def inspect_annotations(pdf: pikepdf.Pdf, budget: Budget, found: Annotations) -> Iterator[Item]:
+    attachments = 0
+    for index, page in enumerate(pdf.pages):
+        budget.check()
+        annots = page.obj.get("/Annots")
+        if not isinstance(annots, pikepdf.Array):
+            continue
+        number = 0
+        for annot in annots:
+            if not isinstance(annot, pikepdf.Dictionary):
+                continue
+            subtype = str(annot.get("/Subtype", ""))
+            if subtype in _SKIPPED_ANNOTATIONS:
+                continue
+            number += 1
+            where = f"annotation {number} on page {index + 1}"
+            if subtype == "/Redact":
+                rect = _rect(annot.get("/Rect"))
+                if rect:
+                    found.redactions.setdefault(index, []).append(rect)
+                yield Structure(Vector.ANNOTATION, where, "redaction marked but never applied")
+            for key in ("/Contents", "/Subj", "/OverlayText"):
+                text = string(annot.get(key))
+                if text:
+                    yield Text(text, Vector.ANNOTATION, where)
+            author = string(annot.get("/T"))
+            if author:
+                yield Text(author, Vector.ANNOTATION, f"author of {where}")
+            uri = _uri(annot)
+            if uri:
+                yield Text(uri, Vector.ANNOTATION, f"link target of {where}")
+            if subtype == "/FileAttachment":
+                attachments += 1
+                yield from _file(annot.get("/FS"), f"file attached to {where}", attachments)
+
+
+def inspect_form(pdf: pikepdf.Pdf, budget: Budget) -> Iterator[Item]:
+    form = pdf.Root.get("/AcroForm")
+    if not isinstance(form, pikepdf.Dictionary):
+        return
+    fields = form.get("/Fields")
+    stack: list[tuple[Any, str]] = (
+        [(f, "") for f in fields] if isinstance(fields, pikepdf.Array) else []
+    )
+    seen: set[tuple[int, int]] = set()
+    number = 0
+    while stack and number < MAX_FIELDS:
+        node, parent = stack.pop(0)
+        if not isinstance(node, pikepdf.Dictionary):
+            continue
+        if node.is_indirect:
+            if node.objgen in seen:
+                continue  # a loop in the field tree
+            seen.add(node.objgen)
+        name = ".".join(p for p in (parent, string(node.get("/T"))) if p)
+        kids = node.get("/Kids")
+        if isinstance(kids, pikepdf.Array):
+            stack.extend((kid, name) for kid in kids)
+        value = string(node.get("/V"))
+        if value:
+            number += 1
+            budget.check()
+            yield Text(value, Vector.FORM_FIELD, f"form field {number} ('{label(name)}')")
+    yield from _xfa(form.get("/XFA"))
+
+
+def _xfa(xfa: Any) -> Iterator[Item]:
+    """The datasets packet of an XFA form holds the values typed into it."""
+    packets: list[Any] = []
+    if isinstance(xfa, pikepdf.Array):
+        items = list(xfa)
+        packets = [items[i + 1] for i in range(0, len(items) - 1, 2) if "datasets" in str(items[i])]
+    elif isinstance(xfa, pikepdf.Stream):
+        packets = [xfa]
+    for number, packet in enumerate(packets, start=1):
+        if not isinstance(packet, pikepdf.Stream):
+            continue
+        root = parse(packet.read_bytes())
+        values = [t.strip() for t in root.itertext() if t.strip()]
+        if values:
+            yield Text("\n".join(values), Vector.FORM_FIELD, f"XFA form data {number}")
+
+
+def inspect_attachments(pdf: pikepdf.Pdf, budget: Budget) -> Iterator[Item]:
+    names = pdf.Root.get("/Names")
+    tree = names.get("/EmbeddedFiles") if isinstance(names, pikepdf.Dictionary) else None
+    if not isinstance(tree, pikepdf.Dictionary):
+        return
+    specs: list[Any] = []
+    stack = [tree]
+    while stack and len(specs) < MAX_FIELDS:
+        node = stack.pop()
+        pairs = node.get("/Names")
+        if isinstance(pairs, pikepdf.Array):
+            specs.extend(pairs[i] for i in range(1, len(pairs), 2))
+        kids = node.get("/Kids")
+        if isinstance(kids, pikepdf.Array):
+            stack.extend(k for k in kids if isinstance(k, pikepdf.Dictionary))
+    for number, spec in enumerate(specs, start=1):
+        budget.check()
+        yield from _file(spec, f"attachment {number}", number)
+
+
+def _file(spec: Any, where: str, number: int) -> Iterator[Item]:
+    if not isinstance(spec, pikepdf.Dictionary):
+        return
+    filename = string(spec.get("/UF")) or string(spec.get("/F"))
+    if filename:
+        yield Text(posixpath.basename(filename), Vector.METADATA, f"file name of {where}")
+    files = spec.get("/EF")
+    stream = files.get("/F") or files.get("/UF") if isinstance(files, pikepdf.Dictionary) else None
+    if not isinstance(stream, pikepdf.Stream):
+        yield Structure(Vector.EMBEDDED_FILE, where, "attachment without its data")
+        return
+    try:
+        data = stream.read_bytes()
+    except pikepdf.PdfError:
+        yield Structure(Vector.EMBEDDED_FILE, where, "attachment data cannot be decoded")
+        return
+    yield Embedded(safe_name(filename or "attachment", number), data, where)
+
+
+def inspect_metadata(pdf: pikepdf.Pdf) -> Iterator[Item]:
+    info = pdf.trailer.get("/Info")
+    if isinstance(info, pikepdf.Dictionary):
+        for key in info.keys():  # noqa: SIM118 - iterating a Dictionary gives objects
+            value = string(info.get(str(key)))
+            if value:
+                yield Text(value, Vector.METADATA, f"document information '{label(str(key)[1:])}'")
+    metadata = pdf.Root.get("/Metadata")
+    if isinstance(metadata, pikepdf.Stream):
+        try:
+            root = parse(metadata.read_bytes())
+        except Exception:  # unreadable XMP is reported, not fatal: the pages still matter
+            yield Structure(Vector.METADATA, "XMP metadata", "cannot be parsed")
+            return
+        for element in root.iter():
+            if isinstance(element.tag, str) and len(element) == 0 and (element.text or "").strip():
+                where = f"XMP metadata '{label(_xmp_name(element))}'"
+                yield Text((element.text or "").strip(), Vector.METADATA, where)
+
+
+def _xmp_name(element: Any) -> str:
+    """The property an XMP value belongs to: 'creator' for dc:creator/rdf:Seq/rdf:li."""
+    while local(element.tag) in ("li", "Seq", "Bag", "Alt") and element.getparent() is not None:
+        element = element.getparent()
+    return local(element.tag)
+
+
+def _rect(value: Any) -> tuple[float, float, float, float] | None:
+    try:
+        x0, y0, x1, y1 = (float(v) for v in value)
+    except (TypeError, ValueError):
+        return None
+    return (x0, y0, x1, y1)
+
+
+def _uri(annot: pikepdf.Dictionary) -> str:
+    action = annot.get("/A")
+    if isinstance(action, pikepdf.Dictionary):
+        return string(action.get("/URI"))
+    return ""

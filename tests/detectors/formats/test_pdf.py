@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+import pytest
+from _inspect_helpers import found, texts, vectors_of
+from faker import Faker
+
+from crawler.demo.builders.pdf import (
+    BLACK,
+    WHITE,
+    Box,
+    Line,
+    Note,
+    Page,
+    append_revision,
+    build_pdf,
+    encrypt_pdf,
+)
+from detectors.formats.pdf import inspect_pdf
+from detectors.limits import Budget
+from detectors.model import Embedded, Status, Structure, Vector
+from detectors.scan import scan
+
+fake = Faker("en_GB")
+Faker.seed(17)
+NAME = fake.name()
+OTHER = fake.name()
+XMP = (
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+    'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator><rdf:Seq><rdf:li>{}</rdf:li>'
+    "</rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>"
+)
+SECRET = Line(NAME, y=700)
+OVER = Box(68, 694, 200, 20)
+
+
+def _one(*items: Line | Box, notes: tuple[Note, ...] = (), **kwargs: object) -> bytes:
+    page = Page((Line("Response to request 123"), *items), notes=notes)
+    return build_pdf([page], **kwargs)  # type: ignore[arg-type]
+
+
+CASES = [
+    ("page text", _one(SECRET), Vector.PAGE_TEXT, "page 1"),
+    ("second page", build_pdf([Page((Line("x"),)), Page((SECRET,))]), Vector.PAGE_TEXT, "page 2"),
+    ("black box over", _one(SECRET, OVER), Vector.UNDER_REDACTION, "page 1"),
+    (
+        "white-out over",
+        _one(SECRET, Box(68, 694, 200, 20, WHITE)),
+        Vector.UNDER_REDACTION,
+        "page 1",
+    ),
+    ("box behind in text colour", _one(OVER, SECRET), Vector.UNDER_REDACTION, "page 1"),
+    ("render mode 3", _one(Line(NAME, y=700, render=3)), Vector.INVISIBLE_TEXT, "page 1"),
+    ("off the page", _one(Line(NAME, x=650, y=700)), Vector.INVISIBLE_TEXT, "page 1"),
+    ("white on white", _one(Line(NAME, y=700, colour=WHITE)), Vector.CONCEALED_FORMAT, "page 1"),
+    (
+        "annotation",
+        _one(notes=(Note("Text", (0, 0, 20, 20), f"Call {NAME}"),)),
+        Vector.ANNOTATION,
+        "annotation 1 on page 1",
+    ),
+    (
+        "annotation author",
+        _one(notes=(Note("Text", (0, 0, 20, 20), "ok", author=NAME),)),
+        Vector.ANNOTATION,
+        "author of annotation 1 on page 1",
+    ),
+    (
+        "unapplied redact annotation",
+        _one(SECRET, notes=(Note("Redact", (68, 694, 268, 714)),)),
+        Vector.UNDER_REDACTION,
+        "page 1",
+    ),
+    (
+        "form field",
+        _one(fields={"applicant": NAME}),
+        Vector.FORM_FIELD,
+        "form field 1 ('applicant')",
+    ),
+    ("info", _one(info={"Author": NAME}), Vector.METADATA, "document information 'Author'"),
+    ("xmp", _one(xmp=XMP.format(NAME)), Vector.METADATA, "XMP metadata 'creator'"),
+    (
+        "attachment name",
+        _one(attachments={f"{NAME}.csv": b"a,b\n"}),
+        Vector.METADATA,
+        "file name of attachment 1",
+    ),
+    (
+        "prior revision",
+        append_revision(_one(SECRET), 1, Page((Line("Response to request 123"),))),
+        Vector.PRIOR_REVISION,
+        "revision 1 of 2, page 1",
+    ),
+    ("empty user password", encrypt_pdf(_one(SECRET), ""), Vector.PAGE_TEXT, "page 1"),
+]
+
+
+@pytest.mark.parametrize(("case", "data", "vector", "where"), CASES, ids=[c[0] for c in CASES])
+def test_each_hiding_place_is_found_with_its_location(
+    case: str, data: bytes, vector: Vector, where: str
+) -> None:
+    items = texts(inspect_pdf, data, "reply.pdf")
+    assert found(items, vector, where, NAME), items
+
+
+@pytest.mark.parametrize(
+    "data",
+    [_one(SECRET, OVER), _one(Line(NAME, y=700, render=3)), _one(Line(NAME, y=700, colour=WHITE))],
+    ids=["redacted", "invisible", "white"],
+)
+def test_hidden_text_is_kept_out_of_the_page_text(data: bytes) -> None:
+    items = texts(inspect_pdf, data, "reply.pdf")
+    assert Vector.PAGE_TEXT not in vectors_of(items, NAME)
+    assert found(items, Vector.PAGE_TEXT, "page 1", "Response to request 123")
+
+
+def test_text_on_a_dark_band_in_a_light_colour_is_visible() -> None:
+    data = _one(Box(60, 690, 300, 30, BLACK), Line(NAME, y=700, colour=WHITE))
+    assert vectors_of(texts(inspect_pdf, data, "r.pdf"), NAME) == {Vector.PAGE_TEXT}
+
+
+def test_a_failed_redaction_is_counted_without_values() -> None:
+    items = list(inspect_pdf(_one(SECRET, OVER), "r.pdf", Budget()))
+    structures = [i for i in items if isinstance(i, Structure)]
+    expected = f"{len(NAME.replace(' ', ''))} characters under filled boxes"
+    assert Structure(Vector.UNDER_REDACTION, "page 1", expected) in structures
+    assert all(NAME not in s.detail for s in structures)
+
+
+def test_an_unchanged_revision_adds_no_text() -> None:
+    data = append_revision(_one(SECRET), 1, Page((Line("Response to request 123"), SECRET)))
+    items = list(inspect_pdf(data, "r.pdf", Budget()))
+    assert Structure(Vector.PRIOR_REVISION, "document", "2 saved revisions") in items
+    assert not [t for t in texts(inspect_pdf, data, "r.pdf") if t.vector is Vector.PRIOR_REVISION]
+
+
+def test_attachments_are_handed_back_for_scanning() -> None:
+    data = _one(attachments={f"{NAME}.csv": b"Name\nA\n"})
+    [embedded] = [i for i in inspect_pdf(data, "r.pdf", Budget()) if isinstance(i, Embedded)]
+    assert (embedded.name, embedded.data, embedded.where) == (
+        "member1.csv",
+        b"Name\nA\n",
+        "attachment 1",
+    )
+
+
+def _garbage_body() -> bytes:
+    data = _one(SECRET)
+    return data[:200] + bytes(range(256)) * 4 + data[1200:]
+
+
+@pytest.mark.parametrize(
+    ("data", "statuses"),
+    [
+        (encrypt_pdf(_one(SECRET), "letmein"), {Status.ENCRYPTED}),
+        (_one(SECRET)[:20], {Status.UNREADABLE}),
+        (b"%PDF-1.7\n" + b"\x00garbage" * 50, {Status.UNREADABLE}),
+        (_one(SECRET)[:400], {Status.SCANNED, Status.UNREADABLE}),
+        (_garbage_body(), {Status.SCANNED, Status.UNREADABLE}),
+    ],
+    ids=["encrypted", "header only", "garbage", "truncated", "corrupt middle"],
+)
+def test_bad_pdfs_get_a_status_and_a_one_line_reason(data: bytes, statuses: set[Status]) -> None:
+    verdict = scan(data, "bad.pdf")
+    assert verdict.format == "pdf"
+    assert verdict.status in statuses
+    if verdict.status is not Status.SCANNED:
+        assert verdict.error and "\n" not in verdict.error and NAME not in verdict.error
+
+
+def test_scan_reports_the_failed_redaction_structure() -> None:
+    verdict = scan(_one(SECRET, OVER), "r.pdf")
+    assert verdict.status is Status.SCANNED
+    assert any(s.vector is Vector.UNDER_REDACTION for s in verdict.structures)
