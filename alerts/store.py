@@ -12,6 +12,9 @@ from pathlib import Path
 
 import sqlite_utils
 
+from alerts.intake import raise_alert
+from alerts.lifecycle import take_down_url
+from alerts.model import Clock, Route, utcnow
 from detectors.model import Verdict
 
 
@@ -137,7 +140,31 @@ def _v1(db: sqlite_utils.Database) -> None:
     db.table("outbox").create_index(["state", "next_attempt"])
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1,)
+def _v2(db: sqlite_utils.Database) -> None:
+    """Alert routing and threading, digest and lease bookkeeping, contents seen per alert."""
+    alerts = db.table("alerts")
+    for column in (
+        "referrer",
+        "recipients",
+        "message_id",
+        "subject",
+        "exposed_since",
+        "digested_at",
+    ):
+        alerts.add_column(column, str)
+    outbox = db.table("outbox")
+    outbox.add_column("site", str)
+    outbox.add_column("lease_until", str)
+    outbox.add_column("recovered", int, not_null_default=0)
+    db.table("alert_contents").create(
+        {"alert_id": str, "sha256": str, "scan_id": int, "first_seen": str},
+        pk=("alert_id", "sha256"),
+        foreign_keys=[("alert_id", "alerts")],
+    )
+    db.table("alert_events").create_index(["alert_id"])
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2)
 """Schema steps in order; the database's user_version counts how many have run."""
 
 
@@ -154,8 +181,10 @@ class DocumentRecord:
 class Store:
     """One SQLite file of everything leaksweep knows; never holds a raw personal value."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, clock: Clock = utcnow) -> None:
         self.path = Path(path)
+        self.clock = clock
+        """Time source for alert timestamps, escalation and retries; tests inject their own."""
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             if not self.path.exists():
@@ -172,7 +201,7 @@ class Store:
     def migrate(self) -> None:
         version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
         for step, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.db.conn:
+            with self.db.atomic():
                 migration(self.db)
                 self.db.execute(f"PRAGMA user_version = {step}")
 
@@ -234,17 +263,35 @@ class Store:
         return existing.id
 
     def record_gone(self, url: str, http_status: int) -> None:
-        """A known document now answers 404/410: keep it, mark when it went."""
+        """A known document now answers 404/410: keep it, mark when it went.
+
+        Alerts still open for the URL become taken down in the same transaction.
+        """
         existing = self.document(url)
         if existing is not None and existing.gone_at is None:
-            self.db.table("documents").update(
-                existing.id, {"gone_at": now(), "http_status": http_status, "last_seen": now()}
-            )
+            with self.db.atomic():
+                self.db.table("documents").update(
+                    existing.id, {"gone_at": now(), "http_status": http_status, "last_seen": now()}
+                )
+                take_down_url(self, url, f"the site answered HTTP {http_status}")
 
-    def record_verdict(self, document_id: int, verdict: Verdict) -> int:
-        """Store a scan and its masked findings in one transaction; returns the scan id."""
-        with self.db.conn:
+    def record_verdict(
+        self,
+        document_id: int,
+        verdict: Verdict,
+        *,
+        site: Route | None = None,
+        referrer: str | None = None,
+    ) -> int:
+        """Store a scan, its masked findings and any alert in one transaction; returns the scan id.
+
+        `site` gives the alert its site name and recipients (else the document's site and
+        no recipients); `referrer` the page linking to the document (else the one recorded
+        by `record_fetch`).
+        """
+        with self.db.atomic():
             scan_id = self._insert_scan(document_id, verdict)
+            raise_alert(self, document_id, scan_id, verdict, site=site, referrer=referrer)
         return scan_id
 
     def _insert_scan(self, document_id: int, verdict: Verdict) -> int:

@@ -60,6 +60,8 @@ class Smtp:
     password_env: str = "LEAKSWEEP_SMTP_PASSWORD"
     sender: str = "leaksweep@localhost"
     timeout_s: float = 30.0
+    ca_file: str | None = None
+    """PEM bundle to trust for the server's certificate (default: the system's)."""
 
     @property
     def password(self) -> str | None:

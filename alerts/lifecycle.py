@@ -1,0 +1,155 @@
+"""An alert's life: open -> acknowledged -> taken_down -> resolved, each step on its timeline."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from alerts import outbox
+from alerts.errors import AlertNotFound, AlertStateError
+from alerts.model import Alert, AlertEvent, AlertState, MessageKind, stamp
+from detectors.model import Severity
+
+if TYPE_CHECKING:
+    from alerts.store import Store
+
+_COLUMNS = (
+    "id, document_id, scan_id, site, url, referrer, sha256, severity, state, people, "
+    "recipients, created, updated, message_id, subject, acknowledged_at, acknowledged_by, "
+    "taken_down_at, resolved_at, escalated_at, digested_at, last_checked, exposed_since"
+)
+
+
+def load_alert(store: Store, alert_id: str) -> Alert:
+    row = store.db.execute(f"SELECT {_COLUMNS} FROM alerts WHERE id = ?", [alert_id]).fetchone()
+    if row is None:
+        raise AlertNotFound(f"no alert {alert_id!r}")
+    return _alert(row)
+
+
+def list_alerts(
+    store: Store,
+    *,
+    states: Iterable[AlertState] = (),
+    severities: Iterable[Severity] = (),
+    sites: Iterable[str] = (),
+) -> list[Alert]:
+    """Alerts matching every filter given, most severe first, then oldest first."""
+    clauses, params = [], []
+    for column, values in (
+        ("state", [str(s) for s in states]),
+        ("severity", [str(s) for s in severities]),
+        ("site", list(sites)),
+    ):
+        if values:
+            clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+            params.extend(values)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = store.db.execute(f"SELECT {_COLUMNS} FROM alerts {where}", params).fetchall()
+    alerts = [_alert(row) for row in rows]
+    return sorted(alerts, key=lambda a: (-a.severity.rank, a.created, a.id))
+
+
+def active_alerts_at(store: Store, url: str) -> list[Alert]:
+    rows = store.db.execute(
+        f"SELECT {_COLUMNS} FROM alerts WHERE url = ? AND state IN (?, ?) ORDER BY created",
+        [url, str(AlertState.OPEN), str(AlertState.ACKNOWLEDGED)],
+    ).fetchall()
+    return [_alert(row) for row in rows]
+
+
+def timeline(store: Store, alert_id: str) -> list[AlertEvent]:
+    rows = store.db.execute(
+        "SELECT alert_id, at, event, detail FROM alert_events WHERE alert_id = ? ORDER BY id",
+        [alert_id],
+    ).fetchall()
+    return [AlertEvent(*row) for row in rows]
+
+
+def record_event(store: Store, alert_id: str, event: str, detail: str = "") -> None:
+    """Add to the timeline; `detail` must hold no raw value (counts, places, names of staff)."""
+    store.db.table("alert_events").insert(
+        {"alert_id": alert_id, "at": stamp(store.clock()), "event": event, "detail": detail}
+    )
+
+
+def acknowledge(store: Store, alert_id: str, by: str) -> Alert:
+    """Someone is dealing with it; escalation still happens if the file stays online."""
+    with store.db.atomic():
+        alert = load_alert(store, alert_id)
+        if alert.state is not AlertState.OPEN:
+            raise AlertStateError(f"{alert_id} is {alert.state}, only an open alert can be acked")
+        now = stamp(store.clock())
+        store.db.table("alerts").update(
+            alert_id,
+            {
+                "state": str(AlertState.ACKNOWLEDGED),
+                "acknowledged_at": now,
+                "acknowledged_by": by,
+                "updated": now,
+            },
+        )
+        record_event(store, alert_id, "acknowledged", f"by {by}")
+    return load_alert(store, alert_id)
+
+
+def resolve(store: Store, alert_id: str, note: str = "") -> Alert:
+    """Close the alert: the file and its copies are gone, or it was not personal data."""
+    with store.db.atomic():
+        alert = load_alert(store, alert_id)
+        if alert.state is AlertState.RESOLVED:
+            raise AlertStateError(f"{alert_id} is already resolved")
+        now = stamp(store.clock())
+        store.db.table("alerts").update(
+            alert_id, {"state": str(AlertState.RESOLVED), "resolved_at": now, "updated": now}
+        )
+        was = "" if alert.state is AlertState.TAKEN_DOWN else f" while {alert.state}"
+        record_event(store, alert_id, "resolved", (note or "no note") + was)
+    return load_alert(store, alert_id)
+
+
+def take_down(store: Store, alert: Alert, reason: str) -> None:
+    """Verified offline: tell whoever was told of the leak, so they purge caches and copies."""
+    now = stamp(store.clock())
+    store.db.table("alerts").update(
+        alert.id,
+        {"state": str(AlertState.TAKEN_DOWN), "taken_down_at": now, "updated": now},
+    )
+    record_event(store, alert.id, "taken_down", reason)
+    if alert.message_id:
+        outbox.enqueue(store, load_alert(store, alert.id), MessageKind.TAKEN_DOWN, note=reason)
+
+
+def take_down_url(store: Store, url: str, reason: str) -> None:
+    for alert in active_alerts_at(store, url):
+        take_down(store, alert, reason)
+
+
+def _alert(row: tuple[Any, ...]) -> Alert:
+    values = dict(zip([c.strip() for c in _COLUMNS.split(",")], row, strict=True))
+    return Alert(
+        id=values["id"],
+        document_id=values["document_id"],
+        scan_id=values["scan_id"],
+        site=values["site"] or "",
+        url=values["url"],
+        referrer=values["referrer"] or "",
+        sha256=values["sha256"],
+        severity=Severity(values["severity"]),
+        state=AlertState(values["state"]),
+        people=values["people"] or 0,
+        recipients=tuple(json.loads(values["recipients"] or "[]")),
+        created=values["created"],
+        updated=values["updated"],
+        exposed_since=values["exposed_since"] or values["created"],
+        message_id=values["message_id"],
+        subject=values["subject"],
+        acknowledged_at=values["acknowledged_at"],
+        acknowledged_by=values["acknowledged_by"],
+        taken_down_at=values["taken_down_at"],
+        resolved_at=values["resolved_at"],
+        escalated_at=values["escalated_at"],
+        digested_at=values["digested_at"],
+        last_checked=values["last_checked"],
+    )

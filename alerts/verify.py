@@ -1,0 +1,107 @@
+"""Re-checking open alerts: confirm takedowns, escalate leaks still online after the delay."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from alerts import lifecycle, outbox
+from alerts.model import IMMEDIATE, Alert, AlertState, Clock, MessageKind, Probe, parse_stamp, stamp
+from crawler.config import AlertSettings
+
+if TYPE_CHECKING:
+    from alerts.store import Store
+
+log = logging.getLogger(__name__)
+
+Fetch = Callable[[str], Probe]
+"""Re-fetches a URL; raises OSError when the site cannot be reached at all."""
+
+GONE = (404, 410)
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    checked: int
+    taken_down: int
+    still_exposed: int
+    escalated: int
+    unreachable: int
+
+
+def verify_open_alerts(
+    store: Store,
+    fetch: Fetch,
+    clock: Clock | None = None,
+    settings: AlertSettings | None = None,
+) -> VerifyReport:
+    """Re-fetch every open or acknowledged alert's URL and move each alert on.
+
+    404/410, or changed content that scans clean: taken down, and whoever was emailed is
+    told to purge caches and copies. Anything else counts as still exposed; a critical or
+    high leak still exposed `escalate_after_hours` after it was found is escalated, once.
+    """
+    now_of = clock or store.clock
+    settings = settings or AlertSettings()
+    counts = {"checked": 0, "taken_down": 0, "still_exposed": 0, "escalated": 0, "unreachable": 0}
+    active = (AlertState.OPEN, AlertState.ACKNOWLEDGED)
+    for alert in lifecycle.list_alerts(store, states=active):
+        counts["checked"] += 1
+        try:
+            probe: Probe | None = fetch(alert.url)
+        except OSError as error:
+            log.info("cannot re-check %s: %s", alert.id, error)
+            counts["unreachable"] += 1
+            probe = None
+        with store.db.atomic():
+            store.db.table("alerts").update(alert.id, {"last_checked": stamp(now_of())})
+            reason = _gone_because(alert, probe)
+            if reason:
+                lifecycle.take_down(store, alert, reason)
+                counts["taken_down"] += 1
+                continue
+            counts["still_exposed"] += 1
+            if _escalation_due(alert, now_of, settings):
+                _escalate(store, alert, settings)
+                counts["escalated"] += 1
+    return VerifyReport(**counts)
+
+
+def _gone_because(alert: Alert, probe: Probe | None) -> str | None:
+    if probe is None:
+        return None
+    if probe.status in GONE:
+        return f"the site answered HTTP {probe.status}"
+    if probe.sha256 and probe.sha256 != alert.sha256 and probe.clean:
+        return "the file was replaced by a version with no personal data"
+    return None
+
+
+def _escalation_due(alert: Alert, now_of: Clock, settings: AlertSettings) -> bool:
+    if alert.escalated_at or alert.severity not in IMMEDIATE:
+        return False
+    online = now_of() - parse_stamp(alert.exposed_since)
+    return online >= timedelta(hours=settings.escalate_after_hours)
+
+
+def _escalate(store: Store, alert: Alert, settings: AlertSettings) -> None:
+    # With no escalation address the site's own recipients hear again, louder.
+    to = settings.escalation or alert.recipients
+    now = stamp(store.clock())
+    store.db.table("alerts").update(alert.id, {"escalated_at": now, "updated": now})
+    lifecycle.record_event(
+        store,
+        alert.id,
+        "escalated",
+        f"still online after {settings.escalate_after_hours:g} hours; told {len(to)} address(es)",
+    )
+    outbox.enqueue(
+        store,
+        lifecycle.load_alert(store, alert.id),
+        MessageKind.ESCALATION,
+        recipients=tuple(to),
+        escalate_after_hours=settings.escalate_after_hours,
+    )
