@@ -24,8 +24,13 @@ LABEL = (
     r"\.?\s*(?:[:#=\-–]\s*)?"
 )
 # A reference value after a label: digits with the separators forces use.
-LABELLED_VALUE = r"(?:[A-Z]{1,4}[-/ ]?)?\d{2,}(?:[/*\-]\d{2,}){0,3}[A-Z]{0,2}"
-TRIPLE = r"\d{2}/\d{4,7}/\d{2}"
+# At least five digits in all, or two groups: "URN 12" or "crime ref 2023" are not references.
+# Financial years ("2021/22") and FOI numbers are excluded outright.
+LABELLED_VALUE = (
+    r"(?!FOI|(?:19|20)\d{2}[/-]\d{2}\b)(?:[A-Z]{1,4}[-/ ]?)?"
+    r"(?:\d{2,}(?:[/*\-]\d{2,}){1,3}|\d{5,})[A-Z]{0,2}"
+)
+TRIPLE = r"\d{2}/(?!(?:19|20)\d{2}/)\d{4,7}/\d{2}"
 PREFIXED = r"(?-i:[A-Z]{2,4})-(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-\d{3,6}"
 OCCURRENCE = r"\d{2}\*\d{5,8}"
 URN = r"\d{2}(?-i:[A-Z]{2})\d{7}"
@@ -38,7 +43,7 @@ class CrimeReferenceRecognizer(PatternRecognizer):
 
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("crime reference (labelled)", rf"(?<={LABEL}){LABELLED_VALUE}\b", 0.7),
-        Pattern("crime reference (force/serial/year)", rf"(?<![\d/]){TRIPLE}(?![\d/])", 0.45),
+        Pattern("crime reference (force/serial/year)", rf"(?<![\d/]){TRIPLE}(?![\d/])", 0.5),
         Pattern("crime reference (force prefix)", rf"\b{PREFIXED}\b", 0.6),
         Pattern("occurrence number", rf"(?<![\d*]){OCCURRENCE}\b", 0.45),
         Pattern("case file URN", rf"\b{URN}\b", 0.3),

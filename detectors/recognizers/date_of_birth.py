@@ -34,7 +34,7 @@ US_WORDY = rf"{MONTH_NAME}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 DATE = rf"(?:{ISO}|{NUMERIC}|{WORDY}|{US_WORDY})"
 LABEL = (
     r"\b(?:d\.?\s?o\.?\s?b|date\s+of\s+birth|birth\s*date|birthday|born(?:\s+on)?|b\.)"
-    r"\.?\s*(?:\(\s*[a-z/]{2,10}\s*\)\s*)?(?:[:=\-–]\s*)?"
+    r"(?:\s+(?:is|was|being|given\s+as))?\.?\s*(?:\(\s*[a-z/]{2,10}\s*\)\s*)?(?:[:=\-–]\s*)?"
 )
 TRAILING_LABEL = r"\s*\(?\s*(?:d\.?o\.?b|date\s+of\s+birth)\b"
 MAX_AGE_YEARS = 110

@@ -9,10 +9,11 @@ from typing import ClassVar
 from presidio_analyzer import Pattern, PatternRecognizer
 
 AMOUNT = (
-    r"£\s?(?:\d{1,3}(?:,\d{3})+|\d{2,6})(?:\.\d{2})?(?:k\b)?(?!\s*(?:m\b|bn\b|million|billion))"
+    r"£\s?(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.\d{2})?(?![\d,]|\.\d)(?:k\b)?"
+    r"(?!\s*(?:m\b|bn\b|million|billion))"
 )
 PAY_WORD = (
-    r"(?:salary|salaries|pay|paid|wages?|earnings|earned|allowances?|overtime|gross|net\s+pay|"
+    r"(?:salary|salaries|pay|paid|wages?|earn|earns|earnings|earned|allowances?|overtime|gross|net\s+pay|"
     r"remuneration|bonus|honorarium|stipend|increment|pay\s*point|grade)"
 )
 BEFORE = rf"\b{PAY_WORD}\b[^.\n£;]{{0,40}}?"
