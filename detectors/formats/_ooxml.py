@@ -11,6 +11,8 @@ from detectors.formats._xml import local, parse
 from detectors.model import Embedded, Item, Text, Vector
 
 _SAFE_LABEL = re.compile(r"[^\w .:-]")
+_NOT_PERSONAL = re.compile(r"^([\d.:TZ+ -]*|true|false)$", re.IGNORECASE)
+"""Counts, flags and timestamps: property values that cannot identify anyone."""
 
 
 def rels_of(archive: SafeZip, part: str) -> dict[str, str]:
@@ -65,7 +67,7 @@ def inspect_properties(archive: SafeZip) -> Iterator[Item]:
             if not isinstance(element.tag, str):
                 continue  # an XML comment or processing instruction
             value = " ".join(t.strip() for t in element.itertext() if t.strip())
-            if value:
+            if value and not _NOT_PERSONAL.match(value):
                 yield Text(value, Vector.METADATA, f"{kind} '{label(local(element.tag))}'")
     if archive.has("docProps/custom.xml"):
         for number, element in enumerate(parse(archive.read("docProps/custom.xml")), start=1):
