@@ -1,25 +1,95 @@
-"""Assessment: from detected evidence and hiding places to a severity for the document.
+"""Assessment: from detected evidence and hiding places to one severity for the document.
 
-INTERIM rules; the documented severity model replaces `assess` keeping its signature.
+Each exposure (a table, or the prose of one kind of place) is rated on its own and the document
+takes the highest rating. "Hidden" means a reader of the document would not see it (hidden
+sheets, pivot caches, comments, embedded files...). "Sensitive" means a special category, or an
+identifier such as a NINO, NHS number or date of birth, sits with the people.
+
+| what was found                                                       | severity |
+|----------------------------------------------------------------------|----------|
+| case records with a special category (sexual, domestic, hate…)       | critical |
+| hidden case records of 10 or more people                             | critical |
+| hidden staff list of 100 or more people                              | critical |
+| visible staff list of 100 or more with pay or sensitive identifiers  | critical |
+| any other case records                                               | high     |
+| visible staff list of 100 or more; hidden staff list of 10 or more   | high     |
+| sensitive identifiers or special categories with any named person    | high     |
+| 50 or more people in any other table or text                         | high     |
+| staff or contact list of 10 or more; hidden staff list of fewer      | medium   |
+| 3 or more people in hidden text (comments, tracked changes…)         | medium   |
+| 10 or more people in visible text                                    | medium   |
+| a part that could not be read (suspect, not clean)                   | medium   |
+| a few names or work contact details in visible text or lists         | low      |
+| author or editor names in document properties                        | low      |
+| hidden sheets, rows or caches holding nothing personal               | low      |
+| nothing found                                                        | none     |
+
+A document is worth an alert at `medium` and above: a web team should not be woken for the
+author field of a Word file or the FOI officer's signature, but should be for any hidden list.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from detectors.detect import Evidence
+from detectors.detect import Evidence, Exposure
 from detectors.model import Severity, Structure
+
+STAFF_MANY = 100
+SOME = 10
+CROWD = 50
+_UNREADABLE = ("unreadable", "not opened", "could not", "cannot", "encrypted", "password", "error")
 
 
 @dataclass(frozen=True)
 class Assessment:
     severity: Severity
+    reason: str = ""
+    """The rule that set the severity, in words fit for an alert."""
 
 
 def assess(evidence: Evidence, structures: tuple[Structure, ...]) -> Assessment:
-    if not evidence.findings:
+    """The highest severity any exposure, or any unreadable or hidden part, deserves."""
+    rated = [_rate(exposure) for exposure in evidence.exposures]
+    if any(_unreadable(s) for s in structures):
+        rated.append((Severity.MEDIUM, "a part of the document could not be read"))
+    if any(s.vector.hidden for s in structures):
+        rated.append((Severity.LOW, "hidden parts hold nothing personal"))
+    if not rated and evidence.findings:
+        rated.append((Severity.LOW, "personal data found"))
+    if not rated:
         return Assessment(Severity.NONE)
-    hidden = any(finding.hidden for finding in evidence.findings)
-    if evidence.people >= 50:
-        return Assessment(Severity.CRITICAL if hidden else Severity.HIGH)
-    return Assessment(Severity.MEDIUM if hidden else Severity.LOW)
+    severity, reason = max(rated, key=lambda pair: pair[0].rank)
+    return Assessment(severity, reason)
+
+
+def _rate(exposure: Exposure) -> tuple[Severity, str]:
+    people, hidden, kinds = exposure.people, exposure.hidden, exposure.kinds
+    where = "hidden" if hidden else "visible"
+    if "case_records" in kinds:
+        if exposure.special_categories:
+            return Severity.CRITICAL, "case records with a special category"
+        if hidden and people >= SOME:
+            return Severity.CRITICAL, f"hidden case records of {people} people"
+        return Severity.HIGH, f"{where} case records"
+    if "staff_list" in kinds:
+        if people >= STAFF_MANY and (hidden or exposure.sensitive):
+            return Severity.CRITICAL, f"{where} staff list of {people} people"
+        if people >= STAFF_MANY or (hidden and people >= SOME):
+            return Severity.HIGH, f"{where} staff list of {people} people"
+    if exposure.sensitive and people:
+        return Severity.HIGH, "sensitive data about named people"
+    if people >= CROWD:
+        return Severity.HIGH, f"{people} people in {where} {exposure.source}"
+    if exposure.source == "metadata":
+        return Severity.LOW, "author names in document properties"
+    if kinds and (people >= SOME or hidden):
+        return Severity.MEDIUM, f"{where} {' and '.join(kinds)} of {people} people"
+    if (hidden and people >= 3) or people >= SOME:
+        return Severity.MEDIUM, f"{people} people in {where} {exposure.source}"
+    return Severity.LOW, f"a few names or contact details in {where} {exposure.source}"
+
+
+def _unreadable(structure: Structure) -> bool:
+    detail = structure.detail.casefold()
+    return any(word in detail for word in _UNREADABLE)

@@ -1,20 +1,53 @@
-"""Detection: turn the texts and tables of one document into findings and people counts.
+"""Detection: turn the texts and tables of one document into findings, kinds and people counts.
 
-INTERIM: a minimal detector so the pipeline runs end to end; the real one (presidio with UK
-and police recognizers, tables judged by column) replaces the internals, keeping
-`Detector.feed` / `Detector.finish` and `Evidence`.
+Tables are judged by column (`detectors.tables`); texts are buffered and analysed in batches by
+presidio (`detectors.prose`) when the document is finished. Raw values live only in memory here:
+findings carry masked examples, and people are counted by hashed keys that never leave.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
 
 from detectors.mask import mask
 from detectors.model import Finding, Table, Text, Vector
+from detectors.names import AllowList, looks_like_name, parse_name
+from detectors.people import count_people
+from detectors.prose_scan import ProseResult, scan_texts
+from detectors.tables import PersonKeys, assess_table
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_NAME_HEADERS = re.compile(r"\b(name|surname|forename)\b", re.I)
+BATCH_CHARS = 400_000
+"""Buffered prose is analysed once this much has gathered, and at the end."""
+
+
+class ProseMatch(Protocol):
+    @property
+    def entity(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def score(self) -> float: ...
+
+
+ProseFinder = Callable[[Sequence[str]], Sequence[Sequence[ProseMatch]]]
+"""`detectors.prose.find_entities`, or a stand-in with the same shape."""
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """People exposed through one table, or through the prose of one vector."""
+
+    source: str
+    """"table", "prose" or "metadata" (author and editor names)."""
+    hidden: bool
+    people: int
+    kinds: tuple[str, ...] = ()
+    special_categories: tuple[str, ...] = ()
+    sensitive: bool = False
 
 
 @dataclass(frozen=True)
@@ -25,50 +58,197 @@ class Evidence:
     people: int
     kinds: tuple[str, ...]
     special_categories: tuple[str, ...]
+    exposures: tuple[Exposure, ...] = ()
+
+
+@dataclass
+class _Tally:
+    count: int = 0
+    score: float = 0.0
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class _Pending:
+    text: str
+    vector: Vector
+    where: str
+    embedded_in: str | None
+
+
+@dataclass
+class _ProseGroup:
+    keys: list[PersonKeys] = field(default_factory=list)
+    categories: set[str] = field(default_factory=set)
+    sensitive: bool = False
 
 
 class Detector:
     """Fed every text and table of a document (embedded files included), then finished once."""
 
-    def __init__(self, allow_list: frozenset[str] = frozenset()) -> None:
-        self.allow_list = {name.casefold() for name in allow_list}
-        self._findings: list[Finding] = []
-        self._people: set[str] = set()
+    def __init__(
+        self, allow_list: frozenset[str] = frozenset(), find: ProseFinder | None = None
+    ) -> None:
+        self.allow = AllowList(allow_list)
+        self._find = find
+        self._tallies: dict[tuple[str, Vector, str, Vector | None], _Tally] = {}
+        self._keys: list[PersonKeys] = []
+        self._exposures: list[Exposure] = []
         self._kinds: set[str] = set()
+        self._categories: set[str] = set()
+        self._pending: list[_Pending] = []
+        self._pending_chars = 0
+        self._prose: dict[tuple[str, bool], _ProseGroup] = {}
 
     def feed(self, item: Text | Table, embedded_in: str | None = None) -> None:
         if isinstance(item, Table):
             self._feed_table(item, embedded_in)
-        else:
-            self._feed_text(item, embedded_in)
+            return
+        if not item.text.strip():
+            return
+        self._pending.append(_Pending(item.text, item.vector, item.where, embedded_in))
+        self._pending_chars += len(item.text)
+        if self._pending_chars >= BATCH_CHARS:
+            self._flush()
 
     def finish(self) -> Evidence:
-        return Evidence(tuple(self._findings), len(self._people), tuple(sorted(self._kinds)), ())
-
-    def _feed_text(self, item: Text, embedded_in: str | None) -> None:
-        emails = _EMAIL.findall(item.text)
-        if emails:
-            self._add("EMAIL_ADDRESS", item.vector, item.where, emails, embedded_in)
+        self._flush()
+        for (source, hidden), group in self._prose.items():
+            self._exposures.append(
+                Exposure(
+                    source,
+                    hidden,
+                    count_people(group.keys),
+                    special_categories=tuple(sorted(group.categories)),
+                    sensitive=group.sensitive,
+                )
+            )
+        findings = tuple(
+            Finding(entity, vector, where, t.count, round(t.score, 2), t.example, inner)
+            for (entity, vector, where, inner), t in self._tallies.items()
+        )
+        return Evidence(
+            findings,
+            count_people(self._keys),
+            tuple(sorted(self._kinds)),
+            tuple(sorted(self._categories)),
+            tuple(self._exposures),
+        )
 
     def _feed_table(self, table: Table, embedded_in: str | None) -> None:
-        name_columns = [i for i, h in enumerate(table.header) if _NAME_HEADERS.search(h)]
-        names: list[str] = []
-        for row in table.rows:
-            parts = [row[i] for i in name_columns if i < len(row) and row[i].strip()]
-            if parts:
-                names.append(" ".join(parts))
-        names = [n for n in names if n.casefold() not in self.allow_list]
-        if names:
-            self._add("PERSON", table.vector, table.where, names, embedded_in)
-            self._people.update(n.casefold() for n in names)
-            self._kinds.add("staff_list")
+        evidence = assess_table(table, self.allow)
+        if not evidence.hits:
+            return
+        vector = table.vector
+        for hit in evidence.hits:
+            self._add(hit.entity, vector, hit.where, embedded_in, hit.count, hit.score, hit.example)
+        self._keys.extend(evidence.people)
+        self._kinds |= evidence.kinds
+        self._categories |= evidence.special_categories
+        self._exposures.append(
+            Exposure(
+                "table",
+                vector.hidden or embedded_in is not None,
+                count_people(evidence.people),
+                tuple(sorted(evidence.kinds)),
+                tuple(sorted(evidence.special_categories)),
+                evidence.sensitive,
+            )
+        )
+
+    def _flush(self) -> None:
+        pending, self._pending, self._pending_chars = self._pending, [], 0
+        if not pending:
+            return
+        # A short text that is wholly a name (an author field, a comment's author) is read by
+        # the gazetteer; the small NER model is unreliable on a name with no sentence around it.
+        names = [_whole_name(p.text) for p in pending]
+        prose = [p for p, n in zip(pending, names, strict=True) if not n]
+        for p, found in zip(pending, names, strict=True):
+            for part in found:
+                self._name_hit(p, part)
+        if prose:
+            find = self._find or _default_finder()
+            texts = [p.text for p in prose]
+            for p, hits in zip(prose, scan_texts(texts, find, self.allow), strict=True):
+                self._prose_hits(p, hits)
+
+    def _name_hit(self, pending: _Pending, value: str) -> None:
+        name = parse_name(value)
+        if name is None or self.allow.covers(name):
+            return
+        self._add(
+            "PERSON",
+            pending.vector,
+            pending.where,
+            pending.embedded_in,
+            1,
+            0.7,
+            mask(value, "PERSON"),
+        )
+        keys = PersonKeys(
+            None,
+            hash(("full", name.full_key, "")) if name.full_key else None,
+            hash(("short", name.short_key, "")),
+        )
+        self._keys.append(keys)
+        self._group(pending).keys.append(keys)
+
+    def _prose_hits(self, pending: _Pending, result: ProseResult) -> None:
+        group = self._group(pending)
+        group.categories |= result.categories
+        self._categories |= result.categories
+        group.sensitive = group.sensitive or bool(result.categories)
+        for hit in result.hits:
+            self._add(
+                hit.entity,
+                pending.vector,
+                pending.where,
+                pending.embedded_in,
+                1,
+                hit.score,
+                hit.example,
+            )
+            if hit.keys is not None:
+                self._keys.append(hit.keys)
+                group.keys.append(hit.keys)
+            group.sensitive = group.sensitive or hit.sensitive
+
+    def _group(self, pending: _Pending) -> _ProseGroup:
+        source = "metadata" if pending.vector is Vector.METADATA else "prose"
+        hidden = pending.vector.hidden or pending.embedded_in is not None
+        return self._prose.setdefault((source, hidden), _ProseGroup())
 
     def _add(
-        self, entity: str, vector: Vector, where: str, values: list[str], embedded_in: str | None
+        self,
+        entity: str,
+        vector: Vector,
+        where: str,
+        embedded_in: str | None,
+        count: int,
+        score: float,
+        example: str,
     ) -> None:
         inner = None
         if embedded_in:
             inner, vector, where = vector, Vector.EMBEDDED_FILE, embedded_in + where
-        self._findings.append(
-            Finding(entity, vector, where, len(values), 0.5, mask(values[0], entity), inner)
-        )
+        tally = self._tallies.setdefault((entity, vector, where, inner), _Tally())
+        tally.count += count
+        tally.score = max(tally.score, score)
+        tally.example = tally.example or example
+
+
+def _whole_name(text: str) -> list[str]:
+    """The names a short text consists of ("Smith, John", "J Smith; A Jones"), else none."""
+    if len(text) > 120 or "\n" in text.strip():
+        return []
+    parts = [part.strip() for part in text.replace(";", "\n").splitlines() if part.strip()]
+    if parts and all(looks_like_name(part) for part in parts):
+        return parts
+    return []
+
+
+def _default_finder() -> ProseFinder:
+    from detectors.prose import find_entities
+
+    return find_entities

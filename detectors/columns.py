@@ -1,0 +1,252 @@
+"""Judge what a table column holds from its header and a sample of its first values."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from detectors.names import NameForm, name_evidence, parse_name, strip_ranks
+from detectors.recognizers import VALUE_ENTITIES, match_value
+from detectors.vocab import wordset
+
+SAMPLE_ROWS = 100
+"""Rows read before a table's columns are judged."""
+
+
+class Cue(StrEnum):
+    """What a column is about; NAME and IDENTIFIER columns hold personal data themselves."""
+
+    NAME = "name"
+    IDENTIFIER = "identifier"
+    RANK = "rank"
+    JOB_ROLE = "job_role"
+    DEPARTMENT = "department"
+    LOCATION = "location"
+    OFFENCE = "offence"
+    INCIDENT = "incident"
+    PARTY = "party"
+    AGE = "age"
+    ETHNICITY = "ethnicity"
+    GENDER = "gender"
+    RELIGION = "religion"
+    HEALTH = "health"
+    SPECIAL = "special"
+    NOTES = "notes"
+    DATE = "date"
+    COUNT = "count"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class ColumnType:
+    """The judgement on one column: its cue, and for personal columns the entity and name form."""
+
+    cue: Cue
+    entity: str | None = None
+    form: NameForm | None = None
+    score: float = 0.0
+    hint: bool = False
+    """The header named the entity, so bare forms (a collar number "4521") count."""
+
+
+OTHER = ColumnType(Cue.OTHER)
+
+_ENTITY_HEADERS: tuple[tuple[str, str], ...] = (
+    ("DATE_OF_BIRTH", r"dob|d o b|date of birth|birth ?date|birthday|born"),
+    ("EMAIL_ADDRESS", r"e ?mail(?: address)?"),
+    ("PHONE_NUMBER", r"phone|telephone|tel|mobile|landline|contact (?:no|number)|ext|extension"),
+    ("UK_NINO", r"ni (?:no|number)|nino|national insurance(?: no| number)?"),
+    ("UK_NHS", r"nhs(?: no| number)?"),
+    ("UK_PASSPORT", r"passport(?: no| number)?"),
+    ("UK_DRIVING_LICENCE", r"driving licen[cs]e|licen[cs]e (?:no|number)|dln"),
+    ("UK_VEHICLE_REGISTRATION", r"vrm|vehicle reg\w*|reg(?:istration)? (?:no|number|mark)|index"),
+    ("BANK_DETAILS", r"sort code|account (?:no|number)|bank(?: details)?"),
+    ("IP_ADDRESS", r"ip(?: address)?"),
+    (
+        "CRIME_REFERENCE",
+        r"crime (?:ref\w*|no|number|num)|crn|occurrence(?: \w+)?|occ no|urn|"
+        r"(?:incident|case|niche|athena|storm|cad) (?:ref\w*|no|number)",
+    ),
+    (
+        "POLICE_IDENTIFIER",
+        r"(?:collar|shoulder|warrant|service|staff|payroll|employee|personnel|badge|pay|force|emp)"
+        r" ?(?:no|number|num|id|ref|code)|collar|warrant|staff id",
+    ),
+    ("UK_POSTCODE", r"post ?code|postal code"),
+    ("STREET_ADDRESS", r"address(?: line \d)?|street|house (?:no|number|name)|road"),
+    (
+        "SALARY",
+        r"salary|salaries|pay|wages?|allowances?|overtime|earnings|gross|remuneration|bonus",
+    ),
+)
+_ENTITY_RX = tuple((entity, re.compile(rf"\b(?:{rx})\b")) for entity, rx in _ENTITY_HEADERS)
+
+_NAME_HEADERS: tuple[tuple[NameForm, str], ...] = (
+    (NameForm.SURNAME, r"surname|last ?name|family ?name|sur name"),
+    (NameForm.FORENAME, r"fore ?names?|first ?names?|given ?names?|christian ?names?"),
+    (NameForm.INITIALS, r"initials?"),
+    (NameForm.FULL, r"full ?name|names?"),
+)
+_NAME_RX = tuple((form, re.compile(rf"\b(?:{rx})\b")) for form, rx in _NAME_HEADERS)
+_NOT_PERSON_NAME = re.compile(
+    r"\b(?:station|area|district|ward|team|unit|department|dept|force|offence|crime|location|"
+    r"place|site|street|road|town|file|product|supplier|company|organi[sz]ation|business|course|"
+    r"role|job|post|rank|sheet|category|type|operation|project|school|premises|venue|event|"
+    r"user ?name|account|field|village|parish|beat|county|policy|document|report|system|"
+    r"vehicle|item|group|region|division|command|lpa|bcu|body|authority|scheme)\b"
+)
+_SOFT_PERSON = re.compile(
+    r"\b(?:officer|employee|staff member|person|victim|suspect|witness|offender|complainant|"
+    r"accused|defendant|author|owner|created by|reported by|oic|contact)\b"
+)
+
+_CUE_HEADERS: tuple[tuple[Cue, str], ...] = (
+    (
+        Cue.COUNT,
+        r"total|count|number of|no of|sum|percentage|percent|rate|average|mean|median|"
+        r"figures?|volume|change|amount|budget|spend|cost|actual|forecast|variance|headcount|fte|"
+        r"strength|establishment|%",
+    ),
+    (
+        Cue.PARTY,
+        r"involvement|person type|role in \w+|party(?: type)?|victim|witness|suspect|"
+        r"offender|complainant|accused|defendant",
+    ),
+    (Cue.RANK, r"rank|grade"),
+    (Cue.JOB_ROLE, r"role|job|post|position|title|occupation|designation"),
+    (
+        Cue.DEPARTMENT,
+        r"department|dept|division|unit|team|command|directorate|section|branch|"
+        r"portfolio|function|business area|cost cent\w*",
+    ),
+    (
+        Cue.LOCATION,
+        r"location|station|base|site|area|district|sector|ward|town|beat|"
+        r"neighbourhood|county|region|lpa|bcu",
+    ),
+    (Cue.INCIDENT, r"incident|occurrence|case|crime ref\w*"),
+    (Cue.OFFENCE, r"offence|offense|crime|ho class|home office|classification|category"),
+    (Cue.AGE, r"age|age band|age group"),
+    (Cue.ETHNICITY, r"ethnic\w*|race|nationality|self defined|officer defined"),
+    (Cue.GENDER, r"gender|sex"),
+    (Cue.RELIGION, r"religion|faith|belief"),
+    (Cue.HEALTH, r"health|disab\w*|medical|injur\w*|illness|mental|vulnerab\w*|impairment"),
+    (Cue.SPECIAL, r"domestic|da|dv|hate|sexual|child|juvenile|cse|chis|informant"),
+    (
+        Cue.NOTES,
+        r"notes?|comments?|details|description|narrative|summary|remarks|mo|"
+        r"circumstances|outcome",
+    ),
+    (Cue.DATE, r"date|month|year|day|period|week|quarter|time|fy"),
+)
+_CUE_RX = tuple((cue, re.compile(rf"(?:^|\b)(?:{rx})(?:\b|$)")) for cue, rx in _CUE_HEADERS)
+
+_NUMERIC = re.compile(r"[-+]?[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?[%kKmM]?|[*\-–]|<\s?\d+|n/?a|nil|x")
+_INITIALS = re.compile(r"(?:[A-Z]\.? ?){1,3}")
+_PARTY_VALUES = wordset(
+    "victim witness suspect offender complainant accused defendant informant "
+    "injured party aggrieved arrested person reporting person"
+)
+_BARE_OK = frozenset(VALUE_ENTITIES) - {"DATE_OF_BIRTH", "SALARY", "POLICE_IDENTIFIER"}
+"""Entities a column can be judged to hold from values alone, with no header naming them."""
+
+
+def normal_header(header: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9%]+", " ", header.casefold()).split())
+
+
+def judge_column(header: str, sample: Sequence[str]) -> ColumnType:
+    """Decide what a column holds from its header and a sample of its (first) values."""
+    head = normal_header(header)
+    values = [value.strip() for value in sample if value and value.strip()]
+    if not values:
+        return OTHER
+    numeric = sum(1 for v in values if _NUMERIC.fullmatch(v)) / len(values)
+
+    for entity, rx in _ENTITY_RX:
+        if rx.search(head):
+            rate = _rate(entity, values, hint=True)
+            if rate >= 0.3:
+                cue = Cue.INCIDENT if entity == "CRIME_REFERENCE" else Cue.IDENTIFIER
+                return ColumnType(cue, entity, score=round(0.6 + 0.4 * rate, 2), hint=True)
+            break
+
+    if numeric < 0.5:
+        named = _judge_name(head, values)
+        if named is not None:
+            return named
+
+    cued = next((c for c, rx in _CUE_RX if rx.search(head)), None)
+    if cued is not None and not (cued is Cue.PARTY and numeric >= 0.8):
+        return ColumnType(cued, score=0.9)
+
+    for entity in _BARE_OK:
+        rate = _rate(entity, values, hint=False)
+        if rate >= 0.6:
+            cue = Cue.INCIDENT if entity == "CRIME_REFERENCE" else Cue.IDENTIFIER
+            return ColumnType(cue, entity, score=round(0.5 + 0.4 * rate, 2))
+    if numeric >= 0.8:
+        return ColumnType(Cue.COUNT, score=numeric)
+    return _judge_by_values(values)
+
+
+def _rate(entity: str, values: Sequence[str], hint: bool) -> float:
+    return sum(1 for v in values if match_value(entity, v, hint)) / len(values)
+
+
+def _judge_name(head: str, values: Sequence[str]) -> ColumnType | None:
+    """A name column: a name header with name-shaped values, or values that are clearly names."""
+    if head and not _NOT_PERSON_NAME.search(head):
+        for form, rx in _NAME_RX:
+            if rx.search(head):
+                return _name_column(form, values, strong=True)
+        if _SOFT_PERSON.search(head):
+            return _name_column(NameForm.FULL, values, strong=False, soft=True)
+    if head and _NOT_PERSON_NAME.search(head):
+        return None
+    if any(rx.search(head) for _, rx in _CUE_RX):
+        return None
+    return _name_column(NameForm.FULL, values, strong=False)
+
+
+def _name_column(
+    form: NameForm, values: Sequence[str], strong: bool, soft: bool = False
+) -> ColumnType | None:
+    if form is NameForm.INITIALS:
+        rate = sum(1 for v in values if _INITIALS.fullmatch(v)) / len(values)
+        if rate < 0.6:
+            return None
+        return ColumnType(Cue.NAME, "PERSON", form, score=round(rate, 2), hint=True)
+    parsed = [parse_name(v, form) for v in values]
+    evidence = [name_evidence(p) for p in parsed]
+    shaped = sum(1 for p in parsed if p is not None) / len(values)
+    known = sum(evidence) / len(values)
+    # Several words per cell is what sets a name column apart from a column of labels.
+    multi = sum(1 for p in parsed if p is not None and p.forenames and p.surname) / len(values)
+    distinct = len(set(values)) / len(values)
+    if strong:
+        ok = shaped >= 0.6 and known >= 0.25
+    elif soft:
+        ok = shaped >= 0.7 and known >= 0.4
+    elif form is NameForm.FULL and multi >= 0.6:
+        ok = shaped >= 0.8 and known >= 0.6 and distinct >= 0.3
+    else:
+        # A column of bare surnames with no header: only when nearly all are known names.
+        ok = shaped >= 0.8 and known >= 0.45 and distinct >= 0.5 and len(set(values)) >= 5
+        form = NameForm.SURNAME if ok else form
+    if not ok:
+        return None
+    score = round(0.5 + 0.5 * min(1.0, known), 2)
+    return ColumnType(Cue.NAME, "PERSON", form, score=score, hint=strong)
+
+
+def _judge_by_values(values: Sequence[str]) -> ColumnType:
+    lowered = [v.casefold() for v in values]
+    if sum(1 for v in lowered if v in _PARTY_VALUES) / len(values) >= 0.6:
+        return ColumnType(Cue.PARTY, score=0.8)
+    ranks = sum(1 for v in values if not strip_ranks(v.split()))
+    if ranks / len(values) >= 0.6:
+        return ColumnType(Cue.RANK, score=0.8)
+    return OTHER

@@ -1,0 +1,120 @@
+"""Judge presidio's matches in prose: keep personal data, drop the organisation's own details."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from detectors.mask import mask
+from detectors.names import AllowList, name_evidence, parse_name
+from detectors.public import is_mobile, is_public_email, is_service_phone
+from detectors.special import categories_in
+from detectors.tables import IDENTIFYING, PersonKeys
+
+NEAR = 150
+"""Characters either side of a name within which an address or phone number is that person's."""
+CATEGORY_WINDOW = 250
+"""Characters either side of personal data searched for a special category."""
+
+_NEEDS_PERSON = frozenset(
+    {"PHONE_NUMBER", "STREET_ADDRESS", "UK_POSTCODE", "CRIME_REFERENCE", "SALARY", "IP_ADDRESS"}
+)
+"""Entities that are the organisation's own (its address, switchboard, FOI reference) unless a
+person's name is beside them."""
+_SENSITIVE = (IDENTIFYING - {"EMAIL_ADDRESS"}) | {"DATE_OF_BIRTH"}
+
+
+class _Match(Protocol):
+    @property
+    def entity(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def score(self) -> float: ...
+
+
+@dataclass(frozen=True)
+class ProseHit:
+    """One accepted match: masked example, hashed person keys for names and own e-mails."""
+
+    entity: str
+    score: float
+    example: str
+    keys: PersonKeys | None = None
+    sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class ProseResult:
+    """What one text holds: accepted hits and the special categories named near them."""
+
+    hits: tuple[ProseHit, ...] = ()
+    categories: frozenset[str] = frozenset()
+
+
+def scan_texts(
+    texts: Sequence[str],
+    find: Callable[[Sequence[str]], Sequence[Sequence[_Match]]],
+    allow: AllowList,
+) -> list[ProseResult]:
+    """Run the prose finder over `texts` in one batch and keep what is personal data."""
+    return [_judge(text, matches, allow) for text, matches in zip(texts, find(texts), strict=True)]
+
+
+def _judge(text: str, matches: Sequence[_Match], allow: AllowList) -> ProseResult:
+    people: list[_Match] = []
+    allowed: list[_Match] = []
+    for match in matches:
+        if match.entity != "PERSON":
+            continue
+        name = parse_name(text[match.start : match.end])
+        if name is None or name_evidence(name) < 0.5:
+            continue
+        (allowed if allow.covers(name) else people).append(match)
+
+    def near(match: _Match, among: Sequence[_Match]) -> bool:
+        return any(p.start - NEAR <= match.end and match.start <= p.end + NEAR for p in among)
+
+    hits: list[ProseHit] = []
+    anchors: list[_Match] = []
+    for match in matches:
+        value = text[match.start : match.end]
+        entity = match.entity
+        keys = None
+        if entity == "PERSON":
+            if match not in people:
+                continue
+            name = parse_name(value)
+            assert name is not None
+            keys = PersonKeys(
+                None,
+                hash(("full", name.full_key, "")) if name.full_key else None,
+                hash(("short", name.short_key, "")),
+            )
+        elif entity == "EMAIL_ADDRESS":
+            if is_public_email(value) or (near(match, allowed) and not near(match, people)):
+                continue
+            keys = PersonKeys(hash(("id", value.casefold())), None, None)
+        elif _organisational(entity, value, near(match, people)):
+            continue
+        anchors.append(match)
+        hits.append(
+            ProseHit(entity, match.score, mask(value, entity), keys, sensitive=entity in _SENSITIVE)
+        )
+    categories: set[str] = set()
+    for anchor in anchors:
+        window = text[max(0, anchor.start - CATEGORY_WINDOW) : anchor.end + CATEGORY_WINDOW]
+        categories |= categories_in(window)
+    return ProseResult(tuple(hits), frozenset(categories))
+
+
+def _organisational(entity: str, value: str, beside_person: bool) -> bool:
+    """The organisation's own details: service numbers, or its address with no person near."""
+    if entity == "PHONE_NUMBER" and is_service_phone(value):
+        return True
+    if entity == "PHONE_NUMBER" and is_mobile(value):
+        return False
+    return entity in _NEEDS_PERSON and not beside_person

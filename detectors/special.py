@@ -1,0 +1,52 @@
+"""Special categories of data (sexual offences, domestic abuse, children, health…) named in text."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_PATTERNS: dict[str, str] = {
+    "sexual_offence": (
+        r"rape|raped|sexual(?:ly)?|indecen\w*|voyeurism|sex offen\w*|upskirting|grooming|"
+        r"intimate image\w*|sexting|exposure|cse"
+    ),
+    "domestic_abuse": (
+        r"domestic|coercive|controlling behaviour|dv|dva|marac|dash risk|honour based|"
+        r"partner abuse|da flag"
+    ),
+    "hate_crime": (
+        r"hate|racially|religiously aggravated|homophobic|transphobic|"
+        r"hostility (?:towards|based)|aggravated by hostility"
+    ),
+    "child": (
+        r"child|children|juvenile|minor|under 18|u18|youth|young person|looked after|"
+        r"school pupil|infant|baby|cse"
+    ),
+    "health": (
+        r"mental health|medical|disabilit\w*|disabled|injur\w*|illness|hospital\w*|"
+        r"section 136|s136|self[ -]harm\w*|suicid\w*|overdose|diagnos\w*|sectioned|"
+        r"health condition|impairment"
+    ),
+    "ethnicity": r"ethnicity|ethnic (?:origin|group|background)|ethnic|race",
+    "religion": r"religion|faith|religious belief",
+    "sexual_orientation": r"sexual orientation|gay|lesbian|bisexual|homophobic",
+    "informant": r"informant|chis|covert human intelligence source|source handler",
+}
+_COMPILED = {
+    category: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+    for category, pattern in _PATTERNS.items()
+}
+
+CATEGORIES: tuple[str, ...] = tuple(_PATTERNS)
+
+
+@lru_cache(maxsize=4096)
+def categories_in(text: str) -> frozenset[str]:
+    """The special categories that `text` names; cached, as table values repeat a lot."""
+    return frozenset(category for category, rx in _COMPILED.items() if rx.search(text))
+
+
+def child_age(value: str) -> bool:
+    """True for an age under 18 written as a bare number ("14", "14 yrs")."""
+    match = re.fullmatch(r"\s*(\d{1,2})\s*(?:y|yrs?|years?)?\s*", value, re.IGNORECASE)
+    return match is not None and int(match.group(1)) < 18

@@ -1,0 +1,283 @@
+"""Assess one table: judge its columns, then count personal data in a single pass over the rows."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from detectors.columns import SAMPLE_ROWS, ColumnType, Cue, judge_column, normal_header
+from detectors.mask import mask
+from detectors.model import Table, Vector
+from detectors.names import (
+    AllowList,
+    NameForm,
+    PersonName,
+    is_listed_name,
+    is_name_shaped,
+    parse_name,
+)
+from detectors.public import is_public_email
+from detectors.recognizers import match_value
+from detectors.special import categories_in, child_age
+from detectors.vocab import wordset
+
+IDENTIFYING = frozenset(
+    {"EMAIL_ADDRESS", "UK_NINO", "UK_NHS", "UK_PASSPORT", "UK_DRIVING_LICENCE", "BANK_DETAILS"}
+)
+"""Entities that point at one person even with no name beside them."""
+_PERSON_KEYS = frozenset({"POLICE_IDENTIFIER", "UK_NINO", "UK_NHS", "EMAIL_ADDRESS"})
+"""Columns whose value is one person's own: the best key for counting people."""
+_STAFF_CUES = frozenset({Cue.RANK, Cue.JOB_ROLE, Cue.DEPARTMENT})
+_STAFF_ENTITIES = frozenset({"POLICE_IDENTIFIER", "SALARY"})
+_CASE_CUES = frozenset({Cue.OFFENCE, Cue.INCIDENT, Cue.PARTY})
+_CASE_ENTITIES = frozenset({"DATE_OF_BIRTH", "STREET_ADDRESS", "UK_POSTCODE", "CRIME_REFERENCE"})
+_CONTACT_ENTITIES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER"})
+_CATEGORY_CUES = {Cue.ETHNICITY: "ethnicity", Cue.RELIGION: "religion", Cue.HEALTH: "health"}
+_VALUE_CATEGORY_CUES = frozenset({Cue.OFFENCE, Cue.SPECIAL, Cue.NOTES, Cue.PARTY, Cue.HEALTH})
+_NAME_WORDS = wordset(
+    "name names full surname forename forenames first last family given initial initials"
+)
+_PARTY_WORDS = wordset("victim suspect witness offender complainant accused defendant")
+
+
+@dataclass(frozen=True)
+class PersonKeys:
+    """Hashed identity keys of one person in one row; kept in memory only, never reported."""
+
+    ident: int | None
+    full: int | None
+    short: int | None
+
+
+@dataclass(frozen=True)
+class ColumnHit:
+    """Personal data counted in one column (or one group of name columns) of a table."""
+
+    entity: str
+    where: str
+    count: int
+    score: float
+    example: str
+
+
+@dataclass(frozen=True)
+class TableEvidence:
+    hits: tuple[ColumnHit, ...]
+    kinds: frozenset[str]
+    special_categories: frozenset[str]
+    people: tuple[PersonKeys, ...]
+    sensitive: bool = False
+    """A special category or an identifier such as a NINO or date of birth is present."""
+
+
+@dataclass
+class _Counter:
+    entity: str
+    columns: tuple[int, ...]
+    score: float
+    count: int = 0
+    example: str = ""
+
+
+@dataclass
+class _Group:
+    """Name columns that together name one person per row (e.g. 'Victim surname' + 'forename')."""
+
+    prefix: str
+    forms: dict[NameForm, int] = field(default_factory=dict)
+
+    @property
+    def usable(self) -> bool:
+        return NameForm.FULL in self.forms or NameForm.SURNAME in self.forms
+
+
+def assess_table(table: Table, allow: AllowList) -> TableEvidence:
+    """Judge the columns on a sample, then read every row once with each column's cheap check."""
+    rows = iter(table.rows)
+    sample = list(itertools.islice(rows, SAMPLE_ROWS))
+    width = max([len(table.header), *(len(row) for row in sample)], default=0)
+    headers = [table.header[i] if i < len(table.header) else "" for i in range(width)]
+    types = [judge_column(headers[i], [_cell(row, i) for row in sample]) for i in range(width)]
+    groups = _groups(headers, types)
+    entity_cols = [i for i, t in enumerate(types) if t.cue is not Cue.NAME and t.entity]
+    has_people = bool(groups) or any(types[i].entity in IDENTIFYING for i in entity_cols)
+    if not has_people:
+        return TableEvidence((), frozenset(), frozenset(), ())
+    if _header_is_data(headers, types):
+        sample.insert(0, tuple(headers))
+
+    counters = [_Counter("PERSON", tuple(g.forms.values()), _group_score(g, types)) for g in groups]
+    counters += [_Counter(types[i].entity or "", (i,), types[i].score) for i in entity_cols]
+    checks = [_entity_check(types[i]) for i in entity_cols]
+    key_cols = [i for i in entity_cols if types[i].entity in _PERSON_KEYS]
+    dob_col = next((i for i in entity_cols if types[i].entity == "DATE_OF_BIRTH"), None)
+    category_cols = [i for i, t in enumerate(types) if t.cue in _VALUE_CATEGORY_CUES]
+    age_cols = [i for i, t in enumerate(types) if t.cue is Cue.AGE]
+    categories: set[str] = set()
+    people: list[PersonKeys] = []
+
+    for row in itertools.chain(sample, rows):
+        names = [_read_name(row, g) for g in groups]
+        present = [n for n in names if n is not None and not allow.covers(n)]
+        if groups and not present and any(n is not None for n in names):
+            continue  # only allow-listed people on this row: their details are public too
+        for counter, name in zip(counters, names, strict=False):
+            if name is not None and not allow.covers(name):
+                _tally(counter, _display(row, counter.columns, types))
+        hits = 0
+        for counter, check, i in zip(counters[len(groups) :], checks, entity_cols, strict=True):
+            value = _cell(row, i)
+            if value and check(value):
+                _tally(counter, value)
+                hits += 1
+        if not present and not hits:
+            continue
+        for i in category_cols:
+            categories |= categories_in(_cell(row, i))
+        if any(child_age(_cell(row, i)) for i in age_cols):
+            categories.add("child")
+        people.extend(_keys(row, present, key_cols, dob_col))
+
+    where = _where_of(table)
+    hits_out = tuple(
+        ColumnHit(c.entity, where(c.columns, headers), c.count, c.score, c.example)
+        for c in counters
+        if c.count
+    )
+    found = {hit.entity for hit in hits_out}
+    if not found:
+        return TableEvidence((), frozenset(), frozenset(), ())
+    categories |= {_CATEGORY_CUES[t.cue] for t in types if t.cue in _CATEGORY_CUES}
+    for t, header in zip(types, headers, strict=True):
+        if t.cue in (Cue.SPECIAL, Cue.HEALTH):
+            categories |= categories_in(header)
+    kinds = _kinds(types, groups, found)
+    sensitive = bool(categories) or bool(found & (IDENTIFYING - {"EMAIL_ADDRESS"}))
+    sensitive = sensitive or "DATE_OF_BIRTH" in found
+    return TableEvidence(
+        hits_out, frozenset(kinds), frozenset(categories), tuple(people), sensitive
+    )
+
+
+def _cell(row: Sequence[str], index: int) -> str:
+    if index >= len(row):
+        return ""
+    value = row[index]
+    return value.strip() if isinstance(value, str) else str(value or "")
+
+
+def _groups(headers: Sequence[str], types: Sequence[ColumnType]) -> list[_Group]:
+    groups: list[_Group] = []
+    for i, t in enumerate(types):
+        if t.cue is not Cue.NAME or t.form is None:
+            continue
+        words = normal_header(headers[i]).split()
+        prefix = " ".join(w for w in words if w not in _NAME_WORDS)
+        group = next((g for g in groups if g.prefix == prefix and t.form not in g.forms), None)
+        if group is None:
+            group = _Group(prefix)
+            groups.append(group)
+        group.forms[t.form] = i
+    return [g for g in groups if g.usable]
+
+
+def _group_score(group: _Group, types: Sequence[ColumnType]) -> float:
+    return max(types[i].score for i in group.forms.values())
+
+
+def _read_name(row: Sequence[str], group: _Group) -> PersonName | None:
+    if NameForm.FULL in group.forms:
+        name = parse_name(_cell(row, group.forms[NameForm.FULL]))
+        return name if is_listed_name(name) else None
+    surname = parse_name(_cell(row, group.forms[NameForm.SURNAME]), NameForm.SURNAME)
+    if not is_listed_name(surname):
+        return None
+    assert surname is not None
+    for form in (NameForm.FORENAME, NameForm.INITIALS):
+        if form in group.forms:
+            given = parse_name(_cell(row, group.forms[form]), form)
+            if given is not None:
+                return PersonName(surname.surname, given.forenames)
+    return surname
+
+
+def _display(row: Sequence[str], columns: tuple[int, ...], types: Sequence[ColumnType]) -> str:
+    # As a reader would write it: "John Smith" but "SMITH J".
+    ordered = sorted(columns, key=lambda i: types[i].form is not NameForm.FORENAME)
+    return " ".join(_cell(row, i) for i in ordered if _cell(row, i))
+
+
+def _tally(counter: _Counter, value: str) -> None:
+    counter.count += 1
+    if not counter.example:
+        counter.example = mask(value, counter.entity)
+
+
+def _entity_check(column: ColumnType) -> Callable[[str], bool]:
+    entity, hint = column.entity or "", column.hint
+    if entity == "EMAIL_ADDRESS":
+        return lambda value: match_value(entity, value, hint) and not is_public_email(value)
+    return lambda value: match_value(entity, value, hint)
+
+
+def _keys(
+    row: Sequence[str], present: Sequence[PersonName], key_cols: Sequence[int], dob: int | None
+) -> Iterable[PersonKeys]:
+    birth = _cell(row, dob) if dob is not None else ""
+    if not present:
+        ident = next((_cell(row, i) for i in key_cols if _cell(row, i)), "")
+        if ident:
+            yield PersonKeys(hash(("id", ident.casefold().replace(" ", ""))), None, None)
+        return
+    for name in present:
+        ident = ""
+        if len(present) == 1:
+            ident = next((_cell(row, i) for i in key_cols if _cell(row, i)), "")
+        full = name.full_key
+        yield PersonKeys(
+            hash(("id", ident.casefold().replace(" ", ""))) if ident else None,
+            hash(("full", full, birth)) if full else None,
+            hash(("short", name.short_key, birth)) if name.surname else None,
+        )
+
+
+def _header_is_data(headers: Sequence[str], types: Sequence[ColumnType]) -> bool:
+    """A table read without a header row (a hidden sheet of raw data) has a person in row one."""
+    names = [h for h, t in zip(headers, types, strict=True) if t.cue is Cue.NAME]
+    return bool(names) and all(
+        t.cue is not Cue.NAME
+        or (not t.hint and is_name_shaped(parse_name(h, t.form or NameForm.FULL)))
+        for h, t in zip(headers, types, strict=True)
+    )
+
+
+def _kinds(types: Sequence[ColumnType], groups: Sequence[_Group], found: set[str]) -> set[str]:
+    if not groups:
+        return {"contact_list"} if found & _CONTACT_ENTITIES else set()
+    cues = {t.cue for t in types}
+    entities = {t.entity for t in types if t.entity}
+    party = any(w in _PARTY_WORDS for g in groups for w in g.prefix.split())
+    kinds: set[str] = set()
+    if cues & _CASE_CUES or entities & _CASE_ENTITIES or party:
+        kinds.add("case_records")
+    if cues & _STAFF_CUES or found & _STAFF_ENTITIES or (Cue.LOCATION in cues and not kinds):
+        kinds.add("staff_list")
+    if found & _CONTACT_ENTITIES:
+        kinds.add("contact_list")
+    return kinds
+
+
+def _where_of(table: Table) -> Callable[[tuple[int, ...], Sequence[str]], str]:
+    noun = "field" if table.vector is Vector.PIVOT_CACHE else "column"
+
+    def where(columns: tuple[int, ...], headers: Sequence[str]) -> str:
+        labels = []
+        for i in columns:
+            letter = table.columns[i] if i < len(table.columns) else ""
+            label = f"'{headers[i]}'" if headers[i] else f"{i + 1}"
+            labels.append(f"{letter} {label}".strip())
+        plural = "s" if len(labels) > 1 else ""
+        return f"{table.where}, {noun}{plural} {', '.join(labels)}"
+
+    return where
