@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from presidio_analyzer import BatchAnalyzerEngine, RecognizerResult
 
 from detectors.engine import ENTITIES, LANGUAGE, analyzer
+from detectors.recognizers.street_address import SUFFIX
 
 # A finding must reach this score; pattern-only guesses (a postcode with no address nearby,
 # a passport-shaped code with no "passport") stay below it.
@@ -29,11 +30,33 @@ section request requester applicant disclosure
 """
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 _TITLES = re.compile(
-    r"^(?:(?:chief|deputy|assistant|detective|acting|temporary|det\.?|supt\.?|police)\s+)*"
-    r"(?:constable|sergeant|sgt|inspector|insp|superintendent|commissioner|commander|officer|"
-    r"pc|dc|ps|ds|di|dci|pcso|mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady)\.?\s+",
+    r"^(?:(?:chief|deputy|assistant|detective|acting|temporary|det|police|constable|sergeant|"
+    r"sgt|inspector|insp|superintendent|supt|ch|commissioner|commander|officer|pc|dc|ps|ds|di|"
+    r"dci|dsu|pcso|mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady)\.?\s+)+",
     re.IGNORECASE,
 )
+# Street suffixes that are not also common surnames (Green, Hill, Lane and Dale are).
+_STREET_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", SUFFIX)) - {
+    "Green",
+    "Hill",
+    "Lane",
+    "Dale",
+    "Croft",
+    "Rise",
+    "Brow",
+    "Fold",
+    "Crest",
+    "View",
+    "Vale",
+    "Heights",
+    "Quay",
+    "Yard",
+    "Wharf",
+    "Walk",
+    "Row",
+    "Way",
+    "Court",
+}
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -120,8 +143,14 @@ def _trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += title.end()
         span = text[start:end]
     words = _WORD.findall(span)
-    if not words or not span[0].isupper():
+    if not span or not span[0].isupper():
         return None
+    if len(words) < 2 and not title:
+        # A lone capitalised word is as often a place, a heading or an operation name as a
+        # surname; after a rank ("DCI Morgan") it is a name.
+        return None
+    if words[-1] in _STREET_WORDS:
+        return None  # "Falconers Chase": an address the model read as a name
     if any(c.isdigit() or c in "@/\\:;|" for c in span):
         return None
     if all(word.casefold() in _NOT_NAMES for word in words):

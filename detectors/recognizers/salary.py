@@ -20,8 +20,11 @@ BEFORE = rf"\b{PAY_WORD}\b[^.\n£;]{{0,40}}?"
 AFTER = (
     r"\s*(?:per\s+(?:annum|year|month|week|hour|shift)|p\.?\s?a\b|pa\b|a\s+year|gross|pro\s+rata)"
 )
+# Wording for sums that are not one person's pay; the window may span an earlier amount
+# ("scales range from £28,551 to £46,044 per annum").
 AGGREGATE = (
-    r"\b(?:total|totals|budget|spend|spent|cost|costs|bill|overall|sum|combined)\b[^.\n£;]{0,40}?"
+    r"\b(?:total|totals|budget|spend|spent|cost|costs|bill|overall|sum|combined|average|"
+    r"median|mean|scales?|ranges?|bands?|banding|national)\b(?:[^.\n;]|\.\d){0,60}?"
 )
 
 

@@ -34,6 +34,7 @@ def values(text: str) -> set[tuple[str, str]]:
             {("PERSON", "Sarah Thompson"), ("PERSON", "Gary Wells")},
         ),
         ("Mobile: 07911 123456", {("PHONE_NUMBER", "07911 123456")}),
+        ("Supt Harris met Sarah Green.", {("PERSON", "Harris"), ("PERSON", "Sarah Green")}),
         (
             "Suspect DOB: 12/03/1985, crime ref 12345/21.",
             {("DATE_OF_BIRTH", "12/03/1985"), ("CRIME_REFERENCE", "12345/21")},
@@ -54,6 +55,9 @@ def test_finds_personal_data(text: str, expected: set[tuple[str, str]]) -> None:
         "There were 1,234,567 calls in 2023 and the total overtime bill was £1,234,567.",
         "1234 was recorded against 5678.",
         "The Freedom of Information Act 2000 section 40(2) applies.",
+        "Headquarters, Falconers Chase, Wymondham",
+        "Salary scales for PC range from £28,551 to £46,044 per annum.",
+        "Operation Bluebird concluded.",
     ],
 )
 def test_quiet_on_letters_headings_and_statistics(text: str) -> None:

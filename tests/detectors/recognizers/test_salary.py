@@ -31,6 +31,8 @@ INVALID = [
     "A cost of £45,000 per year for the contract.",
     "There are 34,500 officers.",
     "Salary band 4 applies to FOI 82525.",
+    "Pay scales range from £28,551 to £46,044 per annum.",
+    "The average overtime payment was £1,240.",
 ]
 
 
