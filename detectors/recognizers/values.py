@@ -7,6 +7,7 @@ would be too ambiguous alone (a collar number "4521", a crime serial "12345/21")
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Callable
 
@@ -84,8 +85,6 @@ def _nhs(value: str, hint: bool) -> bool:
 
 
 def _ipv6(value: str) -> bool:
-    import ipaddress
-
     try:
         ipaddress.IPv6Address(value.split("%", 1)[0])
     except ValueError:
