@@ -8,7 +8,9 @@ from pathlib import Path
 import click
 
 from crawler.cli._context import AppContext
+from crawler.cli.alerts import alerts
 from crawler.cli.demo import demo
+from crawler.cli.report import report
 from crawler.cli.scan import scan
 
 
@@ -37,3 +39,5 @@ def main(ctx: click.Context, config_path: Path | None, verbose: int) -> None:
 
 main.add_command(scan)
 main.add_command(demo)
+main.add_command(alerts)
+main.add_command(report)

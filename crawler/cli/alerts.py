@@ -1,0 +1,186 @@
+"""`leaksweep alerts`: list, acknowledge, resolve, send and re-check takedown alerts."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import asdict
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from alerts.channels import channel_for
+from alerts.deliver import DeliveryReport, deliver_outbox
+from alerts.digest import queue_digests
+from alerts.errors import AlertNotFound, AlertStateError
+from alerts.lifecycle import acknowledge, list_alerts, resolve, timeline
+from alerts.model import AlertState
+from alerts.probe import http_probe
+from alerts.verify import verify_open_alerts
+from crawler.cli._context import AppContext
+from detectors.model import Severity
+from detectors.scan import ScanOptions
+
+STATES = [str(s) for s in AlertState]
+SEVERITIES = [str(s) for s in Severity if s is not Severity.NONE]
+STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan"}
+
+
+@click.group()
+def alerts() -> None:
+    """Takedown alerts: one per exposed document, emailed to the site's web team."""
+
+
+@alerts.command("list")
+@click.option(
+    "--state",
+    "states",
+    multiple=True,
+    type=click.Choice(STATES),
+    help="Only alerts in this state (repeatable; default: all but resolved).",
+)
+@click.option(
+    "--severity", "severities", multiple=True, type=click.Choice(SEVERITIES), help="Repeatable."
+)
+@click.option("--site", "sites", multiple=True, metavar="NAME", help="Repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
+@click.pass_obj
+def list_command(
+    app: AppContext,
+    states: tuple[str, ...],
+    severities: tuple[str, ...],
+    sites: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """List alerts, most severe first."""
+    chosen = [AlertState(s) for s in states] or [
+        s for s in AlertState if s is not AlertState.RESOLVED
+    ]
+    found = list_alerts(
+        app.store, states=chosen, severities=[Severity(s) for s in severities], sites=sites
+    )
+    if as_json:
+        records = [{**asdict(a), "severity": str(a.severity), "state": str(a.state)} for a in found]
+        click.echo(json.dumps(records, indent=1))
+        return
+    table = Table(title=f"leaksweep alerts ({len(found)})")
+    for column in ("id", "severity", "state", "site", "people", "found", "url"):
+        table.add_column(column, overflow="fold", justify="right" if column == "people" else "left")
+    for a in found:
+        table.add_row(
+            a.id,
+            f"[{STYLE.get(str(a.severity), '')}]{a.severity}[/]",
+            str(a.state),
+            a.site,
+            f"{a.people:,}",
+            a.exposed_since.replace("T", " ")[:16],
+            a.url,
+        )
+    Console().print(table)
+
+
+@alerts.command()
+@click.argument("alert_id", metavar="ID")
+@click.option("--by", default=lambda: os.environ.get("USER", "unknown"), help="Who is on it.")
+@click.pass_obj
+def ack(app: AppContext, alert_id: str, by: str) -> None:
+    """Acknowledge an alert: someone is taking the file down."""
+    try:
+        alert = acknowledge(app.store, alert_id.upper(), by)
+    except AlertNotFound as error:
+        raise click.BadParameter(str(error), param_hint="ID") from error
+    except AlertStateError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"{alert.id} acknowledged by {by}")
+
+
+@alerts.command("resolve")
+@click.argument("alert_id", metavar="ID")
+@click.option("--note", default="", help="What was done (no personal data, please).")
+@click.pass_obj
+def resolve_command(app: AppContext, alert_id: str, note: str) -> None:
+    """Close an alert once the file, its caches and copies are gone (or it was not a leak)."""
+    try:
+        alert = resolve(app.store, alert_id.upper(), note)
+    except AlertNotFound as error:
+        raise click.BadParameter(str(error), param_hint="ID") from error
+    except AlertStateError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"{alert.id} resolved")
+
+
+@alerts.command()
+@click.argument("alert_id", metavar="ID")
+@click.pass_obj
+def show(app: AppContext, alert_id: str) -> None:
+    """Show one alert's timeline."""
+    events = timeline(app.store, alert_id.upper())
+    if not events:
+        raise click.BadParameter(f"no alert {alert_id!r}", param_hint="ID")
+    for event in events:
+        click.echo(f"{event.at}  {event.event:<13} {event.detail}")
+
+
+@alerts.command()
+@click.option("--now", "ignore_backoff", is_flag=True, help="Retry failed messages at once.")
+@click.pass_obj
+def send(app: AppContext, ignore_backoff: bool) -> None:
+    """Deliver the outbox now (SMTP, or .eml files when no [smtp] is configured).
+
+    Exit status: 0 all delivered, 1 some remain queued (server down, retry later),
+    2 errors a person must fix (refused by the server, no recipients, login or TLS).
+    """
+    sys.exit(_deliver(app, ignore_backoff))
+
+
+@alerts.command()
+@click.option("--no-send", is_flag=True, help="Only queue the follow-ups; do not deliver them.")
+@click.pass_obj
+def check(app: AppContext, no_send: bool) -> None:
+    """Re-fetch every open alert's URL: confirm takedowns, escalate leaks still online.
+
+    Exit status as for `alerts send`, or 0 with --no-send.
+    """
+    allow = frozenset(name for site in app.config.sites for name in site.allow_list)
+    report = verify_open_alerts(
+        app.store, http_probe(ScanOptions(allow_list=allow)), settings=app.config.alerts
+    )
+    click.echo(
+        f"checked {report.checked}: {report.taken_down} taken down, "
+        f"{report.still_exposed} still exposed, {report.escalated} escalated, "
+        f"{report.unreachable} unreachable"
+    )
+    sys.exit(0 if no_send else _deliver(app, ignore_backoff=False))
+
+
+@alerts.command()
+@click.option("--no-send", is_flag=True, help="Only queue the digests; do not deliver them.")
+@click.pass_obj
+def digest(app: AppContext, no_send: bool) -> None:
+    """Queue tonight's digest (medium and low alerts, one email per site) and send it."""
+    queued = queue_digests(app.store)
+    click.echo(f"{len(queued)} digest(s) queued")
+    sys.exit(0 if no_send else _deliver(app, ignore_backoff=False))
+
+
+def _deliver(app: AppContext, ignore_backoff: bool) -> int:
+    config = app.config
+    report = deliver_outbox(
+        app.store,
+        channel_for(config),
+        ignore_backoff=ignore_backoff,
+        site_recipients={site.name: site.recipients for site in config.sites},
+    )
+    _print_delivery(report, where=None if config.smtp else str(config.outbox_dir))
+    return report.exit_status
+
+
+def _print_delivery(report: DeliveryReport, where: str | None) -> None:
+    into = f" (written to {where})" if where and report.sent else ""
+    click.echo(
+        f"{report.sent} sent{into}, {report.remaining} still queued, {report.failed} given up"
+    )
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
