@@ -38,6 +38,7 @@ format: $(VENV)/.installed
 
 bench: setup
 	$(PY) bench/inspect.py
+	$(PY) bench/prose.py
 	$(PY) bench/detect.py
 	$(PY) bench/evaluate.py
 	$(PY) bench/crawl.py
