@@ -9,7 +9,9 @@ import click
 
 from crawler.cli._context import AppContext
 from crawler.cli.alerts import alerts
+from crawler.cli.crawl import crawl
 from crawler.cli.demo import demo
+from crawler.cli.monitor import monitor
 from crawler.cli.report import report
 from crawler.cli.scan import scan
 
@@ -41,3 +43,5 @@ main.add_command(scan)
 main.add_command(demo)
 main.add_command(alerts)
 main.add_command(report)
+main.add_command(crawl)
+main.add_command(monitor)

@@ -1,0 +1,171 @@
+"""The crawl of one site in a child process (`python -m crawler.child FD`, job pickled on stdin).
+
+Scrapy's reactor cannot restart within a process, so every crawl gets a fresh one; counts
+go back to the parent as JSON lines on the file descriptor FD.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import pickle
+import signal
+import sys
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from scrapy.crawler import AsyncCrawlerProcess, Crawler
+from scrapy.settings import Settings
+from scrapy.utils.defer import deferred_from_coro
+
+from crawler.config import Config, Site
+from crawler.spiders._base import LeakSpider
+from crawler.spiders.disclosure_log import DisclosureLogSpider
+from crawler.spiders.site import SiteSpider
+from crawler.spiders.whatdotheyknow import WhatDoTheyKnowSpider
+from crawler.summary import CrawlSummary, summarize
+
+PROGRESS_EVERY_S = 0.5
+
+
+@dataclass(frozen=True)
+class CrawlJob:
+    """Everything the child needs; crosses the process boundary by pickling."""
+
+    config: Config
+    site: Site
+    url: str | None = None
+    force: bool = False
+    settings: dict[str, Any] = field(default_factory=dict)
+    """Overrides of Scrapy settings (benchmarks turn politeness off; tests shrink limits)."""
+
+
+def plan(job: CrawlJob) -> list[type[LeakSpider]]:
+    """The spiders to run, in order: the specialised ones first, so the site spider reuses them."""
+    if job.url:
+        return [SiteSpider]
+    spiders: list[type[LeakSpider]] = []
+    if job.site.disclosure_log:
+        spiders.append(DisclosureLogSpider)
+    if job.site.whatdotheyknow:
+        spiders.append(WhatDoTheyKnowSpider)
+    spiders.append(SiteSpider)
+    return spiders
+
+
+def user_agent(contact: str) -> str:
+    try:
+        release = version("leaksweep")
+    except PackageNotFoundError:
+        release = "0"
+    where = contact if "://" in contact or "@" not in contact else f"mailto:{contact}"
+    return (
+        f"leaksweep/{release} (+{where}; checks this site for personal data published by mistake)"
+    )
+
+
+def crawl_settings(job: CrawlJob) -> Settings:
+    config, site = job.config, job.site
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    log_dir = config.data_dir / "logs"
+    log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    log_file = log_dir / f"crawl-{site.name}.log"
+    os.close(os.open(log_file, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
+    settings.setdict(
+        {
+            "USER_AGENT": user_agent(config.contact),
+            "LEAKSWEEP_DATABASE": str(config.database),
+            "LEAKSWEEP_QUARANTINE_DIR": str(config.quarantine_dir),
+            "LEAKSWEEP_QUARANTINE_DAYS": config.quarantine_days,
+            "LEAKSWEEP_SITE": site.name,
+            "LEAKSWEEP_ALLOW_LIST": list(site.allow_list),
+            "LEAKSWEEP_FORCE": job.force,
+            "LEAKSWEEP_RUN_ID": uuid.uuid4().hex,
+            "LEAKSWEEP_JAVASCRIPT": "always" if site.javascript else "auto",
+            "DEPTH_LIMIT": 3 if job.url else site.max_depth,
+            "LOG_FILE": str(log_file),
+        },
+        priority="project",
+    )
+    if Path(settings["CHROMIUM"]).is_file():
+        settings.set("DOWNLOAD_HANDLERS", settings.getdict("PLAYWRIGHT_DOWNLOAD_HANDLERS"))
+    settings.setdict(job.settings, priority="cmdline")
+    return settings
+
+
+Emit = Callable[[str, CrawlSummary], None]
+"""Receives ("progress" | "done", counts so far)."""
+
+
+def main(job: CrawlJob, emit: Emit) -> None:
+    """Child process entry: run the site's spiders one after another, reporting counts."""
+    settings = crawl_settings(job)
+    process = AsyncCrawlerProcess(settings)
+    from twisted.internet import reactor, task
+
+    crawlers: list[Crawler] = []
+    failure: list[str] = []
+    stopping: list[int] = []
+
+    def report(kind: str) -> None:
+        counts = summarize(job.site.name, [c.stats.get_stats() for c in crawlers if c.stats])
+        if kind == "done":
+            ended = not failure and not stopping
+            counts = replace(counts, finished=ended, failure="; ".join(failure) or None)
+            if stopping:
+                counts = replace(counts, failure=f"stopped by signal {stopping[0]}")
+        emit(kind, counts)
+
+    async def sequence() -> None:
+        for spider in plan(job):
+            if stopping:
+                break
+            crawler = process.create_crawler(spider)
+            crawlers.append(crawler)
+            try:
+                await process.crawl(crawler, site=job.site, url=job.url)
+            except Exception as error:  # one spider failing still lets the others run
+                logging.getLogger(__name__).exception("spider %s failed", spider.name)
+                failure.append(f"{spider.name}: {type(error).__name__}: {error}")
+
+    ticker = task.LoopingCall(report, "progress")
+
+    def begin() -> None:
+        ticker.start(PROGRESS_EVERY_S, now=False)
+        deferred_from_coro(asyncio.ensure_future(sequence())).addBoth(lambda _: finish())
+
+    def finish() -> None:
+        if ticker.running:
+            ticker.stop()
+        report("done")
+        reactor.stop()  # type: ignore[misc]
+
+    def shut_down(signum: int, _frame: object) -> None:
+        # Stop after the current requests; the remaining spiders are not started.
+        stopping.append(signum)
+        reactor.callFromThread(lambda: deferred_from_coro(process.stop()))
+
+    reactor.callWhenRunning(begin)
+    reactor.callWhenRunning(signal.signal, signal.SIGTERM, shut_down)
+    reactor.callWhenRunning(signal.signal, signal.SIGINT, shut_down)
+    process.start(stop_after_crawl=False, install_signal_handlers=False)
+
+
+def _emitter(fd: int) -> Emit:
+    out = os.fdopen(fd, "w", buffering=1, encoding="utf-8")
+
+    def emit(kind: str, counts: CrawlSummary) -> None:
+        out.write(json.dumps({"kind": kind, "counts": counts.as_dict()}) + "\n")
+
+    return emit
+
+
+if __name__ == "__main__":
+    main(pickle.load(sys.stdin.buffer), _emitter(int(sys.argv[1])))

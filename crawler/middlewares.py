@@ -1,0 +1,199 @@
+"""Downloader middlewares: one fetch per document per run, conditional GETs, browser rendering."""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from pathlib import Path
+from typing import ClassVar
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import HtmlResponse, Request, Response
+from scrapy.responsetypes import responsetypes
+from scrapy.statscollectors import StatsCollector
+
+from alerts.store import Store
+from crawler import summary
+from crawler.quarantine import Quarantine
+from crawler.spiders._links import is_page
+
+log = logging.getLogger(__name__)
+
+COPY = "leaksweep_copy"
+"""Request meta: sha256 of the held copy a conditional GET was sent for."""
+FRESH = "leaksweep_fresh"
+"""Request meta: fetch without conditional headers (the held copy went missing)."""
+
+
+def open_store(crawler: Crawler) -> Store:
+    path = crawler.settings.get("LEAKSWEEP_DATABASE")
+    if not path:
+        raise NotConfigured("LEAKSWEEP_DATABASE is not set")
+    return Store(path)
+
+
+def open_quarantine(crawler: Crawler) -> Quarantine:
+    path = crawler.settings.get("LEAKSWEEP_QUARANTINE_DIR")
+    if not path:
+        raise NotConfigured("LEAKSWEEP_QUARANTINE_DIR is not set")
+    return Quarantine(Path(path), crawler.settings.getint("LEAKSWEEP_QUARANTINE_DAYS", 30))
+
+
+class OncePerRunMiddleware:
+    """A document is fetched once per crawl of a site, even when several spiders link to it.
+
+    The spiders of one site run in one process and share the set through LEAKSWEEP_RUN_ID.
+    """
+
+    _runs: ClassVar[dict[str, set[str]]] = {}
+
+    def __init__(self, seen: set[str]) -> None:
+        self.seen = seen
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> OncePerRunMiddleware:
+        run = crawler.settings.get("LEAKSWEEP_RUN_ID") or uuid.uuid4().hex
+        return cls(cls._runs.setdefault(run, set()))
+
+    def process_request(self, request: Request) -> None:
+        if request.url in self.seen and not request.meta.get("playwright"):
+            raise IgnoreRequest("already fetched in this crawl")
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if response.status in (200, 304) and not is_page(response):
+            self.seen.update([request.url, response.url, *request.meta.get("redirect_urls", [])])
+        return response
+
+
+class ConditionalGetMiddleware:
+    """Sends If-None-Match / If-Modified-Since from the Store; notes 404/410 of known documents.
+
+    A conditional GET is sent only while we still hold the copy, so a 304 for a page can be
+    answered from the copy and its links still followed.
+    """
+
+    def __init__(self, store: Store, quarantine: Quarantine, stats: StatsCollector, force: bool):
+        self.store = store
+        self.quarantine = quarantine
+        self.stats = stats
+        self.force = force
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ConditionalGetMiddleware:
+        assert crawler.stats is not None
+        force = crawler.settings.getbool("LEAKSWEEP_FORCE")
+        return cls(open_store(crawler), open_quarantine(crawler), crawler.stats, force)
+
+    def process_request(self, request: Request) -> None:
+        if self.force or request.meta.get("playwright") or request.meta.get(FRESH):
+            return
+        record = self.store.document(request.url)
+        if record is None or record.gone_at or not self.quarantine.holds(record.sha256):
+            return
+        if record.etag:
+            request.headers[b"If-None-Match"] = record.etag
+        if record.last_modified:
+            request.headers[b"If-Modified-Since"] = record.last_modified
+        if record.etag or record.last_modified:
+            request.meta[COPY] = record.sha256
+            self.stats.inc_value(summary.CONDITIONAL)
+
+    def process_response(self, request: Request, response: Response) -> Request | Response:
+        if response.status == 304 and COPY in request.meta:
+            self.stats.inc_value(summary.NOT_MODIFIED)
+            body = self.quarantine.read(request.meta[COPY])
+            if body is None:  # purged between the request and now: fetch it whole
+                return request.replace(meta={**request.meta, FRESH: True}, dont_filter=True)
+            kind = responsetypes.from_args(headers=response.headers, url=response.url, body=body)
+            return kind(
+                url=response.url,
+                status=304,
+                headers=response.headers,
+                body=body,
+                request=request,
+                flags=[*response.flags, "not_modified"],
+            )
+        if response.status in (404, 410):
+            for url in {request.url, response.url, *request.meta.get("redirect_urls", [])}:
+                record = self.store.document(url)
+                if record is not None and record.gone_at is None:
+                    self.store.record_gone(url, response.status)
+                    self.stats.inc_value(summary.GONE)
+        return response
+
+
+_CHALLENGE = re.compile(
+    r"just a moment|checking your browser|enable javascript|javascript is (disabled|required)"
+    r"|requires javascript|verify you are (a )?human",
+    re.I,
+)
+
+
+def needs_browser(response: HtmlResponse) -> bool:
+    """A near-empty page built by scripts, or a JavaScript challenge standing in front of one."""
+    visible = " ".join(
+        response.xpath(
+            "//body//text()[not(ancestor::script) and not(ancestor::style)"
+            " and not(ancestor::noscript) and not(ancestor::template)]"
+        ).getall()
+    ).split()
+    words = len(visible)
+    scripts = len(response.xpath("//script"))
+    if scripts and words < 40 and len(response.xpath("//body//a[@href]")) < 3:
+        return True
+    telltale = " ".join(response.xpath("//title//text() | //noscript//text()").getall())
+    return words < 150 and bool(_CHALLENGE.search(f"{telltale} {' '.join(visible)}"))
+
+
+class JavaScriptMiddleware:
+    """Re-requests HTML pages that need a browser through scrapy-playwright; files never go there.
+
+    LEAKSWEEP_JAVASCRIPT: "auto" (detect), "always" (every HTML page; a site behind a
+    challenge) or "off". Without Chromium such pages are kept as fetched and counted as errors.
+    """
+
+    def __init__(self, mode: str, browser: str | None, stats: StatsCollector) -> None:
+        self.mode = mode
+        self.browser = browser
+        self.stats = stats
+        self.warned = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> JavaScriptMiddleware:
+        mode = crawler.settings.get("LEAKSWEEP_JAVASCRIPT", "auto")
+        if mode not in ("auto", "always"):
+            raise NotConfigured("JavaScript rendering is off")
+        options = crawler.settings.getdict("PLAYWRIGHT_LAUNCH_OPTIONS")
+        handlers = crawler.settings.getdict("DOWNLOAD_HANDLERS")
+        browser = str(options.get("executable_path") or "")
+        usable = "scrapy_playwright" in str(handlers.get("http", "")) and Path(browser).is_file()
+        assert crawler.stats is not None
+        return cls(mode, browser if usable else None, crawler.stats)
+
+    def process_response(self, request: Request, response: Response) -> Request | Response:
+        if request.meta.get("playwright") or response.status != 200 or not is_page(response):
+            return response
+        assert isinstance(response, HtmlResponse)
+        if self.mode != "always" and not needs_browser(response):
+            return response
+        if self.browser is None:
+            self.stats.inc_value(summary.ERRORS)
+            self.stats.inc_value(summary.PREFIX + "javascript_unavailable")
+            if not self.warned:
+                self.warned = True
+                log.error(
+                    "%s needs a browser but Chromium is not configured or not installed; "
+                    "such pages are scanned as served, without running their scripts",
+                    response.url,
+                )
+            return response
+        self.stats.inc_value(summary.RENDERED)
+        headers = request.headers.copy()
+        for name in (b"If-None-Match", b"If-Modified-Since"):
+            headers.pop(name, None)
+        meta = {k: v for k, v in request.meta.items() if k != COPY}
+        return request.replace(
+            url=response.url, headers=headers, meta={**meta, "playwright": True}, dont_filter=True
+        )

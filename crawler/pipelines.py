@@ -1,0 +1,136 @@
+"""The scan pipeline: quarantine the bytes, scan changed content, record fetch and verdict."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.statscollectors import StatsCollector
+
+from alerts.store import Store
+from crawler import summary
+from crawler.items import Fetched, Item, NotModified, TooLarge
+from crawler.middlewares import open_quarantine, open_store
+from crawler.quarantine import Quarantine
+from crawler.records import scanned_severity
+from detectors.limits import Limits
+from detectors.model import Status, Verdict
+from detectors.scan import ScanOptions, scan
+
+log = logging.getLogger(__name__)
+
+
+class ScanPipeline:
+    """Every fetched page and document ends up in the Store; one bad file never stops the crawl.
+
+    Scanning runs on a worker thread so downloads carry on meanwhile; the Store is only
+    touched from the crawl's own thread.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        quarantine: Quarantine,
+        stats: StatsCollector,
+        site: str,
+        options: ScanOptions,
+        force: bool = False,
+    ) -> None:
+        self.store = store
+        self.quarantine = quarantine
+        self.stats = stats
+        self.site = site
+        self.options = options
+        self.force = force
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="leaksweep-scan")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ScanPipeline:
+        settings = crawler.settings
+        assert crawler.stats is not None
+        options = ScanOptions(
+            limits=Limits(
+                max_file_bytes=settings.getint("DOWNLOAD_MAXSIZE") or Limits().max_file_bytes
+            ),
+            allow_list=frozenset(settings.getlist("LEAKSWEEP_ALLOW_LIST")),
+        )
+        pipeline = cls(
+            open_store(crawler),
+            open_quarantine(crawler),
+            crawler.stats,
+            settings.get("LEAKSWEEP_SITE", ""),
+            options,
+            settings.getbool("LEAKSWEEP_FORCE"),
+        )
+        crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
+        return pipeline
+
+    def close(self) -> None:
+        self.worker.shutdown(wait=True)
+
+    async def process_item(self, item: Item) -> Item:
+        try:
+            if isinstance(item, Fetched):
+                await self._fetched(item)
+            elif isinstance(item, NotModified):
+                self._not_modified(item)
+            elif isinstance(item, TooLarge):
+                self._too_large(item)
+        except Exception as error:  # recorded and counted; the next file still gets its turn
+            self.stats.inc_value(summary.ERRORS)
+            log.error("recording %s failed: %s", item.url, type(error).__name__)
+        return item
+
+    async def _fetched(self, item: Fetched) -> None:
+        sha256 = self.quarantine.keep(item.body)
+        document_id = self.store.record_fetch(
+            item.url,
+            site=self.site,
+            referrer=item.referrer,
+            http_status=item.http_status,
+            etag=item.etag,
+            last_modified=item.last_modified,
+            content_type=item.content_type or None,
+            sha256=sha256,
+            size=len(item.body),
+        )
+        previous = None if self.force else scanned_severity(self.store, document_id, sha256)
+        if previous is not None:
+            self.stats.inc_value(summary.UNCHANGED)
+            self.stats.inc_value(summary.SEVERITY + previous)
+            return
+        loop = asyncio.get_running_loop()
+        verdict = await loop.run_in_executor(self.worker, scan, item.body, item.name, self.options)
+        self.store.record_verdict(document_id, verdict)
+        self.stats.inc_value(summary.SCANNED)
+        self.stats.inc_value(summary.SEVERITY + str(verdict.severity))
+
+    def _not_modified(self, item: NotModified) -> None:
+        document_id = self.store.record_fetch(
+            item.url,
+            site=self.site,
+            referrer=item.referrer,
+            http_status=304,
+            etag=item.etag,
+            last_modified=item.last_modified,
+        )
+        row = self.store.db.execute(
+            "SELECT severity FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        if row and row[0]:
+            self.stats.inc_value(summary.SEVERITY + str(row[0]))
+
+    def _too_large(self, item: TooLarge) -> None:
+        document_id = self.store.record_fetch(
+            item.url, site=self.site, referrer=item.referrer, http_status=200
+        )
+        if scanned_severity(self.store, document_id, "") is not None:
+            return  # already recorded as too large; a new size would arrive with a new fetch
+        verdict = Verdict(
+            source=item.url, sha256="", format="unknown", status=Status.TOO_LARGE, error=item.reason
+        )
+        self.store.record_verdict(document_id, verdict)
+        self.stats.inc_value(summary.SEVERITY + str(verdict.severity))

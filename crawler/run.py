@@ -1,0 +1,128 @@
+"""Crawl one site now, in a child process, reporting progress; the CLI, monitor and demo call this.
+
+summary = crawl_site(config, config.site("north-yorkshire"), on_progress=print)
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import pickle
+import selectors
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from alerts.store import Store
+from crawler.child import CrawlJob
+from crawler.config import Config, Site
+from crawler.quarantine import Quarantine
+from crawler.records import record_crawl
+from crawler.summary import CrawlSummary
+
+STOP_GRACE_S = 20.0
+"""How long a cancelled crawl may take to close its spider before it is killed."""
+
+
+class CrawlBusy(Exception):
+    """Another crawl of the same site is running (in this or another process)."""
+
+
+def crawl_site(
+    config: Config,
+    site: Site,
+    *,
+    url: str | None = None,
+    force: bool = False,
+    settings: dict[str, Any] | None = None,
+    on_progress: Callable[[CrawlSummary], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> CrawlSummary:
+    """Crawl every source of `site` (site pages, disclosure log, WhatDoTheyKnow) and scan changes.
+
+    `url` crawls only that page and the section below it, now. `force` fetches and rescans
+    unchanged content too. Raises CrawlBusy when the site is already being crawled.
+    """
+    config.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with _site_lock(config.data_dir / "locks" / f"{site.name}.lock"):
+        Quarantine(config.quarantine_dir, config.quarantine_days).purge()
+        job = CrawlJob(config=config, site=site, url=url, force=force, settings=settings or {})
+        summary = _run_child(job, on_progress, cancel)
+        if summary.finished and url is None:
+            record_crawl(Store(config.database), site.name)
+        return summary
+
+
+def _run_child(
+    job: CrawlJob,
+    on_progress: Callable[[CrawlSummary], None] | None,
+    cancel: threading.Event | None,
+) -> CrawlSummary:
+    read_end, write_end = os.pipe()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "crawler.child", str(write_end)],
+        stdin=subprocess.PIPE,
+        pass_fds=(write_end,),
+    )
+    os.close(write_end)
+    assert child.stdin is not None
+    with child.stdin:
+        child.stdin.write(pickle.dumps(job))
+    final: CrawlSummary | None = None
+    stop_sent: float | None = None
+    with os.fdopen(read_end, "rb") as reader, selectors.DefaultSelector() as selector:
+        selector.register(reader, selectors.EVENT_READ)
+        buffer = b""
+        while True:
+            if selector.select(timeout=0.25):
+                chunk = os.read(read_end, 65536)
+                if not chunk:
+                    break  # the child closed its end: it has finished or died
+                buffer += chunk
+                *lines, buffer = buffer.split(b"\n")
+                for line in lines:
+                    kind, counts = _decode(line)
+                    if kind == "done":
+                        final = counts
+                    elif on_progress is not None:
+                        on_progress(counts)
+            if cancel is not None and cancel.is_set() and stop_sent is None:
+                child.terminate()  # SIGTERM: the child closes its spider cleanly
+                stop_sent = time.monotonic()
+            if stop_sent is not None and time.monotonic() - stop_sent > STOP_GRACE_S:
+                child.kill()
+    code = child.wait()
+    if final is None:
+        return CrawlSummary(
+            site=job.site.name, failure=f"crawl process ended with exit code {code}"
+        )
+    if on_progress is not None:
+        on_progress(final)
+    return final if code == 0 else replace(final, finished=False)
+
+
+def _decode(line: bytes) -> tuple[str, CrawlSummary]:
+    message = json.loads(line)
+    return str(message["kind"]), CrawlSummary(**message["counts"])
+
+
+@contextmanager
+def _site_lock(path: Path) -> Iterator[None]:
+    """Never two crawls of one site at once, even from separate `leaksweep` processes."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    handle = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise CrawlBusy(f"site {path.stem!r} is already being crawled") from error
+        yield
+    finally:
+        os.close(handle)

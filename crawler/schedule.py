@@ -1,0 +1,117 @@
+"""Nightly crawls: one cron job per site, never two runs of a site at once, missed runs caught up.
+
+Last-run times live in the Store (sites.last_crawl), so a monitor restarted after a missed
+night runs the missed crawl at start when it is still within the grace period.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from types import FrameType
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from alerts.store import Store
+from crawler.config import Config, Site
+from crawler.records import last_crawl
+from crawler.run import CrawlBusy, crawl_site
+from crawler.summary import CrawlSummary
+
+log = logging.getLogger(__name__)
+
+MISFIRE_GRACE = timedelta(hours=6)
+"""A crawl missed by less than this (machine asleep, monitor restarted) still runs."""
+
+Runner = Callable[[Site, threading.Event], CrawlSummary]
+
+
+def missed(schedule: str, last: datetime | None, now: datetime, grace: timedelta) -> bool:
+    """Whether a run due since `last` did not happen and is recent enough to run now."""
+    if last is None:
+        return False  # never crawled: the first crawl is an explicit `leaksweep crawl`
+    trigger = CronTrigger.from_crontab(schedule, timezone=now.tzinfo or UTC)
+    due = trigger.get_next_fire_time(None, last + timedelta(seconds=1))
+    return due is not None and due <= now and now - due <= grace
+
+
+class Monitor:
+    """Runs every site's crawl on its cron schedule until SIGTERM or SIGINT."""
+
+    def __init__(
+        self, config: Config, runner: Runner | None = None, grace: timedelta = MISFIRE_GRACE
+    ) -> None:
+        self.config = config
+        self.runner = runner or self._crawl
+        self.grace = grace
+        self.stopping = threading.Event()
+        self.results: list[CrawlSummary] = []
+        self.scheduler = BlockingScheduler(
+            executors={"default": ThreadPoolExecutor(max(1, len(config.sites)))},
+            job_defaults={
+                "coalesce": True,
+                "max_instances": 1,
+                "misfire_grace_time": int(grace.total_seconds()),
+            },
+        )
+
+    def plan(self, now: datetime | None = None) -> None:
+        """One job per site; a site whose last run was missed is also due straight away."""
+        now = now or datetime.now().astimezone()
+        store = Store(self.config.database)
+        for site in self.config.sites:
+            trigger = CronTrigger.from_crontab(site.schedule, timezone=now.tzinfo)
+            late = missed(site.schedule, last_crawl(store, site.name), now, self.grace)
+            extra = {"next_run_time": now} if late else {}
+            self.scheduler.add_job(
+                self.run_site, trigger, args=[site], id=site.name, name=site.name, **extra
+            )
+            if late:
+                log.warning("site %s missed its last scheduled crawl: running it now", site.name)
+
+    def run_site(self, site: Site) -> CrawlSummary | None:
+        if self.stopping.is_set():
+            return None
+        try:
+            summary = self.runner(site, self.stopping)
+        except CrawlBusy as error:
+            log.warning("%s", error)
+            return None
+        except Exception:  # the next night must still happen
+            log.exception("crawl of %s failed", site.name)
+            return None
+        self.results.append(summary)
+        log.info(
+            "crawl of %s: %d scanned, %d unchanged, %d gone, %d errors%s",
+            site.name,
+            summary.scanned,
+            summary.unchanged + summary.not_modified,
+            summary.gone,
+            summary.errors,
+            f" (failed: {summary.failure})" if summary.failure else "",
+        )
+        return summary
+
+    def run_once(self) -> list[CrawlSummary]:
+        """Every site once, one after another (for cron)."""
+        done = [self.run_site(site) for site in self.config.sites]
+        return [summary for summary in done if summary is not None]
+
+    def run_forever(self) -> None:
+        self.plan()
+        signal.signal(signal.SIGTERM, self._stop)
+        signal.signal(signal.SIGINT, self._stop)
+        self.scheduler.start()  # blocks until shutdown
+
+    def _stop(self, signum: int, frame: FrameType | None) -> None:
+        log.warning("signal %d: stopping crawls and the scheduler", signum)
+        self.stopping.set()  # running crawls terminate their child processes
+        threading.Thread(target=self.scheduler.shutdown, kwargs={"wait": True}).start()
+
+    def _crawl(self, site: Site, cancel: threading.Event) -> CrawlSummary:
+        return crawl_site(self.config, site, cancel=cancel)

@@ -1,0 +1,93 @@
+"""What one crawl did, counted in Scrapy stats under `leaksweep/…` and summed per site."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+
+from detectors.model import Severity
+
+PREFIX = "leaksweep/"
+PAGES = PREFIX + "pages"
+DOCUMENTS = PREFIX + "documents"
+CONDITIONAL = PREFIX + "conditional"
+NOT_MODIFIED = PREFIX + "not_modified"
+SCANNED = PREFIX + "scanned"
+UNCHANGED = PREFIX + "unchanged"
+GONE = PREFIX + "gone"
+TOO_LARGE = PREFIX + "too_large"
+ERRORS = PREFIX + "errors"
+BROKEN = PREFIX + "broken_links"
+TRAPS = PREFIX + "traps"
+RENDERED = PREFIX + "rendered"
+SEVERITY = PREFIX + "severity/"
+"""Followed by a severity: documents seen this crawl whose latest scan is at that level."""
+
+
+@dataclass(frozen=True)
+class CrawlSummary:
+    """Counts for one crawl of one site (all its spiders), as shown to people and scripts."""
+
+    site: str
+    requests: int = 0
+    pages: int = 0
+    documents: int = 0
+    conditional: int = 0
+    not_modified: int = 0
+    scanned: int = 0
+    unchanged: int = 0
+    """Fetched again with the same content, so not rescanned."""
+    gone: int = 0
+    too_large: int = 0
+    errors: int = 0
+    broken_links: int = 0
+    traps: int = 0
+    rendered: int = 0
+    severities: dict[str, int] = field(default_factory=dict)
+    finished: bool = False
+    failure: str | None = None
+    """Why the crawl itself failed (not a document: those are counted in `errors`)."""
+
+    def at_or_above(self, threshold: Severity) -> int:
+        """How many documents seen this crawl are at `threshold` or worse."""
+        return sum(n for s, n in self.severities.items() if Severity(s).rank >= threshold.rank)
+
+    def as_dict(self) -> dict[str, object]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+_COUNTERS = {
+    "requests": "downloader/request_count",
+    "pages": PAGES,
+    "documents": DOCUMENTS,
+    "conditional": CONDITIONAL,
+    "not_modified": NOT_MODIFIED,
+    "scanned": SCANNED,
+    "unchanged": UNCHANGED,
+    "gone": GONE,
+    "too_large": TOO_LARGE,
+    "errors": ERRORS,
+    "broken_links": BROKEN,
+    "traps": TRAPS,
+    "rendered": RENDERED,
+}
+
+
+def summarize(
+    site: str, stats: Iterable[Mapping[str, object]], finished: bool = False
+) -> CrawlSummary:
+    """Add up the stats of every spider that crawled `site`."""
+    totals: dict[str, int] = dict.fromkeys(_COUNTERS, 0)
+    severities: dict[str, int] = {}
+    for one in stats:
+        for name, key in _COUNTERS.items():
+            totals[name] += _int(one.get(key))
+        for key, value in one.items():
+            if key.startswith(SEVERITY):
+                level = key.removeprefix(SEVERITY)
+                severities[level] = severities.get(level, 0) + _int(value)
+    return CrawlSummary(site, **totals, severities=severities, finished=finished)  # type: ignore[arg-type]
+
+
+def _int(value: object) -> int:
+    return value if isinstance(value, int) else 0
