@@ -1,0 +1,255 @@
+"""Worksheets streamed row by row: cells, hidden rows and columns, filters, outlines, formats.
+
+Each sheet part is read with one iterparse pass that builds only a row at a time; the rows
+go to `_sheet.sheet_tables`, which splits them into the visible table and one table per
+hiding place. Only the iterparse tag filter and a tight per-cell loop stand between the
+bytes and the consumer: this is the hot path of the whole tool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from detectors.formats._archive import SafeZip
+from detectors.formats._sheet import MAX_COLUMNS, Layout, Row, sheet_tables, split_ref
+from detectors.formats._xml import free
+from detectors.formats.xlsx.parts import read_small, stream
+from detectors.formats.xlsx.strings import SharedStrings, unescape
+from detectors.formats.xlsx.workbook import Sheet, Workbook
+from detectors.limits import Budget
+from detectors.model import Item, Structure, Vector
+
+_TAGS = ("{*}row", "{*}col", "{*}dimension", "{*}sheetFormatPr", "{*}autoFilter")
+_DIGITS = "0123456789"
+_TRUE = ("1", "true")
+_READABLE = ("worksheet", "macrosheet")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every sheet of one workbook is read with."""
+
+    zf: SafeZip
+    strings: SharedStrings
+    concealing: frozenset[str]
+    budget: Budget
+
+
+def inspect_sheets(book: Workbook, context: Context) -> Iterator[Item]:
+    for sheet in book.sheets:
+        if sheet.path is None or not context.zf.has(sheet.path):
+            continue
+        if sheet.kind not in _READABLE:
+            if sheet.state is not Vector.CELL:
+                yield Structure(sheet.state, f"sheet '{sheet.name}'", f"hidden {sheet.kind}")
+            continue
+        yield from _inspect_sheet(sheet, context)
+
+
+def _inspect_sheet(sheet: Sheet, context: Context) -> Iterator[Item]:
+    layout = _SheetLayout(sheet.name, sheet.state)
+    layout.filters = _table_filters(sheet, context.zf)
+    path = sheet.path or ""
+
+    def reopen() -> Iterator[Row]:
+        return read_rows(context, path, _SheetLayout(sheet.name, sheet.state))
+
+    yield from sheet_tables(layout, read_rows(context, path, layout), reopen, context.budget)
+
+
+class _SheetLayout(Layout):
+    """An xlsx sheet's layout: a hidden row is in a collapsed outline when it has an outline
+    level, filtered out when an autoFilter with criteria covers it, plainly hidden otherwise."""
+
+    def __init__(self, name: str, state: Vector) -> None:
+        super().__init__(name, state)
+        self.filters: list[tuple[int, int]] = []
+        self.row_vector = self._row_vector
+
+    def _row_vector(self, number: int, outline: object) -> Vector:
+        if outline:
+            return Vector.COLLAPSED_OUTLINE
+        if any(first < number <= last for first, last in self.filters):
+            return Vector.FILTERED_ROW
+        return Vector.HIDDEN_ROW
+
+
+def _row_span(ref: str | None) -> tuple[int, int] | None:
+    """'A1:K1231' -> rows (1, 1231)."""
+    if not ref:
+        return None
+    try:
+        start, _, end = ref.partition(":")
+        first, last = split_ref(start)[1], split_ref(end or start)[1]
+    except ValueError:
+        return None
+    return (first, last) if first > 0 and last >= first else None
+
+
+def _filtering(auto_filter: etree._Element) -> bool:
+    """An autoFilter hides rows only when some column has criteria."""
+    return any(str(child.tag).endswith("}filterColumn") for child in auto_filter)
+
+
+def _table_filters(sheet: Sheet, zf: SafeZip) -> list[tuple[int, int]]:
+    """Row spans of the sheet's tables (list objects) that carry an autoFilter."""
+    spans: list[tuple[int, int]] = []
+    for rel in sheet.rels(zf).values():
+        if rel.kind != "table" or rel.external or not zf.has(rel.target):
+            continue
+        try:
+            root = read_small(zf, rel.target)
+        except Exception:  # a broken table part only loses its filter range
+            continue
+        if root is None:
+            continue
+        span = _row_span(root.get("ref"))
+        if span and any(_filtering(child) for child in root if child.tag.endswith("}autoFilter")):
+            spans.append(span)
+    return spans
+
+
+def read_rows(context: Context, path: str, layout: _SheetLayout) -> Iterator[Row]:
+    """The rows of one sheet part in order; fills `layout` as its parts go by."""
+    lookup = context.strings.lookup()
+    used = context.strings.used
+    concealing = context.concealing
+    budget = context.budget
+    columns: dict[str, int] = {}
+    row_tag = v_tag = ""
+    number = 0
+    zero_height = False
+    for count, (_, element) in enumerate(stream(context.zf, path, _TAGS)):
+        tag = element.tag
+        if tag != row_tag:
+            namespace = tag[: tag.index("}") + 1] if "}" in tag else ""
+            name = tag[len(namespace) :]
+            if name != "row":
+                if name == "col":
+                    _hide_columns(layout, element)
+                elif name == "dimension":
+                    span = _column_span(element.get("ref"))
+                    layout.width = span
+                elif name == "sheetFormatPr":
+                    zero_height = (element.get("zeroHeight") or "") in _TRUE
+                elif name == "autoFilter":
+                    span_rows = _row_span(element.get("ref"))
+                    if span_rows and _filtering(element):
+                        layout.filters.append(span_rows)
+                continue
+            row_tag, v_tag = tag, namespace + "v"
+        if not count % 1024:
+            budget.check()
+        attribute = element.get("r")
+        number = int(attribute) if attribute and attribute.isdigit() else number + 1
+        hidden = element.get("hidden")
+        hint: object = None
+        if (hidden is not None and hidden in _TRUE) or (zero_height and not element.get("ht")):
+            level = element.get("outlineLevel")
+            hint = int(level) if level and level.isdigit() else 0
+        values: list[str] = []
+        concealed: set[int] | None = None
+        for cell in element:
+            ref = cell.get("r")
+            if ref is None:
+                column = len(values)
+            else:
+                column = columns.get(ref.rstrip(_DIGITS), -1)
+                if column < 0:
+                    column = _column(ref, columns, len(values))
+            kind = cell.get("t")
+            if kind == "inlineStr":
+                text = _inline(cell)
+            else:
+                text = None
+                for child in cell:
+                    if child.tag == v_tag:
+                        text = child.text
+                        break
+                if not text:
+                    continue
+                if kind == "s":
+                    try:
+                        index = int(text)
+                        text = lookup(index)
+                        used[index] = 1
+                    except (ValueError, IndexError):
+                        continue
+                elif kind == "b":
+                    text = "TRUE" if text == "1" else "FALSE"
+            if not text or column >= MAX_COLUMNS:
+                continue
+            size = len(values)
+            if column == size:
+                values.append(text)
+            elif column > size:
+                values.extend([""] * (column - size))
+                values.append(text)
+            else:
+                values[column] = text
+            if concealing and cell.get("s") in concealing:
+                if concealed is None:
+                    concealed = set()
+                concealed.add(column)
+        free(element)
+        yield Row(number, values, hint, concealed)
+
+
+def _column(ref: str, cache: dict[str, int], fallback: int) -> int:
+    letters = ref.rstrip(_DIGITS)
+    try:
+        column = split_ref(ref)[0]
+    except ValueError:
+        return fallback
+    if column < 0:
+        return fallback
+    cache[letters] = column
+    return column
+
+
+def _inline(cell: object) -> str:
+    """Text of an inline string cell: <is><t>…</t></is> or rich runs <is><r><t>…</t></r></is>."""
+    parts: list[str] = []
+    for child in cell:  # type: ignore[attr-defined]
+        if child.tag.endswith("}is") or child.tag == "is":
+            for node in child.iter():
+                name = node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
+                if name == "t" and node.getparent().tag.rsplit("}", 1)[-1] != "rPh":
+                    parts.append(node.text or "")
+    return unescape("".join(parts))
+
+
+def _column_span(ref: str | None) -> int:
+    """Number of columns a `dimension` ref spans from column A ('A1:J500' -> 10)."""
+    if not ref:
+        return 0
+    end = ref.rpartition(":")[2]
+    try:
+        column = split_ref(end)[0]
+    except ValueError:
+        return 0
+    return min(column + 1, MAX_COLUMNS) if column >= 0 else 0
+
+
+def _hide_columns(layout: Layout, col: object) -> None:
+    get = col.get  # type: ignore[attr-defined]
+    hidden = (get("hidden") or "") in _TRUE
+    width = get("width")
+    if not hidden and width is not None:
+        try:
+            hidden = float(width) == 0.0
+        except ValueError:
+            hidden = False
+    if not hidden:
+        return
+    try:
+        first, last = int(get("min") or 0), int(get("max") or get("min") or 0)
+    except ValueError:
+        return
+    level = get("outlineLevel")
+    vector = Vector.COLLAPSED_OUTLINE if level and level != "0" else Vector.HIDDEN_COLUMN
+    for column in range(max(first, 1) - 1, min(last, MAX_COLUMNS)):
+        layout.hidden_columns[column] = vector
