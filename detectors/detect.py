@@ -98,6 +98,7 @@ class Detector:
         self._categories: set[str] = set()
         self._pending: list[_Pending] = []
         self._pending_chars = 0
+        self._sources = 0
         self._prose: dict[tuple[str, bool], _ProseGroup] = {}
 
     def feed(self, item: Text | Table, embedded_in: str | None = None) -> None:
@@ -136,7 +137,8 @@ class Detector:
         )
 
     def _feed_table(self, table: Table, embedded_in: str | None) -> None:
-        evidence = assess_table(table, self.allow)
+        self._sources += 1
+        evidence = assess_table(table, self.allow, self._sources)
         if not evidence.hits:
             return
         vector = table.vector

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from detectors.tables import PersonKeys
@@ -13,26 +14,24 @@ def count_people(keys: Iterable[PersonKeys]) -> int:
     A service number (or NINO, NHS number, own e-mail) is the strongest key; then surname with
     full forename; then surname with initial. A row known only by "Smith J" is the same person
     as a row elsewhere with "John Smith" or with service number 12345 and "Smith J", so a hidden
-    sheet and its pivot cache count each officer once.
+    sheet and its pivot cache count each officer once. Within one table two "Smith J" rows are
+    two people; across tables a weak key counts as many times as the table that has it most.
     """
-    with_ident: list[PersonKeys] = []
-    with_full: list[PersonKeys] = []
-    short_only: list[PersonKeys] = []
+    strong: dict[int, PersonKeys] = {}
+    full_only: dict[int, PersonKeys] = {}
+    weak: dict[int, Counter[int]] = {}
     for key in keys:
         if key.ident is not None:
-            with_ident.append(key)
+            strong.setdefault(key.ident, key)
         elif key.full is not None:
-            with_full.append(key)
+            full_only.setdefault(key.full, key)
         elif key.short is not None:
-            short_only.append(key)
-    idents = {key.ident for key in with_ident}
-    known_full = {key.full for key in with_ident if key.full is not None}
-    known_short = {key.short for key in with_ident if key.short is not None}
-    new_full: set[int] = set()
-    for key in with_full:
-        if key.full not in known_full:
-            new_full.add(key.full)  # type: ignore[arg-type]
-            if key.short is not None:
-                known_short.add(key.short)
-    new_short = {key.short for key in short_only if key.short not in known_short}
-    return len(idents) + len(new_full) + len(new_short)
+            by_source = weak.setdefault(key.short, Counter())
+            # Texts (source < 0) name a person again and again: once per document is enough.
+            by_source[key.source] = 1 if key.source < 0 else by_source[key.source] + 1
+    known_full = {key.full for key in strong.values() if key.full is not None}
+    people = list(strong.values())
+    people += [key for full, key in full_only.items() if full not in known_full]
+    named = Counter(key.short for key in people if key.short is not None)
+    extra = sum(max(0, max(by_source.values()) - named[short]) for short, by_source in weak.items())
+    return len(people) + extra

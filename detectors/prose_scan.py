@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from detectors.mask import mask
-from detectors.names import AllowList, name_evidence, parse_name
+from detectors.names import AllowList, PersonName, name_evidence, normal, parse_name
 from detectors.public import is_mobile, is_public_email, is_service_phone
 from detectors.special import categories_in
 from detectors.tables import IDENTIFYING, PersonKeys
+from detectors.vocab import NOT_NAMES
 
 NEAR = 150
 """Characters either side of a name within which an address or phone number is that person's."""
@@ -22,6 +24,13 @@ _NEEDS_PERSON = frozenset(
 )
 """Entities that are the organisation's own (its address, switchboard, FOI reference) unless a
 person's name is beside them."""
+_ADDRESSES = frozenset({"STREET_ADDRESS", "UK_POSTCODE"})
+_ORGANISATION = re.compile(
+    r"\b(?:constabulary|police|headquarters|hq|station|council|court|house|office|"
+    r"freedom of information|disclosure unit)\b",
+    re.IGNORECASE,
+)
+"""Words just before an address that make it the organisation's own postal address."""
 _SENSITIVE = (IDENTIFYING - {"EMAIL_ADDRESS"}) | {"DATE_OF_BIRTH"}
 
 
@@ -70,8 +79,9 @@ def _judge(text: str, matches: Sequence[_Match], allow: AllowList) -> ProseResul
     for match in matches:
         if match.entity != "PERSON":
             continue
-        name = parse_name(text[match.start : match.end])
-        if name is None or name_evidence(name) < 0.5:
+        name = _prose_name(text[match.start : match.end])
+        # Both parts of a two-part name must be known names: "Jubilee House" is a building.
+        if name is None or name_evidence(name) < (1.0 if name.forenames else 0.5):
             continue
         (allowed if allow.covers(name) else people).append(match)
 
@@ -87,7 +97,7 @@ def _judge(text: str, matches: Sequence[_Match], allow: AllowList) -> ProseResul
         if entity == "PERSON":
             if match not in people:
                 continue
-            name = parse_name(value)
+            name = _prose_name(value)
             assert name is not None
             keys = PersonKeys(
                 None,
@@ -98,7 +108,9 @@ def _judge(text: str, matches: Sequence[_Match], allow: AllowList) -> ProseResul
             if is_public_email(value) or (near(match, allowed) and not near(match, people)):
                 continue
             keys = PersonKeys(hash(("id", value.casefold())), None, None)
-        elif _organisational(entity, value, near(match, people)):
+        elif _organisational(
+            entity, value, near(match, people), text[max(0, match.start - 60) : match.start]
+        ):
             continue
         anchors.append(match)
         hits.append(
@@ -111,9 +123,19 @@ def _judge(text: str, matches: Sequence[_Match], allow: AllowList) -> ProseResul
     return ProseResult(tuple(hits), frozenset(categories))
 
 
-def _organisational(entity: str, value: str, beside_person: bool) -> bool:
+def _prose_name(span: str) -> PersonName | None:
+    """The name in a span the model tagged, without leading labels ("Victim Jane Brown")."""
+    words = span.splitlines()[0].split() if span.strip() else []
+    while len(words) > 1 and normal(words[0]) in NOT_NAMES:
+        words = words[1:]
+    return parse_name(" ".join(words))
+
+
+def _organisational(entity: str, value: str, beside_person: bool, before: str = "") -> bool:
     """The organisation's own details: service numbers, or its address with no person near."""
     if entity == "PHONE_NUMBER" and is_service_phone(value):
+        return True
+    if entity in _ADDRESSES and _ORGANISATION.search(before):
         return True
     if entity == "PHONE_NUMBER" and is_mobile(value):
         return False

@@ -48,6 +48,9 @@ class PersonKeys:
     ident: int | None
     full: int | None
     short: int | None
+    source: int = -1
+    """Which table or text the row came from: a weak key repeated within one table is
+    several people ("Smith J" twice in a staff list), repeated across tables the same one."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ class _Group:
         return NameForm.FULL in self.forms or NameForm.SURNAME in self.forms
 
 
-def assess_table(table: Table, allow: AllowList) -> TableEvidence:
+def assess_table(table: Table, allow: AllowList, source: int = 0) -> TableEvidence:
     """Judge the columns on a sample, then read every row once with each column's cheap check."""
     rows = iter(table.rows)
     sample = list(itertools.islice(rows, SAMPLE_ROWS))
@@ -137,7 +140,7 @@ def assess_table(table: Table, allow: AllowList) -> TableEvidence:
             categories |= categories_in(_cell(row, i))
         if any(child_age(_cell(row, i)) for i in age_cols):
             categories.add("child")
-        people.extend(_keys(row, present, key_cols, dob_col))
+        people.extend(_keys(row, present, key_cols, dob_col, source))
 
     where = _where_of(table)
     hits_out = tuple(
@@ -222,13 +225,17 @@ def _entity_check(column: ColumnType) -> Callable[[str], bool]:
 
 
 def _keys(
-    row: Sequence[str], present: Sequence[PersonName], key_cols: Sequence[int], dob: int | None
+    row: Sequence[str],
+    present: Sequence[PersonName],
+    key_cols: Sequence[int],
+    dob: int | None,
+    source: int,
 ) -> Iterable[PersonKeys]:
     birth = _cell(row, dob) if dob is not None else ""
     if not present:
         ident = next((_cell(row, i) for i in key_cols if _cell(row, i)), "")
         if ident:
-            yield PersonKeys(hash(("id", ident.casefold().replace(" ", ""))), None, None)
+            yield PersonKeys(hash(("id", ident.casefold().replace(" ", ""))), None, None, source)
         return
     for name in present:
         ident = ""
@@ -239,6 +246,7 @@ def _keys(
             hash(("id", ident.casefold().replace(" ", ""))) if ident else None,
             hash(("full", full, birth)) if full else None,
             hash(("short", name.short_key, birth)) if name.surname else None,
+            source,
         )
 
 

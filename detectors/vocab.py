@@ -123,7 +123,8 @@ LABELS = wordset("""
     response control room custody operations support headquarters hq contact centre
     command corporate services finance human resources training professional standards
     intelligence investigation investigations neighbourhood policing roads traffic firearms
-    dog dogs marine air special branch security
+    dog dogs marine air special branch security house chase lodge buildings road street
+    avenue gardens crescent terrace square
     """)
 """Table labels, categories and police vocabulary that must never be read as a name."""
 
