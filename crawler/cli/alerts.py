@@ -66,16 +66,18 @@ def list_command(
         click.echo(json.dumps(records, indent=1))
         return
     table = Table(title=f"leaksweep alerts ({len(found)})")
-    for column in ("id", "severity", "state", "site", "people", "found", "url"):
-        table.add_column(column, overflow="fold", justify="right" if column == "people" else "left")
+    for column in ("id", "severity", "state", "people", "found"):
+        table.add_column(column, no_wrap=True, justify="right" if column == "people" else "left")
+    table.add_column("site", overflow="fold")
+    table.add_column("url", overflow="fold")
     for a in found:
         table.add_row(
             a.id,
             f"[{STYLE.get(str(a.severity), '')}]{a.severity}[/]",
             str(a.state),
-            a.site,
             f"{a.people:,}",
             a.exposed_since.replace("T", " ")[:16],
+            a.site,
             a.url,
         )
     Console().print(table)
