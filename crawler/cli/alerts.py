@@ -11,13 +11,13 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from alerts.channels import channel_for
-from alerts.deliver import DeliveryReport, deliver_outbox
+from alerts.deliver import DeliveryReport
 from alerts.digest import queue_digests
 from alerts.errors import AlertNotFound, AlertStateError
 from alerts.lifecycle import acknowledge, list_alerts, resolve, timeline
 from alerts.model import AlertState
 from alerts.probe import http_probe
+from alerts.service import send_outbox
 from alerts.verify import verify_open_alerts
 from crawler.cli._context import AppContext
 from detectors.model import Severity
@@ -169,12 +169,7 @@ def digest(app: AppContext, no_send: bool) -> None:
 
 def _deliver(app: AppContext, ignore_backoff: bool) -> int:
     config = app.config
-    report = deliver_outbox(
-        app.store,
-        channel_for(config),
-        ignore_backoff=ignore_backoff,
-        site_recipients={site.name: site.recipients for site in config.sites},
-    )
+    report = send_outbox(app.store, config, ignore_backoff=ignore_backoff)
     _print_delivery(report, where=None if config.smtp else str(config.outbox_dir))
     return report.exit_status
 

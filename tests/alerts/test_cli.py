@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 from leakcheck import (
     SITE,
+    FakeClock,
     SmtpServer,
     add_document,
     assert_no_raw,
@@ -212,3 +213,19 @@ def test_report_command_writes_an_owner_only_page(store: Store, tmp_path: Path) 
 def test_every_command_has_help(command: list[str]) -> None:
     result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0 and len(result.output.splitlines()) > 3
+
+
+def test_service_calls_for_the_monitor_and_demo(
+    store: Store, tmp_path: Path, smtp: SmtpServer, clock: FakeClock
+) -> None:
+    from alerts.model import Probe
+    from alerts.service import check_and_send, send_outbox
+
+    config = load_config(write_config(tmp_path, smtp))
+    seed(store)
+    assert send_outbox(store, config).sent == 2
+    clock.advance(hours=5)
+    verified, delivered = check_and_send(store, config, fetch=lambda url: Probe(status=200))
+    assert (verified.checked, verified.escalated, verified.still_exposed) == (3, 2, 3)
+    assert (delivered.sent, delivered.exit_status) == (2, 0)
+    assert smtp.recorder.recipients[-2:] == [["dpo@northshire.example"]] * 2

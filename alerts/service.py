@@ -1,0 +1,40 @@
+"""The calls a crawl, the monitor or the demo make: deliver the outbox, re-check open alerts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from alerts.channels import channel_for
+from alerts.deliver import DeliveryReport, deliver_outbox
+from alerts.model import Clock
+from alerts.probe import http_probe
+from alerts.verify import Fetch, VerifyReport, verify_open_alerts
+from crawler.config import Config
+from detectors.scan import ScanOptions
+
+if TYPE_CHECKING:
+    from alerts.store import Store
+
+
+def send_outbox(
+    store: Store, config: Config, *, clock: Clock | None = None, ignore_backoff: bool = False
+) -> DeliveryReport:
+    """Deliver due messages by SMTP, or as .eml files when no [smtp] is configured."""
+    return deliver_outbox(
+        store,
+        channel_for(config),
+        clock=clock,
+        ignore_backoff=ignore_backoff,
+        site_recipients={site.name: site.recipients for site in config.sites},
+    )
+
+
+def check_and_send(
+    store: Store, config: Config, *, fetch: Fetch | None = None, clock: Clock | None = None
+) -> tuple[VerifyReport, DeliveryReport]:
+    """After a crawl: confirm takedowns, escalate what is still online, then deliver."""
+    if fetch is None:
+        allow = frozenset(name for site in config.sites for name in site.allow_list)
+        fetch = http_probe(ScanOptions(allow_list=allow))
+    verified = verify_open_alerts(store, fetch, clock, config.alerts)
+    return verified, send_outbox(store, config, clock=clock)
