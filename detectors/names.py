@@ -119,6 +119,8 @@ def parse_name(cell: str, form: NameForm = NameForm.FULL) -> PersonName | None:
         return None
     if not all(_word_ok(word) for word in [*words, *after.split()]):
         return None
+    if any(normal(word) in ROW_LABELS for word in words):
+        return None  # "Grand Total", "Not known": a total or a placeholder, never a person
     if comma and after.strip():
         given = strip_ranks(after.split())
         return PersonName(_join(words), _given(given)) if len(given) <= 3 else None

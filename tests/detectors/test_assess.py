@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pytest
+
+from detectors.assess import assess
+from detectors.detect import Evidence, Exposure
+from detectors.model import Finding, Severity, Structure, Vector
+
+C, H, M, L, N = Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.NONE
+
+
+def _evidence(*exposures: Exposure) -> Evidence:
+    finding = Finding("PERSON", Vector.CELL, "sheet", 1, 0.9, "J*** S****")
+    return Evidence((finding,), sum(e.people for e in exposures), (), (), exposures)
+
+
+@pytest.mark.parametrize(
+    ("exposure", "severity"),
+    [
+        (Exposure("table", True, 1230, ("case_records",), ("sexual_offence",), True), C),
+        (Exposure("table", False, 12, ("case_records",), ("domestic_abuse",), True), C),
+        (Exposure("table", True, 40, ("case_records",)), C),
+        (Exposure("table", False, 40, ("case_records",)), H),
+        (Exposure("table", True, 9483, ("staff_list",)), C),
+        (Exposure("table", False, 600, ("staff_list",), sensitive=True), C),
+        (Exposure("table", False, 600, ("staff_list",)), H),
+        (Exposure("table", True, 30, ("staff_list",)), H),
+        (Exposure("table", True, 5, ("staff_list",)), M),
+        (Exposure("table", False, 25, ("contact_list", "staff_list")), M),
+        (Exposure("table", False, 3, ("contact_list",)), L),
+        (Exposure("prose", True, 3, (), ("domestic_abuse",), True), H),
+        (Exposure("prose", True, 4), M),
+        (Exposure("prose", True, 1), L),
+        (Exposure("prose", False, 1), L),
+        (Exposure("metadata", True, 1), L),
+        (Exposure("metadata", True, 2), L),
+        (Exposure("table", False, 80), H),
+    ],
+)
+def test_severity_of_one_exposure(exposure: Exposure, severity: Severity) -> None:
+    assert assess(_evidence(exposure), ()).severity is severity
+
+
+def test_highest_exposure_wins() -> None:
+    evidence = _evidence(
+        Exposure("metadata", True, 1), Exposure("table", True, 200, ("staff_list",))
+    )
+    assert assess(evidence, ()).severity is C
+
+
+@pytest.mark.parametrize(
+    ("structures", "severity"),
+    [
+        ((), N),
+        ((Structure(Vector.HIDDEN_SHEET, "sheet 'Lists'", "40 non-blank rows"),), L),
+        ((Structure(Vector.EMBEDDED_FILE, "word/embeddings/x.xlsx", "unreadable: bad zip"),), M),
+    ],
+)
+def test_hiding_places_without_personal_data(
+    structures: tuple[Structure, ...], severity: Severity
+) -> None:
+    assert assess(Evidence((), 0, (), ()), structures).severity is severity

@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from detectors.detect import Detector, Evidence, ProseFinder
+from detectors.model import Table, Text, Vector
+from detectors.prose import Match
+
+STAFF_HEADER = ("Surname", "Initial", "Rank", "Department", "Service Number")
+STAFF = [
+    ("SMITH", "J", "Constable", "Operations", "10001"),
+    ("JONES", "A", "Sergeant", "Custody", "10002"),
+    ("WILSON", "M", "Inspector", "Operations", "10003"),
+    ("SMITH", "J", "Constable", "Roads Policing", "10004"),
+    ("Grand Total", "", "", "", ""),
+]
+
+
+def no_prose(texts: Sequence[str]) -> list[list[Match]]:
+    return [[] for _ in texts]
+
+
+def _run(
+    *items: Text | Table,
+    allow: frozenset[str] = frozenset(),
+    embedded: str | None = None,
+    find: ProseFinder = no_prose,
+) -> Evidence:
+    detector = Detector(allow_list=allow, find=find)
+    for item in items:
+        detector.feed(item, embedded_in=embedded)
+    return detector.finish()
+
+
+def _staff(vector: Vector, where: str = "sheet 'Raw'") -> Table:
+    return Table(where, vector, STAFF_HEADER, iter(STAFF))
+
+
+def test_hidden_staff_list_findings_people_and_kind() -> None:
+    evidence = _run(_staff(Vector.HIDDEN_SHEET))
+    by_entity = {f.entity: f for f in evidence.findings}
+    assert by_entity["PERSON"].count == 4  # the total row is not a person
+    assert by_entity["PERSON"].example == "S**** *"
+    assert by_entity["POLICE_IDENTIFIER"].count == 4
+    assert by_entity["PERSON"].where == "sheet 'Raw', columns 'Surname', 'Initial'"
+    assert evidence.people == 4  # two "SMITH J" with different service numbers
+    assert evidence.kinds == ("staff_list",)
+
+
+def test_same_staff_in_sheet_and_pivot_cache_count_once() -> None:
+    cache = Table("pivot cache 1", Vector.PIVOT_CACHE, STAFF_HEADER[:3], iter(s[:3] for s in STAFF))
+    evidence = _run(_staff(Vector.HIDDEN_SHEET), cache)
+    assert evidence.people == 4
+    assert {f.vector for f in evidence.findings} == {Vector.HIDDEN_SHEET, Vector.PIVOT_CACHE}
+
+
+def test_embedded_findings_keep_their_inner_vector() -> None:
+    evidence = _run(_staff(Vector.CELL), embedded="word/embeddings/a.xlsx › ")
+    finding = evidence.findings[0]
+    assert finding.vector is Vector.EMBEDDED_FILE
+    assert finding.inner_vector is Vector.CELL
+    assert finding.where.startswith("word/embeddings/a.xlsx › sheet 'Raw'")
+
+
+@pytest.mark.parametrize(
+    ("header", "rows"),
+    [
+        (("Month", "Burglary", "Robbery"), [("April", "12", "*"), ("May", "<5", "7")]),
+        (("Area", "Count"), [("Norwich", "120"), ("Breckland", "88"), ("Total", "208")]),
+        (("Rank", "Headcount"), [("Constable", "900"), ("Sergeant", "120")]),
+        (("Station", "Telephone"), [("Bethel Street", "101"), ("Carlisle", "101")]),
+        (("Name", "Email"), [("FOI Team", "foi@norfolk.police.uk")]),
+    ],
+)
+def test_statistics_and_public_contacts_give_nothing(
+    header: tuple[str, ...], rows: list[tuple[str, ...]]
+) -> None:
+    evidence = _run(Table("sheet 'Data'", Vector.CELL, header, iter(rows)))
+    assert evidence.findings == ()
+    assert evidence.people == 0
+
+
+def test_allow_listed_senior_officers_are_not_reported() -> None:
+    rows = [
+        ("Simon Bailey", "Chief Constable", "simon.bailey@norfolk.police.uk"),
+        ("Sarah Jones", "Constable", "sarah.jones@norfolk.police.uk"),
+    ]
+    table = Table("sheet 'Team'", Vector.CELL, ("Name", "Rank", "Email"), iter(rows))
+    evidence = _run(table, allow=frozenset({"Chief Constable Simon Bailey"}))
+    assert {f.entity: f.count for f in evidence.findings} == {"PERSON": 1, "EMAIL_ADDRESS": 1}
+    assert evidence.people == 1
+
+
+def test_case_records_carry_special_categories() -> None:
+    header = ("Crime Reference", "Offence", "Victim name", "Age")
+    rows = [
+        ("36/12345/21", "Sexual assault on a female", "Jane Brown", "15"),
+        ("36/12346/21", "Assault - domestic", "Mary Smith", "34"),
+    ]
+    evidence = _run(Table("pivot cache 1", Vector.PIVOT_CACHE, header, iter(rows)))
+    assert evidence.kinds == ("case_records",)
+    assert set(evidence.special_categories) == {"sexual_offence", "domestic_abuse", "child"}
+
+
+def test_metadata_author_is_read_by_the_gazetteer() -> None:
+    evidence = _run(
+        Text("Smith, John", Vector.METADATA, "docProps/core.xml dc:creator"),
+        Text("Crime statistics", Vector.METADATA, "docProps/core.xml dc:title"),
+    )
+    assert [(f.entity, f.example) for f in evidence.findings] == [("PERSON", "S****, J***")]
+    assert [e.source for e in evidence.exposures] == ["metadata"]
+
+
+def test_prose_matches_are_judged() -> None:
+    text = (
+        "Victim Jane Brown reported domestic abuse by her partner John Smith. "
+        "Write to foi@norfolk.police.uk or call 101."
+    )
+
+    def find(texts: Sequence[str]) -> list[list[Match]]:
+        spans = [
+            ("PERSON", "Victim Jane Brown"),
+            ("PERSON", "John Smith"),
+            ("EMAIL_ADDRESS", "foi@norfolk.police.uk"),
+        ]
+        return [[Match(e, t.index(s), t.index(s) + len(s), 0.85) for e, s in spans] for t in texts]
+
+    evidence = _run(Text(text, Vector.COMMENT, "comment 1"), find=find)
+    assert {f.entity: f.count for f in evidence.findings} == {"PERSON": 2}
+    assert evidence.people == 2
+    assert evidence.special_categories == ("domestic_abuse",)
