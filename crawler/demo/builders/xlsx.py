@@ -86,8 +86,6 @@ def build_xlsx(
             sheet.row_dimensions[after].collapsed = True
         for letter in spec.hidden_columns:
             sheet.column_dimensions[letter].hidden = True
-        for letter in spec.zero_width_columns:
-            sheet.column_dimensions[letter].width = 0
         for ref in spec.concealed_cells:
             sheet[ref].number_format = ";;;"
         for ref in spec.white_cells:
@@ -112,6 +110,9 @@ def build_xlsx(
     buffer = io.BytesIO()
     book.save(buffer)
     data = buffer.getvalue()
+    for number, spec in enumerate(sheets, start=1):
+        if spec.zero_width_columns:
+            data = _zero_widths(data, f"xl/worksheets/sheet{number}.xml", spec.zero_width_columns)
     if extra_parts or workbook_rels:
         data = add_parts(data, extra_parts or {}, workbook_rels=workbook_rels)
     return data
@@ -407,6 +408,23 @@ def build_raw_xlsx(
             **files,
         }
     )
+
+
+def _zero_widths(data: bytes, part: str, letters: Sequence[str]) -> bytes:
+    """openpyxl drops a width of 0: write those <col> elements into the saved sheet."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        members: dict[str, bytes | str] = {n: source.read(n) for n in source.namelist()}
+    cols = "".join(
+        f'<col min="{_index(c) + 1}" max="{_index(c) + 1}" width="0" customWidth="1"/>'
+        for c in letters
+    )
+    xml = _str(members[part])
+    if "<cols>" in xml:
+        xml = xml.replace("<cols>", "<cols>" + cols, 1)
+    else:
+        xml = xml.replace("<sheetData", f"<cols>{cols}</cols><sheetData", 1)
+    members[part] = xml
+    return zip_parts(members)
 
 
 def _str(content: bytes | str) -> str:
