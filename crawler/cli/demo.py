@@ -11,11 +11,14 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from alerts.digest import queue_digests
+from alerts.service import send_outbox
 from alerts.store import Store
 from crawler.config import Config, Site
 from crawler.demo.server import serve
 from crawler.demo.site import LEADERS, LOG_PATH, DemoSite, build_site
 from crawler.demo.sweep import sweep
+from detectors.model import Severity
 
 MARKER = ".leaksweep-demo"
 
@@ -55,9 +58,13 @@ def demo(data_dir: Path, seed: int) -> None:
         store = Store(config.database)
         urls = [base + path for path in site.resources if path != "/robots.txt"]
         result = sweep(config, config.sites[0], store, console, urls)
+        queue_digests(store)  # medium and low wait for the nightly digest; the demo sends it now
+        delivery = send_outbox(store, config)
     elapsed = time.monotonic() - started
     ok = _summarise(console, site, store, base, elapsed)
-    console.print(f"Alert emails: {config.outbox_dir}   Database: {config.database}")
+    console.print(
+        f"{delivery.sent} alert email(s) written to {config.outbox_dir}; database {config.database}"
+    )
     sys.exit(0 if ok and result.ok else 1)
 
 
@@ -88,12 +95,20 @@ def _summarise(console: Console, site: DemoSite, store: Store, base: str, elapse
     rows = store.db.execute(
         "SELECT url, severity, people, status FROM documents WHERE severity IS NOT NULL"
     ).fetchall()
-    flagged = {url[len(base) :]: (sev, people) for url, sev, people, _ in rows if sev != "none"}
+    flagged = {
+        url[len(base) :]: (severity, people)
+        for url, severity, people, _ in rows
+        if Severity(severity).rank >= Severity.MEDIUM.rank
+    }
     planted = {p.path: p for p in site.planted}
     table = Table(title="leaksweep demo: what was found")
-    for column in ("severity", "people", "document", "planted as"):
-        table.add_column(column)
-    for path, (severity, people) in sorted(flagged.items(), key=lambda kv: kv[1][0]):
+    table.add_column("severity")
+    table.add_column("people", justify="right")
+    table.add_column("document", overflow="fold")
+    table.add_column("planted as")
+    for path, (severity, people) in sorted(
+        flagged.items(), key=lambda kv: -Severity(kv[1][0]).rank
+    ):
         story = planted[path].story if path in planted else "[red]NOT PLANTED: false alarm[/]"
         table.add_row(severity, f"{people:,}", path, story)
     for path, plant in planted.items():
@@ -104,6 +119,7 @@ def _summarise(console: Console, site: DemoSite, store: Store, base: str, elapse
     false_alarms = sum(1 for path in flagged if path not in planted)
     console.print(
         f"{len(rows)} documents and pages scanned in {elapsed:.1f} s: "
-        f"{found} of {len(planted)} planted leaks found, {false_alarms} clean files flagged."
+        f"{found} of {len(planted)} planted leaks found, {false_alarms} clean files flagged "
+        "(medium or above)."
     )
     return found == len(planted) and false_alarms == 0

@@ -41,6 +41,6 @@ def sweep(
             document_id = store.record_fetch(
                 url, site=site.name, sha256=verdict.sha256, size=len(document.data)
             )
-            store.record_verdict(document_id, verdict)
+            store.record_verdict(document_id, verdict, site=site)
             progress.advance(task)
     return SweepResult(fetched, errors)
