@@ -1,0 +1,388 @@
+"""ods (OpenDocument spreadsheet): content.xml streamed once, sheet by sheet.
+
+Hiding places: a sheet whose table style has `table:display="false"`; rows and columns with
+`table:visibility="collapse"` (inside a group shown closed: a collapsed outline) or
+`"filter"`; cell styles whose text colour equals the background or whose data style renders
+nothing; named ranges and expressions; data pilot (pivot) tables and their source range;
+annotations; tracked changes; chart objects' own data tables; meta.xml.
+
+Repeated rows and columns (`number-rows-repeated`, often 1,048,576 in hostile or sloppy
+files) are never materialised when empty, and a repeated non-empty row is kept at most
+`MAX_REPEATS` times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from detectors.errors import UnreadableDocument
+from detectors.formats._archive import SafeZip, open_zip
+from detectors.formats._sheet import MAX_COLUMNS, Layout, Row, column_letter, sheet_tables
+from detectors.formats._xml import free, local
+from detectors.formats.xlsx.parts import read_small, stream
+from detectors.limits import Budget
+from detectors.model import Item, Structure, Table, Text, Vector
+
+TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+NUMBER = "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"
+MAX_REPEATS = 1_000
+_MAX_NOTES = 10_000
+
+_T = f"{{{TABLE}}}"
+_O = f"{{{OFFICE}}}"
+_S = f"{{{STYLE}}}"
+_DATA_STYLES = tuple(
+    f"{{{NUMBER}}}{kind}-style"
+    for kind in ("number", "currency", "percentage", "date", "time", "boolean", "text")
+)
+_RENDERS = {
+    "number", "scientific-number", "fraction", "text-content", "day", "month", "year",
+    "hours", "minutes", "seconds", "day-of-week", "week-of-year", "quarter", "era", "am-pm",
+    "boolean",
+}  # fmt: skip
+_VALUE_ATTRIBUTE = {
+    "float": "value",
+    "percentage": "value",
+    "currency": "value",
+    "date": "date-value",
+    "time": "time-value",
+    "boolean": "boolean-value",
+}
+_TAGS = (
+    f"{_S}style",
+    *_DATA_STYLES,
+    f"{_T}table",
+    f"{_T}table-column",
+    f"{_T}table-column-group",
+    f"{_T}table-row",
+    f"{_T}table-row-group",
+    f"{_T}named-range",
+    f"{_T}named-expression",
+    f"{_T}data-pilot-table",
+    f"{_T}tracked-changes",
+)
+
+
+class _Styles:
+    """Hidden table styles and concealing cell styles, from styles.xml and content.xml."""
+
+    def __init__(self) -> None:
+        self.hidden_tables: set[str] = set()
+        self.cell_styles: dict[str, tuple[str, str, str]] = {}
+        self.data_styles: dict[str, tuple[bool, list[str]]] = {}
+        self._concealing: set[str] | None = None
+
+    def add(self, element: etree._Element) -> None:
+        name = element.get(f"{_S}name") or ""
+        if element.tag in _DATA_STYLES:
+            renders = any(local(child.tag) in _RENDERS for child in element)
+            maps = [m.get(f"{_S}apply-style-name") or "" for m in element.iter(f"{_S}map")]
+            self.data_styles[name] = (renders, maps)
+            return
+        family = element.get(f"{_S}family")
+        if family == "table":
+            for properties in element.iter(f"{_S}table-properties"):
+                if properties.get(f"{_T}display") == "false":
+                    self.hidden_tables.add(name)
+        elif family == "table-cell":
+            colour = background = ""
+            for properties in element.iter(f"{_S}text-properties"):
+                colour = (properties.get(f"{{{FO}}}color") or "").lower()
+            for properties in element.iter(f"{_S}table-cell-properties"):
+                background = (properties.get(f"{{{FO}}}background-color") or "").lower()
+            data_style = element.get(f"{_S}data-style-name") or ""
+            self.cell_styles[name] = (colour, background, data_style)
+        self._concealing = None
+
+    def concealing(self) -> set[str]:
+        if self._concealing is None:
+            self._concealing = {
+                name
+                for name, (colour, background, data) in self.cell_styles.items()
+                if _same_colour(colour, background) or (data and self._silent(data, set()))
+            }
+        return self._concealing
+
+    def _silent(self, name: str, seen: set[str]) -> bool:
+        if name in seen or name not in self.data_styles:
+            return False
+        seen.add(name)
+        renders, maps = self.data_styles[name]
+        return not renders and all(self._silent(m, seen) for m in maps if m)
+
+
+def _same_colour(colour: str, background: str) -> bool:
+    if not colour:
+        return False
+    background = "#ffffff" if background in ("", "transparent") else background
+    return colour == background
+
+
+def inspect_ods(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
+    """Yield every text, table and hiding place of an OpenDocument spreadsheet."""
+    with open_zip(data, budget) as zf:
+        if not zf.has("content.xml"):
+            raise UnreadableDocument("the spreadsheet has no content.xml")
+        yield from _meta(zf)
+        styles = _Styles()
+        try:
+            root = read_small(zf, "styles.xml")
+        except UnreadableDocument:
+            root = None
+        if root is not None:
+            for element in root.iter(f"{_S}style", *_DATA_STYLES):
+                styles.add(element)
+        yield from _content(zf, styles, budget)
+        for number, part in enumerate(zf.matching("Object ", "/content.xml"), start=1):
+            yield from _chart_object(zf, part, number, budget)
+
+
+def _meta(zf: SafeZip) -> Iterator[Item]:
+    try:
+        root = read_small(zf, "meta.xml")
+    except UnreadableDocument:
+        return
+    if root is None:
+        return
+    for element in root.iter():
+        if not isinstance(element.tag, str) or not (element.text or "").strip():
+            continue
+        name = local(element.tag)
+        if name in ("creation-date", "date", "editing-cycles", "editing-duration", "generator",
+                    "print-date", "document-statistic"):  # fmt: skip
+            continue
+        if name == "user-defined":
+            name = element.get("{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}name") or name
+        yield Text(element.text.strip(), Vector.METADATA, f"document property '{name}'")
+
+
+def _content(zf: SafeZip, styles: _Styles, budget: Budget) -> Iterator[Item]:
+    events = stream(zf, "content.xml", _TAGS, events=("start", "end"))
+    index = 0
+    for event, element in events:
+        tag = element.tag
+        if event == "start":
+            if tag == f"{_T}table":
+                yield from _table(zf, events, element, index, styles, budget)
+                index += 1
+            continue
+        if tag == f"{_S}style" or tag in _DATA_STYLES:
+            styles.add(element)
+        elif tag in (f"{_T}named-range", f"{_T}named-expression"):
+            yield from _named(element)
+        elif tag == f"{_T}data-pilot-table":
+            yield from _data_pilot(element)
+        elif tag == f"{_T}tracked-changes":
+            yield from _tracked_changes(element)
+
+
+def _table(
+    zf: SafeZip,
+    events: Iterator[tuple[str, etree._Element]],
+    table: etree._Element,
+    index: int,
+    styles: _Styles,
+    budget: Budget,
+) -> Iterator[Item]:
+    name = table.get(f"{_T}name") or f"Sheet{index + 1}"
+    hidden = (table.get(f"{_T}style-name") or "") in styles.hidden_tables
+    layout = Layout(name, Vector.HIDDEN_SHEET if hidden else Vector.CELL)
+    reader = _TableReader(layout, styles, budget)
+    rows = reader.rows(events)
+
+    def reopen() -> Iterator[Row]:
+        again = stream(zf, "content.xml", _TAGS, events=("start", "end"))
+        seen = -1
+        for event, element in again:
+            if event == "start" and element.tag == f"{_T}table":
+                seen += 1
+                if seen == index:
+                    other = _TableReader(Layout(name, layout.state), styles, budget)
+                    return other.rows(again)
+        return iter(())
+
+    yield from sheet_tables(layout, rows, reopen, budget)
+    for _ in rows:
+        pass
+    yield from reader.notes
+    if reader.annotations:
+        yield Structure(Vector.COMMENT, layout.where, f"{reader.annotations:,} annotations")
+
+
+class _TableReader:
+    """Rows of one table:table, read from the shared event stream up to its end."""
+
+    def __init__(self, layout: Layout, styles: _Styles, budget: Budget) -> None:
+        self.layout = layout
+        self.styles = styles
+        self.budget = budget
+        self.notes: list[Text] = []
+        self.annotations = 0
+        self.groups: list[bool] = []
+        self.column_groups: list[bool] = []
+        self.column = 0
+
+    def rows(self, events: Iterator[tuple[str, etree._Element]]) -> Iterator[Row]:
+        number = 0
+        for count, (event, element) in enumerate(events):
+            tag = element.tag
+            if tag == f"{_T}table" and event == "end":
+                return
+            if tag == f"{_T}table-row-group":
+                if event == "start":
+                    self.groups.append(element.get(f"{_T}display") == "false")
+                elif self.groups:
+                    self.groups.pop()
+            elif tag == f"{_T}table-column-group":
+                if event == "start":
+                    self.column_groups.append(element.get(f"{_T}display") == "false")
+                elif self.column_groups:
+                    self.column_groups.pop()
+            elif tag == f"{_T}table-column" and event == "end":
+                self._column(element)
+            elif tag == f"{_T}table-row" and event == "end":
+                if not count % 512:
+                    self.budget.check()
+                repeats = _count(element.get(f"{_T}number-rows-repeated"))
+                row = self._row(element, number + 1)
+                free(element)
+                if any(row.values):
+                    for offset in range(min(repeats, MAX_REPEATS)):
+                        yield Row(number + 1 + offset, row.values, row.hidden, row.concealed)
+                number += repeats
+
+    def _column(self, element: etree._Element) -> None:
+        repeats = _count(element.get(f"{_T}number-columns-repeated"))
+        visibility = element.get(f"{_T}visibility") or "visible"
+        if visibility != "visible":
+            collapsed = any(self.column_groups)
+            vector = Vector.COLLAPSED_OUTLINE if collapsed else Vector.HIDDEN_COLUMN
+            for column in range(self.column, min(self.column + repeats, MAX_COLUMNS)):
+                self.layout.hidden_columns[column] = vector
+        self.column += repeats
+
+    def _row(self, element: etree._Element, number: int) -> Row:
+        visibility = element.get(f"{_T}visibility") or "visible"
+        hint: object = None
+        if visibility == "filter":
+            hint = Vector.FILTERED_ROW
+        elif visibility == "collapse":
+            hint = Vector.COLLAPSED_OUTLINE if any(self.groups) else Vector.HIDDEN_ROW
+        concealing = self.styles.concealing()
+        values: list[str] = []
+        concealed: set[int] | None = None
+        column = 0
+        for cell in element:
+            if column >= MAX_COLUMNS:
+                break
+            repeats = _count(cell.get(f"{_T}number-columns-repeated"))
+            text = self._cell(cell, number, column)
+            if text:
+                values.extend([""] * (column - len(values)))
+                span = min(repeats, MAX_REPEATS, MAX_COLUMNS - column)
+                values.extend([text] * span)
+                if (cell.get(f"{_T}style-name") or "") in concealing:
+                    concealed = (concealed or set()) | set(range(column, column + span))
+            column += repeats
+        return Row(number, values, hint, concealed)
+
+    def _cell(self, cell: etree._Element, number: int, column: int) -> str:
+        kind = cell.get(f"{_O}value-type") or ""
+        attribute = _VALUE_ATTRIBUTE.get(kind)
+        paragraphs: list[str] = []
+        for child in cell:
+            name = local(child.tag)
+            if name == "p":
+                paragraphs.append("".join(child.itertext()))
+            elif name == "annotation" and len(self.notes) < _MAX_NOTES:
+                self._note(child, number, column)
+        if attribute:
+            value = cell.get(f"{_O}{attribute}")
+            if value:
+                return value
+        return "\n".join(paragraphs).strip()
+
+    def _note(self, annotation: etree._Element, number: int, column: int) -> None:
+        self.annotations += 1
+        where = f"{self.layout.where} comment {column_letter(column)}{number}"
+        text = "\n".join("".join(p.itertext()) for p in annotation if local(p.tag) == "p").strip()
+        if text:
+            self.notes.append(Text(text, Vector.COMMENT, where))
+        for child in annotation:
+            if local(child.tag) == "creator" and (child.text or "").strip():
+                self.notes.append(Text(child.text.strip(), Vector.COMMENT, f"{where} author"))
+
+
+def _count(value: str | None) -> int:
+    if not value or not value.isdigit():
+        return 1
+    return max(int(value), 1)
+
+
+def _named(element: etree._Element) -> Iterator[Item]:
+    name = element.get(f"{_T}name") or "?"
+    value = (
+        element.get(f"{_T}cell-range-address")
+        or element.get(f"{_T}expression")
+        or element.get(f"{_T}base-cell-address")
+        or ""
+    )
+    if value:
+        yield Text(value, Vector.DEFINED_NAME, f"named range '{name}'")
+    yield Structure(Vector.DEFINED_NAME, f"named range '{name}'", "named range or expression")
+
+
+def _data_pilot(element: etree._Element) -> Iterator[Item]:
+    name = element.get(f"{_T}name") or "?"
+    source = next(
+        (s.get(f"{_T}cell-range-address") or "" for s in element.iter(f"{_T}source-cell-range")),
+        "",
+    )
+    detail = f"pivot table over {source}" if source else "pivot table with a non-sheet source"
+    yield Structure(Vector.PIVOT_CACHE, f"data pilot '{name}'", detail)
+    if source:
+        yield Text(source, Vector.PIVOT_CACHE, f"data pilot '{name}' source range")
+
+
+def _tracked_changes(element: etree._Element) -> Iterator[Item]:
+    changes = 0
+    for change in element:
+        changes += 1
+        texts = [
+            "".join(p.itertext()).strip()
+            for p in change.iter(f"{{{TEXT}}}p")
+            if "".join(p.itertext()).strip()
+        ]
+        kind = local(change.tag)
+        for text in texts:
+            yield Text(text, Vector.TRACKED_CHANGE, f"tracked change {changes} ({kind})")
+        for creator in change.iter("{http://purl.org/dc/elements/1.1/}creator"):
+            if (creator.text or "").strip():
+                yield Text(
+                    creator.text.strip(), Vector.TRACKED_CHANGE, "author of a tracked change"
+                )
+    yield Structure(Vector.TRACKED_CHANGE, "tracked changes", f"{changes:,} tracked changes")
+
+
+def _chart_object(zf: SafeZip, part: str, number: int, budget: Budget) -> Iterator[Item]:
+    """A chart object keeps its own copy of the plotted cells in a local table."""
+    rows: list[tuple[str, ...]] = []
+    try:
+        for _, row in stream(zf, part, f"{_T}table-row"):
+            budget.check()
+            rows.append(tuple("".join(c.itertext()).strip() for c in row))
+            free(row)
+    except UnreadableDocument as error:
+        yield Structure(Vector.CHART_CACHE, part, f"unreadable: {error}")
+        return
+    rows = [r for r in rows if any(r)]
+    if rows:
+        where = f"chart object {number} data table"
+        yield Table(where, Vector.CHART_CACHE, rows[0], rows[1:], first_row=2)
+        yield Structure(Vector.CHART_CACHE, where, f"{len(rows) - 1:,} cached rows")

@@ -1,0 +1,293 @@
+"""xls (BIFF8 in OLE2): sheets and their hiding places through xlrd, the rest through olefile.
+
+xlrd (with formatting_info) gives sheet visibility, hidden and outlined rows and columns,
+cell formats, names and notes. What xlrd does not read lives in other OLE streams:
+pivot caches (`_SX_DB_CUR/*`, BIFF records whose strings are the field names and items),
+shared-workbook change logs (`Revision Log`, `User Names`), embedded objects (`MBD*`) and
+the summary properties.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+from collections.abc import Iterator
+from typing import Any
+
+import olefile
+import xlrd
+
+from detectors.errors import EncryptedDocument, UnreadableDocument
+from detectors.formats._ole import payload
+from detectors.formats._sheet import Layout, Row, column_letter, sheet_tables
+from detectors.formats.xlsx.styles import hides_values
+from detectors.limits import Budget
+from detectors.model import Embedded, Item, Structure, Table, Text, Vector
+
+_STATES = {1: Vector.HIDDEN_SHEET, 2: Vector.VERY_HIDDEN_SHEET}
+_BLACK, _WHITE = (0, 0, 0), (255, 255, 255)
+_SYSTEM = {0x40: _BLACK, 0x7FFF: _BLACK, 0x41: _WHITE, 0x08: _BLACK, 0x09: _WHITE}
+_SXFDB, _SXSTRING = 0x00C7, 0x00CD
+_PRINTABLE = re.compile(rb"[\x20-\x7e\xa0-\xff]{4,}")
+_PRINTABLE_16 = re.compile(rb"(?:[\x20-\x7e]\x00){4,}")
+
+
+def inspect_xls(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
+    """Yield every text, table, embedded object and hiding place of an xls workbook."""
+    book = _open(data)
+    try:
+        yield from _names(book)
+        if book.user_name.strip():
+            yield Text(book.user_name.strip(), Vector.METADATA, "last saved by (WRITEACCESS)")
+        concealing = _concealing_xfs(book)
+        for index in range(book.nsheets):
+            budget.check()
+            yield from _sheet(book, index, concealing, budget)
+            book.unload_sheet(index)
+    finally:
+        book.release_resources()
+    yield from _ole_parts(data, budget)
+
+
+def _open(data: bytes) -> Any:
+    try:
+        return xlrd.open_workbook(
+            file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO()
+        )
+    except xlrd.XLRDError as error:
+        if "encrypted" in str(error).lower():
+            raise EncryptedDocument("the workbook is password-protected") from error
+        raise UnreadableDocument(f"not a readable xls workbook: {error}") from error
+    except Exception as error:  # xlrd fails on damaged files with many exception types
+        raise UnreadableDocument(
+            f"not a readable xls workbook: {type(error).__name__}: {error}"
+        ) from error
+
+
+def _names(book: Any) -> Iterator[Item]:
+    names = book.name_obj_list
+    for item in names:
+        text = getattr(item.result, "text", "") if item.result is not None else ""
+        if not text:
+            continue
+        kind = "hidden name" if item.hidden else "defined name"
+        yield Text(str(text), Vector.DEFINED_NAME, f"{kind} '{item.name}'")
+    if names:
+        hidden = sum(1 for item in names if item.hidden)
+        yield Structure(
+            Vector.DEFINED_NAME, "defined names", f"{len(names):,} defined names, {hidden:,} hidden"
+        )
+
+
+def _filters(book: Any, index: int) -> list[tuple[int, int]]:
+    """Row spans (1-based, header first) of the sheet's autoFilter, from `_FilterDatabase`."""
+    spans = []
+    for item in book.name_obj_list:
+        if item.name != "_FilterDatabase" or item.scope != index:
+            continue
+        try:
+            _, first, last, _, _ = item.area2d()
+        except Exception:  # a name that is not a plain area has no rows to give
+            continue
+        spans.append((first + 1, last))
+    return spans
+
+
+def _sheet(book: Any, index: int, concealing: set[int], budget: Budget) -> Iterator[Item]:
+    sheet = book.sheet_by_index(index)
+    layout = Layout(sheet.name, _STATES.get(sheet.visibility, Vector.CELL), width=sheet.ncols)
+    for column, info in sheet.colinfo_map.items():
+        if info.hidden or info.width == 0:
+            collapsed = info.outline_level > 0
+            layout.hidden_columns[column] = (
+                Vector.COLLAPSED_OUTLINE if collapsed else Vector.HIDDEN_COLUMN
+            )
+    filters = _filters(book, index)
+
+    def rows() -> Iterator[Row]:
+        for number in range(sheet.nrows):
+            info = sheet.rowinfo_map.get(number)
+            hint = None
+            if info is not None and info.hidden:
+                if info.outline_level > 0:
+                    hint = Vector.COLLAPSED_OUTLINE
+                elif any(a < number + 1 <= b for a, b in filters):
+                    hint = Vector.FILTERED_ROW
+                else:
+                    hint = Vector.HIDDEN_ROW
+            values: list[str] = []
+            concealed: set[int] | None = None
+            for column, cell in enumerate(sheet.row(number)):
+                text = _text(cell)
+                values.append(text)
+                if text and cell.xf_index in concealing:
+                    concealed = (concealed or set()) | {column}
+            yield Row(number + 1, values, hint, concealed)
+
+    yield from sheet_tables(layout, rows(), rows, budget)
+    for (row, column), note in sheet.cell_note_map.items():
+        ref = f"{column_letter(column)}{row + 1}"
+        if note.text.strip():
+            yield Text(note.text.strip(), Vector.COMMENT, f"sheet '{sheet.name}' comment {ref}")
+        if note.author.strip():
+            yield Text(note.author.strip(), Vector.COMMENT, f"sheet '{sheet.name}' comment author")
+    if sheet.cell_note_map:
+        yield Structure(
+            Vector.COMMENT, f"sheet '{sheet.name}'", f"{len(sheet.cell_note_map):,} comments"
+        )
+
+
+def _text(cell: Any) -> str:
+    kind, value = cell.ctype, cell.value
+    if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return ""
+    if kind in (xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE):
+        number = float(value)
+        return str(int(number)) if number.is_integer() and abs(number) < 1e15 else repr(number)
+    if kind == xlrd.XL_CELL_BOOLEAN:
+        return "TRUE" if value else "FALSE"
+    if kind == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(value, "#ERR")
+    return str(value)
+
+
+def _concealing_xfs(book: Any) -> set[int]:
+    """XF indexes whose number format shows nothing or whose font colour equals the fill."""
+    hidden: set[int] = set()
+    for index, xf in enumerate(book.xf_list):
+        fmt = book.format_map.get(xf.format_key)
+        if fmt is not None and hides_values(fmt.format_str):
+            hidden.add(index)
+            continue
+        font = book.font_list[xf.font_index] if xf.font_index < len(book.font_list) else None
+        if font is None:
+            continue
+        background = xf.background
+        fill = _rgb(book, background.pattern_colour_index) if background.fill_pattern == 1 else None
+        if background.fill_pattern == 0:
+            fill = _WHITE
+        if fill is not None and _rgb(book, font.colour_index) == fill:
+            hidden.add(index)
+    return hidden
+
+
+def _rgb(book: Any, index: int) -> tuple[int, int, int] | None:
+    if index in _SYSTEM:
+        return _SYSTEM[index]
+    colour = book.colour_map.get(index)
+    return tuple(colour) if colour else None
+
+
+# -- OLE streams xlrd does not read ------------------------------------------------------------
+
+
+def _ole_parts(data: bytes, budget: Budget) -> Iterator[Item]:
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except Exception:  # xlrd read it, so this only loses the extras
+        return
+    with ole:
+        yield from _summary(ole)
+        entries = ole.listdir(streams=True, storages=True)
+        caches = sorted({tuple(e[:2]) for e in entries if e[0] == "_SX_DB_CUR" and len(e) == 2})
+        for number, path in enumerate(caches, start=1):
+            budget.check()
+            yield from _pivot_cache(ole.openstream(list(path)).read(), number)
+        for stream, where in (
+            ("Revision Log", "revision log"),
+            ("User Names", "shared-workbook users"),
+        ):
+            if ole.exists(stream):
+                yield from _strings_of(ole.openstream(stream).read(), where)
+        storages = sorted({e[0] for e in entries if e[0].startswith("MBD") and len(e) > 1})
+        for storage in storages:
+            budget.check()
+            found = payload(ole, [storage])
+            where = f"embedded object {storage}"
+            if found:
+                yield Embedded(found[0], found[1], where)
+            else:
+                streams = sorted({e[1] for e in entries if e[0] == storage and len(e) > 1})
+                yield Structure(Vector.EMBEDDED_FILE, where, f"OLE object ({', '.join(streams)})")
+
+
+def _summary(ole: Any) -> Iterator[Item]:
+    try:
+        meta = ole.get_metadata()
+    except Exception:  # damaged property sets only lose the metadata
+        return
+    for attribute in (
+        "author",
+        "last_saved_by",
+        "title",
+        "subject",
+        "keywords",
+        "comments",
+        "company",
+        "manager",
+        "template",
+    ):
+        value = getattr(meta, attribute, None)
+        if isinstance(value, bytes):
+            value = value.decode("cp1252", "replace")
+        if isinstance(value, str) and value.strip(" \x00"):
+            yield Text(value.strip(" \x00"), Vector.METADATA, f"document property '{attribute}'")
+
+
+def pivot_strings(stream: bytes) -> list[tuple[str, list[str]]]:
+    """(field name, items) from a pivot cache stream: SXFDB starts a field, SXSTRINGs follow."""
+    fields: list[tuple[str, list[str]]] = []
+    position = 0
+    while position + 4 <= len(stream):
+        kind, size = struct.unpack_from("<HH", stream, position)
+        body = stream[position + 4 : position + 4 + size]
+        position += 4 + size
+        if kind == _SXFDB and len(body) >= 17:
+            fields.append((_unicode(body, 14) or f"field {len(fields) + 1}", []))
+        elif kind == _SXSTRING and len(body) >= 3:
+            if not fields:
+                fields.append(("field 1", []))
+            fields[-1][1].append(_unicode(body, 0))
+    return fields
+
+
+def _unicode(body: bytes, offset: int) -> str:
+    """An XLUnicodeString: character count, a flag byte (bit 0: UTF-16), the characters."""
+    try:
+        (count,) = struct.unpack_from("<H", body, offset)
+        wide = body[offset + 2] & 1
+    except (struct.error, IndexError):
+        return ""
+    start = offset + 3
+    if wide:
+        return body[start : start + 2 * count].decode("utf-16-le", "replace")
+    return body[start : start + count].decode("latin-1")
+
+
+def _pivot_cache(stream: bytes, number: int) -> Iterator[Item]:
+    fields = [(name, items) for name, items in pivot_strings(stream)]
+    where = f"pivot cache {number}"
+    if any(items for _, items in fields):
+        kept = [(name, items) for name, items in fields if items]
+        header = tuple(name for name, _ in kept)
+        rows = list(_zip_longest([items for _, items in kept]))
+        yield Table(where, Vector.PIVOT_CACHE, header, rows, first_row=1, columns=header)
+    distinct = sum(len(items) for _, items in fields)
+    yield Structure(
+        Vector.PIVOT_CACHE, where, f"{len(fields):,} fields with {distinct:,} distinct text values"
+    )
+
+
+def _zip_longest(columns: list[list[str]]) -> Iterator[tuple[str, ...]]:
+    for index in range(max((len(c) for c in columns), default=0)):
+        yield tuple(c[index] if index < len(c) else "" for c in columns)
+
+
+def _strings_of(stream: bytes, where: str) -> Iterator[Item]:
+    """Readable strings of a BIFF stream xlrd does not parse (8-bit and UTF-16 runs)."""
+    found = [m.decode("latin-1") for m in _PRINTABLE.findall(stream)]
+    found += [m.decode("utf-16-le") for m in _PRINTABLE_16.findall(stream)]
+    for text in dict.fromkeys(t.strip() for t in found if t.strip()):
+        yield Text(text, Vector.TRACKED_CHANGE, where)
+    yield Structure(Vector.TRACKED_CHANGE, where, f"{len(stream):,} bytes of change history")

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from _sheet_helpers import inspect
+from faker import Faker
+
+from crawler.demo.builders._zip import zip_parts
+from crawler.demo.builders.ods import OdsSheet, build_ods
+from detectors.errors import UnreadableDocument
+from detectors.formats.ods import MAX_REPEATS, inspect_ods
+from detectors.limits import Budget
+from detectors.model import Status, Vector
+from detectors.scan import scan
+
+fake = Faker("en_GB")
+Faker.seed(3)
+NAME = fake.name()
+OTHER = fake.name()
+HEADER = ["Name", "Rank", "Station"]
+ROWS = [["Total", "Constable", "Northgate"], [NAME, "Sergeant", "Riverside"], ["x", "y", "z"]]
+
+
+def ods(**kwargs: object) -> bytes:
+    return build_ods([OdsSheet("Data", [HEADER, *ROWS], **kwargs)])  # type: ignore[arg-type]
+
+
+CASES = [
+    ("visible cell", ods(), Vector.CELL, "sheet 'Data'", NAME),
+    ("hidden sheet", build_ods([OdsSheet("Summary", [["Total", 4]]),
+                                OdsSheet("Raw", [HEADER, *ROWS], hidden=True)]),
+     Vector.HIDDEN_SHEET, "sheet 'Raw'", NAME),
+    ("hidden row", ods(hidden_rows=(3,)), Vector.HIDDEN_ROW, "sheet 'Data' hidden rows 3", NAME),
+    ("filtered row", ods(filtered_rows=(3,)), Vector.FILTERED_ROW,
+     "sheet 'Data' rows filtered out 3", NAME),
+    ("collapsed outline", ods(collapsed_rows=(3,)), Vector.COLLAPSED_OUTLINE,
+     "sheet 'Data' collapsed rows 3", NAME),
+    ("hidden column", ods(hidden_columns=(0,)), Vector.HIDDEN_COLUMN,
+     "sheet 'Data' hidden column A", NAME),
+    ("white on white", ods(white_cells=((3, 0),)), Vector.CONCEALED_FORMAT,
+     "sheet 'Data' cells hidden by formatting in rows 3", NAME),
+    ("silent number format", ods(concealed_cells=((3, 0),)), Vector.CONCEALED_FORMAT,
+     "cells hidden by formatting in rows 3", NAME),
+    ("annotation", ods(comments=((2, 1, OTHER, f"Ask {NAME}"),)), Vector.COMMENT,
+     "sheet 'Data' comment B2", NAME),
+    ("annotation author", ods(comments=((2, 1, OTHER, "Check"),)), Vector.COMMENT,
+     "comment B2 author", OTHER),
+    ("named range", build_ods([OdsSheet("Data", [HEADER])], named_ranges={NAME: "$Data.$A$1"}),
+     Vector.DEFINED_NAME, "named range", "$Data.$A$1"),
+    ("data pilot source", build_ods([OdsSheet("Data", [HEADER])],
+                                    data_pilot_source="$Raw.$A$1:$C$1231"),
+     Vector.PIVOT_CACHE, "data pilot 'DataPilot1' source range", "$Raw.$A$1:$C$1231"),
+    ("tracked change", build_ods([OdsSheet("Data", [HEADER])], tracked_change=(OTHER, NAME)),
+     Vector.TRACKED_CHANGE, "tracked change 1", NAME),
+    ("tracked change author", build_ods([OdsSheet("Data", [HEADER])],
+                                        tracked_change=(OTHER, NAME)),
+     Vector.TRACKED_CHANGE, "author of a tracked change", OTHER),
+    ("creator", build_ods([OdsSheet("Data", [HEADER])], creator=OTHER), Vector.METADATA,
+     "document property 'creator'", OTHER),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("data", "vector", "where", "value"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_each_hiding_place_is_found_with_its_location(
+    data: bytes, vector: Vector, where: str, value: str
+) -> None:
+    seen = inspect(inspect_ods, data, "reply.ods")
+    assert seen.has(vector, where, value), seen.places(value)
+
+
+def test_visible_table_keeps_positions_and_leaves_hidden_cells_out() -> None:
+    seen = inspect(inspect_ods, ods(hidden_rows=(3,)), "r.ods")
+    table, rows = next((t, r) for t, r in seen.tables if t.vector is Vector.CELL)
+    assert (table.header, table.first_row) == (tuple(HEADER), 2)
+    assert rows == [tuple(ROWS[0]), (), tuple(ROWS[2])]
+
+
+def test_empty_repeats_are_skipped_and_repeated_rows_capped() -> None:
+    data = build_ods(
+        [OdsSheet("Raw", [HEADER, [NAME, "a", "b"]], hidden=True, repeat_last_row=1_048_575)]
+    )
+    seen = inspect(inspect_ods, data, "r.ods")
+    rows = next(r for t, r in seen.tables if t.vector is Vector.HIDDEN_SHEET)
+    assert len(rows) == MAX_REPEATS
+    assert all(len(row) == 3 for row in rows)
+
+
+def test_hidden_sheet_is_a_structure_in_the_verdict() -> None:
+    data = build_ods([OdsSheet("Summary", [["Total"]]), OdsSheet("Raw", [HEADER], hidden=True)])
+    verdict = scan(data, "reply.ods")
+    assert verdict.status is Status.SCANNED
+    assert any(
+        s.vector is Vector.HIDDEN_SHEET and s.where == "sheet 'Raw'" for s in verdict.structures
+    )
+
+
+def test_malformed_content_is_unreadable() -> None:
+    with zipfile.ZipFile(io.BytesIO(ods())) as source:
+        parts = {n: source.read(n) for n in source.namelist()}
+    parts["content.xml"] = parts["content.xml"][:-40]
+    data = zip_parts(parts)  # type: ignore[arg-type]
+    with pytest.raises(UnreadableDocument):
+        inspect(inspect_ods, data, "r.ods")
+    verdict = scan(data, "r.ods")
+    assert verdict.status is Status.UNREADABLE and verdict.error
+
+
+def test_missing_content_is_unreadable() -> None:
+    data = zip_parts({"mimetype": "application/vnd.oasis.opendocument.spreadsheet"})
+    with pytest.raises(UnreadableDocument):
+        list(inspect_ods(data, "r.ods", Budget()))
