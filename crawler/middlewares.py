@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 COPY = "leaksweep_copy"
 """Request meta: sha256 of the held copy a conditional GET was sent for."""
+TOO_LARGE = re.compile(r"larger than download max size", re.I)
+"""How Scrapy words the failure of a download cut off at DOWNLOAD_MAXSIZE."""
 FRESH = "leaksweep_fresh"
 """Request meta: fetch without conditional headers (the held copy went missing)."""
 
@@ -58,13 +60,20 @@ class OncePerRunMiddleware:
         return cls(cls._runs.setdefault(run, set()))
 
     def process_request(self, request: Request) -> None:
-        if request.url in self.seen and not request.meta.get("playwright"):
+        if request.meta.get("playwright") or "referrer" not in request.meta:
+            return  # robots.txt, sitemaps and feeds are each spider's own business
+        if request.url in self.seen:
             raise IgnoreRequest("already fetched in this crawl")
 
     def process_response(self, request: Request, response: Response) -> Response:
-        if response.status in (200, 304) and not is_page(response):
+        followed = "referrer" in request.meta
+        if followed and response.status in (200, 304) and not is_page(response):
             self.seen.update([request.url, response.url, *request.meta.get("redirect_urls", [])])
         return response
+
+    def process_exception(self, request: Request, exception: Exception) -> None:
+        if "referrer" in request.meta and TOO_LARGE.search(str(exception)):
+            self.seen.add(request.url)  # recorded as too large once is enough
 
 
 class ConditionalGetMiddleware:

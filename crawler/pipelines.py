@@ -66,6 +66,8 @@ class ScanPipeline:
             settings.getbool("LEAKSWEEP_FORCE"),
         )
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
+        # Load the detectors while the first pages download rather than on the first scan.
+        pipeline.worker.submit(scan, b"warm-up", "warm-up.txt", options)
         return pipeline
 
     def close(self) -> None:

@@ -45,7 +45,7 @@ Route = Callable[[str], Resource | None]
 
 
 @dataclass
-class TestSite:
+class LocalSite:
     resources: dict[str, Resource] = field(default_factory=dict)
     routes: list[tuple[str, Route]] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
@@ -97,7 +97,7 @@ class TestSite:
                 return build(path)
         return None
 
-    def __enter__(self) -> TestSite:
+    def __enter__(self) -> LocalSite:
         self.server = _Server(("127.0.0.1", 0), _handler(self))
         self.server.daemon_threads = True
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -120,7 +120,7 @@ class _Server(ThreadingHTTPServer):
         pass  # a client hanging up mid-body (a size cap doing its job) is not news
 
 
-def _handler(site: TestSite) -> type[BaseHTTPRequestHandler]:
+def _handler(site: LocalSite) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 

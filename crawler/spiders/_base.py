@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,9 +16,8 @@ from crawler import summary
 from crawler.config import Site, load_config
 from crawler.fetch import file_name
 from crawler.items import Fetched, Item, NotModified, TooLarge
+from crawler.middlewares import TOO_LARGE
 from crawler.spiders._links import QueryBudget, canonical, header, is_page, trap_reason
-
-_TOO_LARGE = re.compile(r"larger than download max size", re.I)
 
 
 class LeakSpider(scrapy.Spider):
@@ -115,7 +113,7 @@ class LeakSpider(scrapy.Spider):
             return
         if failure.check(IgnoreRequest):
             return  # robots.txt, an offsite redirect or already fetched this run
-        if _TOO_LARGE.search(str(failure.value)):
+        if TOO_LARGE.search(str(failure.value)):
             stats.inc_value(summary.TOO_LARGE)
             limit = int(request.meta.get("download_maxsize") or self.settings["DOWNLOAD_MAXSIZE"])
             yield TooLarge(
