@@ -50,7 +50,9 @@ class Assessment:
 
 def assess(evidence: Evidence, structures: tuple[Structure, ...]) -> Assessment:
     """The highest severity any exposure, or any unreadable or hidden part, deserves."""
-    rated = [_rate(exposure) for exposure in evidence.exposures]
+    rated = [
+        _rate(exposure) for exposure in evidence.exposures if exposure.people or exposure.kinds
+    ]
     if any(_unreadable(s) for s in structures):
         rated.append((Severity.MEDIUM, "a part of the document could not be read"))
     if any(s.vector.hidden for s in structures):

@@ -35,6 +35,8 @@ def _evidence(*exposures: Exposure) -> Evidence:
         (Exposure("metadata", True, 1), L),
         (Exposure("metadata", True, 2), L),
         (Exposure("table", False, 80), H),
+        (Exposure("prose", False, 0), N),
+        (Exposure("table", True, 0), N),
     ],
 )
 def test_severity_of_one_exposure(exposure: Exposure, severity: Severity) -> None:
