@@ -35,12 +35,15 @@ def _evidence(*exposures: Exposure) -> Evidence:
         (Exposure("metadata", True, 1), L),
         (Exposure("metadata", True, 2), L),
         (Exposure("table", False, 80), H),
-        (Exposure("prose", False, 0), N),
-        (Exposure("table", True, 0), N),
     ],
 )
 def test_severity_of_one_exposure(exposure: Exposure, severity: Severity) -> None:
     assert assess(_evidence(exposure), ()).severity is severity
+
+
+@pytest.mark.parametrize("exposure", [Exposure("prose", False, 0), Exposure("table", True, 0)])
+def test_nobody_in_it_is_nothing(exposure: Exposure) -> None:
+    assert assess(Evidence((), 0, (), (), (exposure,)), ()).severity is N
 
 
 def test_highest_exposure_wins() -> None:
