@@ -17,6 +17,7 @@ from scrapy.statscollectors import StatsCollector
 from alerts.store import Store
 from crawler import summary
 from crawler.quarantine import Quarantine
+from crawler.records import stored_content_type
 from crawler.spiders._links import is_page
 
 log = logging.getLogger(__name__)
@@ -115,11 +116,14 @@ class ConditionalGetMiddleware:
             body = self.quarantine.read(request.meta[COPY])
             if body is None:  # purged between the request and now: fetch it whole
                 return request.replace(meta={**request.meta, FRESH: True}, dont_filter=True)
-            kind = responsetypes.from_args(headers=response.headers, url=response.url, body=body)
+            headers = response.headers.copy()
+            if b"Content-Type" not in headers:  # a 304 need not repeat it; we noted it before
+                headers[b"Content-Type"] = stored_content_type(self.store, request.url) or ""
+            kind = responsetypes.from_args(headers=headers, url=response.url, body=body)
             return kind(
                 url=response.url,
                 status=304,
-                headers=response.headers,
+                headers=headers,
                 body=body,
                 request=request,
                 flags=[*response.flags, "not_modified"],

@@ -16,6 +16,11 @@ def scanned_severity(store: Store, document_id: int, sha256: str) -> str | None:
     return None if row is None else str(row[0] or "none")
 
 
+def stored_content_type(store: Store, url: str) -> str | None:
+    row = store.db.execute("SELECT content_type FROM documents WHERE url = ?", [url]).fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
 def record_crawl(store: Store, site: str, at: str | None = None) -> None:
     """Note that a crawl of `site` finished (the monitor computes missed runs from it)."""
     stamp = at or now()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from types import FrameType
@@ -53,11 +54,6 @@ class Monitor:
         self.results: list[CrawlSummary] = []
         self.scheduler = BlockingScheduler(
             executors={"default": ThreadPoolExecutor(max(1, len(config.sites)))},
-            job_defaults={
-                "coalesce": True,
-                "max_instances": 1,
-                "misfire_grace_time": int(grace.total_seconds()),
-            },
         )
 
     def plan(self, now: datetime | None = None) -> None:
@@ -69,7 +65,15 @@ class Monitor:
             late = missed(site.schedule, last_crawl(store, site.name), now, self.grace)
             extra = {"next_run_time": now} if late else {}
             self.scheduler.add_job(
-                self.run_site, trigger, args=[site], id=site.name, name=site.name, **extra
+                self.run_site,
+                trigger,
+                args=[site],
+                id=site.name,
+                name=site.name,
+                max_instances=1,  # never two crawls of one site at once
+                coalesce=True,  # several missed runs make one
+                misfire_grace_time=int(self.grace.total_seconds()),
+                **extra,
             )
             if late:
                 log.warning("site %s missed its last scheduled crawl: running it now", site.name)
@@ -102,16 +106,28 @@ class Monitor:
         done = [self.run_site(site) for site in self.config.sites]
         return [summary for summary in done if summary is not None]
 
-    def run_forever(self) -> None:
-        self.plan()
+    def run_forever(self, on_ready: Callable[[], None] | None = None) -> None:
+        """Plan, then block running jobs until SIGTERM or SIGINT; `on_ready` runs just before."""
         signal.signal(signal.SIGTERM, self._stop)
         signal.signal(signal.SIGINT, self._stop)
-        self.scheduler.start()  # blocks until shutdown
+        self.plan()
+        if on_ready is not None:
+            on_ready()
+        if not self.stopping.is_set():
+            self.scheduler.start()  # blocks until shutdown
 
     def _stop(self, signum: int, frame: FrameType | None) -> None:
         log.warning("signal %d: stopping crawls and the scheduler", signum)
         self.stopping.set()  # running crawls terminate their child processes
-        threading.Thread(target=self.scheduler.shutdown, kwargs={"wait": True}).start()
+        threading.Thread(target=self._shut_down, daemon=True).start()
+
+    def _shut_down(self) -> None:
+        # A signal can land between planning and start(): wait for the scheduler to run.
+        for _ in range(200):
+            if self.scheduler.running:
+                self.scheduler.shutdown(wait=True)
+                return
+            time.sleep(0.05)
 
     def _crawl(self, site: Site, cancel: threading.Event) -> CrawlSummary:
         return crawl_site(self.config, site, cancel=cancel)

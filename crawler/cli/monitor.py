@@ -37,8 +37,8 @@ def monitor(app: AppContext, once: bool, fail_on: str) -> None:
         raise click.UsageError("no sites configured: add [[sites]] to the configuration file")
     watcher = Monitor(config)
     if not once:
-        click.echo(f"monitoring {len(config.sites)} site(s); stop with SIGTERM or Ctrl-C", err=True)
-        watcher.run_forever()
+        ready = f"monitoring {len(config.sites)} site(s); stop with SIGTERM or Ctrl-C"
+        watcher.run_forever(on_ready=lambda: click.echo(ready, err=True))
         return
     summaries = watcher.run_once()
     console = Console()

@@ -1,0 +1,130 @@
+"""The monitor: cron jobs per site, missed runs, one crawl per site at a time, SIGTERM."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import click
+import pytest
+
+from alerts.store import Store
+from crawler.cli.crawl import choose_site, exit_status
+from crawler.config import Config, Site
+from crawler.records import record_crawl
+from crawler.run import CrawlBusy
+from crawler.schedule import Monitor, missed
+from crawler.summary import CrawlSummary
+from detectors.model import Severity
+
+NIGHTLY = "0 2 * * *"
+NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+HOURS = timedelta(hours=6)
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        (None, False),  # never crawled: not a missed run
+        (datetime(2026, 3, 10, 2, 5, tzinfo=UTC), False),  # ran last night
+        (
+            datetime(2026, 3, 9, 2, 5, tzinfo=UTC),
+            True,
+        ),  # last night's 02:00 run missed
+        (datetime(2026, 3, 1, 2, 5, tzinfo=UTC), False),  # missed long ago: wait for tonight
+    ],
+)
+def test_missed(last: datetime | None, expected: bool) -> None:
+    grace = timedelta(hours=8)
+    assert missed(NIGHTLY, last, NOW, grace) is expected
+
+
+def test_missed_respects_the_grace_period() -> None:
+    last = datetime(2026, 3, 9, 2, 5, tzinfo=UTC)
+    assert missed(NIGHTLY, last, NOW, timedelta(hours=8))
+    assert not missed(NIGHTLY, last, NOW, timedelta(hours=6))  # 02:00 is 7 hours ago
+
+
+def _config(tmp_path: Path, *names: str) -> Config:
+    sites = tuple(
+        Site(name=n, start_urls=(f"http://{n}.example/",), schedule=NIGHTLY) for n in names
+    )
+    return Config(data_dir=tmp_path, sites=sites)
+
+
+def test_plan_makes_one_exclusive_coalescing_job_per_site(tmp_path: Path) -> None:
+    config = _config(tmp_path, "north", "south")
+    store = Store(config.database)
+    record_crawl(store, "north", (NOW - timedelta(days=1)).isoformat())
+    record_crawl(store, "south", NOW.replace(hour=2, minute=30).isoformat())
+    monitor = Monitor(config, runner=lambda site, cancel: CrawlSummary(site.name), grace=HOURS * 2)
+    monitor.plan(now=NOW)
+    jobs = {job.id: job for job in monitor.scheduler.get_jobs()}
+    assert set(jobs) == {"north", "south"}
+    for job in jobs.values():
+        assert (job.max_instances, job.coalesce) == (1, True)
+        assert job.misfire_grace_time == int((HOURS * 2).total_seconds())
+        assert str(job.trigger).startswith("cron[")
+    assert jobs["north"].next_run_time == NOW  # missed last night: due straight away
+    assert getattr(jobs["south"], "next_run_time", None) is None  # ran last night: no catch-up
+
+
+def test_run_once_keeps_going_after_a_busy_or_failing_site(tmp_path: Path) -> None:
+    config = _config(tmp_path, "busy", "broken", "fine")
+
+    def runner(site: Site, cancel: threading.Event) -> CrawlSummary:
+        if site.name == "busy":
+            raise CrawlBusy("site 'busy' is already being crawled")
+        if site.name == "broken":
+            raise RuntimeError("child could not start")
+        return CrawlSummary(site.name, scanned=3, finished=True)
+
+    results = Monitor(config, runner=runner).run_once()
+    assert [(r.site, r.scanned) for r in results] == [("fine", 3)]
+
+
+def test_monitor_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+    config = tmp_path / "leaksweep.toml"
+    config.write_text(
+        f'data_dir = "{tmp_path}"\n[[sites]]\nname = "north"\n'
+        'start_urls = ["http://127.0.0.1:9/"]\nschedule = "0 2 * * *"\n'
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-m", "crawler", "--config", str(config), "monitor"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert child.stderr is not None
+    assert "monitoring 1 site" in child.stderr.readline()
+    child.send_signal(signal.SIGTERM)
+    assert child.wait(timeout=30) == 0
+
+
+@pytest.mark.parametrize(
+    ("summary", "fail_on", "code"),
+    [
+        (CrawlSummary("s", finished=True), Severity.MEDIUM, 0),
+        (CrawlSummary("s", finished=True, severities={"low": 4}), Severity.MEDIUM, 0),
+        (CrawlSummary("s", finished=True, severities={"high": 1}), Severity.MEDIUM, 1),
+        (CrawlSummary("s", finished=True, severities={"high": 1}), Severity.CRITICAL, 0),
+        (CrawlSummary("s", finished=False, failure="child died"), Severity.MEDIUM, 2),
+        (CrawlSummary("s", finished=False, severities={"critical": 1}), Severity.MEDIUM, 1),
+    ],
+)
+def test_exit_status(summary: CrawlSummary, fail_on: Severity, code: int) -> None:
+    assert exit_status(summary, fail_on) == code
+
+
+def test_choose_site(tmp_path: Path) -> None:
+    config = _config(tmp_path, "north", "south")
+    assert choose_site(config, "south", None).name == "south"
+    assert choose_site(config, None, "http://www.north.example/foi/").name == "north"
+    with pytest.raises(click.UsageError):
+        choose_site(config, None, None)
+    assert choose_site(_config(tmp_path, "only"), None, None).name == "only"
