@@ -2,10 +2,11 @@
 
 A format's reader yields `Row`s in sheet order and fills a `Layout` (hidden columns, how a
 hidden row is classified) as it goes. `sheet_tables` reads the stream once: the visible cells
-flow straight to the consumer of the first Table while the few cells of each hiding place
-(hidden rows, hidden columns, cells concealed by formatting) are buffered; a hiding place
-that outgrows the buffer is dropped from memory and read again from a fresh stream, so memory
-stays flat whatever the row count. A sheet that is itself hidden is one Table, streamed.
+flow straight to the consumer of the first Table while the cells of each hiding place
+(hidden rows, hidden columns, cells concealed by formatting) are kept aside, in memory up to
+`MAX_BUFFERED_CELLS` per sheet and beyond that in an anonymous temporary file (deleted when
+closed, never named on disk), so memory stays flat whatever the row count and no sheet is
+parsed twice. A sheet that is itself hidden is one Table, streamed.
 
 Every Table's rows are contiguous from `first_row`: a missing row (blank, or belonging to
 another Table) is an empty tuple, so `first_row + index` is the row number. A gap longer than
@@ -17,9 +18,11 @@ used range: its positions continue the same letter sequence.
 from __future__ import annotations
 
 import itertools
-from array import array
+import marshal
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import IO
 
 from detectors.limits import Budget
 from detectors.model import Item, Structure, Table, Vector
@@ -28,7 +31,7 @@ MAX_COLUMNS = 16_384
 """Excel's last column (XFD); cells beyond it are not read."""
 MAX_GAP = 10_000
 MAX_BUFFERED_CELLS = 200_000
-"""Cells of hiding places kept in memory per sheet before they are re-read instead."""
+"""Cells of hiding places kept in memory per sheet; more go to a temporary file."""
 _CHECK_EVERY = 512
 
 
@@ -135,15 +138,51 @@ class _RowSet:
         return ", ".join(parts)
 
 
+class _Spool:
+    """(row number, cells) records: in memory while the sheet's allowance lasts, then in an
+    anonymous temporary file."""
+
+    def __init__(self, allowance: list[int]) -> None:
+        self._allowance = allowance
+        self._rows: list[tuple[int, tuple[str, ...]]] = []
+        self._file: IO[bytes] | None = None
+        self.count = 0
+
+    def add(self, number: int, values: tuple[str, ...]) -> None:
+        self.count += 1
+        if self._file is None:
+            if self._allowance[0] >= len(values):
+                self._allowance[0] -= len(values)
+                self._rows.append((number, values))
+                return
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+            for record in self._rows:
+                marshal.dump(record, self._file)
+            self._allowance[0] += sum(len(v) for _, v in self._rows)
+            self._rows = []
+        marshal.dump((number, values), self._file)
+
+    def __iter__(self) -> Iterator[tuple[int, tuple[str, ...]]]:
+        if self._file is None:
+            yield from self._rows
+            return
+        self._file.seek(0)
+        for _ in range(self.count):
+            yield marshal.load(self._file)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
 @dataclass
 class _Place:
-    """One hiding place in a shown sheet: its cells buffered until the sheet has been read."""
+    """One hiding place in a shown sheet: its cells kept aside until the sheet has been read."""
 
     key: object
     vector: Vector
-    rows: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+    rows: _Spool
     numbers: _RowSet = field(default_factory=_RowSet)
-    overflow: bool = False
     max_column: int = -1
     start: int = 0
     """First column of a run of hidden columns."""
@@ -153,13 +192,8 @@ _Extra = tuple[object, Vector, tuple[str, ...], int]
 """A part of a row that belongs to a hiding place: key, vector, values, last non-blank column."""
 
 
-def sheet_tables(
-    layout: Layout,
-    rows: Iterable[Row],
-    reopen: Callable[[], Iterable[Row]],
-    budget: Budget,
-) -> Iterator[Item]:
-    """Tables (one per vector) and Structures for one sheet; `reopen` streams its rows again."""
+def sheet_tables(layout: Layout, rows: Iterable[Row], budget: Budget) -> Iterator[Item]:
+    """Tables (one per vector) and Structures for one sheet, reading `rows` once."""
     stream = iter(rows)
     header = next((row for row in stream if any(row.values)), None)
     if header is None:
@@ -169,7 +203,11 @@ def sheet_tables(
     if layout.state is not Vector.CELL:
         yield from _whole_sheet(layout, header, stream, budget)
     else:
-        yield from _Splitter(layout, header, budget).tables(stream, reopen)
+        splitter = _Splitter(layout, header, budget)
+        try:
+            yield from splitter.tables(stream)
+        finally:
+            splitter.close()
 
 
 def _state_word(state: Vector) -> str:
@@ -239,32 +277,40 @@ class _Splitter:
         self.layout = layout
         self.header = header
         self.budget = budget
-        self.buffered = 0
+        self.allowance = [MAX_BUFFERED_CELLS]
         width = min(max(layout.width, len(header.values)), MAX_COLUMNS)
         hidden = layout.hidden_columns
-        # Runs of hidden columns sharing a vector: (start, end exclusive, vector).
-        self.runs: list[tuple[int, int, Vector]] = []
+        # Runs of hidden columns sharing a vector: (start, end exclusive, vector, place key).
+        runs: list[tuple[int, int, Vector]] = []
         for column in sorted(hidden):
             vector = hidden[column]
-            if self.runs and self.runs[-1][1] == column and self.runs[-1][2] is vector:
-                self.runs[-1] = (self.runs[-1][0], column + 1, vector)
+            if runs and runs[-1][1] == column and runs[-1][2] is vector:
+                runs[-1] = (runs[-1][0], column + 1, vector)
             else:
-                self.runs.append((column, column + 1, vector))
+                runs.append((column, column + 1, vector))
+        self.runs = [(a, b, v, ("columns", a, b)) for a, b, v in runs]
         # Shown column ranges between the runs, the last one open-ended.
         self.shown: list[tuple[int, int]] = []
         start = 0
-        for a, b, _ in self.runs:
+        for a, b, _, _ in self.runs:
             if a > start:
                 self.shown.append((start, a))
             start = b
         self.shown.append((start, MAX_COLUMNS))
+        self.cut: tuple[int, int] | None = None
+        if len(self.shown) == 2 and self.shown[0][0] == 0:
+            self.cut = (self.shown[0][1], self.shown[1][0])
         self.visible_columns = [i for i in range(width) if i not in hidden]
         self.places: dict[object, _Place] = {}
-        self.hidden_rows = _Place("rows", Vector.HIDDEN_ROW)
-        self.hidden_numbers = array("l")
+        self.hidden_rows = _Place("rows", Vector.HIDDEN_ROW, _Spool(self.allowance))
         self.hidden_hints: list[object] = []
 
-    def tables(self, stream: Iterator[Row], reopen: Callable[[], Iterable[Row]]) -> Iterator[Item]:
+    def close(self) -> None:
+        self.hidden_rows.rows.close()
+        for place in self.places.values():
+            place.rows.close()
+
+    def tables(self, stream: Iterator[Row]) -> Iterator[Item]:
         layout = self.layout
         pairs = self._pass(itertools.chain([self.header], stream))
         visible = _contiguous(pairs, self.header.number + 1, self.budget)
@@ -278,9 +324,9 @@ class _Splitter:
         )
         for _ in visible:  # the consumer may have stopped early: the places need every row
             pass
-        yield from self._hidden_row_tables(reopen)
+        yield from self._hidden_row_tables()
         for place in self.places.values():
-            yield from self._place_tables(place, reopen)
+            yield from self._place_tables(place)
 
     # -- the one pass -----------------------------------------------------------------------
 
@@ -302,10 +348,11 @@ class _Splitter:
                 place = self.places.get(key)
                 if place is None:
                     start = key[1] if isinstance(key, tuple) else 0
-                    place = self.places[key] = _Place(key, vector, start=start)
+                    spool = _Spool(self.allowance)
+                    place = self.places[key] = _Place(key, vector, spool, start=start)
                 place.numbers.add(row.number)
                 place.max_column = max(place.max_column, last)
-                self._buffer(place, row.number, values)
+                place.rows.add(row.number, values)
             if shown:
                 yield row.number, shown
 
@@ -315,23 +362,21 @@ class _Splitter:
             return
         place = self.hidden_rows
         place.numbers.add(row.number)
-        self.hidden_numbers.append(row.number)
         self.hidden_hints.append(row.hidden)
         place.max_column = max(place.max_column, len(values) - 1)
-        self._buffer(place, row.number, values)
+        place.rows.add(row.number, values)
 
     def _split(self, row: Row) -> tuple[tuple[str, ...], list[_Extra]]:
         """The shown part of a row, and its cells that belong to hiding places."""
         values = row.values
         length = len(values)
         extras: list[_Extra] = []
-        for a, b, vector in self.runs:
+        for a, b, vector, key in self.runs:
             if a >= length:
                 break
-            part = values[a:b]
-            if any(part):
-                last = max(i for i, value in enumerate(part) if value)
-                extras.append((("columns", a, b), vector, _trimmed(part), a + last))
+            part = _trimmed(values[a:b])
+            if part:
+                extras.append((key, vector, part, a + len(part) - 1))
         shown = self._shown_list(values)
         if row.concealed:
             hidden = self.layout.hidden_columns
@@ -355,6 +400,9 @@ class _Splitter:
     def _shown_list(self, values: list[str]) -> list[str]:
         if not self.runs:
             return list(values)
+        if self.cut:  # one run of hidden columns after column A: the usual case
+            a, b = self.cut
+            return values[:a] + values[b:]
         shown: list[str] = []
         for a, b in self.shown:
             if a >= len(values):
@@ -374,73 +422,47 @@ class _Splitter:
             position += b - a
         return position
 
-    def _buffer(self, place: _Place, number: int, values: tuple[str, ...]) -> None:
-        if place.overflow:
-            return
-        self.buffered += len(values)
-        if self.buffered > MAX_BUFFERED_CELLS:
-            # Too many to keep: drop them and read this place again after the sheet.
-            place.overflow = True
-            self.buffered -= sum(len(v) for _, v in place.rows) + len(values)
-            place.rows = []
-            return
-        place.rows.append((number, values))
-
     # -- the hiding places, once the sheet has been read ------------------------------------
 
-    def _hidden_row_tables(self, reopen: Callable[[], Iterable[Row]]) -> Iterator[Item]:
+    def _hidden_row_tables(self) -> Iterator[Item]:
+        """Hidden rows by vector (hidden, filtered out, collapsed), known only at the end."""
         place = self.hidden_rows
         if not place.numbers.count:
             return
-        row_vector = self.layout.row_vector
-        numbers = self.hidden_numbers
-        vectors = [
-            row_vector(number, hint)
-            for number, hint in zip(numbers, self.hidden_hints, strict=True)
-        ]
-        self.hidden_numbers, self.hidden_hints = array("l"), []
+        vectors = self._row_vectors()
         subs: dict[Vector, _Place] = {}
-        for number, vector in zip(numbers, vectors, strict=True):
+        for (number, values), vector in zip(place.rows, vectors, strict=True):
             sub = subs.get(vector)
             if sub is None:
-                sub = subs[vector] = _Place(vector, vector, overflow=place.overflow)
+                sub = subs[vector] = _Place(vector, vector, place.rows)
             sub.numbers.add(number)
-        if not place.overflow:
-            for (number, values), vector in zip(place.rows, vectors, strict=True):
-                subs[vector].rows.append((number, values))
-                subs[vector].max_column = max(subs[vector].max_column, len(values) - 1)
-        else:
-            for sub in subs.values():
-                sub.max_column = place.max_column
-        place.rows = []
+            sub.max_column = max(sub.max_column, len(values) - 1)
         for vector, sub in subs.items():
+            pairs = (pair for pair, v in zip(place.rows, vectors, strict=True) if v is vector)
             yield from self._emit(
                 sub,
                 _ROW_WORDS[vector],
                 header=_trimmed(self.header.values),
                 columns=tuple(column_letter(i) for i in range(sub.max_column + 1)),
-                again=lambda v=vector: self._again_rows(reopen, v),  # type: ignore[misc]
+                pairs=pairs,
             )
 
-    def _again_rows(
-        self, reopen: Callable[[], Iterable[Row]], vector: Vector
-    ) -> Iterator[tuple[int, tuple[str, ...]]]:
+    def _row_vectors(self) -> list[Vector]:
         row_vector = self.layout.row_vector
-        for row in reopen():
-            if row.hidden is not None and row_vector(row.number, row.hidden) is vector:
-                values = _trimmed(row.values)
-                if values:
-                    yield row.number, values
+        numbers = (number for number, _ in self.hidden_rows.rows)
+        return [
+            row_vector(number, hint)
+            for number, hint in zip(numbers, self.hidden_hints, strict=True)
+        ]
 
-    def _place_tables(self, place: _Place, reopen: Callable[[], Iterable[Row]]) -> Iterator[Item]:
-        again = lambda: self._again_split(reopen, place.key)  # noqa: E731
+    def _place_tables(self, place: _Place) -> Iterator[Item]:
         if place.key == "concealed":
             yield from self._emit(
                 place,
                 "cells hidden by formatting in rows",
                 header=self._shown(self.header.values),
                 columns=tuple(column_letter(i) for i in self.visible_columns),
-                again=again,
+                pairs=iter(place.rows),
             )
             return
         a, end = place.start, place.max_column + 1
@@ -453,21 +475,8 @@ class _Splitter:
             f"{word} {noun} {span}, rows",
             header=_trimmed(self.header.values[a:end]),
             columns=letters,
-            again=again,
+            pairs=iter(place.rows),
         )
-
-    def _again_split(
-        self, reopen: Callable[[], Iterable[Row]], key: object
-    ) -> Iterator[tuple[int, tuple[str, ...]]]:
-        """Read the sheet again for one place that outgrew the buffer, keeping nothing else."""
-        for row in reopen():
-            if row.hidden is not None or row.number == self.header.number:
-                continue
-            if not self.runs and row.concealed is None:
-                continue
-            for extra_key, _, values, _ in self._split(row)[1]:
-                if extra_key == key:
-                    yield row.number, values
 
     def _emit(
         self,
@@ -475,7 +484,7 @@ class _Splitter:
         words: str,
         header: tuple[str, ...],
         columns: tuple[str, ...],
-        again: Callable[[], Iterator[tuple[int, tuple[str, ...]]]],
+        pairs: Iterator[tuple[int, tuple[str, ...]]],
     ) -> Iterator[Item]:
         where = f"{self.layout.where} {words} {place.numbers.describe()}"
         yield Structure(
@@ -483,7 +492,6 @@ class _Splitter:
             where,
             f"{plural(place.numbers.count, _NOUNS[place.vector])} with non-blank cells",
         )
-        pairs = again() if place.overflow else iter(place.rows)
         yield Table(
             where=where,
             vector=place.vector,
@@ -504,5 +512,5 @@ _NOUNS = {
     Vector.FILTERED_ROW: "filtered-out row",
     Vector.COLLAPSED_OUTLINE: "collapsed row",
     Vector.HIDDEN_COLUMN: "row",
-    Vector.CONCEALED_FORMAT: "row of concealed cells",
+    Vector.CONCEALED_FORMAT: "row",
 }

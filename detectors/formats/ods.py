@@ -169,7 +169,7 @@ def _content(zf: SafeZip, styles: _Styles, budget: Budget) -> Iterator[Item]:
         tag = element.tag
         if event == "start":
             if tag == f"{_T}table":
-                yield from _table(zf, events, element, index, styles, budget)
+                yield from _table(events, element, index, styles, budget)
                 index += 1
             continue
         if tag == f"{_S}style" or tag in _DATA_STYLES:
@@ -183,7 +183,6 @@ def _content(zf: SafeZip, styles: _Styles, budget: Budget) -> Iterator[Item]:
 
 
 def _table(
-    zf: SafeZip,
     events: Iterator[tuple[str, etree._Element]],
     table: etree._Element,
     index: int,
@@ -196,18 +195,7 @@ def _table(
     reader = _TableReader(layout, styles, budget)
     rows = reader.rows(events)
 
-    def reopen() -> Iterator[Row]:
-        again = stream(zf, "content.xml", _TAGS, events=("start", "end"))
-        seen = -1
-        for event, element in again:
-            if event == "start" and element.tag == f"{_T}table":
-                seen += 1
-                if seen == index:
-                    other = _TableReader(Layout(name, layout.state), styles, budget)
-                    return other.rows(again)
-        return iter(())
-
-    yield from sheet_tables(layout, rows, reopen, budget)
+    yield from sheet_tables(layout, rows, budget)
     for _ in rows:
         pass
     yield from reader.notes

@@ -125,7 +125,7 @@ def _sheet(book: Any, index: int, concealing: set[int], budget: Budget) -> Itera
                     concealed = (concealed or set()) | {column}
             yield Row(number + 1, values, hint, concealed)
 
-    yield from sheet_tables(layout, rows(), rows, budget)
+    yield from sheet_tables(layout, rows(), budget)
     for (row, column), note in sheet.cell_note_map.items():
         ref = f"{column_letter(column)}{row + 1}"
         if note.text.strip():

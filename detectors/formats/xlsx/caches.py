@@ -126,7 +126,7 @@ def _external_link(zf: SafeZip, path: str, number: int, budget: Budget) -> Itera
             cached += 1
             layout = Layout(sheet, Vector.EXTERNAL_LINK_CACHE)
             rows = _link_rows(events, budget)
-            for item in sheet_tables(layout, rows, lambda: iter(()), budget):
+            for item in sheet_tables(layout, rows, budget):
                 yield _relabel(item, f"{where} cached sheet '{sheet}'")
             for _ in rows:
                 pass

@@ -24,8 +24,6 @@ from detectors.formats.xlsx.workbook import Workbook
 from detectors.limits import Budget
 from detectors.model import Item, Structure, Table, Text, Vector
 
-_VALUE_TAGS = {"s", "n", "d", "b", "e"}
-
 
 @dataclass
 class _Field:
@@ -187,26 +185,35 @@ def _records(
     zf: SafeZip, path: str, fields: list[_Field], budget: Budget, count: list[int]
 ) -> Iterator[tuple[str, ...]]:
     width = len(fields)
+    items = [f.items for f in fields]
+    used = [f.used for f in fields]
+    x_tag = b_tag = ""
     for number, (_, record) in enumerate(stream(zf, path, "{*}r"), start=1):
+        if not x_tag:
+            tag = str(record.tag)
+            namespace = tag[: tag.index("}") + 1] if "}" in tag else ""
+            x_tag, b_tag = namespace + "x", namespace + "b"
         if not number % 1024:
             budget.check()
+            parent = record.getparent()
+            if parent is not None:
+                del parent[:-1]  # the records already yielded
         values: list[str] = []
         for position, child in enumerate(record):
-            name = local(child.tag)
-            raw = child.get("v") or ""
-            if name == "x" and position < width:
-                target = fields[position]
+            raw = child.get("v")
+            if child.tag == x_tag and position < width:
                 try:
-                    index = int(raw)
-                    values.append(target.items[index])
-                    target.used[index] = 1
+                    index = int(raw or "")
+                    values.append(items[position][index])
+                    used[position][index] = 1
                 except (ValueError, IndexError):
                     values.append("")
-            elif name in _VALUE_TAGS:
-                values.append(_value(child))
-            else:
+            elif raw is None:
                 values.append("")  # <m/>: missing
-        free(record)
+            elif child.tag == b_tag:
+                values.append("TRUE" if raw in ("1", "true") else "FALSE")
+            else:
+                values.append(raw)
         count[0] = number
         yield tuple(values)
 

@@ -14,8 +14,14 @@ from dataclasses import dataclass
 from lxml import etree
 
 from detectors.formats._archive import SafeZip
-from detectors.formats._sheet import MAX_COLUMNS, Layout, Row, sheet_tables, split_ref
-from detectors.formats._xml import free
+from detectors.formats._sheet import (
+    MAX_COLUMNS,
+    Layout,
+    Row,
+    column_letter,
+    sheet_tables,
+    split_ref,
+)
 from detectors.formats.xlsx.parts import read_small, stream
 from detectors.formats.xlsx.strings import SharedStrings, unescape
 from detectors.formats.xlsx.workbook import Sheet, Workbook
@@ -52,12 +58,8 @@ def inspect_sheets(book: Workbook, context: Context) -> Iterator[Item]:
 def _inspect_sheet(sheet: Sheet, context: Context) -> Iterator[Item]:
     layout = _SheetLayout(sheet.name, sheet.state)
     layout.filters = _table_filters(sheet, context.zf)
-    path = sheet.path or ""
-
-    def reopen() -> Iterator[Row]:
-        return read_rows(context, path, _SheetLayout(sheet.name, sheet.state))
-
-    yield from sheet_tables(layout, read_rows(context, path, layout), reopen, context.budget)
+    rows = read_rows(context, sheet.path or "", layout)
+    yield from sheet_tables(layout, rows, context.budget)
 
 
 class _SheetLayout(Layout):
@@ -113,16 +115,23 @@ def _table_filters(sheet: Sheet, zf: SafeZip) -> list[tuple[int, int]]:
 
 
 def read_rows(context: Context, path: str, layout: _SheetLayout) -> Iterator[Row]:
-    """The rows of one sheet part in order; fills `layout` as its parts go by."""
+    """The rows of one sheet part in order; fills `layout` as its parts go by.
+
+    The hot loop: a row whose cells run A, B, C… (the usual case, found with one compiled
+    XPath over the row) skips per-cell reference parsing; values are read from each cell's
+    last child; finished rows are dropped from the tree in batches.
+    """
     lookup = context.strings.lookup()
     used = context.strings.used
     concealing = context.concealing
     budget = context.budget
+    letters = _letters()
     columns: dict[str, int] = {}
-    row_tag = v_tag = ""
+    row_tag = v_tag = is_tag = ""
     number = 0
     zero_height = False
-    for count, (_, element) in enumerate(stream(context.zf, path, _TAGS)):
+    parsed = 0
+    for _, element in stream(context.zf, path, _TAGS):
         tag = element.tag
         if tag != row_tag:
             namespace = tag[: tag.index("}") + 1] if "}" in tag else ""
@@ -131,18 +140,21 @@ def read_rows(context: Context, path: str, layout: _SheetLayout) -> Iterator[Row
                 if name == "col":
                     _hide_columns(layout, element)
                 elif name == "dimension":
-                    span = _column_span(element.get("ref"))
-                    layout.width = span
+                    layout.width = _column_span(element.get("ref"))
                 elif name == "sheetFormatPr":
                     zero_height = (element.get("zeroHeight") or "") in _TRUE
                 elif name == "autoFilter":
-                    span_rows = _row_span(element.get("ref"))
-                    if span_rows and _filtering(element):
-                        layout.filters.append(span_rows)
+                    span = _row_span(element.get("ref"))
+                    if span and _filtering(element):
+                        layout.filters.append(span)
                 continue
-            row_tag, v_tag = tag, namespace + "v"
-        if not count % 1024:
+            row_tag, v_tag, is_tag = tag, namespace + "v", namespace + "is"
+        parsed += 1
+        if not parsed % 512:
             budget.check()
+            parent = element.getparent()
+            if parent is not None:
+                del parent[:-1]  # the rows already yielded
         attribute = element.get("r")
         number = int(attribute) if attribute and attribute.isdigit() else number + 1
         hidden = element.get("hidden")
@@ -150,52 +162,82 @@ def read_rows(context: Context, path: str, layout: _SheetLayout) -> Iterator[Row
         if (hidden is not None and hidden in _TRUE) or (zero_height and not element.get("ht")):
             level = element.get("outlineLevel")
             hint = int(level) if level and level.isdigit() else 0
-        values: list[str] = []
+        size = len(element)
+        dense = False
+        if size and attribute and size <= MAX_COLUMNS:
+            refs = _REFS(element)
+            dense = (
+                len(refs) == size and refs[0] == "A" + attribute
+                and refs[-1] == letters[size - 1] + attribute
+            )  # fmt: skip
+        values: list[str] = [""] * size if dense else []
         concealed: set[int] | None = None
-        for cell in element:
-            ref = cell.get("r")
-            if ref is None:
-                column = len(values)
+        for position, cell in enumerate(element):
+            if dense:
+                column = position
             else:
-                column = columns.get(ref.rstrip(_DIGITS), -1)
-                if column < 0:
-                    column = _column(ref, columns, len(values))
-            kind = cell.get("t")
-            if kind == "inlineStr":
-                text = _inline(cell)
-            else:
-                text = None
-                for child in cell:
-                    if child.tag == v_tag:
-                        text = child.text
-                        break
-                if not text:
+                ref = cell.get("r")
+                if ref is None:
+                    column = len(values)
+                else:
+                    column = columns.get(ref.rstrip(_DIGITS), -1)
+                    if column < 0:
+                        column = _column(ref, columns, len(values))
+                if column >= MAX_COLUMNS:
                     continue
-                if kind == "s":
-                    try:
-                        index = int(text)
-                        text = lookup(index)
-                        used[index] = 1
-                    except (ValueError, IndexError):
-                        continue
-                elif kind == "b":
-                    text = "TRUE" if text == "1" else "FALSE"
-            if not text or column >= MAX_COLUMNS:
+            children = len(cell)
+            if not children:
                 continue
-            size = len(values)
-            if column == size:
-                values.append(text)
-            elif column > size:
-                values.extend([""] * (column - size))
-                values.append(text)
+            kind = cell.get("t")
+            child = cell[children - 1]
+            if child.tag == v_tag:
+                text = child.text
+            elif child.tag == is_tag:
+                text = _inline(child)
             else:
-                values[column] = text
+                text = _value(cell, v_tag, is_tag)
+            if not text:
+                continue
+            if kind == "s":
+                try:
+                    index = int(text)
+                    text = lookup(index)
+                    used[index] = 1
+                except (ValueError, IndexError):
+                    continue
+            elif kind == "b":
+                text = "TRUE" if text == "1" else "FALSE"
+            if not dense:
+                size = len(values)
+                if column >= size:
+                    values.extend([""] * (column - size + 1))
+            values[column] = text
             if concealing and cell.get("s") in concealing:
                 if concealed is None:
                     concealed = set()
                 concealed.add(column)
-        free(element)
         yield Row(number, values, hint, concealed)
+
+
+_REFS = etree.XPath("./*/@r", smart_strings=False)
+_LETTERS: list[str] = []
+
+
+def _letters() -> list[str]:
+    """Every column letter, A to XFD, built once."""
+    if not _LETTERS:
+        _LETTERS.extend(column_letter(i) for i in range(MAX_COLUMNS))
+    return _LETTERS
+
+
+def _value(cell: etree._Element, v_tag: str, is_tag: str) -> str | None:
+    """The value of a cell whose last child is neither <v> nor <is> (an extension follows)."""
+    for child in cell:
+        if child.tag == v_tag:
+            return child.text
+        if child.tag == is_tag:
+            return _inline(child)
+    return None
 
 
 def _column(ref: str, cache: dict[str, int], fallback: int) -> int:
@@ -210,15 +252,17 @@ def _column(ref: str, cache: dict[str, int], fallback: int) -> int:
     return column
 
 
-def _inline(cell: object) -> str:
-    """Text of an inline string cell: <is><t>…</t></is> or rich runs <is><r><t>…</t></r></is>."""
+def _inline(inline: etree._Element) -> str:
+    """Text of <is>: one <t>, or rich-text runs <r><t>…</t></r>; phonetic <rPh> is skipped."""
+    if len(inline) == 1 and str(inline[0].tag).endswith("}t"):
+        return unescape(inline[0].text or "")
     parts: list[str] = []
-    for child in cell:  # type: ignore[attr-defined]
-        if child.tag.endswith("}is") or child.tag == "is":
-            for node in child.iter():
-                name = node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
-                if name == "t" and node.getparent().tag.rsplit("}", 1)[-1] != "rPh":
-                    parts.append(node.text or "")
+    for child in inline:
+        name = str(child.tag).rsplit("}", 1)[-1]
+        if name == "t":
+            parts.append(child.text or "")
+        elif name == "r":
+            parts.extend(g.text or "" for g in child if str(g.tag).endswith("}t") or g.tag == "t")
     return unescape("".join(parts))
 
 

@@ -19,7 +19,7 @@ from crawler.demo.builders.xlsx import (
     build_raw_xlsx,
     build_xlsx,
 )
-from detectors.errors import UnreadableDocument
+from detectors.errors import EncryptedDocument, UnreadableDocument
 from detectors.formats.xlsx import inspect_xlsx
 from detectors.limits import Budget, Limits
 from detectors.model import Status, Vector
@@ -276,7 +276,7 @@ def test_other_producers_prefixed_inline_strings_without_references() -> None:
 
 
 @pytest.mark.parametrize("rows", [40, 400])
-def test_hiding_places_beyond_the_buffer_are_read_again(
+def test_hiding_places_beyond_the_buffer_are_spooled_and_complete(
     rows: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sheet_module, "MAX_BUFFERED_CELLS", 50)
@@ -355,3 +355,38 @@ def test_broken_secondary_part_is_reported_and_the_rest_still_read() -> None:
     assert seen.has(Vector.CELL, "sheet 'Data'", NAME)
     broken = seen.structure(Vector.COMMENT, "xl/comments9.xml")
     assert broken is not None and broken.detail.startswith("unreadable")
+
+
+def test_several_runs_of_hidden_columns_split_the_row_into_their_places() -> None:
+    header = ["Ref", "Surname", "Count", "DOB", "Area"]
+    body = [["R1", NAME, "4", "01/02/1980", "North"], ["R2", OTHER, "5", "03/04/1990", "East"]]
+    data = build_xlsx([SheetSpec("Data", [header, *body], hidden_columns=("A", "B", "D"))])
+    seen = inspect(inspect_xlsx, data, "r.xlsx")
+    tables = {t.where: (t, rows) for t, rows in seen.tables}
+    visible, rows = tables["sheet 'Data'"]
+    assert (visible.header, visible.columns, rows) == (
+        ("Count", "Area"),
+        ("C", "E"),
+        [("4", "North"), ("5", "East")],
+    )
+    first, rows = tables["sheet 'Data' hidden columns A–B, rows 2–3"]
+    assert (first.header, first.columns, rows) == (
+        ("Ref", "Surname"),
+        ("A", "B"),
+        [("R1", NAME), ("R2", OTHER)],
+    )
+    second, rows = tables["sheet 'Data' hidden column D, rows 2–3"]
+    assert (second.header, second.columns, rows) == (
+        ("DOB",),
+        ("D",),
+        [("01/02/1980",), ("03/04/1990",)],
+    )
+
+
+def test_password_protected_zip_member_is_encrypted() -> None:
+    data = bytearray(sheet())
+    central = data.rfind(b"PK\x01\x02", 0, data.rfind(b"xl/workbook.xml"))
+    data[central + 8] |= 0x01  # general purpose flag: encrypted
+    with pytest.raises(EncryptedDocument):
+        list(inspect_xlsx(bytes(data), "r.xlsx", Budget()))
+    assert scan(bytes(data), "r.xlsx").status is Status.ENCRYPTED
