@@ -113,3 +113,22 @@ def test_missing_content_is_unreadable() -> None:
     data = zip_parts({"mimetype": "application/vnd.oasis.opendocument.spreadsheet"})
     with pytest.raises(UnreadableDocument):
         list(inspect_ods(data, "r.ods", Budget()))
+
+
+def test_chart_object_keeps_its_own_data_table() -> None:
+    chart = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+        '<office:chart><table:table table:name="local-table"><table:table-rows>'
+        "<table:table-row><table:table-cell><text:p>Officer</text:p></table:table-cell>"
+        "<table:table-cell><text:p>Cases</text:p></table:table-cell></table:table-row>"
+        f"<table:table-row><table:table-cell><text:p>{NAME}</text:p></table:table-cell>"
+        "<table:table-cell><text:p>4</text:p></table:table-cell></table:table-row>"
+        "</table:table-rows></table:table></office:chart></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(io.BytesIO(ods())) as source:
+        parts = {n: source.read(n) for n in source.namelist()}
+    parts["Object 1/content.xml"] = chart.encode()
+    seen = inspect(inspect_ods, zip_parts(parts), "r.ods")  # type: ignore[arg-type]
+    assert seen.has(Vector.CHART_CACHE, "chart object 1 data table", NAME)

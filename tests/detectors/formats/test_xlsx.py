@@ -390,3 +390,31 @@ def test_password_protected_zip_member_is_encrypted() -> None:
     with pytest.raises(EncryptedDocument):
         list(inspect_xlsx(bytes(data), "r.xlsx", Budget()))
     assert scan(bytes(data), "r.xlsx").status is Status.ENCRYPTED
+
+
+SLICER = (
+    '<slicerCacheDefinition xmlns="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"'
+    ' name="Slicer_Officer" sourceName="[Staff].[Officer]"><data><olap pivotCacheId="1"><levels>'
+    '<level uniqueName="[Staff].[Officer].[Officer]"><ranges><range startItem="0"><i n="[1]"'
+    f' c="{NAME}"/></range></ranges></level></levels></olap></data></slicerCacheDefinition>'
+)
+
+
+def test_olap_slicer_captions_come_from_the_data_model() -> None:
+    seen = inspect(inspect_xlsx, with_part("xl/slicerCaches/slicerCache1.xml", SLICER), "r.xlsx")
+    assert seen.has(Vector.DATA_MODEL, "slicer cache '[Staff].[Officer]'", NAME)
+
+
+def test_embedded_ole_package_is_unwrapped() -> None:
+    from detectors.formats._ole import _ole10native, unwrap
+
+    inner = b"%PDF-1.4 staff list"
+    native = (
+        b"\0\0\0\0\x02\x00staff.pdf\0C:\\Users\\jb\\staff.pdf\0\0\0\x03\x00"
+        + (4).to_bytes(4, "little")
+        + b"tmp\0"
+        + len(inner).to_bytes(4, "little")
+        + inner
+    )
+    assert _ole10native(native) == ("staff.pdf", inner)
+    assert unwrap("oleObject1.bin", b"not ole") == ("oleObject1.bin", b"not ole")
