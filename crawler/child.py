@@ -86,6 +86,7 @@ def crawl_settings(job: CrawlJob) -> Settings:
             "LEAKSWEEP_QUARANTINE_DAYS": config.quarantine_days,
             "LEAKSWEEP_SITE": site.name,
             "LEAKSWEEP_ALLOW_LIST": list(site.allow_list),
+            "LEAKSWEEP_RECIPIENTS": list(site.recipients),
             "LEAKSWEEP_FORCE": job.force,
             "LEAKSWEEP_RUN_ID": uuid.uuid4().hex,
             "LEAKSWEEP_JAVASCRIPT": "always" if site.javascript else "auto",

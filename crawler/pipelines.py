@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
 from scrapy import signals
 from scrapy.crawler import Crawler
@@ -18,9 +19,31 @@ from crawler.quarantine import Quarantine
 from crawler.records import scanned_severity
 from detectors.limits import Limits
 from detectors.model import Status, Verdict
-from detectors.scan import ScanOptions, scan
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where this site's alerts go (the Store raises them with the verdict)."""
+
+    name: str
+    recipients: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Options:
+    max_bytes: int
+    allow_list: frozenset[str]
+
+
+def _scan(data: bytes, name: str, options: Options) -> Verdict:
+    # Imported on the worker thread at the first changed document: a night when nothing
+    # changed never pays for loading the language models.
+    from detectors.scan import ScanOptions, scan
+
+    limits = Limits(max_file_bytes=options.max_bytes)
+    return scan(data, name, ScanOptions(limits=limits, allow_list=options.allow_list))
 
 
 class ScanPipeline:
@@ -35,8 +58,8 @@ class ScanPipeline:
         store: Store,
         quarantine: Quarantine,
         stats: StatsCollector,
-        site: str,
-        options: ScanOptions,
+        site: Route,
+        options: Options,
         force: bool = False,
     ) -> None:
         self.store = store
@@ -51,23 +74,21 @@ class ScanPipeline:
     def from_crawler(cls, crawler: Crawler) -> ScanPipeline:
         settings = crawler.settings
         assert crawler.stats is not None
-        options = ScanOptions(
-            limits=Limits(
-                max_file_bytes=settings.getint("DOWNLOAD_MAXSIZE") or Limits().max_file_bytes
-            ),
+        options = Options(
+            max_bytes=settings.getint("DOWNLOAD_MAXSIZE") or Limits().max_file_bytes,
             allow_list=frozenset(settings.getlist("LEAKSWEEP_ALLOW_LIST")),
         )
         pipeline = cls(
             open_store(crawler),
             open_quarantine(crawler),
             crawler.stats,
-            settings.get("LEAKSWEEP_SITE", ""),
+            Route(
+                settings.get("LEAKSWEEP_SITE", ""), tuple(settings.getlist("LEAKSWEEP_RECIPIENTS"))
+            ),
             options,
             settings.getbool("LEAKSWEEP_FORCE"),
         )
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
-        # Load the detectors while the first pages download rather than on the first scan.
-        pipeline.worker.submit(scan, b"warm-up", "warm-up.txt", options)
         return pipeline
 
     def close(self) -> None:
@@ -90,7 +111,7 @@ class ScanPipeline:
         sha256 = self.quarantine.keep(item.body)
         document_id = self.store.record_fetch(
             item.url,
-            site=self.site,
+            site=self.site.name,
             referrer=item.referrer,
             http_status=item.http_status,
             etag=item.etag,
@@ -105,15 +126,15 @@ class ScanPipeline:
             self.stats.inc_value(summary.SEVERITY + previous)
             return
         loop = asyncio.get_running_loop()
-        verdict = await loop.run_in_executor(self.worker, scan, item.body, item.name, self.options)
-        self.store.record_verdict(document_id, verdict)
+        verdict = await loop.run_in_executor(self.worker, _scan, item.body, item.name, self.options)
+        self.store.record_verdict(document_id, verdict, site=self.site, referrer=item.referrer)
         self.stats.inc_value(summary.SCANNED)
         self.stats.inc_value(summary.SEVERITY + str(verdict.severity))
 
     def _not_modified(self, item: NotModified) -> None:
         document_id = self.store.record_fetch(
             item.url,
-            site=self.site,
+            site=self.site.name,
             referrer=item.referrer,
             http_status=304,
             etag=item.etag,
@@ -127,12 +148,12 @@ class ScanPipeline:
 
     def _too_large(self, item: TooLarge) -> None:
         document_id = self.store.record_fetch(
-            item.url, site=self.site, referrer=item.referrer, http_status=200
+            item.url, site=self.site.name, referrer=item.referrer, http_status=200
         )
         if scanned_severity(self.store, document_id, "") is not None:
             return  # already recorded as too large; a new size would arrive with a new fetch
         verdict = Verdict(
             source=item.url, sha256="", format="unknown", status=Status.TOO_LARGE, error=item.reason
         )
-        self.store.record_verdict(document_id, verdict)
+        self.store.record_verdict(document_id, verdict, site=self.site, referrer=item.referrer)
         self.stats.inc_value(summary.SEVERITY + str(verdict.severity))

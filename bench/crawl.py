@@ -1,0 +1,95 @@
+"""Crawl speed: a local site of 5,000 pages and 1,000 attachments, crawled twice.
+
+The first run fetches and scans everything with politeness off (no delay, no AutoThrottle);
+the second must send conditional requests, get 304s and rescan nothing. A third run after
+changing 10 attachments must rescan exactly those.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Running `python bench/crawl.py` puts bench/ first on sys.path, where a sibling benchmark's
+# name (inspect.py) would shadow the standard library module of that name.
+sys.path[:] = [p for p in sys.path if os.path.abspath(p) != os.path.dirname(__file__)]
+
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from crawler.config import Config, Site  # noqa: E402
+from crawler.run import crawl_site  # noqa: E402
+from crawler.summary import CrawlSummary  # noqa: E402
+from crawler.testsite import LocalSite  # noqa: E402
+
+SECTIONS = 50
+PAGES_PER_SECTION = 100
+ATTACHMENT_EVERY = 5
+IMPOLITE = {
+    "AUTOTHROTTLE_ENABLED": False,
+    "DOWNLOAD_DELAY": 0,
+    "CONCURRENT_REQUESTS": 32,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 32,
+    "LEAKSWEEP_JAVASCRIPT": "off",
+    "LOG_LEVEL": "WARNING",
+}
+
+
+def attachment(section: int, page: int) -> str:
+    return f"/SysSiteAssets/foi/s{section}/reply-{page}.csv"
+
+
+def build(site: LocalSite) -> int:
+    site.put("/robots.txt", "User-agent: *\nDisallow: /admin/\n", "text/plain")
+    sections = "".join(f'<li><a href="/s{k}/">Section {k}</a></li>' for k in range(SECTIONS))
+    site.page("/", "Home", f"<ul>{sections}</ul>")
+    attachments = 0
+    for k in range(SECTIONS):
+        pages = "".join(f'<a href="/s{k}/p{i}">Page {i}</a> ' for i in range(PAGES_PER_SECTION))
+        site.page(f"/s{k}/", f"Section {k}", f"<p>Section {k} of the site.</p>{pages}")
+        for i in range(PAGES_PER_SECTION):
+            body = f"<p>Advice on local policing, page {i} of section {k}.</p>"
+            body += f'<a href="/s{k}/p{(i + 1) % PAGES_PER_SECTION}">Next</a> <a href="/">Home</a>'
+            if i % ATTACHMENT_EVERY == 0:
+                body += f' <a href="{attachment(k, i)}">FOI reply</a>'
+                rows = "".join(f"REF-{k}-{i}-{r},burglary,{r * 3 % 11}\n" for r in range(20))
+                site.put(attachment(k, i), "reference,category,count\n" + rows, "text/csv")
+                attachments += 1
+            site.page(f"/s{k}/p{i}", f"Page {i}", body)
+    return attachments
+
+
+def report(label: str, summary: CrawlSummary, seconds: float) -> None:
+    fetched = summary.pages + summary.documents
+    print(
+        f"{label}: {seconds:6.1f} s  {summary.requests:,} requests  {summary.pages:,} pages  "
+        f"{summary.documents:,} documents  {fetched / seconds:,.0f} pages+documents/s"
+    )
+    print(
+        f"    conditional {summary.conditional:,}  304 {summary.not_modified:,}  "
+        f"scanned {summary.scanned:,}  rescans skipped {summary.unchanged:,}  "
+        f"errors {summary.errors:,}  finished {summary.finished}"
+    )
+
+
+def main() -> None:
+    with LocalSite() as site, tempfile.TemporaryDirectory() as data:
+        attachments = build(site)
+        pages = 1 + SECTIONS * (1 + PAGES_PER_SECTION)
+        print(f"local site: {pages:,} pages, {attachments:,} attachments")
+        target = Site(name="bench", start_urls=(site.url("/"),), max_pages=10_000, max_depth=10)
+        config = Config(data_dir=Path(data), sites=(target,))
+        for label in ("first run", "second run"):
+            started = time.perf_counter()
+            summary = crawl_site(config, target, settings=IMPOLITE)
+            report(label, summary, time.perf_counter() - started)
+        for k in range(10):
+            site.put(attachment(k, 0), f"reference,category,count\nNEW-{k},theft,1\n", "text/csv")
+        started = time.perf_counter()
+        summary = crawl_site(config, target, settings=IMPOLITE)
+        report("third run (10 attachments changed)", summary, time.perf_counter() - started)
+
+
+if __name__ == "__main__":
+    main()
