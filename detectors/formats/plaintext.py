@@ -15,7 +15,7 @@ MAX_CHUNK = 4000
 def inspect_text(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     """Yield each paragraph of a text file as page text located by its line numbers."""
     text, _ = decode(data)
-    for first, last, paragraph in paragraphs(text.splitlines()):
+    for first, last, paragraph in paragraphs(_cut(text.splitlines())):
         budget.check()
         yield Text(paragraph, Vector.PAGE_TEXT, _lines(first, last))
 
@@ -38,6 +38,19 @@ def paragraphs(lines: list[str]) -> Iterator[tuple[int, int, str]]:
         size += len(line) + 1
     if chunk:
         yield start, len(lines), "\n".join(chunk)
+
+
+def _cut(lines: list[str]) -> list[str]:
+    """Lines no longer than MAX_CHUNK (a minified or binary-ish file may be one huge line).
+
+    A cut line keeps its number only approximately: the pieces count as further lines.
+    """
+    if all(len(line) <= MAX_CHUNK for line in lines):
+        return lines
+    cut: list[str] = []
+    for line in lines:
+        cut.extend(line[i : i + MAX_CHUNK] for i in range(0, max(len(line), 1), MAX_CHUNK))
+    return cut
 
 
 def _lines(first: int, last: int) -> str:

@@ -1,0 +1,292 @@
+"""HTML pages: visible text, hidden elements, comments, meta tags, inline data and tables.
+
+Hidden means a sighted reader does not see it: `display:none`, `visibility:hidden`,
+`opacity:0`, `font-size:0` or off-screen positions in inline styles or in class rules of the
+page's own `<style>` blocks, the `hidden` attribute, hidden form inputs, and the usual
+hiding classes ("hidden", "d-none", "sr-only"…). `aria-hidden` alone is not hidden: it hides
+from screen readers, not from sight. Inline JSON (`application/json`, `ld+json`) and
+`data-*` attributes are data the page carries but does not show: metadata. Links are not
+followed here; the crawler does that.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml import etree
+
+from detectors.formats._ooxml import label
+from detectors.formats._text import decode
+from detectors.limits import Budget
+from detectors.model import Item, Table, Text, Vector
+
+MAX_VALUE = 10_000
+"""Longest attribute or JSON value kept; hostile pages carry megabyte attributes."""
+CHUNK = 4000
+_SKIP = {"script", "style", "template", "noscript", "svg", "math", "iframe", "object"}
+_BLOCKS = {
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "br",
+    "section", "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre",
+    "form", "fieldset", "address", "figure", "figcaption", "hr", "body", "details", "summary",
+}  # fmt: skip
+_HIDING_CLASSES = {
+    "hidden", "hide", "d-none", "sr-only", "visually-hidden", "visuallyhidden", "invisible",
+    "is-hidden", "u-hidden", "screen-reader-text", "element-invisible", "govuk-visually-hidden",
+}  # fmt: skip
+_HIDING_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*(hidden|collapse)|opacity\s*:\s*0(\.0*)?\s*(;|$)"
+    r"|font-size\s*:\s*0(px|pt|em|rem|%)?\s*(;|$)|(left|top|text-indent)\s*:\s*-\d{3,}",
+    re.IGNORECASE,
+)
+_CLASS_RULE = re.compile(r"\.([\w-]+)\s*(?:,\s*[^{]*)?\{([^}]*)\}")
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+@dataclass
+class _Page:
+    budget: Budget
+    hiding_classes: set[str]
+    blocks: int = 0
+    tables: int = 0
+    scripts: int = 0
+    comments: int = 0
+    visible: list[str] = field(default_factory=list)
+    hidden: dict[str, list[str]] = field(default_factory=dict)
+    attributes: list[str] = field(default_factory=list)
+
+
+def inspect_html(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
+    """Yield what a reader sees, then what the page hides or carries without showing."""
+    root = _parse(data)
+    if root is None:
+        return
+    page = _Page(budget, _HIDING_CLASSES | _style_rules(root))
+    yield from _walk(root, page)
+    yield from _flush(page)
+    yield from _chunks(page.attributes, Vector.METADATA, "attributes (data-*, alt, title)")
+
+
+def _parse(data: bytes) -> etree._Element | None:
+    text = _decode(data)
+    text = _XML_DECLARATION.sub("", text)
+    if not text.strip():
+        return None
+    parser = lxml.html.HTMLParser(
+        remove_comments=False, remove_pis=True, no_network=True, huge_tree=True
+    )
+    try:
+        return lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _decode(data: bytes) -> str:
+    declared = _CHARSET.search(data[:2048])
+    if declared:
+        try:
+            encoding = codecs.lookup(declared.group(1).decode("ascii")).name
+        except (LookupError, UnicodeDecodeError):
+            encoding = ""
+        # Browsers ignore a UTF-16 declaration inside the page (it could not have been read).
+        if (
+            encoding
+            and encoding not in ("utf-8", "cp1252", "latin-1", "iso8859-1")
+            and not (encoding.startswith(("utf-16", "utf-32")))
+        ):
+            return data.decode(encoding, errors="replace").replace("\x00", "")
+    return decode(data)[0]
+
+
+def _style_rules(root: etree._Element) -> set[str]:
+    """Class names that the page's own style sheets hide."""
+    names: set[str] = set()
+    for style in root.iter("style"):
+        for match in _CLASS_RULE.finditer(style.text or ""):
+            if _HIDING_STYLE.search(match.group(2)):
+                names.add(match.group(1).lower())
+    return names
+
+
+def _walk(root: etree._Element, page: _Page) -> Iterator[Item]:
+    # An explicit stack: hostile pages nest deeper than Python recursion allows.
+    stack: list[tuple[bool, etree._Element, str]] = [(True, root, "")]
+    seen = 0
+    while stack:
+        opening, element, reason = stack.pop()
+        if not opening:
+            if _tag(element) in _BLOCKS:
+                yield from _flush(page)
+            _add(page, element.tail, reason)  # a tail belongs to the parent's context
+            continue
+        seen += 1
+        if seen % 2000 == 0:
+            page.budget.check()
+        if isinstance(element, etree._Comment):
+            yield from _comment(element, page)
+            _add(page, element.tail, reason)
+            continue
+        if not isinstance(element.tag, str):
+            _add(page, element.tail, reason)
+            continue
+        tag = _tag(element)
+        own = reason or _hiding(element, page)
+        _attributes(element, page)
+        if tag in _SKIP or tag in ("meta", "title", "table", "input"):
+            yield from _special(element, tag, own, page)
+            _add(page, element.tail, reason)
+            continue
+        if tag in _BLOCKS:
+            yield from _flush(page)
+        _add(page, element.text, own)
+        stack.append((False, element, reason))
+        stack.extend((True, child, own) for child in reversed(element))
+
+
+def _tag(element: etree._Element) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def _hiding(element: etree._Element, page: _Page) -> str:
+    if element.get("hidden") is not None:
+        return "hidden attribute"
+    if _HIDING_STYLE.search(element.get("style") or ""):
+        return "inline style"
+    classes = {c.lower() for c in (element.get("class") or "").split()}
+    if classes & page.hiding_classes:
+        return "hiding class"
+    return ""
+
+
+def _add(page: _Page, text: str | None, reason: str) -> None:
+    if not text or not text.strip():
+        return
+    if reason:
+        page.hidden.setdefault(reason, []).append(text.strip())
+    else:
+        page.visible.append(text)
+
+
+def _flush(page: _Page) -> Iterator[Item]:
+    visible = " ".join(" ".join(page.visible).split())
+    if visible or page.hidden:
+        page.blocks += 1
+    if visible:
+        yield Text(visible, Vector.PAGE_TEXT, f"text block {page.blocks}")
+    for reason, parts in page.hidden.items():
+        where = f"text block {page.blocks} (hidden by {reason})"
+        yield Text(" ".join(" ".join(parts).split()), Vector.HIDDEN_TEXT, where)
+    page.visible, page.hidden = [], {}
+
+
+def _comment(element: etree._Element, page: _Page) -> Iterator[Item]:
+    text = (element.text or "").strip()
+    if text:
+        page.comments += 1
+        yield Text(text[: MAX_VALUE * 10], Vector.COMMENT, f"HTML comment {page.comments}")
+
+
+def _attributes(element: etree._Element, page: _Page) -> None:
+    for key, value in element.attrib.items():
+        if value.strip() and (key.startswith("data-") or key in ("alt", "title")):
+            page.attributes.append(f"{label(key)}: {value.strip()[:MAX_VALUE]}")
+
+
+def _special(element: etree._Element, tag: str, reason: str, page: _Page) -> Iterator[Item]:
+    if tag == "meta":
+        content = (element.get("content") or "").strip()
+        key = element.get("name") or element.get("property") or element.get("http-equiv") or ""
+        if content and key:
+            yield Text(content[:MAX_VALUE], Vector.METADATA, f"meta '{label(key)}'")
+    elif tag == "title":
+        title = " ".join(element.text_content().split())
+        if title:
+            yield Text(title, Vector.PAGE_TEXT, "page title")
+    elif tag == "input":
+        value = (element.get("value") or "").strip()
+        if value and (element.get("type") or "").lower() == "hidden":
+            yield Text(value[:MAX_VALUE], Vector.HIDDEN_TEXT, "hidden form input")
+    elif tag == "table":
+        yield from _flush(page)
+        page.tables += 1
+        yield from _table(element, reason, page)
+    elif tag == "script" and "json" in (element.get("type") or "").lower():
+        page.scripts += 1
+        yield from _chunks(
+            _json_lines(element.text or ""), Vector.METADATA, f"inline JSON {page.scripts}"
+        )
+
+
+def _table(element: etree._Element, reason: str, page: _Page) -> Iterator[Item]:
+    where = f"table {page.tables}"
+    rows: list[tuple[str, ...]] = []
+    hidden: list[str] = []
+    for row in element.iter("tr"):
+        cells = []
+        for cell in row:
+            if _tag(cell) in ("td", "th"):
+                visible, concealed = _cell_text(cell, page)
+                cells.append(visible)
+                hidden.extend(concealed)
+        if any(cells):
+            rows.append(tuple(cells))
+    if rows:
+        vector = Vector.HIDDEN_TEXT if reason else Vector.PAGE_TEXT
+        yield Table(where, vector, rows[0], iter(rows[1:]))
+    if hidden:
+        yield Text(" ".join(hidden), Vector.HIDDEN_TEXT, f"{where} (hidden cells' content)")
+
+
+def _cell_text(cell: etree._Element, page: _Page) -> tuple[str, list[str]]:
+    visible: list[str] = []
+    hidden: list[str] = []
+    stack: list[tuple[etree._Element, bool]] = [(cell, False)]
+    while stack:
+        element, hiding = stack.pop()
+        if not isinstance(element.tag, str) or _tag(element) in _SKIP:
+            continue
+        hiding = hiding or bool(_hiding(element, page))
+        target = hidden if hiding else visible
+        if element.text and element.text.strip():
+            target.append(element.text.strip())
+        for child in reversed(element):
+            stack.append((child, hiding))
+        if element is not cell and element.tail and element.tail.strip():
+            visible.append(element.tail.strip())  # approximate: tails join the visible text
+    return " ".join(visible), hidden
+
+
+def _json_lines(source: str) -> list[str]:
+    try:
+        value = json.loads(source)
+    except (ValueError, RecursionError):
+        return [source.strip()[:MAX_VALUE]] if source.strip() else []
+    lines: list[str] = []
+    stack: list[tuple[str, object]] = [("", value)]
+    while stack and len(lines) < 50_000:
+        key, node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((str(k), v) for k, v in reversed(list(node.items())))
+        elif isinstance(node, list):
+            stack.extend((key, v) for v in reversed(node))
+        elif isinstance(node, str) and node.strip():
+            lines.append(f"{key}: {node.strip()[:MAX_VALUE]}" if key else node.strip()[:MAX_VALUE])
+    return lines
+
+
+def _chunks(lines: list[str], vector: Vector, where: str) -> Iterator[Item]:
+    chunk: list[str] = []
+    size, part = 0, 0
+    for line in [*lines, ""]:
+        if (size + len(line) > CHUNK or not line) and chunk:
+            part += 1
+            yield Text("\n".join(chunk), vector, where if part == 1 else f"{where}, part {part}")
+            chunk, size = [], 0
+        if line:
+            chunk.append(line)
+            size += len(line) + 1
