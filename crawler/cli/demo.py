@@ -63,7 +63,9 @@ def demo(data_dir: Path, seed: int) -> None:
     elapsed = time.monotonic() - started
     ok = _summarise(console, site, store, base, elapsed)
     console.print(
-        f"{delivery.sent} alert email(s) written to {config.outbox_dir}; database {config.database}"
+        f"{delivery.sent} alert email(s) written to {config.outbox_dir}; "
+        f"database {config.database}",
+        soft_wrap=True,
     )
     sys.exit(0 if ok and result.ok else 1)
 
@@ -120,6 +122,7 @@ def _summarise(console: Console, site: DemoSite, store: Store, base: str, elapse
     console.print(
         f"{len(rows)} documents and pages scanned in {elapsed:.1f} s: "
         f"{found} of {len(planted)} planted leaks found, {false_alarms} clean files flagged "
-        "(medium or above)."
+        "(medium or above).",
+        soft_wrap=True,
     )
     return found == len(planted) and false_alarms == 0
