@@ -1,0 +1,225 @@
+"""Legacy Office files (Word 97 .doc, PowerPoint 97 .ppt) read from their OLE2 streams.
+
+Word: the piece table gives the text of each story (body, footnotes, headers, comments…);
+field codes are reported as hidden text. Deleted-but-tracked text and hidden formatting live
+in character properties that are not read, so they come out with the story's own vector.
+PowerPoint: every text record is read, stale ones left by fast saves included; notes,
+comments and hidden slides are told apart by the containers holding them.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+from collections.abc import Iterator
+
+import olefile
+
+from detectors.errors import EncryptedDocument, UnreadableDocument, UnsupportedDocument
+from detectors.limits import Budget
+from detectors.model import Item, Text, Vector
+
+MAX_CHARS = 20_000_000
+MAX_PARAGRAPH = 100_000
+_STORIES = (  # (FibRgLw97 offset of the count, where, vector) in the order the text is stored
+    (12, "", Vector.PAGE_TEXT),
+    (16, "footnotes, ", Vector.PAGE_TEXT),
+    (20, "headers and footers, ", Vector.PAGE_TEXT),
+    (28, "comments, ", Vector.COMMENT),
+    (32, "endnotes, ", Vector.PAGE_TEXT),
+    (36, "text boxes, ", Vector.PAGE_TEXT),
+    (40, "header text boxes, ", Vector.PAGE_TEXT),
+)
+_SUMMARY = (("author", "author"), ("last_saved_by", "last saved by"), ("title", "title"))
+_DOC_SUMMARY = (("company", "company"), ("manager", "manager"))
+
+
+def inspect_doc(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
+    """Yield the stories of a Word 97-2003 document and its summary properties."""
+    with _open(data) as ole:
+        yield from _summary(ole)
+        stream = _read(ole, "WordDocument")
+        if len(stream) < 426 or struct.unpack_from("<H", stream, 0)[0] != 0xA5EC:
+            raise UnreadableDocument("the WordDocument stream has no valid header")
+        flags = struct.unpack_from("<H", stream, 0x0A)[0]
+        if flags & 0x0100:
+            raise EncryptedDocument("the Word document is password-protected")
+        table = _read(ole, "1Table" if flags & 0x0200 else "0Table")
+        text = _piece_text(stream, table)
+        start = 0
+        for offset, place, vector in _STORIES:
+            count = struct.unpack_from("<i", stream, 64 + offset)[0] if offset < 88 else 0
+            if count <= 0:
+                continue
+            budget.check()
+            yield from _story(text[start : start + count], place, vector)
+            start += count
+
+
+def _piece_text(stream: bytes, table: bytes) -> str:
+    fc_clx, lcb_clx = struct.unpack_from("<II", stream, 418)
+    clx = table[fc_clx : fc_clx + lcb_clx]
+    position = 0
+    while position < len(clx) and clx[position] == 0x01:  # property runs precede the pieces
+        position += 3 + struct.unpack_from("<H", clx, position + 1)[0]
+    if position + 5 > len(clx) or clx[position] != 0x02:
+        raise UnsupportedDocument("the Word document's piece table cannot be read")
+    size = struct.unpack_from("<I", clx, position + 1)[0]
+    plc = clx[position + 5 : position + 5 + size]
+    count = (len(plc) - 4) // 12
+    cps = struct.unpack_from(f"<{count + 1}i", plc, 0)
+    parts: list[str] = []
+    total = 0
+    for index in range(count):
+        fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * index + 2)[0]
+        length = max(cps[index + 1] - cps[index], 0)
+        total += length
+        if total > MAX_CHARS:
+            break
+        if fc & 0x40000000:
+            start = (fc & 0x3FFFFFFF) // 2
+            parts.append(stream[start : start + length].decode("cp1252", errors="replace"))
+        else:
+            parts.append(stream[fc : fc + 2 * length].decode("utf-16-le", errors="replace"))
+    return "".join(parts)
+
+
+def _story(text: str, place: str, vector: Vector) -> Iterator[Item]:
+    shown, codes = _split_fields(text)
+    for number, paragraph in enumerate(shown.split("\r"), start=1):
+        if paragraph.strip():
+            yield Text(paragraph.strip()[:MAX_PARAGRAPH], vector, f"{place}paragraph {number}")
+    if codes:
+        yield Text("\n".join(codes), Vector.HIDDEN_TEXT, f"{place}field codes")
+
+
+def _split_fields(text: str) -> tuple[str, list[str]]:
+    """The text a reader sees, and the field codes (between field begin and separator)."""
+    shown: list[str] = []
+    codes: list[str] = []
+    depth_in_code: list[bool] = []
+    code: list[str] = []
+    for char in text:
+        if char == "\x13":
+            depth_in_code.append(True)
+        elif char == "\x14" and depth_in_code:
+            depth_in_code[-1] = False
+        elif char == "\x15" and depth_in_code:
+            depth_in_code.pop()
+            if not depth_in_code and code:
+                codes.append("".join(code).strip())
+                code = []
+        elif depth_in_code and depth_in_code[-1]:
+            code.append(char)
+        elif char in "\x07\x0b\x0c":
+            shown.append("\t" if char == "\x07" else "\r")
+        elif char >= " " or char in "\r\t":
+            shown.append(char)
+    return "".join(shown), [c for c in codes if c]
+
+
+_TEXT_CHARS, _TEXT_BYTES, _CSTRING = 0x0FA0, 0x0FA8, 0x0FBA
+_SLIDE, _NOTES, _SLIDE_LIST, _COMMENT = 0x03EE, 0x03F0, 0x0FF0, 0x2EE0
+_SHOW_INFO, _CRYPT = 0x03F9, 0x2F14
+
+
+def inspect_ppt(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
+    """Yield every text record of a PowerPoint 97-2003 file and its properties."""
+    with _open(data) as ole:
+        yield from _summary(ole)
+        if ole.exists("Current User"):
+            yield from _current_user(_read(ole, "Current User"))
+        stream = _read(ole, "PowerPoint Document")
+        yield from _records(stream, budget)
+
+
+def _records(stream: bytes, budget: Budget) -> Iterator[Item]:
+    stack: list[tuple[int, int, int]] = []  # (type, instance, end) of open containers
+    slides = hidden_flag = 0
+    position, seen = 0, 0
+    while position + 8 <= len(stream):
+        while stack and position >= stack[-1][2]:
+            stack.pop()
+        marker, kind, length = struct.unpack_from("<HHI", stream, position)
+        version, instance = marker & 0xF, marker >> 4
+        body_start, end = position + 8, min(position + 8 + length, len(stream))
+        seen += 1
+        if seen % 5000 == 0:
+            budget.check()
+        if kind == _CRYPT:
+            raise EncryptedDocument("the presentation is password-protected")
+        if version == 0xF:
+            if kind == _SLIDE:
+                slides, hidden_flag = slides + 1, 0
+            stack.append((kind, instance, end))
+            position = body_start
+            continue
+        body = stream[body_start:end]
+        if kind == _SHOW_INFO and len(body) >= 12:
+            hidden_flag = struct.unpack_from("<H", body, 10)[0] & 0x0004
+        elif kind in (_TEXT_CHARS, _TEXT_BYTES, _CSTRING):
+            encoding = "cp1252" if kind == _TEXT_BYTES else "utf-16-le"
+            text = body.decode(encoding, errors="replace").replace("\r", "\n").strip("\x00 \n")
+            if text:
+                yield _classify(text, kind, stack, slides, bool(hidden_flag))
+        position = end if end > position else position + 8
+
+
+def _classify(
+    text: str, kind: int, stack: list[tuple[int, int, int]], slides: int, hidden: bool
+) -> Text:
+    kinds = {k for k, _, _ in stack}
+    if _COMMENT in kinds:
+        return Text(text, Vector.COMMENT, "comments")
+    if _NOTES in kinds or any(k == _SLIDE_LIST and i == 2 for k, i, _ in stack):
+        return Text(text, Vector.SPEAKER_NOTES, "speaker notes")
+    if _SLIDE in kinds:
+        vector = Vector.HIDDEN_SLIDE if hidden else Vector.PAGE_TEXT
+        return Text(text, vector, f"slide {slides}")
+    if kind == _CSTRING:
+        return Text(text, Vector.METADATA, "stored strings (links, tags)")
+    return Text(text, Vector.PAGE_TEXT, "slide outline text")
+
+
+def _current_user(stream: bytes) -> Iterator[Item]:
+    if len(stream) < 8 + 20:
+        return
+    length = struct.unpack_from("<H", stream, 8 + 12)[0]
+    user = stream[8 + 20 : 8 + 20 + length].decode("cp1252", errors="replace").strip("\x00 ")
+    if user:
+        yield Text(user, Vector.METADATA, "last user (Current User stream)")
+
+
+def _summary(ole: olefile.OleFileIO) -> Iterator[Item]:
+    try:
+        metadata = ole.get_metadata()
+    except Exception:  # a damaged property set hides nothing else
+        return
+    for attribute, place in _SUMMARY + _DOC_SUMMARY:
+        value = getattr(metadata, attribute, None)
+        if isinstance(value, bytes):
+            value = value.decode("cp1252", errors="replace")
+        if isinstance(value, str) and value.strip("\x00 "):
+            yield Text(value.strip("\x00 "), Vector.METADATA, f"document property '{place}'")
+
+
+def _open(data: bytes) -> olefile.OleFileIO:
+    try:
+        return olefile.OleFileIO(io.BytesIO(data))
+    except Exception as error:  # olefile raises OSError, struct errors, IndexError…
+        raise UnreadableDocument(f"not a readable OLE2 file: {_short(error)}") from error
+
+
+def _read(ole: olefile.OleFileIO, stream: str) -> bytes:
+    if not ole.exists(stream):
+        raise UnsupportedDocument(f"the {stream} stream is missing")
+    try:
+        data: bytes = ole.openstream(stream).read()
+    except Exception as error:
+        raise UnreadableDocument(f"the {stream} stream cannot be read: {_short(error)}") from error
+    return data
+
+
+def _short(error: Exception) -> str:
+    return re.sub(r"\s+", " ", str(error))[:120] or type(error).__name__
