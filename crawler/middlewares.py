@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import ClassVar
 
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest, NotConfigured
 from scrapy.http import HtmlResponse, Request, Response
 from scrapy.responsetypes import responsetypes
 from scrapy.statscollectors import StatsCollector
+from twisted.internet.defer import CancelledError
 
 from alerts.store import Store
 from crawler import summary
@@ -24,8 +25,20 @@ log = logging.getLogger(__name__)
 
 COPY = "leaksweep_copy"
 """Request meta: sha256 of the held copy a conditional GET was sent for."""
-TOO_LARGE = re.compile(r"larger than download max size", re.I)
-"""How Scrapy words the failure of a download cut off at DOWNLOAD_MAXSIZE."""
+_TOO_LARGE = re.compile(r"larger than download max size", re.I)
+
+
+def too_large(error: BaseException | None) -> bool:
+    """Whether a download failed because it passed DOWNLOAD_MAXSIZE.
+
+    Scrapy says so when Content-Length gave the size away; a body streamed without one is
+    cut off with a bare cancellation, which nothing else raises during a running crawl.
+    """
+    if _TOO_LARGE.search(str(error)):
+        return True
+    return isinstance(error, DownloadCancelledError | CancelledError) and not str(error)
+
+
 FRESH = "leaksweep_fresh"
 """Request meta: fetch without conditional headers (the held copy went missing)."""
 
@@ -77,7 +90,7 @@ class OncePerRunMiddleware:
         return response
 
     def process_exception(self, request: Request, exception: Exception) -> None:
-        if "referrer" in request.meta and TOO_LARGE.search(str(exception)):
+        if "referrer" in request.meta and too_large(exception):
             self.seen.add(request.url)  # recorded as too large once is enough
 
 

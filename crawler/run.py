@@ -27,6 +27,9 @@ from crawler.quarantine import Quarantine
 from crawler.records import record_crawl
 from crawler.summary import CrawlSummary
 
+LOCAL = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0}
+"""Settings for a site served from this machine (demo, tests): no politeness delays."""
+
 STOP_GRACE_S = 20.0
 """How long a cancelled crawl may take to close its spider before it is killed."""
 

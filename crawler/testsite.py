@@ -25,6 +25,8 @@ class Resource:
     headers: tuple[tuple[str, str], ...] = ()
     modified: float = 0.0
     conditional: bool = True
+    streamed: bool = False
+    """Sent without Content-Length, the connection closed at the end (size unknown upfront)."""
     """Whether the server sends validators (ETag, Last-Modified) for it."""
 
     @property
@@ -58,11 +60,13 @@ class LocalSite:
         content_type: str = "text/html; charset=utf-8",
         headers: dict[str, str] | None = None,
         conditional: bool = True,
+        streamed: bool = False,
     ) -> None:
         data = body.encode("utf-8") if isinstance(body, str) else body
         extra = tuple((headers or {}).items())
+        modified = float(int(time.time()))
         self.resources[path] = Resource(
-            data, content_type, 200, extra, float(int(time.time())), conditional
+            data, content_type, 200, extra, modified, conditional, streamed
         )
 
     def page(self, path: str, title: str, body: str, conditional: bool = True) -> None:
@@ -155,7 +159,11 @@ def _handler(site: LocalSite) -> type[BaseHTTPRequestHandler]:
                 if resource.status == 200 and resource.conditional:
                     self.send_header("ETag", resource.etag)
                     self.send_header("Last-Modified", formatdate(resource.modified, usegmt=True))
-            self.send_header("Content-Length", str(len(body)))
+            if resource is not None and resource.streamed and status == 200:
+                self.send_header("Connection", "close")
+                self.close_connection = True
+            else:
+                self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
 

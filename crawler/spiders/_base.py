@@ -16,7 +16,7 @@ from crawler import summary
 from crawler.config import Site, load_config
 from crawler.fetch import file_name
 from crawler.items import Fetched, Item, NotModified, TooLarge
-from crawler.middlewares import TOO_LARGE
+from crawler.middlewares import too_large
 from crawler.spiders._links import QueryBudget, canonical, header, is_page, trap_reason
 
 
@@ -113,7 +113,7 @@ class LeakSpider(scrapy.Spider):
             return
         if failure.check(IgnoreRequest):
             return  # robots.txt, an offsite redirect or already fetched this run
-        if TOO_LARGE.search(str(failure.value)):
+        if too_large(failure.value):
             stats.inc_value(summary.TOO_LARGE)
             limit = int(request.meta.get("download_maxsize") or self.settings["DOWNLOAD_MAXSIZE"])
             yield TooLarge(

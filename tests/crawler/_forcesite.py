@@ -12,6 +12,8 @@ LISTING = f"/foi-ai/{FORCE}/published-items/?dt=Disclosure+log"
 ASSETS = f"/SysSiteAssets/foi-media/{FORCE}/disclosure-2025/august"
 JS_ATTACHMENT = f"{ASSETS}/js-only-reply.csv"
 BIG = f"{ASSETS}/foi-82526-big.csv"
+STREAMED = f"{ASSETS}/foi-82526-streamed.csv"
+"""Too large too, but sent without Content-Length: cut off only as it arrives."""
 MAX_SIZE = 50_000
 NEXT_YEAR = date.today().year + 1
 
@@ -97,8 +99,9 @@ def _disclosure_log(site: LocalSite) -> None:
         "application/octet-stream",
         headers={"Content-Disposition": 'attachment; filename="foi-82523.csv"'},
     )
-    site.page(entry(6), "FOI 6", f'<a href="{BIG}">Large reply</a>')
+    site.page(entry(6), "FOI 6", f'<a href="{BIG}">Large reply</a> <a href="{STREAMED}">Annex</a>')
     site.put(BIG, csv(4000, "BIG"), "text/csv")
+    site.put(STREAMED, csv(4000, "STREAM"), "text/csv", streamed=True)
 
 
 def _calendar(path: str) -> Resource:

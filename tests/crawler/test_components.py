@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import DownloadCancelledError, NotConfigured
 from scrapy.http import HtmlResponse, Request, Response, TextResponse
 from scrapy.utils.test import get_crawler
+from twisted.internet.defer import CancelledError
 
 from alerts.store import Store
 from crawler import summary
@@ -20,6 +21,7 @@ from crawler.middlewares import (
     JavaScriptMiddleware,
     OncePerRunMiddleware,
     needs_browser,
+    too_large,
 )
 from crawler.pipelines import ScanPipeline
 from crawler.quarantine import Quarantine
@@ -207,3 +209,21 @@ def test_pipeline_scans_new_content_once_and_changed_content_again(tmp_path: Pat
     assert stats.get_value(summary.ERRORS) is None
     copies = [p for p in (tmp_path / "quarantine").rglob("*") if p.is_file()]
     assert len(copies) == 3
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (
+            DownloadCancelledError("Received 65329 bytes which is larger than download max size"),
+            True,
+        ),
+        (DownloadCancelledError(), True),  # a streamed body cut off: no message
+        (CancelledError(), True),
+        (DownloadCancelledError("cancelled by the spider"), False),
+        (TimeoutError("took too long"), False),
+        (None, False),
+    ],
+)
+def test_too_large(error: BaseException | None, expected: bool) -> None:
+    assert too_large(error) is expected

@@ -17,6 +17,7 @@ from _forcesite import (
     JS_ATTACHMENT,
     LISTING,
     MAX_SIZE,
+    STREAMED,
     build_force,
     build_whatdotheyknow,
     entry,
@@ -127,13 +128,15 @@ def test_first_crawl_keeps_to_robots_redirects_and_traps(world: World) -> None:
     assert all("leaksweep" in h.user_agent and "webteam@example.org" in h.user_agent for h in hits)
 
 
-def test_file_over_the_size_cap_is_recorded_as_too_large(world: World) -> None:
+@pytest.mark.parametrize("path", [BIG, STREAMED])
+def test_file_over_the_size_cap_is_recorded_as_too_large(world: World, path: str) -> None:
     with sqlite3.connect(world.config.database) as db:
         row = db.execute(
-            "SELECT status FROM documents WHERE url = ?", [world.force.url(BIG)]
+            "SELECT status FROM documents WHERE url = ?", [world.force.url(path)]
         ).fetchone()
     assert row == ("too_large",)
-    assert world.phases[0].summary.too_large == 1
+    assert world.phases[0].summary.too_large == 2
+    assert world.phases[0].summary.errors == 0
 
 
 def test_database_and_quarantine_are_owner_only(world: World) -> None:
