@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO
@@ -35,14 +36,21 @@ class SafeZip:
             return self.archive.open(name)
         except RuntimeError as error:  # zipfile says "encrypted" this way
             raise EncryptedDocument(f"member {name!r} is password-protected") from error
-        except (zipfile.BadZipFile, OSError, NotImplementedError, EOFError) as error:
+        except (zipfile.BadZipFile, OSError, NotImplementedError, EOFError, ValueError) as error:
             raise UnreadableDocument(f"member {name!r} cannot be read: {error}") from error
 
     def read(self, name: str) -> bytes:
         with self.open(name) as member:
             try:
                 return member.read()
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+            except (
+                zipfile.BadZipFile,
+                OSError,
+                EOFError,
+                ValueError,
+                NotImplementedError,
+                zlib.error,
+            ) as error:
                 raise UnreadableDocument(f"member {name!r} is corrupt: {error}") from error
 
 
@@ -52,7 +60,7 @@ def open_zip(data: bytes, budget: Budget) -> Iterator[SafeZip]:
     limits = budget.limits
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as error:
         raise UnreadableDocument(f"not a readable zip container: {error}") from error
     with archive:
         infos = archive.infolist()

@@ -47,11 +47,14 @@ def inspect_pdf(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         if pdf.is_encrypted:
             readable = _decrypted(pdf)  # opened with an empty password: read it plainly
         found = Annotations()
-        yield from inspect_annotations(pdf, budget, found)
-        yield from inspect_form(pdf, budget)
-        yield from inspect_attachments(pdf, budget)
-        yield from inspect_metadata(pdf)
-        total = len(pdf.pages)
+        yield from _tolerant(inspect_annotations(pdf, budget, found), Vector.ANNOTATION)
+        yield from _tolerant(inspect_form(pdf, budget), Vector.FORM_FIELD)
+        yield from _tolerant(inspect_attachments(pdf, budget), Vector.EMBEDDED_FILE)
+        yield from _tolerant(inspect_metadata(pdf), Vector.METADATA)
+        try:
+            total = len(pdf.pages)
+        except (pikepdf.PdfError, TypeError, ValueError):
+            total = 0
         final: set[str] = set()
         yield from _pages(readable, pdf, budget, found, final)
         if total > MAX_PAGES:
@@ -61,6 +64,14 @@ def inspect_pdf(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
                 f"only the first {MAX_PAGES:,} of {total:,} pages read",
             )
     yield from _prior_revisions(data, budget, final)
+
+
+def _tolerant(items: Iterator[Item], vector: Vector) -> Iterator[Item]:
+    """Objects of the wrong type in a damaged file end that part, not the whole document."""
+    try:
+        yield from items
+    except (pikepdf.PdfError, TypeError, ValueError, KeyError, AttributeError, IndexError):
+        yield Structure(vector, "document", "damaged objects: not all read")
 
 
 def _open(data: bytes) -> pikepdf.Pdf:
@@ -74,7 +85,10 @@ def _open(data: bytes) -> pikepdf.Pdf:
 
 def _decrypted(pdf: pikepdf.Pdf) -> bytes:
     out = io.BytesIO()
-    pdf.save(out, encryption=False)
+    try:
+        pdf.save(out, encryption=False)
+    except pikepdf.PdfError as error:
+        raise UnreadableDocument(f"the encrypted PDF cannot be decoded: {_short(error)}") from error
     return out.getvalue()
 
 
@@ -86,11 +100,11 @@ def _pages(
     except PagesUnreadable:
         # pikepdf repairs what pdfminer cannot parse; read the repaired copy instead.
         out = io.BytesIO()
-        pdf.save(out)
         try:
+            pdf.save(out)
             pages = list(_page_texts(out.getvalue(), budget, found))
-        except PagesUnreadable as error:
-            raise UnreadableDocument(f"the pages cannot be read: {error}") from error
+        except (PagesUnreadable, pikepdf.PdfError) as error:
+            raise UnreadableDocument(f"the pages cannot be read: {_short(error)}") from error
     for where, vector, text, count in pages:
         if count < 0:
             yield Structure(Vector.PAGE_TEXT, where, "page cannot be rendered: not read")
