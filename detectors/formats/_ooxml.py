@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
+import struct
 from collections.abc import Iterator
 
+from detectors.formats import OLE_MAGIC
 from detectors.formats._archive import SafeZip
 from detectors.formats._xml import local, parse
+from detectors.formats.archive import safe_name
 from detectors.model import Embedded, Item, Text, Vector
 
 _SAFE_LABEL = re.compile(r"[^\w .:-]")
@@ -90,9 +94,55 @@ def inspect_custom_xml(archive: SafeZip) -> Iterator[Item]:
 
 
 def inspect_embeddings(archive: SafeZip, folder: str) -> Iterator[Item]:
-    """Every file under an embeddings folder, to be scanned in turn."""
-    for part in archive.matching(folder):
+    """Every file under an embeddings folder, to be scanned in turn.
+
+    OLE objects (`oleObject1.bin`) are unwrapped: a "Package" stream holds an Office file,
+    an "Ole10Native" stream any file dropped into the document, with its original name.
+    """
+    for number, part in enumerate(archive.matching(folder), start=1):
         if part.endswith("/"):
             continue
         archive.budget.check()
-        yield Embedded(posixpath.basename(part), archive.read(part), f"embedded file {part}")
+        where = f"embedded file {part}"
+        data = archive.read(part)
+        unwrapped = unwrap_ole(data) if data.startswith(OLE_MAGIC) else None
+        if unwrapped is None:
+            yield Embedded(posixpath.basename(part), data, where)
+            continue
+        filename, inner = unwrapped
+        if filename:
+            yield Text(filename, Vector.METADATA, f"file name of {where}")
+        yield Embedded(safe_name(filename or "package.zip", number), inner, where)
+
+
+def unwrap_ole(data: bytes) -> tuple[str, bytes] | None:
+    """(original file name or '', contents) of an OLE embedding, or None if none is found."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            if ole.exists("Package"):
+                return "", ole.openstream("Package").read()
+            if ole.exists("\x01Ole10Native"):
+                return _native(ole.openstream("\x01Ole10Native").read())
+    except Exception:  # olefile raises many kinds on damaged objects: scan it as it is
+        return None
+    return None
+
+
+def _native(stream: bytes) -> tuple[str, bytes] | None:
+    """The Ole10Native layout: size, flags, label, source path, two longs, temp path, data."""
+    position = 6
+    strings = []
+    for skip in (0, 0, 8):
+        position += skip
+        end = stream.find(b"\x00", position)
+        if end < 0:
+            return None
+        strings.append(stream[position:end].decode("cp1252", errors="replace"))
+        position = end + 1
+    if position + 4 > len(stream):
+        return None
+    size = struct.unpack_from("<I", stream, position)[0]
+    # The source path often names the author's own folders: it is reported, never a location.
+    return strings[1] or strings[0], stream[position + 4 : position + 4 + size]

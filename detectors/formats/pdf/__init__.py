@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from collections.abc import Iterator
 
 import pikepdf
@@ -20,6 +21,7 @@ from detectors.formats.pdf._objects import (
     inspect_annotations,
     inspect_attachments,
     inspect_form,
+    inspect_layers,
     inspect_metadata,
 )
 from detectors.formats.pdf._pages import PagesUnreadable, drawings
@@ -51,6 +53,7 @@ def inspect_pdf(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         yield from _tolerant(inspect_form(pdf, budget), Vector.FORM_FIELD)
         yield from _tolerant(inspect_attachments(pdf, budget), Vector.EMBEDDED_FILE)
         yield from _tolerant(inspect_metadata(pdf), Vector.METADATA)
+        yield from _tolerant(inspect_layers(pdf), Vector.INVISIBLE_TEXT)
         try:
             total = len(pdf.pages)
         except (pikepdf.PdfError, TypeError, ValueError):
@@ -137,9 +140,13 @@ def _prior_revisions(data: bytes, budget: Budget, final: set[str]) -> Iterator[I
     if not earlier:
         return
     yield Structure(Vector.PRIOR_REVISION, "document", f"{len(earlier) + 1} saved revisions")
-    for revision, end in reversed(list(enumerate(earlier[-MAX_REVISIONS:], start=1))):
+    for revision, end in reversed(list(enumerate(earlier, start=1))[-MAX_REVISIONS:]):
         budget.check()
         where = f"revision {revision} of {len(earlier) + 1}"
+        if budget.deadline - time.monotonic() < budget.limits.time_budget_s / 2:
+            # Each revision is a full re-read; stop while the current text is still reported.
+            yield Structure(Vector.PRIOR_REVISION, where, "not compared: time budget spent")
+            return
         try:
             pages = list(drawings(data[:end], budget, {}, MAX_PAGES))
         except PagesUnreadable:

@@ -155,6 +155,16 @@ def _file(spec: Any, where: str, number: int) -> Iterator[Item]:
     yield Embedded(safe_name(filename or "attachment", number), data, where)
 
 
+def inspect_layers(pdf: pikepdf.Pdf) -> Iterator[Item]:
+    """Optional content switched off by default: its text is read as page text regardless."""
+    properties = pdf.Root.get("/OCProperties")
+    default = properties.get("/D") if isinstance(properties, pikepdf.Dictionary) else None
+    off = default.get("/OFF") if isinstance(default, pikepdf.Dictionary) else None
+    if isinstance(off, pikepdf.Array) and len(off):
+        detail = f"{len(off)} layers hidden by default (their text is reported as page text)"
+        yield Structure(Vector.INVISIBLE_TEXT, "document", detail)
+
+
 def inspect_metadata(pdf: pikepdf.Pdf) -> Iterator[Item]:
     info = pdf.trailer.get("/Info")
     if isinstance(info, pikepdf.Dictionary):

@@ -227,3 +227,41 @@ def test_broken_documents_get_a_status_and_a_reason(data: bytes, status: Status)
     assert verdict.status is status
     assert verdict.error and "\n" not in verdict.error
     assert NAME not in verdict.error
+
+
+def _native(path: str, data: bytes) -> bytes:
+    """An Ole10Native stream, as Word stores a file dropped into a document."""
+    import struct
+
+    name = path.rsplit("\\", 1)[-1].encode()
+    body = (
+        struct.pack("<H", 2)
+        + name + b"\x00"
+        + path.encode() + b"\x00"
+        + struct.pack("<II", 0, 0)
+        + path.encode() + b"\x00"
+        + struct.pack("<I", len(data))
+        + data
+    )  # fmt: skip
+    return struct.pack("<I", len(body)) + body
+
+
+@pytest.mark.parametrize(
+    ("streams", "filename"),
+    [
+        ({"Package": b"PK\x03\x04package"}, None),
+        ({"\x01Ole10Native": _native(f"C:\\Users\\{NAME}\\list.csv", b"PK\x03\x04native")}, NAME),
+    ],
+    ids=["package", "ole10native"],
+)
+def test_ole_embeddings_are_unwrapped(streams: dict[str, bytes], filename: str | None) -> None:
+    from crawler.demo.builders.legacy import compound_file
+
+    data = build_docx([paragraph("x")], embeddings={"oleObject1.bin": compound_file(streams)})
+    items = list(inspect_docx(data, "r.docx", Budget()))
+    [embedded] = [i for i in items if isinstance(i, Embedded)]
+    assert embedded.data.startswith(b"PK\x03\x04")
+    assert embedded.where == "embedded file word/embeddings/oleObject1.bin"
+    if filename:
+        assert embedded.name == "member1.csv"
+        assert found(texts(inspect_docx, data, "r.docx"), Vector.METADATA, "file name of", filename)
