@@ -21,9 +21,10 @@ from typing import Any
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTCurve, LTImage
+from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFGraphicState, PDFResourceManager, PDFTextState
 from pdfminer.pdfpage import PDFPage
-from pdfminer.utils import Matrix, apply_matrix_pt
+from pdfminer.utils import Matrix, apply_matrix_pt, apply_matrix_rect
 
 from detectors.model import Vector
 
@@ -34,7 +35,7 @@ _COVER = 0.6
 """Share of a character's box a cover must hide before it counts as hiding it."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Glyph:
     text: str
     box: Box
@@ -94,17 +95,50 @@ class Recorder(PDFPageAggregator):
         self._render = int(textstate.render or 0)
         super().render_string(textstate, seq, ncs, graphicstate)
 
-    def render_char(self, *args: Any, **kwargs: Any) -> float:
-        advance: float = super().render_char(*args, **kwargs)
-        item = self.cur_item._objs[-1]
-        if isinstance(item, LTChar):
-            state = item.graphicstate
-            paint = state.scolor if self._render in (1, 5) else state.ncolor
-            self._order += 1
-            self.drawing.glyphs.append(
-                Glyph(item.get_text(), item.bbox, rgb(paint), self._render, self._order)
+    def render_char(
+        self,
+        matrix: Matrix,
+        font: PDFFont,
+        fontsize: float,
+        scaling: float,
+        rise: float,
+        cid: int,
+        ncs: Any,
+        graphicstate: PDFGraphicState,
+    ) -> float:
+        # The box is computed here as pdfminer's LTChar would, without building the layout
+        # objects this device never uses: that halves the cost of a text-heavy page.
+        if font.is_vertical():
+            return self._render_vertical(
+                matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate
             )
+        try:
+            text = font.to_unichr(cid)
+        except PDFUnicodeNotDefined:
+            text = self.handle_undefined_char(font, cid)
+        advance: float = font.char_width(cid) * fontsize * scaling
+        bottom = font.get_descent() * fontsize + rise
+        a, b, c, d, e, f = matrix
+        if b == 0 and c == 0:
+            x0, x1 = sorted((e, a * advance + e))
+            y0, y1 = sorted((d * bottom + f, d * (bottom + fontsize) + f))
+            box = (x0, y0, x1, y1)
+        else:
+            box = apply_matrix_rect(matrix, (0, bottom, advance, bottom + fontsize))
+        self._glyph(text, box, graphicstate)
         return advance
+
+    def _render_vertical(self, *args: Any) -> float:
+        advance: float = super().render_char(*args)
+        item = self.cur_item._objs.pop()
+        if isinstance(item, LTChar):
+            self._glyph(item.get_text(), item.bbox, item.graphicstate)
+        return advance
+
+    def _glyph(self, text: str, box: Box, state: PDFGraphicState) -> None:
+        paint = state.scolor if self._render in (1, 5) else state.ncolor
+        self._order += 1
+        self.drawing.glyphs.append(Glyph(text, box, rgb(paint), self._render, self._order))
 
     def paint_path(self, gstate: PDFGraphicState, stroke: bool, fill: bool, *rest: Any) -> None:
         before = len(self.cur_item._objs)
@@ -152,9 +186,25 @@ def sort_glyphs(drawing: PageDrawing) -> dict[Vector, list[Glyph]]:
         for band in range(int(cover.box[1] // _BAND), int(cover.box[3] // _BAND) + 1):
             bands[band].append(cover)
     groups: dict[Vector, list[Glyph]] = defaultdict(list)
+    plain = groups[Vector.PAGE_TEXT]
+    cx0, cy0, cx1, cy1 = drawing.crop
     for glyph in drawing.glyphs:
-        groups[_vector_of(glyph, drawing, bands)].append(glyph)
-    return groups
+        x0, y0, x1, y1 = glyph.box
+        if (
+            glyph.render == 0
+            and x1 > cx0
+            and x0 < cx1
+            and y1 > cy0
+            and y0 < cy1
+            and glyph.colour is not None
+            and min(glyph.colour) < 0.94
+            and not drawing.redactions
+            and int(((y0 + y1) / 2) // _BAND) not in bands
+        ):
+            plain.append(glyph)  # the common case: dark ink, on the page, nothing over it
+        else:
+            groups[_vector_of(glyph, drawing, bands)].append(glyph)
+    return {vector: glyphs for vector, glyphs in groups.items() if glyphs}
 
 
 def _vector_of(glyph: Glyph, drawing: PageDrawing, bands: dict[int, list[Cover]]) -> Vector:
