@@ -21,6 +21,7 @@ import lxml.html
 from lxml import etree
 
 from detectors.formats._ooxml import label
+from detectors.formats._tally import tallied
 from detectors.formats._text import decode
 from detectors.limits import Budget
 from detectors.model import Item, Table, Text, Vector
@@ -63,6 +64,10 @@ class _Page:
 
 def inspect_html(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     """Yield what a reader sees, then what the page hides or carries without showing."""
+    return tallied(_inspect_html(data, name, budget))
+
+
+def _inspect_html(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     root = _parse(data)
     if root is None:
         return

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import olefile
 
 from detectors.errors import EncryptedDocument, UnreadableDocument, UnsupportedDocument
+from detectors.formats._tally import tallied
 from detectors.limits import Budget
 from detectors.model import Item, Text, Vector
 
@@ -37,6 +38,10 @@ _DOC_SUMMARY = (("company", "company"), ("manager", "manager"))
 
 def inspect_doc(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     """Yield the stories of a Word 97-2003 document and its summary properties."""
+    return tallied(_inspect_doc(data, name, budget))
+
+
+def _inspect_doc(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     with _open(data) as ole:
         yield from _summary(ole)
         stream = _read(ole, "WordDocument")
@@ -126,6 +131,10 @@ _SHOW_INFO, _CRYPT = 0x03F9, 0x2F14
 
 def inspect_ppt(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     """Yield every text record of a PowerPoint 97-2003 file and its properties."""
+    return tallied(_inspect_ppt(data, name, budget))
+
+
+def _inspect_ppt(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     with _open(data) as ole:
         yield from _summary(ole)
         if ole.exists("Current User"):

@@ -21,6 +21,7 @@ from detectors.formats._ooxml import (
     rel_types_of,
     rels_of,
 )
+from detectors.formats._tally import tallied
 from detectors.formats._xml import local, parse
 from detectors.limits import Budget
 from detectors.model import Item, Table, Text, Vector
@@ -46,6 +47,10 @@ class _Slide:
 
 def inspect_pptx(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     """Yield every slide's text, notes and comments, then properties and embedded files."""
+    return tallied(_inspect_pptx(data, name, budget))
+
+
+def _inspect_pptx(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     with open_zip(data, budget) as archive:
         presentation = parse(archive.read("ppt/presentation.xml"))
         size = presentation.find(f"{{{P}}}sldSz")

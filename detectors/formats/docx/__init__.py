@@ -19,6 +19,7 @@ from detectors.formats._ooxml import (
     label,
     rels_of,
 )
+from detectors.formats._tally import tallied
 from detectors.formats._xml import parse
 from detectors.formats.docx._runs import W, sort_paragraph
 from detectors.limits import Budget
@@ -46,6 +47,10 @@ class _Story:
 
 def inspect_docx(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     """Yield the text of every story of a Word document, sorted by vector."""
+    return tallied(_inspect_docx(data, name, budget))
+
+
+def _inspect_docx(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     with open_zip(data, budget) as archive:
         hidden_styles = _hidden_styles(archive)
         document = parse(archive.read("word/document.xml"))

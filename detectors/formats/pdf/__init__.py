@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import pikepdf
 
 from detectors.errors import EncryptedDocument, UnreadableDocument
+from detectors.formats._tally import tallied
 from detectors.formats.pdf._layout import sort_glyphs, text_of
 from detectors.formats.pdf._objects import (
     Annotations,
@@ -43,6 +44,10 @@ _WHY = {
 
 def inspect_pdf(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     """Yield the text of every page sorted by visibility, then everything else the file holds."""
+    return tallied(_inspect_pdf(data, name, budget), skip=frozenset(_WHY))
+
+
+def _inspect_pdf(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     pdf = _open(data)
     with pdf:
         readable = data

@@ -17,7 +17,7 @@ from crawler.demo.builders.docx import (
 )
 from detectors.formats.docx import inspect_docx
 from detectors.limits import Budget
-from detectors.model import Embedded, Status, Vector
+from detectors.model import Embedded, Status, Structure, Vector
 from detectors.scan import scan
 
 fake = Faker("en_GB")
@@ -265,3 +265,13 @@ def test_ole_embeddings_are_unwrapped(streams: dict[str, bytes], filename: str |
     if filename:
         assert embedded.name == "member1.csv"
         assert found(texts(inspect_docx, data, "r.docx"), Vector.METADATA, "file name of", filename)
+
+
+def test_each_hiding_place_is_also_counted_without_values() -> None:
+    data = build_docx(
+        [paragraph("a", run(NAME, hidden=True)), paragraph("b", run(OTHER, hidden=True))],
+        comments=[(NAME, "c")],
+    )
+    structures = [i for i in inspect_docx(data, "r.docx", Budget()) if isinstance(i, Structure)]
+    assert Structure(Vector.HIDDEN_TEXT, "document", "found in 2 places") in structures
+    assert Structure(Vector.COMMENT, "document", "found in 2 places") in structures
