@@ -93,6 +93,37 @@ def inspect_custom_xml(archive: SafeZip) -> Iterator[Item]:
             yield Text("\n".join(values), Vector.METADATA, f"custom XML part {number}")
 
 
+def inspect_charts(archive: SafeZip, folder: str) -> Iterator[Item]:
+    """The labels and values a chart keeps cached, which often include names."""
+    for number, part in enumerate(archive.matching(folder + "chart", ".xml"), start=1):
+        archive.budget.check()
+        root = parse(archive.read(part))
+        values = [
+            (point.text or "").strip()
+            for point in root.iter()
+            if isinstance(point.tag, str)
+            and local(point.tag) == "v"
+            and point.getparent() is not None
+            and local(point.getparent().tag) == "pt"
+        ]
+        text = "\n".join(dict.fromkeys(v for v in values if v and not _NOT_PERSONAL.match(v)))
+        if text:
+            yield Text(text, Vector.CHART_CACHE, f"chart {number}")
+
+
+def external_targets(archive: SafeZip, part: str) -> list[str]:
+    """Targets outside the package (templates, linked files) named in a part's relationships."""
+    folder, base = posixpath.split(part)
+    rels_part = posixpath.join(folder, "_rels", base + ".rels")
+    if not archive.has(rels_part):
+        return []
+    return [
+        element.get("Target", "")
+        for element in parse(archive.read(rels_part))
+        if element.get("TargetMode") == "External" and element.get("Target")
+    ]
+
+
 def inspect_embeddings(archive: SafeZip, folder: str) -> Iterator[Item]:
     """Every file under an embeddings folder, to be scanned in turn.
 

@@ -15,6 +15,7 @@ from lxml import etree
 
 from detectors.formats._archive import SafeZip, open_zip
 from detectors.formats._ooxml import (
+    inspect_charts,
     inspect_custom_xml,
     inspect_embeddings,
     inspect_properties,
@@ -73,6 +74,7 @@ def _inspect_pptx(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         yield from _authors(archive)
         yield from inspect_properties(archive)
         yield from inspect_custom_xml(archive)
+        yield from inspect_charts(archive, "ppt/charts/")
         yield from inspect_embeddings(archive, "ppt/embeddings/")
 
 

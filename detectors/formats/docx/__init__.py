@@ -13,6 +13,8 @@ from lxml import etree
 
 from detectors.formats._archive import SafeZip, open_zip
 from detectors.formats._ooxml import (
+    external_targets,
+    inspect_charts,
     inspect_custom_xml,
     inspect_embeddings,
     inspect_properties,
@@ -64,6 +66,7 @@ def _inspect_docx(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         yield from _document_variables(archive)
         yield from inspect_properties(archive)
         yield from inspect_custom_xml(archive)
+        yield from inspect_charts(archive, "word/charts/")
         yield from inspect_embeddings(archive, "word/embeddings/")
 
 
@@ -225,6 +228,9 @@ def _document_variables(archive: SafeZip) -> Iterator[Item]:
         value = variable.get(f"{{{W}}}val", "").strip()
         if value:
             yield Text(value, Vector.METADATA, f"document variable {number}")
+    for number, target in enumerate(external_targets(archive, "word/settings.xml"), start=1):
+        # An attached template's path usually runs through the author's own user folder.
+        yield Text(target, Vector.METADATA, f"template path {number}")
     if settings.find(f"{{{W}}}trackRevisions") is not None:
         yield Structure(Vector.TRACKED_CHANGE, "settings", "track changes is switched on")
 

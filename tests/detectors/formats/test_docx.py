@@ -275,3 +275,41 @@ def test_each_hiding_place_is_also_counted_without_values() -> None:
     structures = [i for i in inspect_docx(data, "r.docx", Budget()) if isinstance(i, Structure)]
     assert Structure(Vector.HIDDEN_TEXT, "document", "found in 2 places") in structures
     assert Structure(Vector.COMMENT, "document", "found in 2 places") in structures
+
+
+CHART = (
+    '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart>'
+    '<c:plotArea><c:barChart><c:ser><c:cat><c:strRef><c:strCache><c:ptCount val="2"/>'
+    f'<c:pt idx="0"><c:v>{NAME}</c:v></c:pt><c:pt idx="1"><c:v>{OTHER}</c:v></c:pt>'
+    "</c:strCache></c:strRef></c:cat><c:val><c:numRef><c:numCache>"
+    '<c:pt idx="0"><c:v>3</c:v></c:pt></c:numCache></c:numRef></c:val></c:ser></c:barChart>'
+    "</c:plotArea></c:chart></c:chartSpace>"
+)
+SETTINGS_RELS = (
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    f'relationships/attachedTemplate" Target="file:///C:/Users/{NAME}/Templates/FOI.dotx" '
+    'TargetMode="External"/></Relationships>'
+)
+SETTINGS = (
+    '<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<w:attachedTemplate r:id="rId1"/></w:settings>'
+)
+
+
+@pytest.mark.parametrize(
+    ("parts", "vector", "where"),
+    [
+        ({"word/charts/chart1.xml": CHART}, Vector.CHART_CACHE, "chart 1"),
+        (
+            {"word/settings.xml": SETTINGS, "word/_rels/settings.xml.rels": SETTINGS_RELS},
+            Vector.METADATA,
+            "template path 1",
+        ),
+    ],
+    ids=["chart cache", "template path"],
+)
+def test_parts_beside_the_body(parts: dict[str, bytes | str], vector: Vector, where: str) -> None:
+    data = build_docx([paragraph("x")], extra_parts=parts)
+    assert found(texts(inspect_docx, data, "r.docx"), vector, where, NAME)
