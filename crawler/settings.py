@@ -35,6 +35,9 @@ DOWNLOAD_MAXSIZE = 250 * 1024 * 1024
 """Matches the detectors' file limit; bigger files are recorded as too_large."""
 DOWNLOAD_WARNSIZE = 64 * 1024 * 1024
 HTTPERROR_ALLOWED_CODES = [304]
+CONCURRENT_ITEMS = 8
+"""Scrapy starts this many tasks per response to handle its output; pages here yield one
+item and some links, and scans queue on one worker anyway, so the default 100 is waste."""
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.OncePerRunMiddleware": 50,
