@@ -239,3 +239,19 @@ def encrypt_pdf(data: bytes, user_password: str, owner_password: str = "owner") 
     with pikepdf.open(io.BytesIO(data)) as pdf:
         pdf.save(out, encryption=pikepdf.Encryption(user=user_password, owner=owner_password))
     return out.getvalue()
+
+
+def ruled_table(
+    rows: list[list[str]], x: float = 72, top: float = 600, width: float = 150, height: float = 20
+) -> tuple[Line | Box, ...]:
+    """A table drawn as a word processor exports one: hairline rules and a line per cell."""
+    columns = len(rows[0])
+    items: list[Line | Box] = []
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            items.append(Line(text, x + c * width + 4, top - (r + 1) * height + 6, size=10))
+    for r in range(len(rows) + 1):
+        items.append(Box(x, top - r * height, columns * width, 0.5))
+    for c in range(columns + 1):
+        items.append(Box(x + c * width, top - len(rows) * height, 0.5, len(rows) * height))
+    return tuple(items)

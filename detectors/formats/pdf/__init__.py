@@ -16,7 +16,7 @@ import pikepdf
 
 from detectors.errors import EncryptedDocument, UnreadableDocument
 from detectors.formats._tally import tallied
-from detectors.formats.pdf._layout import sort_glyphs, text_of
+from detectors.formats.pdf._layout import Glyph, sort_glyphs, text_of
 from detectors.formats.pdf._objects import (
     Annotations,
     inspect_annotations,
@@ -26,8 +26,9 @@ from detectors.formats.pdf._objects import (
     inspect_metadata,
 )
 from detectors.formats.pdf._pages import PagesUnreadable, drawings
+from detectors.formats.pdf._tables import MIN_RULES, TableFinder, fill
 from detectors.limits import Budget
-from detectors.model import Item, Structure, Text, Vector
+from detectors.model import Item, Structure, Table, Text, Vector
 
 MAX_PAGES = 2000
 MAX_REVISIONS = 5
@@ -104,38 +105,59 @@ def _pages(
     data: bytes, pdf: pikepdf.Pdf, budget: Budget, found: Annotations, final: set[str]
 ) -> Iterator[Item]:
     try:
-        pages = list(_page_texts(data, budget, found))
+        pages = list(_page_items(data, budget, found))
     except PagesUnreadable:
         # pikepdf repairs what pdfminer cannot parse; read the repaired copy instead.
         out = io.BytesIO()
         try:
             pdf.save(out)
-            pages = list(_page_texts(out.getvalue(), budget, found))
+            pages = list(_page_items(out.getvalue(), budget, found))
         except (PagesUnreadable, pikepdf.PdfError) as error:
             raise UnreadableDocument(f"the pages cannot be read: {_short(error)}") from error
-    for where, vector, text, count in pages:
-        if count < 0:
-            yield Structure(Vector.PAGE_TEXT, where, "page cannot be rendered: not read")
-            continue
-        final.update(_lines(text))
-        yield Text(text, vector, where)
-        if vector in _WHY:
-            yield Structure(vector, where, f"{count:,} {_WHY[vector]}")
+    for item in pages:
+        if isinstance(item, Text):
+            final.update(_lines(item.text))
+        elif isinstance(item, Table):
+            final.update(cell for row in item.rows for cell in _lines("\n".join(row)))
+            final.update(_lines("\n".join(item.header)))
+        yield item
 
 
-def _page_texts(
-    data: bytes, budget: Budget, found: Annotations
-) -> Iterator[tuple[str, Vector, str, int]]:
-    for index, drawing in drawings(data, budget, found.redactions, MAX_PAGES):
-        where = f"page {index + 1}"
-        if drawing is None:
-            yield where, Vector.PAGE_TEXT, "", -1
-            continue
-        for vector, glyphs in sort_glyphs(drawing).items():
-            text = text_of(glyphs)
-            if text:
-                count = sum(1 for g in glyphs if not g.text.isspace())
-                yield where, vector, text, count
+def _page_items(data: bytes, budget: Budget, found: Annotations) -> Iterator[Item]:
+    finder = TableFinder(data)
+    try:
+        for index, drawing in drawings(data, budget, found.redactions, MAX_PAGES):
+            where = f"page {index + 1}"
+            if drawing is None:
+                yield Structure(Vector.PAGE_TEXT, where, "page cannot be rendered: not read")
+                continue
+            groups = sort_glyphs(drawing)
+            if drawing.rules >= MIN_RULES and groups.get(Vector.PAGE_TEXT):
+                groups[Vector.PAGE_TEXT], tables = _tables(finder, index, groups[Vector.PAGE_TEXT])
+                yield from tables
+            for vector, glyphs in groups.items():
+                text = text_of(glyphs)
+                if not text:
+                    continue
+                yield Text(text, vector, where)
+                if vector in _WHY:
+                    count = sum(1 for g in glyphs if not g.text.isspace())
+                    yield Structure(vector, where, f"{count:,} {_WHY[vector]}")
+    finally:
+        finder.close()
+
+
+def _tables(finder: TableFinder, index: int, glyphs: list[Glyph]) -> tuple[list[Glyph], list[Item]]:
+    """Ruled tables of a page as tables; their glyphs leave the page's prose."""
+    tables: list[Item] = []
+    used: set[int] = set()
+    for number, grid in enumerate(finder.grids(index), start=1):
+        rows, placed = fill(grid, [g for g in glyphs if g.order not in used])
+        used |= placed
+        if len(rows) >= 2:
+            where = f"page {index + 1}, table {number}"
+            tables.append(Table(where, Vector.PAGE_TEXT, rows[0], rows[1:]))
+    return [g for g in glyphs if g.order not in used], tables
 
 
 def _prior_revisions(data: bytes, budget: Budget, final: set[str]) -> Iterator[Item]:

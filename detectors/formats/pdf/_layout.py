@@ -60,6 +60,8 @@ class PageDrawing:
     covers: list[Cover] = field(default_factory=list)
     crop: Box = (0.0, 0.0, 0.0, 0.0)
     redactions: list[Box] = field(default_factory=list)
+    rules: int = 0
+    """Thin lines and stroked boxes: a page with several may hold a ruled table."""
 
 
 class Recorder(PDFPageAggregator):
@@ -143,6 +145,9 @@ class Recorder(PDFPageAggregator):
     def paint_path(self, gstate: PDFGraphicState, stroke: bool, fill: bool, *rest: Any) -> None:
         before = len(self.cur_item._objs)
         super().paint_path(gstate, stroke, fill, *rest)
+        for item in self.cur_item._objs[before:]:
+            if isinstance(item, LTCurve) and (stroke or min(item.width, item.height) < 2):
+                self.drawing.rules += 1
         if not fill:
             return
         for item in self.cur_item._objs[before:]:

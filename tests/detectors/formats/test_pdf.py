@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from _inspect_helpers import found, texts, vectors_of
+from _inspect_helpers import found, tables, texts, vectors_of
 from faker import Faker
 
 from crawler.demo.builders.pdf import (
@@ -14,6 +14,7 @@ from crawler.demo.builders.pdf import (
     append_revision,
     build_pdf,
     encrypt_pdf,
+    ruled_table,
 )
 from detectors.formats.pdf import inspect_pdf
 from detectors.limits import Budget
@@ -172,3 +173,19 @@ def test_scan_reports_the_failed_redaction_structure() -> None:
     verdict = scan(_one(SECRET, OVER), "r.pdf")
     assert verdict.status is Status.SCANNED
     assert any(s.vector is Vector.UNDER_REDACTION for s in verdict.structures)
+
+
+def test_ruled_tables_become_tables_without_redacted_cells() -> None:
+    rows = [["Name", "Rank"], [NAME, "PC"], [OTHER, "DS"]]
+    over_other = Box(74, 600 - 3 * 20 + 2, 140, 16)  # covers the third row's first cell
+    data = build_pdf([Page((Line("Staff", y=700), *ruled_table(rows), over_other))])
+    [(table, found_rows)] = tables(inspect_pdf, data, "r.pdf")
+    assert (table.where, table.vector, table.header) == (
+        "page 1, table 1",
+        Vector.PAGE_TEXT,
+        ("Name", "Rank"),
+    )
+    assert found_rows == [(NAME, "PC"), ("", "DS")]
+    items = texts(inspect_pdf, data, "r.pdf")
+    assert vectors_of(items, OTHER) == {Vector.UNDER_REDACTION}
+    assert NAME not in " ".join(t.text for t in items if t.vector is Vector.PAGE_TEXT)
