@@ -32,6 +32,8 @@ WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 _BLOCKS = {f"{{{W}}}p", f"{{{W}}}tbl"}
 _REVISIONS = ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+"""The same content again for older readers: read once, from its Choice."""
 _NOTE_SKIP = {"separator", "continuationSeparator", "continuationNotice"}
 
 
@@ -87,7 +89,7 @@ def _walk(root: etree._Element, story: _Story, budget: Budget) -> Iterator[Item]
             yield from _table(element, story)
         elif element.tag == f"{{{W}}}sectPr":
             story.sections.append(element)
-        elif isinstance(element.tag, str) and len(element):
+        elif isinstance(element.tag, str) and len(element) and element.tag != _FALLBACK:
             stack.append(iter(element))
 
 

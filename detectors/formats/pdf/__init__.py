@@ -163,6 +163,8 @@ def _tables(finder: TableFinder, index: int, glyphs: list[Glyph]) -> tuple[list[
 def _prior_revisions(data: bytes, budget: Budget, final: set[str]) -> Iterator[Item]:
     """Text of earlier saves that the final revision no longer shows."""
     ends = [match.end() for match in _EOF.finditer(data)]
+    if b"/Linearized" in data[:1024]:
+        ends = ends[1:]  # a linearised file's first section is its first page, not a save
     earlier = [end for end in ends[:-1] if data[end:].strip()]
     if not earlier:
         return
@@ -177,7 +179,7 @@ def _prior_revisions(data: bytes, budget: Budget, final: set[str]) -> Iterator[I
         try:
             pages = list(drawings(data[:end], budget, {}, MAX_PAGES))
         except PagesUnreadable:
-            continue  # a linearised file's first section is not a whole revision
+            continue  # cut at a damaged point: nothing to compare
         for index, drawing in pages:
             if drawing is None:
                 continue

@@ -18,7 +18,7 @@ from crawler.demo.builders.pdf import (
 )
 from detectors.formats.pdf import inspect_pdf
 from detectors.limits import Budget
-from detectors.model import Embedded, Status, Structure, Vector
+from detectors.model import Embedded, Status, Structure, Text, Vector
 from detectors.scan import scan
 
 fake = Faker("en_GB")
@@ -189,3 +189,16 @@ def test_ruled_tables_become_tables_without_redacted_cells() -> None:
     items = texts(inspect_pdf, data, "r.pdf")
     assert vectors_of(items, OTHER) == {Vector.UNDER_REDACTION}
     assert NAME not in " ".join(t.text for t in items if t.vector is Vector.PAGE_TEXT)
+
+
+def test_a_linearised_file_is_not_taken_for_a_revised_one() -> None:
+    import io
+
+    import pikepdf
+
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(build_pdf([Page((SECRET,)), Page((Line("x"),))]))) as pdf:
+        pdf.save(out, linearize=True)
+    items = list(inspect_pdf(out.getvalue(), "r.pdf", Budget()))
+    assert not [i for i in items if getattr(i, "vector", None) is Vector.PRIOR_REVISION]
+    assert found([i for i in items if isinstance(i, Text)], Vector.PAGE_TEXT, "page 1", NAME)
