@@ -8,28 +8,24 @@ bytes and the consumer: this is the hot path of the whole tool.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml import etree
 
 from detectors.formats._archive import SafeZip
-from detectors.formats._sheet import (
-    MAX_COLUMNS,
-    Layout,
-    Row,
-    column_letter,
-    sheet_tables,
-    split_ref,
-)
+from detectors.formats._sheet import MAX_COLUMNS, Layout, Row, sheet_tables, split_ref
+from detectors.formats.xlsx.cells import DIGITS, cell_text, column_at
+from detectors.formats.xlsx.cells import letters as column_letters
+from detectors.formats.xlsx.fastrows import CellReading, Fallback, fast_rows
 from detectors.formats.xlsx.parts import read_small, stream
-from detectors.formats.xlsx.strings import SharedStrings, unescape
+from detectors.formats.xlsx.strings import SharedStrings
 from detectors.formats.xlsx.workbook import Sheet, Workbook
 from detectors.limits import Budget
 from detectors.model import Item, Structure, Vector
 
 _TAGS = ("{*}row", "{*}col", "{*}dimension", "{*}sheetFormatPr", "{*}autoFilter")
-_DIGITS = "0123456789"
 _TRUE = ("1", "true")
 _READABLE = ("worksheet", "macrosheet")
 
@@ -69,6 +65,7 @@ class _SheetLayout(Layout):
     def __init__(self, name: str, state: Vector) -> None:
         super().__init__(name, state)
         self.filters: list[tuple[int, int]] = []
+        self.zero_height = False
         self.row_vector = self._row_vector
 
     def _row_vector(self, number: int, outline: object) -> Vector:
@@ -117,6 +114,45 @@ def _table_filters(sheet: Sheet, zf: SafeZip) -> list[tuple[int, int]]:
 def read_rows(context: Context, path: str, layout: _SheetLayout) -> Iterator[Row]:
     """The rows of one sheet part in order; fills `layout` as its parts go by.
 
+    The fast reader takes the sheet when it can; when it meets anything it does not read
+    exactly as the XML parser would, the parser takes over from the row after the last one
+    already given, so a hostile sheet is always read by the hardened parser.
+    """
+    given = 0
+    try:
+        for row in fast_rows(context.zf, path, _cell_reading(context), layout, note):
+            given += 1
+            yield row
+        return
+    except Fallback:
+        pass
+    yield from itertools.islice(parsed_rows(context, path, layout), given, None)
+
+
+def _cell_reading(context: Context) -> CellReading:
+    strings = context.strings
+    return CellReading(strings.lookup(), strings.used, context.concealing, context.budget)
+
+
+def note(layout: Layout, element: etree._Element) -> None:
+    """What a sheet element other than a row tells the layout."""
+    tag = str(element.tag)
+    name = tag[tag.index("}") + 1 :] if "}" in tag else tag
+    if name == "col":
+        _hide_columns(layout, element)
+    elif name == "dimension":
+        layout.width = _column_span(element.get("ref"))
+    elif name == "sheetFormatPr" and isinstance(layout, _SheetLayout):
+        layout.zero_height = (element.get("zeroHeight") or "") in _TRUE
+    elif name == "autoFilter" and isinstance(layout, _SheetLayout):
+        span = _row_span(element.get("ref"))
+        if span and _filtering(element):
+            layout.filters.append(span)
+
+
+def parsed_rows(context: Context, path: str, layout: _SheetLayout) -> Iterator[Row]:
+    """The rows as the XML parser reads them.
+
     The hot loop: a row whose cells run A, B, C… (the usual case, found with one compiled
     XPath over the row) skips per-cell reference parsing; values are read from each cell's
     last child; finished rows are dropped from the tree in batches.
@@ -125,28 +161,17 @@ def read_rows(context: Context, path: str, layout: _SheetLayout) -> Iterator[Row
     used = context.strings.used
     concealing = context.concealing
     budget = context.budget
-    letters = _letters()
+    letters = column_letters()
     columns: dict[str, int] = {}
     row_tag = v_tag = is_tag = ""
     number = 0
-    zero_height = False
     parsed = 0
     for _, element in stream(context.zf, path, _TAGS):
         tag = element.tag
         if tag != row_tag:
             namespace = tag[: tag.index("}") + 1] if "}" in tag else ""
-            name = tag[len(namespace) :]
-            if name != "row":
-                if name == "col":
-                    _hide_columns(layout, element)
-                elif name == "dimension":
-                    layout.width = _column_span(element.get("ref"))
-                elif name == "sheetFormatPr":
-                    zero_height = (element.get("zeroHeight") or "") in _TRUE
-                elif name == "autoFilter":
-                    span = _row_span(element.get("ref"))
-                    if span and _filtering(element):
-                        layout.filters.append(span)
+            if tag[len(namespace) :] != "row":
+                note(layout, element)
                 continue
             row_tag, v_tag, is_tag = tag, namespace + "v", namespace + "is"
         parsed += 1
@@ -159,7 +184,9 @@ def read_rows(context: Context, path: str, layout: _SheetLayout) -> Iterator[Row
         number = int(attribute) if attribute and attribute.isdigit() else number + 1
         hidden = element.get("hidden")
         hint: object = None
-        if (hidden is not None and hidden in _TRUE) or (zero_height and not element.get("ht")):
+        if (hidden is not None and hidden in _TRUE) or (
+            layout.zero_height and not element.get("ht")
+        ):
             level = element.get("outlineLevel")
             hint = int(level) if level and level.isdigit() else 0
         size = len(element)
@@ -180,22 +207,15 @@ def read_rows(context: Context, path: str, layout: _SheetLayout) -> Iterator[Row
                 if ref is None:
                     column = len(values)
                 else:
-                    column = columns.get(ref.rstrip(_DIGITS), -1)
+                    column = columns.get(ref.rstrip(DIGITS), -1)
                     if column < 0:
-                        column = _column(ref, columns, len(values))
+                        column = column_at(ref, columns, len(values))
                 if column >= MAX_COLUMNS:
                     continue
-            children = len(cell)
-            if not children:
+            if not len(cell):
                 continue
             kind = cell.get("t")
-            child = cell[children - 1]
-            if child.tag == v_tag:
-                text = child.text
-            elif child.tag == is_tag:
-                text = _inline(child)
-            else:
-                text = _value(cell, v_tag, is_tag)
+            text = cell_text(cell, v_tag, is_tag)
             if not text:
                 continue
             if kind == "s":
@@ -220,50 +240,6 @@ def read_rows(context: Context, path: str, layout: _SheetLayout) -> Iterator[Row
 
 
 _REFS = etree.XPath("./*/@r", smart_strings=False)
-_LETTERS: list[str] = []
-
-
-def _letters() -> list[str]:
-    """Every column letter, A to XFD, built once."""
-    if not _LETTERS:
-        _LETTERS.extend(column_letter(i) for i in range(MAX_COLUMNS))
-    return _LETTERS
-
-
-def _value(cell: etree._Element, v_tag: str, is_tag: str) -> str | None:
-    """The value of a cell whose last child is neither <v> nor <is> (an extension follows)."""
-    for child in cell:
-        if child.tag == v_tag:
-            return child.text
-        if child.tag == is_tag:
-            return _inline(child)
-    return None
-
-
-def _column(ref: str, cache: dict[str, int], fallback: int) -> int:
-    letters = ref.rstrip(_DIGITS)
-    try:
-        column = split_ref(ref)[0]
-    except ValueError:
-        return fallback
-    if column < 0:
-        return fallback
-    cache[letters] = column
-    return column
-
-
-def _inline(inline: etree._Element) -> str:
-    """Text of <is>: one <t>, or rich-text runs <r><t>…</t></r>; phonetic <rPh> is skipped."""
-    if len(inline) == 1 and str(inline[0].tag).endswith("}t"):
-        return unescape(inline[0].text or "")
-    parts: list[str] = []
-    for child in inline:
-        name = str(child.tag).rsplit("}", 1)[-1]
-        if name == "t":
-            parts.append(child.text or "")
-        elif name == "r":
-            parts.extend(g.text or "" for g in child if str(g.tag).endswith("}t") or g.tag == "t")
-    return unescape("".join(parts))
 
 
 def _column_span(ref: str | None) -> int:

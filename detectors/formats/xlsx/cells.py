@@ -1,0 +1,62 @@
+"""Cell-level reading shared by the parsed and the fast worksheet readers."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from detectors.formats._sheet import MAX_COLUMNS, column_letter, split_ref
+from detectors.formats.xlsx.strings import unescape
+
+DIGITS = "0123456789"
+_LETTERS: list[str] = []
+
+
+def letters() -> list[str]:
+    """Every column letter, A to XFD, built once."""
+    if not _LETTERS:
+        _LETTERS.extend(column_letter(i) for i in range(MAX_COLUMNS))
+    return _LETTERS
+
+
+def column_at(ref: str, cache: dict[str, int], fallback: int) -> int:
+    """The 0-based column of a cell reference, remembered by its letters; `fallback` when the
+    reference names no column."""
+    key = ref.rstrip(DIGITS)
+    try:
+        column = split_ref(ref)[0]
+    except ValueError:
+        return fallback
+    if column < 0:
+        return fallback
+    cache[key] = column
+    return column
+
+
+def cell_text(cell: etree._Element, v_tag: str, is_tag: str) -> str | None:
+    """The stored text of a cell with children: its last child when that is <v> or <is>,
+    else the first <v> or <is> (an extension follows the value)."""
+    child = cell[len(cell) - 1]
+    if child.tag == v_tag:
+        return child.text
+    if child.tag == is_tag:
+        return inline_text(child)
+    for child in cell:
+        if child.tag == v_tag:
+            return child.text
+        if child.tag == is_tag:
+            return inline_text(child)
+    return None
+
+
+def inline_text(inline: etree._Element) -> str:
+    """Text of <is>: one <t>, or rich-text runs <r><t>…</t></r>; phonetic <rPh> is skipped."""
+    if len(inline) == 1 and str(inline[0].tag).endswith("}t"):
+        return unescape(inline[0].text or "")
+    parts: list[str] = []
+    for child in inline:
+        name = str(child.tag).rsplit("}", 1)[-1]
+        if name == "t":
+            parts.append(child.text or "")
+        elif name == "r":
+            parts.extend(g.text or "" for g in child if str(g.tag).endswith("}t") or g.tag == "t")
+    return unescape("".join(parts))
