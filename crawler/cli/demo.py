@@ -14,10 +14,11 @@ from rich.table import Table
 from alerts.digest import queue_digests
 from alerts.service import send_outbox
 from alerts.store import Store
+from crawler.cli._progress import live_progress, print_summary
 from crawler.config import Config, Site
 from crawler.demo.server import serve
 from crawler.demo.site import LEADERS, LOG_PATH, DemoSite, build_site
-from crawler.demo.sweep import sweep
+from crawler.run import LOCAL, crawl_site
 from detectors.model import Severity
 
 MARKER = ".leaksweep-demo"
@@ -55,9 +56,10 @@ def demo(data_dir: Path, seed: int) -> None:
     with serve(site) as base:
         config = _config(data_dir, base)
         console.print(f"Demo force website on {base} ({len(site.resources)} pages and files)")
+        with live_progress(console) as on_progress:
+            summary = crawl_site(config, config.sites[0], settings=LOCAL, on_progress=on_progress)
+        print_summary(console, summary)
         store = Store(config.database)
-        urls = [base + path for path in site.resources if path != "/robots.txt"]
-        result = sweep(config, config.sites[0], store, console, urls)
         queue_digests(store)  # medium and low wait for the nightly digest; the demo sends it now
         delivery = send_outbox(store, config)
     elapsed = time.monotonic() - started
@@ -67,7 +69,7 @@ def demo(data_dir: Path, seed: int) -> None:
         f"database {config.database}",
         soft_wrap=True,
     )
-    sys.exit(0 if ok and result.ok else 1)
+    sys.exit(0 if ok and summary.finished and not summary.errors else 1)
 
 
 def _config(data_dir: Path, base: str) -> Config:
