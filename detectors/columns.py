@@ -157,6 +157,22 @@ def normal_header(header: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9%]+", " ", header.casefold()).split())
 
 
+def _is_header_label(text: str) -> bool:
+    """True when a cell reads as a column heading: a name, identifier or topic header."""
+    head = normal_header(text)
+    if not head or len(head) > 40 or _NUMERIC.fullmatch(text.strip()):
+        return False
+    return any(
+        rx.search(head)
+        for rx in (
+            *(rx for _, rx in _ENTITY_RX),
+            *(rx for _, rx in _NAME_RX),
+            *(rx for _, rx in _CUE_RX),
+            _SOFT_PERSON,
+        )
+    )
+
+
 def judge_column(header: str, sample: Sequence[str]) -> ColumnType:
     """Decide what a column holds from its header and a sample of its (first) values."""
     head = normal_header(header)
@@ -250,3 +266,29 @@ def _judge_by_values(values: Sequence[str]) -> ColumnType:
     if ranks / len(values) >= 0.6:
         return ColumnType(Cue.RANK, score=0.8)
     return OTHER
+
+
+TITLE_ROWS = 6
+"""Rows below a title searched for the real header row."""
+
+
+def header_below_title(
+    header: tuple[str, ...], sample: list[tuple[str, ...]]
+) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """The header row under a title ("Nominal roll as at 31 March", a blank row), if any.
+
+    A one-cell first row above wider rows is a title; the real header is the first row below
+    it whose cells are all headings, and the rows above that one are not data.
+    """
+    if sum(1 for cell in header if _text(cell)) > 1:
+        return header, sample
+    for index, row in enumerate(sample[:TITLE_ROWS]):
+        cells = [_text(cell) for cell in row]
+        filled = [cell for cell in cells if cell]
+        if len(filled) >= 2 and all(_is_header_label(cell) for cell in filled):
+            return tuple(cells), sample[index + 1 :]
+    return header, sample
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else str(value or "")

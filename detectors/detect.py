@@ -198,9 +198,13 @@ class Detector:
 
     def _prose_hits(self, pending: _Pending, result: ProseResult) -> None:
         group = self._group(pending)
-        group.categories |= result.categories
-        self._categories |= result.categories
-        group.sensitive = group.sensitive or bool(result.categories)
+        # Published court reporting names a defendant and the offence on purpose; the same
+        # words in a comment or under a redaction box are still a leak.
+        public = result.court_report and not pending.vector.hidden and not pending.embedded_in
+        categories = frozenset() if public else result.categories
+        group.categories |= categories
+        self._categories |= categories
+        group.sensitive = group.sensitive or bool(categories)
         for hit in result.hits:
             self._add(
                 hit.entity,

@@ -16,6 +16,8 @@ _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*", re.UNICODE)
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")
 _PARTICLES = wordset("mc mac o de da di du van von le la st del della al el ap ab")
 _DROP = str.maketrans("", "", "'’.")
+# Letters Unicode does not decompose into a base letter and an accent ("Łukasz", "Søren").
+_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"})
 
 
 class NameForm(StrEnum):
@@ -55,13 +57,20 @@ def normal(word: str) -> str:
     """Casefold and drop accents, apostrophes and full stops: "O'Neill" -> "oneill"."""
     decomposed = unicodedata.normalize("NFKD", word)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return plain.casefold().translate(_DROP).strip("-")
+    return plain.casefold().translate(_DROP).translate(_FOLD).strip("-")
 
 
 @cache
 def _gazetteer(filename: str) -> frozenset[str]:
-    data = resources.files("detectors.data").joinpath(filename).read_bytes()
-    return frozenset(gzip.decompress(data).decode().split())
+    folder = resources.files("detectors.data")
+    names = set(gzip.decompress(folder.joinpath(filename).read_bytes()).decode().split())
+    # Common UK names the frequency source under-represents, kept by hand beside it.
+    supplement = folder.joinpath(filename.replace(".txt.gz", "_extra.txt"))
+    if supplement.is_file():
+        text = supplement.read_text(encoding="utf-8")
+        names.update(normal(word) for line in text.splitlines() if not line.startswith("#")
+                     for word in line.split())  # fmt: skip
+    return frozenset(names)
 
 
 def is_forename(token: str) -> bool:
@@ -195,14 +204,26 @@ def name_evidence(name: PersonName | None) -> float:
         return 0.0
     assert name is not None
     forenames, surnames = _gazetteer("forenames.txt.gz"), _gazetteer("surnames.txt.gz")
-    surname_known = name.surname in surnames or (bool(name.forenames) and name.surname in forenames)
+    # A double-barrelled surname ("Pugh-Noble") is known when each of its parts is.
+    parts = [part for part in name.surname.split("-") if part]
+    surname_known = bool(parts) and all(
+        part in surnames or (bool(name.forenames) and part in forenames) for part in parts
+    )
     if not name.forenames:
-        return 0.5 if name.surname in surnames or name.surname in forenames else 0.0
+        return 0.5 if surname_known or name.surname in forenames else 0.0
     first = name.forenames[0]
     if not name.surname:
         return 0.5 if first in forenames else 0.0
     forename_known = first in forenames or (len(first) == 1 and surname_known)
     return (0.5 if surname_known else 0.0) + (0.5 if forename_known else 0.0)
+
+
+def forename_known(name: PersonName | None) -> bool:
+    """True when the first forename (more than an initial) is in the gazetteer."""
+    if not is_name_shaped(name) or name is None or not name.forenames:
+        return False
+    first = name.forenames[0]
+    return len(first) > 1 and first in _gazetteer("forenames.txt.gz")
 
 
 def looks_like_name(cell: str) -> bool:

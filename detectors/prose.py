@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from presidio_analyzer import BatchAnalyzerEngine, RecognizerResult
 
 from detectors.engine import ENTITIES, LANGUAGE, analyzer
+from detectors.prose_names import find_names
 from detectors.recognizers.street_address import SUFFIX
 
 # A finding must reach this score; pattern-only guesses (a postcode with no address nearby,
@@ -58,6 +59,7 @@ _STREET_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", SUFFIX)) - {
     "Court",
 }
 _WORD = re.compile(r"[\w'’-]+")
+_LOWER_WORD = re.compile(r"\s+(?!(?:de|da|di|du|van|von|le|la|del|della|al|el|ap|ab)\b)[a-z]")
 
 
 @dataclass(frozen=True)
@@ -86,9 +88,13 @@ def find_entities(texts: Sequence[str]) -> list[list[Match]]:
         chunks, language=LANGUAGE, batch_size=BATCH_SIZE, entities=list(ENTITIES)
     )
     for chunk, (index, offset), chunk_results in zip(chunks, owners, results, strict=True):
+        selected = _select(chunk, chunk_results)
+        # The small model misses many names it has not seen in context (Welsh, Polish, South
+        # Asian...); the gazetteer finds the pairs it passed over.
+        taken = [(m.start, m.end) for m in selected]
+        selected += [Match("PERSON", n.start, n.end, n.score) for n in find_names(chunk, taken)]
         found[index].extend(
-            Match(m.entity, m.start + offset, m.end + offset, m.score)
-            for m in _select(chunk, chunk_results)
+            Match(m.entity, m.start + offset, m.end + offset, m.score) for m in selected
         )
     for matches in found:
         matches.sort(key=lambda m: (m.start, m.end))
@@ -142,9 +148,14 @@ def _trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     if title:
         start += title.end()
         span = text[start:end]
-    words = _WORD.findall(span)
     if not span or not span[0].isupper():
         return None
+    # "Deborah Hargreaves of Flat": the model ran on past the name into the address.
+    lower = _LOWER_WORD.search(span)
+    if lower:
+        end = start + lower.start()
+        span = text[start:end]
+    words = _WORD.findall(span)
     if len(words) < 2 and not title:
         # A lone capitalised word is as often a place, a heading or an operation name as a
         # surname; after a rank ("DCI Morgan") it is a name.

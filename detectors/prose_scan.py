@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from detectors.mask import mask
-from detectors.names import AllowList, PersonName, name_evidence, normal, parse_name
+from detectors.names import (
+    AllowList,
+    PersonName,
+    forename_known,
+    name_evidence,
+    normal,
+    parse_name,
+)
 from detectors.public import is_mobile, is_public_email, is_service_phone
 from detectors.special import categories_in
 from detectors.tables import IDENTIFYING, PersonKeys
@@ -31,6 +38,20 @@ _ORGANISATION = re.compile(
     re.IGNORECASE,
 )
 """Words just before an address that make it the organisation's own postal address."""
+_HOUSE_NUMBER = re.compile(
+    r"(?:\b\d{1,3}[A-Za-z]?|\b(?:Flat|Studio|Apartment|Unit) \w{1,4}),?\s+\Z"
+)
+"""Just before a capitalised pair, these make it a street or building name."""
+_COURT = re.compile(
+    r"\b(?:jailed|sentenced|convicted|pleaded guilty|pled guilty|found guilty|imprisoned|"
+    r"charged with|remanded in custody|(?:Crown|Magistrates['’]?|Youth) Court)\b",
+    re.IGNORECASE,
+)
+_VICTIM = re.compile(r"\b(?:victims?|complainants?|survivors?|injured party)\b", re.IGNORECASE)
+VICTIM_NEAR = 40
+"""Characters either side of a name within which a victim word makes it the victim's name."""
+CONFIDENT = 0.8
+"""The model's score for a name it tagged from context (gazetteer guesses score 0.6)."""
 _SENSITIVE = (IDENTIFYING - {"EMAIL_ADDRESS"}) | {"DATE_OF_BIRTH"}
 
 
@@ -62,6 +83,9 @@ class ProseResult:
 
     hits: tuple[ProseHit, ...] = ()
     categories: frozenset[str] = frozenset()
+    court_report: bool = False
+    """The text reports a court case (charged, convicted, jailed) and names no victim: what
+    it says about the defendant is already a public record."""
 
 
 def scan_texts(
@@ -77,11 +101,10 @@ def _judge(text: str, matches: Sequence[_Match], allow: AllowList) -> ProseResul
     people: list[_Match] = []
     allowed: list[_Match] = []
     for match in matches:
-        if match.entity != "PERSON":
-            continue
+        if match.entity != "PERSON" or _HOUSE_NUMBER.search(text, 0, match.start):
+            continue  # "12 Albert Spur", "Flat 3, Graham Court": a street, not a person
         name = _prose_name(text[match.start : match.end])
-        # Both parts of a two-part name must be known names: "Jubilee House" is a building.
-        if name is None or name_evidence(name) < (1.0 if name.forenames else 0.5):
+        if name is None or not _enough(name, match.score):
             continue
         (allowed if allow.covers(name) else people).append(match)
 
@@ -99,6 +122,7 @@ def _judge(text: str, matches: Sequence[_Match], allow: AllowList) -> ProseResul
                 continue
             name = _prose_name(value)
             assert name is not None
+            value = _name_words(value)
             keys = PersonKeys(
                 None,
                 hash(("full", name.full_key, "")) if name.full_key else None,
@@ -120,15 +144,32 @@ def _judge(text: str, matches: Sequence[_Match], allow: AllowList) -> ProseResul
     for anchor in anchors:
         window = text[max(0, anchor.start - CATEGORY_WINDOW) : anchor.end + CATEGORY_WINDOW]
         categories |= categories_in(window)
-    return ProseResult(tuple(hits), frozenset(categories))
+    court = _COURT.search(text) is not None and not any(
+        _VICTIM.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in people
+    )
+    return ProseResult(tuple(hits), frozenset(categories), court)
 
 
 def _prose_name(span: str) -> PersonName | None:
     """The name in a span the model tagged, without leading labels ("Victim Jane Brown")."""
+    return parse_name(_name_words(span))
+
+
+def _name_words(span: str) -> str:
     words = span.splitlines()[0].split() if span.strip() else []
     while len(words) > 1 and normal(words[0]) in NOT_NAMES:
         words = words[1:]
-    return parse_name(" ".join(words))
+    return " ".join(words)
+
+
+def _enough(name: PersonName, score: float) -> bool:
+    """Gazetteer evidence a tagged name needs: both parts known ("Jubilee House" is a
+    building), or, when the model itself is confident, a known forename before a surname
+    the gazetteer has not met (rarer Irish, Polish or Asian surnames)."""
+    evidence = name_evidence(name)
+    if evidence >= (1.0 if name.forenames else 0.5):
+        return True
+    return score >= CONFIDENT and len(name.tokens) >= 2 and forename_known(name)
 
 
 def _organisational(entity: str, value: str, beside_person: bool, before: str = "") -> bool:

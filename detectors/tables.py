@@ -6,7 +6,14 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from detectors.columns import SAMPLE_ROWS, ColumnType, Cue, judge_column, normal_header
+from detectors.columns import (
+    SAMPLE_ROWS,
+    ColumnType,
+    Cue,
+    header_below_title,
+    judge_column,
+    normal_header,
+)
 from detectors.mask import mask
 from detectors.model import Table, Vector
 from detectors.names import (
@@ -99,8 +106,9 @@ def assess_table(table: Table, allow: AllowList, source: int = 0) -> TableEviden
     """Judge the columns on a sample, then read every row once with each column's cheap check."""
     rows = iter(table.rows)
     sample = list(itertools.islice(rows, SAMPLE_ROWS))
-    width = max([len(table.header), *(len(row) for row in sample)], default=0)
-    headers = [table.header[i] if i < len(table.header) else "" for i in range(width)]
+    top, sample = header_below_title(table.header, sample)
+    width = max([len(top), *(len(row) for row in sample)], default=0)
+    headers = [top[i] if i < len(top) else "" for i in range(width)]
     types = [judge_column(headers[i], [_cell(row, i) for row in sample]) for i in range(width)]
     groups = _groups(headers, types)
     entity_cols = [i for i, t in enumerate(types) if t.cue is not Cue.NAME and t.entity]
