@@ -85,16 +85,11 @@ def sniff(data: bytes, name: str = "") -> str:
         return _sniff_ole(data, extension)
     if head.startswith(b"{\\rtf"):
         return "rtf"
+    if _looks_like_html(head):
+        return "html"
     if _looks_binary(head):
         return "binary"
-    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if (
-        lowered.startswith((b"<!doctype html", b"<html"))
-        or b"<body" in lowered
-        or b"<html" in lowered
-    ):
-        return "html"
-    if extension in ("csv", "tsv") or _looks_delimited(head):
+    if extension in ("csv", "tsv") or _looks_delimited(head, complete=len(data) <= len(head)):
         return "csv"
     return "text"
 
@@ -139,20 +134,51 @@ def _ole_streams(data: bytes) -> set[str]:
         return set()
 
 
+_HTML_OPENERS = (b"<!doctype html", b"<html", b"<head", b"<body")
+_HTML_TAGS = (
+    b"<div",
+    b"<p>",
+    b"<p ",
+    b"<table",
+    b"<span",
+    b"<a href",
+    b"<br",
+    b"<ul",
+    b"<h1",
+    b"<h2",
+)
+
+
+def _looks_like_html(head: bytes) -> bool:
+    """Markup near the start, even after a BOM, a comment or stray NUL bytes."""
+    text = head.replace(b"\x00", b"").lower()
+    if any(opener in text for opener in _HTML_OPENERS):
+        return True
+    return sum(1 for tag in _HTML_TAGS if tag in text) >= 2
+
+
 def _looks_binary(head: bytes) -> bool:
     if not head:
         return False
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # UTF-16 text
-    return head.count(b"\x00") > len(head) // 20
+    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    if head.count(b"\x00") <= len(head) // 20:
+        return controls > len(head) // 10
+    # UTF-16 text without a byte order mark: ASCII letters alternate with NULs.
+    odd, even = head[1::2], head[0::2]
+    return not (odd.count(b"\x00") > len(odd) * 0.9 or even.count(b"\x00") > len(even) * 0.9)
 
 
-def _looks_delimited(head: bytes) -> bool:
+def _looks_delimited(head: bytes, complete: bool) -> bool:
+    """Two or more lines splitting into the same number of fields on one delimiter."""
     lines = [line for line in head.splitlines()[:10] if line.strip()]
+    if not complete:
+        lines = lines[:-1]  # the sample may cut the last line short
     if len(lines) < 2:
         return False
     for delimiter in (b",", b"\t", b";", b"|"):
-        counts = {line.count(delimiter) for line in lines[:-1]}
+        counts = {line.count(delimiter) for line in lines}
         if len(counts) == 1 and min(counts) >= 1:
             return True
     return False
