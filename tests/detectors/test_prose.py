@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from detectors import prose
-from detectors.prose import Match, find_entities
+from detectors.prose import LONG_RUN, Match, defuse, find_entities
 
 
 def values(text: str) -> set[tuple[str, str]]:
@@ -101,3 +101,30 @@ def test_chunks_cover_the_text(monkeypatch: pytest.MonkeyPatch, size: int) -> No
     pieces = list(prose._chunks(text))
     assert "".join(chunk for _, chunk in pieces).strip() == text.strip()
     assert all(len(chunk) <= 50 and text[o : o + len(chunk)] == chunk for o, chunk in pieces)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 10_000,
+        "x" * 81,
+        "Contact " + "=" * 500 + " Jane Smith on 01632 960001",
+        "short text stays as it is",
+        "a" * 80,
+    ],
+)
+def test_defuse_keeps_offsets_and_breaks_long_runs(text: str) -> None:
+    defused = defuse(text)
+    assert len(defused) == len(text)
+    assert max(len(run) for run in defused.split()) <= LONG_RUN
+    assert [i for i, c in enumerate(defused) if c != text[i]] == [
+        i for i, c in enumerate(defused) if c == " " and text[i] != " "
+    ]
+    if len(text) <= LONG_RUN:
+        assert defused == text
+
+
+def test_entities_after_a_long_run_keep_their_offsets() -> None:
+    text = "=" * 300 + " Call PC 4521 about it."
+    [matches] = find_entities([text])
+    assert any(text[m.start : m.end].endswith("4521") for m in matches)
