@@ -37,10 +37,11 @@ format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 
 bench: setup
-	$(PY) bench/inspect.py
+	$(PY) bench/inspection.py
 	$(PY) bench/prose.py
 	$(PY) bench/detect.py
 	$(PY) bench/evaluate.py
+	$(PY) bench/holdout.py
 	$(PY) bench/crawl.py
 
 clean:

@@ -7,21 +7,14 @@ changing 10 attachments must rescan exactly those.
 
 from __future__ import annotations
 
-import os
-import sys
+import tempfile
+import time
+from pathlib import Path
 
-# Running `python bench/crawl.py` puts bench/ first on sys.path, where a sibling benchmark's
-# name (inspect.py) would shadow the standard library module of that name.
-sys.path[:] = [p for p in sys.path if os.path.abspath(p) != os.path.dirname(__file__)]
-
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from crawler.config import Config, Site  # noqa: E402
-from crawler.run import crawl_site  # noqa: E402
-from crawler.summary import CrawlSummary  # noqa: E402
-from crawler.testsite import LocalSite  # noqa: E402
+from crawler.config import Config, Site
+from crawler.run import crawl_site
+from crawler.summary import CrawlSummary
+from crawler.testsite import LocalSite
 
 SECTIONS = 50
 PAGES_PER_SECTION = 100

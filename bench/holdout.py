@@ -9,8 +9,6 @@ import time
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
-# This folder holds modules named like the standard library's (inspect): keep it off the path.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(_HERE.parent / "tests"))
 
 from holdout.generate import build_holdout  # noqa: E402

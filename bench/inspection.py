@@ -12,7 +12,7 @@ own peak resident set (VmHWM), so the figures exclude the building. MB/s is shee
 cache) XML per CPU second of the measuring process, which other work on the machine disturbs
 less than wall time. Targets: >= 50 MB/s of sheet XML, peak RSS < 300 MB.
 
-    python bench/inspect.py [case ...]
+    python bench/inspection.py [case ...]
 """
 
 from __future__ import annotations
@@ -20,9 +20,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# This file shares its name with the standard library's inspect: keep bench/ off the path.
 HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(HERE.parent))
 
 import json  # noqa: E402
