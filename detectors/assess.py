@@ -75,7 +75,7 @@ def _rate(exposure: Exposure) -> tuple[Severity, str]:
             return Severity.CRITICAL, f"hidden case records of {people} people"
         return Severity.HIGH, f"{where} case records"
     if "staff_list" in kinds:
-        if people >= STAFF_MANY and (hidden or exposure.sensitive):
+        if people >= STAFF_MANY and (hidden or exposure.sensitive or exposure.pay):
             return Severity.CRITICAL, f"{where} staff list of {people} people"
         if people >= STAFF_MANY or (hidden and people >= SOME):
             return Severity.HIGH, f"{where} staff list of {people} people"

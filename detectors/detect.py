@@ -48,6 +48,8 @@ class Exposure:
     kinds: tuple[str, ...] = ()
     special_categories: tuple[str, ...] = ()
     sensitive: bool = False
+    pay: bool = False
+    """A table gives people's pay beside their names (the Cumbria leak)."""
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ class Detector:
                 tuple(sorted(evidence.kinds)),
                 tuple(sorted(evidence.special_categories)),
                 evidence.sensitive,
+                evidence.pay,
             )
         )
 

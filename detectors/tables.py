@@ -79,6 +79,8 @@ class TableEvidence:
     people: tuple[PersonKeys, ...]
     sensitive: bool = False
     """A special category or an identifier such as a NINO or date of birth is present."""
+    pay: bool = False
+    """Salaries or allowances sit beside the people."""
 
 
 @dataclass
@@ -167,7 +169,12 @@ def assess_table(table: Table, allow: AllowList, source: int = 0) -> TableEviden
     sensitive = bool(categories) or bool(found & (IDENTIFYING - {"EMAIL_ADDRESS"}))
     sensitive = sensitive or "DATE_OF_BIRTH" in found
     return TableEvidence(
-        hits_out, frozenset(kinds), frozenset(categories), tuple(people), sensitive
+        hits_out,
+        frozenset(kinds),
+        frozenset(categories),
+        tuple(people),
+        sensitive,
+        pay="SALARY" in found,
     )
 
 

@@ -24,6 +24,8 @@ def _evidence(*exposures: Exposure) -> Evidence:
         (Exposure("table", True, 9483, ("staff_list",)), C),
         (Exposure("table", False, 600, ("staff_list",), sensitive=True), C),
         (Exposure("table", False, 600, ("staff_list",)), H),
+        (Exposure("table", False, 120, ("staff_list",), pay=True), C),
+        (Exposure("table", False, 12, ("staff_list",), pay=True), M),
         (Exposure("table", True, 30, ("staff_list",)), H),
         (Exposure("table", True, 5, ("staff_list",)), M),
         (Exposure("table", False, 25, ("contact_list", "staff_list")), M),

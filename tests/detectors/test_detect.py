@@ -131,3 +131,22 @@ def test_prose_matches_are_judged() -> None:
     assert {f.entity: f.count for f in evidence.findings} == {"PERSON": 2}
     assert evidence.people == 2
     assert evidence.special_categories == ("domestic_abuse",)
+
+
+@pytest.mark.parametrize(("with_pay", "severity"), [(True, "critical"), (False, "high")])
+def test_a_visible_pay_list_of_many_staff_is_critical(with_pay: bool, severity: str) -> None:
+    from faker import Faker
+
+    from detectors.scan import scan
+
+    fake = Faker("en_GB")
+    fake.seed_instance(11)
+    header = "Name,Rank,Department" + (",Salary" if with_pay else "")
+    rows = [
+        f"{fake.first_name()} {fake.last_name()},Constable,Response"
+        + (f",£{31000 + i * 7}" if with_pay else "")
+        for i in range(120)
+    ]
+    verdict = scan(("\n".join([header, *rows]) + "\n").encode(), "pay.csv")
+    assert "staff_list" in verdict.kinds
+    assert str(verdict.severity) == severity
