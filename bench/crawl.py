@@ -62,7 +62,8 @@ def report(label: str, summary: CrawlSummary, seconds: float) -> None:
     print(
         f"    conditional {summary.conditional:,}  304 {summary.not_modified:,}  "
         f"scanned {summary.scanned:,}  rescans skipped {summary.unchanged:,}  "
-        f"errors {summary.errors:,}  finished {summary.finished}"
+        f"errors {summary.errors:,}  detectors busy {summary.scan_seconds:,.1f} s  "
+        f"finished {summary.finished}"
     )
 
 

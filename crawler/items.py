@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -17,8 +17,9 @@ class Fetched:
     content_type: str
     etag: str | None
     last_modified: str | None
-    body: bytes
-    page: bool
+    body: bytes = field(repr=False)
+    """Never in a log line: Scrapy logs items, and these bytes may be the leak itself."""
+    page: bool = False
     """True for an HTML page whose links were followed; False for a document."""
 
 

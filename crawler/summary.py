@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 from detectors.model import Severity
 
@@ -20,6 +21,7 @@ ERRORS = PREFIX + "errors"
 BROKEN = PREFIX + "broken_links"
 TRAPS = PREFIX + "traps"
 RENDERED = PREFIX + "rendered"
+SCAN_SECONDS = PREFIX + "scan_seconds"
 SEVERITY = PREFIX + "severity/"
 """Followed by a severity: documents seen this crawl whose latest scan is at that level."""
 
@@ -43,6 +45,8 @@ class CrawlSummary:
     broken_links: int = 0
     traps: int = 0
     rendered: int = 0
+    scan_seconds: float = 0.0
+    """Time the detectors spent on this crawl's documents (they run beside the downloads)."""
     severities: dict[str, int] = field(default_factory=dict)
     finished: bool = False
     failure: str | None = None
@@ -77,16 +81,22 @@ def summarize(
     site: str, stats: Iterable[Mapping[str, object]], finished: bool = False
 ) -> CrawlSummary:
     """Add up the stats of every spider that crawled `site`."""
-    totals: dict[str, int] = dict.fromkeys(_COUNTERS, 0)
+    totals: dict[str, Any] = dict.fromkeys(_COUNTERS, 0)
     severities: dict[str, int] = {}
+    seconds = 0.0
     for one in stats:
+        value = one.get(SCAN_SECONDS)
+        seconds += value if isinstance(value, int | float) else 0.0
         for name, key in _COUNTERS.items():
             totals[name] += _int(one.get(key))
         for key, value in one.items():
             if key.startswith(SEVERITY):
                 level = key.removeprefix(SEVERITY)
                 severities[level] = severities.get(level, 0) + _int(value)
-    return CrawlSummary(site, **totals, severities=severities, finished=finished)  # type: ignore[arg-type]
+    counted = CrawlSummary(
+        site, scan_seconds=round(seconds, 3), severities=severities, finished=finished
+    )
+    return replace(counted, **totals)
 
 
 def _int(value: object) -> int:

@@ -15,6 +15,8 @@ BIG = f"{ASSETS}/foi-82526-big.csv"
 STREAMED = f"{ASSETS}/foi-82526-streamed.csv"
 """Too large too, but sent without Content-Length: cut off only as it arrives."""
 MAX_SIZE = 50_000
+PLANTED = ("Jonathan Pemberton-Smythe", "jonathan.pemberton@example.org")
+"""Personal data on a page: the crawl may scan it but must never write it out."""
 NEXT_YEAR = date.today().year + 1
 
 
@@ -57,7 +59,12 @@ def build_force(site: LocalSite) -> list[str]:
         ' <a href="/js-listing">Latest replies</a> <a href="mailto:foi@example.org">FOI</a>',
     )
     site.page("/news", "News", "<p>Road closures this weekend.</p>")
-    site.page("/about", "About", '<p>Our team.</p><a href="/files/structure.csv">Structure</a>')
+    site.page(
+        "/about",
+        "About",
+        f"<p>Our team. Contact {PLANTED[0]} on {PLANTED[1]}.</p>"
+        '<a href="/files/structure.csv">Structure</a>',
+    )
     site.put("/files/structure.csv", csv(5, "ORG"), "text/csv")
     site.redirect("/old-about", "/about")
     site.page("/orphan", "Orphan", '<a href="/files/orphan.csv">Only in the sitemap</a>')

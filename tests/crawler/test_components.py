@@ -227,3 +227,8 @@ def test_pipeline_scans_new_content_once_and_changed_content_again(tmp_path: Pat
 )
 def test_too_large(error: BaseException | None, expected: bool) -> None:
     assert too_large(error) is expected
+
+
+def test_fetched_bytes_never_appear_in_an_items_repr() -> None:
+    item = _fetched(b"name\nJonathan Pemberton-Smythe\n")
+    assert "Pemberton" not in repr(item) and "body" not in repr(item)

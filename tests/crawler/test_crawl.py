@@ -17,6 +17,7 @@ from _forcesite import (
     JS_ATTACHMENT,
     LISTING,
     MAX_SIZE,
+    PLANTED,
     STREAMED,
     build_force,
     build_whatdotheyknow,
@@ -146,6 +147,15 @@ def test_database_and_quarantine_are_owner_only(world: World) -> None:
     copies = [p for p in quarantine.rglob("*") if p.is_file()]
     assert copies and all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in copies)
     assert all(len(p.name) == 64 for p in copies)
+
+
+def test_no_raw_personal_value_in_the_log_or_database(world: World) -> None:
+    written = [world.config.data_dir / "logs" / "crawl-test.log"]
+    written += world.config.data_dir.glob("leaksweep.db*")
+    for path in written:
+        data = path.read_bytes()
+        for value in PLANTED:
+            assert value.encode() not in data, path.name
 
 
 def test_second_crawl_is_conditional_and_rescans_nothing(world: World) -> None:
