@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
@@ -49,10 +50,8 @@ class LeakSpider(scrapy.Spider):
         """Hosts this spider may fetch from (Scrapy's offsite filter keeps to them)."""
         yield from self.site.allowed_domains
         if not self.site.allowed_domains:
-            from urllib.parse import urlsplit
-
-            for url in self.site.start_urls:
-                yield urlsplit(url).hostname or ""
+            urls = [*self.site.start_urls, self.site.disclosure_log or ""]
+            yield from {urlsplit(url).hostname or "" for url in urls} - {""}
 
     # Following links
 

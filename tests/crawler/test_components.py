@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from twisted.internet.defer import CancelledError
 
 from alerts.store import Store
 from crawler import summary
+from crawler.config import Site
 from crawler.items import Fetched, NotModified, TooLarge
 from crawler.middlewares import (
     COPY,
@@ -25,6 +27,9 @@ from crawler.middlewares import (
 )
 from crawler.pipelines import ScanPipeline
 from crawler.quarantine import Quarantine
+from crawler.spiders.disclosure_log import DisclosureLogSpider
+from crawler.spiders.site import SiteSpider
+from crawler.spiders.whatdotheyknow import WhatDoTheyKnowSpider
 
 URL = "http://force.example/SysSiteAssets/foi/reply.csv"
 
@@ -232,3 +237,22 @@ def test_too_large(error: BaseException | None, expected: bool) -> None:
 def test_fetched_bytes_never_appear_in_an_items_repr() -> None:
     item = _fetched(b"name\nJonathan Pemberton-Smythe\n")
     assert "Pemberton" not in repr(item) and "body" not in repr(item)
+
+
+def test_spiders_keep_to_the_sites_hosts_and_whatdotheyknow_to_its_own(tmp_path: Path) -> None:
+    site = Site(
+        name="force",
+        start_urls=("https://www.force.example/",),
+        disclosure_log="https://foi.force.example/published-items/?dt=Disclosure+log",
+        whatdotheyknow="force",
+        whatdotheyknow_base="http://127.0.0.1:8000",
+    )
+    crawler = _crawler(tmp_path)
+    spider = DisclosureLogSpider.from_crawler(crawler, site=site)
+    assert sorted(spider.allowed_domains) == ["foi.force.example", "www.force.example"]
+    wdtk = WhatDoTheyKnowSpider.from_crawler(_crawler(tmp_path), site=site)
+    assert wdtk.allowed_domains == ["127.0.0.1"]
+    narrowed = SiteSpider.from_crawler(
+        _crawler(tmp_path), site=replace(site, allowed_domains=("force.example",))
+    )
+    assert narrowed.allowed_domains == ["force.example"]
