@@ -136,7 +136,21 @@ def main(job: CrawlJob, emit: Emit) -> None:
                 logging.getLogger(__name__).exception("spider %s failed", spider.name)
                 failure.append(f"{spider.name}: {type(error).__name__}: {error}")
 
-    ticker = task.LoopingCall(report, "progress")
+    halted: set[int] = set()
+
+    def halt() -> None:
+        # A crawler still starting up ignores a stop request, so ask again once its engine runs.
+        for crawler in crawlers:
+            engine = crawler.engine
+            if stopping and id(crawler) not in halted and engine is not None and engine.running:
+                halted.add(id(crawler))
+                deferred_from_coro(engine.stop_async())
+
+    def tick() -> None:
+        halt()
+        report("progress")
+
+    ticker = task.LoopingCall(tick)
 
     def begin() -> None:
         ticker.start(PROGRESS_EVERY_S, now=False)
@@ -151,7 +165,7 @@ def main(job: CrawlJob, emit: Emit) -> None:
     def shut_down(signum: int, _frame: object) -> None:
         # Stop after the current requests; the remaining spiders are not started.
         stopping.append(signum)
-        reactor.callFromThread(lambda: deferred_from_coro(process.stop()))
+        reactor.callFromThread(halt)
 
     reactor.callWhenRunning(begin)
     reactor.callWhenRunning(signal.signal, signal.SIGTERM, shut_down)

@@ -57,16 +57,14 @@ def crawl_site(
     with _site_lock(config.data_dir / "locks" / f"{site.name}.lock"):
         Quarantine(config.quarantine_dir, config.quarantine_days).purge()
         job = CrawlJob(config=config, site=site, url=url, force=force, settings=settings or {})
-        summary = _run_child(job, on_progress, cancel)
+        summary = _run_child(job, on_progress, cancel or threading.Event())
         if summary.finished and url is None:
             record_crawl(Store(config.database), site.name)
         return summary
 
 
 def _run_child(
-    job: CrawlJob,
-    on_progress: Callable[[CrawlSummary], None] | None,
-    cancel: threading.Event | None,
+    job: CrawlJob, on_progress: Callable[[CrawlSummary], None] | None, cancel: threading.Event
 ) -> CrawlSummary:
     read_end, write_end = os.pipe()
     child = subprocess.Popen(
@@ -78,6 +76,32 @@ def _run_child(
     assert child.stdin is not None
     with child.stdin:
         child.stdin.write(pickle.dumps(job))
+    try:
+        final = _follow(child, read_end, on_progress, cancel)
+    except BaseException:  # Ctrl-C or a failing callback: do not leave the crawl behind
+        child.terminate()
+        try:
+            child.wait(STOP_GRACE_S)
+        except subprocess.TimeoutExpired:
+            child.kill()
+        raise
+    code = child.wait()
+    if final is None:
+        return CrawlSummary(
+            site=job.site.name, failure=f"crawl process ended with exit code {code}"
+        )
+    if on_progress is not None:
+        on_progress(final)
+    return final if code == 0 else replace(final, finished=False)
+
+
+def _follow(
+    child: subprocess.Popen[bytes],
+    read_end: int,
+    on_progress: Callable[[CrawlSummary], None] | None,
+    cancel: threading.Event,
+) -> CrawlSummary | None:
+    """Relay the child's counts until it closes the pipe; stop it when `cancel` is set."""
     final: CrawlSummary | None = None
     stop_sent: float | None = None
     with os.fdopen(read_end, "rb") as reader, selectors.DefaultSelector() as selector:
@@ -87,7 +111,7 @@ def _run_child(
             if selector.select(timeout=0.25):
                 chunk = os.read(read_end, 65536)
                 if not chunk:
-                    break  # the child closed its end: it has finished or died
+                    return final  # the child closed its end: it has finished or died
                 buffer += chunk
                 *lines, buffer = buffer.split(b"\n")
                 for line in lines:
@@ -96,19 +120,11 @@ def _run_child(
                         final = counts
                     elif on_progress is not None:
                         on_progress(counts)
-            if cancel is not None and cancel.is_set() and stop_sent is None:
+            if cancel.is_set() and stop_sent is None:
                 child.terminate()  # SIGTERM: the child closes its spider cleanly
                 stop_sent = time.monotonic()
             if stop_sent is not None and time.monotonic() - stop_sent > STOP_GRACE_S:
                 child.kill()
-    code = child.wait()
-    if final is None:
-        return CrawlSummary(
-            site=job.site.name, failure=f"crawl process ended with exit code {code}"
-        )
-    if on_progress is not None:
-        on_progress(final)
-    return final if code == 0 else replace(final, finished=False)
 
 
 def _decode(line: bytes) -> tuple[str, CrawlSummary]:

@@ -16,10 +16,11 @@ import pytest
 from alerts.store import Store
 from crawler.cli.crawl import choose_site, exit_status
 from crawler.config import Config, Site
-from crawler.records import record_crawl
-from crawler.run import CrawlBusy
+from crawler.records import last_crawl, record_crawl
+from crawler.run import CrawlBusy, crawl_site
 from crawler.schedule import Monitor, missed
 from crawler.summary import CrawlSummary
+from crawler.testsite import LocalSite, Resource
 from detectors.model import Severity
 
 NIGHTLY = "0 2 * * *"
@@ -128,3 +129,30 @@ def test_choose_site(tmp_path: Path) -> None:
     with pytest.raises(click.UsageError):
         choose_site(config, None, None)
     assert choose_site(_config(tmp_path, "only"), None, None).name == "only"
+
+
+def test_cancelled_crawl_stops_its_child_cleanly(tmp_path: Path) -> None:
+    with LocalSite() as site:
+        site.put("/robots.txt", "User-agent: *\n", "text/plain")
+        site.route("/n/", lambda path: _endless(path))
+        config = Config(
+            data_dir=tmp_path,
+            sites=(Site(name="endless", start_urls=(site.url("/n/1"),), max_depth=10_000),),
+        )
+        cancel = threading.Event()
+        summary = crawl_site(
+            config,
+            config.sites[0],
+            settings={"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0.1},
+            on_progress=lambda counts: cancel.set(),
+            cancel=cancel,
+        )
+    assert not summary.finished
+    assert summary.failure == f"stopped by signal {signal.SIGTERM}"
+    assert summary.pages < 1_000  # stopped long before the endless site ran out
+    assert last_crawl(Store(config.database), "endless") is None  # not a completed night
+
+
+def _endless(path: str) -> Resource:
+    number = int(path.rsplit("/", 1)[-1] or 0)
+    return Resource(f'<html><body><a href="/n/{number + 1}">next</a></body></html>'.encode())
