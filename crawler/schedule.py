@@ -17,6 +17,7 @@ from types import FrameType
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
+from tzlocal import get_localzone
 
 from alerts.store import Store
 from crawler.config import Config, Site
@@ -58,7 +59,8 @@ class Monitor:
 
     def plan(self, now: datetime | None = None) -> None:
         """One job per site; a site whose last run was missed is also due straight away."""
-        now = now or datetime.now().astimezone()
+        # The machine's named zone, not a fixed offset, so 02:00 stays 02:00 across BST changes.
+        now = now or datetime.now(get_localzone())
         store = Store(self.config.database)
         for site in self.config.sites:
             trigger = CronTrigger.from_crontab(site.schedule, timezone=now.tzinfo)
