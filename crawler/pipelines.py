@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import multiprocessing
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from scrapy import signals
@@ -41,7 +42,7 @@ class Options:
 def _scan(data: bytes, name: str, options: Options) -> tuple[Verdict, float]:
     """The verdict and the seconds it took (model loading included, the first time)."""
     started = time.perf_counter()
-    # Imported on the worker thread at the first changed document: a night when nothing
+    # Imported by the worker at the first changed document: a night when nothing
     # changed never pays for loading the language models.
     from detectors.scan import ScanOptions, scan
 
@@ -53,8 +54,9 @@ def _scan(data: bytes, name: str, options: Options) -> tuple[Verdict, float]:
 class ScanPipeline:
     """Every fetched page and document ends up in the Store; one bad file never stops the crawl.
 
-    Scanning runs on a worker thread so downloads carry on meanwhile; the Store is only
-    touched from the crawl's own thread.
+    Scanning runs on a worker thread so downloads carry on meanwhile (LEAKSWEEP_SCAN_WORKERS
+    above 1: that many worker processes, for a first crawl of a big site on a machine with
+    cores to spare). The Store is only touched from the crawl's own thread.
     """
 
     def __init__(
@@ -65,6 +67,7 @@ class ScanPipeline:
         site: Route,
         options: Options,
         force: bool = False,
+        workers: int = 1,
     ) -> None:
         self.store = store
         self.quarantine = quarantine
@@ -72,7 +75,12 @@ class ScanPipeline:
         self.site = site
         self.options = options
         self.force = force
-        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="leaksweep-scan")
+        self.worker: Executor
+        if workers > 1:
+            spawn = multiprocessing.get_context("spawn")
+            self.worker = ProcessPoolExecutor(max_workers=workers, mp_context=spawn)
+        else:
+            self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="leaksweep-scan")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ScanPipeline:
@@ -91,6 +99,7 @@ class ScanPipeline:
             ),
             options,
             settings.getbool("LEAKSWEEP_FORCE"),
+            max(1, settings.getint("LEAKSWEEP_SCAN_WORKERS", 1)),
         )
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         return pipeline

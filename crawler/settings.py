@@ -46,6 +46,8 @@ DOWNLOADER_MIDDLEWARES = {
 }
 ITEM_PIPELINES = {"crawler.pipelines.ScanPipeline": 300}
 
+LEAKSWEEP_SCAN_WORKERS = 1
+"""Documents scanned at once; above 1 each is a process (with its own models in memory)."""
 LEAKSWEEP_JAVASCRIPT = "auto"
 """auto: render pages that look script-built; always: every HTML page; off: never."""
 CHROMIUM = "/usr/bin/chromium"

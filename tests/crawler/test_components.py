@@ -256,3 +256,20 @@ def test_spiders_keep_to_the_sites_hosts_and_whatdotheyknow_to_its_own(tmp_path:
         _crawler(tmp_path), site=replace(site, allowed_domains=("force.example",))
     )
     assert narrowed.allowed_domains == ["force.example"]
+
+
+def test_pipeline_can_scan_in_worker_processes(tmp_path: Path) -> None:
+    crawler = _crawler(tmp_path, LEAKSWEEP_SCAN_WORKERS=2)
+    pipeline = ScanPipeline.from_crawler(crawler)
+
+    async def feed() -> None:
+        await asyncio.gather(
+            pipeline.process_item(_fetched(b"ref,count\nA-1,3\n")),
+            pipeline.process_item(_fetched(b"ref,count\nB-2,5\n", url=URL + "2")),
+        )
+
+    asyncio.run(feed())
+    pipeline.close()
+    assert crawler.stats.get_value(summary.SCANNED) == 2
+    store = Store(tmp_path / "db.sqlite")
+    assert store.db.execute("SELECT COUNT(*) FROM scans").fetchone() == (2,)
