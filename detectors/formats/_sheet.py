@@ -24,8 +24,20 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
 
+from detectors.formats._refs import column_index, column_letter, split_ref
 from detectors.limits import Budget
 from detectors.model import Item, Structure, Table, Vector
+
+__all__ = [
+    "MAX_COLUMNS",
+    "Layout",
+    "Row",
+    "column_index",
+    "column_letter",
+    "plural",
+    "sheet_tables",
+    "split_ref",
+]
 
 MAX_COLUMNS = 16_384
 """Excel's last column (XFD); cells beyond it are not read."""
@@ -69,38 +81,6 @@ class Layout:
     @property
     def where(self) -> str:
         return f"sheet '{self.name}'"
-
-
-def column_letter(index: int) -> str:
-    """0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
-
-
-def column_index(letters: str) -> int:
-    """'A' -> 0, 'AA' -> 26; letters are case-insensitive, anything else raises ValueError."""
-    index = 0
-    for char in letters.upper():
-        if not "A" <= char <= "Z":
-            raise ValueError(f"not a column: {letters!r}")
-        index = index * 26 + ord(char) - 64
-    if not letters:
-        raise ValueError("empty column")
-    return index - 1
-
-
-def split_ref(ref: str) -> tuple[int, int]:
-    """'B12' or '$B$12' -> (column 1, row 12); a missing part is -1."""
-    ref = ref.replace("$", "")
-    digits = len(ref) - len(ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
-    letters, number = ref[:digits], ref[digits:]
-    column = column_index(letters) if letters else -1
-    row = int(number) if number.isdigit() else -1
-    return column, row
 
 
 def plural(count: int, noun: str) -> str:

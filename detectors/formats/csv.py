@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Iterator
 
+from detectors.formats._refs import column_letter
 from detectors.formats._text import decode
 from detectors.limits import Budget
 from detectors.model import Item, Table, Vector
@@ -76,13 +77,3 @@ def _rows(
             budget.check()
         if any(cell.strip() for cell in row):
             yield tuple(row)
-
-
-def column_letter(index: int) -> str:
-    """0 -> 'A', 25 -> 'Z', 26 -> 'AA', as a spreadsheet labels columns."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters

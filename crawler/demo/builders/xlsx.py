@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from crawler.demo.builders._zip import zip_parts
+from detectors.formats._refs import column_index, column_letter
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -94,7 +95,7 @@ def build_xlsx(
             sheet[ref].comment = Comment(text, who)
         if spec.filtered_rows:
             width = max(len(r) for r in spec.rows)
-            sheet.auto_filter.ref = f"A1:{_letter(width - 1)}{len(spec.rows)}"
+            sheet.auto_filter.ref = f"A1:{column_letter(width - 1)}{len(spec.rows)}"
             shown = sorted(
                 {str(r[0]) for n, r in enumerate(spec.rows[1:], 2) if n not in spec.filtered_rows}
             )
@@ -187,7 +188,7 @@ def build_pivot_workbook(
     which is how a pivot reply usually leaks.
     """
     source = "Raw data"
-    ref = f"A1:{_letter(len(header) - 1)}{len(rows) + 1}"
+    ref = f"A1:{column_letter(len(header) - 1)}{len(rows) + 1}"
     counts = Counter(str(row[header.index(row_field)]) for row in rows)
     summary: list[list[Cell]] = [[title], [], ["Row Labels", f"Count of {data_field}"]]
     summary += [[item, count] for item, count in counts.items()]
@@ -328,7 +329,7 @@ def build_raw_xlsx(
     sheet_entries = []
     for number, spec in enumerate(sheets, start=1):
         body = []
-        hidden_cols = sorted(_index(c) + 1 for c in spec.hidden_columns)
+        hidden_cols = sorted(column_index(c) + 1 for c in spec.hidden_columns)
         if hidden_cols:
             cols = "".join(
                 f'<{p}col min="{c}" max="{c}" width="9" hidden="1" customWidth="1"/>'
@@ -340,7 +341,7 @@ def build_raw_xlsx(
             hidden = ' hidden="1"' if row_number in spec.hidden_rows else ""
             cells = []
             for column, value in enumerate(row):
-                ref = f' r="{_letter(column)}{row_number}"' if cell_refs else ""
+                ref = f' r="{column_letter(column)}{row_number}"' if cell_refs else ""
                 if value is None:
                     cells.append(f"<{p}c{ref}/>")
                 elif isinstance(value, int | float):
@@ -415,8 +416,8 @@ def _zero_widths(data: bytes, part: str, letters: Sequence[str]) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         members: dict[str, bytes | str] = {n: source.read(n) for n in source.namelist()}
     cols = "".join(
-        f'<col min="{_index(c) + 1}" max="{_index(c) + 1}" width="0" customWidth="1"/>'
-        for c in letters
+        f'<col min="{n}" max="{n}" width="0" customWidth="1"/>'
+        for n in (column_index(c) + 1 for c in letters)
     )
     xml = _str(members[part])
     if "<cols>" in xml:
@@ -433,19 +434,3 @@ def _str(content: bytes | str) -> str:
 
 def _text(value: Cell) -> str:
     return "" if value is None else str(value)
-
-
-def _letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
-
-
-def _index(letters: str) -> int:
-    number = 0
-    for char in letters:
-        number = number * 26 + ord(char.upper()) - 64
-    return number - 1
