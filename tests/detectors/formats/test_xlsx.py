@@ -9,7 +9,7 @@ import pytest
 from _sheet_helpers import inspect
 from faker import Faker
 
-import detectors.formats._sheet as sheet_module
+import detectors.formats._sheet.spool as spool_module
 from crawler.demo.builders._zip import zip_parts
 from crawler.demo.builders.xlsx import (
     MAIN,
@@ -279,7 +279,7 @@ def test_other_producers_prefixed_inline_strings_without_references() -> None:
 def test_hiding_places_beyond_the_buffer_are_spooled_and_complete(
     rows: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sheet_module, "MAX_BUFFERED_CELLS", 50)
+    monkeypatch.setattr(spool_module, "MAX_BUFFERED_CELLS", 50)
     body = [[f"Visible {n}", f"Secret {n}", str(n)] for n in range(2, rows + 2)]
     hidden_rows = tuple(range(2, rows + 2, 2))
     data = build_xlsx(
