@@ -9,32 +9,35 @@ from lxml import etree
 
 from detectors.errors import UnreadableDocument
 
+_HARDENED = {
+    "resolve_entities": False,
+    "load_dtd": False,
+    "no_network": True,
+    "huge_tree": True,
+    "remove_comments": False,
+}
+"""Every parser here: no entity expansion, no DTD, no network; deep trees allowed."""
+
 
 def iterparse(
     source: IO[bytes], tags: tuple[str, ...] | str | None = None, events: tuple[str, ...] = ("end",)
 ) -> Iterator[tuple[str, etree._Element]]:
     """lxml's iterparse, hardened; malformed XML becomes `UnreadableDocument`."""
-    parser = etree.iterparse(
-        source,
-        events=events,
-        tag=tags,
-        resolve_entities=False,
-        load_dtd=False,
-        no_network=True,
-        huge_tree=True,
-        remove_comments=False,
-    )
+    parser = etree.iterparse(source, events=events, tag=tags, **_HARDENED)
     try:
         yield from parser
     except etree.XMLSyntaxError as error:
         raise UnreadableDocument(f"malformed XML: {error}") from error
 
 
+def pull_parser(tags: tuple[str, ...], events: tuple[str, ...]) -> etree.XMLPullParser:
+    """lxml's pull parser, hardened as `iterparse` is; the caller handles its syntax errors."""
+    return etree.XMLPullParser(events=events, tag=tags, **_HARDENED)
+
+
 def parse(data: bytes) -> etree._Element:
     """Parse a small part whole (metadata, workbook.xml); large parts go through iterparse."""
-    parser = etree.XMLParser(
-        resolve_entities=False, load_dtd=False, no_network=True, huge_tree=True, recover=False
-    )
+    parser = etree.XMLParser(recover=False, **_HARDENED)
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
