@@ -7,6 +7,7 @@ changing 10 attachments must rescan exactly those.
 
 from __future__ import annotations
 
+import argparse
 import tempfile
 import time
 from pathlib import Path
@@ -68,20 +69,26 @@ def report(label: str, summary: CrawlSummary, seconds: float) -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scan-workers", type=int, default=1, help="LEAKSWEEP_SCAN_WORKERS")
+    settings = {**IMPOLITE, "LEAKSWEEP_SCAN_WORKERS": parser.parse_args().scan_workers}
     with LocalSite() as site, tempfile.TemporaryDirectory() as data:
         attachments = build(site)
         pages = 1 + SECTIONS * (1 + PAGES_PER_SECTION)
-        print(f"local site: {pages:,} pages, {attachments:,} attachments")
+        print(
+            f"local site: {pages:,} pages, {attachments:,} attachments, scan workers "
+            f"{settings['LEAKSWEEP_SCAN_WORKERS']}"
+        )
         target = Site(name="bench", start_urls=(site.url("/"),), max_pages=10_000, max_depth=10)
         config = Config(data_dir=Path(data), sites=(target,))
         for label in ("first run", "second run"):
             started = time.perf_counter()
-            summary = crawl_site(config, target, settings=IMPOLITE)
+            summary = crawl_site(config, target, settings=settings)
             report(label, summary, time.perf_counter() - started)
         for k in range(10):
             site.put(attachment(k, 0), f"reference,category,count\nNEW-{k},theft,1\n", "text/csv")
         started = time.perf_counter()
-        summary = crawl_site(config, target, settings=IMPOLITE)
+        summary = crawl_site(config, target, settings=settings)
         report("third run (10 attachments changed)", summary, time.perf_counter() - started)
 
 

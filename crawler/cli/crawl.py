@@ -30,6 +30,13 @@ SEVERITIES = [str(s) for s in Severity if s is not Severity.NONE]
     show_default=True,
     help="Exit 1 when a document seen in this crawl is at or above this severity.",
 )
+@click.option(
+    "--scan-workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Documents scanned at once (each extra one is a process); for a first, big crawl.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
 @click.pass_obj
 def crawl(
@@ -38,6 +45,7 @@ def crawl(
     url: str | None,
     force: bool,
     fail_on: str,
+    scan_workers: int,
     as_json: bool,
 ) -> None:
     """Crawl a site now: its pages, sitemaps, FOI disclosure log and WhatDoTheyKnow replies.
@@ -51,7 +59,14 @@ def crawl(
     console = Console(stderr=True)
     try:
         with live_progress(console) as on_progress:
-            summary = crawl_site(app.config, site, url=url, force=force, on_progress=on_progress)
+            summary = crawl_site(
+                app.config,
+                site,
+                url=url,
+                force=force,
+                settings={"LEAKSWEEP_SCAN_WORKERS": scan_workers},
+                on_progress=on_progress,
+            )
     except CrawlBusy as error:
         console.print(f"[bold red]{error}[/]")
         sys.exit(2)
