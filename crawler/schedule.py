@@ -31,6 +31,7 @@ MISFIRE_GRACE = timedelta(hours=6)
 """A crawl missed by less than this (machine asleep, monitor restarted) still runs."""
 
 Runner = Callable[[Site, threading.Event], CrawlSummary]
+Deliver = Callable[[], None]
 
 
 def missed(schedule: str, last: datetime | None, now: datetime, grace: timedelta) -> bool:
@@ -46,10 +47,17 @@ class Monitor:
     """Runs every site's crawl on its cron schedule until SIGTERM or SIGINT."""
 
     def __init__(
-        self, config: Config, runner: Runner | None = None, grace: timedelta = MISFIRE_GRACE
+        self,
+        config: Config,
+        runner: Runner | None = None,
+        grace: timedelta = MISFIRE_GRACE,
+        deliver: Deliver | None = None,
+        digest: Deliver | None = None,
     ) -> None:
         self.config = config
         self.runner = runner or self._crawl
+        self.deliver = deliver or self._check_and_send
+        self.digest = digest or self._send_digest
         self.grace = grace
         self.stopping = threading.Event()
         self.results: list[CrawlSummary] = []
@@ -79,6 +87,15 @@ class Monitor:
             )
             if late:
                 log.warning("site %s missed its last scheduled crawl: running it now", site.name)
+        self.scheduler.add_job(
+            self._quietly(self.digest, "digest"),
+            CronTrigger.from_crontab(self.config.alerts.digest_schedule, timezone=now.tzinfo),
+            id="digest",
+            name="nightly digest of medium and low alerts",
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=int(self.grace.total_seconds()),
+        )
 
     def run_site(self, site: Site) -> CrawlSummary | None:
         if self.stopping.is_set():
@@ -101,7 +118,38 @@ class Monitor:
             summary.errors,
             f" (failed: {summary.failure})" if summary.failure else "",
         )
+        # New alerts go out, taken-down files are confirmed, late ones escalate: every night.
+        self._quietly(self.deliver, "alert delivery")()
         return summary
+
+    @staticmethod
+    def _quietly(step: Deliver, name: str) -> Deliver:
+        """A step whose failure is logged, so one bad night never stops the monitor."""
+
+        def run() -> None:
+            try:
+                step()
+            except Exception:
+                log.exception("%s failed", name)
+
+        return run
+
+    def _check_and_send(self) -> None:
+        from alerts.service import check_and_send
+
+        verified, delivery = check_and_send(Store(self.config.database), self.config)
+        log.info(
+            "alerts: %s; %d sent, %d still queued", verified, delivery.sent, delivery.remaining
+        )
+
+    def _send_digest(self) -> None:
+        from alerts.digest import queue_digests
+        from alerts.service import send_outbox
+
+        store = Store(self.config.database)
+        queued = queue_digests(store)
+        delivery = send_outbox(store, self.config)
+        log.info("digest: %d queued, %d sent", len(queued), delivery.sent)
 
     def run_once(self) -> list[CrawlSummary]:
         """Every site once, one after another (for cron)."""

@@ -21,7 +21,7 @@ from crawler.run import CrawlBusy, crawl_site
 from crawler.schedule import Monitor, missed
 from crawler.summary import CrawlSummary
 from crawler.testsite import LocalSite, Resource
-from detectors.model import Severity
+from detectors.model import Finding, Severity, Status, Vector, Verdict
 
 NIGHTLY = "0 2 * * *"
 NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
@@ -66,7 +66,11 @@ def test_plan_makes_one_exclusive_coalescing_job_per_site(tmp_path: Path) -> Non
     monitor = Monitor(config, runner=lambda site, cancel: CrawlSummary(site.name), grace=HOURS * 2)
     monitor.plan(now=NOW)
     jobs = {job.id: job for job in monitor.scheduler.get_jobs()}
-    assert set(jobs) == {"north", "south"}
+    assert set(jobs) == {"north", "south", "digest"}
+    assert (
+        str(jobs.pop("digest").trigger)
+        == "cron[month='*', day='*', day_of_week='*', hour='7', minute='0']"
+    )
     for job in jobs.values():
         assert (job.max_instances, job.coalesce) == (1, True)
         assert job.misfire_grace_time == int((HOURS * 2).total_seconds())
@@ -85,8 +89,42 @@ def test_run_once_keeps_going_after_a_busy_or_failing_site(tmp_path: Path) -> No
             raise RuntimeError("child could not start")
         return CrawlSummary(site.name, scanned=3, finished=True)
 
-    results = Monitor(config, runner=runner).run_once()
+    delivered: list[int] = []
+    results = Monitor(config, runner=runner, deliver=lambda: delivered.append(1)).run_once()
     assert [(r.site, r.scanned) for r in results] == [("fine", 3)]
+    assert delivered == [1]  # alerts go out after every finished crawl
+
+
+def test_a_failing_delivery_does_not_stop_the_monitor(tmp_path: Path) -> None:
+    config = _config(tmp_path, "north", "south")
+
+    def deliver() -> None:
+        raise OSError("disk full")
+
+    monitor = Monitor(config, runner=lambda site, cancel: CrawlSummary(site.name), deliver=deliver)
+    assert [r.site for r in monitor.run_once()] == ["north", "south"]
+
+
+def test_crawls_are_followed_by_alert_emails(tmp_path: Path) -> None:
+    config = _config(tmp_path, "north")
+    store = Store(config.database)
+    url = "http://127.0.0.1:9/SysSiteAssets/reply.xlsx"  # port 9 refuses: still online unknown
+    document = store.record_fetch(url, site="north", sha256="cd" * 32)
+    verdict = Verdict(
+        source="reply.xlsx",
+        sha256="cd" * 32,
+        format="xlsx",
+        status=Status.SCANNED,
+        severity=Severity.CRITICAL,
+        people=40,
+        kinds=("staff_list",),
+        findings=(Finding("PERSON", Vector.HIDDEN_SHEET, "sheet 'Raw'", 40, 0.9, "J*** S****"),),
+    )
+    store.record_verdict(document, verdict, site=config.sites[0])
+    Monitor(config, runner=lambda site, cancel: CrawlSummary(site.name, finished=True)).run_once()
+    emails = list(config.outbox_dir.glob("*.eml"))
+    assert len(emails) == 1
+    assert b"reply.xlsx" in emails[0].read_bytes()
 
 
 def test_monitor_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
