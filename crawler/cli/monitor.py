@@ -29,8 +29,10 @@ def monitor(app: AppContext, once: bool, fail_on: str) -> None:
 
     Never runs two crawls of one site at once; a run missed while the monitor was down is
     made up at start when it is less than six hours late. Each crawl runs in its own child
-    process. SIGTERM or Ctrl-C stops cleanly. With --once the exit status is that of
-    `leaksweep crawl`, the worst over all sites.
+    process. After each crawl new alerts are sent, takedowns confirmed and leaks still
+    online escalated; medium and low alerts go in a digest at `alerts.digest_schedule`.
+    SIGTERM or Ctrl-C stops cleanly. With --once the exit status is that of `leaksweep
+    crawl`, the worst over all sites.
     """
     config = app.config
     if not config.sites:
