@@ -195,6 +195,8 @@ def judge_column(header: str, sample: Sequence[str]) -> ColumnType:
             return named
 
     cued = next((c for c, rx in _CUE_RX if rx.search(head)), None)
+    if cued is Cue.JOB_ROLE and _share_of_parties(values) >= 0.6:
+        cued = Cue.PARTY  # "Role" holding Victim / Witness / Suspect is a case record's party
     if cued is not None and not (cued is Cue.PARTY and numeric >= 0.8):
         return ColumnType(cued, score=0.9)
 
@@ -258,9 +260,12 @@ def _name_column(
     return ColumnType(Cue.NAME, "PERSON", form, score=score, hint=strong)
 
 
+def _share_of_parties(values: Sequence[str]) -> float:
+    return sum(1 for v in values if v.casefold() in _PARTY_VALUES) / len(values)
+
+
 def _judge_by_values(values: Sequence[str]) -> ColumnType:
-    lowered = [v.casefold() for v in values]
-    if sum(1 for v in lowered if v in _PARTY_VALUES) / len(values) >= 0.6:
+    if _share_of_parties(values) >= 0.6:
         return ColumnType(Cue.PARTY, score=0.8)
     ranks = sum(1 for v in values if not strip_ranks(v.split()))
     if ranks / len(values) >= 0.6:

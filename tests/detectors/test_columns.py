@@ -32,6 +32,8 @@ COUNTS = ["12", "*", "<5", "1,234", "0", "87"]
         ("", ["Constable", "Sergeant", "Inspector"], Cue.RANK, None, None),
         ("Involvement", ["Victim", "Witness", "Suspect"], Cue.PARTY, None, None),
         ("", ["Victim", "Witness", "Suspect"], Cue.PARTY, None, None),
+        ("Role", ["Victim", "Witness", "Victim", "Suspect"], Cue.PARTY, None, None),
+        ("Role", ["Response Officer", "Analyst", "Detective"], Cue.JOB_ROLE, None, None),
         ("Offence", ["Burglary", "Theft"], Cue.OFFENCE, None, None),
         ("Ethnicity", ["White British", "Asian British"], Cue.ETHNICITY, None, None),
     ],
