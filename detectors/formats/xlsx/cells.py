@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 
 from detectors.formats._sheet import MAX_COLUMNS, column_letter, split_ref
@@ -30,6 +32,23 @@ def column_at(ref: str, cache: dict[str, int], fallback: int) -> int:
         return fallback
     cache[key] = column
     return column
+
+
+def typed_text(
+    text: str, kind: str | None, lookup: Callable[[int], str], used: bytearray
+) -> str | None:
+    """A cell's stored text as its type shows it: a shared string by its index (marked used;
+    None when the index names no string), a boolean as TRUE or FALSE, anything else as is."""
+    if kind == "s":
+        try:
+            index = int(text)
+            text = lookup(index)
+            used[index] = 1
+        except (ValueError, IndexError):
+            return None
+    elif kind == "b":
+        return "TRUE" if text == "1" else "FALSE"
+    return text
 
 
 def cell_text(cell: etree._Element, v_tag: str, is_tag: str) -> str | None:

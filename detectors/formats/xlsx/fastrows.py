@@ -27,7 +27,7 @@ from detectors.errors import UnreadableDocument
 from detectors.formats._archive import SafeZip
 from detectors.formats._sheet import MAX_COLUMNS, Layout, Row
 from detectors.formats._xml import parse
-from detectors.formats.xlsx.cells import DIGITS, cell_text, column_at, letters
+from detectors.formats.xlsx.cells import DIGITS, cell_text, column_at, letters, typed_text
 from detectors.formats.xlsx.fastgrammar import (
     Fallback,
     Grammar,
@@ -194,15 +194,10 @@ class _Rows:
                     continue
                 if not text:
                     continue
-                if kind == "s":
-                    try:
-                        index = int(text)
-                        text = lookup(index)
-                        used[index] = 1
-                    except (ValueError, IndexError):
+                if kind:
+                    text = typed_text(text, kind, lookup, used)
+                    if text is None:
                         continue
-                elif kind == "b":
-                    text = "TRUE" if text == "1" else "FALSE"
                 if not dense:
                     length = len(values)
                     if column >= length:

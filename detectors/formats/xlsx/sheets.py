@@ -16,7 +16,7 @@ from lxml import etree
 
 from detectors.formats._archive import SafeZip
 from detectors.formats._sheet import MAX_COLUMNS, Layout, Row, sheet_tables, split_ref
-from detectors.formats.xlsx.cells import DIGITS, cell_text, column_at
+from detectors.formats.xlsx.cells import DIGITS, cell_text, column_at, typed_text
 from detectors.formats.xlsx.cells import letters as column_letters
 from detectors.formats.xlsx.fastrows import CellReading, Fallback, fast_rows
 from detectors.formats.xlsx.parts import read_small, stream
@@ -218,15 +218,10 @@ def parsed_rows(context: Context, path: str, layout: _SheetLayout) -> Iterator[R
             text = cell_text(cell, v_tag, is_tag)
             if not text:
                 continue
-            if kind == "s":
-                try:
-                    index = int(text)
-                    text = lookup(index)
-                    used[index] = 1
-                except (ValueError, IndexError):
+            if kind:
+                text = typed_text(text, kind, lookup, used)
+                if text is None:
                     continue
-            elif kind == "b":
-                text = "TRUE" if text == "1" else "FALSE"
             if not dense:
                 size = len(values)
                 if column >= size:
