@@ -109,9 +109,9 @@ def convert(data: bytes, target: str, folder: Path) -> bytes | None:
     out = folder / target
     out.mkdir(exist_ok=True)
     filters = {"xlsx": "xlsx:Calc MS Excel 2007 XML", "ods": "ods", "xls": "xls:MS Excel 97"}
+    command = ["soffice", "--headless", "--norestore", "--convert-to", filters[target]]
     subprocess.run(
-        ["soffice", "--headless", "--norestore", "--convert-to", filters[target], "--outdir"]
-        + [str(out), str(source)],
+        [*command, "--outdir", str(out), str(source)],
         check=False,
         capture_output=True,
         timeout=180,
