@@ -7,34 +7,17 @@ findings carry masked examples, and people are counted by hashed keys that never
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from detectors.mask import mask
 from detectors.model import Finding, Table, Text, Vector
 from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
-from detectors.prose_scan import ProseResult, scan_texts
+from detectors.prose_scan import ProseFinder, ProseResult, scan_texts
 from detectors.tables import PersonKeys, assess_table
 
 BATCH_CHARS = 400_000
 """Buffered prose is analysed once this much has gathered, and at the end."""
-
-
-class ProseMatch(Protocol):
-    @property
-    def entity(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def score(self) -> float: ...
-
-
-ProseFinder = Callable[[Sequence[str]], Sequence[Sequence[ProseMatch]]]
-"""`detectors.prose.find_entities`, or a stand-in with the same shape."""
 
 
 @dataclass(frozen=True)

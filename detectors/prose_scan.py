@@ -55,7 +55,9 @@ CONFIDENT = 0.8
 _SENSITIVE = (IDENTIFYING - {"EMAIL_ADDRESS"}) | {"DATE_OF_BIRTH"}
 
 
-class _Match(Protocol):
+class ProseMatch(Protocol):
+    """One entity the prose finder tagged: its kind, where it lies in the text, its score."""
+
     @property
     def entity(self) -> str: ...
     @property
@@ -64,6 +66,10 @@ class _Match(Protocol):
     def end(self) -> int: ...
     @property
     def score(self) -> float: ...
+
+
+ProseFinder = Callable[[Sequence[str]], Sequence[Sequence[ProseMatch]]]
+"""`detectors.prose.find_entities`, or a stand-in with the same shape."""
 
 
 @dataclass(frozen=True)
@@ -90,16 +96,16 @@ class ProseResult:
 
 def scan_texts(
     texts: Sequence[str],
-    find: Callable[[Sequence[str]], Sequence[Sequence[_Match]]],
+    find: ProseFinder,
     allow: AllowList,
 ) -> list[ProseResult]:
     """Run the prose finder over `texts` in one batch and keep what is personal data."""
     return [_judge(text, matches, allow) for text, matches in zip(texts, find(texts), strict=True)]
 
 
-def _judge(text: str, matches: Sequence[_Match], allow: AllowList) -> ProseResult:
-    people: list[_Match] = []
-    allowed: list[_Match] = []
+def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseResult:
+    people: list[ProseMatch] = []
+    allowed: list[ProseMatch] = []
     for match in matches:
         if match.entity != "PERSON" or _HOUSE_NUMBER.search(text, 0, match.start):
             continue  # "12 Albert Spur", "Flat 3, Graham Court": a street, not a person
@@ -108,11 +114,11 @@ def _judge(text: str, matches: Sequence[_Match], allow: AllowList) -> ProseResul
             continue
         (allowed if allow.covers(name) else people).append(match)
 
-    def near(match: _Match, among: Sequence[_Match]) -> bool:
+    def near(match: ProseMatch, among: Sequence[ProseMatch]) -> bool:
         return any(p.start - NEAR <= match.end and match.start <= p.end + NEAR for p in among)
 
     hits: list[ProseHit] = []
-    anchors: list[_Match] = []
+    anchors: list[ProseMatch] = []
     for match in matches:
         value = text[match.start : match.end]
         entity = match.entity
