@@ -8,6 +8,8 @@ import re
 import struct
 from collections.abc import Iterator
 
+from lxml import etree
+
 from detectors.formats import OLE_MAGIC
 from detectors.formats._archive import SafeZip
 from detectors.formats._xml import local, parse
@@ -21,36 +23,41 @@ _NOT_PERSONAL = re.compile(r"^([\d.:TZ+ -]*|true|false)$", re.IGNORECASE)
 
 def rels_of(archive: SafeZip, part: str) -> dict[str, str]:
     """Relationship id -> target part path (resolved) of one part; {} when it has none."""
-    folder, base = posixpath.split(part)
-    rels_part = posixpath.join(folder, "_rels", base + ".rels")
-    if not archive.has(rels_part):
-        return {}
+    folder, elements = _relationships(archive, part)
     targets: dict[str, str] = {}
-    for element in parse(archive.read(rels_part)):
+    for element in elements:
         if local(element.tag) != "Relationship" or element.get("TargetMode") == "External":
             continue
-        target = element.get("Target", "")
-        resolved = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
-        targets[element.get("Id", "")] = posixpath.normpath(resolved)
+        targets[element.get("Id", "")] = _target(folder, element)
     return targets
 
 
 def rel_types_of(archive: SafeZip, part: str) -> dict[str, str]:
     """Target part path -> relationship type suffix ("notesSlide", "comments") of one part."""
+    folder, elements = _relationships(archive, part)
+    kinds: dict[str, str] = {}
+    for element in elements:
+        if element.get("TargetMode") == "External":
+            continue
+        kinds[_target(folder, element)] = element.get("Type", "").rsplit("/", 1)[-1]
+    return kinds
+
+
+def _relationships(archive: SafeZip, part: str) -> tuple[str, list[etree._Element]]:
+    """The folder of `part`, and the children of its relationships part ([] when it has none)."""
     folder, base = posixpath.split(part)
     rels_part = posixpath.join(folder, "_rels", base + ".rels")
     if not archive.has(rels_part):
-        return {}
-    kinds: dict[str, str] = {}
-    for element in parse(archive.read(rels_part)):
-        if element.get("TargetMode") == "External":
-            continue
-        target = element.get("Target", "")
-        resolved = posixpath.normpath(
-            target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
-        )
-        kinds[resolved] = element.get("Type", "").rsplit("/", 1)[-1]
-    return kinds
+        return folder, []
+    return folder, list(parse(archive.read(rels_part)))
+
+
+def _target(folder: str, element: etree._Element) -> str:
+    """A relationship's target as a part path: absolute from the package root, or relative to
+    the folder of the part it belongs to."""
+    target = element.get("Target", "")
+    resolved = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+    return posixpath.normpath(resolved)
 
 
 def label(text: str, limit: int = 40) -> str:
