@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
+from _cases import Detect, RecognizerCases, cases_of
 from presidio_analyzer import AnalyzerEngine
 
 from detectors.engine import analyzer
 from detectors.prose import MIN_SCORE
-
-Detect = Callable[[str, str], list[str]]
 
 
 @pytest.fixture(scope="session")
@@ -27,3 +24,11 @@ def detect(engine: AnalyzerEngine) -> Detect:
         return [text[r.start : r.end] for r in results if r.score >= MIN_SCORE]
 
     return run
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A recognizer's tests take their cases from its tables."""
+    cls = metafunc.cls
+    if cls is not None and issubclass(cls, RecognizerCases):
+        argnames, rows = cases_of(cls, metafunc.definition.originalname)
+        metafunc.parametrize(argnames, rows)

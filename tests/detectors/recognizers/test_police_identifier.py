@@ -1,54 +1,37 @@
+"""The POLICE_IDENTIFIER recognizer's cases: in prose, and as a whole cell value."""
+
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-
-from detectors.recognizers import match_value
-
-Detect = Callable[[str, str], list[str]]
-
-ENTITY = "POLICE_IDENTIFIER"
-
-VALID = [
-    ("PC 1234 attended the scene.", "PC 1234"),
-    ("The statement was taken by DC 567 later that day.", "DC 567"),
-    ("Sgt 2345 supervised the search.", "Sgt 2345"),
-    ("PCSO 9876 spoke to the neighbours.", "PCSO 9876"),
-    ("Arresting officer: PC1234", "PC1234"),
-    ("His warrant number 123456 is on the form.", "123456"),
-    ("collar number: 4521", "4521"),
-    ("Payroll no. 00123456 was paid twice.", "00123456"),
-    ("Inspector 321 authorised the entry.", "Inspector 321"),
-    ("Service number 12345 appears on the log.", "12345"),
-]
-INVALID = [
-    "Our reference: FOI 82525",
-    "The dc 12 volt supply failed.",
-    "In 2023 PCs were issued to 40 staff.",
-    "Page 12 of 20",
-    "There were 1,234 officers and 12 sergeants.",
-    "Constable 1 was not recorded.",
-    "Staff numbers: 2,345 officers in 2023.",
-    "The service 123456 has been withdrawn.",
-    "A PS5 was seized.",
-    "Chief Constable Jane Doe wrote on 12 March.",
-]
+from _cases import RecognizerCases
 
 
-@pytest.mark.parametrize(("text", "value"), VALID)
-def test_finds_police_identifiers(detect: Detect, text: str, value: str) -> None:
-    assert detect(text, ENTITY) == [value]
-
-
-@pytest.mark.parametrize("text", INVALID)
-def test_ignores_look_alikes(detect: Detect, text: str) -> None:
-    assert detect(text, ENTITY) == []
-
-
-@pytest.mark.parametrize(
-    ("value", "hint"),
-    [
+class TestPoliceIdentifier(RecognizerCases):
+    ENTITY = "POLICE_IDENTIFIER"
+    FINDS = (
+        ("PC 1234 attended the scene.", "PC 1234"),
+        ("The statement was taken by DC 567 later that day.", "DC 567"),
+        ("Sgt 2345 supervised the search.", "Sgt 2345"),
+        ("PCSO 9876 spoke to the neighbours.", "PCSO 9876"),
+        ("Arresting officer: PC1234", "PC1234"),
+        ("His warrant number 123456 is on the form.", "123456"),
+        ("collar number: 4521", "4521"),
+        ("Payroll no. 00123456 was paid twice.", "00123456"),
+        ("Inspector 321 authorised the entry.", "Inspector 321"),
+        ("Service number 12345 appears on the log.", "12345"),
+    )
+    IGNORES = (
+        "Our reference: FOI 82525",
+        "The dc 12 volt supply failed.",
+        "In 2023 PCs were issued to 40 staff.",
+        "Page 12 of 20",
+        "There were 1,234 officers and 12 sergeants.",
+        "Constable 1 was not recorded.",
+        "Staff numbers: 2,345 officers in 2023.",
+        "The service 123456 has been withdrawn.",
+        "A PS5 was seized.",
+        "Chief Constable Jane Doe wrote on 12 March.",
+    )
+    CELLS = (
         ("PC 1234", False),
         ("DC567", False),
         ("Sgt 2345", False),
@@ -57,15 +40,8 @@ def test_ignores_look_alikes(detect: Detect, text: str) -> None:
         ("00123456", True),
         ("AB1234", True),
         ("Inspector 321", False),
-    ],
-)
-def test_cell_is_police_identifier(value: str, hint: bool) -> None:
-    assert match_value(ENTITY, value, header_hint=hint)
-
-
-@pytest.mark.parametrize(
-    ("value", "hint"),
-    [
+    )
+    NOT_CELLS = (
         ("4521", False),
         ("pc 1234", False),
         ("FOI 82525", True),
@@ -74,7 +50,4 @@ def test_cell_is_police_identifier(value: str, hint: bool) -> None:
         ("Constable", True),
         ("PC", False),
         ("2023-01-01", True),
-    ],
-)
-def test_cell_is_not_police_identifier(value: str, hint: bool) -> None:
-    assert not match_value(ENTITY, value, header_hint=hint)
+    )
