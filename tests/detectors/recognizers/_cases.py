@@ -48,7 +48,7 @@ TABLES = {
 """Test name -> (its parameter names, the table its cases come from)."""
 
 
-def cases_of(cls: type[RecognizerCases], test: str) -> tuple[str, list[object]]:
+def collect_cases(cls: type[RecognizerCases], test: str) -> tuple[str, list[object]]:
     """The parameter names and rows for one of a recognizer's tests."""
     argnames, table = TABLES[test]
     rows = getattr(cls, table)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from _cases import Detect, RecognizerCases, cases_of
+from _cases import Detect, RecognizerCases, collect_cases
 from presidio_analyzer import AnalyzerEngine
 
 from detectors.engine import analyzer
@@ -30,5 +30,5 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """A recognizer's tests take their cases from its tables."""
     cls = metafunc.cls
     if cls is not None and issubclass(cls, RecognizerCases):
-        argnames, rows = cases_of(cls, metafunc.definition.originalname)
+        argnames, rows = collect_cases(cls, metafunc.definition.originalname)
         metafunc.parametrize(argnames, rows)
