@@ -1,4 +1,4 @@
-"""Cell-level reading shared by the parsed and the fast worksheet readers."""
+"""Cell- and row-level reading shared by the parsed and the fast worksheet readers."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from detectors.formats._sheet import MAX_COLUMNS, column_letter, split_ref
 from detectors.formats.xlsx.strings import unescape
 
 DIGITS = "0123456789"
+_TRUE = ("1", "true")
 _LETTERS: list[str] = []
 
 
@@ -32,6 +33,16 @@ def column_at(ref: str, cache: dict[str, int], fallback: int) -> int:
         return fallback
     cache[key] = column
     return column
+
+
+def row_hint(get: Callable[[str], str | None], zero_height: bool) -> object:
+    """None for a shown row; for a hidden one (hidden="1", or no height where rows default to
+    zero height) its outline level, 0 outside an outline. `get` reads the row's attributes."""
+    hidden = get("hidden")
+    if (hidden is not None and hidden in _TRUE) or (zero_height and not get("ht")):
+        level = get("outlineLevel")
+        return int(level) if level and level.isdigit() else 0
+    return None
 
 
 def typed_text(

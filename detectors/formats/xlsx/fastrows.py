@@ -27,7 +27,14 @@ from detectors.errors import UnreadableDocument
 from detectors.formats._archive import SafeZip
 from detectors.formats._sheet import MAX_COLUMNS, Layout, Row
 from detectors.formats._xml import parse
-from detectors.formats.xlsx.cells import DIGITS, cell_text, column_at, letters, typed_text
+from detectors.formats.xlsx.cells import (
+    DIGITS,
+    cell_text,
+    column_at,
+    letters,
+    row_hint,
+    typed_text,
+)
 from detectors.formats.xlsx.fastgrammar import (
     Fallback,
     Grammar,
@@ -44,7 +51,6 @@ __all__ = ["CellReading", "Fallback", "fast_rows"]
 _BLOCK = 2 * 1024 * 1024
 _MAX_PENDING = 64 * 1024 * 1024
 """Bytes of one row (or of the part before the rows) beyond which the parser takes over."""
-_TRUE = ("1", "true")
 _SHEET_DATA = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?sheetData(?=[\s/>])")
 _ROW_ATTRIBUTE = re.compile(r'([\w.:-]+)\s*=\s*"([^"]*)"')
 _REF = itemgetter(0)
@@ -154,11 +160,7 @@ class _Rows:
             self.number = number = (
                 int(attribute) if attribute and attribute.isdigit() else self.number + 1
             )
-            hidden = get("hidden")
-            hint: object = None
-            if (hidden is not None and hidden in _TRUE) or (zero_height and not get("ht")):
-                level = get("outlineLevel")
-                hint = int(level) if level and level.isdigit() else 0
+            hint = row_hint(get, zero_height)
             found = find_cells(body) if body else []
             size = len(found)
             dense = bool(

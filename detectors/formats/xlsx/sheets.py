@@ -16,7 +16,7 @@ from lxml import etree
 
 from detectors.formats._archive import SafeZip
 from detectors.formats._sheet import MAX_COLUMNS, Layout, Row, sheet_tables, split_ref
-from detectors.formats.xlsx.cells import DIGITS, cell_text, column_at, typed_text
+from detectors.formats.xlsx.cells import DIGITS, cell_text, column_at, row_hint, typed_text
 from detectors.formats.xlsx.cells import letters as column_letters
 from detectors.formats.xlsx.fastrows import CellReading, Fallback, fast_rows
 from detectors.formats.xlsx.parts import read_small, stream
@@ -182,13 +182,7 @@ def parsed_rows(context: Context, path: str, layout: _SheetLayout) -> Iterator[R
                 del parent[:-1]  # the rows already yielded
         attribute = element.get("r")
         number = int(attribute) if attribute and attribute.isdigit() else number + 1
-        hidden = element.get("hidden")
-        hint: object = None
-        if (hidden is not None and hidden in _TRUE) or (
-            layout.zero_height and not element.get("ht")
-        ):
-            level = element.get("outlineLevel")
-            hint = int(level) if level and level.isdigit() else 0
+        hint = row_hint(element.get, layout.zero_height)
         size = len(element)
         dense = False
         if size and attribute and size <= MAX_COLUMNS:
