@@ -37,7 +37,7 @@ def rel_types_of(archive: SafeZip, part: str) -> dict[str, str]:
     folder, elements = _relationships(archive, part)
     kinds: dict[str, str] = {}
     for element in elements:
-        if element.get("TargetMode") == "External":
+        if local(element.tag) != "Relationship" or element.get("TargetMode") == "External":
             continue
         kinds[_target(folder, element)] = element.get("Type", "").rsplit("/", 1)[-1]
     return kinds

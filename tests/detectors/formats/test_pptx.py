@@ -90,3 +90,23 @@ def test_broken_presentation_gets_a_status() -> None:
     verdict = scan(data[: len(data) // 2], "deck.pptx")
     assert verdict.status is Status.UNREADABLE
     assert verdict.error and NAME not in verdict.error
+
+
+def test_a_comment_in_a_relationships_part_is_not_a_relationship() -> None:
+    import io
+    import zipfile
+
+    from crawler.demo.builders.pptx import Slide, build_pptx
+    from detectors.scan import scan
+
+    original = build_pptx([Slide(texts=("Agenda",), notes="Speaker notes here")])
+    source, buffer = zipfile.ZipFile(io.BytesIO(original)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as copy:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "ppt/slides/_rels/slide1.xml.rels":
+                data = data.replace(b"<Relationship ", b"<!-- edited --><Relationship ", 1)
+            copy.writestr(info, data)
+    verdict = scan(buffer.getvalue(), "deck.pptx")
+    assert verdict.status == "scanned", verdict.error
+    assert any(s.vector == "speaker_notes" for s in verdict.structures)
