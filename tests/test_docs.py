@@ -8,28 +8,11 @@ from pathlib import Path
 import pytest
 
 from crawler.cli import main
+from detectors.engine import ENTITIES
 from detectors.formats import INSPECTORS
 from detectors.recognizers import RECOGNIZERS
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-ENTITIES = [
-    "PERSON",
-    "EMAIL_ADDRESS",
-    "PHONE_NUMBER",
-    "STREET_ADDRESS",
-    "UK_POSTCODE",
-    "DATE_OF_BIRTH",
-    "UK_NINO",
-    "UK_NHS",
-    "UK_VEHICLE_REGISTRATION",
-    "UK_PASSPORT",
-    "UK_DRIVING_LICENCE",
-    "CRIME_REFERENCE",
-    "POLICE_IDENTIFIER",
-    "IP_ADDRESS",
-    "BANK_DETAILS",
-    "SALARY",
-]
 
 
 @pytest.mark.parametrize("command", sorted(main.commands))

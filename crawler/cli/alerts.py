@@ -20,11 +20,11 @@ from alerts.probe import http_probe
 from alerts.service import send_outbox
 from alerts.verify import verify_open_alerts
 from crawler.cli._context import AppContext
+from crawler.cli._options import SEVERITIES
 from detectors.model import Severity
 from detectors.scan import ScanOptions
 
 STATES = [str(s) for s in AlertState]
-SEVERITIES = [str(s) for s in Severity if s is not Severity.NONE]
 STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan"}
 
 

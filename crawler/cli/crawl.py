@@ -10,26 +10,19 @@ import click
 from rich.console import Console
 
 from crawler.cli._context import AppContext
+from crawler.cli._options import fail_on_option
 from crawler.cli._progress import live_progress, print_summary
 from crawler.config import Config, Site
 from crawler.run import CrawlBusy, crawl_site
 from crawler.summary import CrawlSummary
 from detectors.model import Severity
 
-SEVERITIES = [str(s) for s in Severity if s is not Severity.NONE]
-
 
 @click.command()
 @click.option("--site", "site_name", metavar="NAME", help="Site from the configuration.")
 @click.option("--url", metavar="URL", help="Crawl only this page and the section below it, now.")
 @click.option("--force", is_flag=True, help="Fetch and rescan even content that has not changed.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(SEVERITIES),
-    default="medium",
-    show_default=True,
-    help="Exit 1 when a document seen in this crawl is at or above this severity.",
-)
+@fail_on_option("Exit 1 when a document seen in this crawl is at or above this severity.")
 @click.option(
     "--scan-workers",
     type=click.IntRange(min=1),

@@ -8,21 +8,16 @@ import click
 from rich.console import Console
 
 from crawler.cli._context import AppContext
+from crawler.cli._options import fail_on_option
 from crawler.cli._progress import print_summary
-from crawler.cli.crawl import SEVERITIES, exit_status
+from crawler.cli.crawl import exit_status
 from crawler.schedule import Monitor
 from detectors.model import Severity
 
 
 @click.command()
 @click.option("--once", is_flag=True, help="Crawl every site once now, then exit (for cron).")
-@click.option(
-    "--fail-on",
-    type=click.Choice(SEVERITIES),
-    default="medium",
-    show_default=True,
-    help="With --once: exit 1 when a document seen is at or above this severity.",
-)
+@fail_on_option("With --once: exit 1 when a document seen is at or above this severity.")
 @click.pass_obj
 def monitor(app: AppContext, once: bool, fail_on: str) -> None:
     """Watch every configured site: a crawl per site on its cron `schedule` (default nightly).

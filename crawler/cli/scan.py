@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from crawler.cli._context import AppContext
+from crawler.cli._options import fail_on_option
 from crawler.cli._output import print_verdicts
 from crawler.fetch import FetchError, fetch_url
 from detectors.limits import Limits
@@ -20,8 +21,6 @@ from detectors.model import Severity, Status, Verdict
 from detectors.scan import ScanOptions
 from detectors.scan import scan as scan_document
 from detectors.serialize import verdict_json
-
-SEVERITIES = [str(s) for s in Severity if s is not Severity.NONE]
 
 
 @dataclass(frozen=True)
@@ -36,13 +35,7 @@ class Source:
 @click.command()
 @click.argument("targets", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (stable schema).")
-@click.option(
-    "--fail-on",
-    type=click.Choice(SEVERITIES),
-    default="medium",
-    show_default=True,
-    help="Exit 1 when any document is at or above this severity.",
-)
+@fail_on_option("Exit 1 when any document is at or above this severity.")
 @click.option(
     "--allow",
     "allow",

@@ -13,20 +13,12 @@ from leakcheck import OTHER_SITE, SITE, FakeClock, add_document, assert_no_raw, 
 from alerts.lifecycle import acknowledge, list_alerts
 from alerts.report import render_report
 from alerts.store import Store
+from crawler.settings import PLAYWRIGHT_LAUNCH_OPTIONS
 from detectors.mask import mask
 from detectors.model import Severity
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = str(PLAYWRIGHT_LAUNCH_OPTIONS["executable_path"])
+FLAGS = list(PLAYWRIGHT_LAUNCH_OPTIONS["args"])
 URL = "https://force.example/SysSiteAssets/foi/{n}-reply.xlsx"
 
 pytestmark = pytest.mark.skipif(

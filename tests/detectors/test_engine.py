@@ -114,3 +114,14 @@ def test_unwanted_entities_are_not_reported(engine: AnalyzerEngine, text: str) -
     entities = {r.entity_type for r in engine.analyze(text, language="en")}
     assert entities <= set(ENTITIES)
     assert not entities & {"DATE_TIME", "LOCATION", "URL", "US_SSN", "CREDIT_CARD", "CRYPTO", "NRP"}
+
+
+def test_the_scan_contract_entity_types_are_all_offered() -> None:
+    """Entity types other code and checks rely on: more may be added, none renamed."""
+    contract = {
+        *("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "STREET_ADDRESS", "UK_POSTCODE"),
+        *("DATE_OF_BIRTH", "UK_NINO", "UK_NHS", "UK_VEHICLE_REGISTRATION", "UK_PASSPORT"),
+        *("UK_DRIVING_LICENCE", "CRIME_REFERENCE", "POLICE_IDENTIFIER", "IP_ADDRESS"),
+        *("BANK_DETAILS", "SALARY"),
+    }
+    assert contract <= set(ENTITIES)
