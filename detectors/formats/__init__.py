@@ -154,7 +154,8 @@ def _looks_like_html(head: bytes) -> bool:
     text = head.replace(b"\x00", b"").lower()
     if any(opener in text for opener in _HTML_OPENERS):
         return True
-    return sum(1 for tag in _HTML_TAGS if tag in text) >= 2
+    tags = sum(1 for tag in _HTML_TAGS if tag in text)
+    return tags >= 2 or (tags == 1 and text.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"))
 
 
 def _looks_binary(head: bytes) -> bool:

@@ -24,7 +24,7 @@ from detectors.formats._ooxml import label
 from detectors.formats._tally import tallied
 from detectors.formats._text import decode
 from detectors.limits import Budget
-from detectors.model import Item, Table, Text, Vector
+from detectors.model import Item, Structure, Table, Text, Vector
 
 MAX_VALUE = 10_000
 """Longest attribute or JSON value kept; hostile pages carry megabyte attributes."""
@@ -47,6 +47,7 @@ _HIDING_STYLE = re.compile(
 _CLASS_RULE = re.compile(r"\.([\w-]+)\s*(?:,\s*[^{]*)?\{([^}]*)\}")
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass
@@ -68,7 +69,13 @@ def inspect_html(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
 
 
 def _inspect_html(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
-    root = _parse(data)
+    root, too_deep = _parse(data)
+    if too_deep:
+        # The parser stops at its nesting limit and drops what lies deeper; a browser still
+        # shows it, so read that text from the markup itself.
+        yield Structure(Vector.PAGE_TEXT, "page", "nested deeper than the parser reads")
+        lines = [" ".join(_TAG.sub(" ", _decode(data)).split())]
+        yield from _chunks([line for line in lines if line], Vector.PAGE_TEXT, "deeply nested text")
     if root is None:
         return
     page = _Page(budget, _HIDING_CLASSES | _style_rules(root))
@@ -77,18 +84,21 @@ def _inspect_html(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     yield from _chunks(page.attributes, Vector.METADATA, "attributes (data-*, alt, title)")
 
 
-def _parse(data: bytes) -> etree._Element | None:
+def _parse(data: bytes) -> tuple[etree._Element | None, bool]:
+    """The page's tree, and whether the parser gave up on nesting too deep for it."""
     text = _decode(data)
     text = _XML_DECLARATION.sub("", text)
     if not text.strip():
-        return None
+        return None, False
     parser = lxml.html.HTMLParser(
         remove_comments=False, remove_pis=True, no_network=True, huge_tree=True
     )
     try:
-        return lxml.html.document_fromstring(text, parser=parser)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
-        return None
+        root = None
+    too_deep = any("Excessive depth" in error.message for error in parser.error_log)
+    return root, too_deep
 
 
 def _decode(data: bytes) -> str:

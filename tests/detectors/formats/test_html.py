@@ -115,3 +115,15 @@ def test_deeply_nested_json_is_kept_short_and_never_raises() -> None:
     [item] = texts(inspect_html, data, "hostile.html")
     assert item.vector is Vector.METADATA
     assert len(item.text) <= 10_000
+
+
+@pytest.mark.parametrize(("depth", "deep"), [(50, False), (5_000, True)])
+def test_text_nested_deeper_than_the_parser_reads_is_still_read(depth: int, deep: bool) -> None:
+    from detectors.formats.html import inspect_html
+    from detectors.limits import Budget
+    from detectors.model import Text
+
+    page = b"<html><body>" + b"<div>" * depth + b"Jane Smith" + b"</div>" * depth + b"</body>"
+    texts = [i for i in inspect_html(page, "deep.html", Budget()) if isinstance(i, Text)]
+    assert any("Jane Smith" in t.text for t in texts)
+    assert any(t.where == "deeply nested text" for t in texts) is deep

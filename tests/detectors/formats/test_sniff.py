@@ -37,6 +37,8 @@ def zipped(**members: str) -> bytes:
         (b"\xef\xbb\xbf<html><p>Hi</p></html>", "", "html"),
         (b"<!-- generated -->\n<div class='a'><p>Officer list</p></div>", "", "html"),
         (b"<html>\x00<body>a few stray NULs\x00\x00</body></html>", "", "html"),
+        (b"<div>" * 50 + b"Jane" + b"</div>" * 50, "", "html"),
+        (b"Prices: <p> is a tag name, said the note", "", "text"),
         ("<html><body>UTF-16</body></html>".encode("utf-16-le"), "", "html"),
         (b"Month,Burglary\nApril,3\nMay,4\n", "data", "csv"),
         (b"Name\tRank\nA\tB\nC\tD\n", "", "csv"),
