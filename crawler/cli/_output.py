@@ -30,7 +30,7 @@ def print_verdicts(console: Console, verdicts: list[Verdict]) -> None:
             describe(verdict),
         )
     console.print(table)
-    flagged = sum(1 for v in verdicts if v.severity is not Severity.NONE)
+    flagged = sum(1 for v in verdicts if v.findings)
     failed = sum(1 for v in verdicts if v.status is not Status.SCANNED)
     console.print(
         f"{len(verdicts)} document(s) scanned: {flagged} with personal data, "
@@ -45,10 +45,16 @@ def describe(verdict: Verdict) -> str:
     if verdict.kinds or verdict.special_categories:
         lines.append(", ".join([*verdict.kinds, *verdict.special_categories]))
     for finding in verdict.findings[:6]:
-        hidden = " [red](hidden)[/]" if finding.hidden else ""
+        vector = (finding.inner_vector or finding.vector).replace("_", " ")
+        hidden = f" [red](hidden: {vector})[/]" if finding.hidden else ""
         lines.append(
             f"{finding.entity} ×{finding.count:,} in {finding.where}{hidden} e.g. {finding.example}"
         )
     if len(verdict.findings) > 6:
         lines.append(f"… and {len(verdict.findings) - 6} more findings")
+    places = sorted(
+        {str(s.vector).replace("_", " ") for s in verdict.structures if s.vector.hidden}
+    )
+    if places and not verdict.findings:
+        lines.append(f"hiding places, nothing personal found in them: {', '.join(places)}")
     return "\n".join(lines) or "clean"

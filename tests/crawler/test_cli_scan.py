@@ -115,3 +115,25 @@ def test_every_command_has_help(command: str) -> None:
     assert result.exit_code == 0
     assert len(result.output.splitlines()) > 3
     assert (main.commands[command].help or "").strip()
+
+
+def test_human_output_names_hiding_places_even_when_nothing_personal_is_in_them(
+    tmp_path: Path,
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Month", "Burglary"])
+    sheet.append(["April", 12])
+    spare = book.create_sheet("Workings")
+    spare.append(["Month", "Total"])
+    spare.append(["April", 40])
+    spare.sheet_state = "hidden"
+    path = tmp_path / "counts.xlsx"
+    book.save(path)
+    result = CliRunner().invoke(main, ["scan", str(path)], env={"COLUMNS": "250"})
+    assert result.exit_code == 0
+    assert "hiding places, nothing personal found in them: hidden sheet" in result.output
+    assert "0 with personal data" in result.output
