@@ -31,3 +31,14 @@ def test_every_format_is_in_the_readme(fmt: str) -> None:
 )
 def test_every_entity_type_is_in_the_readme(entity: str) -> None:
     assert f"`{entity}`" in README
+
+
+def test_the_configuration_example_loads() -> None:
+    import tomllib
+
+    from crawler.config import parse_config
+
+    [example] = re.findall(r"```toml\n(.*?)```", README, re.DOTALL)
+    config = parse_config(tomllib.loads(example))
+    assert config.sites and config.smtp is not None
+    assert config.sites[0].schedule == "0 2 * * *"
