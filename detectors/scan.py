@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from detectors.assess import assess
 from detectors.detect import Detector
 from detectors.errors import DocumentTooLarge, InspectionError, UnsupportedDocument
 from detectors.formats import inspector_for, is_encrypted_ooxml, sniff
 from detectors.limits import Budget, Limits
-from detectors.model import Embedded, Status, Structure, Vector, Verdict
+from detectors.model import Embedded, Finding, Status, Structure, Vector, Verdict
+from detectors.shown import redact_place, redact_reason, shown_name
 
 log = logging.getLogger(__name__)
 
@@ -44,14 +45,14 @@ def scan(data: bytes, name: str, options: ScanOptions | None = None) -> Verdict:
             raise EncryptedDocument("the file is password-protected (encrypted Office package)")
         _inspect(data, name, fmt, budget, detector, structures, depth=0, prefix="")
     except InspectionError as failure:
-        status, error = failure.status, _one_line(str(failure))
+        status, error = failure.status, _reason(str(failure))
     except RecursionError:
         status, error = Status.UNREADABLE, "structure nested too deeply to read"
     except MemoryError:
         status, error = Status.TOO_LARGE, "ran out of memory while reading the document"
     except Exception as failure:  # a library choking on hostile input must not stop a crawl
         log.warning("inspecting %s failed: %s", name, type(failure).__name__)
-        status, error = Status.UNREADABLE, _one_line(f"{type(failure).__name__}: {failure}")
+        status, error = Status.UNREADABLE, _reason(f"{type(failure).__name__}: {failure}")
     evidence = detector.finish()
     assessment = assess(evidence, tuple(structures))
     return Verdict(
@@ -64,8 +65,8 @@ def scan(data: bytes, name: str, options: ScanOptions | None = None) -> Verdict:
         people=evidence.people,
         kinds=evidence.kinds,
         special_categories=evidence.special_categories,
-        findings=evidence.findings,
-        structures=tuple(structures),
+        findings=tuple(_safe_finding(finding) for finding in evidence.findings),
+        structures=tuple(_safe_structure(structure) for structure in structures),
         size=len(data),
     )
 
@@ -102,7 +103,9 @@ def _inspect_embedded(
     prefix: str,
 ) -> None:
     where = f"{prefix}{item.where} › "
-    structures.append(Structure(Vector.EMBEDDED_FILE, f"{prefix}{item.where}", item.name))
+    structures.append(
+        Structure(Vector.EMBEDDED_FILE, f"{prefix}{item.where}", shown_name(item.name))
+    )
     if depth + 1 > budget.limits.max_depth:
         structures.append(
             Structure(Vector.EMBEDDED_FILE, f"{prefix}{item.where}", "nested too deep: not opened")
@@ -116,7 +119,7 @@ def _inspect_embedded(
     except InspectionError as failure:
         # An unreadable attachment is suspect, not clean: say so and keep the rest.
         structures.append(
-            Structure(Vector.EMBEDDED_FILE, f"{prefix}{item.where}", _one_line(str(failure)))
+            Structure(Vector.EMBEDDED_FILE, f"{prefix}{item.where}", _reason(str(failure)))
         )
 
 
@@ -129,3 +132,19 @@ def _nested(item: Structure, prefix: str) -> Structure:
 def _one_line(text: str) -> str:
     line = " ".join(text.split())
     return line if len(line) <= 200 else line[:197] + "..."
+
+
+# Locations and reasons are built from what a document calls its parts, and a library's error
+# may quote the document: whatever slipped past the inspectors is masked here, once.
+def _safe_finding(finding: Finding) -> Finding:
+    return replace(finding, where=redact_place(finding.where))
+
+
+def _safe_structure(structure: Structure) -> Structure:
+    return Structure(
+        structure.vector, redact_place(structure.where), redact_place(structure.detail)
+    )
+
+
+def _reason(text: str) -> str:
+    return _one_line(redact_reason(text))

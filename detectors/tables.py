@@ -26,6 +26,7 @@ from detectors.names import (
 )
 from detectors.public import is_public_email
 from detectors.recognizers import match_value
+from detectors.shown import shown_name
 from detectors.special import categories_in, child_age
 from detectors.vocab import wordset
 
@@ -117,8 +118,10 @@ def assess_table(table: Table, allow: AllowList, source: int = 0) -> TableEviden
     has_people = bool(groups) or any(types[i].entity in IDENTIFYING for i in entity_cols)
     if not has_people:
         return TableEvidence((), frozenset(), frozenset(), ())
+    labels = headers
     if _header_is_data(headers, types):
         sample.insert(0, tuple(headers))
+        labels = [""] * width  # the first row is a person, not a column's name
 
     counters = [_Counter("PERSON", tuple(g.forms.values()), _group_score(g, types)) for g in groups]
     counters += [_Counter(types[i].entity or "", (i,), types[i].score) for i in entity_cols]
@@ -154,7 +157,7 @@ def assess_table(table: Table, allow: AllowList, source: int = 0) -> TableEviden
 
     where = _where_of(table)
     hits_out = tuple(
-        ColumnHit(c.entity, where(c.columns, headers), c.count, c.score, c.example)
+        ColumnHit(c.entity, where(c.columns, labels), c.count, c.score, c.example)
         for c in counters
         if c.count
     )
@@ -298,7 +301,7 @@ def _where_of(table: Table) -> Callable[[tuple[int, ...], Sequence[str]], str]:
         labels = []
         for i in columns:
             letter = table.columns[i] if i < len(table.columns) else ""
-            label = f"'{headers[i]}'" if headers[i] else f"{i + 1}"
+            label = f"'{shown_name(headers[i])}'" if headers[i] else f"{i + 1}"
             labels.append(f"{letter} {label}".strip())
         plural = "s" if len(labels) > 1 else ""
         return f"{table.where}, {noun}{plural} {', '.join(labels)}"

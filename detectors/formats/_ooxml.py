@@ -15,6 +15,7 @@ from detectors.formats._archive import SafeZip
 from detectors.formats._xml import local, parse
 from detectors.formats.archive import safe_name
 from detectors.model import Embedded, Item, Text, Vector
+from detectors.shown import shown_path
 
 _SAFE_LABEL = re.compile(r"[^\w .:-]")
 _NOT_PERSONAL = re.compile(r"^([\d.:TZ+ -]*|true|false)$", re.IGNORECASE)
@@ -141,7 +142,7 @@ def inspect_embeddings(archive: SafeZip, folder: str) -> Iterator[Item]:
         if part.endswith("/"):
             continue
         archive.budget.check()
-        where = f"embedded file {part}"
+        where = f"embedded file {shown_path(part)}"
         data = archive.read(part)
         unwrapped = unwrap_ole(data) if data.startswith(OLE_MAGIC) else None
         if unwrapped is None:

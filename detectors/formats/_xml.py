@@ -27,7 +27,7 @@ def iterparse(
     try:
         yield from parser
     except etree.XMLSyntaxError as error:
-        raise UnreadableDocument(f"malformed XML: {error}") from error
+        raise UnreadableDocument(malformed(error)) from error
 
 
 def pull_parser(tags: tuple[str, ...], events: tuple[str, ...]) -> etree.XMLPullParser:
@@ -41,7 +41,13 @@ def parse(data: bytes) -> etree._Element:
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise UnreadableDocument(f"malformed XML: {error}") from error
+        raise UnreadableDocument(malformed(error)) from error
+
+
+def malformed(error: etree.XMLSyntaxError) -> str:
+    """The reason for a syntax error without lxml's message, which quotes the text it met."""
+    line = getattr(error, "lineno", None)
+    return f"malformed XML (line {line})" if line else "malformed XML"
 
 
 def local(tag: object) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from detectors.model import Vector
+from detectors.shown import shown_name
 
 MAX_COLUMNS = 16_384
 """Excel's last column (XFD); cells beyond it are not read."""
@@ -44,4 +45,4 @@ class Layout:
 
     @property
     def where(self) -> str:
-        return f"sheet '{self.name}'"
+        return f"sheet '{shown_name(self.name)}'"

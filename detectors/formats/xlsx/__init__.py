@@ -25,6 +25,7 @@ from detectors.formats.xlsx.styles import concealing_styles
 from detectors.formats.xlsx.workbook import read_workbook, workbook_items
 from detectors.limits import Budget
 from detectors.model import Embedded, Item
+from detectors.shown import shown_path
 
 __all__ = ["inspect_xlsx"]
 
@@ -53,4 +54,4 @@ def _embedded(zf: SafeZip, budget: Budget) -> Iterator[Item]:
             continue
         budget.check()
         inner, data = unwrap(posixpath.basename(part), zf.read(part))
-        yield Embedded(inner, data, f"embedded file {part}")
+        yield Embedded(inner, data, f"embedded file {shown_path(part)}")

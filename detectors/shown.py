@@ -1,0 +1,77 @@
+"""Names taken from a document (sheets, headers, fields, files) made safe to show in a location."""
+
+from __future__ import annotations
+
+import re
+
+from detectors.mask import mask
+from detectors.names import name_evidence, parse_name
+from detectors.recognizers.values import match_value
+
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*", re.UNICODE)
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+_QUOTED = re.compile(r"'([^'\n]{1,200})'")
+_BYTES = re.compile(r"""\bb(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")""")
+_LONG_NUMBER = re.compile(r"\d{5,}")
+_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+_EMAIL = re.compile(r"[^\s'\"<>@]+@[^\s'\"<>@]+\.[A-Za-z]{2,}")
+_VALUE_ENTITIES = ("UK_NINO", "UK_POSTCODE", "PHONE_NUMBER", "UK_VEHICLE_REGISTRATION")
+
+
+def shown_name(text: str) -> str:
+    """`text` as it may appear in a location: itself, or masked when it could be personal.
+
+    A sheet, a column header, a pivot field or an attached file may be named after the person
+    it is about ("Statement - Jane Doe.pdf", a headerless table whose first row is a name).
+    """
+    extension = _EXTENSION.search(text)
+    stem = text[: extension.start()] if extension else text
+    if not could_be_personal(stem):
+        return text
+    return mask(stem, "PERSON") + (extension.group(0) if extension else "")
+
+
+def shown_path(path: str) -> str:
+    """A part or member path with its file name made safe: 'word/embeddings/J*** D**.xlsx'."""
+    folder, slash, filename = path.rpartition("/")
+    return f"{folder}{slash}{shown_name(filename)}"
+
+
+def could_be_personal(text: str) -> bool:
+    """True when a short label holds a name, an e-mail address, a long number or a date."""
+    if "@" in text or _LONG_NUMBER.search(text) or _DATE.search(text):
+        return True
+    compact = " ".join(text.split())
+    if any(match_value(entity, compact) for entity in _VALUE_ENTITIES):
+        return True
+    tokens = _TOKEN.findall(compact)
+    if not tokens:
+        return False
+    if len(tokens) == 1 and _evidence(tokens) >= 0.5:
+        return True
+    # A name inside a longer label ("Statement - Jane Doe"); an uncapitalised run must have
+    # both parts known, or "cases by ward" would be a name.
+    for size in (2, 3):
+        for start in range(len(tokens) - size + 1):
+            run = tokens[start : start + size]
+            needed = 0.5 if all(t[0].isupper() for t in run) else 1.0
+            if _evidence(run) >= needed:
+                return True
+    return False
+
+
+def redact_place(text: str) -> str:
+    """A location or detail with every quoted name and e-mail address in it made safe."""
+    text = _QUOTED.sub(lambda m: f"'{shown_name(m.group(1))}'", text)
+    return _EMAIL.sub(lambda m: mask(m.group(0), "EMAIL_ADDRESS"), text)
+
+
+def redact_reason(text: str) -> str:
+    """A library's error message without the document content it may quote."""
+    return redact_place(_BYTES.sub("b'…'", text))
+
+
+def _evidence(tokens: list[str]) -> float:
+    # The gazetteer reads names as tables write them; a label may be in any case.
+    words = [t if t[:1].isupper() else t[:1].upper() + t[1:] for t in tokens]
+    return name_evidence(parse_name(" ".join(words)))
