@@ -99,7 +99,9 @@ def _collect(targets: tuple[str, ...]) -> Iterator[Source]:
         path = Path(target)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith("."):
+                # A broken link is kept, so it is reported unreadable instead of vanishing.
+                wanted = child.is_file() or (child.is_symlink() and not child.exists())
+                if wanted and not child.name.startswith("."):
                     yield Source(label=str(child), path=child)
         elif path.is_file():
             yield Source(label=str(path), path=path)

@@ -97,6 +97,15 @@ def test_fail_on_raises_the_bar(files: dict[str, Path]) -> None:
     assert code == (1 if severity == "critical" else 0)
 
 
+def test_a_broken_link_in_a_folder_is_reported_not_skipped(tmp_path: Path) -> None:
+    (tmp_path / "counts.csv").write_text("Area,Count\nNorth,3\nSouth,4\n")
+    (tmp_path / "reply.xlsx").symlink_to(tmp_path / "gone.xlsx")
+    code, output = run(str(tmp_path), "--json")
+    statuses = {Path(d["source"]).name: d["status"] for d in json.loads(output)["documents"]}
+    assert statuses == {"counts.csv": "scanned", "reply.xlsx": "unreadable"}
+    assert code == 2
+
+
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     code, output = run(str(tmp_path / "nope.xlsx"))
     assert code == 2
