@@ -18,11 +18,41 @@ _DIGITS_ONLY = frozenset(
         "CRIME_REFERENCE",
         "DATE_OF_BIRTH",
         "SALARY",
-        "BANK_DETAILS",
-        "IP_ADDRESS",
     }
 )
 """Identifiers whose letters are a prefix or a label ("PC", "£"): every digit is hidden."""
+_PUBLIC_DOMAINS = [
+    ".police.uk",
+    ".gov.uk",
+    ".nhs.uk",
+    ".nhs.net",
+    ".sch.uk",
+    ".ac.uk",
+    ".mod.uk",
+    ".parliament.uk",
+    "gmail.com",
+    "googlemail.com",
+    "hotmail.com",
+    "hotmail.co.uk",
+    "outlook.com",
+    "live.com",
+    "live.co.uk",
+    "yahoo.com",
+    "yahoo.co.uk",
+    "icloud.com",
+    "me.com",
+    "aol.com",
+    "btinternet.com",
+    "sky.com",
+    "virginmedia.com",
+    "talktalk.net",
+    "protonmail.com",
+    "proton.me",
+]
+"""Domains shared by many people: shown, since they tell the team whose mailboxes leaked."""
+_SECOND_LEVEL = frozenset(
+    ["co", "org", "me", "ac", "gov", "police", "nhs", "sch", "ltd", "plc", "net", "mod"]
+)
 
 
 def mask(value: str, entity: str) -> str:
@@ -32,7 +62,12 @@ def mask(value: str, entity: str) -> str:
         return ""
     if entity == "EMAIL_ADDRESS" and "@" in value:
         local, _, domain = value.rpartition("@")
-        return f"{local[:1]}***@{domain}"
+        return f"{local[:1] if len(local) > 1 else ''}***@{_mask_domain(domain)}"
+    if entity in ("IP_ADDRESS", "BANK_DETAILS"):
+        # Hex digits of an IPv6 address and an IBAN's bank code are letters: hide them too,
+        # keeping only an IBAN's country.
+        country = value[:2] if value[:2].isalpha() else ""
+        return country + _ALNUM.sub("*", value[len(country) :])
     if entity == "UK_POSTCODE":
         compact = value.replace(" ", "").upper()
         return f"{compact[:-3]} ***" if len(compact) > 4 else "*" * len(compact)
@@ -55,3 +90,14 @@ def _mask_word(match: re.Match[str]) -> str:
     if word.isdigit() or len(word) == 1:
         return "*" * len(word)
     return word[0] + _ALNUM.sub("*", word[1:])
+
+
+def _mask_domain(domain: str) -> str:
+    """An organisation's or a webmail domain is kept; a domain of one's own is masked."""
+    lowered = domain.casefold()
+    if any(lowered == d or (d.startswith(".") and lowered.endswith(d)) for d in _PUBLIC_DOMAINS):
+        return domain
+    labels = domain.split(".")
+    keep = 2 if len(labels) >= 3 and labels[-2].casefold() in _SECOND_LEVEL else 1
+    hidden = [_WORD.sub(_mask_word, label) for label in labels[:-keep]]
+    return ".".join([*hidden, *labels[-keep:]])
