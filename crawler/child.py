@@ -15,16 +15,15 @@ import signal
 import sys
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
 
 from scrapy.crawler import AsyncCrawlerProcess, Crawler
 from scrapy.settings import Settings
 from scrapy.utils.defer import deferred_from_coro
 
-from crawler.config import Config, Site
+from crawler.run import CrawlJob
 from crawler.spiders._base import LeakSpider
 from crawler.spiders.disclosure_log import DisclosureLogSpider
 from crawler.spiders.site import SiteSpider
@@ -32,18 +31,6 @@ from crawler.spiders.whatdotheyknow import WhatDoTheyKnowSpider
 from crawler.summary import CrawlSummary, summarize
 
 PROGRESS_EVERY_S = 0.5
-
-
-@dataclass(frozen=True)
-class CrawlJob:
-    """Everything the child needs; crosses the process boundary by pickling."""
-
-    config: Config
-    site: Site
-    url: str | None = None
-    force: bool = False
-    settings: dict[str, Any] = field(default_factory=dict)
-    """Overrides of Scrapy settings (benchmarks turn politeness off; tests shrink limits)."""
 
 
 def plan(job: CrawlJob) -> list[type[LeakSpider]]:

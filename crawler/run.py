@@ -16,12 +16,11 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from alerts.store import Store
-from crawler.child import CrawlJob
 from crawler.config import Config, Site
 from crawler.quarantine import Quarantine
 from crawler.records import record_crawl
@@ -32,6 +31,21 @@ LOCAL = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0}
 
 STOP_GRACE_S = 20.0
 """How long a cancelled crawl may take to close its spider before it is killed."""
+
+
+@dataclass(frozen=True)
+class CrawlJob:
+    """Everything the child needs; crosses the process boundary by pickling.
+
+    It lives here, not in the child module, so starting a crawl never imports Scrapy.
+    """
+
+    config: Config
+    site: Site
+    url: str | None = None
+    force: bool = False
+    settings: dict[str, Any] = field(default_factory=dict)
+    """Overrides of Scrapy settings (benchmarks turn politeness off; tests shrink limits)."""
 
 
 class CrawlBusy(Exception):

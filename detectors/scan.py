@@ -5,14 +5,16 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from detectors.assess import assess
-from detectors.detect import Detector
 from detectors.errors import DocumentTooLarge, InspectionError, UnsupportedDocument
 from detectors.formats import inspector_for, is_encrypted_ooxml, sniff
 from detectors.limits import Budget, Limits
 from detectors.model import Embedded, Finding, Status, Structure, Vector, Verdict
 from detectors.shown import redact_place, redact_reason, shown_name
+
+if TYPE_CHECKING:
+    from detectors.detect import Detector
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,11 @@ class ScanOptions:
 
 def scan(data: bytes, name: str, options: ScanOptions | None = None) -> Verdict:
     """Inspect one document, detect personal data in every part of it and assess the exposure."""
+    # Detection brings presidio and spaCy (about 2 s to import): loaded on the first scan, so
+    # commands that never scan (alerts, report, --help) start at once.
+    from detectors.assess import assess
+    from detectors.detect import Detector
+
     options = options or ScanOptions()
     sha256 = hashlib.sha256(data).hexdigest()
     fmt = sniff(data, name)

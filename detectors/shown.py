@@ -6,7 +6,6 @@ import re
 
 from detectors.mask import mask
 from detectors.names import name_evidence, parse_name
-from detectors.recognizers.values import match_value
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*", re.UNICODE)
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
@@ -41,6 +40,8 @@ def could_be_personal(text: str) -> bool:
     """True when a short label holds a name, an e-mail address, a long number or a date."""
     if "@" in text or _LONG_NUMBER.search(text) or _DATE.search(text):
         return True
+    from detectors.recognizers.values import match_value  # loads presidio: only when scanning
+
     compact = " ".join(text.split())
     if any(match_value(entity, compact) for entity in _VALUE_ENTITIES):
         return True

@@ -146,3 +146,16 @@ def test_human_output_names_hiding_places_even_when_nothing_personal_is_in_them(
     assert result.exit_code == 0
     assert "hiding places, nothing personal found in them: hidden sheet" in result.output
     assert "0 with personal data" in result.output
+
+
+def test_commands_start_without_loading_nlp_or_scrapy() -> None:
+    """presidio, spaCy and Scrapy load when a scan or crawl starts, not for every command."""
+    import subprocess
+    import sys
+
+    heavy = "('presidio_analyzer', 'spacy', 'scrapy')"
+    probe = f"import sys, crawler.cli; print(sorted(m for m in {heavy} if m in sys.modules))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert loaded == "[]"
