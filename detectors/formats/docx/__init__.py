@@ -24,6 +24,7 @@ from detectors.formats._ooxml import (
 from detectors.formats._tally import tallied
 from detectors.formats._xml import parse
 from detectors.formats.docx._runs import W, sort_paragraph
+from detectors.formats.docx._styles import Styles, read_styles
 from detectors.limits import Budget
 from detectors.model import Item, Structure, Table, Text, Vector
 
@@ -42,7 +43,7 @@ class _Story:
     """Counters and anchors gathered while walking one story (body, header, note…)."""
 
     place: str
-    hidden_styles: frozenset[str]
+    styles: Styles
     paragraphs: int = 0
     tables: int = 0
     comment_anchors: dict[str, int] = field(default_factory=dict)
@@ -56,15 +57,15 @@ def inspect_docx(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
 
 def _inspect_docx(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     with open_zip(data, budget) as archive:
-        hidden_styles = _hidden_styles(archive)
+        styles = _styles(archive)
         document = parse(archive.read("word/document.xml"))
-        body = _Story("", hidden_styles)
+        body = _Story("", styles)
         yield from _walk(document, body, budget)
         yield from _alt_texts(document, "")
         yield from _revision_authors(document)
-        yield from _headers_and_footers(archive, body, hidden_styles, budget)
-        yield from _notes(archive, hidden_styles, budget)
-        yield from _comments(archive, body.comment_anchors, hidden_styles)
+        yield from _headers_and_footers(archive, body, styles, budget)
+        yield from _notes(archive, styles, budget)
+        yield from _comments(archive, body.comment_anchors, styles)
         yield from _document_variables(archive)
         yield from inspect_properties(archive)
         yield from inspect_custom_xml(archive)
@@ -100,7 +101,7 @@ def _paragraph(element: etree._Element, story: _Story) -> Iterator[Item]:
     section = element.find(f"{{{W}}}pPr/{{{W}}}sectPr")
     if section is not None:
         story.sections.append(section)
-    sorted_text = sort_paragraph(element, story.hidden_styles)
+    sorted_text = sort_paragraph(element, story.styles)
     for vector in sorted_text.vectors():
         prefix = "field codes in " if _is_field(element, vector) else ""
         yield Text(sorted_text.text(vector), vector, prefix + where)
@@ -119,7 +120,7 @@ def _table(element: etree._Element, story: _Story) -> Iterator[Item]:
         for column, cell in enumerate(_own(row, "tc"), start=1):
             visible: list[str] = []
             for paragraph in cell.iter(f"{{{W}}}p"):
-                sorted_text = sort_paragraph(paragraph, story.hidden_styles)
+                sorted_text = sort_paragraph(paragraph, story.styles)
                 visible.append(sorted_text.text(Vector.PAGE_TEXT))
                 place = f"{where}, row {row_number}, column {column}"
                 others.extend(
@@ -162,7 +163,7 @@ def _revision_authors(root: etree._Element) -> Iterator[Item]:
 
 
 def _headers_and_footers(
-    archive: SafeZip, body: _Story, hidden_styles: frozenset[str], budget: Budget
+    archive: SafeZip, body: _Story, styles: Styles, budget: Budget
 ) -> Iterator[Item]:
     rels = rels_of(archive, "word/document.xml")
     places: dict[str, str] = {}
@@ -177,11 +178,11 @@ def _headers_and_footers(
     for part in parts:
         place = places.get(part, f"unused {part.removeprefix('word/').removesuffix('.xml')}")
         root = parse(archive.read(part))
-        yield from _walk(root, _Story(place + ", ", hidden_styles), budget)
+        yield from _walk(root, _Story(place + ", ", styles), budget)
         yield from _alt_texts(root, place + ", ")
 
 
-def _notes(archive: SafeZip, hidden_styles: frozenset[str], budget: Budget) -> Iterator[Item]:
+def _notes(archive: SafeZip, styles: Styles, budget: Budget) -> Iterator[Item]:
     for kind in ("footnote", "endnote"):
         part = f"word/{kind}s.xml"
         if not archive.has(part):
@@ -189,20 +190,18 @@ def _notes(archive: SafeZip, hidden_styles: frozenset[str], budget: Budget) -> I
         for note in parse(archive.read(part)).iter(f"{{{W}}}{kind}"):
             if note.get(f"{{{W}}}type") in _NOTE_SKIP:
                 continue
-            story = _Story(f"{kind} {label(note.get(f'{{{W}}}id', '?'))}, ", hidden_styles)
+            story = _Story(f"{kind} {label(note.get(f'{{{W}}}id', '?'))}, ", styles)
             yield from _walk(note, story, budget)
 
 
-def _comments(
-    archive: SafeZip, anchors: dict[str, int], hidden_styles: frozenset[str]
-) -> Iterator[Item]:
+def _comments(archive: SafeZip, anchors: dict[str, int], styles: Styles) -> Iterator[Item]:
     for part in archive.matching("word/comments", ".xml"):
         for number, comment in enumerate(parse(archive.read(part)).iter(f"{{{W}}}comment"), 1):
             identifier = comment.get(f"{{{W}}}id", "")
             anchor = anchors.get(identifier)
             where = f"comment {number}" + (f" on paragraph {anchor}" if anchor else "")
             texts = [
-                sort_paragraph(p, frozenset()).text(Vector.PAGE_TEXT)
+                sort_paragraph(p, Styles()).text(Vector.PAGE_TEXT)
                 for p in comment.iter(f"{{{W}}}p")
             ]
             text = "\n".join(t for t in texts if t)
@@ -237,13 +236,8 @@ def _document_variables(archive: SafeZip) -> Iterator[Item]:
         yield Structure(Vector.TRACKED_CHANGE, "settings", "track changes is switched on")
 
 
-def _hidden_styles(archive: SafeZip) -> frozenset[str]:
-    """Style ids whose formatting hides text, so runs using them are hidden too."""
+def _styles(archive: SafeZip) -> Styles:
+    """The document's styles, so runs that take white or hidden formatting from them count."""
     if not archive.has("word/styles.xml"):
-        return frozenset()
-    hidden = set()
-    for style in parse(archive.read("word/styles.xml")).iter(f"{{{W}}}style"):
-        vanish = style.find(f"{{{W}}}rPr/{{{W}}}vanish")
-        if vanish is not None and vanish.get(f"{{{W}}}val", "true").lower() not in ("0", "false"):
-            hidden.add(style.get(f"{{{W}}}styleId", ""))
-    return frozenset(hidden)
+        return read_styles(None)
+    return read_styles(parse(archive.read("word/styles.xml")))

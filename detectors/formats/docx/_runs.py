@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from detectors.formats.docx._styles import AUTO, UNKNOWN, Look, Styles, paragraph_fill, run_look
 from detectors.model import Vector
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -21,10 +22,26 @@ _TEXT_TAGS = {
 }
 _REMOVED = {f"{{{W}}}del", f"{{{W}}}moveFrom"}
 _FALLBACK = f"{{{MC}}}Fallback"
-_FALSE = {"0", "false", "off"}
 # Word's highlight names that leave dark text unreadable, as a marker pen "redaction" does.
 _DARK_HIGHLIGHTS = {"black", "darkBlue", "darkGray", "darkRed", "darkGreen", "darkMagenta"}
-_HIGHLIGHT_HEX = {"black": "000000", "white": "FFFFFF", "darkBlue": "000080", "darkGray": "808080"}
+_HIGHLIGHT_HEX = {
+    "black": "000000",
+    "blue": "0000FF",
+    "cyan": "00FFFF",
+    "green": "00FF00",
+    "magenta": "FF00FF",
+    "red": "FF0000",
+    "yellow": "FFFF00",
+    "white": "FFFFFF",
+    "darkBlue": "000080",
+    "darkCyan": "008080",
+    "darkGreen": "008000",
+    "darkMagenta": "800080",
+    "darkRed": "800000",
+    "darkYellow": "808000",
+    "darkGray": "808080",
+    "lightGray": "C0C0C0",
+}
 
 
 @dataclass
@@ -48,13 +65,15 @@ class Sorted:
         return [v for v in self.parts if self.text(v)]
 
 
-def sort_paragraph(paragraph: etree._Element, hidden_styles: frozenset[str]) -> Sorted:
+def sort_paragraph(paragraph: etree._Element, styles: Styles) -> Sorted:
     """Every piece of text under `paragraph` (text boxes included) sorted by vector."""
     result = Sorted()
     previous: Vector | None = None
     paragraph_style = _paragraph_style(paragraph)
+    own_fill = paragraph_fill(paragraph.find(f"{{{W}}}pPr"))
+    fill = own_fill if own_fill is not None else styles.fill(paragraph_style)
     for node in paragraph.iter(*_TEXT_TAGS):
-        vector = _vector_of(node, paragraph, paragraph_style, hidden_styles)
+        vector = _vector_of(node, paragraph, paragraph_style, fill, styles)
         if vector is None:
             continue
         local = node.tag.rsplit("}", 1)[-1]
@@ -68,11 +87,12 @@ def _vector_of(
     node: etree._Element,
     paragraph: etree._Element,
     paragraph_style: str,
-    hidden_styles: frozenset[str],
+    paragraph_fill: str | None,
+    styles: Styles,
 ) -> Vector | None:
     removed = False
     ancestor = node.getparent()
-    while ancestor is not None and ancestor is not paragraph:
+    while ancestor is not paragraph and ancestor is not None:
         if ancestor.tag == _FALLBACK:
             return None  # the same content again for older readers
         if ancestor.tag in _REMOVED:
@@ -85,30 +105,32 @@ def _vector_of(
         return fixed
     run = node.getparent()
     properties = run.find(f"{{{W}}}rPr") if run is not None else None
-    if paragraph_style in hidden_styles:
+    character_style = ""
+    if properties is not None:
+        style = properties.find(f"{{{W}}}rStyle")
+        character_style = style.get(f"{{{W}}}val", "") if style is not None else ""
+    look = styles.look(paragraph_style, character_style, run_look(properties))
+    if look.hidden:
         return Vector.HIDDEN_TEXT
-    if properties is None:
-        return Vector.PAGE_TEXT
-    if _on(properties, "vanish") or _on(properties, "specVanish"):
-        return Vector.HIDDEN_TEXT
-    style = properties.find(f"{{{W}}}rStyle")
-    if style is not None and style.get(f"{{{W}}}val", "") in hidden_styles:
-        return Vector.HIDDEN_TEXT
-    if concealed(properties, _paragraph_fill(paragraph)):
+    if concealed(look, paragraph_fill):
         return Vector.CONCEALED_FORMAT
     return Vector.PAGE_TEXT
 
 
-def concealed(properties: etree._Element, paragraph_fill: str | None) -> bool:
+def concealed(look: Look, paragraph_fill: str | None) -> bool:
     """True when the run's colours make it unreadable: white on white, same colour as its
     background, or dark text under a black highlight or shading (a "redaction" that is not)."""
-    colour = _hex(_value(properties, "color"))
-    shading = properties.find(f"{{{W}}}shd")
-    fill = _hex(shading.get(f"{{{W}}}fill") if shading is not None else None) or paragraph_fill
-    highlight = _value(properties, "highlight")
-    background = _HIGHLIGHT_HEX.get(highlight) if highlight else fill
+    colour = None if look.colour == AUTO else look.colour
+    fill = look.fill if look.fill is not None and look.fill != AUTO else paragraph_fill
+    fill = None if fill == AUTO else fill
+    highlight = look.highlight if look.highlight != "none" else None
+    if colour == UNKNOWN:
+        return False  # a theme colour other than the background's: not guessed
     if highlight in _DARK_HIGHLIGHTS and (colour is None or _dark(colour)):
         return True
+    background = _HIGHLIGHT_HEX.get(highlight, UNKNOWN) if highlight else fill
+    if background == UNKNOWN:
+        return False
     if background is None:
         return colour is not None and _light(colour)
     if colour is None:
@@ -119,27 +141,6 @@ def concealed(properties: etree._Element, paragraph_fill: str | None) -> bool:
 def _paragraph_style(paragraph: etree._Element) -> str:
     style = paragraph.find(f"{{{W}}}pPr/{{{W}}}pStyle")
     return style.get(f"{{{W}}}val", "") if style is not None else ""
-
-
-def _paragraph_fill(paragraph: etree._Element) -> str | None:
-    shading = paragraph.find(f"{{{W}}}pPr/{{{W}}}shd")
-    return _hex(shading.get(f"{{{W}}}fill")) if shading is not None else None
-
-
-def _on(properties: etree._Element, name: str) -> bool:
-    element = properties.find(f"{{{W}}}{name}")
-    return element is not None and element.get(f"{{{W}}}val", "true").lower() not in _FALSE
-
-
-def _value(properties: etree._Element, name: str) -> str | None:
-    element = properties.find(f"{{{W}}}{name}")
-    return element.get(f"{{{W}}}val") if element is not None else None
-
-
-def _hex(value: str | None) -> str | None:
-    if not value or value.lower() == "auto" or len(value) != 6:
-        return None
-    return value.upper()
 
 
 def _channels(colour: str) -> tuple[int, int, int]:

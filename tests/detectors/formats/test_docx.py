@@ -313,3 +313,179 @@ SETTINGS = (
 def test_parts_beside_the_body(parts: dict[str, bytes | str], vector: Vector, where: str) -> None:
     data = build_docx([paragraph("x")], extra_parts=parts)
     assert found(texts(inspect_docx, data, "r.docx"), vector, where, NAME)
+
+
+def _styles(*styles: str, defaults: str = "") -> str:
+    """A styles part: `styles` are `w:style` elements, `defaults` the default run properties."""
+    default_run = f"<w:docDefaults><w:rPrDefault><w:rPr>{defaults}</w:rPr></w:rPrDefault>" + (
+        "</w:docDefaults>"
+    )
+    return (
+        '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        + default_run
+        + "".join(styles)
+        + "</w:styles>"
+    )
+
+
+def _style(
+    kind: str, identifier: str, run_properties: str, *, based_on: str = "", **extra: str
+) -> str:
+    based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    default = ' w:default="1"' if extra.get("default") else ""
+    shading = extra.get("paragraph_shading", "")
+    ppr = (
+        f'<w:pPr><w:shd w:val="clear" w:color="auto" w:fill="{shading}"/></w:pPr>'
+        if shading
+        else ""
+    )
+    return (
+        f'<w:style w:type="{kind}" w:styleId="{identifier}"{default}>{based}{ppr}'
+        f"<w:rPr>{run_properties}</w:rPr></w:style>"
+    )
+
+
+def _styled_run(text: str, style: str = "", direct: str = "") -> str:
+    rstyle = f'<w:rStyle w:val="{style}"/>' if style else ""
+    return f'<w:r><w:rPr>{rstyle}{direct}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _styled_paragraph(style: str, *runs: str) -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{"".join(runs)}</w:p>'
+
+
+WHITE = '<w:color w:val="FFFFFF"/>'
+WHITE_STYLE = _styles(_style("character", "Quiet", WHITE))
+
+
+def _with_styles(body: list[str], styles: str) -> bytes:
+    return build_docx(body, extra_parts={"word/styles.xml": styles})
+
+
+STYLED_CASES = [
+    (
+        "white character style",
+        _with_styles([paragraph("Total 4 ", _styled_run(NAME, "Quiet"))], WHITE_STYLE),
+        Vector.CONCEALED_FORMAT,
+    ),
+    (
+        "white paragraph style through basedOn",
+        _with_styles(
+            [paragraph("Total 4"), _styled_paragraph("Note", _styled_run(NAME))],
+            _styles(
+                _style("paragraph", "Pale", WHITE), _style("paragraph", "Note", "", based_on="Pale")
+            ),
+        ),
+        Vector.CONCEALED_FORMAT,
+    ),
+    (
+        "white default paragraph style",
+        _with_styles([paragraph(NAME)], _styles(_style("paragraph", "Normal", WHITE, default="1"))),
+        Vector.CONCEALED_FORMAT,
+    ),
+    (
+        "white document defaults",
+        _with_styles([paragraph(NAME)], _styles(defaults=WHITE)),
+        Vector.CONCEALED_FORMAT,
+    ),
+    (
+        "background theme colour in a style",
+        _with_styles(
+            [paragraph("Total 4 ", _styled_run(NAME, "Quiet"))],
+            _styles(
+                _style("character", "Quiet", '<w:color w:val="000000" w:themeColor="background1"/>')
+            ),
+        ),
+        Vector.CONCEALED_FORMAT,
+    ),
+    (
+        "style text the colour of its paragraph style's shading",
+        _with_styles(
+            [_styled_paragraph("Band", _styled_run(NAME))],
+            _styles(
+                _style("paragraph", "Band", '<w:color w:val="1F3864"/>', paragraph_shading="1F3864")
+            ),
+        ),
+        Vector.CONCEALED_FORMAT,
+    ),
+    (
+        "hidden through basedOn",
+        _with_styles(
+            [paragraph("Total 4 ", _styled_run(NAME, "Aside"))],
+            _styles(
+                _style("character", "Gone", "<w:vanish/>"),
+                _style("character", "Aside", "", based_on="Gone"),
+            ),
+        ),
+        Vector.HIDDEN_TEXT,
+    ),
+    (
+        "direct black over a white style",
+        _with_styles(
+            [paragraph(_styled_run(NAME, "Quiet", '<w:color w:val="000000"/>'))], WHITE_STYLE
+        ),
+        Vector.PAGE_TEXT,
+    ),
+    (
+        "direct automatic colour over a white style",
+        _with_styles(
+            [paragraph(_styled_run(NAME, "Quiet", '<w:color w:val="auto"/>'))], WHITE_STYLE
+        ),
+        Vector.PAGE_TEXT,
+    ),
+    (
+        "another theme colour is not guessed",
+        _with_styles(
+            [
+                paragraph(
+                    _styled_run(NAME, "Quiet", '<w:color w:val="FFFFFF" w:themeColor="accent1"/>')
+                )
+            ],
+            WHITE_STYLE,
+        ),
+        Vector.PAGE_TEXT,
+    ),
+    (
+        "a shaded background theme colour is grey",
+        _with_styles(
+            [paragraph(_styled_run(NAME, "Quiet"))],
+            _styles(
+                _style(
+                    "character",
+                    "Quiet",
+                    '<w:color w:val="808080" w:themeColor="background1" w:themeShade="80"/>',
+                )
+            ),
+        ),
+        Vector.PAGE_TEXT,
+    ),
+    (
+        "white on a yellow highlight stays visible",
+        _with_styles([paragraph(run(NAME, colour="FFFFFF", highlight="yellow"))], _styles()),
+        Vector.PAGE_TEXT,
+    ),
+    (
+        "a visible style on a white default",
+        _with_styles(
+            [paragraph(_styled_run(NAME, "Dark"))],
+            _styles(_style("character", "Dark", '<w:color w:val="000000"/>'), defaults=WHITE),
+        ),
+        Vector.PAGE_TEXT,
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "data", "vector"), STYLED_CASES, ids=[c[0] for c in STYLED_CASES])
+def test_formatting_from_styles_decides_what_is_seen(
+    case: str, data: bytes, vector: Vector
+) -> None:
+    items = texts(inspect_docx, data, "reply.docx")
+    assert vectors_of(items, NAME) == {vector}, items
+
+
+def test_white_text_from_a_style_is_a_hidden_finding_in_a_scan() -> None:
+    data = _with_styles([paragraph("Contact ", _styled_run(EMAIL, "Quiet"))], WHITE_STYLE)
+    verdict = scan(data, "reply.docx")
+    assert verdict.status is Status.SCANNED
+    emails = [f for f in verdict.findings if f.entity == "EMAIL_ADDRESS"]
+    assert emails and all(f.vector is Vector.CONCEALED_FORMAT and f.hidden for f in emails)
