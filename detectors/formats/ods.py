@@ -19,18 +19,25 @@ from lxml import etree
 
 from detectors.errors import UnreadableDocument
 from detectors.formats._archive import SafeZip, open_zip
+from detectors.formats._odf import (
+    FO,
+    NUMBER,
+    OFFICE,
+    STYLE,
+    TABLE,
+    annotation_text,
+    chart_object,
+    meta,
+    repeat_count,
+    same_colour,
+    tracked_changes,
+)
 from detectors.formats._sheet import MAX_COLUMNS, Layout, Row, column_letter, sheet_tables
 from detectors.formats._xml import free, local
 from detectors.formats.xlsx.parts import read_small, stream
 from detectors.limits import Budget
-from detectors.model import Item, Structure, Table, Text, Vector
+from detectors.model import Item, Structure, Text, Vector
 
-TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
-NUMBER = "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"
 MAX_REPEATS = 1_000
 _MAX_NOTES = 10_000
 
@@ -105,7 +112,7 @@ class _Styles:
             self._concealing = {
                 name
                 for name, (colour, background, data) in self.cell_styles.items()
-                if _same_colour(colour, background) or (data and self._silent(data, set()))
+                if same_colour(colour, background) or (data and self._silent(data, set()))
             }
         return self._concealing
 
@@ -117,19 +124,12 @@ class _Styles:
         return not renders and all(self._silent(m, seen) for m in maps if m)
 
 
-def _same_colour(colour: str, background: str) -> bool:
-    if not colour:
-        return False
-    background = "#ffffff" if background in ("", "transparent") else background
-    return colour == background
-
-
 def inspect_ods(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     """Yield every text, table and hiding place of an OpenDocument spreadsheet."""
     with open_zip(data, budget) as zf:
         if not zf.has("content.xml"):
             raise UnreadableDocument("the spreadsheet has no content.xml")
-        yield from _meta(zf)
+        yield from meta(zf)
         styles = _Styles()
         try:
             root = read_small(zf, "styles.xml")
@@ -140,26 +140,7 @@ def inspect_ods(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
                 styles.add(element)
         yield from _content(zf, styles, budget)
         for number, part in enumerate(zf.matching("Object ", "/content.xml"), start=1):
-            yield from _chart_object(zf, part, number, budget)
-
-
-def _meta(zf: SafeZip) -> Iterator[Item]:
-    try:
-        root = read_small(zf, "meta.xml")
-    except UnreadableDocument:
-        return
-    if root is None:
-        return
-    for element in root.iter():
-        if not isinstance(element.tag, str) or not (element.text or "").strip():
-            continue
-        name = local(element.tag)
-        if name in ("creation-date", "date", "editing-cycles", "editing-duration", "generator",
-                    "print-date", "document-statistic"):  # fmt: skip
-            continue
-        if name == "user-defined":
-            name = element.get("{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}name") or name
-        yield Text(element.text.strip(), Vector.METADATA, f"document property '{name}'")
+            yield from chart_object(zf, part, number, budget)
 
 
 def _content(zf: SafeZip, styles: _Styles, budget: Budget) -> Iterator[Item]:
@@ -179,7 +160,7 @@ def _content(zf: SafeZip, styles: _Styles, budget: Budget) -> Iterator[Item]:
         elif tag == f"{_T}data-pilot-table":
             yield from _data_pilot(element)
         elif tag == f"{_T}tracked-changes":
-            yield from _tracked_changes(element)
+            yield from tracked_changes(element)
 
 
 def _table(
@@ -237,7 +218,7 @@ class _TableReader:
             elif tag == f"{_T}table-row" and event == "end":
                 if not count % 512:
                     self.budget.check()
-                repeats = _count(element.get(f"{_T}number-rows-repeated"))
+                repeats = repeat_count(element.get(f"{_T}number-rows-repeated"))
                 row = self._row(element, number + 1)
                 free(element)
                 if any(row.values):
@@ -246,7 +227,7 @@ class _TableReader:
                 number += repeats
 
     def _column(self, element: etree._Element) -> None:
-        repeats = _count(element.get(f"{_T}number-columns-repeated"))
+        repeats = repeat_count(element.get(f"{_T}number-columns-repeated"))
         visibility = element.get(f"{_T}visibility") or "visible"
         if visibility != "visible":
             collapsed = any(self.column_groups)
@@ -269,7 +250,7 @@ class _TableReader:
         for cell in element:
             if column >= MAX_COLUMNS:
                 break
-            repeats = _count(cell.get(f"{_T}number-columns-repeated"))
+            repeats = repeat_count(cell.get(f"{_T}number-columns-repeated"))
             text = self._cell(cell, number, column)
             if text:
                 values.extend([""] * (column - len(values)))
@@ -299,18 +280,11 @@ class _TableReader:
     def _note(self, annotation: etree._Element, number: int, column: int) -> None:
         self.annotations += 1
         where = f"{self.layout.where} comment {column_letter(column)}{number}"
-        text = "\n".join("".join(p.itertext()) for p in annotation if local(p.tag) == "p").strip()
+        text, author = annotation_text(annotation)
         if text:
             self.notes.append(Text(text, Vector.COMMENT, where))
-        for child in annotation:
-            if local(child.tag) == "creator" and (child.text or "").strip():
-                self.notes.append(Text(child.text.strip(), Vector.COMMENT, f"{where} author"))
-
-
-def _count(value: str | None) -> int:
-    if not value or not value.isdigit():
-        return 1
-    return max(int(value), 1)
+        if author:
+            self.notes.append(Text(author, Vector.COMMENT, f"{where} author"))
 
 
 def _named(element: etree._Element) -> Iterator[Item]:
@@ -336,41 +310,3 @@ def _data_pilot(element: etree._Element) -> Iterator[Item]:
     yield Structure(Vector.PIVOT_CACHE, f"data pilot '{name}'", detail)
     if source:
         yield Text(source, Vector.PIVOT_CACHE, f"data pilot '{name}' source range")
-
-
-def _tracked_changes(element: etree._Element) -> Iterator[Item]:
-    changes = 0
-    for change in element:
-        changes += 1
-        texts = [
-            "".join(p.itertext()).strip()
-            for p in change.iter(f"{{{TEXT}}}p")
-            if "".join(p.itertext()).strip()
-        ]
-        kind = local(change.tag)
-        for text in texts:
-            yield Text(text, Vector.TRACKED_CHANGE, f"tracked change {changes} ({kind})")
-        for creator in change.iter("{http://purl.org/dc/elements/1.1/}creator"):
-            if (creator.text or "").strip():
-                yield Text(
-                    creator.text.strip(), Vector.TRACKED_CHANGE, "author of a tracked change"
-                )
-    yield Structure(Vector.TRACKED_CHANGE, "tracked changes", f"{changes:,} tracked changes")
-
-
-def _chart_object(zf: SafeZip, part: str, number: int, budget: Budget) -> Iterator[Item]:
-    """A chart object keeps its own copy of the plotted cells in a local table."""
-    rows: list[tuple[str, ...]] = []
-    try:
-        for _, row in stream(zf, part, f"{_T}table-row"):
-            budget.check()
-            rows.append(tuple("".join(c.itertext()).strip() for c in row))
-            free(row)
-    except UnreadableDocument as error:
-        yield Structure(Vector.CHART_CACHE, part, f"unreadable: {error}")
-        return
-    rows = [r for r in rows if any(r)]
-    if rows:
-        where = f"chart object {number} data table"
-        yield Table(where, Vector.CHART_CACHE, rows[0], rows[1:], first_row=2)
-        yield Structure(Vector.CHART_CACHE, where, f"{len(rows) - 1:,} cached rows")

@@ -1,0 +1,218 @@
+"""Parts shared by the OpenDocument formats: namespaces, metadata, annotations, tracked
+changes, chart objects, embedded objects and the manifest's encryption flag."""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from collections.abc import Iterator
+
+from lxml import etree
+
+from detectors.errors import EncryptedDocument, UnreadableDocument
+from detectors.formats import OLE_MAGIC
+from detectors.formats._archive import SafeZip
+from detectors.formats._ooxml import unwrap_ole
+from detectors.formats._xml import free, local
+from detectors.formats.xlsx.parts import read_small, stream
+from detectors.limits import Budget
+from detectors.model import Embedded, Item, Structure, Table, Text, Vector
+from detectors.shown import shown_path
+
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+PRESENTATION = "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"
+FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+NUMBER = "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"
+SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+DC = "http://purl.org/dc/elements/1.1/"
+
+_UNPERSONAL_META = {
+    "creation-date", "date", "editing-cycles", "editing-duration", "generator", "print-date",
+    "document-statistic",
+}  # fmt: skip
+_PACKAGE_PARTS = {
+    "mimetype", "content.xml", "styles.xml", "meta.xml", "settings.xml", "manifest.rdf",
+    "layout-cache",
+}  # fmt: skip
+_PACKAGE_FOLDERS = (
+    "META-INF/",
+    "Thumbnails/",
+    "Pictures/",
+    "Configurations2/",
+    "ObjectReplacements/",
+    "Basic/",
+    "Dialogs/",
+    "Scripts/",
+)
+"""Package furniture and images: nothing here is a document of its own to scan."""
+_SUBDOCUMENTS = {
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.presentation": "odp",
+}
+
+
+def repeat_count(value: str | None) -> int:
+    """A `number-*-repeated` attribute as a count of at least 1."""
+    if not value or not value.isdigit():
+        return 1
+    return max(int(value), 1)
+
+
+def same_colour(colour: str, background: str) -> bool:
+    """True when text of `colour` cannot be read on `background` (none or transparent: white)."""
+    if not colour:
+        return False
+    background = "#ffffff" if background in ("", "transparent") else background
+    return colour == background
+
+
+def refuse_encrypted(zf: SafeZip) -> None:
+    """Raise `EncryptedDocument` when the manifest says members are encrypted."""
+    try:
+        root = read_small(zf, "META-INF/manifest.xml")
+    except UnreadableDocument:
+        return  # the parts themselves will say whether they can be read
+    if root is not None and next(root.iter(f"{{{MANIFEST}}}encryption-data"), None) is not None:
+        raise EncryptedDocument("the file is password-protected (encrypted OpenDocument package)")
+
+
+def meta(zf: SafeZip) -> Iterator[Item]:
+    """meta.xml: title, subject, creator, keywords and user-defined properties."""
+    try:
+        root = read_small(zf, "meta.xml")
+    except UnreadableDocument:
+        return
+    if root is None:
+        return
+    for element in root.iter():
+        if not isinstance(element.tag, str) or not (element.text or "").strip():
+            continue
+        name = local(element.tag)
+        if name in _UNPERSONAL_META:
+            continue
+        if name == "user-defined":
+            name = element.get(f"{{{META}}}name") or name
+        yield Text(element.text.strip(), Vector.METADATA, f"document property '{name}'")
+
+
+def annotation_text(annotation: etree._Element) -> tuple[str, str]:
+    """(text, author) of an `office:annotation`; either may be empty."""
+    text = "\n".join("".join(p.itertext()) for p in annotation if local(p.tag) == "p").strip()
+    author = ""
+    for child in annotation:
+        if local(child.tag) == "creator" and (child.text or "").strip():
+            author = child.text.strip()
+    return text, author
+
+
+def tracked_changes(element: etree._Element) -> Iterator[Item]:
+    """The text and authors of every change under `table:` or `text:tracked-changes`."""
+    changes = 0
+    for change in element:
+        if not isinstance(change.tag, str):
+            continue
+        changes += 1
+        kind = local(change.tag)
+        if kind == "changed-region":  # text documents wrap each change in a region
+            inner = next((c for c in change if isinstance(c.tag, str)), None)
+            kind = local(inner.tag) if inner is not None else kind
+        texts = [
+            "".join(p.itertext()).strip()
+            for p in change.iter(f"{{{TEXT}}}p", f"{{{TEXT}}}h")
+            if "".join(p.itertext()).strip()
+        ]
+        for text in texts:
+            yield Text(text, Vector.TRACKED_CHANGE, f"tracked change {changes} ({kind})")
+        for creator in change.iter(f"{{{DC}}}creator"):
+            if (creator.text or "").strip():
+                yield Text(
+                    creator.text.strip(), Vector.TRACKED_CHANGE, "author of a tracked change"
+                )
+    yield Structure(Vector.TRACKED_CHANGE, "tracked changes", f"{changes:,} tracked changes")
+
+
+def chart_object(zf: SafeZip, part: str, number: int, budget: Budget) -> Iterator[Item]:
+    """A chart object keeps its own copy of the plotted cells in a local table."""
+    rows: list[tuple[str, ...]] = []
+    try:
+        for _, row in stream(zf, part, f"{{{TABLE}}}table-row"):
+            budget.check()
+            rows.append(tuple("".join(c.itertext()).strip() for c in row))
+            free(row)
+    except UnreadableDocument as error:
+        yield Structure(Vector.CHART_CACHE, part, f"unreadable: {error}")
+        return
+    rows = [r for r in rows if any(r)]
+    if rows:
+        where = f"chart object {number} data table"
+        yield Table(where, Vector.CHART_CACHE, rows[0], rows[1:], first_row=2)
+        yield Structure(Vector.CHART_CACHE, where, f"{len(rows) - 1:,} cached rows")
+
+
+def embedded_objects(zf: SafeZip, budget: Budget) -> Iterator[Item]:
+    """Every object and file inside the package, to be scanned in turn.
+
+    An `Object N/` folder is a sub-document: a chart gives its data table, a spreadsheet,
+    text or presentation is repacked as a file of its own. Any other member that is not
+    package furniture or an image (an OLE object, a file dropped in) is handed back as it is.
+    """
+    types = _manifest_types(zf)
+    folders = sorted({n.split("/", 1)[0] for n in zf.names if "/" in n and n.startswith("Object ")})
+    for number, folder in enumerate(folders, start=1):
+        budget.check()
+        kind = types.get(folder + "/", "")
+        if kind.endswith(".chart") or (not kind and zf.has(f"{folder}/content.xml")):
+            yield from chart_object(zf, f"{folder}/content.xml", number, budget)
+        else:
+            extension = _SUBDOCUMENTS.get(kind, "zip")
+            data = _repack(zf, folder + "/", kind)
+            yield Embedded(f"object{number}.{extension}", data, f"embedded object {number}")
+    for part in zf.names:
+        if part.endswith("/") or part in _PACKAGE_PARTS or part.startswith(_PACKAGE_FOLDERS):
+            continue
+        if "/" in part and part.split("/", 1)[0] in folders:
+            continue
+        budget.check()
+        where = f"embedded file {shown_path(part)}"
+        data = zf.read(part)
+        unwrapped = unwrap_ole(data) if data.startswith(OLE_MAGIC) else None
+        if unwrapped is None:
+            yield Embedded(posixpath.basename(part), data, where)
+            continue
+        filename, inner = unwrapped
+        if filename:
+            yield Text(filename, Vector.METADATA, f"file name of {where}")
+        yield Embedded("package", inner, where)
+
+
+def _manifest_types(zf: SafeZip) -> dict[str, str]:
+    try:
+        root = read_small(zf, "META-INF/manifest.xml")
+    except UnreadableDocument:
+        return {}
+    if root is None:
+        return {}
+    return {
+        entry.get(f"{{{MANIFEST}}}full-path") or "": entry.get(f"{{{MANIFEST}}}media-type") or ""
+        for entry in root.iter(f"{{{MANIFEST}}}file-entry")
+    }
+
+
+def _repack(zf: SafeZip, folder: str, media_type: str) -> bytes:
+    """The members under `folder` as a package of their own, led by its mimetype."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        if media_type:
+            archive.writestr("mimetype", media_type, compress_type=zipfile.ZIP_STORED)
+        for name in zf.matching(folder):
+            if not name.endswith("/") and name != folder + "mimetype":
+                archive.writestr(name[len(folder) :], zf.read(name))
+    return buffer.getvalue()
