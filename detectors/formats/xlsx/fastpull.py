@@ -11,7 +11,16 @@ from detectors.formats._sheet import Layout
 from detectors.formats._xml import pull_parser
 from detectors.formats.xlsx.fastgrammar import Fallback
 
-_TAGS = ("{*}row", "{*}col", "{*}dimension", "{*}sheetFormatPr", "{*}autoFilter", "{*}sheetData")
+_TAGS = (
+    "{*}row",
+    "{*}col",
+    "{*}dimension",
+    "{*}sheetFormatPr",
+    "{*}autoFilter",
+    "{*}headerFooter",
+    "{*}dataValidation",
+    "{*}sheetData",
+)
 _DECLARATION = re.compile(rb"\A(?:\xef\xbb\xbf)?<\?xml\s[^?>]*\?>")
 _ENCODING = re.compile(rb"encoding\s*=\s*[\"']([^\"']*)[\"']")
 

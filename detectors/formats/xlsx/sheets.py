@@ -4,6 +4,11 @@ Each sheet part is read with one iterparse pass that builds only a row at a time
 go to `_sheet.sheet_tables`, which splits them into the visible table and one table per
 hiding place. Only the iterparse tag filter and a tight per-cell loop stand between the
 bytes and the consumer: this is the hot path of the whole tool.
+
+Besides its rows, a sheet part keeps text no cell shows: page headers and footers
+(`headerfooter`, as metadata) and data-validation dropdown lists and messages (`validation`,
+as form fields). `note` collects them while the part goes by, and they follow the sheet's
+tables.
 """
 
 from __future__ import annotations
@@ -19,14 +24,26 @@ from detectors.formats._sheet import MAX_COLUMNS, Layout, Row, sheet_tables, spl
 from detectors.formats.xlsx.cells import DIGITS, cell_text, column_at, row_hint, typed_text
 from detectors.formats.xlsx.cells import letters as column_letters
 from detectors.formats.xlsx.fastrows import CellReading, Fallback, fast_rows
+from detectors.formats.xlsx.headerfooter import header_footer_texts
 from detectors.formats.xlsx.parts import read_small, stream
 from detectors.formats.xlsx.strings import SharedStrings
+from detectors.formats.xlsx.validation import validation_texts
 from detectors.formats.xlsx.workbook import Sheet, Workbook
 from detectors.limits import Budget
-from detectors.model import Item, Structure, Vector
+from detectors.model import Item, Structure, Text, Vector
 
-_TAGS = ("{*}row", "{*}col", "{*}dimension", "{*}sheetFormatPr", "{*}autoFilter")
+_TAGS = (
+    "{*}row",
+    "{*}col",
+    "{*}dimension",
+    "{*}sheetFormatPr",
+    "{*}autoFilter",
+    "{*}headerFooter",
+    "{*}dataValidation",
+)
 _TRUE = ("1", "true")
+MAX_SHEET_TEXTS = 10_000
+"""Header, footer and data validation texts kept per sheet; more are counted, not read."""
 _READABLE = ("worksheet", "macrosheet")
 
 
@@ -56,6 +73,14 @@ def _inspect_sheet(sheet: Sheet, context: Context) -> Iterator[Item]:
     layout.filters = _table_filters(sheet, context.zf)
     rows = read_rows(context, sheet.path or "", layout)
     yield from sheet_tables(layout, rows, context.budget)
+    yield from layout.texts
+    if layout.dropped:
+        yield Structure(
+            Vector.FORM_FIELD,
+            layout.where,
+            f"{layout.dropped:,} header, footer and data validation texts beyond the first "
+            f"{MAX_SHEET_TEXTS:,} not read",
+        )
 
 
 class _SheetLayout(Layout):
@@ -67,6 +92,22 @@ class _SheetLayout(Layout):
         self.filters: list[tuple[int, int]] = []
         self.zero_height = False
         self.row_vector = self._row_vector
+        self.texts: list[Text] = []
+        """Header, footer and data validation texts, in the order of the part."""
+        self.dropped = 0
+        self._owner: str | None = None
+
+    @property
+    def owner(self) -> str:
+        """`where`, worked out once: a sheet may hold thousands of validation rules."""
+        if self._owner is None:
+            self._owner = self.where
+        return self._owner
+
+    def keep(self, texts: list[Text]) -> None:
+        room = MAX_SHEET_TEXTS - len(self.texts)
+        self.texts.extend(texts[: max(room, 0)])
+        self.dropped += max(len(texts) - max(room, 0), 0)
 
     def _row_vector(self, number: int, outline: object) -> Vector:
         if outline:
@@ -125,7 +166,8 @@ def read_rows(context: Context, path: str, layout: _SheetLayout) -> Iterator[Row
             yield row
         return
     except Fallback:
-        pass
+        layout.texts.clear()  # the parser notes the whole part again
+        layout.dropped = 0
     yield from itertools.islice(parsed_rows(context, path, layout), given, None)
 
 
@@ -148,6 +190,12 @@ def note(layout: Layout, element: etree._Element) -> None:
         span = _row_span(element.get("ref"))
         if span and _filtering(element):
             layout.filters.append(span)
+    elif name == "headerFooter" and isinstance(layout, _SheetLayout):
+        layout.keep(header_footer_texts(element, layout.owner))
+        element.clear()
+    elif name == "dataValidation" and isinstance(layout, _SheetLayout):
+        layout.keep(validation_texts(element, layout.owner))
+        element.clear()
 
 
 def parsed_rows(context: Context, path: str, layout: _SheetLayout) -> Iterator[Row]:

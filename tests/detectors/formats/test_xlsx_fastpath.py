@@ -306,3 +306,48 @@ def test_generated_sheets_read_alike(sheet: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         fast, parsed, _ = both(workbook(sheet), monkeypatch)
     assert fast == parsed
+
+
+X14_MAIN = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"
+XM = "http://schemas.microsoft.com/office/excel/2006/main"
+EXTRAS = {
+    "header and footer": '<{p}headerFooter differentFirst="1"><{p}oddHeader>&amp;C&amp;"Arial,'
+    'Bold"&amp;12Jo Bloggs</{p}oddHeader><{p}oddFooter>&amp;LR&amp;&amp;D&amp;RPage &amp;P'
+    "</{p}oddFooter><{p}firstFooter><![CDATA[&LAl & Bo]]></{p}firstFooter></{p}headerFooter>",
+    "data validation": '<{p}dataValidations count="2"><{p}dataValidation type="list" '
+    'sqref="D2:D9" prompt="Ask Jo" error="Al &amp; Bo only"><{p}formula1>"Jo Bloggs,'
+    'Al &amp; Bo"</{p}formula1></{p}dataValidation><{p}dataValidation type="whole" sqref="E2">'
+    "<{p}formula1>1</{p}formula1></{p}dataValidation></{p}dataValidations>",
+    "x14 data validation": f'<{{p}}extLst><{{p}}ext uri="{{CCE6A557}}" xmlns:x14="{X14_MAIN}">'
+    f'<x14:dataValidations count="1" xmlns:xm="{XM}"><x14:dataValidation type="list" '
+    'promptTitle="Jo Bloggs"><x14:formula1><xm:f>"Zoë Ólafsdóttir,Al"</xm:f></x14:formula1>'
+    "<xm:sqref>F2:F40</xm:sqref></x14:dataValidation></x14:dataValidations></{p}ext>"
+    "</{p}extLst>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXTRAS))
+@pytest.mark.parametrize("prefix", ["", "x"])
+def test_headers_footers_and_validations_read_alike(
+    name: str, prefix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    p = f"{prefix}:" if prefix else ""
+    rows = HEADER_ROW.replace("<", f"<{p}").replace(f"<{p}/", f"</{p}")
+    tail = EXTRAS[name].replace("{p}", p)
+    fast, parsed, fell_back = both(workbook(worksheet(rows, prefix, tail=tail)), monkeypatch)
+    assert fast == parsed
+    assert fell_back == 0
+    texts = fast[2]
+    assert isinstance(texts, list) and any("Jo Bloggs" in t.text for t in texts)
+
+
+def test_extras_noted_before_the_parser_takes_over_are_not_doubled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tail = EXTRAS["data validation"].replace("{p}", "") + "<sheetData/>"
+    fast, parsed, fell_back = both(workbook(worksheet(HEADER_ROW, tail=tail)), monkeypatch)
+    assert fast == parsed
+    assert fell_back == 1
+    texts = fast[2]
+    assert isinstance(texts, list)
+    assert [t.text for t in texts if t.where.endswith(" list")] == ["Jo Bloggs", "Al & Bo"]
