@@ -133,7 +133,9 @@ def _page_items(data: bytes, budget: Budget, found: Annotations) -> Iterator[Ite
                 continue
             groups = sort_glyphs(drawing)
             if drawing.rules >= MIN_RULES and groups.get(Vector.PAGE_TEXT):
-                groups[Vector.PAGE_TEXT], tables = _tables(finder, index, groups[Vector.PAGE_TEXT])
+                groups[Vector.PAGE_TEXT], tables = _tables(
+                    finder, index, drawing.turn, groups[Vector.PAGE_TEXT]
+                )
                 yield from tables
             for vector, glyphs in groups.items():
                 text = text_of(glyphs)
@@ -147,11 +149,13 @@ def _page_items(data: bytes, budget: Budget, found: Annotations) -> Iterator[Ite
         finder.close()
 
 
-def _tables(finder: TableFinder, index: int, glyphs: list[Glyph]) -> tuple[list[Glyph], list[Item]]:
+def _tables(
+    finder: TableFinder, index: int, turn: int, glyphs: list[Glyph]
+) -> tuple[list[Glyph], list[Item]]:
     """Ruled tables of a page as tables; their glyphs leave the page's prose."""
     tables: list[Item] = []
     used: set[int] = set()
-    for number, grid in enumerate(finder.grids(index), start=1):
+    for number, grid in enumerate(finder.grids(index, turn), start=1):
         rows, placed = fill(grid, [g for g in glyphs if g.order not in used])
         used |= placed
         if len(rows) >= 2:

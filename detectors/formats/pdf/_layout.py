@@ -8,8 +8,10 @@ character then is
 - invisible when drawn in render mode 3 or 7, outside the crop box, or under an image
   painted after it (the OCR layer of a scan is often kept this way);
 - concealed when it is light on a light background (white on white).
-Opacity set through graphics-state dictionaries is not read, so a translucent highlight
-drawn over text counts as a cover.
+A box or image painted translucently (fill opacity under 0.9) or blended (a highlighter's
+Multiply) is no cover: see `_paint`. Text painted at (nearly) zero opacity is invisible.
+A page whose text runs sideways once /Rotate is applied (a scan turned in the viewer) is
+turned back a quarter at a time, so that its lines read left to right again.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pdfminer.pdfinterp import PDFGraphicState, PDFResourceManager, PDFTextState
 from pdfminer.pdfpage import PDFPage
 from pdfminer.utils import Matrix, apply_matrix_pt, apply_matrix_rect
 
+from detectors.formats.pdf._paint import INVISIBLE, apparent, fill_alpha, hides
 from detectors.model import Vector
 
 Box = tuple[float, float, float, float]
@@ -50,6 +53,8 @@ class Cover:
     colour: Colour | None
     order: int
     image: bool = False
+    hides: bool = True
+    """False for a translucent or blended shape: what is under it still shows."""
 
 
 @dataclass
@@ -62,6 +67,8 @@ class PageDrawing:
     redactions: list[Box] = field(default_factory=list)
     rules: int = 0
     """Thin lines and stroked boxes: a page with several may hold a ruled table."""
+    turn: int = 0
+    """Quarter turns clockwise applied to every box so that most text runs left to right."""
 
 
 class Recorder(PDFPageAggregator):
@@ -73,11 +80,36 @@ class Recorder(PDFPageAggregator):
         self._render = 0
         self._order = 0
         self._page_ctm: Matrix = (1, 0, 0, 1, 0, 0)
+        self._image_state: PDFGraphicState | None = None
+        self._runs = [0, 0, 0, 0]
+        """Glyphs advancing right, up, left and down on the rendered page."""
 
     def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
         super().begin_page(page, ctm)
         self.drawing = PageDrawing(crop=self.transform(page.cropbox, ctm))
         self._page_ctm = ctm
+        self._runs = [0, 0, 0, 0]
+
+    def end_page(self, page: PDFPage) -> None:
+        super().end_page(page)
+        runs = self._runs
+        turn = max(range(4), key=lambda q: (runs[q], q == 0))
+        if turn:
+            drawing = self.drawing
+            drawing.turn = turn
+            drawing.crop = turned(drawing.crop, turn)
+            drawing.glyphs = [
+                Glyph(g.text, turned(g.box, turn), g.colour, g.render, g.order)
+                for g in drawing.glyphs
+            ]
+            drawing.covers = [
+                Cover(turned(c.box, turn), c.colour, c.order, c.image, c.hides)
+                for c in drawing.covers
+            ]
+
+    def paint_images_in(self, state: PDFGraphicState) -> None:
+        """The graphics state of the next image, which pdfminer does not pass on."""
+        self._image_state = state
 
     def transform(self, box: Iterable[Any], ctm: Matrix | None = None) -> Box:
         """A rectangle in default user space mapped to this page's character coordinates."""
@@ -125,8 +157,10 @@ class Recorder(PDFPageAggregator):
             x0, x1 = sorted((e, a * advance + e))
             y0, y1 = sorted((d * bottom + f, d * (bottom + fontsize) + f))
             box = (x0, y0, x1, y1)
+            self._runs[0 if a >= 0 else 2] += 1
         else:
             box = apply_matrix_rect(matrix, (0, bottom, advance, bottom + fontsize))
+            self._runs[(0 if a >= 0 else 2) if abs(a) >= abs(b) else (1 if b > 0 else 3)] += 1
         self._glyph(text, box, graphicstate)
         return advance
 
@@ -139,8 +173,11 @@ class Recorder(PDFPageAggregator):
 
     def _glyph(self, text: str, box: Box, state: PDFGraphicState) -> None:
         paint = state.scolor if self._render in (1, 5) else state.ncolor
+        render = self._render
+        if render in (0, 4) and fill_alpha(state) < INVISIBLE:
+            render = 3  # filled at zero opacity: drawn, but as invisible as mode 3
         self._order += 1
-        self.drawing.glyphs.append(Glyph(text, box, rgb(paint), self._render, self._order))
+        self.drawing.glyphs.append(Glyph(text, box, rgb(paint), render, self._order))
 
     def paint_path(self, gstate: PDFGraphicState, stroke: bool, fill: bool, *rest: Any) -> None:
         before = len(self.cur_item._objs)
@@ -154,14 +191,25 @@ class Recorder(PDFPageAggregator):
             if isinstance(item, LTCurve) and item.width >= 2 and item.height >= 2:
                 self._order += 1
                 colour = rgb(gstate.ncolor)
-                self.drawing.covers.append(Cover(item.bbox, colour, self._order))
+                self.drawing.covers.append(
+                    Cover(
+                        item.bbox,
+                        apparent(gstate, colour),
+                        self._order,
+                        hides=hides(gstate, colour),
+                    )
+                )
 
     def render_image(self, name: str, stream: Any) -> None:
         super().render_image(name, stream)
         item = self.cur_item._objs[-1]
         if isinstance(item, LTImage):
             self._order += 1
-            self.drawing.covers.append(Cover(item.bbox, None, self._order, image=True))
+            state = self._image_state
+            opaque = state is None or hides(state, None)
+            self.drawing.covers.append(
+                Cover(item.bbox, None, self._order, image=True, hides=opaque)
+            )
 
 
 def rgb(colour: Any) -> Colour | None:
@@ -225,6 +273,8 @@ def _vector_of(glyph: Glyph, drawing: PageDrawing, bands: dict[int, list[Cover]]
         if not _covered(glyph.box, cover.box):
             continue
         if cover.order > glyph.order:
+            if not cover.hides:
+                continue  # a highlighter over the text: still read
             return Vector.INVISIBLE_TEXT if cover.image else Vector.UNDER_REDACTION
         if background is None or cover.order > background.order:
             background = cover
@@ -250,6 +300,18 @@ def text_of(glyphs: list[Glyph]) -> str:
         previous = glyph
     lines = ("".join(out)).split("\n")
     return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+def turned(box: Box, turn: int) -> Box:
+    """`box` after `turn` quarter turns clockwise of the page about its origin."""
+    x0, y0, x1, y1 = box
+    if turn == 1:
+        return (y0, -x1, y1, -x0)
+    if turn == 2:
+        return (-x1, -y1, -x0, -y0)
+    if turn == 3:
+        return (-y1, x0, -y0, x1)
+    return box
 
 
 def _area(box: Box) -> float:

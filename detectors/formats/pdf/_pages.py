@@ -7,11 +7,12 @@ import logging
 from collections.abc import Iterator
 
 from pdfminer.pdfdocument import PDFDocument
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 
-from detectors.formats.pdf._layout import Box, PageDrawing, Recorder
+from detectors.formats.pdf._layout import Box, PageDrawing, Recorder, turned
+from detectors.formats.pdf._paint import Interpreter
 from detectors.limits import Budget
 
 for _noisy in ("pdfminer", "pdfminer.pdfpage", "pdfminer.pdfinterp", "pdfminer.pdfdocument"):
@@ -33,7 +34,7 @@ def drawings(
         raise PagesUnreadable(type(error).__name__) from error
     manager = PDFResourceManager(caching=True)
     recorder = Recorder(manager)
-    interpreter = PDFPageInterpreter(manager, recorder)
+    interpreter = Interpreter(manager, recorder)
     index = 0
     while index < limit:
         budget.check()
@@ -51,6 +52,8 @@ def drawings(
             yield index, None
         else:
             drawing = recorder.drawing
-            drawing.redactions = [recorder.transform(r) for r in redactions.get(index, [])]
+            drawing.redactions = [
+                turned(recorder.transform(r), drawing.turn) for r in redactions.get(index, [])
+            ]
             yield index, drawing
         index += 1

@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from detectors.formats.pdf._layout import Box, Glyph, text_of
+from detectors.formats.pdf._layout import Box, Glyph, text_of, turned
 
 MIN_RULES = 4
 """Ruling lines a page needs before the (costly) table search is run on it."""
@@ -26,16 +26,20 @@ class TableFinder:
         self._pdf: Any = None
         self._failed = False
 
-    def grids(self, index: int) -> list[Grid]:
+    def grids(self, index: int, turn: int = 0) -> list[Grid]:
+        """The ruled tables of page `index`, in the page drawing's coordinates (turned
+        `turn` quarter turns when its text ran sideways)."""
         pdf = self._open()
         if pdf is None or index >= len(pdf.pages):
             return []
         try:
+            # pdfplumber applies /Rotate as pdfminer does: only its y axis runs downwards.
             page = pdf.pages[index]
-            if page.rotation % 360:
-                return []  # rotated coordinates differ from pdfminer's; keep it as text
             height = float(page.height)
             found = page.find_tables()
+            if turn:
+                boxes = [[_flip(c, height) for c in t.cells] for t in found]
+                return [_regroup([turned(b, turn) for b in t if b]) for t in boxes]
             return [Grid([[_flip(c, height) for c in row.cells] for row in t.rows]) for t in found]
         except Exception:  # a table search failing leaves the page as prose, which is fine
             return []
@@ -74,6 +78,14 @@ def fill(grid: Grid, glyphs: list[Glyph]) -> tuple[list[tuple[str, ...]], set[in
     width = max((len(r) for r in rows), default=0)
     keep = [c for c in range(width) if any(c < len(r) and r[c] for r in rows)]
     return [tuple(r[c] if c < len(r) else "" for c in keep) for r in rows], used
+
+
+def _regroup(cells: list[Box]) -> Grid:
+    """Cells of a table seen sideways, regrouped into rows top to bottom, left to right."""
+    tops = sorted({round(c[3], 1) for c in cells}, reverse=True)
+    lefts = sorted({round(c[0], 1) for c in cells})
+    placed = {(round(c[3], 1), round(c[0], 1)): c for c in cells}
+    return Grid([[placed.get((top, left)) for left in lefts] for top in tops])
 
 
 def _flip(cell: Any, height: float) -> Box | None:

@@ -1,0 +1,137 @@
+"""Fill opacity and blend mode from graphics-state dictionaries, which pdfminer skips.
+
+A box only hides what is under it when it is (nearly) opaque and painted normally: a
+highlighter stroke is a translucent or multiplied rectangle, and the text under it stays
+readable. pdfminer ignores the `gs` operator, so the interpreter here reads the named
+`ExtGState` resource itself and keeps its `ca` and `BM` in the graphics state, saved and
+restored with `q`/`Q` and handed on to form XObjects.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter
+from pdfminer.pdftypes import resolve1
+from pdfminer.psparser import PSLiteral
+
+Colour = tuple[float, float, float]
+OPAQUE = 0.9
+"""Fill opacity (`ca`) from which a box hides what is under it: at 0.9 a black box leaves
+black text a tenth of the contrast it had, which no reader makes out; below it, a reader can."""
+INVISIBLE = 0.1
+"""Fill opacity below which text painted with it cannot be seen at all."""
+_NORMAL = {"Normal", "Compatible"}
+_DARKENING = {"Multiply", "Darken"}
+"""Modes where a black box stays black over anything: it hides even when blended."""
+_LIGHTENING = {"Screen", "Lighten"}
+"""Modes where a white box stays white over anything."""
+
+
+class Paint(PDFGraphicState):
+    """pdfminer's graphics state plus the fill opacity and blend mode set through `gs`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fill_alpha = 1.0
+        self.blend = "Normal"
+
+    def copy(self) -> Paint:
+        state = Paint()
+        state.__dict__.update(self.__dict__)
+        return state
+
+
+def fill_alpha(state: PDFGraphicState) -> float:
+    return state.fill_alpha if isinstance(state, Paint) else 1.0
+
+
+def hides(state: PDFGraphicState, colour: Colour | None) -> bool:
+    """Whether a shape filled in this state hides what was painted before it."""
+    if not isinstance(state, Paint):
+        return True
+    if state.fill_alpha < OPAQUE:
+        return False
+    if state.blend in _NORMAL:
+        return True
+    if colour is None:
+        return False
+    if state.blend in _DARKENING:
+        return max(colour) <= 0.06
+    if state.blend in _LIGHTENING:
+        return min(colour) >= 0.94
+    return False
+
+
+def apparent(state: PDFGraphicState, colour: Colour | None) -> Colour | None:
+    """The colour a shape shows over a white page, or None when that cannot be told."""
+    if colour is None or not isinstance(state, Paint):
+        return colour
+    if state.blend not in _NORMAL:
+        return None
+    alpha = state.fill_alpha
+    r, g, b = (alpha * c + (1 - alpha) for c in colour)
+    return (r, g, b)
+
+
+class Interpreter(PDFPageInterpreter):
+    """pdfminer's interpreter, keeping opacity and blend mode in its graphics state."""
+
+    _inherited: Paint | None = None
+
+    def init_state(self, ctm: Any) -> None:
+        super().init_state(ctm)
+        state = Paint()
+        if self._inherited is not None:
+            # A form XObject starts from the state in force where it is painted.
+            state.fill_alpha = self._inherited.fill_alpha
+            state.blend = self._inherited.blend
+        self.graphicstate = state
+
+    def subinterp(self) -> PDFPageInterpreter:
+        interpreter = super().subinterp()
+        if isinstance(interpreter, Interpreter) and isinstance(self.graphicstate, Paint):
+            interpreter._inherited = self.graphicstate
+        return interpreter
+
+    def do_gs(self, name: Any) -> None:
+        state = self.graphicstate
+        if not isinstance(state, Paint):
+            return
+        try:
+            entries = resolve1(resolve1(self.resources.get("ExtGState"))[_name(name)])
+            if not isinstance(entries, dict):
+                return
+            if "ca" in entries:
+                state.fill_alpha = min(max(float(resolve1(entries["ca"])), 0.0), 1.0)
+            if "BM" in entries:
+                state.blend = _blend(resolve1(entries["BM"]))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return  # a missing or malformed state changes nothing, as in viewers
+
+    def do_Do(self, xobjid_arg: Any) -> None:
+        self._expose_state()
+        super().do_Do(xobjid_arg)
+
+    def do_EI(self, obj: Any) -> None:
+        self._expose_state()
+        super().do_EI(obj)
+
+    def _expose_state(self) -> None:
+        # pdfminer hands images to the device without the graphics state they are painted in.
+        setter = getattr(self.device, "paint_images_in", None)
+        if setter is not None:
+            setter(self.graphicstate)
+
+
+def _name(value: Any) -> str:
+    if isinstance(value, PSLiteral):
+        return str(value.name)
+    return str(value)
+
+
+def _blend(value: Any) -> str:
+    """A blend mode name; an array lists preferences, and its first entry is the one used."""
+    if isinstance(value, list | tuple):
+        value = resolve1(value[0]) if value else "Normal"
+    return _name(value).lstrip("/")
