@@ -20,6 +20,7 @@ from detectors.formats._archive import SafeZip
 from detectors.formats._sheet import column_letter, split_ref
 from detectors.formats._xml import free, local
 from detectors.formats.xlsx.parts import relationships, stream
+from detectors.formats.xlsx.pivotrecords import Fallback, fast_records
 from detectors.formats.xlsx.workbook import Workbook
 from detectors.limits import Budget
 from detectors.model import Item, Structure, Table, Text, Vector
@@ -74,7 +75,7 @@ def _cache(zf: SafeZip, path: str, number: int, budget: Budget) -> Iterator[Item
     first_row, columns = _placement(source, database)
     count = [0]
     if records:
-        rows = _records(zf, records, database, budget, count)
+        rows = _rows(zf, records, database, budget, count)
         yield Table(
             where=where,
             vector=Vector.PIVOT_CACHE,
@@ -181,9 +182,32 @@ def _placement(source: _Source, fields: list[_Field]) -> tuple[int, tuple[str, .
     return 2, tuple(f.name for f in fields)
 
 
+def _rows(
+    zf: SafeZip, path: str, fields: list[_Field], budget: Budget, count: list[int]
+) -> Iterator[tuple[str, ...]]:
+    """The records, read from the bytes where they have the plain shapes producers write.
+
+    When the fast reader (`pivotrecords`) meets anything it cannot read exactly as the XML
+    parser would, the parser reads the part and gives the records after those already given.
+    """
+    given = 0
+    try:
+        for batch in fast_records(
+            zf, path, [f.items for f in fields], [f.used for f in fields], budget
+        ):
+            yield from batch
+            given += len(batch)
+        count[0] = given
+        return
+    except Fallback:
+        pass
+    yield from itertools.islice(_records(zf, path, fields, budget, count), given, None)
+
+
 def _records(
     zf: SafeZip, path: str, fields: list[_Field], budget: Budget, count: list[int]
 ) -> Iterator[tuple[str, ...]]:
+    """The records through the hardened XML parser."""
     width = len(fields)
     items = [f.items for f in fields]
     used = [f.used for f in fields]
