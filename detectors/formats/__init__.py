@@ -29,6 +29,7 @@ class Inspector(Protocol):
 
 INSPECTORS: dict[str, str] = {
     "xlsx": "detectors.formats.xlsx:inspect_xlsx",
+    "xlsb": "detectors.formats.xlsb:inspect_xlsb",
     "xls": "detectors.formats.xls:inspect_xls",
     "ods": "detectors.formats.ods:inspect_ods",
     "csv": "detectors.formats.csv:inspect_csv",
