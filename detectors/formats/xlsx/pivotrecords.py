@@ -115,6 +115,7 @@ def _compile(prefix: str, width: int) -> _Grammar:
     if regular >= 0:
         body = f"{_WS}*".join(_child(p, n) for n in range(width))
         alternatives.append(f"{start}{_WS}*{body}{_WS}*{end}")
+    if 0 < regular:  # with no field the one group left would make findall give strings
         child = rf'<{p}(?:([xsnbed]) v="([^"<\t\n]*)"|(m))/>'
         tight = re.compile(rf"<{p}r>{child * width}</{p}r>|(\S)")
     alternatives += [
