@@ -32,6 +32,8 @@ INSPECTORS: dict[str, str] = {
     "xlsb": "detectors.formats.xlsb:inspect_xlsb",
     "xls": "detectors.formats.xls:inspect_xls",
     "ods": "detectors.formats.ods:inspect_ods",
+    "odt": "detectors.formats.odt:inspect_odt",
+    "odp": "detectors.formats.odp:inspect_odp",
     "csv": "detectors.formats.csv:inspect_csv",
     "docx": "detectors.formats.docx:inspect_docx",
     "pptx": "detectors.formats.pptx:inspect_pptx",
