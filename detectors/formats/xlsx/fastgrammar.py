@@ -62,6 +62,14 @@ class Grammar:
 
     rows: re.Pattern[str]
     cells: re.Pattern[str]
+    row_end: str
+    head: re.Pattern[str]
+    """A row's start tag (after any whitespace); group 2 is "/" for a row with no cells."""
+    lane: re.Pattern[str]
+    """The cell shapes producers write: attributes r, s, t in that order, then no content, a
+    `<v>` or a one-`<t>` inline string. Groups: the whole cell, column letters, row digits,
+    style, type, value, inline text. A row whose cells, end to end, are exactly these matches
+    is read from them; any other row goes through `cells`."""
     wrap: tuple[str, str]
     """Start and end tags that make a cell's content a document of its own."""
     v_tag: str
@@ -99,12 +107,21 @@ def _compile(prefix: str, spaces: tuple[tuple[str, str], ...], uri: str) -> Gram
         rf"|><{p}is><{p}t(?:\s+xml:space\s*=\s*\"preserve\")?>([^<]*)</{p}t></{p}is></{p}c>"
         rf"|>({_until(p + 'c')})</{p}c>)|(\S)"
     )
+    lane = (
+        rf'(<{p}c r="([A-Z]{{1,3}})([1-9][0-9]{{0,6}})"(?: s="([0-9]{{1,5}})")?'
+        rf'(?: t="([a-zA-Z]{{1,9}})")?(?:/>|><{p}v>([^<]*)</{p}v></{p}c>'
+        rf'|><{p}is><{p}t(?: xml:space="preserve")?>([^<]*)</{p}t></{p}is></{p}c>))'
+    )
+    head = rf"[ \t\n]*<{p}row((?:[ \t\n]+{name}[ \t\n]*=[ \t\n]*{value})*)[ \t\n]*(/?)>"
     declarations = "".join(f' xmlns{":" + k if k else ""}="{_escape(v)}"' for k, v in spaces)
     tag = f"{prefix}:c" if prefix else "c"
     namespace = "{" + uri + "}" if uri else ""
     return Grammar(
         re.compile(rows, re.S),
         re.compile(cells, re.S),
+        f"</{prefix + ':' if prefix else ''}row>",
+        re.compile(head),
+        re.compile(lane),
         (f"<{tag}{declarations}>", f"</{tag}>"),
         namespace + "v",
         namespace + "is",

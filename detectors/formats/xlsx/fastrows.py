@@ -54,6 +54,13 @@ _MAX_PENDING = 64 * 1024 * 1024
 _SHEET_DATA = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?sheetData(?=[\s/>])")
 _ROW_ATTRIBUTE = re.compile(r'([\w.:-]+)\s*=\s*"([^"]*)"')
 _REF = itemgetter(0)
+_WHOLE = itemgetter(0)
+_STYLE = itemgetter(3)
+_KIND = itemgetter(4)
+_PLAIN = frozenset(("", "n", "str", "inlineStr", "e", "d"))
+"""Cell types whose stored text is shown as it is."""
+_PLAIN_OR_SHARED = _PLAIN | {"s"}
+_FIRST_R = re.compile(r'[ \t\n]+r="([0-9]{1,9})"')
 
 
 @dataclass(frozen=True)
@@ -137,79 +144,194 @@ class _Rows:
         self.number = 0
         self.parsed = 0
         self.columns: dict[str, int] = {}
+        self.heads: dict[str, object] = {}
+        """Row attributes after a leading `r` -> the row's hidden hint."""
 
     def rows(self, block: str) -> Iterator[Row]:
-        find_cells = self.grammar.cells.findall
-        reading = self.reading
-        lookup, used, concealing, budget = (
-            reading.lookup, reading.used, reading.concealing, reading.budget
-        )  # fmt: skip
-        names = letters()
-        zero_height = bool(getattr(self.layout, "zero_height", False))
+        """The rows of a block of whole rows. Rows are cut at their end tags and read in the
+        lane; from the first piece the lane cannot read, the rest of the block goes through the
+        row pattern, exactly as before the lane existed."""
+        grammar = self.grammar
+        head = grammar.head.match
+        end_tag = grammar.row_end
+        pieces = block.split(end_tag)
+        last = len(pieces) - 1
+        for index, piece in enumerate(pieces):
+            offset = 0
+            found = head(piece)
+            while found is not None and found.group(2):  # <row …/>: a row with no cells
+                yield self._row(found.group(1), "")
+                offset = found.end()
+                found = head(piece, offset)
+            if index == last:
+                if piece[offset:].strip(" \t\n"):
+                    yield from self._patterned(piece[offset:])
+                return
+            if found is None:
+                yield from self._patterned(end_tag.join([piece[offset:], *pieces[index + 1 :]]))
+                return
+            yield self._row(found.group(1), piece[found.end() :])
+
+    def _patterned(self, block: str) -> Iterator[Row]:
         for attributes, body, bad in self.grammar.rows.findall(block):
             if bad:
                 raise Fallback
-            self.parsed += 1
-            if not self.parsed % 512:
-                budget.check()
-            pairs = _ROW_ATTRIBUTE.findall(attributes) if attributes else []
-            get = dict(pairs).get
-            if len(pairs) > 1 and len(set(n for n, _ in pairs)) != len(pairs):
-                raise Fallback  # a repeated attribute
-            attribute = get("r")
-            self.number = number = (
-                int(attribute) if attribute and attribute.isdigit() else self.number + 1
-            )
-            hint = row_hint(get, zero_height)
-            found = find_cells(body) if body else []
-            size = len(found)
-            dense = bool(
-                size and attribute and size <= MAX_COLUMNS
-                and found[0][0] == "A" + attribute
-                and found[-1][0] == names[size - 1] + attribute
-                and all(map(_REF, found))  # the parser counts only cells with a reference
-            )  # fmt: skip
-            values: list[str] = [""] * size if dense else []
-            concealed: set[int] | None = None
-            columns = self.columns
-            for position, (ref, kind, style, v, inline, other, junk) in enumerate(found):
-                if junk:
-                    raise Fallback
-                if dense:
-                    column = position
-                else:
-                    if not ref:
-                        column = len(values)
-                    else:
-                        column = columns.get(ref.rstrip(DIGITS), -1)
-                        if column < 0:
-                            column = column_at(ref, columns, len(values))
-                    if column >= MAX_COLUMNS:
-                        continue
-                if v:
-                    text: str | None = resolve(v) if "&" in v else v
-                elif inline:
-                    text = unescape(resolve(inline))
-                elif other and "<" in other:
-                    text = self._content(other)
-                else:
+            yield self._row(attributes, body)
+
+    def _row(self, attributes: str, body: str) -> Row:
+        self.parsed += 1
+        if not self.parsed % 512:
+            self.reading.budget.check()
+        first = _FIRST_R.match(attributes)
+        if first is not None and (rest := attributes[first.end() :]) in self.heads:
+            attribute: str | None = first.group(1)
+            hint = self.heads[rest]
+            self.number = number = int(first.group(1))
+        else:
+            attribute, hint = self._start(attributes, first)
+            number = self.number
+        if not body:
+            return Row(number, [], hint, None)
+        found = self.grammar.lane.findall(body)
+        if found and sum(map(len, map(_WHOLE, found))) == len(body):
+            values, concealed = self._lane_cells(found, attribute, body)
+        else:
+            values, concealed = self._cells(self.grammar.cells.findall(body), attribute)
+        return Row(number, values, hint, concealed)
+
+    def _start(self, attributes: str, first: re.Match[str] | None) -> tuple[str | None, object]:
+        """A row's `r` and hidden hint from its attributes; remembers the hint of the attributes
+        after a leading `r`, which most rows of a sheet share."""
+        pairs = _ROW_ATTRIBUTE.findall(attributes) if attributes else []
+        get = dict(pairs).get
+        if len(pairs) > 1 and len(set(n for n, _ in pairs)) != len(pairs):
+            raise Fallback  # a repeated attribute
+        attribute = get("r")
+        self.number = int(attribute) if attribute and attribute.isdigit() else self.number + 1
+        hint = row_hint(get, bool(getattr(self.layout, "zero_height", False)))
+        if first is not None and len(self.heads) < 256:
+            self.heads[attributes[first.end() :]] = hint
+        return attribute, hint
+
+    def _lane_cells(
+        self, found: list[tuple[str, ...]], attribute: str | None, body: str
+    ) -> tuple[list[str], set[int] | None]:
+        """Cells of the shapes in `Grammar.lane`, read as `_cells` reads them. A row whose
+        cells run A, B, C… with plain text, numbers or shared strings, no escapes and no
+        concealing style is built in one pass (a skipped cell and a blank one are both "")."""
+        reading = self.reading
+        lookup, used, concealing = reading.lookup, reading.used, reading.concealing
+        size = len(found)
+        names = letters()
+        dense = bool(
+            attribute and size <= MAX_COLUMNS
+            and found[0][1] == "A" and found[0][2] == attribute
+            and found[-1][1] == names[size - 1] and found[-1][2] == attribute
+        )  # fmt: skip
+        if (
+            dense and "&" not in body and "_x" not in body
+            and (not concealing or concealing.isdisjoint(map(_STYLE, found)))
+        ):  # fmt: skip
+            kinds = set(map(_KIND, found))
+            if kinds <= _PLAIN:
+                return [cell[5] or cell[6] for cell in found], None
+            if kinds <= _PLAIN_OR_SHARED:
+                return [
+                    (typed_text(cell[5] or cell[6], "s", lookup, used) or "")
+                    if cell[4] == "s"
+                    else cell[5] or cell[6]
+                    for cell in found
+                ], None
+        values: list[str] = [""] * size if dense else []
+        concealed: set[int] | None = None
+        columns = self.columns
+        column = -1
+        for _, column_letters, digits, style, kind, v, inline in found:
+            if dense:
+                column += 1
+            else:
+                column = columns.get(column_letters, -1)
+                if column < 0:
+                    column = column_at(column_letters + digits, columns, len(values))
+                if column >= MAX_COLUMNS:
                     continue
-                if not text:
+            if v:
+                text = resolve(v) if "&" in v else v
+            elif inline:
+                text = unescape(resolve(inline) if "&" in inline else inline)
+            else:
+                continue
+            if kind:
+                typed = typed_text(text, kind, lookup, used)
+                if typed is None:
                     continue
-                if kind:
-                    text = typed_text(text, kind, lookup, used)
-                    if text is None:
-                        continue
-                if not dense:
-                    length = len(values)
-                    if column >= length:
-                        values.extend([""] * (column - length + 1))
-                values[column] = text
-                if concealing and style in concealing:
-                    if concealed is None:
-                        concealed = set()
-                    concealed.add(column)
-            yield Row(number, values, hint, concealed)
+                text = typed
+            if not dense:
+                length = len(values)
+                if column >= length:
+                    values.extend([""] * (column - length + 1))
+            values[column] = text
+            if concealing and style in concealing:
+                if concealed is None:
+                    concealed = set()
+                concealed.add(column)
+        return values, concealed
+
+    def _cells(
+        self, found: list[tuple[str, ...]], attribute: str | None
+    ) -> tuple[list[str], set[int] | None]:
+        """Cells of any shape the grammar accepts (`Grammar.cells`)."""
+        reading = self.reading
+        lookup, used, concealing = reading.lookup, reading.used, reading.concealing
+        names = letters()
+        size = len(found)
+        dense = bool(
+            size and attribute and size <= MAX_COLUMNS
+            and found[0][0] == "A" + attribute
+            and found[-1][0] == names[size - 1] + attribute
+            and all(map(_REF, found))  # the parser counts only cells with a reference
+        )  # fmt: skip
+        values: list[str] = [""] * size if dense else []
+        concealed: set[int] | None = None
+        columns = self.columns
+        for position, (ref, kind, style, v, inline, other, junk) in enumerate(found):
+            if junk:
+                raise Fallback
+            if dense:
+                column = position
+            else:
+                if not ref:
+                    column = len(values)
+                else:
+                    column = columns.get(ref.rstrip(DIGITS), -1)
+                    if column < 0:
+                        column = column_at(ref, columns, len(values))
+                if column >= MAX_COLUMNS:
+                    continue
+            if v:
+                text: str | None = resolve(v) if "&" in v else v
+            elif inline:
+                text = unescape(resolve(inline))
+            elif other and "<" in other:
+                text = self._content(other)
+            else:
+                continue
+            if not text:
+                continue
+            if kind:
+                text = typed_text(text, kind, lookup, used)
+                if text is None:
+                    continue
+            if not dense:
+                length = len(values)
+                if column >= length:
+                    values.extend([""] * (column - length + 1))
+            values[column] = text
+            if concealing and style in concealing:
+                if concealed is None:
+                    concealed = set()
+                concealed.add(column)
+        return values, concealed
 
     def _content(self, content: str) -> str | None:
         """A cell with rich text, a formula or an extension: parsed alone, read as the parser

@@ -80,6 +80,7 @@ def worksheet(rows: str, prefix: str = "", head: str = "", tail: str = "", decl:
     )
 
 
+HIDDEN = ' hidden="1"'
 HEADER_ROW = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
 CASES = {
     "shared strings": '<row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="s"><v>4</v></c></row>',
@@ -118,6 +119,18 @@ CASES = {
     "unicode": '<row r="2"><c r="A2" t="inlineStr"><is><t>Zoë Ólafsdóttir 😀 東京</t></is></c>'
     '<c r="B2" t="str"><v>&#128512;&#xE9;&quot;&apos;&gt;</v></c></row>',
     "concealing style": '<row r="2"><c r="A2" s="1"><v>1</v></c><c r="B2" s="0"><v>2</v></c></row>',
+    "lane and pattern rows mixed": '<row r="2"><c r="A2" t="s"><v>3</v></c></row><row r="3"/>'
+    '<row r="4" hidden="1"/><row r="5"><c r="A5"><f>1+1</f><v>2</v></c></row>'
+    '<row r="6"><c r="A6" t="s"><v>4</v></c><c r="B6" t="b"><v>1</v></c><c r="C6" s="1"/>'
+    '</row><row r="7" hidden="1"><c r="A7" t="s"><v>5</v></c></row>'
+    '<row r="8" hidden="1"><c r="B8" t="inlineStr"><is><t>x_x0041_</t></is></c></row>',
+    "row attributes shared by rows": "".join(
+        f'<row r="{n}" spans="1:2"{HIDDEN if n % 3 == 0 else ""}>'
+        f'<c r="A{n}" t="s"><v>{n % 7}</v></c><c r="B{n}" s="1"><v>{n}</v></c></row>'
+        for n in range(2, 12)
+    ),
+    "self-closing rows before a row the lane does not read": '<row r="2"/><row r="3" hidden="1"/>'
+    '<row r="4"><c r="A4"><v>1</v></c><c r="B4"><v/></c></row><row r="5"/>',
 }
 FALLBACKS = {
     "empty reference": '<row r="2"><c r="A2"><v>1</v></c><c r=""><v>5</v></c></row>',
@@ -351,3 +364,26 @@ def test_extras_noted_before_the_parser_takes_over_are_not_doubled(
     texts = fast[2]
     assert isinstance(texts, list)
     assert [t.text for t in texts if t.where.endswith(" list")] == ["Jo Bloggs", "Al & Bo"]
+
+
+def test_producer_rows_are_read_in_the_lane(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows of the shapes producers write take the one-pass lane, not the general pattern."""
+    from detectors.formats.xlsx import fastrows
+
+    calls = {"lane": 0, "pattern": 0}
+    lane, pattern = fastrows._Rows._lane_cells, fastrows._Rows._cells
+
+    def counted_lane(self: object, *args: object) -> object:
+        calls["lane"] += 1
+        return lane(self, *args)  # type: ignore[arg-type]
+
+    def counted_pattern(self: object, *args: object) -> object:
+        calls["pattern"] += 1
+        return pattern(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fastrows._Rows, "_lane_cells", counted_lane)
+    monkeypatch.setattr(fastrows._Rows, "_cells", counted_pattern)
+    rows = [["Name", "Rank", "Number"]] + [[f"Officer {n}", "PC", n] for n in range(50)]
+    inspect(inspect_xlsx, build_xlsx([SheetSpec("Staff", rows)]), "t.xlsx")
+    assert calls["lane"] == 51
+    assert calls["pattern"] == 0
