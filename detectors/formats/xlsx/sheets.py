@@ -8,7 +8,7 @@ bytes and the consumer: this is the hot path of the whole tool.
 Besides its rows, a sheet part keeps text no cell shows: page headers and footers
 (`headerfooter`, as metadata) and data-validation dropdown lists and messages (`validation`,
 as form fields). `note` collects them while the part goes by, and they follow the sheet's
-tables.
+tables. A sheet with a print area also gets the count of filled cells outside it (`printarea`).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from detectors.formats.xlsx.cells import letters as column_letters
 from detectors.formats.xlsx.fastrows import CellReading, Fallback, fast_rows
 from detectors.formats.xlsx.headerfooter import header_footer_texts
 from detectors.formats.xlsx.parts import read_small, stream
+from detectors.formats.xlsx.printarea import Area, Outside, print_area
 from detectors.formats.xlsx.strings import SharedStrings
 from detectors.formats.xlsx.validation import validation_texts
 from detectors.formats.xlsx.workbook import Sheet, Workbook
@@ -65,14 +66,17 @@ def inspect_sheets(book: Workbook, context: Context) -> Iterator[Item]:
             if sheet.state is not Vector.CELL:
                 yield Structure(sheet.state, f"sheet '{sheet.name}'", f"hidden {sheet.kind}")
             continue
-        yield from _inspect_sheet(sheet, context)
+        yield from _inspect_sheet(sheet, context, print_area(book, sheet.name))
 
 
-def _inspect_sheet(sheet: Sheet, context: Context) -> Iterator[Item]:
+def _inspect_sheet(sheet: Sheet, context: Context, area: tuple[Area, ...]) -> Iterator[Item]:
     layout = _SheetLayout(sheet.name, sheet.state)
     layout.filters = _table_filters(sheet, context.zf)
     rows = read_rows(context, sheet.path or "", layout)
-    yield from sheet_tables(layout, rows, context.budget)
+    outside = Outside(area) if area else None
+    yield from sheet_tables(layout, outside.rows(rows) if outside else rows, context.budget)
+    if outside and (structure := outside.structure(layout.owner)):
+        yield structure
     yield from layout.texts
     if layout.dropped:
         yield Structure(

@@ -1,4 +1,5 @@
-"""Worksheet text no cell shows: page headers and footers, data-validation lists and messages."""
+"""Worksheet text no cell shows (page headers and footers, data-validation lists and messages)
+and the filled cells a sheet's print area leaves off the page."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crawler.demo.builders._zip import zip_parts
+from detectors.formats._sheet import Row
 from detectors.formats.xlsx import inspect_xlsx
 from detectors.formats.xlsx.headerfooter import printed_sections
+from detectors.formats.xlsx.printarea import Area, Outside, parse_area
 from detectors.formats.xlsx.sheets import MAX_SHEET_TEXTS
 from detectors.formats.xlsx.validation import list_values
-from detectors.model import Status, Vector
+from detectors.model import Severity, Status, Vector
 from detectors.scan import scan
 from detectors.serialize import verdict_json
 
@@ -274,3 +277,108 @@ def test_scan_reports_the_name_with_the_vector_and_location(
     dumped = repr(verdict_json(verdict))
     for name in (NAME, OTHER, THIRD):
         assert name not in dumped
+
+
+@pytest.mark.parametrize(
+    ("value", "areas"),
+    [
+        ("'Data'!$A$1:$D$20", [Area(0, 3, 1, 20)]),
+        ("Data!$B$2", [Area(1, 1, 2, 2)]),
+        ("Data!$D$20:$A$1", [Area(0, 3, 1, 20)]),
+        ("'Data'!$A$1:$B$2,'Data'!$F$9:$G$12", [Area(0, 1, 1, 2), Area(5, 6, 9, 12)]),
+        ("'Q1, 2024'!$A$1:$B$2", [Area(0, 1, 1, 2)]),
+        ("'Hi!'!$A$1:$B$2", [Area(0, 1, 1, 2)]),
+        ("Data!$A:$C", [Area(0, 2, 1, 1_048_576)]),
+        ("Data!$1:$5", [Area(0, 16_383, 1, 5)]),
+        ("Data!#REF!", []),
+        ("Data!#REF!,Data!$A$1:$B$2", []),
+        ("Data!$A$1:$B$2,Data!#REF!", []),
+        ("OFFSET(Data!$A$1,0,0,10,2)", []),
+        ("", []),
+    ],
+)
+def test_print_areas_are_read_only_when_every_part_is_a_range(
+    value: str, areas: list[Area]
+) -> None:
+    assert list(parse_area(value)) == areas
+
+
+@pytest.mark.parametrize(
+    ("area", "label"),
+    [(Area(0, 3, 1, 20), "A1:D20"), (Area(1, 1, 2, 2), "B2"), (Area(0, 2, 1, 1_048_576), "A:C"),
+     (Area(0, 16_383, 1, 5), "1:5")],
+)  # fmt: skip
+def test_print_area_labels(area: Area, label: str) -> None:
+    assert area.label == label
+
+
+@pytest.mark.parametrize(
+    ("areas", "cells", "first", "last"),
+    [
+        ((Area(0, 1, 2, 3),), 5, 1, 9),
+        ((Area(0, 1, 2, 3), Area(1, 3, 3, 9)), 3, 1, 9),
+        ((Area(0, 0, 1, 9), Area(0, 3, 2, 2), Area(2, 3, 2, 2)), 3, 3, 9),
+        ((Area(0, 3, 1, 9),), 0, 0, 0),
+    ],
+)
+def test_cells_outside_overlapping_areas_are_counted_once(
+    areas: tuple[Area, ...], cells: int, first: int, last: int
+) -> None:
+    rows = [
+        Row(9, ["a", "", "b"]),
+        Row(2, ["c", "d", "", "e"]),
+        Row(3, ["f", "g", "h"]),
+        Row(1, ["", "", "", ""]),
+        Row(1, ["i"]),
+    ]
+    outside = Outside(areas)
+    assert list(outside.rows(rows)) == rows
+    assert (outside.cells, outside.first_row, outside.last_row) == (cells, first, last)
+
+
+def printed_summary(print_area: str) -> object:
+    """A summary table in A1:B3 with source rows further down and a note to the right."""
+
+    def build(sheet: Worksheet) -> None:
+        sheet.append(["Total", 2])
+        sheet["B1"] = "Officer name"
+        for row in range(20, 26):
+            sheet.cell(row=row, column=1, value=f"CR/{row}/24")
+            sheet.cell(row=row, column=2, value=[NAME, OTHER, THIRD][row % 3])
+        sheet.cell(row=2, column=6, value="see below")
+        sheet.print_area = print_area
+
+    return build
+
+
+def test_filled_cells_outside_the_print_area_are_counted() -> None:
+    seen = inspect(inspect_xlsx, openpyxl_book(printed_summary("A1:B3")), "reply.xlsx")
+    structure = seen.structure(Vector.CELL, "sheet 'Data'")
+    assert structure is not None
+    assert structure.detail == "13 filled cells outside the print area A1:B3, in rows 2 to 25"
+    assert seen.has(Vector.CELL, "sheet 'Data'", NAME)
+
+
+def test_a_print_area_around_every_filled_cell_says_nothing() -> None:
+    seen = inspect(inspect_xlsx, openpyxl_book(printed_summary("A1:F25")), "reply.xlsx")
+    assert seen.structure(Vector.CELL) is None
+
+
+def test_several_print_ranges_are_all_inside() -> None:
+    seen = inspect(inspect_xlsx, openpyxl_book(printed_summary("A1:B3,A20:B25")), "reply.xlsx")
+    structure = seen.structure(Vector.CELL, "sheet 'Data'")
+    assert structure is not None
+    assert structure.detail == "1 filled cell outside the print area A1:B3 A20:B25, in row 2"
+
+
+def test_scan_reports_the_cells_beyond_the_print_area_as_visible_cells() -> None:
+    verdict = scan(openpyxl_book(printed_summary("A1:B3")), "reply.xlsx")
+    assert verdict.status is Status.SCANNED
+    places = [s for s in verdict.structures if "print area" in s.detail]
+    assert [(s.vector, s.where) for s in places] == [(Vector.CELL, "sheet 'Data'")]
+    people = [f for f in verdict.findings if f.entity == "PERSON"]
+    assert people and all(f.vector is Vector.CELL and not f.hidden for f in people)
+    assert verdict.severity is not Severity.NONE
+    dumped = verdict_json(verdict)
+    assert any("outside the print area A1:B3" in p["detail"] for p in dumped["hiding_places"])
+    assert NAME not in repr(dumped)
