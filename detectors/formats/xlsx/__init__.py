@@ -1,10 +1,12 @@
 """xlsx / xlsm: every sheet, hidden or not, and every place a workbook keeps data besides them.
 
-The workbook part gives the sheets and their states; each sheet is streamed (`sheets`), then
-the strings no cell uses (`strings`), comments, pivot caches, other caches (charts, external
-links, queries, data model), revision logs, properties and embedded files. A broken main part
-makes the document unreadable; a broken secondary part is reported as a Structure and the rest
-is still read, because a part that cannot be parsed is suspect, not clean.
+The workbook part gives the sheets and their states; each sheet is streamed (`sheets`) with
+what its part keeps besides the cells (page headers and footers, data-validation lists and
+messages) and the count of filled cells outside its print area, then the strings no cell uses
+(`strings`), comments, pivot caches, other caches (charts, external links, queries, data
+model), revision logs, properties and embedded files. A broken main part makes the document
+unreadable; a broken secondary part is reported as a Structure and the rest is still read,
+because a part that cannot be parsed is suspect, not clean.
 """
 
 from __future__ import annotations
