@@ -345,3 +345,62 @@ def test_scan_judges_boxes_by_how_they_are_painted(data: bytes, vector: Vector) 
     assert verdict.status is Status.SCANNED
     emails = [f for f in verdict.findings if f.entity == "EMAIL_ADDRESS"]
     assert emails and {(f.vector, f.hidden) for f in emails} == {(vector, vector.hidden)}
+
+
+def _xobject_over(data: bytes, image: bool, outer: float | None, inner: float | None) -> bytes:
+    """The PDF with a black box (a form XObject) or a black image painted over the name
+    line, at fill opacity `outer` set before painting it or `inner` set inside the form."""
+    import io
+
+    import pikepdf
+
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        states = pikepdf.Dictionary(GS1=pikepdf.Dictionary(ca=outer if outer else inner))
+        if image:
+            thing = pdf.make_stream(b"\x00")
+            thing.Subtype = pikepdf.Name.Image
+            thing.Width, thing.Height, thing.BitsPerComponent = 1, 1, 8
+            thing.ColorSpace = pikepdf.Name.DeviceGray
+            placed = b"200 0 0 20 68 694 cm /X1 Do"
+        else:
+            thing = pdf.make_stream((b"/GS1 gs " if inner else b"") + b"68 694 200 20 re f")
+            thing.Subtype = pikepdf.Name.Form
+            thing.BBox = [0, 0, 612, 792]
+            if inner:
+                thing.Resources = pikepdf.Dictionary(ExtGState=states)
+            placed = b"/X1 Do"
+        thing.Type = pikepdf.Name.XObject
+        page.Resources.XObject = pikepdf.Dictionary(X1=thing)
+        page.Resources.ExtGState = states
+        state = b"/GS1 gs " if outer else b""
+        page.contents_add(pdf.make_stream(b"q 0 g " + state + placed + b" Q"))
+        pdf.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("image", "outer", "inner", "vector"),
+    [
+        (False, None, None, Vector.UNDER_REDACTION),
+        (False, 0.3, None, Vector.PAGE_TEXT),
+        (False, None, 0.3, Vector.PAGE_TEXT),
+        (False, 0.95, None, Vector.UNDER_REDACTION),
+        (True, None, None, Vector.INVISIBLE_TEXT),
+        (True, 0.3, None, Vector.PAGE_TEXT),
+    ],
+    ids=[
+        "form",
+        "translucent form",
+        "translucent inside the form",
+        "nearly opaque form",
+        "image",
+        "translucent image",
+    ],
+)
+def test_opacity_reaches_forms_and_images(
+    image: bool, outer: float | None, inner: float | None, vector: Vector
+) -> None:
+    data = _xobject_over(_one(SECRET), image, outer, inner)
+    assert vectors_of(texts(inspect_pdf, data, "reply.pdf"), NAME) == {vector}
