@@ -13,6 +13,7 @@ import io
 import re
 import struct
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import olefile
@@ -28,7 +29,10 @@ from detectors.model import Embedded, Item, Structure, Table, Text, Vector
 _STATES = {1: Vector.HIDDEN_SHEET, 2: Vector.VERY_HIDDEN_SHEET}
 _BLACK, _WHITE = (0, 0, 0), (255, 255, 255)
 _SYSTEM = {0x40: _BLACK, 0x7FFF: _BLACK, 0x41: _WHITE, 0x08: _BLACK, 0x09: _WHITE}
-_SXFDB, _SXSTRING = 0x00C7, 0x00CD
+_SXDB, _SXFDB, _SXDBB = 0x00C6, 0x00C7, 0x00C8
+_SXNUM, _SXBOOL, _SXERR, _SXINT, _SXSTRING, _SXDTR, _SXNIL = range(0x00C9, 0x00D0)
+_SXOPER = frozenset(range(0x00C9, 0x00D0))
+"""Cache value records: a field's items, or a record's values for fields without items."""
 _PRINTABLE = re.compile(rb"[\x20-\x7e\xa0-\xff]{4,}")
 _PRINTABLE_16 = re.compile(rb"(?:[\x20-\x7e]\x00){4,}")
 
@@ -265,23 +269,163 @@ def _unicode(body: bytes, offset: int) -> str:
     return body[start : start + count].decode("latin-1")
 
 
+@dataclass
+class CacheField:
+    """One field of an xls pivot cache: its name, SXFDB flags and cache items."""
+
+    name: str
+    flags: int
+    items: list[str] = field(default_factory=list)
+
+    @property
+    def indexed(self) -> bool:
+        """Its records hold an index into `items` (fAllAtoms) rather than the value."""
+        return bool(self.flags & 0x0001)
+
+    @property
+    def wide(self) -> bool:
+        """Its indexes take two bytes in SXDBB (fShortIitms) rather than one."""
+        return bool(self.flags & 0x0200)
+
+
+@dataclass
+class PivotCache:
+    """What one `_SX_DB_CUR` stream holds: its fields, and its records when they are there."""
+
+    fields: list[CacheField]
+    records: list[tuple[str, ...]] | None
+    """None when the stream has no usable SXDBB records: only the fields' items are known."""
+
+
+def read_pivot_cache(stream: bytes) -> PivotCache:
+    """The fields and records of a pivot cache stream (MS-XLS 2.4, the PivotCache records).
+
+    Read here: SXDB (0x00C6: how many fields come from the source), SXFDB (0x00C7: a field's
+    flags and name), the cache items that follow it (SXSTRING 0x00CD, SXNUM 0x00C9, SXBOOL
+    0x00CA, SXERR 0x00CB, SXINT 0x00CC, SXDTR 0x00CE, SXNIL 0x00CF), then one SXDBB (0x00C8)
+    per record: one index per source field that has items (fAllAtoms), one byte each or two
+    (fShortIitms); the values of the other source fields follow it as the same value
+    records. Every other record (SXFDBTYPE, SXDBEX, grouping, formulas) is skipped.
+    """
+    fields: list[CacheField] = []
+    source = 0
+    records: list[tuple[str, ...]] = []
+    usable = True
+    record: list[str] | None = None
+    started = False  # value records after the first SXDBB belong to records, not items
+    pending: list[int] = []  # fields of the current record still waiting for a value
+    for kind, body in _biff_records(stream):
+        if kind == _SXDB and len(body) >= 12:
+            (source,) = struct.unpack_from("<H", body, 10)
+        elif kind == _SXFDB and len(body) >= 17:
+            (flags,) = struct.unpack_from("<H", body, 0)
+            fields.append(CacheField(_unicode(body, 14) or f"field {len(fields) + 1}", flags))
+        elif kind == _SXDBB:
+            if record is not None:
+                usable = usable and not pending
+                records.append(tuple(record))
+            record, pending = _indexes(body, fields[: source or len(fields)])
+            started, usable = True, usable and record is not None
+        elif kind in _SXOPER:
+            value = _oper(kind, body)
+            if started:
+                if record is not None and pending:
+                    record[pending.pop(0)] = value
+                else:
+                    usable = False
+            elif fields:
+                fields[-1].items.append(value)
+            elif kind == _SXSTRING:
+                fields.append(CacheField("field 1", 0, [value]))
+    if record is not None:
+        usable = usable and not pending
+        records.append(tuple(record))
+    return PivotCache(fields, records if usable and records and records[0] else None)
+
+
+def _biff_records(stream: bytes) -> Iterator[tuple[int, bytes]]:
+    position = 0
+    while position + 4 <= len(stream):
+        kind, size = struct.unpack_from("<HH", stream, position)
+        yield kind, stream[position + 4 : position + 4 + size]
+        position += 4 + size
+
+
+def _indexes(body: bytes, fields: list[CacheField]) -> tuple[list[str] | None, list[int]]:
+    """One record from its SXDBB: values of the indexed fields, positions of the others."""
+    record = [""] * len(fields)
+    others: list[int] = []
+    position = 0
+    for number, cache_field in enumerate(fields):
+        if not cache_field.indexed:
+            others.append(number)
+            continue
+        size = 2 if cache_field.wide else 1
+        index = int.from_bytes(body[position : position + size], "little")
+        position += size
+        if position > len(body) or index >= len(cache_field.items):
+            return None, others
+        record[number] = cache_field.items[index]
+    return (record if position == len(body) else None), others
+
+
+def _oper(kind: int, body: bytes) -> str:
+    """The text of one cache value record, as a cell holding that value reads."""
+    try:
+        if kind == _SXSTRING:
+            return _unicode(body, 0)
+        if kind == _SXNUM:
+            (number,) = struct.unpack_from("<d", body)
+            if number.is_integer() and abs(number) < 1e15:
+                return str(int(number))
+            return repr(number)
+        if kind == _SXINT:
+            return str(struct.unpack_from("<h", body)[0])
+        if kind == _SXBOOL:
+            return "TRUE" if struct.unpack_from("<H", body)[0] else "FALSE"
+        if kind == _SXERR:
+            code = struct.unpack_from("<H", body)[0]
+            return str(xlrd.error_text_from_code.get(code, "#ERR"))
+        if kind == _SXDTR:
+            year, month, day, hour, minute, second = struct.unpack_from("<HHBBBB", body)
+            date = f"{year:04d}-{month:02d}-{day:02d}"
+            if hour or minute or second:
+                return f"{date} {hour:02d}:{minute:02d}:{second:02d}"
+            return date
+    except struct.error:
+        return ""
+    return ""  # SXNIL: no value
+
+
 def _pivot_cache(stream: bytes, number: int) -> Iterator[Item]:
-    fields = [(name, items) for name, items in pivot_strings(stream)]
+    cache = read_pivot_cache(stream)
     where = f"pivot cache {number}"
-    if any(items for _, items in fields):
-        kept = [(name, items) for name, items in fields if items]
-        header = tuple(name for name, _ in kept)
-        rows = list(_zip_longest([items for _, items in kept]))
-        yield Table(where, Vector.PIVOT_CACHE, header, rows, first_row=1, columns=header)
-    distinct = sum(len(items) for _, items in fields)
+    fields = cache.fields
+    if cache.records is not None:
+        header = tuple(f.name for f in fields[: len(cache.records[0])])
+        yield Table(where, Vector.PIVOT_CACHE, header, cache.records, columns=header)
+        yield Structure(
+            Vector.PIVOT_CACHE, where, f"{len(cache.records):,} records of {len(header):,} fields"
+        )
+        return
+    # Without records only each field's distinct values are known: set side by side they
+    # would pair values that never shared a row, so each field is a list of its own.
+    for position, cache_field in enumerate(fields, start=1):
+        if cache_field.items:
+            yield Table(
+                f"{where} field {position} items",
+                Vector.PIVOT_CACHE,
+                (cache_field.name,),
+                [(item,) for item in cache_field.items],
+                first_row=1,
+                columns=(cache_field.name,),
+            )
+    distinct = sum(len(f.items) for f in fields)
     yield Structure(
-        Vector.PIVOT_CACHE, where, f"{len(fields):,} fields with {distinct:,} distinct text values"
+        Vector.PIVOT_CACHE,
+        where,
+        f"no records; {len(fields):,} fields with {distinct:,} distinct values",
     )
-
-
-def _zip_longest(columns: list[list[str]]) -> Iterator[tuple[str, ...]]:
-    for index in range(max((len(c) for c in columns), default=0)):
-        yield tuple(c[index] if index < len(c) else "" for c in columns)
 
 
 def _strings_of(stream: bytes, where: str) -> Iterator[Item]:

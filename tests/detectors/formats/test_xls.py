@@ -9,9 +9,9 @@ from _sheet_helpers import inspect
 from faker import Faker
 
 from detectors.errors import EncryptedDocument, UnreadableDocument
-from detectors.formats.xls import inspect_xls, pivot_strings
-from detectors.limits import Budget
-from detectors.model import Status, Vector
+from detectors.formats.xls import inspect_xls, pivot_strings, read_pivot_cache
+from detectors.limits import Budget, Limits
+from detectors.model import Status, Table, Vector
 from detectors.scan import scan
 
 xlwt = pytest.importorskip("xlwt", reason="xlwt (a dev dependency) writes the xls fixtures")
@@ -147,3 +147,139 @@ def test_corrupt_workbook_is_unreadable_with_a_reason(data: bytes) -> None:
     verdict = scan(data, "r.xls")
     assert verdict.status is Status.UNREADABLE
     assert verdict.error and "\n" not in verdict.error
+
+
+# -- pivot caches: records rebuilt from SXDBB ------------------------------------------------
+
+SECTOR = 512
+END, FREE, FAT = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
+
+
+def compound_file(workbook: bytes, cache: bytes) -> bytes:
+    """A compound file holding `Workbook` and `_SX_DB_CUR/0001`, as Excel stores a pivot cache.
+
+    olefile only rewrites streams in place, so the few structures needed are laid out here:
+    a header, one FAT sector, one directory sector, then each stream padded to whole sectors
+    and past the 4,096-byte mini-stream cutoff.
+    """
+    streams = [
+        s + bytes(max(4096, -(-len(s) // SECTOR) * SECTOR) - len(s)) for s in (workbook, cache)
+    ]
+    fat = [FAT, END]
+    starts = []
+    for stream in streams:
+        starts.append(len(fat))
+        count = len(stream) // SECTOR
+        fat += [len(fat) + n + 1 for n in range(count - 1)] + [END]
+    assert len(fat) <= SECTOR // 4
+    fat += [FREE] * (SECTOR // 4 - len(fat))
+
+    def entry(name: str, kind: int, child: int, right: int, start: int, size: int) -> bytes:
+        encoded = (name + "\x00").encode("utf-16-le")
+        return (
+            encoded.ljust(64, b"\x00")
+            + struct.pack("<HBBIII", len(encoded), kind, 1, FREE, right, child)
+            + bytes(16 + 4 + 16)
+            + struct.pack("<IQ", start, size)
+        )
+
+    directory = (
+        entry("Root Entry", 5, 1, FREE, END, 0)
+        + entry("Workbook", 2, FREE, 2, starts[0], len(streams[0]))
+        + entry("_SX_DB_CUR", 1, 3, FREE, 0, 0)
+        + entry("0001", 2, FREE, FREE, starts[1], len(streams[1]))
+    )
+    header = (
+        bytes.fromhex("D0CF11E0A1B11AE1")
+        + bytes(16)
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + bytes(6)
+        + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, END, 0, END, 0)
+        + struct.pack("<I", 0)
+        + struct.pack("<108I", *[FREE] * 108)
+    )
+    return header + struct.pack(f"<{SECTOR // 4}I", *fat) + directory + b"".join(streams)
+
+
+def biff(kind: int, body: bytes) -> bytes:
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def xl_string(text: str) -> bytes:
+    return struct.pack("<HB", len(text), 1) + text.encode("utf-16-le")
+
+
+def cache_field(name: str, flags: int, items: list[bytes]) -> bytes:
+    head = struct.pack("<HHHHHHH", flags, 0, 0, len(items), 0, 0, len(items))
+    return biff(0x00C7, head + xl_string(name)) + b"".join(items)
+
+
+def pivot_stream(people: list[tuple[str, str]], *, with_records: bool = True) -> bytes:
+    """Forename, Surname, Offence (items, indexed) and Age (written in each record)."""
+    forenames = list(dict.fromkeys(f for f, _ in people))
+    surnames = list(dict.fromkeys(s for _, s in people))
+    offences = ["Stalking", "Burglary", "Harassment"]
+    sxdb = struct.pack("<IHHHHHHHH", len(people), 1, 0x21, 0, 4, 4, 0, 1, 0)
+    stream = biff(0x00C6, sxdb)
+    for name, items in (("Forename", forenames), ("Surname", surnames), ("Offence", offences)):
+        stream += cache_field(name, 0x0481, [biff(0x00CD, xl_string(i)) for i in items])
+    stream += cache_field("Age", 0x0560, [])
+    if with_records:
+        for n, (forename, surname) in enumerate(people):
+            indexes = bytes([forenames.index(forename), surnames.index(surname), n % 3])
+            stream += biff(0x00C8, indexes) + biff(0x00C9, struct.pack("<d", 20 + n))
+    return stream + biff(0x000A, b"")
+
+
+# 40 people from fewer forenames and surnames: their distinct values do not line up.
+FORENAMES = list(dict.fromkeys(fake.first_name() for _ in range(60)))[:25]
+SURNAMES = list(dict.fromkeys(fake.last_name() for _ in range(60)))[:31]
+PEOPLE = [(FORENAMES[n % 25], SURNAMES[(n * 7) % 31]) for n in range(40)]
+
+
+def with_source(people: list[tuple[str, str]]) -> bytes:
+    """A reply whose hidden 'Raw data' sheet is the pivot cache's source."""
+    book = xlwt.Workbook()
+    book.add_sheet("Summary").write(0, 0, "Offences recorded")
+    raw = book.add_sheet("Raw data")
+    for r, row in enumerate([("Forename", "Surname", "Offence", "Age"), *people]):
+        for c, value in enumerate(row):
+            raw.write(r, c, value)
+    raw.visibility = 1
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with olefile.OleFileIO(io.BytesIO(buffer.getvalue())) as ole:
+        return bytes(ole.openstream("Workbook").read())
+
+
+def test_pivot_cache_records_are_rebuilt_from_their_item_indexes() -> None:
+    rows = [(f, s, ("Stalking", "Burglary", "Harassment")[n % 3], str(20 + n))
+            for n, (f, s) in enumerate(PEOPLE)]  # fmt: skip
+    data = compound_file(with_source(rows), pivot_stream(PEOPLE))
+    seen = inspect(inspect_xls, data, "reply.xls")
+    assert seen.has(Vector.PIVOT_CACHE, "pivot cache 1", PEOPLE[7][1])
+    verdict = scan(data, "reply.xls")
+    assert verdict.status is Status.SCANNED
+    assert verdict.people == len(PEOPLE)
+
+
+def test_pivot_cache_records_keep_each_person_with_their_own_values() -> None:
+    cache = read_pivot_cache(pivot_stream(PEOPLE))
+    assert [f.name for f in cache.fields] == ["Forename", "Surname", "Offence", "Age"]
+    assert cache.records is not None
+    assert len(cache.records) == len(PEOPLE)
+    assert cache.records[34] == (*PEOPLE[34], "Burglary", "54")
+
+
+def test_pivot_cache_without_records_lists_each_field_alone() -> None:
+    data = compound_file(with_source([]), pivot_stream(PEOPLE, with_records=False))
+    verdict = scan(data, "reply.xls")
+    assert verdict.status is Status.SCANNED
+    assert verdict.people <= len(PEOPLE)
+    tables = [
+        item
+        for item in inspect_xls(data, "reply.xls", Budget(Limits()))
+        if isinstance(item, Table) and item.vector is Vector.PIVOT_CACHE
+    ]
+    assert [t.header for t in tables] == [("Forename",), ("Surname",), ("Offence",)]
+    assert len(list(tables[1].rows)) == len(SURNAMES)
