@@ -120,7 +120,7 @@ def _sniff_zip(data: bytes) -> str:
 def _sniff_ole(data: bytes, extension: str) -> str:
     streams = _ole_streams(data)
     if "encryptedpackage" in streams:
-        return extension if extension in ("xlsx", "xlsm", "docx", "pptx") else "xlsx"
+        return extension if extension in ("xlsx", "xlsm", "xlsb", "docx", "pptx") else "xlsx"
     for stream, fmt in _OLE_STREAMS.items():
         if stream in streams:
             return fmt

@@ -251,6 +251,7 @@ def test_staff_list_on_a_hidden_sheet_is_rated_high_with_people_counted() -> Non
 def test_encrypted_xlsb_is_reported_as_encrypted() -> None:
     verdict = scan(encrypted_ooxml(), "reply.xlsb")
     assert verdict.status is Status.ENCRYPTED and verdict.error
+    assert verdict.format == "xlsb"
 
 
 def test_truncated_workbook_is_unreadable() -> None:
