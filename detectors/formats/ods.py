@@ -26,8 +26,9 @@ from detectors.formats._odf import (
     STYLE,
     TABLE,
     annotation_text,
-    chart_object,
+    embedded_objects,
     meta,
+    refuse_encrypted,
     repeat_count,
     same_colour,
     tracked_changes,
@@ -127,6 +128,7 @@ class _Styles:
 def inspect_ods(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     """Yield every text, table and hiding place of an OpenDocument spreadsheet."""
     with open_zip(data, budget) as zf:
+        refuse_encrypted(zf)
         if not zf.has("content.xml"):
             raise UnreadableDocument("the spreadsheet has no content.xml")
         yield from meta(zf)
@@ -139,8 +141,7 @@ def inspect_ods(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
             for element in root.iter(f"{_S}style", *_DATA_STYLES):
                 styles.add(element)
         yield from _content(zf, styles, budget)
-        for number, part in enumerate(zf.matching("Object ", "/content.xml"), start=1):
-            yield from chart_object(zf, part, number, budget)
+        yield from embedded_objects(zf, budget)
 
 
 def _content(zf: SafeZip, styles: _Styles, budget: Budget) -> Iterator[Item]:

@@ -132,3 +132,51 @@ def test_chart_object_keeps_its_own_data_table() -> None:
     parts["Object 1/content.xml"] = chart.encode()
     seen = inspect(inspect_ods, zip_parts(parts), "r.ods")  # type: ignore[arg-type]
     assert seen.has(Vector.CHART_CACHE, "chart object 1 data table", NAME)
+
+
+def test_encrypted_spreadsheet_is_reported_encrypted() -> None:
+    manifest = (
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+        '<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="AAAA">'
+        '<manifest:algorithm manifest:algorithm-name="Blowfish CFB" '
+        'manifest:initialisation-vector="AAAA"/></manifest:encryption-data>'
+        "</manifest:file-entry></manifest:manifest>"
+    )
+    data = zip_parts(
+        {
+            "mimetype": "application/vnd.oasis.opendocument.spreadsheet",
+            "META-INF/manifest.xml": manifest,
+            "content.xml": bytes(range(256)) * 8,
+        }
+    )
+    verdict = scan(data, "secret.ods")
+    assert (verdict.format, verdict.status) == ("ods", Status.ENCRYPTED)
+    assert verdict.error and "password" in verdict.error
+
+
+def test_embedded_spreadsheet_object_is_scanned_not_read_as_a_chart() -> None:
+    inner = build_ods([OdsSheet("Raw", [["Name", "Rank"], ["Jo Bloggs", "PC"]], hidden=True)])
+    outer = build_ods([OdsSheet("Summary", [["Rank", "Count"], ["PC", "1"]])])
+    with zipfile.ZipFile(io.BytesIO(outer)) as source:
+        parts: dict[str, bytes | str] = {n: source.read(n) for n in source.namelist()}
+    with zipfile.ZipFile(io.BytesIO(inner)) as source:
+        for n in source.namelist():
+            if not n.startswith("META"):
+                parts[f"Object 1/{n}"] = source.read(n)
+    entry = (
+        '<manifest:file-entry manifest:full-path="Object 1/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+    )
+    manifest = parts["META-INF/manifest.xml"]
+    manifest = manifest.decode() if isinstance(manifest, bytes) else manifest
+    parts["META-INF/manifest.xml"] = manifest.replace(
+        "</manifest:manifest>", entry + "</manifest:manifest>"
+    )
+    verdict = scan(zip_parts(parts), "reply.ods")
+    assert verdict.status is Status.SCANNED
+    assert any(
+        f.vector is Vector.EMBEDDED_FILE and f.inner_vector is Vector.HIDDEN_SHEET
+        for f in verdict.findings
+    ), verdict.findings
+    assert not any(f.vector is Vector.CHART_CACHE for f in verdict.findings)
