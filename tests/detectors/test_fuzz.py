@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crawler.demo.builders import docx, html, legacy, pdf, pptx
+from crawler.demo.builders import docx, html, legacy, ods, pdf, pptx
 from crawler.demo.builders._zip import zip_parts
 from detectors.limits import Limits
 from detectors.model import Status, Verdict
@@ -56,7 +56,26 @@ def _seeds() -> dict[str, bytes]:
         "reply.doc": legacy.build_doc(f"Intro\r{NAME}", author=NAME),
         "deck.ppt": legacy.build_ppt(["x", NAME], notes=[NAME], user=NAME),
         "book.xlsx": _xlsx(),
+        "book.ods": ods.build_ods(
+            [ods.OdsSheet("Reply", [["Rank"], ["PC"]]), ods.OdsSheet("Raw", [[NAME]], hidden=True)]
+        ),
+        "reply.odt": _odt(),
     }
+
+
+def _odt() -> bytes:
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    content = (
+        f'<office:document-content xmlns:office="{office}" xmlns:text="{text}">'
+        f"<office:body><office:text><text:p>Reply</text:p>"
+        f'<text:p><text:hidden-text text:is-hidden="true" text:string-value="{NAME}"/></text:p>'
+        f"<text:p>{NAME}<office:annotation><text:p>{NAME}</text:p></office:annotation></text:p>"
+        "</office:text></office:body></office:document-content>"
+    )
+    return zip_parts(
+        {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": content}
+    )
 
 
 SEEDS = _seeds()
