@@ -30,7 +30,8 @@ from detectors.model import Item, Table, Text, Vector
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_NOTES_SKIP = {"sldImg", "sldNum", "dt", "hdr", "ftr"}
+_NOTES_SKIP = {"sldImg", "sldNum"}
+_NOTES_PAGE = {"hdr": "header", "ftr": "footer", "dt": "date"}
 
 
 @dataclass(frozen=True)
@@ -156,14 +157,20 @@ def _related(archive: SafeZip, slide: _Slide) -> Iterator[Item]:
 
 
 def _notes(root: etree._Element, slide: _Slide) -> Iterator[Item]:
+    """The notes text, and the header, footer and date printed on the notes page (who
+    prepared the deck is often written there) as metadata."""
     texts = []
     for shape in root.iter(f"{{{P}}}sp"):
         placeholder = shape.find(f"./{{{P}}}nvSpPr/{{{P}}}nvPr/{{{P}}}ph")
-        if placeholder is not None and placeholder.get("type") in _NOTES_SKIP:
-            continue
+        kind = placeholder.get("type") if placeholder is not None else None
         body = shape.find(f"{{{P}}}txBody")
-        if body is not None and _text(body):
-            texts.append(_text(body))
+        text = _text(body) if body is not None else ""
+        if not text or kind in _NOTES_SKIP:
+            continue
+        if kind in _NOTES_PAGE:
+            yield Text(text, Vector.METADATA, f"notes page {_NOTES_PAGE[kind]} of {slide.where}")
+        else:
+            texts.append(text)
     if texts:
         yield Text("\n".join(texts), Vector.SPEAKER_NOTES, f"notes of {slide.where}")
 

@@ -110,3 +110,28 @@ def test_a_comment_in_a_relationships_part_is_not_a_relationship() -> None:
     verdict = scan(buffer.getvalue(), "deck.pptx")
     assert verdict.status == "scanned", verdict.error
     assert any(s.vector == "speaker_notes" for s in verdict.structures)
+
+
+def test_notes_page_header_and_footer_are_metadata_not_notes() -> None:
+    import io
+    import zipfile
+
+    footer = (
+        '<p:sp><p:nvSpPr><p:cNvPr id="90" name="Footer"/><p:cNvSpPr/><p:nvPr>'
+        '<p:ph type="ftr" sz="quarter" idx="12"/></p:nvPr></p:nvSpPr><p:spPr/>'
+        f"<p:txBody><a:bodyPr/><a:p><a:r><a:t>Prepared by {OTHER}</a:t></a:r></a:p></p:txBody>"
+        "</p:sp>"
+    )
+    original = build_pptx([Slide(texts=("Agenda",), notes=f"Ring {NAME}")])
+    source, buffer = zipfile.ZipFile(io.BytesIO(original)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as copy:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "ppt/notesSlides/notesSlide1.xml":
+                data = data.replace(b"</p:spTree>", footer.encode() + b"</p:spTree>", 1)
+            copy.writestr(info, data)
+    found_texts = texts(inspect_pptx, buffer.getvalue(), "deck.pptx")
+    by_vector = {(t.vector, t.where): t.text for t in found_texts}
+    assert by_vector[(Vector.METADATA, "notes page footer of slide 1")] == f"Prepared by {OTHER}"
+    assert OTHER not in by_vector[(Vector.SPEAKER_NOTES, "notes of slide 1")]
+    assert NAME in by_vector[(Vector.SPEAKER_NOTES, "notes of slide 1")]
