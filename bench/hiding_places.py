@@ -7,9 +7,8 @@ a comment, a pivot cache, a chart's string cache, an external link's cached cell
 name, author metadata, hidden or deleted Word text, a hidden slide, speaker notes, a notes
 page's header or footer. That check shares no code with the readers. Then the document's
 inspector runs, and every hiding place the raw check found must come out of it with the right
-vector. The figures: per vector, files where
-the parts show it, files where inspection reported it, and the files missed (names only; no
-document content is printed).
+vector. The figures: per vector, files where the parts show it, files where inspection
+reported it, and the files missed (names only; no document content is printed).
 
     python bench/hiding_places.py FOLDER [--list]
 """
