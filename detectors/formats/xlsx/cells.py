@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from string import ascii_uppercase
 
 from lxml import etree
 
-from detectors.formats._sheet import MAX_COLUMNS, column_letter, split_ref
+from detectors.formats._sheet import MAX_COLUMNS, split_ref
 from detectors.formats.xlsx.strings import unescape
 
 DIGITS = "0123456789"
@@ -15,9 +16,11 @@ _LETTERS: list[str] = []
 
 
 def letters() -> list[str]:
-    """Every column letter, A to XFD, built once."""
+    """Every column letter, A to XFD, built once: A…Z, then AA…ZZ, then AAA…XFD."""
     if not _LETTERS:
-        _LETTERS.extend(column_letter(i) for i in range(MAX_COLUMNS))
+        one = ascii_uppercase
+        two = [a + b for a in one for b in one]
+        _LETTERS.extend([*one, *two, *(ab + c for ab in two for c in one)][:MAX_COLUMNS])
     return _LETTERS
 
 

@@ -387,3 +387,10 @@ def test_producer_rows_are_read_in_the_lane(monkeypatch: pytest.MonkeyPatch) -> 
     inspect(inspect_xlsx, build_xlsx([SheetSpec("Staff", rows)]), "t.xlsx")
     assert calls["lane"] == 51
     assert calls["pattern"] == 0
+
+
+def test_column_letters_table_matches_the_reference_conversion() -> None:
+    from detectors.formats._sheet import MAX_COLUMNS, column_letter
+    from detectors.formats.xlsx.cells import letters
+
+    assert letters() == [column_letter(i) for i in range(MAX_COLUMNS)]
