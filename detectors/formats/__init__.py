@@ -55,9 +55,23 @@ _OOXML_MAIN_PARTS = {
 }
 _ODF_MIMETYPES = {
     b"application/vnd.oasis.opendocument.spreadsheet": "ods",
+    b"application/vnd.oasis.opendocument.spreadsheet-template": "ods",
     b"application/vnd.oasis.opendocument.text": "odt",
+    b"application/vnd.oasis.opendocument.text-template": "odt",
     b"application/vnd.oasis.opendocument.presentation": "odp",
+    b"application/vnd.oasis.opendocument.presentation-template": "odp",
 }
+_FAMILIES = {
+    **dict.fromkeys(("xlsx", "xlsm", "xltx", "xltm"), "xlsx"),
+    "xlsb": "xlsb",
+    **dict.fromkeys(("docx", "docm", "dotx", "dotm"), "docx"),
+    **dict.fromkeys(("pptx", "pptm", "ppsx", "ppsm", "potx", "potm"), "pptx"),
+    **dict.fromkeys(("ods", "ots"), "ods"),
+    **dict.fromkeys(("odt", "ott"), "odt"),
+    **dict.fromkeys(("odp", "otp"), "odp"),
+}
+"""Extension -> the format whose reader handles it, for packages whose content cannot tell."""
+_OOXML_FAMILIES = frozenset({"xlsx", "xlsb", "docx", "pptx"})
 _OLE_STREAMS = {
     "workbook": "xls",
     "book": "xls",
@@ -83,14 +97,14 @@ def sniff(data: bytes, name: str = "") -> str:
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return _sniff_zip(data)
+        return _sniff_zip(data, extension)
     if head.startswith(OLE_MAGIC):
         return _sniff_ole(data, extension)
     if head.startswith(b"{\\rtf"):
         return "rtf"
     if _looks_like_html(head):
         return "html"
-    if _looks_binary(head):
+    if _looks_binary(head) and not _delimited_with_nuls(head, extension, len(data) <= len(head)):
         return "binary"
     if extension in ("csv", "tsv") or _looks_delimited(head, complete=len(data) <= len(head)):
         return "csv"
@@ -102,25 +116,35 @@ def is_encrypted_ooxml(data: bytes) -> bool:
     return data.startswith(OLE_MAGIC) and "encryptedpackage" in _ole_streams(data)
 
 
-def _sniff_zip(data: bytes) -> str:
+def _sniff_zip(data: bytes, extension: str) -> str:
+    """OOXML by its main part, ODF by its mimetype; a package that cannot be opened, or an
+    Office-named one with no main part, keeps the format its extension names so that the
+    verdict says which document failed."""
+    from detectors.formats._archive import SafeZip
+
+    family = _FAMILIES.get(extension, "zip")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
+            package = SafeZip(archive, Budget())
             for part, fmt in _OOXML_MAIN_PARTS.items():
-                if part in names:
+                if package.has(part):
                     return fmt
-            if "mimetype" in names:
+            if "mimetype" in package.names:
                 mimetype = archive.read("mimetype")[:100].strip()
                 return _ODF_MIMETYPES.get(mimetype, "zip")
+            files = [n for n in package.names if not n.endswith("/")]
+            if family in _OOXML_FAMILIES and (not files or package.has("[Content_Types].xml")):
+                return family  # its reader reports the missing part
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
-        return "zip"
+        return family
     return "zip"
 
 
 def _sniff_ole(data: bytes, extension: str) -> str:
     streams = _ole_streams(data)
     if "encryptedpackage" in streams:
-        return extension if extension in ("xlsx", "xlsm", "xlsb", "docx", "pptx") else "xlsx"
+        family = _FAMILIES.get(extension)
+        return family if family in _OOXML_FAMILIES else "ooxml"
     for stream, fmt in _OLE_STREAMS.items():
         if stream in streams:
             return fmt
@@ -172,6 +196,14 @@ def _looks_binary(head: bytes) -> bool:
     # UTF-16 text without a byte order mark: ASCII letters alternate with NULs.
     odd, even = head[1::2], head[0::2]
     return not (odd.count(b"\x00") > len(odd) * 0.9 or even.count(b"\x00") > len(even) * 0.9)
+
+
+def _delimited_with_nuls(head: bytes, extension: str, complete: bool) -> bool:
+    """A .csv or .tsv file that is delimited text apart from a few stray NUL bytes."""
+    if extension not in ("csv", "tsv") or head.count(b"\x00") > max(len(head) // 100, 4):
+        return False
+    text = head.replace(b"\x00", b"")
+    return not _looks_binary(text) and _looks_delimited(text, complete)
 
 
 def _looks_delimited(head: bytes, complete: bool) -> bool:

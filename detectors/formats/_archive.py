@@ -13,27 +13,69 @@ from detectors.errors import DocumentTooLarge, EncryptedDocument, UnreadableDocu
 from detectors.limits import Budget
 
 
+def part_name(name: str) -> str:
+    """A member name as OOXML readers spell it: forward slashes, no leading slash.
+
+    Some writers store `xl\\workbook.xml`; Excel opens such packages, so every reader must too.
+    """
+    return name.replace("\\", "/").lstrip("/")
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _fold(name: str) -> str:
+    """OPC compares part names as case-insensitive ASCII; folding keeps the length."""
+    return name.translate(_ASCII_LOWER)
+
+
 class SafeZip:
-    """A zip whose members were measured against the limits when it was opened."""
+    """A zip whose members were measured against the limits when it was opened.
+
+    Members are looked up by `part_name`, and case-insensitively when the exact spelling is
+    absent: OPC part names are compared without regard to case.
+    """
 
     def __init__(self, archive: zipfile.ZipFile, budget: Budget) -> None:
         self.archive = archive
         self.budget = budget
-        self.names = [info.filename for info in archive.infolist()]
-        self._infos = {info.filename: info for info in archive.infolist()}
+        self._infos = {part_name(info.filename): info for info in archive.infolist()}
+        self._folded = {_fold(name): name for name in self._infos}
+        self.names = list(self._infos)
+
+    def _info(self, name: str) -> zipfile.ZipInfo | None:
+        key = part_name(name)
+        info = self._infos.get(key)
+        if info is None and _fold(key) in self._folded:
+            info = self._infos[self._folded[_fold(key)]]
+        return info
 
     def has(self, name: str) -> bool:
-        return name in self._infos
+        return self._info(name) is not None
 
     def size(self, name: str) -> int:
-        return self._infos[name].file_size
+        info = self._info(name)
+        if info is None:
+            raise UnreadableDocument(f"part {name!r} is missing")
+        return info.file_size
 
     def matching(self, prefix: str, suffix: str = "") -> list[str]:
-        return sorted(n for n in self.names if n.startswith(prefix) and n.endswith(suffix))
+        """Members under `prefix` ending in `suffix`, any case, spelt with the caller's prefix."""
+        start, end = _fold(prefix), _fold(suffix)
+        return sorted(
+            {
+                prefix + name[len(prefix) :]
+                for name in self.names
+                if _fold(name).startswith(start) and _fold(name).endswith(end)
+            }
+        )
 
     def open(self, name: str) -> IO[bytes]:
+        info = self._info(name)
+        if info is None:
+            raise UnreadableDocument(_missing(name))
         try:
-            return self.archive.open(name)
+            return self.archive.open(info)
         except RuntimeError as error:  # zipfile says "encrypted" this way
             raise EncryptedDocument(f"member {name!r} is password-protected") from error
         except (zipfile.BadZipFile, OSError, NotImplementedError, EOFError, ValueError) as error:
@@ -82,3 +124,14 @@ def open_zip(data: bytes, budget: Budget) -> Iterator[SafeZip]:
                         f"zip bomb refused: member {info.filename!r} expands {ratio:,.0f}x"
                     )
         yield SafeZip(archive, budget)
+
+
+_MAIN_PARTS = frozenset(
+    {"xl/workbook.xml", "xl/workbook.bin", "word/document.xml", "ppt/presentation.xml"}
+)
+
+
+def _missing(name: str) -> str:
+    if _fold(part_name(name)) in _MAIN_PARTS:
+        return "not an Office package: no workbook/document part"
+    return f"part {name!r} is missing"

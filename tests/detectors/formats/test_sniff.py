@@ -5,6 +5,7 @@ import zipfile
 
 import pytest
 
+from crawler.demo.builders.legacy import encrypted_ooxml
 from detectors.formats import OLE_MAGIC, sniff
 
 
@@ -30,7 +31,9 @@ def zipped(**members: str) -> bytes:
             "ods",
         ),
         (zipped(readme_dot_txt="hello"), "x.xlsx", "zip"),
-        (b"PK\x03\x04truncated", "x.xlsx", "zip"),
+        (b"PK\x03\x04truncated", "x.xlsx", "xlsx"),
+        (b"PK\x03\x04truncated", "slides.pptm", "pptx"),
+        (b"PK\x03\x04truncated", "bundle.zip", "zip"),
         (OLE_MAGIC + b"\x00" * 600, "old.xls", "xls"),
         (b"{\\rtf1\\ansi hello}", "x.doc", "rtf"),
         (b"<!DOCTYPE html><html><body>Hi</body></html>", "page", "html"),
@@ -50,4 +53,89 @@ def zipped(**members: str) -> bytes:
     ],
 )
 def test_format_is_judged_by_content(data: bytes, name: str, expected: str) -> None:
+    assert sniff(data, name) == expected
+
+
+def raw_zip(*names: str) -> bytes:
+    """A zip keeping member names exactly as given, backslashes included."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            info = zipfile.ZipInfo("placeholder")
+            info.filename = name  # ZipInfo() itself turns backslashes into slashes
+            archive.writestr(info, "<x/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (("[content_types].xml", "xl\\workbook.xml", "_rels\\.rels"), "xlsx"),
+        (("XL/Workbook.xml",), "xlsx"),
+        (("/word/document.xml",), "docx"),
+        (("PPT\\Presentation.XML",), "pptx"),
+        (("xl\\workbook.bin",), "xlsb"),
+    ],
+)
+def test_office_parts_are_found_whatever_the_slashes_or_case(
+    names: tuple[str, ...], expected: str
+) -> None:
+    assert sniff(raw_zip(*names), "reply") == expected
+
+
+@pytest.mark.parametrize(
+    ("mimetype", "expected"),
+    [
+        ("application/vnd.oasis.opendocument.spreadsheet-template", "ods"),
+        ("application/vnd.oasis.opendocument.text-template", "odt"),
+        ("application/vnd.oasis.opendocument.presentation-template", "odp"),
+        ("application/vnd.oasis.opendocument.graphics", "zip"),
+    ],
+)
+def test_odf_templates_are_read_as_their_document_kind(mimetype: str, expected: str) -> None:
+    assert sniff(zipped(mimetype=mimetype), "template") == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("a.docx", "docx"),
+        ("a.docm", "docx"),
+        ("a.dotx", "docx"),
+        ("a.pptm", "pptx"),
+        ("a.ppsx", "pptx"),
+        ("a.xlsm", "xlsx"),
+        ("a.xltx", "xlsx"),
+        ("a.xlsb", "xlsb"),
+        ("a.bin", "ooxml"),
+        ("", "ooxml"),
+    ],
+)
+def test_encrypted_package_is_labelled_with_its_family(name: str, expected: str) -> None:
+    assert sniff(encrypted_ooxml(), name) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "expected"),
+    [
+        (zipped(), "empty.xlsx", "xlsx"),
+        (zipped(), "empty.zip", "zip"),
+        (zipped(**{"[Content_Types]_dot_xml": "<Types/>"}), "broken.docx", "docx"),
+        (zipped(readme_dot_txt="hello"), "renamed.pptx", "zip"),
+    ],
+)
+def test_office_named_zip_without_main_part(data: bytes, name: str, expected: str) -> None:
+    assert sniff(data, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "expected"),
+    [
+        (b"a,b,c\n\x00,2,3\n", "nul.csv", "csv"),
+        (b"a\tb\n1\x00\t2\n3\t4\n", "nul.tsv", "csv"),
+        (b"a,b,c\n\x00,2,3\n", "nul.bin", "binary"),
+        (b"\x00\x01\x02\x03" * 64, "noise.csv", "binary"),
+    ],
+)
+def test_delimited_text_with_a_stray_nul(data: bytes, name: str, expected: str) -> None:
     assert sniff(data, name) == expected
