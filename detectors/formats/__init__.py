@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import struct
 import zipfile
 from collections.abc import Iterator
 from typing import Protocol
@@ -100,6 +101,8 @@ def sniff(data: bytes, name: str = "") -> str:
         return _sniff_zip(data, extension)
     if head.startswith(OLE_MAGIC):
         return _sniff_ole(data, extension)
+    if _is_bare_biff(head):
+        return "xls"
     if head.startswith(b"{\\rtf"):
         return "rtf"
     if _looks_like_html(head):
@@ -183,6 +186,19 @@ def _looks_like_html(head: bytes) -> bool:
         return True
     tags = sum(1 for tag in _HTML_TAGS if tag in text)
     return tags >= 2 or (tags == 1 and text.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"))
+
+
+def _is_bare_biff(head: bytes) -> bool:
+    """An Excel BIFF2-8 stream without an OLE container (Excel 2-4 saved worksheets so): a BOF
+    record of a plausible size whose sub-stream type is a workbook, sheet, chart or macro."""
+    if len(head) < 8:
+        return False
+    kind, size, _, substream = struct.unpack_from("<HHHH", head)
+    return (
+        kind in (0x0009, 0x0209, 0x0409, 0x0809)
+        and 4 <= size <= 20
+        and substream in (0x0005, 0x0006, 0x0010, 0x0020, 0x0040, 0x0100)
+    )
 
 
 def _looks_binary(head: bytes) -> bool:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 
 import pytest
@@ -139,3 +140,28 @@ def test_office_named_zip_without_main_part(data: bytes, name: str, expected: st
 )
 def test_delimited_text_with_a_stray_nul(data: bytes, name: str, expected: str) -> None:
     assert sniff(data, name) == expected
+
+
+def bof(kind: int, body: bytes) -> bytes:
+    return struct.pack("<HH", kind, len(body)) + body + b"\x00\x02\x08\x00" + bytes(40)
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "expected"),
+    [
+        (bof(0x0009, struct.pack("<HH", 2, 0x0010)), "sheet.xls", "xls"),
+        (bof(0x0209, struct.pack("<HHH", 0, 0x0010, 0)), "", "xls"),
+        (bof(0x0409, struct.pack("<HHH", 0, 0x0100, 0)), "book.bin", "xls"),
+        (bof(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0, 0, 0, 0)), "x", "xls"),
+        (bof(0x0409, struct.pack("<HHH", 0, 0x7777, 0)), "odd.xls", None),
+        (bof(0x0409, bytes(400)), "long.xls", None),
+        (b"\x09\x00\x04\x00", "short.xls", None),
+    ],
+    ids=["biff2", "biff3", "biff4 workbook", "biff8 stream", "bad type", "bad size", "short"],
+)
+def test_bare_biff_stream_is_xls(data: bytes, name: str, expected: str | None) -> None:
+    """None: whatever it is, not xls (a BOF id alone, with an odd size or type, is not enough)."""
+    if expected is None:
+        assert sniff(data, name) != "xls"
+    else:
+        assert sniff(data, name) == expected
