@@ -19,9 +19,9 @@ from typing import Any
 import olefile
 import xlrd
 
-from detectors.errors import EncryptedDocument, UnreadableDocument
 from detectors.formats._ole import payload
 from detectors.formats._sheet import Layout, Row, column_letter, sheet_tables
+from detectors.formats.xls_book import UNREADABLE_NAMES, UNREADABLE_NOTES, open_book
 from detectors.formats.xlsx.styles import hides_values
 from detectors.limits import Budget
 from detectors.model import Embedded, Item, Structure, Table, Text, Vector
@@ -33,14 +33,18 @@ _SXDB, _SXFDB, _SXDBB = 0x00C6, 0x00C7, 0x00C8
 _SXNUM, _SXBOOL, _SXERR, _SXINT, _SXSTRING, _SXDTR, _SXNIL = range(0x00C9, 0x00D0)
 _SXOPER = frozenset(range(0x00C9, 0x00D0))
 """Cache value records: a field's items, or a record's values for fields without items."""
+_REFERENCE_KINDS = (xlrd.formula.oREF, xlrd.formula.oREL)
+_BLANK_TYPES = bytes((xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK))
 _PRINTABLE = re.compile(rb"[\x20-\x7e\xa0-\xff]{4,}")
 _PRINTABLE_16 = re.compile(rb"(?:[\x20-\x7e]\x00){4,}")
 
 
 def inspect_xls(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     """Yield every text, table, embedded object and hiding place of an xls workbook."""
-    book = _open(data)
+    book, damage = open_book(data)
     try:
+        if damage:
+            yield Structure(Vector.CELL, "workbook", f"{damage}: read as far as it goes")
         yield from _names(book)
         if book.user_name.strip():
             yield Text(book.user_name.strip(), Vector.METADATA, "last saved by (WRITEACCESS)")
@@ -54,34 +58,30 @@ def inspect_xls(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     yield from _ole_parts(data, budget)
 
 
-def _open(data: bytes) -> Any:
-    try:
-        return xlrd.open_workbook(
-            file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO()
-        )
-    except xlrd.XLRDError as error:
-        if "encrypted" in str(error).lower():
-            raise EncryptedDocument("the workbook is password-protected") from error
-        raise UnreadableDocument(f"not a readable xls workbook: {error}") from error
-    except Exception as error:  # xlrd fails on damaged files with many exception types
-        raise UnreadableDocument(
-            f"not a readable xls workbook: {type(error).__name__}: {error}"
-        ) from error
-
-
 def _names(book: Any) -> Iterator[Item]:
     names = book.name_obj_list
+    references = 0
     for item in names:
-        text = getattr(item.result, "text", "") if item.result is not None else ""
-        if not text:
+        result = item.result
+        text = str(getattr(result, "text", "") or "") if result is not None else ""
+        if result is not None and result.kind in _REFERENCE_KINDS:
+            # Only points at cells (read with their sheet) or at another workbook's cells
+            # (not in this file): no text of its own, and thousands of them are common.
+            references += 1
+            continue
+        if not text or text == "?":  # "?": xlrd could not work out the value
             continue
         kind = "hidden name" if item.hidden else "defined name"
-        yield Text(str(text), Vector.DEFINED_NAME, f"{kind} '{item.name}'")
+        yield Text(text, Vector.DEFINED_NAME, f"{kind} '{item.name}'")
     if names:
         hidden = sum(1 for item in names if item.hidden)
-        yield Structure(
-            Vector.DEFINED_NAME, "defined names", f"{len(names):,} defined names, {hidden:,} hidden"
-        )
+        detail = f"{len(names):,} defined names, {hidden:,} hidden"
+        if references:
+            detail += f", {references:,} only referring to cells"
+        unreadable = getattr(book, UNREADABLE_NAMES, 0)
+        if unreadable:
+            detail += f", {unreadable:,} that could not be evaluated (not read)"
+        yield Structure(Vector.DEFINED_NAME, "defined names", detail)
 
 
 def _filters(book: Any, index: int) -> list[tuple[int, int]]:
@@ -120,14 +120,7 @@ def _sheet(book: Any, index: int, concealing: set[int], budget: Budget) -> Itera
                     hint = Vector.FILTERED_ROW
                 else:
                     hint = Vector.HIDDEN_ROW
-            values: list[str] = []
-            concealed: set[int] | None = None
-            for column, cell in enumerate(sheet.row(number)):
-                text = _text(cell)
-                values.append(text)
-                if text and cell.xf_index in concealing:
-                    concealed = (concealed or set()) | {column}
-            yield Row(number + 1, values, hint, concealed)
+            yield _row(sheet, number, hint, concealing)
 
     yield from sheet_tables(layout, rows(), budget)
     for (row, column), note in sheet.cell_note_map.items():
@@ -136,14 +129,35 @@ def _sheet(book: Any, index: int, concealing: set[int], budget: Budget) -> Itera
             yield Text(note.text.strip(), Vector.COMMENT, f"sheet '{sheet.name}' comment {ref}")
         if note.author.strip():
             yield Text(note.author.strip(), Vector.COMMENT, f"sheet '{sheet.name}' comment author")
-    if sheet.cell_note_map:
-        yield Structure(
-            Vector.COMMENT, f"sheet '{sheet.name}'", f"{len(sheet.cell_note_map):,} comments"
-        )
+    unreadable = getattr(sheet, UNREADABLE_NOTES, 0)
+    if sheet.cell_note_map or unreadable:
+        detail = f"{len(sheet.cell_note_map):,} comments"
+        if unreadable:
+            detail += f", {unreadable:,} more that xlrd could not parse (not read)"
+        yield Structure(Vector.COMMENT, f"sheet '{sheet.name}'", detail)
 
 
-def _text(cell: Any) -> str:
-    kind, value = cell.ctype, cell.value
+def _row(sheet: Any, number: int, hint: Vector | None, concealing: set[int]) -> Row:
+    """One row read in bulk: its cells up to the last non-blank one, blanks skipped."""
+    types = sheet.row_types(number)
+    end = len(bytes(types).rstrip(_BLANK_TYPES))
+    if not end:
+        return Row(number + 1, [], hint, None)
+    values = [""] * end
+    concealed: set[int] | None = None
+    for column, (kind, value) in enumerate(
+        zip(types[:end], sheet.row_values(number, 0, end), strict=True)
+    ):
+        if kind == xlrd.XL_CELL_EMPTY or kind == xlrd.XL_CELL_BLANK:
+            continue
+        text = _text(kind, value)
+        values[column] = text
+        if text and concealing and sheet.cell_xf_index(number, column) in concealing:
+            concealed = (concealed or set()) | {column}
+    return Row(number + 1, values, hint, concealed)
+
+
+def _text(kind: int, value: Any) -> str:
     if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
         return ""
     if kind in (xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE):
@@ -161,7 +175,8 @@ def _concealing_xfs(book: Any) -> set[int]:
     hidden: set[int] = set()
     for index, xf in enumerate(book.xf_list):
         fmt = book.format_map.get(xf.format_key)
-        if fmt is not None and hides_values(fmt.format_str):
+        code = getattr(fmt, "format_str", None)
+        if isinstance(code, str) and hides_values(code):  # a damaged FORMAT has no string
             hidden.add(index)
             continue
         font = book.font_list[xf.font_index] if xf.font_index < len(book.font_list) else None

@@ -5,14 +5,16 @@ import struct
 
 import olefile
 import pytest
+import xlrd
+import xlrd.compdoc
 from _sheet_helpers import inspect
 from faker import Faker
 
-from detectors.errors import EncryptedDocument, UnreadableDocument
+from detectors.errors import DocumentTooLarge, EncryptedDocument, UnreadableDocument
 from detectors.formats.xls import inspect_xls, pivot_strings, read_pivot_cache
 from detectors.limits import Budget, Limits
 from detectors.model import Status, Table, Vector
-from detectors.scan import scan
+from detectors.scan import ScanOptions, scan
 
 xlwt = pytest.importorskip("xlwt", reason="xlwt (a dev dependency) writes the xls fixtures")
 
@@ -283,3 +285,184 @@ def test_pivot_cache_without_records_lists_each_field_alone() -> None:
     ]
     assert [t.header for t in tables] == [("Forename",), ("Surname",), ("Offence",)]
     assert len(list(tables[1].rows)) == len(SURNAMES)
+
+
+# -- rows read in bulk, and workbooks xlrd only partly understands -----------------------------
+
+
+def workbook_stream(data: bytes) -> bytes:
+    with olefile.OleFileIO(io.BytesIO(data)) as ole:
+        return bytes(ole.openstream("Workbook").read())
+
+
+def split_records(stream: bytes) -> list[tuple[int, bytes]]:
+    records, position = [], 0
+    while position + 4 <= len(stream):
+        kind, size = struct.unpack_from("<HH", stream, position)
+        records.append((kind, stream[position + 4 : position + 4 + size]))
+        position += 4 + size
+    return records
+
+
+def add_records(stream: bytes, globals_: bytes = b"", last_sheet: bytes = b"") -> bytes:
+    """A bare BIFF8 workbook stream with records added before the globals' EOF and before the
+    last sheet's EOF (the stream's padding dropped); BOUNDSHEET offsets follow the globals."""
+    records = split_records(stream)
+    records = records[: max(i for i, (kind, _) in enumerate(records) if kind == 0x000A) + 1]
+    end = next(i for i, (kind, _) in enumerate(records) if kind == 0x000A)
+    head = b"".join(
+        biff(kind, struct.pack("<I", struct.unpack_from("<I", body)[0] + len(globals_)) + body[4:])
+        if kind == 0x0085
+        else biff(kind, body)
+        for kind, body in records[:end]
+    )
+    sheets = b"".join(biff(kind, body) for kind, body in records[end + 1 : -1])
+    return head + globals_ + biff(0x000A, b"") + sheets + last_sheet + biff(0x000A, b"")
+
+
+def name_record(name: str, formula: bytes) -> bytes:
+    """A global NAME record (BIFF8) whose formula is `formula` (parsed tokens)."""
+    head = struct.pack("<HBBHHHBBBB", 0, 0, len(name), len(formula), 0, 0, 0, 0, 0, 0)
+    return biff(0x0018, head + b"\x00" + name.encode("latin-1") + formula)
+
+
+def string_token(text: str) -> bytes:
+    return b"\x17" + struct.pack("<BB", len(text), 0) + text.encode("latin-1")
+
+
+AREA_N = b"\x2d" + bytes(8)
+"""tAreaN: a relative area token xlrd refuses in a NAME formula."""
+
+
+def test_rows_keep_their_columns_when_blanks_and_formatted_blanks_surround_values() -> None:
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Data")
+    shaded = xlwt.easyxf("pattern: pattern solid, fore_colour yellow")
+    sheet.write(0, 0, "Name")
+    sheet.write(0, 3, "Station")
+    sheet.write(1, 3, NAME)
+    sheet.write(1, 1, 7.5)
+    sheet.write(1, 2, 12)
+    sheet.write(2, 0, True)
+    for column in range(4, 60):  # blank cells carrying only a format, as Excel leaves them
+        sheet.write(1, column, None, shaded)
+        sheet.write(3, column, None, shaded)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    seen = inspect(inspect_xls, buffer.getvalue(), "r.xls")
+    (table, rows) = seen.tables[0]
+    assert table.header == ("Name", "", "", "Station")
+    assert rows[0] == ("", "7.5", "12", NAME)
+    assert rows[1] == ("TRUE",)
+    assert all(row == () for row in rows[2:])
+
+
+def test_concealing_format_only_hides_the_cells_that_carry_it() -> None:
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Data", cell_overwrite_ok=True)
+    for r, row in enumerate([HEADER, *ROWS]):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    sheet.write(2, 0, NAME, xlwt.easyxf(num_format_str=";;;"))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    seen = inspect(inspect_xls, buffer.getvalue(), "r.xls")
+    assert seen.places(NAME) == {
+        (Vector.CONCEALED_FORMAT, "sheet 'Data' cells hidden by formatting in rows 3")
+    }
+    assert seen.has(Vector.CELL, "sheet 'Data'", "Sergeant")
+
+
+def test_spent_budget_stops_a_long_sheet() -> None:
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Data")
+    for r in range(3000):
+        sheet.write(r, 0, f"row {r}")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    spent = Budget(Limits(time_budget_s=0.0), deadline=1e-9)
+    with pytest.raises(DocumentTooLarge):
+        for item in inspect_xls(buffer.getvalue(), "r.xls", spent):
+            if isinstance(item, Table):
+                list(item.rows)
+    verdict = scan(buffer.getvalue(), "r.xls", ScanOptions(limits=Limits(time_budget_s=0.0)))
+    assert verdict.status is Status.TOO_LARGE
+
+
+def test_format_without_a_format_string_does_not_stop_the_workbook() -> None:
+    """An XF pointing at a built-in locale format (27: CJK date) that no FORMAT record spells."""
+    stream = workbook_stream(build(style="font: bold on"))
+    records = [
+        (kind, body[:2] + struct.pack("<H", 27) + body[4:] if kind == 0x00E0 else body)
+        for kind, body in split_records(stream)
+    ]
+    patched = b"".join(biff(kind, body) for kind, body in records)
+    book = xlrd.open_workbook(file_contents=patched, formatting_info=True, logfile=io.StringIO())
+    assert any(book.format_map[xf.format_key].format_str is None for xf in book.xf_list)
+    seen = inspect(inspect_xls, patched, "r.xls")
+    assert seen.has(Vector.CELL, "sheet 'Data'", NAME)
+
+
+def test_name_xlrd_cannot_evaluate_is_counted_and_the_rest_is_read() -> None:
+    names = name_record("Broken", AREA_N) + name_record("Witness", string_token(NAME))
+    stream = add_records(workbook_stream(build()), globals_=names)
+    seen = inspect(inspect_xls, stream, "r.xls")
+    assert seen.has(Vector.DEFINED_NAME, "defined name 'Witness'", NAME)
+    assert seen.has(Vector.CELL, "sheet 'Data'", NAME)
+    structure = seen.structure(Vector.DEFINED_NAME, "defined names")
+    assert structure is not None and "1 that could not be evaluated" in structure.detail
+
+
+def test_comment_xlrd_cannot_parse_is_counted_and_the_sheet_is_read() -> None:
+    author = struct.pack("<HB", 4, 0) + b"Anon"
+    note = biff(0x001C, struct.pack("<4H", 2, 0, 0, 1) + author + b"\x00\x00\x00")
+    stream = add_records(workbook_stream(build()), last_sheet=note)
+    seen = inspect(inspect_xls, stream, "r.xls")
+    assert seen.has(Vector.CELL, "sheet 'Data'", NAME)
+    structure = seen.structure(Vector.COMMENT, "sheet 'Data'")
+    assert structure is not None and "1 more that xlrd could not parse" in structure.detail
+
+
+def damaged_container() -> bytes:
+    """A compound file whose Workbook sector chain runs on into the directory sector."""
+    workbook = workbook_stream(build())
+    data = bytearray(compound_file(workbook, b""))
+    sectors = max(4096, -(-len(workbook) // SECTOR) * SECTOR) // SECTOR
+    struct.pack_into("<I", data, SECTOR + 4 * (2 + sectors - 1), 1)
+    return bytes(data)
+
+
+def test_damaged_container_is_still_read_and_says_so() -> None:
+    data = damaged_container()
+    with pytest.raises(xlrd.compdoc.CompDocError):
+        xlrd.open_workbook(file_contents=data, logfile=io.StringIO())
+    seen = inspect(inspect_xls, data, "r.xls")
+    assert seen.has(Vector.CELL, "sheet 'Data'", NAME)
+    structure = seen.structure(Vector.CELL, "workbook")
+    assert structure is not None and "damaged OLE container" in structure.detail
+    assert scan(data, "r.xls").status is Status.SCANNED
+
+
+def biff2_worksheet(rows: list[list[str]]) -> bytes:
+    """A BIFF2 worksheet as Excel 2 saved it: BOF, DIMENSIONS, LABEL cells, EOF; no OLE."""
+    cells = b"".join(
+        biff(0x0004, struct.pack("<HH", r, c) + bytes(3) + bytes([len(v)]) + v.encode("latin-1"))
+        for r, row in enumerate(rows)
+        for c, v in enumerate(row)
+    )
+    width = max(len(row) for row in rows)
+    return (
+        biff(0x0009, struct.pack("<HH", 2, 0x0010))
+        + biff(0x0000, struct.pack("<HHHH", 0, len(rows), 0, width))
+        + cells
+        + biff(0x000A, b"")
+    )
+
+
+def test_bare_biff2_worksheet_is_scanned() -> None:
+    data = biff2_worksheet([HEADER, *ROWS])
+    seen = inspect(inspect_xls, data, "old.xls")
+    assert seen.has(Vector.CELL, "sheet", NAME)
+    verdict = scan(data, "old.xls")
+    assert verdict.format == "xls"
+    assert verdict.status is Status.SCANNED
