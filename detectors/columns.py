@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from detectors.limits import WHOLE_CELL_CHARS
 from detectors.names import NameForm, name_evidence, parse_name, strip_ranks
 from detectors.recognizers import VALUE_ENTITIES, match_value
 from detectors.vocab import wordset
@@ -179,71 +180,86 @@ def judge_column(header: str, sample: Sequence[str]) -> ColumnType:
     values = [value.strip() for value in sample if value and value.strip()]
     if not values:
         return OTHER
-    numeric = sum(1 for v in values if _NUMERIC.fullmatch(v)) / len(values)
+    # Free text longer than WHOLE_CELL_CHARS is never a whole name, id or date: it counts
+    # in the sample's size but is not matched (a 250,000-character cell costs nothing).
+    cells = _Cells([v for v in values if len(v) <= WHOLE_CELL_CHARS], len(values))
+    numeric = cells.share(_NUMERIC.fullmatch)
 
     for entity, rx in _ENTITY_RX:
         if rx.search(head):
-            rate = _rate(entity, values, hint=True)
+            rate = _rate(entity, cells, hint=True)
             if rate >= 0.3:
                 cue = Cue.INCIDENT if entity == "CRIME_REFERENCE" else Cue.IDENTIFIER
                 return ColumnType(cue, entity, score=round(0.6 + 0.4 * rate, 2), hint=True)
             break
 
     if numeric < 0.5:
-        named = _judge_name(head, values)
+        named = _judge_name(head, cells)
         if named is not None:
             return named
 
     cued = next((c for c, rx in _CUE_RX if rx.search(head)), None)
-    if cued is Cue.JOB_ROLE and _share_of_parties(values) >= 0.6:
+    if cued is Cue.JOB_ROLE and _share_of_parties(cells) >= 0.6:
         cued = Cue.PARTY  # "Role" holding Victim / Witness / Suspect is a case record's party
     if cued is not None and not (cued is Cue.PARTY and numeric >= 0.8):
         return ColumnType(cued, score=0.9)
 
     for entity in _BARE_OK:
-        rate = _rate(entity, values, hint=False)
+        rate = _rate(entity, cells, hint=False)
         if rate >= 0.6:
             cue = Cue.INCIDENT if entity == "CRIME_REFERENCE" else Cue.IDENTIFIER
             return ColumnType(cue, entity, score=round(0.5 + 0.4 * rate, 2))
     if numeric >= 0.8:
         return ColumnType(Cue.COUNT, score=numeric)
-    return _judge_by_values(values)
+    return _judge_by_values(cells)
 
 
-def _rate(entity: str, values: Sequence[str], hint: bool) -> float:
-    return sum(1 for v in values if match_value(entity, v, hint)) / len(values)
+@dataclass(frozen=True)
+class _Cells:
+    """The sample's short values, and how many non-blank values the sample had in all."""
+
+    values: list[str]
+    total: int
+
+    def share(self, test: Callable[[str], object]) -> float:
+        return sum(1 for v in self.values if test(v)) / self.total
 
 
-def _judge_name(head: str, values: Sequence[str]) -> ColumnType | None:
+def _rate(entity: str, cells: _Cells, hint: bool) -> float:
+    return cells.share(lambda v: match_value(entity, v, hint))
+
+
+def _judge_name(head: str, cells: _Cells) -> ColumnType | None:
     """A name column: a name header with name-shaped values, or values that are clearly names."""
     if head and not _NOT_PERSON_NAME.search(head):
         for form, rx in _NAME_RX:
             if rx.search(head):
-                return _name_column(form, values, strong=True)
+                return _name_column(form, cells, strong=True)
         if _SOFT_PERSON.search(head):
-            return _name_column(NameForm.FULL, values, strong=False, soft=True)
+            return _name_column(NameForm.FULL, cells, strong=False, soft=True)
     if head and _NOT_PERSON_NAME.search(head):
         return None
     if any(rx.search(head) for _, rx in _CUE_RX):
         return None
-    return _name_column(NameForm.FULL, values, strong=False)
+    return _name_column(NameForm.FULL, cells, strong=False)
 
 
 def _name_column(
-    form: NameForm, values: Sequence[str], strong: bool, soft: bool = False
+    form: NameForm, cells: _Cells, strong: bool, soft: bool = False
 ) -> ColumnType | None:
     if form is NameForm.INITIALS:
-        rate = sum(1 for v in values if _INITIALS.fullmatch(v)) / len(values)
+        rate = cells.share(_INITIALS.fullmatch)
         if rate < 0.6:
             return None
         return ColumnType(Cue.NAME, "PERSON", form, score=round(rate, 2), hint=True)
+    values, total = cells.values, cells.total
     parsed = [parse_name(v, form) for v in values]
     evidence = [name_evidence(p) for p in parsed]
-    shaped = sum(1 for p in parsed if p is not None) / len(values)
-    known = sum(evidence) / len(values)
+    shaped = sum(1 for p in parsed if p is not None) / total
+    known = sum(evidence) / total
     # Several words per cell is what sets a name column apart from a column of labels.
-    multi = sum(1 for p in parsed if p is not None and p.forenames and p.surname) / len(values)
-    distinct = len(set(values)) / len(values)
+    multi = sum(1 for p in parsed if p is not None and p.forenames and p.surname) / total
+    distinct = len(set(values)) / total
     if strong:
         ok = shaped >= 0.6 and known >= 0.25
     elif soft:
@@ -260,15 +276,14 @@ def _name_column(
     return ColumnType(Cue.NAME, "PERSON", form, score=score, hint=strong)
 
 
-def _share_of_parties(values: Sequence[str]) -> float:
-    return sum(1 for v in values if v.casefold() in _PARTY_VALUES) / len(values)
+def _share_of_parties(cells: _Cells) -> float:
+    return cells.share(lambda v: v.casefold() in _PARTY_VALUES)
 
 
-def _judge_by_values(values: Sequence[str]) -> ColumnType:
-    if _share_of_parties(values) >= 0.6:
+def _judge_by_values(cells: _Cells) -> ColumnType:
+    if _share_of_parties(cells) >= 0.6:
         return ColumnType(Cue.PARTY, score=0.8)
-    ranks = sum(1 for v in values if not strip_ranks(v.split()))
-    if ranks / len(values) >= 0.6:
+    if cells.share(lambda v: not strip_ranks(v.split())) >= 0.6:
         return ColumnType(Cue.RANK, score=0.8)
     return OTHER
 

@@ -3,21 +3,32 @@
 Tables are judged by column (`detectors.tables`); texts are buffered and analysed in batches by
 presidio (`detectors.prose`) when the document is finished. Raw values live only in memory here:
 findings carry masked examples, and people are counted by hashed keys that never leave.
+
+Detection shares the document's time budget with inspection: it is checked between slices of
+prose and every few thousand table rows. When it runs out, detection stops, keeps what it has
+found and says so in `Detector.stopped`.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from detectors.errors import DocumentTooLarge
+from detectors.limits import Budget
 from detectors.mask import mask
 from detectors.model import Finding, Table, Text, Vector
 from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
 from detectors.prose_scan import ProseFinder, ProseResult, scan_texts
-from detectors.tables import PersonKeys, assess_table
+from detectors.tables import PersonKeys, TableEvidence, assess_table
 
 BATCH_CHARS = 400_000
 """Buffered prose is analysed once this much has gathered, and at the end."""
+SLICE_CHARS = 20_000
+"""Prose analysed between two checks of the time budget (a second or two of the NER model)."""
+PROSE_ACTIVITY = "checking the text for names and other personal data"
 
 
 @dataclass(frozen=True)
@@ -72,10 +83,18 @@ class Detector:
     """Fed every text and table of a document (embedded files included), then finished once."""
 
     def __init__(
-        self, allow_list: frozenset[str] = frozenset(), find: ProseFinder | None = None
+        self,
+        allow_list: frozenset[str] = frozenset(),
+        find: ProseFinder | None = None,
+        budget: Budget | None = None,
     ) -> None:
         self.allow = AllowList(allow_list)
         self._find = find
+        self._budget = budget
+        self.stopped: str | None = None
+        """Why detection stopped before the end (the time budget ran out), else None."""
+        self._seen: dict[str, ProseResult] = {}
+        """Prose already analysed: a page footer repeated on every page is read once."""
         self._tallies: dict[tuple[str, Vector, str, Vector | None], _Tally] = {}
         self._keys: list[PersonKeys] = []
         self._exposures: list[Exposure] = []
@@ -98,7 +117,10 @@ class Detector:
             self._flush()
 
     def finish(self) -> Evidence:
-        self._flush()
+        try:
+            self._flush()
+        except DocumentTooLarge as stop:
+            self.stopped = self.stopped or str(stop)
         for (source, hidden), group in self._prose.items():
             self._exposures.append(
                 Exposure(
@@ -123,7 +145,16 @@ class Detector:
 
     def _feed_table(self, table: Table, embedded_in: str | None) -> None:
         self._sources += 1
-        evidence = assess_table(table, self.allow, self._sources)
+        evidence = assess_table(table, self.allow, self._sources, self._budget)
+        self._record_table(table, evidence, embedded_in)
+        if evidence.stopped:
+            self.stopped = evidence.stopped
+            raise DocumentTooLarge(evidence.stopped)
+        # Free text in cells (a narrative, a note) is read like any other prose.
+        for where, text in evidence.prose:
+            self.feed(Text(text, table.vector, where), embedded_in)
+
+    def _record_table(self, table: Table, evidence: TableEvidence, embedded_in: str | None) -> None:
         if not evidence.hits:
             return
         vector = table.vector
@@ -146,8 +177,15 @@ class Detector:
 
     def _flush(self) -> None:
         pending, self._pending, self._pending_chars = self._pending, [], 0
-        if not pending:
-            return
+        for part in _slices(pending):
+            self._check_prose()
+            self._analyse(part)
+
+    def _check_prose(self) -> None:
+        if self._budget is not None:
+            self._budget.check(PROSE_ACTIVITY)
+
+    def _analyse(self, pending: list[_Pending]) -> None:
         # A short text that is wholly a name (an author field, a comment's author) is read by
         # the gazetteer; the small NER model is unreliable on a name with no sentence around it.
         names = [_whole_name(p.text) for p in pending]
@@ -155,11 +193,12 @@ class Detector:
         for p, found in zip(pending, names, strict=True):
             for part in found:
                 self._name_hit(p, part)
-        if prose:
-            find = self._find or _default_finder()
-            texts = [p.text for p in prose]
-            for p, hits in zip(prose, scan_texts(texts, find, self.allow), strict=True):
-                self._prose_hits(p, hits)
+        fresh = list(dict.fromkeys(p.text for p in prose if p.text not in self._seen))
+        if fresh:
+            find = self._find or _default_finder(self._check_prose)
+            self._seen.update(zip(fresh, scan_texts(fresh, find, self.allow), strict=True))
+        for p in prose:
+            self._prose_hits(p, self._seen[p.text])
 
     def _name_hit(self, pending: _Pending, value: str) -> None:
         name = parse_name(value)
@@ -230,6 +269,19 @@ class Detector:
         tally.example = tally.example or example
 
 
+def _slices(pending: list[_Pending]) -> list[list[_Pending]]:
+    """Consecutive runs of about SLICE_CHARS of text (a longer text is a slice of its own)."""
+    slices: list[list[_Pending]] = []
+    size = SLICE_CHARS
+    for p in pending:
+        if size >= SLICE_CHARS:
+            slices.append([])
+            size = 0
+        slices[-1].append(p)
+        size += len(p.text)
+    return slices
+
+
 def _whole_name(text: str) -> list[str]:
     """The names a short text consists of ("Smith, John", "J Smith; A Jones"), else none."""
     if len(text) > 120 or "\n" in text.strip():
@@ -240,7 +292,7 @@ def _whole_name(text: str) -> list[str]:
     return []
 
 
-def _default_finder() -> ProseFinder:
+def _default_finder(check: Callable[[], None]) -> ProseFinder:
     from detectors.prose import find_entities
 
-    return find_entities
+    return functools.partial(find_entities, check=check)

@@ -9,6 +9,10 @@ from detectors.errors import DocumentTooLarge
 
 MB = 1024 * 1024
 
+WHOLE_CELL_CHARS = 300
+"""Longest value judged as a whole cell (a name, an id, a date, a postcode). Longer values are
+free text: never matched whole, and read as prose instead (see `detectors.tables`)."""
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -35,8 +39,14 @@ class Budget:
         if not self.deadline:
             self.deadline = time.monotonic() + self.limits.time_budget_s
 
-    def check(self) -> None:
-        if time.monotonic() > self.deadline:
-            raise DocumentTooLarge(
-                f"inspection took longer than the {self.limits.time_budget_s:g} s budget"
-            )
+    def check(self, activity: str | None = None) -> None:
+        """Raise DocumentTooLarge once the time is spent; `activity` says what was cut short
+        during detection ("checking the text for names"), when findings so far are kept."""
+        if time.monotonic() <= self.deadline:
+            return
+        budget = f"{self.limits.time_budget_s:g} s budget"
+        if activity is None:
+            raise DocumentTooLarge(f"inspection took longer than the {budget}")
+        raise DocumentTooLarge(
+            f"ran out of the {budget} while {activity}; findings so far are kept"
+        )

@@ -10,6 +10,7 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 
+from detectors.limits import WHOLE_CELL_CHARS
 from detectors.vocab import NOT_NAMES, RANK_PHRASES, ROW_LABELS, TITLES, wordset
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*", re.UNICODE)
@@ -81,6 +82,13 @@ def is_surname(token: str) -> bool:
     return normal(token) in _gazetteer("surnames.txt.gz")
 
 
+def is_known_word(normalised: str) -> bool:
+    """True when an already normalised word is a known forename or surname."""
+    return normalised in _gazetteer("forenames.txt.gz") or normalised in _gazetteer(
+        "surnames.txt.gz"
+    )
+
+
 @cache
 def _rank_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     index: dict[str, list[tuple[str, ...]]] = {}
@@ -114,6 +122,8 @@ def parse_name(cell: str, form: NameForm = NameForm.FULL) -> PersonName | None:
     Forms: "John Smith", "SMITH, John", "Smith J", "J. Smith", "SMITH John", "SMITH"; ranks and
     titles in front are stripped, and a rank or title on its own is not a name.
     """
+    if len(cell) > WHOLE_CELL_CHARS:
+        return None  # free text, not a name: not worth splitting
     text = " ".join(cell.split())
     if not text or len(text) > 60:
         return None

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from presidio_analyzer import BatchAnalyzerEngine, RecognizerResult
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
 from detectors.engine import ENTITIES, LANGUAGE, analyzer
-from detectors.prose_names import find_names
+from detectors.prose_names import could_hold_name, find_names
 from detectors.recognizers.street_address import SUFFIX
 
 # A finding must reach this score; pattern-only guesses (a postcode with no address nearby,
@@ -74,8 +76,15 @@ class Match:
     score: float
 
 
-def find_entities(texts: Sequence[str]) -> list[list[Match]]:
-    """Analyse many texts in one batch; one list of matches per text, in text order."""
+def find_entities(
+    texts: Sequence[str], check: Callable[[], None] | None = None
+) -> list[list[Match]]:
+    """Analyse many texts in one batch; one list of matches per text, in text order.
+
+    `check` is called before each chunk is analysed (the document's time budget) and may
+    raise to stop. The NER model, the costly part, reads only chunks with a word the name
+    gazetteer knows: every name the model tags is dropped later without one.
+    """
     chunks: list[str] = []
     owners: list[tuple[int, int]] = []  # (text index, offset of the chunk in its text)
     for index, text in enumerate(texts):
@@ -85,19 +94,31 @@ def find_entities(texts: Sequence[str]) -> list[list[Match]]:
     found: list[list[Match]] = [[] for _ in texts]
     if not chunks:
         return found
-    batch = BatchAnalyzerEngine(analyzer_engine=analyzer())
-    results = batch.analyze_iterator(
-        chunks, language=LANGUAGE, batch_size=BATCH_SIZE, entities=list(ENTITIES)
-    )
-    for chunk, (index, offset), chunk_results in zip(chunks, owners, results, strict=True):
-        selected = _select(chunk, chunk_results)
-        # The small model misses many names it has not seen in context (Welsh, Polish, South
-        # Asian...); the gazetteer finds the pairs it passed over.
-        taken = [(m.start, m.end) for m in selected]
-        selected += [Match("PERSON", n.start, n.end, n.score) for n in find_names(chunk, taken)]
-        found[index].extend(
-            Match(m.entity, m.start + offset, m.end + offset, m.score) for m in selected
-        )
+    engine = analyzer()
+    nlp_engine = engine.nlp_engine
+    assert isinstance(nlp_engine, SpacyNlpEngine) and nlp_engine.nlp
+    nlp = nlp_engine.nlp[LANGUAGE]
+    named = [i for i, chunk in enumerate(chunks) if could_hold_name(chunk)]
+    unnamed = sorted(set(range(len(chunks))) - set(named))
+    for group, disable in ((named, []), (unnamed, ["ner"])):
+        docs = nlp.pipe((chunks[i] for i in group), batch_size=BATCH_SIZE, disable=disable)
+        for i, doc in zip(group, docs, strict=True):
+            if check is not None:
+                check()
+            chunk, (index, offset) = chunks[i], owners[i]
+            # presidio's own batch engine does the same: analyse with the doc spaCy made.
+            artifacts = nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
+            results = engine.analyze(
+                chunk, LANGUAGE, entities=list(ENTITIES), nlp_artifacts=artifacts
+            )
+            selected = _select(chunk, results)
+            # The small model misses many names it has not seen in context (Welsh, Polish,
+            # South Asian...); the gazetteer finds the pairs it passed over.
+            taken = [(m.start, m.end) for m in selected]
+            selected += [Match("PERSON", n.start, n.end, n.score) for n in find_names(chunk, taken)]
+            found[index].extend(
+                Match(m.entity, m.start + offset, m.end + offset, m.score) for m in selected
+            )
     for matches in found:
         matches.sort(key=lambda m: (m.start, m.end))
     return found
@@ -156,10 +177,20 @@ def _select(text: str, results: list[RecognizerResult]) -> list[Match]:
             start, end = trimmed
         candidates.append(Match(entity, start, end, result.score))
     candidates.sort(key=lambda m: (m.entity == "PERSON", -m.score, m.start))
+    # Kept spans never overlap, so sorted by start they are sorted by end too: a new span
+    # overlaps one only if it overlaps a neighbour (no quadratic scan on a page of numbers).
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[Match] = []
     for match in candidates:
-        if not any(match.start < k.end and k.start < match.end for k in kept):
-            kept.append(match)
+        at = bisect_left(starts, match.start)
+        if at > 0 and ends[at - 1] > match.start:
+            continue
+        if at < len(starts) and starts[at] < match.end:
+            continue
+        starts.insert(at, match.start)
+        ends.insert(at, match.end)
+        kept.append(match)
     return kept
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from detectors.names import is_forename, is_surname, normal
+from detectors.names import is_forename, is_known_word, is_surname, normal
 from detectors.recognizers.street_address import SUFFIX
 from detectors.vocab import NOT_NAMES, wordset
 
@@ -15,6 +16,7 @@ SCORE = 0.6
 """Below the model's own names (0.85): both parts known is good evidence, not proof."""
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _STREET_SUFFIXES = frozenset(normal(w) for w in re.findall(r"[A-Z][a-z]+", SUFFIX))
 # Common surnames that are also street suffixes: only a street when a house number leads.
 _SURNAME_SUFFIXES = wordset("green hill lane dale croft rise brow fold crest view vale court")
@@ -35,16 +37,41 @@ class NameSpan:
     score: float = SCORE
 
 
+def could_hold_name(text: str) -> bool:
+    """False when no word of `text` is in the name gazetteer, so no name in it would be kept.
+
+    Names are accepted in prose only with a known forename or surname, so text without one
+    (a code listing, a table of figures) need not go through the NER model. Letters are read
+    in runs and up to three runs are joined, so "O'Neill", "Smith's" and "de la Cruz" are
+    all looked up the way a name is normalised.
+    """
+    runs = [m.group() for m in _LETTERS.finditer(text)]
+    for index, run in enumerate(runs):
+        if not (run[0].isupper() or run.casefold() in _PARTICLES):
+            continue
+        joined = ""
+        for part in runs[index : index + 3]:
+            joined += normal(part)
+            if len(joined) > 1 and is_known_word(joined):
+                return True
+    return False
+
+
 def find_names(text: str, taken: Sequence[tuple[int, int]]) -> list[NameSpan]:
     """Capitalised "Forename Surname" pairs (a middle name allowed) not already matched."""
     words = list(_WORD.finditer(text))
     found: list[NameSpan] = []
+    spans = sorted(taken)
+    starts = [a for a, _ in spans]
+    # The longest taken span bounds how far back an overlapping one can start.
+    reach = max((b - a for a, b in spans), default=0)
     index = 0
     while index < len(words):
         length = _name_at(text, words, index)
         if length:
             start, end = words[index].start(), words[index + length - 1].end()
-            if not any(start < b and a < end for a, b in taken):
+            near = spans[bisect_left(starts, start - reach) : bisect_left(starts, end)]
+            if not any(start < b and a < end for a, b in near):
                 found.append(NameSpan(start, end))
             index += length
         else:

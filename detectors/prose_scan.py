@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -114,8 +115,8 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
             continue
         (allowed if allow.covers(name) else people).append(match)
 
-    def near(match: ProseMatch, among: Sequence[ProseMatch]) -> bool:
-        return any(p.start - NEAR <= match.end and match.start <= p.end + NEAR for p in among)
+    near_people, near_allowed = _Nearby(people), _Nearby(allowed)
+    kept = {id(match) for match in people}
 
     hits: list[ProseHit] = []
     anchors: list[ProseMatch] = []
@@ -124,7 +125,7 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
         entity = match.entity
         keys = None
         if entity == "PERSON":
-            if match not in people:
+            if id(match) not in kept:
                 continue
             name = _prose_name(value)
             assert name is not None
@@ -135,11 +136,11 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
                 hash(("short", name.short_key, "")),
             )
         elif entity == "EMAIL_ADDRESS":
-            if is_public_email(value) or (near(match, allowed) and not near(match, people)):
+            if is_public_email(value) or (near_allowed.near(match) and not near_people.near(match)):
                 continue
             keys = PersonKeys(hash(("id", value.casefold())), None, None)
         elif _organisational(
-            entity, value, near(match, people), text[max(0, match.start - 60) : match.start]
+            entity, value, near_people.near(match), text[max(0, match.start - 60) : match.start]
         ):
             continue
         anchors.append(match)
@@ -154,6 +155,21 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
         _VICTIM.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in people
     )
     return ProseResult(tuple(hits), frozenset(categories), court)
+
+
+class _Nearby:
+    """Names found in a text, to ask whether a match lies within NEAR characters of one
+    (by bisection: a long page may hold thousands of both)."""
+
+    def __init__(self, names: Sequence[ProseMatch]) -> None:
+        self._spans = sorted((p.start, p.end) for p in names)
+        self._starts = [start for start, _ in self._spans]
+        self._reach = max((end - start for start, end in self._spans), default=0)
+
+    def near(self, match: ProseMatch) -> bool:
+        low = bisect_left(self._starts, match.start - NEAR - self._reach)
+        high = bisect_right(self._starts, match.end + NEAR)
+        return any(match.start <= end + NEAR for _, end in self._spans[low:high])
 
 
 def _prose_name(span: str) -> PersonName | None:

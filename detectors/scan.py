@@ -37,7 +37,7 @@ def scan(data: bytes, name: str, options: ScanOptions | None = None) -> Verdict:
     sha256 = hashlib.sha256(data).hexdigest()
     fmt = sniff(data, name)
     budget = Budget(options.limits)
-    detector = Detector(allow_list=options.allow_list)
+    detector = Detector(allow_list=options.allow_list, budget=budget)
     structures: list[Structure] = []
     status, error = Status.SCANNED, None
     try:
@@ -61,6 +61,8 @@ def scan(data: bytes, name: str, options: ScanOptions | None = None) -> Verdict:
         log.warning("inspecting %s failed: %s", name, type(failure).__name__)
         status, error = Status.UNREADABLE, _reason(f"{type(failure).__name__}: {failure}")
     evidence = detector.finish()
+    if detector.stopped and status is Status.SCANNED:
+        status, error = Status.TOO_LARGE, _reason(detector.stopped)
     assessment = assess(evidence, tuple(structures))
     return Verdict(
         source=name,

@@ -1,9 +1,14 @@
-"""Assess one table: judge its columns, then count personal data in a single pass over the rows."""
+"""Assess one table: judge its columns, then count personal data in a single pass over the rows.
+
+A cell longer than WHOLE_CELL_CHARS is free text (a narrative, a note, or a crafted giant):
+it is never matched as a whole value, and its first PROSE_CELL_CHARS are handed back to be read
+as prose, each distinct text once, up to TABLE_PROSE_CHARS per table.
+"""
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from detectors.columns import (
@@ -14,6 +19,8 @@ from detectors.columns import (
     judge_column,
     normal_header,
 )
+from detectors.errors import DocumentTooLarge
+from detectors.limits import WHOLE_CELL_CHARS, Budget
 from detectors.mask import mask
 from detectors.model import Table, Vector
 from detectors.names import (
@@ -47,6 +54,13 @@ _NAME_WORDS = wordset(
     "name names full surname forename forenames first last family given initial initials"
 )
 _PARTY_WORDS = wordset("victim suspect witness offender complainant accused defendant")
+PROSE_CELL_CHARS = 10_000
+"""Characters of one long cell read as prose (and searched for special categories)."""
+TABLE_PROSE_CHARS = 100_000
+"""Characters of distinct long cells read as prose from one table."""
+ROWS_PER_CHECK = 2_000
+"""Rows read between two checks of the document's time budget."""
+TABLE_ACTIVITY = "reading table rows for personal data"
 
 
 @dataclass(frozen=True)
@@ -82,6 +96,53 @@ class TableEvidence:
     """A special category or an identifier such as a NINO or date of birth is present."""
     pay: bool = False
     """Salaries or allowances sit beside the people."""
+    prose: tuple[tuple[str, str], ...] = ()
+    """(where, text) of long cells, to be read as prose."""
+    stopped: str | None = None
+    """Why the rows were not all read (the time budget ran out); what was read is counted."""
+
+
+@dataclass
+class _FreeText:
+    """Distinct long cells of one table, by their first PROSE_CELL_CHARS, up to a total."""
+
+    texts: dict[str, int] = field(default_factory=dict)
+    """Text -> its column."""
+    chars: int = 0
+
+    @property
+    def full(self) -> bool:
+        return self.chars >= TABLE_PROSE_CHARS
+
+    def take(self, row: Sequence[str]) -> None:
+        if self.full:
+            return
+        for i, value in enumerate(row):
+            if isinstance(value, str) and len(value) > WHOLE_CELL_CHARS:
+                text = value[:PROSE_CELL_CHARS]
+                if text not in self.texts and not self.full:
+                    self.texts[text] = i
+                    self.chars += len(text)
+
+    def located(
+        self, where: Callable[[tuple[int, ...], Sequence[str]], str], labels: Sequence[str]
+    ) -> tuple[tuple[str, str], ...]:
+        return tuple((where((i,), labels), text) for text, i in self.texts.items())
+
+
+def _checked(
+    rows: Iterable[tuple[str, ...]], budget: Budget | None, stop: list[str]
+) -> Iterator[tuple[str, ...]]:
+    """The rows, checking the time budget every ROWS_PER_CHECK; on running out, the reason
+    goes into `stop` and the rows end there."""
+    for n, row in enumerate(rows):
+        if budget is not None and n % ROWS_PER_CHECK == 0:
+            try:
+                budget.check(TABLE_ACTIVITY)
+            except DocumentTooLarge as spent:
+                stop.append(str(spent))
+                return
+        yield row
 
 
 @dataclass
@@ -105,9 +166,16 @@ class _Group:
         return NameForm.FULL in self.forms or NameForm.SURNAME in self.forms
 
 
-def assess_table(table: Table, allow: AllowList, source: int = 0) -> TableEvidence:
-    """Judge the columns on a sample, then read every row once with each column's cheap check."""
-    rows = iter(table.rows)
+def assess_table(
+    table: Table, allow: AllowList, source: int = 0, budget: Budget | None = None
+) -> TableEvidence:
+    """Judge the columns on a sample, then read every row once with each column's cheap check.
+
+    With a `budget`, rows stop being read when it runs out: the evidence counts the rows read
+    and says why it stopped.
+    """
+    stop: list[str] = []
+    rows = _checked(table.rows, budget, stop)
     sample = list(itertools.islice(rows, SAMPLE_ROWS))
     top, sample = header_below_title(table.header, sample)
     width = max([len(top), *(len(row) for row in sample)], default=0)
@@ -116,8 +184,19 @@ def assess_table(table: Table, allow: AllowList, source: int = 0) -> TableEviden
     groups = _groups(headers, types)
     entity_cols = [i for i, t in enumerate(types) if t.cue is not Cue.NAME and t.entity]
     has_people = bool(groups) or any(types[i].entity in IDENTIFYING for i in entity_cols)
+    free = _FreeText()
+    for row in sample:
+        free.take(row)
+    where = _where_of(table)
     if not has_people:
-        return TableEvidence((), frozenset(), frozenset(), ())
+        # Free text found in the sample: the rest of the table may hold more.
+        if free.texts:
+            for row in rows:
+                free.take(row)
+                if free.full:
+                    break
+        prose = free.located(where, headers)
+        return TableEvidence((), frozenset(), frozenset(), (), prose=prose, stopped=_first(stop))
     labels = headers
     if _header_is_data(headers, types):
         sample.insert(0, tuple(headers))
@@ -144,26 +223,27 @@ def assess_table(table: Table, allow: AllowList, source: int = 0) -> TableEviden
         hits = 0
         for counter, check, i in zip(counters[len(groups) :], checks, entity_cols, strict=True):
             value = _cell(row, i)
-            if value and check(value):
+            if value and len(value) <= WHOLE_CELL_CHARS and check(value):
                 _tally(counter, value)
                 hits += 1
+        free.take(row)
         if not present and not hits:
             continue
         for i in category_cols:
-            categories |= categories_in(_cell(row, i))
+            categories |= categories_in(_cell(row, i)[:PROSE_CELL_CHARS])
         if any(child_age(_cell(row, i)) for i in age_cols):
             categories.add("child")
         people.extend(_keys(row, present, key_cols, dob_col, source))
 
-    where = _where_of(table)
     hits_out = tuple(
         ColumnHit(c.entity, where(c.columns, labels), c.count, c.score, c.example)
         for c in counters
         if c.count
     )
     found = {hit.entity for hit in hits_out}
+    prose = free.located(where, labels)
     if not found:
-        return TableEvidence((), frozenset(), frozenset(), ())
+        return TableEvidence((), frozenset(), frozenset(), (), prose=prose, stopped=_first(stop))
     categories |= {_CATEGORY_CUES[t.cue] for t in types if t.cue in _CATEGORY_CUES}
     for t, header in zip(types, headers, strict=True):
         if t.cue in (Cue.SPECIAL, Cue.HEALTH):
@@ -178,7 +258,13 @@ def assess_table(table: Table, allow: AllowList, source: int = 0) -> TableEviden
         tuple(people),
         sensitive,
         pay="SALARY" in found,
+        prose=prose,
+        stopped=_first(stop),
     )
+
+
+def _first(reasons: list[str]) -> str | None:
+    return reasons[0] if reasons else None
 
 
 def _cell(row: Sequence[str], index: int) -> str:
