@@ -48,6 +48,8 @@ INSPECTORS: dict[str, str] = {
 """Format name -> "module:function" of its inspector, imported on first use."""
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+WORD2_MAGIC = b"\xdb\xa5\x2d\x00"
+"""wIdent and nFib (45) of a Word for Windows 2.0 file, which is not an OLE2 container."""
 _OOXML_MAIN_PARTS = {
     "xl/workbook.xml": "xlsx",
     "xl/workbook.bin": "xlsb",
@@ -103,6 +105,8 @@ def sniff(data: bytes, name: str = "") -> str:
         return _sniff_ole(data, extension)
     if _is_bare_biff(head):
         return "xls"
+    if head.startswith(WORD2_MAGIC):
+        return "doc"  # its reader says which Word version it is
     if head.startswith(b"{\\rtf"):
         return "rtf"
     if _looks_like_html(head):

@@ -1,8 +1,11 @@
-"""Legacy Office files (Word 97 .doc, PowerPoint 97 .ppt) read from their OLE2 streams.
+"""Legacy Office files (Word 6.0 to 2003 .doc, PowerPoint 97 .ppt) read from their OLE2 streams.
 
 Word: the piece table gives the text of each story (body, footnotes, headers, comments…);
 field codes are reported as hidden text. Deleted-but-tracked text and hidden formatting live
 in character properties that are not read, so they come out with the story's own vector.
+Word 6.0/95 keeps its text in the code page of the document's language, contiguous from
+fcMin or, after a fast save, in pieces listed inside the WordDocument stream itself.
+Word 2.0 is recognised, not read.
 PowerPoint: every text record is read, stale ones left by fast saves included; notes,
 comments and hidden slides are told apart by the containers holding them.
 """
@@ -17,6 +20,7 @@ from collections.abc import Iterator
 import olefile
 
 from detectors.errors import EncryptedDocument, UnreadableDocument, UnsupportedDocument
+from detectors.formats import WORD2_MAGIC
 from detectors.formats._tally import tallied
 from detectors.limits import Budget
 from detectors.model import Item, Text, Vector
@@ -32,6 +36,34 @@ _STORIES = (  # (FibRgLw97 offset of the count, where, vector) in the order the 
     (36, "text boxes, ", Vector.PAGE_TEXT),
     (40, "header text boxes, ", Vector.PAGE_TEXT),
 )
+_WORD6_STORY_COUNTS = 0x34
+"""ccpText, ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn, ccpTxbx, ccpHdrTxbx of a Word 6/95 FIB."""
+_WORD6_STORIES = (
+    ("", Vector.PAGE_TEXT),
+    ("footnotes, ", Vector.PAGE_TEXT),
+    ("headers and footers, ", Vector.PAGE_TEXT),
+    (None, Vector.PAGE_TEXT),  # macro text: counted, not shown
+    ("comments, ", Vector.COMMENT),
+    ("endnotes, ", Vector.PAGE_TEXT),
+    ("text boxes, ", Vector.PAGE_TEXT),
+    ("header text boxes, ", Vector.PAGE_TEXT),
+)
+_WORD6_VERSIONS = range(101, 106)
+"""nFib of Word 6.0 (101) and Word 95 (104); Word 97 and later start at 193."""
+_CODEPAGES = {
+    **dict.fromkeys((0x02, 0x19, 0x22, 0x23, 0x2F), "cp1251"),
+    **dict.fromkeys((0x05, 0x0E, 0x15, 0x18, 0x1A, 0x1B, 0x1C, 0x24), "cp1250"),
+    0x08: "cp1253",
+    0x1F: "cp1254",
+    0x0D: "cp1255",
+    0x01: "cp1256",
+    **dict.fromkeys((0x25, 0x26, 0x27), "cp1257"),
+    0x1E: "cp874",
+    0x11: "cp932",
+    0x12: "cp949",
+}
+"""Primary language of the FIB's lid -> the ANSI code page Word 6/95 stored its text in."""
+_CHINESE = {0x0404: "cp950", 0x0C04: "cp950", 0x1404: "cp950"}
 _SUMMARY = (("author", "author"), ("last_saved_by", "last saved by"), ("title", "title"))
 _DOC_SUMMARY = (("company", "company"), ("manager", "manager"))
 
@@ -42,9 +74,16 @@ def inspect_doc(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
 
 
 def _inspect_doc(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
+    if data.startswith(WORD2_MAGIC):
+        raise UnsupportedDocument(
+            "Word 2.0 document: older than the Word 6.0 to 2003 formats this reader handles"
+        )
     with _open(data) as ole:
         yield from _summary(ole)
         stream = _read(ole, "WordDocument")
+        if len(stream) >= 0x168 and struct.unpack_from("<H", stream, 2)[0] in _WORD6_VERSIONS:
+            yield from _word6(stream, budget)
+            return
         if len(stream) < 426 or struct.unpack_from("<H", stream, 0)[0] != 0xA5EC:
             raise UnreadableDocument("the WordDocument stream has no valid header")
         flags = struct.unpack_from("<H", stream, 0x0A)[0]
@@ -62,16 +101,63 @@ def _inspect_doc(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
             start += count
 
 
-def _piece_text(stream: bytes, table: bytes) -> str:
-    fc_clx, lcb_clx = struct.unpack_from("<II", stream, 418)
-    clx = table[fc_clx : fc_clx + lcb_clx]
+def _word6(stream: bytes, budget: Budget) -> Iterator[Item]:
+    """The stories of a Word 6.0/95 document; character positions count bytes of its code page."""
+    flags, lid = struct.unpack_from("<H", stream, 0x0A)[0], struct.unpack_from("<H", stream, 6)[0]
+    if flags & 0x0100:
+        raise EncryptedDocument("the Word document is password-protected")
+    encoding = _CHINESE.get(lid) or _CODEPAGES.get(lid & 0x3FF, "cp1252")
+    if lid & 0x3FF == 0x04 and lid not in _CHINESE:
+        encoding = "cp936"
+    if flags & 0x0004:  # fComplex: saved fast, text in pieces
+        fc_clx, lcb_clx = struct.unpack_from("<II", stream, 0x160)
+        text = _word6_pieces(stream, stream[fc_clx : fc_clx + lcb_clx])
+    else:
+        fc_min, fc_mac = struct.unpack_from("<II", stream, 0x18)
+        text = stream[fc_min : min(fc_mac, fc_min + MAX_CHARS)]
+    counts = struct.unpack_from("<8i", stream, _WORD6_STORY_COUNTS)
+    start = 0
+    for count, (place, vector) in zip(counts, _WORD6_STORIES, strict=True):
+        if count <= 0:
+            continue
+        budget.check()
+        if place is not None:
+            story = text[start : start + count].decode(encoding, errors="replace")
+            yield from _story(story, place, vector)
+        start += count
+
+
+def _word6_pieces(stream: bytes, clx: bytes) -> bytes:
+    """The bytes of each piece in order; Word 6/95 pieces are 8-bit, at plain stream offsets."""
+    plc = _piece_plc(clx)
+    count = (len(plc) - 4) // 12
+    cps = struct.unpack_from(f"<{count + 1}i", plc, 0)
+    parts: list[bytes] = []
+    total = 0
+    for index in range(count):
+        fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * index + 2)[0]
+        length = max(cps[index + 1] - cps[index], 0)
+        total += length
+        if total > MAX_CHARS:
+            break
+        parts.append(stream[fc : fc + length])
+    return b"".join(parts)
+
+
+def _piece_plc(clx: bytes) -> bytes:
+    """The piece descriptors of a CLX, after the property runs that precede them."""
     position = 0
-    while position < len(clx) and clx[position] == 0x01:  # property runs precede the pieces
+    while position + 3 <= len(clx) and clx[position] == 0x01:
         position += 3 + struct.unpack_from("<H", clx, position + 1)[0]
     if position + 5 > len(clx) or clx[position] != 0x02:
         raise UnsupportedDocument("the Word document's piece table cannot be read")
     size = struct.unpack_from("<I", clx, position + 1)[0]
-    plc = clx[position + 5 : position + 5 + size]
+    return clx[position + 5 : position + 5 + size]
+
+
+def _piece_text(stream: bytes, table: bytes) -> str:
+    fc_clx, lcb_clx = struct.unpack_from("<II", stream, 418)
+    plc = _piece_plc(table[fc_clx : fc_clx + lcb_clx])
     count = (len(plc) - 4) // 12
     cps = struct.unpack_from(f"<{count + 1}i", plc, 0)
     parts: list[str] = []

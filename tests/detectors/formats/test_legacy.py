@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import struct
+
 import pytest
 from _inspect_helpers import Inspector, found, texts
 from faker import Faker
@@ -68,3 +70,66 @@ def test_bad_legacy_files_get_a_status(data: bytes, name: str, status: Status) -
     verdict = scan(data, name)
     assert verdict.status is status
     assert verdict.error and "\n" not in verdict.error and NAME not in verdict.error
+
+
+def word6_doc(
+    stories: list[str], *, lid: int = 0x0809, fast_saved: bool = False, flags: int = 0
+) -> bytes:
+    """A Word 6.0/95 .doc: `stories` fill ccpText, ccpFtn, ccpHdd, ccpMcr, ccpAtn… in order.
+
+    Saved normally the text runs from fcMin; fast-saved it is split into two pieces stored
+    in reverse order, listed by a piece table in the WordDocument stream.
+    """
+    encoding = {0x0419: "cp1251"}.get(lid, "cp1252")
+    text = "".join(stories).encode(encoding)
+    fib = bytearray(0x200)
+    struct.pack_into("<HHHH", fib, 0, 0xA5DC, 101, 0x0065, lid)
+    struct.pack_into("<H", fib, 0x0A, flags | (0x0004 if fast_saved else 0))
+    for index, story in enumerate(stories):
+        struct.pack_into("<i", fib, 0x34 + 4 * index, len(story.encode(encoding)))
+    if not fast_saved:
+        struct.pack_into("<II", fib, 0x18, len(fib), len(fib) + len(text))
+        return compound_file({"WordDocument": bytes(fib) + text})
+    half = len(text) // 2
+    second_at, first_at = len(fib), len(fib) + len(text) - half
+    pieces = struct.pack("<3i", 0, half, len(text))
+    pieces += struct.pack("<HIH", 0, first_at, 0) + struct.pack("<HIH", 0, second_at, 0)
+    clx = b"\x01" + struct.pack("<H", 2) + b"\x00\x00" + b"\x02" + struct.pack("<I", len(pieces))
+    clx += pieces
+    body = text[half:] + text[:half]
+    struct.pack_into("<II", fib, 0x160, len(fib) + len(body), len(clx))
+    return compound_file({"WordDocument": bytes(fib) + body + clx})
+
+
+@pytest.mark.parametrize("fast_saved", [False, True], ids=["contiguous", "fast saved"])
+def test_word6_stories_are_read(fast_saved: bool) -> None:
+    stories = [f"Incident log\rWitness: {NAME}\r", "", "", "", f"Check with {NAME}\r"]
+    items = texts(inspect_doc, word6_doc(stories, fast_saved=fast_saved), "old.doc")
+    assert found(items, Vector.PAGE_TEXT, "paragraph 2", f"Witness: {NAME}")
+    assert found(items, Vector.COMMENT, "comments, paragraph 1", f"Check with {NAME}")
+
+
+def test_word6_macro_text_is_skipped_but_counted() -> None:
+    stories = ["Body\r", "", "", "MACRO TEXT\r", f"Ask {NAME}\r"]
+    items = texts(inspect_doc, word6_doc(stories), "old.doc")
+    assert found(items, Vector.COMMENT, "comments, paragraph 1", f"Ask {NAME}")
+    assert not any("MACRO" in t.text for t in items)
+
+
+def test_word6_text_is_decoded_in_the_code_page_of_its_language() -> None:
+    items = texts(inspect_doc, word6_doc(["Свидетель Иванов\r"], lid=0x0419), "old.doc")
+    assert found(items, Vector.PAGE_TEXT, "paragraph 1", "Свидетель Иванов")
+
+
+@pytest.mark.parametrize(
+    ("data", "status", "reason"),
+    [
+        (word6_doc([f"{NAME}\r"], flags=0x0100), Status.ENCRYPTED, "password"),
+        (b"\xdb\xa5\x2d\x00" + b"\x00" * 600, Status.UNSUPPORTED, "Word 2.0 document"),
+    ],
+    ids=["encrypted word 6", "word 2"],
+)
+def test_older_word_versions_get_a_status(data: bytes, status: Status, reason: str) -> None:
+    verdict = scan(data, "old.doc")
+    assert (verdict.format, verdict.status) == ("doc", status)
+    assert verdict.error and reason in verdict.error

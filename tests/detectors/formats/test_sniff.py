@@ -165,3 +165,17 @@ def test_bare_biff_stream_is_xls(data: bytes, name: str, expected: str | None) -
         assert sniff(data, name) != "xls"
     else:
         assert sniff(data, name) == expected
+
+
+def test_csv_with_a_stray_nul_is_scanned_as_a_table() -> None:
+    from faker import Faker
+
+    from detectors.model import Status
+    from detectors.scan import scan
+
+    fake = Faker("en_GB")
+    Faker.seed(3)
+    rows = "".join(f"{fake.name()},{fake.user_name()}@norfolk.police.uk\n" for _ in range(5))
+    verdict = scan(b"Name,Email\n\x00" + rows.encode(), "export.csv")
+    assert (verdict.format, verdict.status) == ("csv", Status.SCANNED)
+    assert any(f.entity == "EMAIL_ADDRESS" for f in verdict.findings)
