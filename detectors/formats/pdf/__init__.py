@@ -24,16 +24,19 @@ from detectors.formats.pdf._objects import (
     inspect_form,
     inspect_layers,
     inspect_metadata,
+    page_objects,
 )
 from detectors.formats.pdf._pages import PagesUnreadable, drawings
-from detectors.formats.pdf._tables import MIN_RULES, TableFinder, fill
+from detectors.formats.pdf._tables import MIN_RULES, Grid, fill, grids
 from detectors.limits import Budget
 from detectors.model import Item, Structure, Table, Text, Vector
 
 MAX_PAGES = 2000
 MAX_REVISIONS = 5
 """Earlier revisions re-read, newest first; each costs a full pass over the pages."""
-_STREAM_PREFIX = re.compile(r"^stream <[^>]*>:\s*")
+_SOURCE = re.compile(r"^(?:stream|file)?\s*<[^<>]*>\s*(?:\(object \d+ \d+\))?\s*:?\s*")
+"""qpdf starts a message with the stream it read, a repr holding a memory address."""
+_REPR = re.compile(r"<[^<>]*\bat 0x[0-9a-fA-F]+>|0x[0-9a-fA-F]{6,}")
 _EOF = re.compile(rb"%%EOF[ \t]*\r?\n?")
 _WHY = {
     Vector.UNDER_REDACTION: "characters under filled boxes",
@@ -49,30 +52,61 @@ def inspect_pdf(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
 
 
 def _inspect_pdf(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
-    pdf = _open(data)
+    try:
+        pdf = _open(data)
+    except UnreadableDocument as failure:
+        yield from _pages_only(data, budget, failure)
+        return
     with pdf:
         readable = data
         if pdf.is_encrypted:
             readable = _decrypted(pdf)  # opened with an empty password: read it plainly
+        try:
+            pages, looped = page_objects(pdf)
+        except (pikepdf.PdfError, TypeError, ValueError):
+            pages, looped = [], False
+        if looped:
+            yield Structure(
+                Vector.PAGE_TEXT, "document", "the page tree loops: each page read once"
+            )
         found = Annotations()
-        yield from _tolerant(inspect_annotations(pdf, budget, found), Vector.ANNOTATION)
+        yield from _tolerant(inspect_annotations(pages, budget, found), Vector.ANNOTATION)
         yield from _tolerant(inspect_form(pdf, budget), Vector.FORM_FIELD)
         yield from _tolerant(inspect_attachments(pdf, budget), Vector.EMBEDDED_FILE)
         yield from _tolerant(inspect_metadata(pdf), Vector.METADATA)
         yield from _tolerant(inspect_layers(pdf), Vector.INVISIBLE_TEXT)
-        try:
-            total = len(pdf.pages)
-        except (pikepdf.PdfError, TypeError, ValueError):
-            total = 0
         final: set[str] = set()
         yield from _pages(readable, pdf, budget, found, final)
-        if total > MAX_PAGES:
+        if len(pages) > MAX_PAGES:
             yield Structure(
                 Vector.PAGE_TEXT,
                 "document",
-                f"only the first {MAX_PAGES:,} of {total:,} pages read",
+                f"only the first {MAX_PAGES:,} of {len(pages):,} pages read",
             )
     yield from _prior_revisions(data, budget, final)
+
+
+def _pages_only(data: bytes, budget: Budget, failure: UnreadableDocument) -> Iterator[Item]:
+    """A file whose object structure qpdf cannot rebuild may still have pages pdfminer can
+    render: read those, and say that nothing else was."""
+    waiting: list[Item] | None = []
+    items = _page_items(data, budget, Annotations())
+    try:
+        for item in items:
+            if waiting is not None:
+                waiting.append(item)
+                if not isinstance(item, Text | Table):
+                    continue
+                detail = "damaged file: only the page text read (not its annotations, forms, "
+                yield Structure(Vector.PAGE_TEXT, "document", detail + "attachments or metadata)")
+                yield from waiting
+                waiting = None
+            else:
+                yield item
+    except PagesUnreadable:
+        raise failure from None
+    if waiting is not None:
+        raise failure
 
 
 def _tolerant(items: Iterator[Item], vector: Vector) -> Iterator[Item]:
@@ -85,7 +119,12 @@ def _tolerant(items: Iterator[Item], vector: Vector) -> Iterator[Item]:
 
 def _open(data: bytes) -> pikepdf.Pdf:
     try:
-        return pikepdf.open(io.BytesIO(data))
+        try:
+            return pikepdf.open(io.BytesIO(data))
+        except pikepdf.PdfError:
+            # Pushing inherited page attributes walks the page tree, which fails on a loop;
+            # pdfminer inherits them itself, so the file is opened without.
+            return pikepdf.open(io.BytesIO(data), inherit_page_attributes=False)
     except pikepdf.PasswordError as error:
         raise EncryptedDocument("the PDF is password-protected") from error
     except (pikepdf.PdfError, ValueError, RuntimeError) as error:
@@ -104,17 +143,26 @@ def _decrypted(pdf: pikepdf.Pdf) -> bytes:
 def _pages(
     data: bytes, pdf: pikepdf.Pdf, budget: Budget, found: Annotations, final: set[str]
 ) -> Iterator[Item]:
+    """Page items as each page is read, so that a spent budget keeps the pages already read."""
     try:
-        pages = list(_page_items(data, budget, found))
+        yield from _noted(_page_items(data, budget, found), final)
     except PagesUnreadable:
-        # pikepdf repairs what pdfminer cannot parse; read the repaired copy instead.
+        # Raised before the first page: pikepdf repairs what pdfminer cannot parse, so the
+        # repaired copy is read instead.
         out = io.BytesIO()
         try:
             pdf.save(out)
-            pages = list(_page_items(out.getvalue(), budget, found))
-        except (PagesUnreadable, pikepdf.PdfError) as error:
+        except pikepdf.PdfError as error:
             raise UnreadableDocument(f"the pages cannot be read: {_short(error)}") from error
-    for item in pages:
+        try:
+            yield from _noted(_page_items(out.getvalue(), budget, found), final)
+        except PagesUnreadable as error:
+            raise UnreadableDocument(f"the pages cannot be read: {_short(error)}") from error
+
+
+def _noted(items: Iterator[Item], final: set[str]) -> Iterator[Item]:
+    """`items`, noting the lines of the final revision for comparing earlier ones."""
+    for item in items:
         if isinstance(item, Text):
             final.update(_lines(item.text))
         elif isinstance(item, Table):
@@ -124,38 +172,32 @@ def _pages(
 
 
 def _page_items(data: bytes, budget: Budget, found: Annotations) -> Iterator[Item]:
-    finder = TableFinder(data)
-    try:
-        for index, drawing in drawings(data, budget, found.redactions, MAX_PAGES):
-            where = f"page {index + 1}"
-            if drawing is None:
-                yield Structure(Vector.PAGE_TEXT, where, "page cannot be rendered: not read")
+    for index, drawing in drawings(data, budget, found.redactions, MAX_PAGES):
+        where = f"page {index + 1}"
+        if drawing is None:
+            yield Structure(Vector.PAGE_TEXT, where, "page cannot be rendered: not read")
+            continue
+        groups = sort_glyphs(drawing)
+        if drawing.rules >= MIN_RULES and groups.get(Vector.PAGE_TEXT):
+            groups[Vector.PAGE_TEXT], tables = _tables(
+                grids(drawing.edges, budget.check), index, groups[Vector.PAGE_TEXT]
+            )
+            yield from tables
+        for vector, glyphs in groups.items():
+            text = text_of(glyphs)
+            if not text:
                 continue
-            groups = sort_glyphs(drawing)
-            if drawing.rules >= MIN_RULES and groups.get(Vector.PAGE_TEXT):
-                groups[Vector.PAGE_TEXT], tables = _tables(
-                    finder, index, drawing.turn, groups[Vector.PAGE_TEXT]
-                )
-                yield from tables
-            for vector, glyphs in groups.items():
-                text = text_of(glyphs)
-                if not text:
-                    continue
-                yield Text(text, vector, where)
-                if vector in _WHY:
-                    count = sum(1 for g in glyphs if not g.text.isspace())
-                    yield Structure(vector, where, f"{count:,} {_WHY[vector]}")
-    finally:
-        finder.close()
+            yield Text(text, vector, where)
+            if vector in _WHY:
+                count = sum(1 for g in glyphs if not g.text.isspace())
+                yield Structure(vector, where, f"{count:,} {_WHY[vector]}")
 
 
-def _tables(
-    finder: TableFinder, index: int, turn: int, glyphs: list[Glyph]
-) -> tuple[list[Glyph], list[Item]]:
+def _tables(grids: list[Grid], index: int, glyphs: list[Glyph]) -> tuple[list[Glyph], list[Item]]:
     """Ruled tables of a page as tables; their glyphs leave the page's prose."""
     tables: list[Item] = []
     used: set[int] = set()
-    for number, grid in enumerate(finder.grids(index, turn), start=1):
+    for number, grid in enumerate(grids, start=1):
         rows, placed = fill(grid, [g for g in glyphs if g.order not in used])
         used |= placed
         if len(rows) >= 2:
@@ -199,5 +241,6 @@ def _lines(text: str) -> list[str]:
 
 
 def _short(error: Exception) -> str:
-    text = _STREAM_PREFIX.sub("", " ".join(str(error).split()))
+    """A library's error as a clean clause: no object reprs, no memory addresses."""
+    text = _REPR.sub("", _SOURCE.sub("", " ".join(str(error).split()))).strip(" :")
     return text[:120] or type(error).__name__

@@ -16,13 +16,14 @@ turned back a quarter at a time, so that its lines read left to right again.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LTChar, LTCurve, LTImage
+from pdfminer.layout import LTChar, LTCurve, LTImage, LTLine, LTRect
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFGraphicState, PDFResourceManager, PDFTextState
 from pdfminer.pdfpage import PDFPage
@@ -36,6 +37,10 @@ Colour = tuple[float, float, float]
 _BAND = 24.0
 _COVER = 0.6
 """Share of a character's box a cover must hide before it counts as hiding it."""
+MAX_EDGES = 4_000
+"""Ruling segments kept per page for the table search; a page past this is not searched."""
+_CHECK_EVERY = 256
+"""Characters, paths or images painted between two checks of the time budget."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +72,9 @@ class PageDrawing:
     redactions: list[Box] = field(default_factory=list)
     rules: int = 0
     """Thin lines and stroked boxes: a page with several may hold a ruled table."""
+    edges: list[Box] = field(default_factory=list)
+    """Horizontal and vertical segments of every path painted, for the table search (at most
+    `MAX_EDGES` + 1: one more says the page has too many to search)."""
     turn: int = 0
     """Quarter turns clockwise applied to every box so that most text runs left to right."""
 
@@ -74,9 +82,13 @@ class PageDrawing:
 class Recorder(PDFPageAggregator):
     """A pdfminer device keeping glyphs with their render mode, and the filled shapes."""
 
-    def __init__(self, manager: PDFResourceManager) -> None:
+    def __init__(
+        self, manager: PDFResourceManager, check: Callable[[], None] | None = None
+    ) -> None:
         super().__init__(manager, laparams=None)
         self.drawing = PageDrawing()
+        self._check = check
+        self._painted = 0
         self._render = 0
         self._order = 0
         self._page_ctm: Matrix = (1, 0, 0, 1, 0, 0)
@@ -106,6 +118,13 @@ class Recorder(PDFPageAggregator):
                 Cover(turned(c.box, turn), c.colour, c.order, c.image, c.hides)
                 for c in drawing.covers
             ]
+            drawing.edges = [turned(e, turn) for e in drawing.edges]
+
+    def _tick(self) -> None:
+        """Check the time budget now and then: one page can take longer than a whole file."""
+        self._painted += 1
+        if self._check is not None and self._painted % _CHECK_EVERY == 0:
+            self._check()
 
     def paint_images_in(self, state: PDFGraphicState) -> None:
         """The graphics state of the next image, which pdfminer does not pass on."""
@@ -178,16 +197,25 @@ class Recorder(PDFPageAggregator):
             render = 3  # filled at zero opacity: drawn, but as invisible as mode 3
         self._order += 1
         self.drawing.glyphs.append(Glyph(text, box, rgb(paint), render, self._order))
+        self._tick()
 
     def paint_path(self, gstate: PDFGraphicState, stroke: bool, fill: bool, *rest: Any) -> None:
-        before = len(self.cur_item._objs)
+        self._tick()
+        objects = self.cur_item._objs
+        before = len(objects)
         super().paint_path(gstate, stroke, fill, *rest)
-        for item in self.cur_item._objs[before:]:
-            if isinstance(item, LTCurve) and (stroke or min(item.width, item.height) < 2):
-                self.drawing.rules += 1
+        painted = objects[before:]
+        # Only what this device reads is kept: the layout tree would grow with every path.
+        del objects[before:]
+        for item in painted:
+            if isinstance(item, LTCurve):
+                if stroke or min(item.width, item.height) < 2:
+                    self.drawing.rules += 1
+                if len(self.drawing.edges) <= MAX_EDGES:
+                    self.drawing.edges.extend(_segments(item))
         if not fill:
             return
-        for item in self.cur_item._objs[before:]:
+        for item in painted:
             if isinstance(item, LTCurve) and item.width >= 2 and item.height >= 2:
                 self._order += 1
                 colour = rgb(gstate.ncolor)
@@ -201,8 +229,12 @@ class Recorder(PDFPageAggregator):
                 )
 
     def render_image(self, name: str, stream: Any) -> None:
+        self._tick()
+        objects = self.cur_item._objs
+        before = len(objects)
         super().render_image(name, stream)
-        item = self.cur_item._objs[-1]
+        item = objects[-1] if len(objects) > before else None
+        del objects[before:]
         if isinstance(item, LTImage):
             self._order += 1
             state = self._image_state
@@ -210,6 +242,22 @@ class Recorder(PDFPageAggregator):
             self.drawing.covers.append(
                 Cover(item.bbox, None, self._order, image=True, hides=opaque)
             )
+
+
+def _segments(item: LTCurve) -> list[Box]:
+    """The horizontal and vertical segments of a painted path, as pdfplumber reads them."""
+    if isinstance(item, LTRect):
+        x0, y0, x1, y1 = item.bbox
+        return [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+    if isinstance(item, LTLine):
+        x0, y0, x1, y1 = item.bbox
+        return [(x0, y0, x1, y1)] if x0 == x1 or y0 == y1 else []
+    points = item.pts or []
+    out: list[Box] = []
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
+        if ax == bx or ay == by:
+            out.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+    return out
 
 
 def rgb(colour: Any) -> Colour | None:

@@ -16,6 +16,8 @@ from detectors.limits import Budget
 from detectors.model import Embedded, Item, Structure, Text, Vector
 
 MAX_FIELDS = 20_000
+MAX_PAGE_NODES = 200_000
+"""Nodes of a damaged page tree walked before giving up on the rest."""
 _SKIPPED_ANNOTATIONS = {"/Popup", "/Widget"}
 
 
@@ -33,11 +35,45 @@ def string(value: Any) -> str:
     return ""
 
 
-def inspect_annotations(pdf: pikepdf.Pdf, budget: Budget, found: Annotations) -> Iterator[Item]:
+def page_objects(pdf: pikepdf.Pdf) -> tuple[list[pikepdf.Dictionary], bool]:
+    """The page dictionaries in page order, and whether the page tree loops.
+
+    qpdf refuses a page tree that leads back to one of its own nodes; walked here instead,
+    each node is read once, depth first, in the order pdfminer renders the pages.
+    """
+    try:
+        return [page.obj for page in pdf.pages], False
+    except pikepdf.PdfError:
+        pass
+    pages: list[pikepdf.Dictionary] = []
+    seen: set[tuple[int, int]] = set()
+    looped = False
+    stack: list[Any] = [pdf.Root.get("/Pages")]
+    while stack and len(seen) < MAX_PAGE_NODES:
+        node = stack.pop()
+        if not isinstance(node, pikepdf.Dictionary):
+            continue
+        if node.is_indirect:
+            if node.objgen in seen:
+                looped = True
+                continue
+            seen.add(node.objgen)
+        kind = node.get("/Type")
+        kids = node.get("/Kids")
+        if kind == pikepdf.Name.Pages and isinstance(kids, pikepdf.Array):
+            stack.extend(reversed(list(kids)))
+        elif kind == pikepdf.Name.Page:
+            pages.append(node)
+    return pages, looped
+
+
+def inspect_annotations(
+    pages: list[pikepdf.Dictionary], budget: Budget, found: Annotations
+) -> Iterator[Item]:
     attachments = 0
-    for index, page in enumerate(pdf.pages):
+    for index, page in enumerate(pages):
         budget.check()
-        annots = page.obj.get("/Annots")
+        annots = page.get("/Annots")
         if not isinstance(annots, pikepdf.Array):
             continue
         number = 0

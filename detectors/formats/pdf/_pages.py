@@ -33,7 +33,7 @@ def drawings(
     except Exception as error:  # pdfminer raises many kinds on malformed files
         raise PagesUnreadable(type(error).__name__) from error
     manager = PDFResourceManager(caching=True)
-    recorder = Recorder(manager)
+    recorder = Recorder(manager, budget.check)
     interpreter = Interpreter(manager, recorder)
     index = 0
     while index < limit:

@@ -1,16 +1,28 @@
-"""Ruled tables on PDF pages: pdfplumber finds the grid; the cells are filled from our own
-visible glyphs, so text under a redaction box never comes back as a visible cell."""
+"""Ruled tables on PDF pages: the ruling lines recorded while painting the page are joined
+into a grid by pdfplumber's table algorithm; the cells are filled from our own visible
+glyphs, so text under a redaction box never comes back as a visible cell."""
 
 from __future__ import annotations
 
-import io
+import itertools
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
-from detectors.formats.pdf._layout import Box, Glyph, text_of, turned
+from detectors.formats.pdf._layout import MAX_EDGES, Box, Glyph, text_of
 
 MIN_RULES = 4
-"""Ruling lines a page needs before the (costly) table search is run on it."""
+"""Ruling lines a page needs before the table search is run on it."""
+MAX_PAIRS = 250_000
+"""Vertical x horizontal rules, after merging, that the crossing search may compare."""
+MAX_CROSSINGS = 3_000
+"""Crossings of rules the cell search may consider (a 60-row, 10-column grid has 700)."""
+_SNAP = 3.0
+_JOIN = 3.0
+_MIN_LENGTH = 3.0
+_CROSS = 3.0
 
 
 @dataclass(frozen=True)
@@ -18,58 +30,96 @@ class Grid:
     rows: list[list[Box | None]]
 
 
-class TableFinder:
-    """Opens the document in pdfplumber once, only when a page looks ruled."""
+def grids(edges: list[Box], check: Callable[[], None]) -> list[Grid]:
+    """The ruled tables drawn by `edges` (horizontal and vertical segments, in the page
+    drawing's coordinates), each as rows of cell boxes, top to bottom, left to right.
 
-    def __init__(self, data: bytes) -> None:
-        self._data = data
-        self._pdf: Any = None
-        self._failed = False
+    `check` is called between the costly steps (a budget's check, which raises when spent).
+    A page with too many rules to search (thousands of tiny strokes make a map, a chart or
+    vector type, and the search grows with their square) is left as prose.
+    """
+    from pdfplumber.table import (
+        cells_to_tables,
+        edges_to_intersections,
+        intersections_to_cells,
+        merge_edges,
+    )
 
-    def grids(self, index: int, turn: int = 0) -> list[Grid]:
-        """The ruled tables of page `index`, in the page drawing's coordinates (turned
-        `turn` quarter turns when its text ran sideways)."""
-        pdf = self._open()
-        if pdf is None or index >= len(pdf.pages):
-            return []
-        try:
-            # pdfplumber applies /Rotate as pdfminer does: only its y axis runs downwards.
-            page = pdf.pages[index]
-            height = float(page.height)
-            found = page.find_tables()
-            if turn:
-                boxes = [[_flip(c, height) for c in t.cells] for t in found]
-                return [_regroup([turned(b, turn) for b in t if b]) for t in boxes]
-            return [Grid([[_flip(c, height) for c in row.cells] for row in t.rows]) for t in found]
-        except Exception:  # a table search failing leaves the page as prose, which is fine
-            return []
-        finally:
-            if pdf is not None and index < len(pdf.pages):
-                pdf.pages[index].flush_cache()
+    if len(edges) > MAX_EDGES:
+        return []
+    segments = [_edge(box) for box in edges]
+    merged = merge_edges([e for e in segments if e is not None], _SNAP, _SNAP, _JOIN, _JOIN)
+    merged = [
+        e for e in merged if e["height" if e["orientation"] == "v" else "width"] >= _MIN_LENGTH
+    ]
+    vertical = sum(1 for e in merged if e["orientation"] == "v")
+    if vertical * (len(merged) - vertical) > MAX_PAIRS:
+        return []
+    check()
+    crossings = edges_to_intersections(merged, _CROSS, _CROSS)
+    if len(crossings) > MAX_CROSSINGS:
+        return []
+    check()
+    cells = intersections_to_cells(crossings)
+    check()
+    return [_grid(table) for table in cells_to_tables(cells)]
 
-    def close(self) -> None:
-        if self._pdf is not None:
-            self._pdf.close()
 
-    def _open(self) -> Any:
-        if self._pdf is None and not self._failed:
-            import pdfplumber
+def _edge(box: Box) -> dict[str, Any] | None:
+    """A segment as pdfplumber's edge record; its y axis runs downwards, so y is negated."""
+    x0, y0, x1, y1 = box
+    if y0 == y1 and x1 - x0 >= 1:
+        orientation = "h"
+    elif x0 == x1 and y1 - y0 >= 1:
+        orientation = "v"
+    else:
+        return None
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": -y1,
+        "bottom": -y0,
+        "doctop": -y1,
+        "width": x1 - x0,
+        "height": y1 - y0,
+        "orientation": orientation,
+    }
 
-            try:
-                self._pdf = pdfplumber.open(io.BytesIO(self._data))
-            except Exception:
-                self._failed = True
-        return self._pdf
+
+def _grid(cells: list[tuple[float, float, float, float]]) -> Grid:
+    """Cells grouped into rows as pdfplumber's `Table.rows` does, back in page coordinates."""
+    lefts = sorted({cell[0] for cell in cells})
+    rows: list[list[Box | None]] = []
+    for _top, row in itertools.groupby(sorted(cells, key=itemgetter(1, 0)), itemgetter(1)):
+        placed = {cell[0]: cell for cell in row}
+        rows.append([_flip(placed.get(left)) for left in lefts])
+    return Grid(rows)
+
+
+def _flip(cell: tuple[float, float, float, float] | None) -> Box | None:
+    if cell is None:
+        return None
+    x0, top, x1, bottom = cell
+    return (x0, -bottom, x1, -top)
 
 
 def fill(grid: Grid, glyphs: list[Glyph]) -> tuple[list[tuple[str, ...]], set[int]]:
     """The grid's rows of cell text, and the painting order of the glyphs placed in cells."""
+    # Glyphs sorted by the height of their centre: each row only tests those in its band.
+    ranked = sorted(glyphs, key=lambda g: g.box[1] + g.box[3])
+    heights = [g.box[1] + g.box[3] for g in ranked]
     used: set[int] = set()
     rows: list[tuple[str, ...]] = []
     for row in grid.rows:
+        boxes = [box for box in row if box is not None]
+        if not boxes:
+            continue
+        low = bisect_left(heights, 2 * min(box[1] for box in boxes))
+        high = bisect_right(heights, 2 * max(box[3] for box in boxes))
+        band = sorted(ranked[low:high], key=lambda g: g.order)
         cells = []
         for box in row:
-            inside = [g for g in glyphs if box is not None and _centre_in(g.box, box)]
+            inside = [g for g in band if box is not None and _centre_in(g.box, box)]
             used.update(g.order for g in inside)
             cells.append(text_of(inside))
         if any(cells):
@@ -78,21 +128,6 @@ def fill(grid: Grid, glyphs: list[Glyph]) -> tuple[list[tuple[str, ...]], set[in
     width = max((len(r) for r in rows), default=0)
     keep = [c for c in range(width) if any(c < len(r) and r[c] for r in rows)]
     return [tuple(r[c] if c < len(r) else "" for c in keep) for r in rows], used
-
-
-def _regroup(cells: list[Box]) -> Grid:
-    """Cells of a table seen sideways, regrouped into rows top to bottom, left to right."""
-    tops = sorted({round(c[3], 1) for c in cells}, reverse=True)
-    lefts = sorted({round(c[0], 1) for c in cells})
-    placed = {(round(c[3], 1), round(c[0], 1)): c for c in cells}
-    return Grid([[placed.get((top, left)) for left in lefts] for top in tops])
-
-
-def _flip(cell: Any, height: float) -> Box | None:
-    if cell is None:
-        return None
-    x0, top, x1, bottom = (float(v) for v in cell)
-    return (x0, height - bottom, x1, height - top)
 
 
 def _centre_in(glyph: Box, cell: Box) -> bool:

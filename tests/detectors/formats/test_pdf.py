@@ -404,3 +404,137 @@ def test_opacity_reaches_forms_and_images(
 ) -> None:
     data = _xobject_over(_one(SECRET), image, outer, inner)
     assert vectors_of(texts(inspect_pdf, data, "reply.pdf"), NAME) == {vector}
+
+
+def _looped(data: bytes) -> bytes:
+    """The PDF with its page tree's root listed again among its own kids."""
+    import io
+
+    import pikepdf
+
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pages = pdf.Root.Pages
+        pages.Kids = pikepdf.Array([*pages.Kids, pages])
+        pdf.save(out)
+    return out.getvalue()
+
+
+def test_a_page_tree_loop_is_reported_and_everything_else_read() -> None:
+    note = Note("Text", (0, 0, 20, 20), f"Call {OTHER}")
+    data = _looped(
+        build_pdf([Page((SECRET,), notes=(note,)), Page((Line("x"),))], info={"Author": EMAIL})
+    )
+    items = list(inspect_pdf(data, "r.pdf", Budget()))
+    text = [i for i in items if isinstance(i, Text)]
+    assert Structure(Vector.PAGE_TEXT, "document", "the page tree loops: each page read once") in (
+        items
+    )
+    assert found(text, Vector.PAGE_TEXT, "page 1", NAME)
+    assert found(text, Vector.PAGE_TEXT, "page 2", "x")
+    assert sum(1 for t in text if t.vector is Vector.PAGE_TEXT) == 2  # each page once
+    assert found(text, Vector.ANNOTATION, "annotation 1 on page 1", OTHER)
+    assert found(text, Vector.METADATA, "document information 'Author'", EMAIL)
+    assert scan(data, "r.pdf").status is Status.SCANNED
+
+
+def _catalog_zero(text: str) -> bytes:
+    """A one-page PDF whose catalog is object 0, which qpdf refuses and pdfminer reads."""
+    body = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    return (
+        b"%PDF-1.4\n0 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R"
+        b"/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+        + f"4 0 obj<</Length {len(body)}>>stream\n".encode()
+        + body
+        + b"\nendstream endobj\n5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
+        b"trailer<</Root 0 0 R/Size 6>>\n%%EOF\n"
+    )
+
+
+def test_pages_of_a_file_qpdf_cannot_rebuild_are_still_read() -> None:
+    items = list(inspect_pdf(_catalog_zero(NAME), "r.pdf", Budget()))
+    assert found([i for i in items if isinstance(i, Text)], Vector.PAGE_TEXT, "page 1", NAME)
+    [structure] = [i for i in items if isinstance(i, Structure)]
+    assert structure.where == "document" and "only the page text read" in structure.detail
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages>>endobj\n"
+        b"trailer<</Root 1 0 R>>\n%%EOF\n",
+        _one(SECRET).replace(b"/Root", b"/Roox"),
+    ],
+    ids=["pages without kids", "trailer without root"],
+)
+def test_unreadable_reasons_hold_no_object_reprs(data: bytes) -> None:
+    verdict = scan(data, "bad.pdf")
+    assert verdict.status is Status.UNREADABLE
+    assert verdict.error and verdict.error.startswith("not a readable PDF: ")
+    assert "0x" not in verdict.error and "<" not in verdict.error and "BytesIO" not in verdict.error
+
+
+class _CountingBudget(Budget):
+    """A budget that counts its checks and runs out after `allowed` of them."""
+
+    def __init__(self, allowed: int = 10**9) -> None:
+        super().__init__()
+        self.allowed = allowed
+        self.calls = 0
+
+    def check(self, activity: str | None = None) -> None:
+        self.calls += 1
+        if self.calls > self.allowed:
+            from detectors.errors import DocumentTooLarge
+
+            raise DocumentTooLarge("inspection took longer than the budget")
+
+
+CROWDED = Page(tuple(Line(f"{OTHER} {n}", y=760 - (n % 60) * 12) for n in range(500)))
+
+
+def test_the_budget_is_checked_while_a_page_is_painted() -> None:
+    short, long = _CountingBudget(), _CountingBudget()
+    list(inspect_pdf(build_pdf([Page((SECRET,))]), "r.pdf", short))
+    list(inspect_pdf(build_pdf([CROWDED]), "r.pdf", long))
+    # One page either way: the extra checks are made inside the crowded page.
+    assert long.calls - short.calls >= 20
+
+
+def test_pages_read_before_the_budget_runs_out_are_kept() -> None:
+    counted = _CountingBudget()
+    list(inspect_pdf(build_pdf([Page((SECRET,))]), "r.pdf", counted))
+    budget = _CountingBudget(allowed=counted.calls + 5)
+    items: list[object] = []
+    with pytest.raises(Exception, match="budget"):
+        for item in inspect_pdf(build_pdf([Page((SECRET,)), CROWDED]), "r.pdf", budget):
+            items.append(item)
+    assert found([i for i in items if isinstance(i, Text)], Vector.PAGE_TEXT, "page 1", NAME)
+
+
+def test_a_page_of_countless_strokes_is_read_as_prose() -> None:
+    rows = [["Name", "Rank"], [NAME, "PC"], [OTHER, "DS"]]
+    specks = tuple(Box(300 + (n % 40) * 6, 100 + (n // 40) * 6, 3, 3) for n in range(1200))
+    ruled = build_pdf([Page((*ruled_table(rows), *specks))])
+    assert tables(inspect_pdf, build_pdf([Page(tuple(ruled_table(rows)))]), "r.pdf")
+    assert not tables(inspect_pdf, ruled, "r.pdf")
+    assert found(texts(inspect_pdf, ruled, "r.pdf"), Vector.PAGE_TEXT, "page 1", NAME)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "stream <_io.BytesIO object at 0x7f9806d731f0> (object 39759 0): Loop detected",
+        "stream <_io.BytesIO object at 0x7f9806d731f0>: Loop detected",
+        "object <pikepdf.Object at 0x7f9806d731f0> Loop detected",
+    ],
+    ids=["with object number", "stream only", "inside"],
+)
+def test_library_messages_lose_their_object_reprs(message: str) -> None:
+    from detectors.formats.pdf import _short
+
+    reason = _short(ValueError(message))
+    assert "Loop detected" in reason
+    assert "0x" not in reason and "<" not in reason and "BytesIO" not in reason
