@@ -7,8 +7,10 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from presidio_analyzer import RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+from spacy.tokens import Doc
 
 from detectors.engine import ENTITIES, LANGUAGE, analyzer
 from detectors.prose_names import could_hold_name, find_names
@@ -83,7 +85,8 @@ def find_entities(
 
     `check` is called before each chunk is analysed (the document's time budget) and may
     raise to stop. The NER model, the costly part, reads only chunks with a word the name
-    gazetteer knows: every name the model tags is dropped later without one.
+    gazetteer knows: every name the model tags is dropped later without one. Chunks with
+    neither such a word nor any pattern match are not given to spaCy's model at all.
     """
     chunks: list[str] = []
     owners: list[tuple[int, int]] = []  # (text index, offset of the chunk in its text)
@@ -99,8 +102,18 @@ def find_entities(
     assert isinstance(nlp_engine, SpacyNlpEngine) and nlp_engine.nlp
     nlp = nlp_engine.nlp[LANGUAGE]
     named = [i for i, chunk in enumerate(chunks) if could_hold_name(chunk)]
-    unnamed = sorted(set(range(len(chunks))) - set(named))
-    for group, disable in ((named, []), (unnamed, ["ner"])):
+    recognizers = [
+        r
+        for r in engine.registry.get_recognizers(language=LANGUAGE, entities=list(ENTITIES))
+        if not isinstance(r, SpacyRecognizer)
+    ]
+    patterned: list[int] = []
+    for i in sorted(set(range(len(chunks))) - set(named)):
+        if check is not None:
+            check()
+        if _patterned(chunks[i], recognizers, nlp_engine, nlp.make_doc):
+            patterned.append(i)
+    for group, disable in ((named, []), (patterned, ["ner"])):
         docs = nlp.pipe((chunks[i] for i in group), batch_size=BATCH_SIZE, disable=disable)
         for i, doc in zip(group, docs, strict=True):
             if check is not None:
@@ -122,6 +135,23 @@ def find_entities(
     for matches in found:
         matches.sort(key=lambda m: (m.start, m.end))
     return found
+
+
+def _patterned(
+    chunk: str,
+    recognizers: Sequence[EntityRecognizer],
+    nlp_engine: SpacyNlpEngine,
+    tokenize: Callable[[str], Doc],
+) -> bool:
+    """True when a pattern recognizer matches anything in `chunk`, at whatever score.
+
+    Text with no name word and no pattern match holds nothing to find, so the tagger and
+    lemmatizer (run only so that context words can raise a match's score) are spared.
+    """
+    artifacts = nlp_engine._doc_to_nlp_artifact(tokenize(chunk), LANGUAGE)
+    return any(
+        r.analyze(text=chunk, entities=list(ENTITIES), nlp_artifacts=artifacts) for r in recognizers
+    )
 
 
 def defuse(text: str) -> str:

@@ -128,3 +128,28 @@ def test_entities_after_a_long_run_keep_their_offsets() -> None:
     text = "=" * 300 + " Call PC 4521 about it."
     [matches] = find_entities([text])
     assert any(text[m.start : m.end].endswith("4521") for m in matches)
+
+
+def test_context_still_raises_a_pattern_in_text_without_names() -> None:
+    # No name word here, so the NER model is skipped; the postcode's context word still counts.
+    assert values("The home address is postcode LS1 4AB.") == {("UK_POSTCODE", "LS1 4AB")}
+    assert values("Reference LS1 4AB.") == set()
+
+
+def test_names_found_beside_text_without_names() -> None:
+    texts = ["int read(void); return 0;", "Report by Jane Doe.", "Call 07911 123456 today"]
+    found = find_entities(texts)
+    assert [[m.entity for m in r] for r in found] == [[], ["PERSON"], ["PHONE_NUMBER"]]
+
+
+def test_check_runs_before_each_chunk_and_can_stop() -> None:
+    calls: list[int] = []
+
+    def check() -> None:
+        calls.append(1)
+        if len(calls) > 1:
+            raise RuntimeError("spent")
+
+    with pytest.raises(RuntimeError):
+        find_entities(["Report by Jane Doe.", "Report by John Smith."], check=check)
+    assert len(calls) == 2
