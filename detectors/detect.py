@@ -29,6 +29,8 @@ BATCH_CHARS = 400_000
 SLICE_CHARS = 20_000
 """Prose analysed between two checks of the time budget (a second or two of the NER model)."""
 PROSE_ACTIVITY = "checking the text for names and other personal data"
+CELL_PROSE_CHARS = 300_000
+"""Characters of long table cells read as prose in one document, all tables together."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class Detector:
         self._pending_chars = 0
         self._sources = 0
         self._prose: dict[tuple[str, bool], _ProseGroup] = {}
+        self._cell_prose_chars = 0
 
     def feed(self, item: Text | Table, embedded_in: str | None = None) -> None:
         if isinstance(item, Table):
@@ -150,8 +153,12 @@ class Detector:
         if evidence.stopped:
             self.stopped = evidence.stopped
             raise DocumentTooLarge(evidence.stopped)
-        # Free text in cells (a narrative, a note) is read like any other prose.
+        # Free text in cells (a narrative, a note) is read like any other prose, up to a
+        # total per document: a workbook of fifty such sheets must not spend the budget there.
         for where, text in evidence.prose:
+            if self._cell_prose_chars + len(text) > CELL_PROSE_CHARS:
+                break
+            self._cell_prose_chars += len(text)
             self.feed(Text(text, table.vector, where), embedded_in)
 
     def _record_table(self, table: Table, evidence: TableEvidence, embedded_in: str | None) -> None:

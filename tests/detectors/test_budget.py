@@ -171,3 +171,23 @@ def test_long_cells_are_read_as_prose_once_each() -> None:
 )
 def test_could_hold_name(text: str, expected: bool) -> None:
     assert could_hold_name(text) is expected
+
+
+def test_long_cells_read_as_prose_up_to_a_total_per_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(detectors.detect, "CELL_PROSE_CHARS", 2_500)
+    seen: list[str] = []
+
+    def find(batch: Sequence[str]) -> list[list[Match]]:
+        seen.extend(batch)
+        return [[] for _ in batch]
+
+    detector = Detector(find=find)
+    for sheet in range(5):
+        note = f"Sheet {sheet} note. " + "Nothing to add here. " * 50
+        rows = [("1", note)]
+        detector.feed(Table(f"sheet '{sheet}'", Vector.CELL, ("Ref", "Details"), rows))
+    detector.finish()
+    assert len(seen) == 2  # about 1,070 characters each: the third would pass 2,500
+    assert all(text.startswith(("Sheet 0", "Sheet 1")) for text in seen)
