@@ -33,6 +33,9 @@ _NEEDS_PERSON = frozenset(
 """Entities that are the organisation's own (its address, switchboard, FOI reference) unless a
 person's name is beside them."""
 _ADDRESSES = frozenset({"STREET_ADDRESS", "UK_POSTCODE"})
+_CODES = frozenset({"UK_NHS", "UK_NINO", "UK_PASSPORT", "UK_DRIVING_LICENCE"})
+"""Identifiers that are never written glued to more letters or digits: a match that is only
+the start of a longer code ("4445535435-45-4E41", a GUID, a hex dump) is that code's part."""
 _ORGANISATION = re.compile(
     r"\b(?:constabulary|police|headquarters|hq|station|council|court|house|office|"
     r"freedom of information|disclosure unit)\b",
@@ -139,7 +142,7 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
             if is_public_email(value) or (near_allowed.near(match) and not near_people.near(match)):
                 continue
             keys = PersonKeys(hash(("id", value.casefold())), None, None)
-        elif _organisational(
+        elif (entity in _CODES and _glued(text, match.start, match.end)) or _organisational(
             entity, value, near_people.near(match), text[max(0, match.start - 60) : match.start]
         ):
             continue
@@ -192,6 +195,17 @@ def _enough(name: PersonName, score: float) -> bool:
     if evidence >= (1.0 if name.forenames else 0.5):
         return True
     return score >= CONFIDENT and len(name.tokens) >= 2 and forename_known(name)
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """True when the match runs on into more of a code: a letter or digit right beside it, or
+    a hyphen, dot or slash followed by one."""
+    before, after = text[max(0, start - 2) : start], text[end : end + 2]
+    if (before[-1:].isalnum()) or (after[:1].isalnum()):
+        return True
+    return (len(after) == 2 and after[0] in "-./" and after[1].isalnum()) or (
+        len(before) == 2 and before[1] in "-./" and before[0].isalnum()
+    )
 
 
 def _organisational(entity: str, value: str, beside_person: bool, before: str = "") -> bool:

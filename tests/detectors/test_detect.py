@@ -150,3 +150,20 @@ def test_a_visible_pay_list_of_many_staff_is_critical(with_pay: bool, severity: 
     verdict = scan(("\n".join([header, *rows]) + "\n").encode(), "pay.csv")
     assert "staff_list" in verdict.kinds
     assert str(verdict.severity) == severity
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("Patient NHS number 444 553 5435 was referred.", True),
+        ("NHS no. 4445535435.", True),
+        ('<cust clsId="DimensionOid">4445535435-45-4E41---</cust>', False),
+        ("object 4445535435/AB12 in the catalogue", False),
+        ("build x4445535435 of the tool", False),
+    ],
+)
+def test_an_identifier_inside_a_longer_code_is_not_reported(text: str, reported: bool) -> None:
+    from detectors.scan import scan
+
+    verdict = scan(text.encode(), "note.txt")
+    assert any(f.entity == "UK_NHS" for f in verdict.findings) is reported
