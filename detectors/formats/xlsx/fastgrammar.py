@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import IO
 
 from lxml import etree
 
@@ -17,6 +21,19 @@ _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
 class Fallback(Exception):
     """The sheet holds something the fast reader does not read exactly as the parser does."""
+
+
+def read_blocks(member: IO[bytes], size: int) -> Iterator[bytes]:
+    """A part's decompressed bytes, `size` at a time; a damaged stream hands the part to the
+    parser (which then says how it is broken)."""
+    while True:
+        try:
+            block = member.read(size)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+            raise Fallback from error
+        if not block:
+            return
+        yield block
 
 
 def check_text(data: bytes) -> str:

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
@@ -40,6 +38,7 @@ from detectors.formats.xlsx.fastgrammar import (
     Grammar,
     check_text,
     compile_grammar,
+    read_blocks,
     resolve,
 )
 from detectors.formats.xlsx.fastpull import Note, Pull
@@ -81,19 +80,8 @@ def fast_rows(
         yield from _read(member, cells, layout, note)
 
 
-def _blocks(member: IO[bytes]) -> Iterator[bytes]:
-    while True:
-        try:
-            block = member.read(_BLOCK)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
-            raise Fallback from error
-        if not block:
-            return
-        yield block
-
-
 def _read(member: IO[bytes], cells: CellReading, layout: Layout, note: Note) -> Iterator[Row]:
-    blocks = _blocks(member)
+    blocks = read_blocks(member, _BLOCK)
     pending = b""
     found = None
     for block in blocks:
@@ -218,15 +206,17 @@ class _Rows:
     ) -> tuple[list[str], set[int] | None]:
         """Cells of the shapes in `Grammar.lane`, read as `_cells` reads them. A row whose
         cells run A, B, C… with plain text, numbers or shared strings, no escapes and no
-        concealing style is built in one pass (a skipped cell and a blank one are both "")."""
+        concealing style is built in one pass (a skipped cell and a blank one are both "");
+        any other row's cells are handed to `_cells` in its own shape."""
         reading = self.reading
         lookup, used, concealing = reading.lookup, reading.used, reading.concealing
         size = len(found)
         names = letters()
+        first, last = found[0], found[-1]
         dense = bool(
             attribute and size <= MAX_COLUMNS
-            and found[0][1] == "A" and found[0][2] == attribute
-            and found[-1][1] == names[size - 1] and found[-1][2] == attribute
+            and first[1] + first[2] == "A" + attribute
+            and last[1] + last[2] == names[size - 1] + attribute
         )  # fmt: skip
         if (
             dense and "&" not in body and "_x" not in body
@@ -242,40 +232,9 @@ class _Rows:
                     else cell[5] or cell[6]
                     for cell in found
                 ], None
-        values: list[str] = [""] * size if dense else []
-        concealed: set[int] | None = None
-        columns = self.columns
-        column = -1
-        for _, column_letters, digits, style, kind, v, inline in found:
-            if dense:
-                column += 1
-            else:
-                column = columns.get(column_letters, -1)
-                if column < 0:
-                    column = column_at(column_letters + digits, columns, len(values))
-                if column >= MAX_COLUMNS:
-                    continue
-            if v:
-                text = resolve(v) if "&" in v else v
-            elif inline:
-                text = unescape(resolve(inline) if "&" in inline else inline)
-            else:
-                continue
-            if kind:
-                typed = typed_text(text, kind, lookup, used)
-                if typed is None:
-                    continue
-                text = typed
-            if not dense:
-                length = len(values)
-                if column >= length:
-                    values.extend([""] * (column - length + 1))
-            values[column] = text
-            if concealing and style in concealing:
-                if concealed is None:
-                    concealed = set()
-                concealed.add(column)
-        return values, concealed
+        return self._cells(
+            [(c[1] + c[2], c[4], c[3], c[5], c[6], "", "") for c in found], attribute
+        )
 
     def _cells(
         self, found: list[tuple[str, ...]], attribute: str | None

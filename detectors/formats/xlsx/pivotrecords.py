@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import zipfile
-import zlib
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -35,7 +33,7 @@ from lxml import etree
 
 from detectors.formats._archive import SafeZip
 from detectors.formats._xml import pull_parser
-from detectors.formats.xlsx.fastgrammar import Fallback, check_text, resolve
+from detectors.formats.xlsx.fastgrammar import Fallback, check_text, read_blocks, resolve
 from detectors.limits import Budget
 
 __all__ = ["Fallback", "fast_records"]
@@ -141,21 +139,10 @@ def fast_records(
         yield from _read(member, _Decoder(items, used), budget)
 
 
-def _blocks(member: IO[bytes]) -> Iterator[bytes]:
-    while True:
-        try:
-            block = member.read(_BLOCK)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
-            raise Fallback from error
-        if not block:
-            return
-        yield block
-
-
 def _read(
     member: IO[bytes], decoder: _Decoder, budget: Budget
 ) -> Iterator[Sequence[tuple[str, ...]]]:
-    blocks = _blocks(member)
+    blocks = read_blocks(member, _BLOCK)
     pending = next(blocks, b"")
     found = _ROOT.search(pending)
     close = pending.find(b">", found.end()) + 1 if found else 0

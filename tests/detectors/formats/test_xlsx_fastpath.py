@@ -129,6 +129,8 @@ CASES = {
         f'<c r="A{n}" t="s"><v>{n % 7}</v></c><c r="B{n}" s="1"><v>{n}</v></c></row>'
         for n in range(2, 12)
     ),
+    "letters in a row number": '<row r="B2"><c r="AB2"><v>1</v></c></row>'
+    '<row r="C3"><c r="AC3" t="s"><v>3</v></c><c r="AD3" t="s"><v>4</v></c></row>',
     "self-closing rows before a row the lane does not read": '<row r="2"/><row r="3" hidden="1"/>'
     '<row r="4"><c r="A4"><v>1</v></c><c r="B4"><v/></c></row><row r="5"/>',
 }
