@@ -13,6 +13,7 @@ from crawler.demo.builders._zip import zip_parts
 from detectors.limits import Limits
 from detectors.model import Status, Verdict
 from detectors.scan import ScanOptions, scan
+from tests.detectors._mutations import MUTATION, mutate
 
 NAME = "Alex Example"
 OPTIONS = ScanOptions(limits=Limits(time_budget_s=10.0, max_expanded_bytes=64 * 2**20))
@@ -79,30 +80,6 @@ def _odt() -> bytes:
 
 
 SEEDS = _seeds()
-_mutation = st.tuples(
-    st.sampled_from(["flip", "truncate", "insert", "delete", "zero"]),
-    st.floats(min_value=0.0, max_value=1.0),
-    st.binary(min_size=1, max_size=16),
-)
-
-
-def _mutate(data: bytes, mutations: list[tuple[str, float, bytes]]) -> bytes:
-    buffer = bytearray(data)
-    for kind, where, payload in mutations:
-        if not buffer:
-            break
-        at = min(int(where * len(buffer)), len(buffer) - 1)
-        if kind == "flip":
-            buffer[at] ^= payload[0] or 0xFF
-        elif kind == "truncate":
-            del buffer[max(at, 1) :]
-        elif kind == "insert":
-            buffer[at:at] = payload
-        elif kind == "delete":
-            del buffer[at : at + len(payload)]
-        else:
-            buffer[at : at + len(payload)] = bytes(len(payload))
-    return bytes(buffer)
 
 
 def _check(verdict: Verdict) -> None:
@@ -130,12 +107,12 @@ def test_seed_documents_scan_cleanly(name: str) -> None:
 )
 @given(
     name=st.sampled_from(sorted(SEEDS)),
-    mutations=st.lists(_mutation, min_size=1, max_size=4),
+    mutations=st.lists(MUTATION, min_size=1, max_size=4),
 )
 def test_mutated_documents_never_raise(
     name: str, mutations: list[tuple[str, float, bytes]]
 ) -> None:
-    _check(scan(_mutate(SEEDS[name], mutations), name, OPTIONS))
+    _check(scan(mutate(SEEDS[name], mutations), name, OPTIONS))
 
 
 _CONTAINERS = sorted(n for n in SEEDS if n.endswith((".docx", ".pptx", ".xlsx", ".zip")))
@@ -150,7 +127,7 @@ def _mutate_member(data: bytes, pick: float, mutations: list[tuple[str, float, b
     target = sorted(parts)[min(int(pick * len(parts)), len(parts) - 1)]
     member = parts[target]
     assert isinstance(member, bytes)
-    parts[target] = _mutate(member, mutations)
+    parts[target] = mutate(member, mutations)
     return zip_parts(parts)
 
 
@@ -163,7 +140,7 @@ def _mutate_member(data: bytes, pick: float, mutations: list[tuple[str, float, b
 @given(
     name=st.sampled_from(_CONTAINERS),
     pick=st.floats(min_value=0.0, max_value=1.0),
-    mutations=st.lists(_mutation, min_size=1, max_size=4),
+    mutations=st.lists(MUTATION, min_size=1, max_size=4),
 )
 def test_damaged_parts_inside_packages_never_raise(
     name: str, pick: float, mutations: list[tuple[str, float, bytes]]

@@ -20,6 +20,7 @@ from detectors.formats.xlsb import inspect_xlsb
 from detectors.limits import Budget, Limits
 from detectors.model import Severity, Status, Vector
 from detectors.scan import ScanOptions, scan
+from tests.detectors._mutations import MUTATION, mutate
 
 fake = Faker("en_GB")
 Faker.seed(11)
@@ -291,30 +292,6 @@ def test_zip_bomb_is_refused_before_any_record_is_read() -> None:
 
 SEED = reply(state=1)
 OPTIONS = ScanOptions(limits=Limits(time_budget_s=10.0, max_expanded_bytes=64 * 2**20))
-_mutation = st.tuples(
-    st.sampled_from(["flip", "truncate", "insert", "delete", "zero"]),
-    st.floats(min_value=0.0, max_value=1.0),
-    st.binary(min_size=1, max_size=16),
-)
-
-
-def _mutate(data: bytes, mutations: list[tuple[str, float, bytes]]) -> bytes:
-    buffer = bytearray(data)
-    for kind, where, payload in mutations:
-        if not buffer:
-            break
-        at = min(int(where * len(buffer)), len(buffer) - 1)
-        if kind == "flip":
-            buffer[at] ^= payload[0] or 0xFF
-        elif kind == "truncate":
-            del buffer[max(at, 1) :]
-        elif kind == "insert":
-            buffer[at:at] = payload
-        elif kind == "delete":
-            del buffer[at : at + len(payload)]
-        else:
-            buffer[at : at + len(payload)] = bytes(len(payload))
-    return bytes(buffer)
 
 
 def _check_verdict(data: bytes) -> None:
@@ -334,15 +311,15 @@ _FUZZ = settings(
 
 
 @_FUZZ
-@given(mutations=st.lists(_mutation, min_size=1, max_size=4))
+@given(mutations=st.lists(MUTATION, min_size=1, max_size=4))
 def test_mutated_package_never_raises(mutations: list[tuple[str, float, bytes]]) -> None:
-    _check_verdict(_mutate(SEED, mutations))
+    _check_verdict(mutate(SEED, mutations))
 
 
 @_FUZZ
 @given(
     member=st.sampled_from(["xl/workbook.bin", "xl/sharedStrings.bin", "xl/worksheets/sheet2.bin"]),
-    mutations=st.lists(_mutation, min_size=1, max_size=4),
+    mutations=st.lists(MUTATION, min_size=1, max_size=4),
 )
 def test_mutated_records_never_raise(
     member: str, mutations: list[tuple[str, float, bytes]]
@@ -350,5 +327,5 @@ def test_mutated_records_never_raise(
     parts = members(SEED)
     original = parts[member]
     assert isinstance(original, bytes)
-    parts[member] = _mutate(original, mutations)
+    parts[member] = mutate(original, mutations)
     _check_verdict(zip_parts(parts))
