@@ -48,6 +48,23 @@ def row_hint(get: Callable[[str], str | None], zero_height: bool) -> object:
     return None
 
 
+def put(
+    values: list[str], column: int, text: str, dense: bool, concealed: set[int] | None, hides: bool
+) -> set[int] | None:
+    """Store a cell's text at its column (growing a sparse row), and note the column when the
+    cell's format hides it; the concealed set, created on the first such cell."""
+    if not dense:
+        size = len(values)
+        if column >= size:
+            values.extend([""] * (column - size + 1))
+    values[column] = text
+    if hides:
+        if concealed is None:
+            concealed = set()
+        concealed.add(column)
+    return concealed
+
+
 def typed_text(
     text: str, kind: str | None, lookup: Callable[[int], str], used: bytearray
 ) -> str | None:

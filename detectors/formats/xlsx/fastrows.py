@@ -30,6 +30,7 @@ from detectors.formats.xlsx.cells import (
     cell_text,
     column_at,
     letters,
+    put,
     row_hint,
     typed_text,
 )
@@ -281,15 +282,9 @@ class _Rows:
                 text = typed_text(text, kind, lookup, used)
                 if text is None:
                     continue
-            if not dense:
-                length = len(values)
-                if column >= length:
-                    values.extend([""] * (column - length + 1))
-            values[column] = text
-            if concealing and style in concealing:
-                if concealed is None:
-                    concealed = set()
-                concealed.add(column)
+            concealed = put(
+                values, column, text, dense, concealed, bool(concealing) and style in concealing
+            )
         return values, concealed
 
     def _content(self, content: str) -> str | None:

@@ -21,7 +21,7 @@ from lxml import etree
 
 from detectors.formats._archive import SafeZip
 from detectors.formats._sheet import MAX_COLUMNS, Layout, Row, sheet_tables, split_ref
-from detectors.formats.xlsx.cells import DIGITS, cell_text, column_at, row_hint, typed_text
+from detectors.formats.xlsx.cells import DIGITS, cell_text, column_at, put, row_hint, typed_text
 from detectors.formats.xlsx.cells import letters as column_letters
 from detectors.formats.xlsx.fastrows import CellReading, Fallback, fast_rows
 from detectors.formats.xlsx.headerfooter import header_footer_texts
@@ -268,15 +268,10 @@ def parsed_rows(context: Context, path: str, layout: _SheetLayout) -> Iterator[R
                 text = typed_text(text, kind, lookup, used)
                 if text is None:
                     continue
-            if not dense:
-                size = len(values)
-                if column >= size:
-                    values.extend([""] * (column - size + 1))
-            values[column] = text
-            if concealing and cell.get("s") in concealing:
-                if concealed is None:
-                    concealed = set()
-                concealed.add(column)
+            concealed = put(
+                values, column, text, dense, concealed,
+                bool(concealing) and cell.get("s") in concealing,
+            )  # fmt: skip
         yield Row(number, values, hint, concealed)
 
 
