@@ -72,6 +72,10 @@ class _Pending:
     vector: Vector
     where: str
     embedded_in: str | None
+    kind: str | None = None
+    """What the people named in the text are, when its table says so ("case_records")."""
+    categories: frozenset[str] = frozenset()
+    """Special categories its table gives the people named in it."""
 
 
 @dataclass
@@ -79,6 +83,9 @@ class _ProseGroup:
     keys: list[PersonKeys] = field(default_factory=list)
     categories: set[str] = field(default_factory=set)
     sensitive: bool = False
+    kinds: frozenset[str] = frozenset()
+    table_categories: set[str] = field(default_factory=set)
+    """Special categories of the tables this prose came from, if it names anyone."""
 
 
 class Detector:
@@ -105,16 +112,26 @@ class Detector:
         self._pending: list[_Pending] = []
         self._pending_chars = 0
         self._sources = 0
-        self._prose: dict[tuple[str, bool], _ProseGroup] = {}
+        self._prose: dict[tuple[str, bool, frozenset[str]], _ProseGroup] = {}
         self._cell_prose_chars = 0
 
-    def feed(self, item: Text | Table, embedded_in: str | None = None) -> None:
+    def feed(
+        self,
+        item: Text | Table,
+        embedded_in: str | None = None,
+        kind: str | None = None,
+        categories: frozenset[str] = frozenset(),
+    ) -> None:
+        """Take one text or table; `kind` and `categories` say what the people named in a text
+        are, when the table it came from says so."""
         if isinstance(item, Table):
             self._feed_table(item, embedded_in)
             return
         if not item.text.strip():
             return
-        self._pending.append(_Pending(item.text, item.vector, item.where, embedded_in))
+        self._pending.append(
+            _Pending(item.text, item.vector, item.where, embedded_in, kind, categories)
+        )
         self._pending_chars += len(item.text)
         if self._pending_chars >= BATCH_CHARS:
             self._flush()
@@ -124,12 +141,19 @@ class Detector:
             self._flush()
         except DocumentTooLarge as stop:
             self.stopped = self.stopped or str(stop)
-        for (source, hidden), group in self._prose.items():
+        for (source, hidden, _), group in self._prose.items():
+            kinds = tuple(sorted(group.kinds)) if group.keys else ()
+            self._kinds |= set(kinds)
+            if group.keys and group.table_categories:
+                group.categories |= group.table_categories
+                self._categories |= group.table_categories
+                group.sensitive = True
             self._exposures.append(
                 Exposure(
                     source,
                     hidden,
                     count_people(group.keys),
+                    kinds,
                     special_categories=tuple(sorted(group.categories)),
                     sensitive=group.sensitive,
                 )
@@ -159,7 +183,12 @@ class Detector:
             if self._cell_prose_chars + len(text) > CELL_PROSE_CHARS:
                 break
             self._cell_prose_chars += len(text)
-            self.feed(Text(text, table.vector, where), embedded_in)
+            self.feed(
+                Text(text, table.vector, where),
+                embedded_in,
+                evidence.prose_kind,
+                evidence.prose_categories,
+            )
 
     def _record_table(self, table: Table, evidence: TableEvidence, embedded_in: str | None) -> None:
         if not evidence.hits:
@@ -255,7 +284,10 @@ class Detector:
     def _group(self, pending: _Pending) -> _ProseGroup:
         source = "metadata" if pending.vector is Vector.METADATA else "prose"
         hidden = pending.vector.hidden or pending.embedded_in is not None
-        return self._prose.setdefault((source, hidden), _ProseGroup())
+        kinds = frozenset({pending.kind}) if pending.kind else frozenset()
+        group = self._prose.setdefault((source, hidden, kinds), _ProseGroup(kinds=kinds))
+        group.table_categories |= pending.categories
+        return group
 
     def _add(
         self,

@@ -2,7 +2,9 @@
 
 A cell longer than WHOLE_CELL_CHARS is free text (a narrative, a note, or a crafted giant):
 it is never matched as a whole value, and its first PROSE_CELL_CHARS are handed back to be read
-as prose, each distinct text once, up to TABLE_PROSE_CHARS per table.
+as prose, each distinct text once, up to TABLE_PROSE_CHARS per table. So are the shorter cells
+of a notes column — one headed Notes, Details, Circumstances… or whose sampled values are
+mostly sentences — where case records name victims and witnesses in passing.
 """
 
 from __future__ import annotations
@@ -53,11 +55,17 @@ _VALUE_CATEGORY_CUES = frozenset({Cue.OFFENCE, Cue.SPECIAL, Cue.NOTES, Cue.PARTY
 _NAME_WORDS = wordset(
     "name names full surname forename forenames first last family given initial initials"
 )
+_CASE_CUES = frozenset({Cue.INCIDENT, Cue.OFFENCE, Cue.PARTY})
+"""Columns that make a table one of crimes or incidents."""
 _PARTY_WORDS = wordset("victim suspect witness offender complainant accused defendant")
 PROSE_CELL_CHARS = 10_000
 """Characters of one long cell read as prose (and searched for special categories)."""
 TABLE_PROSE_CHARS = 100_000
 """Characters of distinct long cells read as prose from one table."""
+NOTE_MIN_CHARS = 12
+"""Shortest cell of a notes column worth reading as prose ("Spoke to J Bloggs")."""
+NOTE_WORDS = 4
+"""Words that make a sampled value a sentence, for a column with no notes-like header."""
 ROWS_PER_CHECK = 2_000
 """Rows read between two checks of the document's time budget."""
 TABLE_ACTIVITY = "reading table rows for personal data"
@@ -97,7 +105,13 @@ class TableEvidence:
     pay: bool = False
     """Salaries or allowances sit beside the people."""
     prose: tuple[tuple[str, str], ...] = ()
-    """(where, text) of long cells, to be read as prose."""
+    """(where, text) of long cells and notes, to be read as prose."""
+    prose_kind: str | None = None
+    """What the people named in that prose are: "case_records" when the table's columns are
+    those of crimes or incidents (a reference, an offence, a party)."""
+    prose_categories: frozenset[str] = frozenset()
+    """Special categories in the sampled offence, party and notes columns of such a table:
+    they apply to the people its prose names."""
     stopped: str | None = None
     """Why the rows were not all read (the time budget ran out); what was read is counted."""
 
@@ -106,6 +120,8 @@ class TableEvidence:
 class _FreeText:
     """Distinct long cells of one table, by their first PROSE_CELL_CHARS, up to a total."""
 
+    notes: frozenset[int] = frozenset()
+    """Columns of notes: their cells are read as prose whatever their length."""
     texts: dict[str, int] = field(default_factory=dict)
     """Text -> its column."""
     chars: int = 0
@@ -117,8 +133,13 @@ class _FreeText:
     def take(self, row: Sequence[str]) -> None:
         if self.full:
             return
+        notes = self.notes
         for i, value in enumerate(row):
-            if isinstance(value, str) and len(value) > WHOLE_CELL_CHARS:
+            if not isinstance(value, str):
+                continue
+            if len(value) > WHOLE_CELL_CHARS or (
+                i in notes and len(value) >= NOTE_MIN_CHARS and " " in value
+            ):
                 text = value[:PROSE_CELL_CHARS]
                 if text not in self.texts and not self.full:
                     self.texts[text] = i
@@ -184,7 +205,15 @@ def assess_table(
     groups = _groups(headers, types)
     entity_cols = [i for i, t in enumerate(types) if t.cue is not Cue.NAME and t.entity]
     has_people = bool(groups) or any(types[i].entity in IDENTIFYING for i in entity_cols)
-    free = _FreeText()
+    free = _FreeText(notes=_notes_columns(types, sample))
+    kind = "case_records" if any(t.cue in _CASE_CUES for t in types) else None
+    kind_categories: set[str] = set()
+    if kind and free.notes:
+        for i, t in enumerate(types):
+            if t.cue in _VALUE_CATEGORY_CUES:
+                for row in sample:
+                    kind_categories |= categories_in(_cell(row, i)[:PROSE_CELL_CHARS])
+    named_in = frozenset(kind_categories)
     for row in sample:
         free.take(row)
     where = _where_of(table)
@@ -196,7 +225,16 @@ def assess_table(
                 if free.full:
                     break
         prose = free.located(where, headers)
-        return TableEvidence((), frozenset(), frozenset(), (), prose=prose, stopped=_first(stop))
+        return TableEvidence(
+            (),
+            frozenset(),
+            frozenset(),
+            (),
+            prose=prose,
+            prose_kind=kind,
+            prose_categories=named_in,
+            stopped=_first(stop),
+        )
     labels = headers
     if _header_is_data(headers, types):
         sample.insert(0, tuple(headers))
@@ -243,7 +281,16 @@ def assess_table(
     found = {hit.entity for hit in hits_out}
     prose = free.located(where, labels)
     if not found:
-        return TableEvidence((), frozenset(), frozenset(), (), prose=prose, stopped=_first(stop))
+        return TableEvidence(
+            (),
+            frozenset(),
+            frozenset(),
+            (),
+            prose=prose,
+            prose_kind=kind,
+            prose_categories=named_in,
+            stopped=_first(stop),
+        )
     categories |= {_CATEGORY_CUES[t.cue] for t in types if t.cue in _CATEGORY_CUES}
     for t, header in zip(types, headers, strict=True):
         if t.cue in (Cue.SPECIAL, Cue.HEALTH):
@@ -259,8 +306,27 @@ def assess_table(
         sensitive,
         pay="SALARY" in found,
         prose=prose,
+        prose_kind=kind,
+        prose_categories=named_in,
         stopped=_first(stop),
     )
+
+
+def _notes_columns(types: Sequence[ColumnType], sample: Sequence[Sequence[str]]) -> frozenset[int]:
+    """Columns of free-text notes: headed as notes, or holding mostly sentences, and not
+    already judged to hold an entity."""
+    columns = set()
+    for i, column in enumerate(types):
+        if column.entity:
+            continue
+        if column.cue is Cue.NOTES:
+            columns.add(i)
+            continue
+        values = [v for v in (_cell(row, i) for row in sample) if v.strip()]
+        sentences = sum(1 for v in values if len(v.split()) >= NOTE_WORDS)
+        if len(values) >= 5 and sentences * 2 >= len(values):
+            columns.add(i)
+    return frozenset(columns)
 
 
 def _first(reasons: list[str]) -> str | None:

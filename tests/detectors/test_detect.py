@@ -167,3 +167,71 @@ def test_an_identifier_inside_a_longer_code_is_not_reported(text: str, reported:
 
     verdict = scan(text.encode(), "note.txt")
     assert any(f.entity == "UK_NHS" for f in verdict.findings) is reported
+
+
+def _workbook(header: list[str], rows: list[list[str]]) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _people(count: int) -> list[str]:
+    from faker import Faker
+
+    fake = Faker("en_GB")
+    fake.seed_instance(11)
+    return [f"{fake.first_name()} {fake.last_name()}" for _ in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("offence", "severity", "categories"),
+    [
+        ("Theft", "high", ()),
+        ("Domestic abuse", "critical", ("domestic_abuse",)),
+    ],
+)
+def test_victims_named_in_a_notes_column_are_case_records(
+    offence: str, severity: str, categories: tuple[str, ...]
+) -> None:
+    from detectors.scan import scan
+
+    names = _people(40)
+    rows = [
+        [f"{5000 + n}", offence, f"Victim {name} reported it to the front desk on Monday."]
+        for n, name in enumerate(names)
+    ]
+    verdict = scan(_workbook(["Ref", "Offence", "Notes"], rows), "reply.xlsx")
+    assert verdict.kinds == ("case_records",)
+    assert verdict.severity == severity
+    assert verdict.special_categories == categories
+    assert verdict.people >= 36
+    assert all(name not in repr(verdict) for name in names)
+
+
+def test_notes_without_case_columns_count_people_but_are_not_case_records() -> None:
+    from detectors.scan import scan
+
+    rows = [[f"{n}", f"Meeting with {name} about the budget next year."] for n, name in
+            enumerate(_people(30))]  # fmt: skip
+    verdict = scan(_workbook(["Item", "Comments"], rows), "minutes.xlsx")
+    assert verdict.kinds == ()
+    assert verdict.people >= 27
+    assert verdict.severity == "medium"
+
+
+def test_a_description_column_without_names_stays_clean() -> None:
+    from detectors.scan import scan
+
+    rows = [["Theft", "Theft of a pedal cycle from outside a shop in the town", str(n)]
+            for n in range(40)]  # fmt: skip
+    verdict = scan(_workbook(["Offence", "Description", "Count"], rows), "stats.xlsx")
+    assert verdict.severity == "none" and verdict.people == 0
