@@ -66,6 +66,10 @@ class _Tally:
     example: str = ""
 
 
+CASE_NOTES_PEOPLE = 3
+"""People a table's notes must name before they count as its case records."""
+
+
 @dataclass(frozen=True)
 class _Pending:
     text: str
@@ -142,9 +146,13 @@ class Detector:
         except DocumentTooLarge as stop:
             self.stopped = self.stopped or str(stop)
         for (source, hidden, _), group in self._prose.items():
-            kinds = tuple(sorted(group.kinds)) if group.keys else ()
+            people = count_people(group.keys)
+            # One or two names in a notes column may be a product or a place: a case record
+            # takes a few people.
+            named = people >= CASE_NOTES_PEOPLE
+            kinds = tuple(sorted(group.kinds)) if named else ()
             self._kinds |= set(kinds)
-            if group.keys and group.table_categories:
+            if named and group.table_categories:
                 group.categories |= group.table_categories
                 self._categories |= group.table_categories
                 group.sensitive = True
@@ -152,7 +160,7 @@ class Detector:
                 Exposure(
                     source,
                     hidden,
-                    count_people(group.keys),
+                    people,
                     kinds,
                     special_categories=tuple(sorted(group.categories)),
                     sensitive=group.sensitive,

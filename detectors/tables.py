@@ -10,6 +10,7 @@ mostly sentences — where case records name victims and witnesses in passing.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -55,8 +56,8 @@ _VALUE_CATEGORY_CUES = frozenset({Cue.OFFENCE, Cue.SPECIAL, Cue.NOTES, Cue.PARTY
 _NAME_WORDS = wordset(
     "name names full surname forename forenames first last family given initial initials"
 )
-_CASE_CUES = frozenset({Cue.INCIDENT, Cue.OFFENCE, Cue.PARTY})
-"""Columns that make a table one of crimes or incidents."""
+_CASE_HEADER = re.compile(r"\b(?:offen[cs]es?|crimes?|crime ref\w*|incidents?|occurrences?)\b")
+"""Headers that make a table one of crimes or incidents (with a Victim/Witness party column)."""
 _PARTY_WORDS = wordset("victim suspect witness offender complainant accused defendant")
 PROSE_CELL_CHARS = 10_000
 """Characters of one long cell read as prose (and searched for special categories)."""
@@ -64,8 +65,10 @@ TABLE_PROSE_CHARS = 100_000
 """Characters of distinct long cells read as prose from one table."""
 NOTE_MIN_CHARS = 12
 """Shortest cell of a notes column worth reading as prose ("Spoke to J Bloggs")."""
-NOTE_WORDS = 4
-"""Words that make a sampled value a sentence, for a column with no notes-like header."""
+NOTE_WORDS = 5
+"""Words (of two letters or more) that make a sampled value a sentence, for a column with no
+notes-like header: "Victim reported the theft of a bicycle", not "Rice long grain 1 kg"."""
+_WORD = re.compile(r"[^\W\d_]{2,}")
 ROWS_PER_CHECK = 2_000
 """Rows read between two checks of the document's time budget."""
 TABLE_ACTIVITY = "reading table rows for personal data"
@@ -206,7 +209,7 @@ def assess_table(
     entity_cols = [i for i, t in enumerate(types) if t.cue is not Cue.NAME and t.entity]
     has_people = bool(groups) or any(types[i].entity in IDENTIFYING for i in entity_cols)
     free = _FreeText(notes=_notes_columns(types, sample))
-    kind = "case_records" if any(t.cue in _CASE_CUES for t in types) else None
+    kind = "case_records" if _case_table(headers, types) else None
     kind_categories: set[str] = set()
     if kind and free.notes:
         for i, t in enumerate(types):
@@ -312,6 +315,13 @@ def assess_table(
     )
 
 
+def _case_table(headers: Sequence[str], types: Sequence[ColumnType]) -> bool:
+    """A table of crimes or incidents: an offence, crime or incident column, or a party one."""
+    return any(t.cue is Cue.PARTY for t in types) or any(
+        _CASE_HEADER.search(normal_header(h)) for h in headers
+    )
+
+
 def _notes_columns(types: Sequence[ColumnType], sample: Sequence[Sequence[str]]) -> frozenset[int]:
     """Columns of free-text notes: headed as notes, or holding mostly sentences, and not
     already judged to hold an entity."""
@@ -323,7 +333,7 @@ def _notes_columns(types: Sequence[ColumnType], sample: Sequence[Sequence[str]])
             columns.add(i)
             continue
         values = [v for v in (_cell(row, i) for row in sample) if v.strip()]
-        sentences = sum(1 for v in values if len(v.split()) >= NOTE_WORDS)
+        sentences = sum(1 for v in values if len(_WORD.findall(v)) >= NOTE_WORDS)
         if len(values) >= 5 and sentences * 2 >= len(values):
             columns.add(i)
     return frozenset(columns)

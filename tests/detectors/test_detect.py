@@ -235,3 +235,16 @@ def test_a_description_column_without_names_stays_clean() -> None:
             for n in range(40)]  # fmt: skip
     verdict = scan(_workbook(["Offence", "Description", "Count"], rows), "stats.xlsx")
     assert verdict.severity == "none" and verdict.people == 0
+
+
+def test_only_columns_of_sentences_or_notes_headers_are_read_as_notes() -> None:
+    from detectors.columns import judge_column
+    from detectors.tables import _notes_columns
+
+    headers = ["Product", "What happened", "Details"]
+    sample = [
+        ("Rice long grain 1 kg", "The caller reported a stolen bicycle outside the shop", "x")
+        for _ in range(10)
+    ]
+    types = [judge_column(h, [row[i] for row in sample]) for i, h in enumerate(headers)]
+    assert _notes_columns(types, sample) == frozenset({1, 2})
