@@ -220,6 +220,20 @@ def assess_table(
     for row in sample:
         free.take(row)
     where = _where_of(table)
+
+    def prose_only(labels: Sequence[str]) -> TableEvidence:
+        """Nobody counted in the columns: only the free text, to be read as prose."""
+        return TableEvidence(
+            (),
+            frozenset(),
+            frozenset(),
+            (),
+            prose=free.located(where, labels),
+            prose_kind=kind,
+            prose_categories=named_in,
+            stopped=_first(stop),
+        )
+
     if not has_people:
         # Free text found in the sample: the rest of the table may hold more.
         if free.texts:
@@ -227,17 +241,7 @@ def assess_table(
                 free.take(row)
                 if free.full:
                     break
-        prose = free.located(where, headers)
-        return TableEvidence(
-            (),
-            frozenset(),
-            frozenset(),
-            (),
-            prose=prose,
-            prose_kind=kind,
-            prose_categories=named_in,
-            stopped=_first(stop),
-        )
+        return prose_only(headers)
     labels = headers
     if _header_is_data(headers, types):
         sample.insert(0, tuple(headers))
@@ -282,18 +286,8 @@ def assess_table(
         if c.count
     )
     found = {hit.entity for hit in hits_out}
-    prose = free.located(where, labels)
     if not found:
-        return TableEvidence(
-            (),
-            frozenset(),
-            frozenset(),
-            (),
-            prose=prose,
-            prose_kind=kind,
-            prose_categories=named_in,
-            stopped=_first(stop),
-        )
+        return prose_only(labels)
     categories |= {_CATEGORY_CUES[t.cue] for t in types if t.cue in _CATEGORY_CUES}
     for t, header in zip(types, headers, strict=True):
         if t.cue in (Cue.SPECIAL, Cue.HEALTH):
@@ -308,7 +302,7 @@ def assess_table(
         tuple(people),
         sensitive,
         pay="SALARY" in found,
-        prose=prose,
+        prose=free.located(where, labels),
         prose_kind=kind,
         prose_categories=named_in,
         stopped=_first(stop),
