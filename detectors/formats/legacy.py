@@ -129,19 +129,21 @@ def _word6(stream: bytes, budget: Budget) -> Iterator[Item]:
 
 def _word6_pieces(stream: bytes, clx: bytes) -> bytes:
     """The bytes of each piece in order; Word 6/95 pieces are 8-bit, at plain stream offsets."""
-    plc = _piece_plc(clx)
+    return b"".join(stream[fc : fc + length] for fc, length in _pieces(_piece_plc(clx)))
+
+
+def _pieces(plc: bytes) -> Iterator[tuple[int, int]]:
+    """(file position, characters) of each piece of a piece table, up to MAX_CHARS in all."""
     count = (len(plc) - 4) // 12
     cps = struct.unpack_from(f"<{count + 1}i", plc, 0)
-    parts: list[bytes] = []
     total = 0
     for index in range(count):
         fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * index + 2)[0]
         length = max(cps[index + 1] - cps[index], 0)
         total += length
         if total > MAX_CHARS:
-            break
-        parts.append(stream[fc : fc + length])
-    return b"".join(parts)
+            return
+        yield fc, length
 
 
 def _piece_plc(clx: bytes) -> bytes:
@@ -157,17 +159,8 @@ def _piece_plc(clx: bytes) -> bytes:
 
 def _piece_text(stream: bytes, table: bytes) -> str:
     fc_clx, lcb_clx = struct.unpack_from("<II", stream, 418)
-    plc = _piece_plc(table[fc_clx : fc_clx + lcb_clx])
-    count = (len(plc) - 4) // 12
-    cps = struct.unpack_from(f"<{count + 1}i", plc, 0)
     parts: list[str] = []
-    total = 0
-    for index in range(count):
-        fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * index + 2)[0]
-        length = max(cps[index + 1] - cps[index], 0)
-        total += length
-        if total > MAX_CHARS:
-            break
+    for fc, length in _pieces(_piece_plc(table[fc_clx : fc_clx + lcb_clx])):
         if fc & 0x40000000:
             start = (fc & 0x3FFFFFFF) // 2
             parts.append(stream[start : start + length].decode("cp1252", errors="replace"))
