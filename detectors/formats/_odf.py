@@ -4,21 +4,18 @@ changes, chart objects, embedded objects and the manifest's encryption flag."""
 from __future__ import annotations
 
 import io
-import posixpath
 import zipfile
 from collections.abc import Iterator
 
 from lxml import etree
 
 from detectors.errors import EncryptedDocument, UnreadableDocument
-from detectors.formats import OLE_MAGIC
 from detectors.formats._archive import SafeZip
-from detectors.formats._ooxml import unwrap_ole
+from detectors.formats._ooxml import embedded_part
 from detectors.formats._xml import free, local
 from detectors.formats.xlsx.parts import read_small, stream
 from detectors.limits import Budget
 from detectors.model import Embedded, Item, Structure, Table, Text, Vector
-from detectors.shown import shown_path
 
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -175,22 +172,15 @@ def embedded_objects(zf: SafeZip, budget: Budget) -> Iterator[Item]:
             extension = _SUBDOCUMENTS.get(kind, "zip")
             data = _repack(zf, folder + "/", kind)
             yield Embedded(f"object{number}.{extension}", data, f"embedded object {number}")
-    for part in zf.names:
-        if part.endswith("/") or part in _PACKAGE_PARTS or part.startswith(_PACKAGE_FOLDERS):
-            continue
-        if "/" in part and part.split("/", 1)[0] in folders:
-            continue
+    files = (
+        part
+        for part in zf.names
+        if not (part.endswith("/") or part in _PACKAGE_PARTS or part.startswith(_PACKAGE_FOLDERS))
+        and not ("/" in part and part.split("/", 1)[0] in folders)
+    )
+    for number, part in enumerate(files, start=1):
         budget.check()
-        where = f"embedded file {shown_path(part)}"
-        data = zf.read(part)
-        unwrapped = unwrap_ole(data) if data.startswith(OLE_MAGIC) else None
-        if unwrapped is None:
-            yield Embedded(posixpath.basename(part), data, where)
-            continue
-        filename, inner = unwrapped
-        if filename:
-            yield Text(filename, Vector.METADATA, f"file name of {where}")
-        yield Embedded("package", inner, where)
+        yield from embedded_part(part, zf.read(part), number)
 
 
 def _manifest_types(zf: SafeZip) -> dict[str, str]:

@@ -142,16 +142,21 @@ def inspect_embeddings(archive: SafeZip, folder: str) -> Iterator[Item]:
         if part.endswith("/"):
             continue
         archive.budget.check()
-        where = f"embedded file {shown_path(part)}"
-        data = archive.read(part)
-        unwrapped = unwrap_ole(data) if data.startswith(OLE_MAGIC) else None
-        if unwrapped is None:
-            yield Embedded(posixpath.basename(part), data, where)
-            continue
-        filename, inner = unwrapped
-        if filename:
-            yield Text(filename, Vector.METADATA, f"file name of {where}")
-        yield Embedded(safe_name(filename or "package.zip", number), inner, where)
+        yield from embedded_part(part, archive.read(part), number)
+
+
+def embedded_part(part: str, data: bytes, number: int) -> Iterator[Item]:
+    """A file kept inside a package, unwrapped from its OLE wrapper (whose file name is
+    metadata) when it has one."""
+    where = f"embedded file {shown_path(part)}"
+    unwrapped = unwrap_ole(data) if data.startswith(OLE_MAGIC) else None
+    if unwrapped is None:
+        yield Embedded(posixpath.basename(part), data, where)
+        return
+    filename, inner = unwrapped
+    if filename:
+        yield Text(filename, Vector.METADATA, f"file name of {where}")
+    yield Embedded(safe_name(filename or "package.zip", number), inner, where)
 
 
 def unwrap_ole(data: bytes) -> tuple[str, bytes] | None:
