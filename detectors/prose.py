@@ -6,15 +6,18 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import SpacyNlpEngine
-from presidio_analyzer.predefined_recognizers import SpacyRecognizer
-from spacy.tokens import Doc
+import regex
 
-from detectors.engine import ENTITIES, LANGUAGE, analyzer
 from detectors.prose_names import could_hold_name, find_names
+from detectors.recognizers import RECOGNIZERS
 from detectors.recognizers.street_address import SUFFIX
+
+if TYPE_CHECKING:
+    from presidio_analyzer import EntityRecognizer, RecognizerResult
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+    from spacy.tokens import Doc
 
 # A finding must reach this score; pattern-only guesses (a postcode with no address nearby,
 # a passport-shaped code with no "passport") stay below it.
@@ -65,6 +68,21 @@ _STREET_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", SUFFIX)) - {
 _WORD = re.compile(r"[\w'’-]+")
 LONG_RUN = 80
 _LONG_TOKEN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
+# A loose superset of every pattern recognizer, ours and presidio's: text that matches none of
+# these and holds no name word cannot hold a finding, and the model need not even be loaded.
+_MAYBE_PATTERN = regex.compile(
+    "|".join(
+        (
+            r"@",  # e-mail
+            r"\d(?:[\s\-().]*\d){5,}",  # phone, NINO, NHS, passport, licence: six digits or more
+            r"GIR\s?0AA|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}",  # postcode
+            r"[A-Z]{2}\d{2}[- ]?[A-Z]{3}|[A-Z]\d{1,3}[- ]?[A-Z]{3}|[A-Z]{3}[- ]?\d{1,3}[- ]?[A-Z]",
+            r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[0-9A-F]{0,4}:[0-9A-F]{0,4}:",  # IP addresses
+            *(f"(?:{p.regex})" for spec in RECOGNIZERS for p in spec.patterns),
+        )
+    ),
+    regex.IGNORECASE | regex.MULTILINE | regex.DOTALL,
+)
 _LOWER_WORD = re.compile(r"\s+(?!(?:de|da|di|du|van|von|le|la|del|della|al|el|ap|ab)\b)[a-z]")
 
 
@@ -95,20 +113,26 @@ def find_entities(
             chunks.append(defuse(chunk))
             owners.append((index, offset))
     found: list[list[Match]] = [[] for _ in texts]
-    if not chunks:
-        return found
+    named = [i for i, chunk in enumerate(chunks) if could_hold_name(chunk)]
+    maybe = set(named) | {i for i, chunk in enumerate(chunks) if _MAYBE_PATTERN.search(chunk)}
+    if not maybe:
+        return found  # and the model is not even loaded: a sheet of counts costs no NLP
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+    from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+    from detectors.engine import ENTITIES, LANGUAGE, analyzer
+
     engine = analyzer()
     nlp_engine = engine.nlp_engine
     assert isinstance(nlp_engine, SpacyNlpEngine) and nlp_engine.nlp
     nlp = nlp_engine.nlp[LANGUAGE]
-    named = [i for i, chunk in enumerate(chunks) if could_hold_name(chunk)]
     recognizers = [
         r
         for r in engine.registry.get_recognizers(language=LANGUAGE, entities=list(ENTITIES))
         if not isinstance(r, SpacyRecognizer)
     ]
     patterned: list[int] = []
-    for i in sorted(set(range(len(chunks))) - set(named)):
+    for i in sorted(maybe - set(named)):
         if check is not None:
             check()
         if _patterned(chunks[i], recognizers, nlp_engine, nlp.make_doc):
@@ -148,6 +172,8 @@ def _patterned(
     Text with no name word and no pattern match holds nothing to find, so the tagger and
     lemmatizer (run only so that context words can raise a match's score) are spared.
     """
+    from detectors.engine import ENTITIES, LANGUAGE
+
     artifacts = nlp_engine._doc_to_nlp_artifact(tokenize(chunk), LANGUAGE)
     return any(
         r.analyze(text=chunk, entities=list(ENTITIES), nlp_artifacts=artifacts) for r in recognizers

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.cli import main
+from crawler.cli import COMMANDS
 from detectors.engine import ENTITIES
 from detectors.formats import INSPECTORS
 from detectors.recognizers import RECOGNIZERS
@@ -15,7 +15,7 @@ from detectors.recognizers import RECOGNIZERS
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("command", sorted(main.commands))
+@pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_is_in_the_readme(command: str) -> None:
     assert f"leaksweep {command}" in README
 
@@ -25,10 +25,7 @@ def test_every_format_is_in_the_readme(fmt: str) -> None:
     assert re.search(rf"^\| [^|]*\b{fmt}\b", README, re.MULTILINE), fmt
 
 
-@pytest.mark.parametrize(
-    "entity",
-    sorted({*ENTITIES, *(e for r in RECOGNIZERS for e in r().supported_entities)}),
-)
+@pytest.mark.parametrize("entity", sorted({*ENTITIES, *(r.entity for r in RECOGNIZERS)}))
 def test_every_entity_type_is_in_the_readme(entity: str) -> None:
     assert f"`{entity}`" in README
 

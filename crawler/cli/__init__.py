@@ -2,21 +2,40 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from pathlib import Path
 
 import click
 
 from crawler.cli._context import AppContext
-from crawler.cli.alerts import alerts
-from crawler.cli.crawl import crawl
-from crawler.cli.demo import demo
-from crawler.cli.monitor import monitor
-from crawler.cli.report import report
-from crawler.cli.scan import scan
+
+COMMANDS: dict[str, str] = {
+    "scan": "crawler.cli.scan",
+    "crawl": "crawler.cli.crawl",
+    "monitor": "crawler.cli.monitor",
+    "alerts": "crawler.cli.alerts",
+    "report": "crawler.cli.report",
+    "demo": "crawler.cli.demo",
+}
+"""Sub-command -> the module defining it under the same name. A module is imported only when
+its command runs (or help lists it), so `leaksweep scan` never loads the demo or the crawler."""
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        command = getattr(importlib.import_module(module), cmd_name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="leaksweep")
 @click.option(
     "--config",
@@ -37,11 +56,3 @@ def main(ctx: click.Context, config_path: Path | None, verbose: int) -> None:
     level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     ctx.obj = AppContext(config_path)
-
-
-main.add_command(scan)
-main.add_command(demo)
-main.add_command(alerts)
-main.add_command(report)
-main.add_command(crawl)
-main.add_command(monitor)

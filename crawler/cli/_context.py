@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from alerts.store import Store
 from crawler.config import Config, ConfigError, load_config
+
+if TYPE_CHECKING:
+    from alerts.store import Store
 
 
 class AppContext:
@@ -24,4 +27,6 @@ class AppContext:
 
     @cached_property
     def store(self) -> Store:
+        from alerts.store import Store  # the database layer only for commands that use it
+
         return Store(self.config.database)

@@ -1,27 +1,13 @@
-"""leaksweep's own presidio recognizers (one per module) and whole-value checks for cells.
+"""leaksweep's own recognizers (one per module, data only) and whole-value checks for cells.
 
-Adding a recognizer: write one module with a PatternRecognizer subclass and list it here.
+Adding a recognizer: write one module defining `RECOGNIZER` (a `RecognizerSpec`) and list it in
+`RECOGNIZERS` below. The analyzer, the whole-cell checks and the column header words follow.
 """
 
 from __future__ import annotations
 
-from presidio_analyzer import EntityRecognizer
-
-from detectors.recognizers.bank_details import BankDetailsRecognizer
-from detectors.recognizers.crime_reference import CrimeReferenceRecognizer
-from detectors.recognizers.date_of_birth import DateOfBirthRecognizer
-from detectors.recognizers.police_identifier import PoliceIdentifierRecognizer
-from detectors.recognizers.salary import SalaryRecognizer
-from detectors.recognizers.street_address import StreetAddressRecognizer
+from detectors.recognizers.registry import RECOGNIZERS
+from detectors.recognizers.spec import PatternSpec, RecognizerSpec
 from detectors.recognizers.values import VALUE_ENTITIES, match_value
 
-RECOGNIZERS: tuple[type[EntityRecognizer], ...] = (
-    CrimeReferenceRecognizer,
-    PoliceIdentifierRecognizer,
-    DateOfBirthRecognizer,
-    StreetAddressRecognizer,
-    SalaryRecognizer,
-    BankDetailsRecognizer,
-)
-
-__all__ = ["RECOGNIZERS", "VALUE_ENTITIES", "match_value"]
+__all__ = ["RECOGNIZERS", "VALUE_ENTITIES", "PatternSpec", "RecognizerSpec", "match_value"]

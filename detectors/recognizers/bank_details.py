@@ -4,9 +4,7 @@ branch, not a person."""
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from presidio_analyzer import Pattern, PatternRecognizer
+from detectors.recognizers.spec import PatternSpec, RecognizerSpec, fullmatch_check
 
 SORT_CODE = r"\d{2}(?:-\d{2}-|–\d{2}–| \d{2} )\d{2}"
 ACCOUNT = r"\d{8}"
@@ -14,20 +12,22 @@ GAP = r"[^\d\n]{1,40}?"
 LABEL = r"\b(?:account|acc|a/c|acct)\.?\s*(?:no|number|num)\b\.?\s*(?:[:#=\-–]\s*)?"
 
 
-class BankDetailsRecognizer(PatternRecognizer):
-    """Sort code and account number together (the span covers both)."""
-
-    PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("sort code then account", rf"(?<!\d){SORT_CODE}{GAP}{ACCOUNT}(?!\d)", 0.7),
-        Pattern("account then sort code", rf"(?<!\d){ACCOUNT}{GAP}{SORT_CODE}(?!\d)", 0.7),
-        Pattern("labelled account number", rf"(?<={LABEL}){ACCOUNT}(?!\d)", 0.5),
-    ]
-    CONTEXT: ClassVar[list[str]] = ["sort", "account", "bank", "bacs"]
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="BANK_DETAILS",
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            supported_language="en",
-        )
+RECOGNIZER = RecognizerSpec(
+    # Sort code and account number together (the span covers both).
+    entity="BANK_DETAILS",
+    patterns=(
+        PatternSpec("sort code then account", rf"(?<!\d){SORT_CODE}{GAP}{ACCOUNT}(?!\d)", 0.7),
+        PatternSpec("account then sort code", rf"(?<!\d){ACCOUNT}{GAP}{SORT_CODE}(?!\d)", 0.7),
+        PatternSpec("labelled account number", rf"(?<={LABEL}){ACCOUNT}(?!\d)", 0.5),
+    ),
+    context=(
+        "sort",
+        "account",
+        "bank",
+        "bacs",
+    ),
+    header=r"sort code|account (?:no|number)|bank(?: details)?",
+    check_value=fullmatch_check(
+        rf"{SORT_CODE}(?:[ ,;/]+\d{{8}})?|\d{{8}}[ ,;/]+{SORT_CODE}", ACCOUNT, flags=0
+    ),
+)

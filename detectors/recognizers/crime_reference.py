@@ -12,9 +12,7 @@ they read like FOI reference numbers or fractions.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from presidio_analyzer import Pattern, PatternRecognizer
+from detectors.recognizers.spec import PatternSpec, RecognizerSpec, fullmatch_check
 
 # Labels that say "a crime/occurrence reference follows".
 LABEL = (
@@ -38,17 +36,17 @@ URN = r"\d{2}(?-i:[A-Z]{2})\d{7}"
 SELF_EVIDENT = rf"(?:{TRIPLE}|{PREFIXED}|{OCCURRENCE}|{URN})"
 
 
-class CrimeReferenceRecognizer(PatternRecognizer):
-    """Crime, occurrence, incident and case file references (see module docstring)."""
-
-    PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("crime reference (labelled)", rf"(?<={LABEL}){LABELLED_VALUE}\b", 0.7),
-        Pattern("crime reference (force/serial/year)", rf"(?<![\d/]){TRIPLE}(?![\d/])", 0.5),
-        Pattern("crime reference (force prefix)", rf"\b{PREFIXED}\b", 0.6),
-        Pattern("occurrence number", rf"(?<![\d*]){OCCURRENCE}\b", 0.45),
-        Pattern("case file URN", rf"\b{URN}\b", 0.3),
-    ]
-    CONTEXT: ClassVar[list[str]] = [
+RECOGNIZER = RecognizerSpec(
+    # Crime, occurrence, incident and case file references (see module docstring).
+    entity="CRIME_REFERENCE",
+    patterns=(
+        PatternSpec("crime reference (labelled)", rf"(?<={LABEL}){LABELLED_VALUE}\b", 0.7),
+        PatternSpec("crime reference (force/serial/year)", rf"(?<![\d/]){TRIPLE}(?![\d/])", 0.5),
+        PatternSpec("crime reference (force prefix)", rf"\b{PREFIXED}\b", 0.6),
+        PatternSpec("occurrence number", rf"(?<![\d*]){OCCURRENCE}\b", 0.45),
+        PatternSpec("case file URN", rf"\b{URN}\b", 0.3),
+    ),
+    context=(
         "crime",
         "crn",
         "occurrence",
@@ -57,12 +55,10 @@ class CrimeReferenceRecognizer(PatternRecognizer):
         "offence",
         "investigation",
         "reported",
-    ]
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="CRIME_REFERENCE",
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            supported_language="en",
-        )
+    ),
+    header=(
+        r"crime (?:ref\w*|no|number|num)|crn|occurrence(?: \w+)?|occ no|urn|"
+        r"(?:incident|case|niche|athena|storm|cad) (?:ref\w*|no|number)"
+    ),
+    check_value=fullmatch_check(SELF_EVIDENT, LABELLED_VALUE),
+)

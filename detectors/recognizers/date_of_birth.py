@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from detectors.recognizers.spec import PatternSpec, RecognizerSpec
 
 _MONTHS = (
     "jan",
@@ -92,22 +91,28 @@ def is_plausible_birth_date(text: str, today: date | None = None) -> bool:
     return age <= MAX_AGE_YEARS
 
 
-class DateOfBirthRecognizer(PatternRecognizer):
-    """Dates labelled as a date of birth (before or just after the date)."""
+_DATE_CELL = re.compile(DATE, re.IGNORECASE).fullmatch
 
-    PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("date after a DOB label", rf"(?<={LABEL}){DATE}\b", 0.7),
-        Pattern("date before a DOB label", rf"\b{DATE}(?={TRAILING_LABEL})", 0.6),
-    ]
-    CONTEXT: ClassVar[list[str]] = ["dob", "birth", "born", "bear", "birthday"]
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="DATE_OF_BIRTH",
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            supported_language="en",
-        )
+def _is_birth_date_cell(value: str, hint: bool) -> bool:
+    return _DATE_CELL(value) is not None and is_plausible_birth_date(value)
 
-    def validate_result(self, pattern_text: str) -> bool:
-        return is_plausible_birth_date(pattern_text)
+
+RECOGNIZER = RecognizerSpec(
+    # Dates labelled as a date of birth (before or just after the date).
+    entity="DATE_OF_BIRTH",
+    patterns=(
+        PatternSpec("date after a DOB label", rf"(?<={LABEL}){DATE}\b", 0.7),
+        PatternSpec("date before a DOB label", rf"\b{DATE}(?={TRAILING_LABEL})", 0.6),
+    ),
+    context=(
+        "dob",
+        "birth",
+        "born",
+        "bear",
+        "birthday",
+    ),
+    header=r"dob|d o b|date of birth|birth ?date|birthday|born",
+    check_value=_is_birth_date_cell,
+    validate=is_plausible_birth_date,
+)

@@ -7,9 +7,7 @@ Rank abbreviations must be written in capitals as forces print them ("PC", "DC",
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from presidio_analyzer import Pattern, PatternRecognizer
+from detectors.recognizers.spec import PatternSpec, RecognizerSpec, fullmatch_check
 
 # Ranks that prefix a collar number; abbreviations are case-sensitive.
 RANK = (
@@ -25,14 +23,14 @@ LABEL = (
 LABELLED_VALUE = r"(?-i:[A-Z]{0,2})\d{3,10}"
 
 
-class PoliceIdentifierRecognizer(PatternRecognizer):
-    """Collar numbers after a rank, and warrant/service/payroll numbers after a label."""
-
-    PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("collar number after rank", rf"\b{RANKED}\b", 0.6),
-        Pattern("labelled police identifier", rf"(?<={LABEL}){LABELLED_VALUE}\b", 0.7),
-    ]
-    CONTEXT: ClassVar[list[str]] = [
+RECOGNIZER = RecognizerSpec(
+    # Collar numbers after a rank, and warrant/service/payroll numbers after a label.
+    entity="POLICE_IDENTIFIER",
+    patterns=(
+        PatternSpec("collar number after rank", rf"\b{RANKED}\b", 0.6),
+        PatternSpec("labelled police identifier", rf"(?<={LABEL}){LABELLED_VALUE}\b", 0.7),
+    ),
+    context=(
         "collar",
         "shoulder",
         "warrant",
@@ -40,12 +38,10 @@ class PoliceIdentifierRecognizer(PatternRecognizer):
         "payroll",
         "constable",
         "sergeant",
-    ]
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="POLICE_IDENTIFIER",
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            supported_language="en",
-        )
+    ),
+    header=(
+        r"(?:collar|shoulder|warrant|service|staff|payroll|employee|personnel|badge|pay|force|emp)"
+        r" ?(?:no|number|num|id|ref|code)|collar|warrant|staff id"
+    ),
+    check_value=fullmatch_check(RANKED, LABELLED_VALUE, flags=0),
+)

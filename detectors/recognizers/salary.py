@@ -4,9 +4,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from presidio_analyzer import Pattern, PatternRecognizer
+from detectors.recognizers.spec import PatternSpec, RecognizerSpec, fullmatch_check
 
 AMOUNT = (
     r"£\s?(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.\d{2})?(?![\d,]|\.\d)(?:k\b)?"
@@ -28,19 +26,24 @@ AGGREGATE = (
 )
 
 
-class SalaryRecognizer(PatternRecognizer):
-    """Pound amounts with pay wording before them or a pay period after them."""
-
-    PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("amount after pay wording", rf"(?<!{AGGREGATE})(?<={BEFORE}){AMOUNT}", 0.6),
-        Pattern("amount with pay period", rf"(?<!{AGGREGATE}){AMOUNT}(?={AFTER})", 0.6),
-    ]
-    CONTEXT: ClassVar[list[str]] = ["salary", "pay", "allowance", "overtime", "wage", "annum"]
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="SALARY",
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            supported_language="en",
-        )
+RECOGNIZER = RecognizerSpec(
+    # Pound amounts with pay wording before them or a pay period after them.
+    entity="SALARY",
+    patterns=(
+        PatternSpec("amount after pay wording", rf"(?<!{AGGREGATE})(?<={BEFORE}){AMOUNT}", 0.6),
+        PatternSpec("amount with pay period", rf"(?<!{AGGREGATE}){AMOUNT}(?={AFTER})", 0.6),
+    ),
+    context=(
+        "salary",
+        "pay",
+        "allowance",
+        "overtime",
+        "wage",
+        "annum",
+    ),
+    header=r"salary|salaries|pay|wages?|allowances?|overtime|earnings|gross|remuneration|bonus",
+    check_value=fullmatch_check(
+        r"£ ?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})?k?",
+        r"(?:\d{1,3}(?:,\d{3})+|\d{3,7})(?:\.\d{2})?",
+    ),
+)

@@ -4,9 +4,7 @@ words and a street suffix such as Road, Street, Close or Gardens ("14 Elm Grove"
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from presidio_analyzer import Pattern, PatternRecognizer
+from detectors.recognizers.spec import PatternSpec, RecognizerSpec, fullmatch_check
 
 SUFFIX = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Way|Crescent|Cres|Court|Ct|Gardens|"
@@ -24,14 +22,14 @@ LINE = rf"(?-i:{FLAT}?{NUMBER},?\s(?!{NOT_STREET}\b)(?:{WORD}\s){{1,3}}{SUFFIX})
 BUILDING = rf"(?-i:{FLAT}(?:{WORD}\s){{1,3}}(?:House|Court|Lodge|Mansions|Heights|Tower))"
 
 
-class StreetAddressRecognizer(PatternRecognizer):
-    """House number + street name + suffix, with an optional flat number in front."""
-
-    PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("numbered street", rf"(?<![\w£$.,/]){LINE}\b", 0.5),
-        Pattern("flat in a named building", rf"\b{BUILDING}\b", 0.5),
-    ]
-    CONTEXT: ClassVar[list[str]] = [
+RECOGNIZER = RecognizerSpec(
+    # House number + street name + suffix, with an optional flat number in front.
+    entity="STREET_ADDRESS",
+    patterns=(
+        PatternSpec("numbered street", rf"(?<![\w£$.,/]){LINE}\b", 0.5),
+        PatternSpec("flat in a named building", rf"\b{BUILDING}\b", 0.5),
+    ),
+    context=(
         "address",
         "live",
         "reside",
@@ -39,12 +37,7 @@ class StreetAddressRecognizer(PatternRecognizer):
         "resident",
         "postcode",
         "occupant",
-    ]
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="STREET_ADDRESS",
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-            supported_language="en",
-        )
+    ),
+    header=r"address(?: line \d)?|street|house (?:no|number|name)|road",
+    check_value=fullmatch_check(rf"{LINE}(?:,.*)?|{BUILDING}(?:,.*)?", flags=0),
+)

@@ -9,15 +9,9 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Callable
 
-from detectors.recognizers import (
-    bank_details,
-    crime_reference,
-    date_of_birth,
-    police_identifier,
-    street_address,
-)
+from detectors.recognizers.registry import RECOGNIZERS
+from detectors.recognizers.spec import ValueCheck, fullmatch_check
 
 _I = re.IGNORECASE
 
@@ -49,29 +43,15 @@ _VEHICLE = re.compile(
     r"|[A-HJ-PR-Z]{3} ?\d{1,3} ?[A-HJ-NPR-TV-Y]",
     _I,
 )
-_PASSPORT = re.compile(r"[A-Z]{2}\d{7}|\d{9}", _I)
-_PASSPORT_STRICT = re.compile(r"[A-Z]{2}\d{7}", _I)
 _DRIVING = re.compile(
     r"(?=[A-Z9]{5})[A-Z]+9*\d(?:0[1-9]|1[0-2]|5[1-9]|6[0-2])(?:0[1-9]|[12]\d|3[01])\d"
     r"[A-Z9]{2}[A-Z0-9][A-Z]{2}",
     _I,
 )
-_CRIME = re.compile(crime_reference.SELF_EVIDENT, _I)
-_CRIME_BARE = re.compile(crime_reference.LABELLED_VALUE, _I)
-_POLICE = re.compile(police_identifier.RANKED)
-_POLICE_BARE = re.compile(police_identifier.LABELLED_VALUE)
-_DATE = re.compile(date_of_birth.DATE, _I)
-_STREET = re.compile(rf"{street_address.LINE}(?:,.*)?|{street_address.BUILDING}(?:,.*)?")
 _IPV4 = re.compile(
     r"(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 )
 _IPV6 = re.compile(r"(?=.*:.*:)[0-9A-F:]{2,39}(?:%\w+)?", _I)
-_MONEY = re.compile(r"£ ?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})?k?", _I)
-_MONEY_BARE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{3,7})(?:\.\d{2})?")
-_SORT_CODE = re.compile(
-    rf"{bank_details.SORT_CODE}(?:[ ,;/]+\d{{8}})?|\d{{8}}[ ,;/]+{bank_details.SORT_CODE}"
-)
-_ACCOUNT = re.compile(r"\d{8}")
 
 
 def _nhs(value: str, hint: bool) -> bool:
@@ -92,14 +72,7 @@ def _ipv6(value: str) -> bool:
     return True
 
 
-def _either(strict: re.Pattern[str], bare: re.Pattern[str]) -> Callable[[str, bool], bool]:
-    def check(value: str, hint: bool) -> bool:
-        return strict.fullmatch(value) is not None or (hint and bare.fullmatch(value) is not None)
-
-    return check
-
-
-def _plain(pattern: re.Pattern[str]) -> Callable[[str, bool], bool]:
+def _plain(pattern: re.Pattern[str]) -> ValueCheck:
     fullmatch = pattern.fullmatch
 
     def check(value: str, hint: bool) -> bool:
@@ -108,26 +81,19 @@ def _plain(pattern: re.Pattern[str]) -> Callable[[str, bool], bool]:
     return check
 
 
-_CHECKS: dict[str, Callable[[str, bool], bool]] = {
+_CHECKS: dict[str, ValueCheck] = {
     "EMAIL_ADDRESS": _plain(_EMAIL),
     "PHONE_NUMBER": _plain(_PHONE),
     "UK_POSTCODE": _plain(_POSTCODE),
     "UK_NINO": _plain(_NINO),
     "UK_NHS": _nhs,
     "UK_VEHICLE_REGISTRATION": _plain(_VEHICLE),
-    "UK_PASSPORT": _either(_PASSPORT_STRICT, _PASSPORT),
+    "UK_PASSPORT": fullmatch_check(r"[A-Z]{2}\d{7}", r"[A-Z]{2}\d{7}|\d{9}"),
     "UK_DRIVING_LICENCE": _plain(_DRIVING),
-    "CRIME_REFERENCE": _either(_CRIME, _CRIME_BARE),
-    "POLICE_IDENTIFIER": _either(_POLICE, _POLICE_BARE),
-    "DATE_OF_BIRTH": lambda value, hint: (
-        _DATE.fullmatch(value) is not None and date_of_birth.is_plausible_birth_date(value)
-    ),
-    "STREET_ADDRESS": _plain(_STREET),
     "IP_ADDRESS": lambda value, hint: (
         _IPV4.fullmatch(value) is not None or (_IPV6.fullmatch(value) is not None and _ipv6(value))
     ),
-    "SALARY": _either(_MONEY, _MONEY_BARE),
-    "BANK_DETAILS": _either(_SORT_CODE, _ACCOUNT),
+    **{recognizer.entity: recognizer.check_value for recognizer in RECOGNIZERS},
 }
 
 VALUE_ENTITIES: tuple[str, ...] = tuple(_CHECKS)
