@@ -37,6 +37,7 @@ format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 
 bench: setup
+	$(PY) bench/startup.py
 	$(PY) bench/inspection.py
 	$(PY) bench/prose.py
 	$(PY) bench/detect.py
