@@ -1,10 +1,15 @@
-"""Fill opacity and blend mode from graphics-state dictionaries, which pdfminer skips.
+"""Fill opacity, blend mode and clipping, which pdfminer skips.
 
 A box only hides what is under it when it is (nearly) opaque and painted normally: a
 highlighter stroke is a translucent or multiplied rectangle, and the text under it stays
 readable. pdfminer ignores the `gs` operator, so the interpreter here reads the named
 `ExtGState` resource itself and keeps its `ca` and `BM` in the graphics state, saved and
 restored with `q`/`Q` and handed on to form XObjects.
+
+A box only hides what lies inside the clipping path too: programs that print web pages
+paint page-sized white boxes clipped to a panel, and text outside the panel stays in view.
+pdfminer ignores `W` and `W*`, so the interpreter keeps the bounding box of the clipping
+path (the intersection of every path clipped to, in device space) in the graphics state.
 """
 
 from __future__ import annotations
@@ -14,8 +19,10 @@ from typing import Any
 from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
+from pdfminer.utils import apply_matrix_pt
 
 Colour = tuple[float, float, float]
+Box = tuple[float, float, float, float]
 OPAQUE = 0.9
 """Fill opacity (`ca`) from which a box hides what is under it: at 0.9 a black box leaves
 black text a tenth of the contrast it had, which no reader makes out; below it, a reader can."""
@@ -35,11 +42,17 @@ class Paint(PDFGraphicState):
         super().__init__()
         self.fill_alpha = 1.0
         self.blend = "Normal"
+        self.clip: Box | None = None
+        """Bounding box of the clipping path in device space; None when nothing is clipped."""
 
     def copy(self) -> Paint:
         state = Paint()
         state.__dict__.update(self.__dict__)
         return state
+
+
+def clip_of(state: PDFGraphicState) -> Box | None:
+    return state.clip if isinstance(state, Paint) else None
 
 
 def fill_alpha(state: PDFGraphicState) -> float:
@@ -78,6 +91,8 @@ class Interpreter(PDFPageInterpreter):
     """pdfminer's interpreter, keeping opacity and blend mode in its graphics state."""
 
     _inherited: Paint | None = None
+    _clipping = False
+    """`W` or `W*` was given: the path ended next also clips."""
 
     def init_state(self, ctm: Any) -> None:
         super().init_state(ctm)
@@ -86,7 +101,65 @@ class Interpreter(PDFPageInterpreter):
             # A form XObject starts from the state in force where it is painted.
             state.fill_alpha = self._inherited.fill_alpha
             state.blend = self._inherited.blend
+            state.clip = self._inherited.clip
         self.graphicstate = state
+        self._clipping = False
+
+    def do_W(self) -> None:
+        self._clipping = True
+
+    def do_W_a(self) -> None:
+        self._clipping = True
+
+    # Painting with the path set as clip uses the clip in force before: the new one is set
+    # once the path is painted (or ended with `n`).
+    def do_n(self) -> None:
+        self._clip_to(self.curpath)
+        super().do_n()
+
+    def do_S(self) -> None:
+        path = self.curpath
+        super().do_S()
+        self._clip_to(path)
+
+    def do_f(self) -> None:
+        path = self.curpath
+        super().do_f()
+        self._clip_to(path)
+
+    def do_f_a(self) -> None:
+        path = self.curpath
+        super().do_f_a()
+        self._clip_to(path)
+
+    def do_B(self) -> None:
+        path = self.curpath
+        super().do_B()
+        self._clip_to(path)
+
+    def do_B_a(self) -> None:
+        path = self.curpath
+        super().do_B_a()
+        self._clip_to(path)
+
+    def _clip_to(self, path: list[Any]) -> None:
+        if not self._clipping:
+            return
+        self._clipping = False
+        state = self.graphicstate
+        if not isinstance(state, Paint):
+            return
+        box = path_box(path, self.ctm)
+        if box is None:
+            return
+        if state.clip is not None:
+            box = (
+                max(box[0], state.clip[0]),
+                max(box[1], state.clip[1]),
+                min(box[2], state.clip[2]),
+                min(box[3], state.clip[3]),
+            )
+        state.clip = box
 
     def subinterp(self) -> PDFPageInterpreter:
         interpreter = super().subinterp()
@@ -122,6 +195,24 @@ class Interpreter(PDFPageInterpreter):
         setter = getattr(self.device, "paint_images_in", None)
         if setter is not None:
             setter(self.graphicstate)
+
+
+def path_box(path: list[Any], ctm: Any) -> Box | None:
+    """The bounding box in device space of a path's points (curve control points included)."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for segment in path:
+        numbers = segment[1:]
+        for x, y in zip(numbers[::2], numbers[1::2], strict=False):
+            try:
+                point = apply_matrix_pt(ctm, (float(x), float(y)))
+            except (TypeError, ValueError):
+                continue
+            xs.append(point[0])
+            ys.append(point[1])
+    if not xs:
+        return None
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _name(value: Any) -> str:
