@@ -47,8 +47,10 @@ MAX_EDGES = 4_000
 _CHECK_EVERY = 256
 """Characters, paths or images painted between two checks of the time budget."""
 MAX_SUBPATHS = 64
-"""Subpaths of one filled path kept to apply its fill rule; a longer path (a map, text drawn
-as outlines) has each subpath taken as a filled box of its own."""
+MAX_RING_POINTS = 256
+"""Subpaths and points of one filled path kept to apply its fill rule, which is tested for
+every glyph under it; a longer path (a map, text drawn as outlines) has each subpath taken
+as a filled box of its own."""
 _SAMPLES = (1 / 6, 1 / 2, 5 / 6)
 """Where a glyph is sampled, across and up its box, against a path of several subpaths."""
 
@@ -312,22 +314,47 @@ def _segments(item: LTCurve) -> list[Box]:
 def filled_regions(
     path: Sequence[Any], ctm: Matrix, evenodd: bool
 ) -> list[tuple[Box, tuple[Polygon, ...]]]:
-    """What a filled path paints, in device space: boxes painted whole, or the box of a path
-    of several subpaths with those subpaths, whose fill rule says which points inside are
-    painted (a frame drawn as an outer and an inner rectangle paints only the ring)."""
+    """What a filled path paints, in device space: boxes painted whole, one per subpath
+    that overlaps no other; and for subpaths that overlap (a frame drawn as an outer and an
+    inner rectangle), their joint box with those subpaths, whose fill rule then says which
+    points inside it are painted."""
     subpaths = [tuple(points) for points in _subpaths(path, ctm) if len(points) >= 3]
-    if len(subpaths) == 1 or len(subpaths) > MAX_SUBPATHS:
-        return [(_bounds(points), ()) for points in subpaths]
-    if not subpaths:
-        return []
     boxes = [_bounds(points) for points in subpaths]
-    whole = (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
-    return [(whole, tuple(subpaths))]
+    if len(subpaths) < 2 or len(subpaths) > MAX_SUBPATHS:
+        return [(box, ()) for box in boxes]
+    regions: list[tuple[Box, tuple[Polygon, ...]]] = []
+    for group in _overlapping(boxes):
+        if len(group) == 1 or sum(len(subpaths[i]) for i in group) > MAX_RING_POINTS:
+            regions.extend((boxes[i], ()) for i in group)
+            continue
+        joint = (
+            min(boxes[i][0] for i in group),
+            min(boxes[i][1] for i in group),
+            max(boxes[i][2] for i in group),
+            max(boxes[i][3] for i in group),
+        )
+        regions.append((joint, tuple(subpaths[i] for i in group)))
+    return regions
+
+
+def _overlapping(boxes: list[Box]) -> list[list[int]]:
+    """Indexes of the boxes grouped so that boxes overlapping each other share a group."""
+    group = list(range(len(boxes)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for i, a in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            b = boxes[j]
+            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
+                group[root(j)] = root(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(boxes)):
+        groups[root(i)].append(i)
+    return list(groups.values())
 
 
 def _subpaths(path: Sequence[Any], ctm: Matrix) -> list[list[Point]]:

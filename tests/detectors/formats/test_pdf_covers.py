@@ -126,10 +126,12 @@ def test_an_opaque_square_annotation_covers_the_text_under_it(
         (TEXT + b"0 g 68 694 200 20 re f 300 300 50 50 re f\n", (),
          [Cover(1, (68.0, 78.0, 268.0, 98.0))]),
         (TEXT + b"0 g 0 600 612 300 re f\n", (), [Cover(1, (0.0, 0.0, 612.0, 192.0))]),
+        (TEXT + b"0 g 300 300 50 50 re 68 694 200 20 re f\n", (),
+         [Cover(1, (68.0, 78.0, 268.0, 98.0))]),
         (TEXT, (square(IC=(0, 0, 0)),), [Cover(1, (68.0, 78.0, 268.0, 98.0))]),
     ],
     ids=["box", "cross-hatched box", "a second box over nothing", "box past the page edge",
-         "Square annotation"],
+         "two boxes in one path", "Square annotation"],
 )  # fmt: skip
 def test_covered_text_names_each_box_from_the_top_left_of_its_page(
     content: bytes, annotations: tuple[dict[str, object], ...], covers: list[Cover]
