@@ -32,12 +32,11 @@ from pdfminer.pdfinterp import PDFGraphicState, PDFResourceManager, PDFTextState
 from pdfminer.pdfpage import PDFPage
 from pdfminer.utils import Matrix, apply_matrix_pt, apply_matrix_rect
 
+from detectors.formats.pdf._fills import Polygon, clipped, filled_regions, paints
 from detectors.formats.pdf._paint import INVISIBLE, apparent, clip_of, fill_alpha, hides
 from detectors.model import Vector
 
 Box = tuple[float, float, float, float]
-Point = tuple[float, float]
-Polygon = tuple[Point, ...]
 Colour = tuple[float, float, float]
 _BAND = 24.0
 _COVER = 0.6
@@ -46,11 +45,6 @@ MAX_EDGES = 4_000
 """Ruling segments kept per page for the table search; a page past this is not searched."""
 _CHECK_EVERY = 256
 """Characters, paths or images painted between two checks of the time budget."""
-MAX_SUBPATHS = 64
-MAX_RING_POINTS = 256
-"""Subpaths and points of one filled path kept to apply its fill rule, which is tested for
-every glyph under it; a longer path (a map, text drawn as outlines) has each subpath taken
-as a filled box of its own."""
 _SAMPLES = (1 / 6, 1 / 2, 5 / 6)
 """Where a glyph is sampled, across and up its box, against a path of several subpaths."""
 
@@ -263,7 +257,7 @@ class Recorder(PDFPageAggregator):
         clip = clip_of(gstate)
         colour = rgb(gstate.ncolor)
         for box, subpaths in filled_regions(path, self.ctm, evenodd):
-            shown = _clipped(box, clip)
+            shown = clipped(box, clip)
             if shown is None or shown[2] - shown[0] < 2 or shown[3] - shown[1] < 2:
                 continue
             self._order += 1
@@ -287,7 +281,7 @@ class Recorder(PDFPageAggregator):
         del objects[before:]
         if isinstance(item, LTImage):
             state = self._image_state
-            shown = _clipped(item.bbox, None if state is None else clip_of(state))
+            shown = clipped(item.bbox, None if state is None else clip_of(state))
             if shown is None:
                 return  # clipped out of view
             self._order += 1
@@ -309,97 +303,6 @@ def _segments(item: LTCurve) -> list[Box]:
         if ax == bx or ay == by:
             out.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
     return out
-
-
-def filled_regions(
-    path: Sequence[Any], ctm: Matrix, evenodd: bool
-) -> list[tuple[Box, tuple[Polygon, ...]]]:
-    """What a filled path paints, in device space: boxes painted whole, one per subpath
-    that overlaps no other; and for subpaths that overlap (a frame drawn as an outer and an
-    inner rectangle), their joint box with those subpaths, whose fill rule then says which
-    points inside it are painted."""
-    subpaths = [tuple(points) for points in _subpaths(path, ctm) if len(points) >= 3]
-    boxes = [_bounds(points) for points in subpaths]
-    if len(subpaths) < 2 or len(subpaths) > MAX_SUBPATHS:
-        return [(box, ()) for box in boxes]
-    regions: list[tuple[Box, tuple[Polygon, ...]]] = []
-    for group in _overlapping(boxes):
-        if len(group) == 1 or sum(len(subpaths[i]) for i in group) > MAX_RING_POINTS:
-            regions.extend((boxes[i], ()) for i in group)
-            continue
-        joint = (
-            min(boxes[i][0] for i in group),
-            min(boxes[i][1] for i in group),
-            max(boxes[i][2] for i in group),
-            max(boxes[i][3] for i in group),
-        )
-        regions.append((joint, tuple(subpaths[i] for i in group)))
-    return regions
-
-
-def _overlapping(boxes: list[Box]) -> list[list[int]]:
-    """Indexes of the boxes grouped so that boxes overlapping each other share a group."""
-    group = list(range(len(boxes)))
-
-    def root(i: int) -> int:
-        while group[i] != i:
-            i = group[i]
-        return i
-
-    for i, a in enumerate(boxes):
-        for j in range(i + 1, len(boxes)):
-            b = boxes[j]
-            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
-                group[root(j)] = root(i)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(boxes)):
-        groups[root(i)].append(i)
-    return list(groups.values())
-
-
-def _subpaths(path: Sequence[Any], ctm: Matrix) -> list[list[Point]]:
-    """Each subpath's points (curve control points included) in device space."""
-    out: list[list[Point]] = []
-    for segment in path:
-        numbers = segment[1:]
-        if segment[0] == "m" or not out:
-            out.append([])
-        for x, y in zip(numbers[::2], numbers[1::2], strict=False):
-            try:
-                out[-1].append(apply_matrix_pt(ctm, (float(x), float(y))))
-            except (TypeError, ValueError):
-                continue
-    return out
-
-
-def _bounds(points: Sequence[Point]) -> Box:
-    xs = [x for x, _ in points]
-    ys = [y for _, y in points]
-    return (min(xs), min(ys), max(xs), max(ys))
-
-
-def _winding(point: Point, polygon: Polygon) -> int:
-    """How many times the closed polygon winds around the point (signed)."""
-    px, py = point
-    winding = 0
-    for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
-        side = (x1 - x0) * (py - y0) - (px - x0) * (y1 - y0)
-        if y0 <= py < y1 and side > 0:
-            winding += 1
-        elif y1 <= py < y0 and side < 0:
-            winding -= 1
-    return winding
-
-
-def _clipped(box: Box, clip: Box | None) -> Box | None:
-    """The part of `box` inside the clipping box, or None when nothing of it is."""
-    if clip is None:
-        return box
-    x0, y0 = max(box[0], clip[0]), max(box[1], clip[1])
-    x1, y1 = min(box[2], clip[2]), min(box[3], clip[3])
-    if x1 <= x0 or y1 <= y0:
-        return None
-    return (x0, y0, x1, y1)
 
 
 def rgb(colour: Any) -> Colour | None:
@@ -559,8 +462,7 @@ def _under(glyph: Box, shape: Shape) -> bool:
             point = (x0 + (x1 - x0) * fx, y0 + (y1 - y0) * fy)
             if not (bx0 <= point[0] <= bx1 and by0 <= point[1] <= by1):
                 continue
-            winding = sum(_winding(point, sub) for sub in shape.subpaths)
-            painted += winding % 2 == 1 if shape.evenodd else winding != 0
+            painted += paints(point, shape.subpaths, shape.evenodd)
     return painted >= len(_SAMPLES) ** 2 * _COVER
 
 

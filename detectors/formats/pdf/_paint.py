@@ -19,7 +19,8 @@ from typing import Any
 from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
-from pdfminer.utils import apply_matrix_pt
+
+from detectors.formats.pdf._fills import path_box
 
 Colour = tuple[float, float, float]
 Box = tuple[float, float, float, float]
@@ -195,24 +196,6 @@ class Interpreter(PDFPageInterpreter):
         setter = getattr(self.device, "paint_images_in", None)
         if setter is not None:
             setter(self.graphicstate)
-
-
-def path_box(path: list[Any], ctm: Any) -> Box | None:
-    """The bounding box in device space of a path's points (curve control points included)."""
-    xs: list[float] = []
-    ys: list[float] = []
-    for segment in path:
-        numbers = segment[1:]
-        for x, y in zip(numbers[::2], numbers[1::2], strict=False):
-            try:
-                point = apply_matrix_pt(ctm, (float(x), float(y)))
-            except (TypeError, ValueError):
-                continue
-            xs.append(point[0])
-            ys.append(point[1])
-    if not xs:
-        return None
-    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _name(value: Any) -> str:
