@@ -89,7 +89,7 @@ def apparent(state: PDFGraphicState, colour: Colour | None) -> Colour | None:
 
 
 class Interpreter(PDFPageInterpreter):
-    """pdfminer's interpreter, keeping opacity and blend mode in its graphics state."""
+    """pdfminer's interpreter, keeping opacity, blend mode and clip in its graphics state."""
 
     _inherited: Paint | None = None
     _clipping = False
