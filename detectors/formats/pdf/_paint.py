@@ -37,7 +37,8 @@ _LIGHTENING = {"Screen", "Lighten"}
 
 
 class Paint(PDFGraphicState):
-    """pdfminer's graphics state plus the fill opacity and blend mode set through `gs`."""
+    """pdfminer's graphics state plus the fill opacity and blend mode set through `gs`, and
+    the clip set through `W`."""
 
     def __init__(self) -> None:
         super().__init__()
