@@ -14,6 +14,7 @@ identifier such as a NINO, NHS number or date of birth, sits with the people.
 | any other case records                                               | high     |
 | visible staff list of 100 or more; hidden staff list of 10 or more   | high     |
 | sensitive identifiers or special categories with any named person    | high     |
+| personal data under a box drawn over it in a PDF (failed redaction)  | high     |
 | 50 or more people in any other table or text                         | high     |
 | staff or contact list of 10 or more; hidden staff list of fewer      | medium   |
 | 3 or more people in hidden text (comments, tracked changes…)         | medium   |
@@ -53,6 +54,9 @@ def assess(evidence: Evidence, structures: tuple[Structure, ...]) -> Assessment:
     rated = [
         _rate(exposure) for exposure in evidence.exposures if exposure.people or exposure.kinds
     ]
+    if any(finding.covers for finding in evidence.findings):
+        # Someone meant to hide it and believes it is hidden: it is still in the file.
+        rated.append((Severity.HIGH, "personal data under a redaction box that hides nothing"))
     if any(_unreadable(s) for s in structures):
         rated.append((Severity.MEDIUM, "a part of the document could not be read"))
     if any(s.vector.hidden for s in structures):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from detectors.errors import DocumentTooLarge
 from detectors.limits import Budget
 from detectors.mask import mask
-from detectors.model import Finding, Table, Text, Vector
+from detectors.model import Cover, Finding, Table, Text, Vector
 from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
 from detectors.prose_scan import ProseFinder, ProseResult, scan_texts
@@ -64,6 +64,11 @@ class _Tally:
     count: int = 0
     score: float = 0.0
     example: str = ""
+    covers: dict[Cover, None] = field(default_factory=dict)
+
+
+MAX_COVERS = 200
+"""Redaction boxes named per finding; a page of a thousand boxes names the first ones."""
 
 
 CASE_NOTES_PEOPLE = 3
@@ -80,6 +85,7 @@ class _Pending:
     """What the people named in the text are, when its table says so ("case_records")."""
     categories: frozenset[str] = frozenset()
     """Special categories its table gives the people named in it."""
+    covers: tuple[Cover, ...] = ()
 
 
 @dataclass
@@ -134,7 +140,7 @@ class Detector:
         if not item.text.strip():
             return
         self._pending.append(
-            _Pending(item.text, item.vector, item.where, embedded_in, kind, categories)
+            _Pending(item.text, item.vector, item.where, embedded_in, kind, categories, item.covers)
         )
         self._pending_chars += len(item.text)
         if self._pending_chars >= BATCH_CHARS:
@@ -167,7 +173,9 @@ class Detector:
                 )
             )
         findings = tuple(
-            Finding(entity, vector, where, t.count, round(t.score, 2), t.example, inner)
+            Finding(
+                entity, vector, where, t.count, round(t.score, 2), t.example, inner, tuple(t.covers)
+            )
             for (entity, vector, where, inner), t in self._tallies.items()
         )
         return Evidence(
@@ -256,6 +264,7 @@ class Detector:
             1,
             0.7,
             mask(value, "PERSON"),
+            pending.covers,
         )
         keys = PersonKeys(
             None,
@@ -283,6 +292,7 @@ class Detector:
                 1,
                 hit.score,
                 hit.example,
+                pending.covers,
             )
             if hit.keys is not None:
                 self._keys.append(hit.keys)
@@ -306,6 +316,7 @@ class Detector:
         count: int,
         score: float,
         example: str,
+        covers: tuple[Cover, ...] = (),
     ) -> None:
         inner = None
         if embedded_in:
@@ -314,6 +325,10 @@ class Detector:
         tally.count += count
         tally.score = max(tally.score, score)
         tally.example = tally.example or example
+        for cover in covers:
+            if len(tally.covers) >= MAX_COVERS:
+                break
+            tally.covers[cover] = None
 
 
 def _slices(pending: list[_Pending]) -> list[list[_Pending]]:

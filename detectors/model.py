@@ -45,12 +45,27 @@ class Vector(StrEnum):
 
 
 @dataclass(frozen=True)
+class Cover:
+    """A box painted over text on a PDF page: a failed redaction's black box, white-out,
+    cross-hatching or an opaque Square annotation.
+
+    `page` is 1-based; `box` is (x0, top, x1, bottom) in points from the top left corner of
+    the page as shown, rounded to a tenth.
+    """
+
+    page: int
+    box: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
 class Text:
     """A run of prose or a single value, with where it sits and how it was stored."""
 
     text: str
     vector: Vector
     where: str
+    covers: tuple[Cover, ...] = ()
+    """For text under redaction boxes: the boxes that hide it."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +143,8 @@ class Finding:
     example: str
     inner_vector: Vector | None = None
     """For findings inside an embedded file: the vector within that file."""
+    covers: tuple[Cover, ...] = ()
+    """For findings under redaction boxes: the boxes over the text they were found in."""
 
     @property
     def hidden(self) -> bool:

@@ -38,4 +38,6 @@ def finding_json(finding: Finding) -> dict[str, Any]:
     }
     if finding.inner_vector is not None:
         record["inner_vector"] = str(finding.inner_vector)
+    if finding.covers:
+        record["covers"] = [{"page": c.page, "box": list(c.box)} for c in finding.covers]
     return record

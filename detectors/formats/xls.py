@@ -4,7 +4,8 @@ xlrd (with formatting_info) gives sheet visibility, hidden and outlined rows and
 cell formats, names and notes. What xlrd does not read lives in other OLE streams:
 pivot caches (`_SX_DB_CUR/*`, BIFF records whose strings are the field names and items),
 shared-workbook change logs (`Revision Log`, `User Names`), embedded objects (`MBD*`) and
-the summary properties.
+the summary properties. External links and their cached cells are read from the workbook
+stream's own records (`xls_links`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import xlrd
 from detectors.formats._ole import payload
 from detectors.formats._sheet import Layout, Row, column_letter, sheet_tables
 from detectors.formats.xls_book import UNREADABLE_NAMES, UNREADABLE_NOTES, open_book
+from detectors.formats.xls_links import inspect_links
 from detectors.formats.xlsx.styles import hides_values
 from detectors.limits import Budget
 from detectors.model import Embedded, Item, Structure, Table, Text, Vector
@@ -35,6 +37,7 @@ _SXOPER = frozenset(range(0x00C9, 0x00D0))
 """Cache value records: a field's items, or a record's values for fields without items."""
 _REFERENCE_KINDS = (xlrd.formula.oREF, xlrd.formula.oREL)
 _BLANK_TYPES = bytes((xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK))
+_OLE = bytes.fromhex("D0CF11E0A1B11AE1")
 _PRINTABLE = re.compile(rb"[\x20-\x7e\xa0-\xff]{4,}")
 _PRINTABLE_16 = re.compile(rb"(?:[\x20-\x7e]\x00){4,}")
 
@@ -55,6 +58,7 @@ def inspect_xls(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
             book.unload_sheet(index)
     finally:
         book.release_resources()
+    yield from inspect_links(_workbook_stream(data), budget)
     yield from _ole_parts(data, budget)
 
 
@@ -199,6 +203,18 @@ def _rgb(book: Any, index: int) -> tuple[int, int, int] | None:
 
 
 # -- OLE streams xlrd does not read ------------------------------------------------------------
+
+
+def _workbook_stream(data: bytes) -> bytes:
+    """The BIFF records: the `Workbook` (or `Book`) stream, or the file itself when bare."""
+    if not data.startswith(_OLE):
+        return data
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            stream = next((s for s in ("Workbook", "Book") if ole.exists(s)), None)
+            return bytes(ole.openstream(stream).read()) if stream else b""
+    except Exception:  # xlrd read the sheets some other way: only the links are lost
+        return b""
 
 
 def _ole_parts(data: bytes, budget: Budget) -> Iterator[Item]:

@@ -4,7 +4,7 @@ import pytest
 
 from detectors.assess import assess
 from detectors.detect import Evidence, Exposure
-from detectors.model import Finding, Severity, Structure, Vector
+from detectors.model import Cover, Finding, Severity, Structure, Vector
 
 C, H, M, L, N = Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.NONE
 
@@ -67,3 +67,28 @@ def test_hiding_places_without_personal_data(
     structures: tuple[Structure, ...], severity: Severity
 ) -> None:
     assert assess(Evidence((), 0, (), ()), structures).severity is severity
+
+
+BOX = Cover(1, (68.0, 78.0, 268.0, 98.0))
+
+
+@pytest.mark.parametrize(
+    ("finding", "exposure", "severity"),
+    [
+        (Finding("PERSON", Vector.UNDER_REDACTION, "page 1", 1, 0.85, "J*** S****",
+                 covers=(BOX,)), Exposure("prose", True, 1), H),
+        (Finding("EMAIL_ADDRESS", Vector.EMBEDDED_FILE, "attachment 1 › page 1", 1, 1.0,
+                 "j***@x.uk", Vector.UNDER_REDACTION, (BOX,)), Exposure("prose", True, 0), H),
+        (Finding("PERSON", Vector.UNDER_REDACTION, "page 1", 1, 0.85, "J*** S****"),
+         Exposure("prose", True, 1), L),
+        (Finding("PERSON", Vector.INVISIBLE_TEXT, "page 1", 1, 0.85, "J*** S****"),
+         Exposure("prose", True, 1), L),
+    ],
+)  # fmt: skip
+def test_personal_data_under_a_cover_is_a_failed_redaction(
+    finding: Finding, exposure: Exposure, severity: Severity
+) -> None:
+    assessment = assess(Evidence((finding,), exposure.people, (), (), (exposure,)), ())
+    assert assessment.severity is severity
+    if severity is H:
+        assert "redaction" in assessment.reason

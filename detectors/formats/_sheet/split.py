@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from detectors.formats._refs import column_letter
 from detectors.formats._sheet.layout import MAX_COLUMNS, Layout, Row
 from detectors.formats._sheet.rows import fill_gaps, plural, trim
-from detectors.formats._sheet.spool import Place, Spool, sheet_allowance
+from detectors.formats._sheet.spool import Place, RowSet, Spool, sheet_allowance
 from detectors.limits import Budget
 from detectors.model import Item, Structure, Table, Vector
 
@@ -50,6 +51,9 @@ class Splitter:
         self.places: dict[object, Place] = {}
         self.hidden_rows = Place("rows", Vector.HIDDEN_ROW, Spool(self.allowance))
         self.hidden_hints: list[object] = []
+        self.overlaps: dict[object, _Overlap] = {}
+        """Hidden columns whose cells sit in hidden rows, by place key: their values are read
+        with the rows, and the columns are still reported as a hiding place of their own."""
 
     def close(self) -> None:
         self.hidden_rows.rows.close()
@@ -73,6 +77,7 @@ class Splitter:
         yield from self._hidden_row_tables()
         for place in self.places.values():
             yield from self._place_tables(place)
+        yield from self._overlap_structures()
 
     # -- the one pass -----------------------------------------------------------------------
 
@@ -109,6 +114,15 @@ class Splitter:
         place = self.hidden_rows
         place.numbers.add(row.number)
         self.hidden_hints.append(row.hidden)
+        for a, b, vector, key in self.runs:
+            if a >= len(values):
+                break
+            filled = sum(1 for value in values[a:b] if value)
+            if filled:
+                overlap = self.overlaps.setdefault(key, _Overlap(vector, a))
+                overlap.numbers.add(row.number)
+                overlap.cells += filled
+                overlap.last = max(overlap.last, a + len(trim(values[a:b])) - 1)
         place.max_column = max(place.max_column, len(values) - 1)
         place.rows.add(row.number, values)
 
@@ -201,6 +215,22 @@ class Splitter:
             for number, hint in zip(numbers, self.hidden_hints, strict=True)
         ]
 
+    def _overlap_structures(self) -> Iterator[Item]:
+        """Hidden columns holding cells only in hidden rows (a column and a row hidden
+        together): reported as hidden columns too, their values already read with the rows."""
+        for key, overlap in self.overlaps.items():
+            if key in self.places:
+                continue  # reported with its cells in shown rows
+            letters = [column_letter(i) for i in range(overlap.start, overlap.last + 1)]
+            noun = "columns" if len(letters) > 1 else "column"
+            span = f"{letters[0]}–{letters[-1]}" if len(letters) > 1 else letters[0]
+            word = "collapsed" if overlap.vector is Vector.COLLAPSED_OUTLINE else "hidden"
+            yield Structure(
+                overlap.vector,
+                f"{self.layout.where} {word} {noun} {span}, rows {overlap.numbers.describe()}",
+                f"{plural(overlap.cells, 'non-blank cell')}, all in hidden rows",
+            )
+
     def _place_tables(self, place: Place) -> Iterator[Item]:
         if place.key == "concealed":
             yield from self._emit(
@@ -246,6 +276,15 @@ class Splitter:
             first_row=place.numbers.first,
             columns=columns,
         )
+
+
+@dataclass
+class _Overlap:
+    vector: Vector
+    start: int
+    numbers: RowSet = field(default_factory=RowSet)
+    cells: int = 0
+    last: int = -1
 
 
 _ROW_WORDS = {

@@ -16,7 +16,13 @@ import pikepdf
 
 from detectors.errors import EncryptedDocument, UnreadableDocument
 from detectors.formats._tally import tallied
-from detectors.formats.pdf._layout import Glyph, sort_glyphs, text_of
+from detectors.formats.pdf._layout import (
+    Glyph,
+    PageDrawing,
+    covering_boxes,
+    sort_glyphs,
+    text_of,
+)
 from detectors.formats.pdf._objects import (
     Annotations,
     inspect_annotations,
@@ -29,7 +35,7 @@ from detectors.formats.pdf._objects import (
 from detectors.formats.pdf._pages import PagesUnreadable, drawings
 from detectors.formats.pdf._tables import MIN_RULES, Grid, fill, grids
 from detectors.limits import Budget
-from detectors.model import Item, Structure, Table, Text, Vector
+from detectors.model import Cover, Item, Structure, Table, Text, Vector
 
 MAX_PAGES = 2000
 MAX_REVISIONS = 5
@@ -40,7 +46,7 @@ _REPR = re.compile(r"<[^<>]*\bat 0x[0-9a-fA-F]+>|0x[0-9a-fA-F]{6,}")
 _EOF = re.compile(rb"%%EOF[ \t]*\r?\n?")
 _WHY = {
     Vector.UNDER_REDACTION: "characters under filled boxes",
-    Vector.INVISIBLE_TEXT: "characters a viewer cannot see (render mode 3, off the page, "
+    Vector.INVISIBLE_TEXT: "characters hidden from a viewer (render mode 3, off the page, "
     "or under an image)",
     Vector.CONCEALED_FORMAT: "light characters on a light background",
 }
@@ -187,10 +193,24 @@ def _page_items(data: bytes, budget: Budget, found: Annotations) -> Iterator[Ite
             text = text_of(glyphs)
             if not text:
                 continue
-            yield Text(text, vector, where)
+            covers = _covers(drawing, glyphs, index) if vector is Vector.UNDER_REDACTION else ()
+            yield Text(text, vector, where, covers)
             if vector in _WHY:
                 count = sum(1 for g in glyphs if not g.text.isspace())
                 yield Structure(vector, where, f"{count:,} {_WHY[vector]}")
+
+
+def _covers(drawing: PageDrawing, glyphs: list[Glyph], index: int) -> tuple[Cover, ...]:
+    """The boxes hiding the page's covered characters, from the top left of the page."""
+    cx0, cy0, cx1, cy1 = drawing.crop
+    shown = [g for g in glyphs if not g.text.isspace()]
+    covers = []
+    for x0, y0, x1, y1 in covering_boxes(drawing, shown):
+        x0, x1 = max(x0, cx0), min(x1, cx1)
+        y0, y1 = max(y0, cy0), min(y1, cy1)
+        box = (round(x0 - cx0, 1), round(cy1 - y1, 1), round(x1 - cx0, 1), round(cy1 - y0, 1))
+        covers.append(Cover(index + 1, box))
+    return tuple(dict.fromkeys(covers))
 
 
 def _tables(grids: list[Grid], index: int, glyphs: list[Glyph]) -> tuple[list[Glyph], list[Item]]:

@@ -10,6 +10,9 @@ character then is
 - concealed when it is light on a light background (white on white).
 A box or image painted translucently (fill opacity under 0.9) or blended (a highlighter's
 Multiply) is no cover: see `_paint`. Text painted at (nearly) zero opacity is invisible.
+A box covers only the part of it inside the clipping path, and a path filled as a ring (a
+frame drawn as an outer and an inner rectangle, filled with the even-odd or the nonzero
+winding rule) covers nothing inside its inner edge: a stamp's frame leaves its words in view.
 A page whose text runs sideways once /Rotate is applied (a scan turned in the viewer) is
 turned back a quarter at a time, so that its lines read left to right again.
 """
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +32,8 @@ from pdfminer.pdfinterp import PDFGraphicState, PDFResourceManager, PDFTextState
 from pdfminer.pdfpage import PDFPage
 from pdfminer.utils import Matrix, apply_matrix_pt, apply_matrix_rect
 
-from detectors.formats.pdf._paint import INVISIBLE, apparent, fill_alpha, hides
+from detectors.formats.pdf._fills import Polygon, clipped, filled_regions, paints
+from detectors.formats.pdf._paint import INVISIBLE, apparent, clip_of, fill_alpha, hides
 from detectors.model import Vector
 
 Box = tuple[float, float, float, float]
@@ -41,6 +45,8 @@ MAX_EDGES = 4_000
 """Ruling segments kept per page for the table search; a page past this is not searched."""
 _CHECK_EVERY = 256
 """Characters, paths or images painted between two checks of the time budget."""
+_SAMPLES = (1 / 6, 1 / 2, 5 / 6)
+"""Where a glyph is sampled, across and up its box, against a path of several subpaths."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +59,19 @@ class Glyph:
 
 
 @dataclass(frozen=True)
-class Cover:
+class Shape:
+    """A filled path or an image as painted: its box (clipped to the clipping path)."""
+
     box: Box
     colour: Colour | None
     order: int
     image: bool = False
     hides: bool = True
     """False for a translucent or blended shape: what is under it still shows."""
+    subpaths: tuple[Polygon, ...] = ()
+    """For a path of several subpaths, each one: a point of `box` is painted where the fill
+    rule says so. Empty when the whole box is painted."""
+    evenodd: bool = False
 
 
 @dataclass
@@ -67,7 +79,7 @@ class PageDrawing:
     """Everything painted on one page, in painting order, in the page's own coordinates."""
 
     glyphs: list[Glyph] = field(default_factory=list)
-    covers: list[Cover] = field(default_factory=list)
+    covers: list[Shape] = field(default_factory=list)
     crop: Box = (0.0, 0.0, 0.0, 0.0)
     redactions: list[Box] = field(default_factory=list)
     rules: int = 0
@@ -93,6 +105,7 @@ class Recorder(PDFPageAggregator):
         self._order = 0
         self._page_ctm: Matrix = (1, 0, 0, 1, 0, 0)
         self._image_state: PDFGraphicState | None = None
+        self._painting = False
         self._runs = [0, 0, 0, 0]
         """Glyphs advancing right, up, left and down on the rendered page."""
 
@@ -115,7 +128,17 @@ class Recorder(PDFPageAggregator):
                 for g in drawing.glyphs
             ]
             drawing.covers = [
-                Cover(turned(c.box, turn), c.colour, c.order, c.image, c.hides)
+                Shape(
+                    turned(c.box, turn),
+                    c.colour,
+                    c.order,
+                    c.image,
+                    c.hides,
+                    tuple(
+                        tuple(turned((x, y, x, y), turn)[:2] for x, y in sub) for sub in c.subpaths
+                    ),
+                    c.evenodd,
+                )
                 for c in drawing.covers
             ]
             drawing.edges = [turned(e, turn) for e in drawing.edges]
@@ -199,11 +222,27 @@ class Recorder(PDFPageAggregator):
         self.drawing.glyphs.append(Glyph(text, box, rgb(paint), render, self._order))
         self._tick()
 
-    def paint_path(self, gstate: PDFGraphicState, stroke: bool, fill: bool, *rest: Any) -> None:
+    def paint_path(
+        self,
+        gstate: PDFGraphicState,
+        stroke: bool,
+        fill: bool,
+        evenodd: bool,
+        path: Sequence[Any],
+    ) -> None:
+        if self._painting:
+            # pdfminer paints a path of several subpaths one subpath at a time, through
+            # this method: the whole path is read once, by the outer call.
+            super().paint_path(gstate, stroke, fill, evenodd, path)
+            return
         self._tick()
         objects = self.cur_item._objs
         before = len(objects)
-        super().paint_path(gstate, stroke, fill, *rest)
+        self._painting = True
+        try:
+            super().paint_path(gstate, stroke, fill, evenodd, path)
+        finally:
+            self._painting = False
         painted = objects[before:]
         # Only what this device reads is kept: the layout tree would grow with every path.
         del objects[before:]
@@ -215,18 +254,23 @@ class Recorder(PDFPageAggregator):
                     self.drawing.edges.extend(_segments(item))
         if not fill:
             return
-        for item in painted:
-            if isinstance(item, LTCurve) and item.width >= 2 and item.height >= 2:
-                self._order += 1
-                colour = rgb(gstate.ncolor)
-                self.drawing.covers.append(
-                    Cover(
-                        item.bbox,
-                        apparent(gstate, colour),
-                        self._order,
-                        hides=hides(gstate, colour),
-                    )
+        clip = clip_of(gstate)
+        colour = rgb(gstate.ncolor)
+        for box, subpaths in filled_regions(path, self.ctm, evenodd):
+            shown = clipped(box, clip)
+            if shown is None or shown[2] - shown[0] < 2 or shown[3] - shown[1] < 2:
+                continue
+            self._order += 1
+            self.drawing.covers.append(
+                Shape(
+                    shown,
+                    apparent(gstate, colour),
+                    self._order,
+                    hides=hides(gstate, colour),
+                    subpaths=subpaths,
+                    evenodd=evenodd,
                 )
+            )
 
     def render_image(self, name: str, stream: Any) -> None:
         self._tick()
@@ -236,12 +280,13 @@ class Recorder(PDFPageAggregator):
         item = objects[-1] if len(objects) > before else None
         del objects[before:]
         if isinstance(item, LTImage):
-            self._order += 1
             state = self._image_state
+            shown = clipped(item.bbox, None if state is None else clip_of(state))
+            if shown is None:
+                return  # clipped out of view
+            self._order += 1
             opaque = state is None or hides(state, None)
-            self.drawing.covers.append(
-                Cover(item.bbox, None, self._order, image=True, hides=opaque)
-            )
+            self.drawing.covers.append(Shape(shown, None, self._order, image=True, hides=opaque))
 
 
 def _segments(item: LTCurve) -> list[Box]:
@@ -282,10 +327,7 @@ def rgb(colour: Any) -> Colour | None:
 
 def sort_glyphs(drawing: PageDrawing) -> dict[Vector, list[Glyph]]:
     """The page's glyphs grouped by vector, each group in painting order."""
-    bands: dict[int, list[Cover]] = defaultdict(list)
-    for cover in drawing.covers:
-        for band in range(int(cover.box[1] // _BAND), int(cover.box[3] // _BAND) + 1):
-            bands[band].append(cover)
+    bands = _bands(drawing)
     groups: dict[Vector, list[Glyph]] = defaultdict(list)
     plain = groups[Vector.PAGE_TEXT]
     cx0, cy0, cx1, cy1 = drawing.crop
@@ -304,32 +346,61 @@ def sort_glyphs(drawing: PageDrawing) -> dict[Vector, list[Glyph]]:
         ):
             plain.append(glyph)  # the common case: dark ink, on the page, nothing over it
         else:
-            groups[_vector_of(glyph, drawing, bands)].append(glyph)
+            groups[_judge(glyph, drawing, bands)[0]].append(glyph)
     return {vector: glyphs for vector, glyphs in groups.items() if glyphs}
 
 
-def _vector_of(glyph: Glyph, drawing: PageDrawing, bands: dict[int, list[Cover]]) -> Vector:
+def covering_boxes(drawing: PageDrawing, glyphs: list[Glyph]) -> list[Box]:
+    """The boxes hiding these glyphs (a filled shape over them, one of their own colour
+    behind them, a redaction mark), each once, in the order the glyphs were painted."""
+    bands = _bands(drawing)
+    boxes: dict[Box, None] = {}
+    for glyph in glyphs:
+        box = _judge(glyph, drawing, bands)[1]
+        if box is not None:
+            boxes[box] = None
+    return list(boxes)
+
+
+def _bands(drawing: PageDrawing) -> dict[int, list[Shape]]:
+    """The shapes reaching into each horizontal band of the page, in painting order."""
+    bands: dict[int, list[Shape]] = defaultdict(list)
+    for cover in drawing.covers:
+        for band in range(int(cover.box[1] // _BAND), int(cover.box[3] // _BAND) + 1):
+            bands[band].append(cover)
+    return bands
+
+
+def _judge(
+    glyph: Glyph, drawing: PageDrawing, bands: dict[int, list[Shape]]
+) -> tuple[Vector, Box | None]:
+    """The glyph's vector and, when something hides it, the box that does."""
     if glyph.render in (3, 7):
-        return Vector.INVISIBLE_TEXT
+        return Vector.INVISIBLE_TEXT, None
     if _overlap(glyph.box, drawing.crop) == 0 and _area(glyph.box) > 0:
-        return Vector.INVISIBLE_TEXT
-    if any(_covered(glyph.box, box) for box in drawing.redactions):
-        return Vector.UNDER_REDACTION
+        return Vector.INVISIBLE_TEXT, None
+    for box in drawing.redactions:
+        if _covered(glyph.box, box):
+            return Vector.UNDER_REDACTION, box
     middle = int(((glyph.box[1] + glyph.box[3]) / 2) // _BAND)
-    background: Cover | None = None
+    background: Shape | None = None
     for cover in bands.get(middle, ()):
-        if not _covered(glyph.box, cover.box):
+        if not _under(glyph.box, cover):
             continue
         if cover.order > glyph.order:
             if not cover.hides:
                 continue  # a highlighter over the text: still read
-            return Vector.INVISIBLE_TEXT if cover.image else Vector.UNDER_REDACTION
+            if cover.image:
+                return Vector.INVISIBLE_TEXT, None
+            return Vector.UNDER_REDACTION, cover.box
         if background is None or cover.order > background.order:
             background = cover
     behind = (1.0, 1.0, 1.0) if background is None else background.colour
     if glyph.colour is not None and behind is not None and _same(glyph.colour, behind):
-        return Vector.CONCEALED_FORMAT if _light(glyph.colour) else Vector.UNDER_REDACTION
-    return Vector.PAGE_TEXT
+        if _light(glyph.colour) or background is None:
+            return Vector.CONCEALED_FORMAT, None
+        return Vector.UNDER_REDACTION, background.box
+    return Vector.PAGE_TEXT, None
 
 
 def text_of(glyphs: list[Glyph]) -> str:
@@ -375,6 +446,24 @@ def _overlap(a: Box, b: Box) -> float:
 def _covered(glyph: Box, cover: Box) -> bool:
     area = _area(glyph)
     return area > 0 and _overlap(glyph, cover) >= area * _COVER
+
+
+def _under(glyph: Box, shape: Shape) -> bool:
+    """Whether the shape paints over most of the glyph's box."""
+    if not _covered(glyph, shape.box):
+        return False
+    if not shape.subpaths:
+        return True
+    x0, y0, x1, y1 = glyph
+    bx0, by0, bx1, by1 = shape.box
+    painted = 0
+    for fx in _SAMPLES:
+        for fy in _SAMPLES:
+            point = (x0 + (x1 - x0) * fx, y0 + (y1 - y0) * fy)
+            if not (bx0 <= point[0] <= bx1 and by0 <= point[1] <= by1):
+                continue
+            painted += paints(point, shape.subpaths, shape.evenodd)
+    return painted >= len(_SAMPLES) ** 2 * _COVER
 
 
 def _same(a: Colour, b: Colour) -> bool:

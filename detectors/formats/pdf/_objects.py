@@ -19,11 +19,17 @@ MAX_FIELDS = 20_000
 MAX_PAGE_NODES = 200_000
 """Nodes of a damaged page tree walked before giving up on the rest."""
 _SKIPPED_ANNOTATIONS = {"/Popup", "/Widget"}
+_NOT_SHOWN = 0x02 | 0x20
+"""Annotation flags Hidden and NoView: the annotation is not painted on screen."""
+_OPAQUE = 0.9
+"""Constant opacity (`CA`) from which an annotation's box hides what is under it."""
 
 
 @dataclass
 class Annotations:
-    """Redaction marks per page (0-based index -> rectangles) found while reading annotations."""
+    """Boxes annotations lay over each page (0-based index -> rectangles), found while reading
+    them: Redact marks never applied, and Square annotations with an opaque interior, which
+    viewers paint over the page's text as a box drawn over it would."""
 
     redactions: dict[int, list[tuple[float, float, float, float]]] = field(default_factory=dict)
 
@@ -90,6 +96,10 @@ def inspect_annotations(
                 if rect:
                     found.redactions.setdefault(index, []).append(rect)
                 yield Structure(Vector.ANNOTATION, where, "redaction marked but never applied")
+            elif subtype == "/Square" and _opaque_box(annot):
+                rect = _rect(annot.get("/Rect"))
+                if rect:
+                    found.redactions.setdefault(index, []).append(rect)
             for key in ("/Contents", "/Subj", "/OverlayText"):
                 text = string(annot.get(key))
                 if text:
@@ -234,6 +244,19 @@ def _rect(value: Any) -> tuple[float, float, float, float] | None:
     except (TypeError, ValueError):
         return None
     return (x0, y0, x1, y1)
+
+
+def _opaque_box(annot: pikepdf.Dictionary) -> bool:
+    """A shown annotation with an interior colour, painted at (nearly) full opacity."""
+    interior = annot.get("/IC")
+    if not isinstance(interior, pikepdf.Array) or len(interior) == 0:
+        return False  # no interior colour: only the border is drawn
+    try:
+        flags = int(annot.get("/F", 0))
+        opacity = float(annot.get("/CA", 1))
+    except (TypeError, ValueError):
+        return False
+    return not flags & _NOT_SHOWN and opacity >= _OPAQUE
 
 
 def _uri(annot: pikepdf.Dictionary) -> str:

@@ -1,10 +1,15 @@
-"""Fill opacity and blend mode from graphics-state dictionaries, which pdfminer skips.
+"""Fill opacity, blend mode and clipping, which pdfminer skips.
 
 A box only hides what is under it when it is (nearly) opaque and painted normally: a
 highlighter stroke is a translucent or multiplied rectangle, and the text under it stays
 readable. pdfminer ignores the `gs` operator, so the interpreter here reads the named
 `ExtGState` resource itself and keeps its `ca` and `BM` in the graphics state, saved and
 restored with `q`/`Q` and handed on to form XObjects.
+
+A box only hides what lies inside the clipping path too: programs that print web pages
+paint page-sized white boxes clipped to a panel, and text outside the panel stays in view.
+pdfminer ignores `W` and `W*`, so the interpreter keeps the bounding box of the clipping
+path (the intersection of every path clipped to, in device space) in the graphics state.
 """
 
 from __future__ import annotations
@@ -15,7 +20,10 @@ from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 
+from detectors.formats.pdf._fills import path_box
+
 Colour = tuple[float, float, float]
+Box = tuple[float, float, float, float]
 OPAQUE = 0.9
 """Fill opacity (`ca`) from which a box hides what is under it: at 0.9 a black box leaves
 black text a tenth of the contrast it had, which no reader makes out; below it, a reader can."""
@@ -29,17 +37,24 @@ _LIGHTENING = {"Screen", "Lighten"}
 
 
 class Paint(PDFGraphicState):
-    """pdfminer's graphics state plus the fill opacity and blend mode set through `gs`."""
+    """pdfminer's graphics state plus the fill opacity and blend mode set through `gs`, and
+    the clip set through `W`."""
 
     def __init__(self) -> None:
         super().__init__()
         self.fill_alpha = 1.0
         self.blend = "Normal"
+        self.clip: Box | None = None
+        """Bounding box of the clipping path in device space; None when nothing is clipped."""
 
     def copy(self) -> Paint:
         state = Paint()
         state.__dict__.update(self.__dict__)
         return state
+
+
+def clip_of(state: PDFGraphicState) -> Box | None:
+    return state.clip if isinstance(state, Paint) else None
 
 
 def fill_alpha(state: PDFGraphicState) -> float:
@@ -75,9 +90,11 @@ def apparent(state: PDFGraphicState, colour: Colour | None) -> Colour | None:
 
 
 class Interpreter(PDFPageInterpreter):
-    """pdfminer's interpreter, keeping opacity and blend mode in its graphics state."""
+    """pdfminer's interpreter, keeping opacity, blend mode and clip in its graphics state."""
 
     _inherited: Paint | None = None
+    _clipping = False
+    """`W` or `W*` was given: the path ended next also clips."""
 
     def init_state(self, ctm: Any) -> None:
         super().init_state(ctm)
@@ -86,7 +103,65 @@ class Interpreter(PDFPageInterpreter):
             # A form XObject starts from the state in force where it is painted.
             state.fill_alpha = self._inherited.fill_alpha
             state.blend = self._inherited.blend
+            state.clip = self._inherited.clip
         self.graphicstate = state
+        self._clipping = False
+
+    def do_W(self) -> None:
+        self._clipping = True
+
+    def do_W_a(self) -> None:
+        self._clipping = True
+
+    # Painting with the path set as clip uses the clip in force before: the new one is set
+    # once the path is painted (or ended with `n`).
+    def do_n(self) -> None:
+        self._clip_to(self.curpath)
+        super().do_n()
+
+    def do_S(self) -> None:
+        path = self.curpath
+        super().do_S()
+        self._clip_to(path)
+
+    def do_f(self) -> None:
+        path = self.curpath
+        super().do_f()
+        self._clip_to(path)
+
+    def do_f_a(self) -> None:
+        path = self.curpath
+        super().do_f_a()
+        self._clip_to(path)
+
+    def do_B(self) -> None:
+        path = self.curpath
+        super().do_B()
+        self._clip_to(path)
+
+    def do_B_a(self) -> None:
+        path = self.curpath
+        super().do_B_a()
+        self._clip_to(path)
+
+    def _clip_to(self, path: list[Any]) -> None:
+        if not self._clipping:
+            return
+        self._clipping = False
+        state = self.graphicstate
+        if not isinstance(state, Paint):
+            return
+        box = path_box(path, self.ctm)
+        if box is None:
+            return
+        if state.clip is not None:
+            box = (
+                max(box[0], state.clip[0]),
+                max(box[1], state.clip[1]),
+                min(box[2], state.clip[2]),
+                min(box[3], state.clip[3]),
+            )
+        state.clip = box
 
     def subinterp(self) -> PDFPageInterpreter:
         interpreter = super().subinterp()

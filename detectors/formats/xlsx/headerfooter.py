@@ -14,7 +14,9 @@ here (case-insensitive, as Excel reads them):
 - `&&`: a literal ampersand.
 - `&P` (optionally `&P+n` / `&P-n`), `&N`, `&D`, `&T`, `&F`, `&Z`, `&A`, `&G`: page number,
   page count, date, time, file name, file path, sheet name and picture, filled in when
-  printing; they add no stored text and are dropped.
+  printing; they add no stored text and are dropped, and so are the label words typed
+  against them ("Page &P of &N", "Printed on &D at &T"): LibreOffice's default footer
+  "Page &P" must not leave the surname "Page" behind.
 - `&B`, `&I`, `&U`, `&E`, `&S`, `&X`, `&Y`, `&O`, `&H`: bold, italic, underline, double
   underline, strikethrough, superscript, subscript, outline and shadow switches; dropped.
 - `&"font,style"`: a font name and style (`&"-,Bold"` keeps the font); dropped.
@@ -49,13 +51,27 @@ _CODE = re.compile(
         | (?P<section>[LCR])
         | "[^"]*"?
         | K(?:[0-9A-F]{6}|[0-9]{2}[+-][0-9]{3})
-        | P(?:[+-][0-9]+)?
+        | (?P<field>P(?:[+-][0-9]+)?|[NDTFZAG])
         | [0-9]{1,3}
         | .
         | $
     )""",
     re.IGNORECASE | re.DOTALL | re.VERBOSE,
 )
+_LABELS = {
+    "P": "page|pages|pg|p|no|number",
+    "N": "of|pages|total",
+    "D": "date|dated|printed|on",
+    "T": "time|at|printed",
+    "F": "file|name|filename",
+    "Z": "path|file|folder",
+    "A": "sheet|tab|worksheet",
+}
+_TYPED_BEFORE = {
+    letter: re.compile(rf"(?:\b(?:{words})\b[\s:.,#/()\-]*)+$", re.IGNORECASE)
+    for letter, words in _LABELS.items()
+}
+"""The words typed in front of a field code to label what it prints ("Page &P of &N")."""
 
 
 def header_footer_texts(element: etree._Element, owner: str) -> list[Text]:
@@ -81,6 +97,10 @@ def printed_sections(code: str) -> list[str]:
             sections[-1] += "&"
         elif found.group("section"):
             sections.append("")
+        elif found.group("field"):
+            label = _TYPED_BEFORE.get(found.group("field")[0].upper())
+            if label is not None:
+                sections[-1] = label.sub("", sections[-1])
         position = found.end()
     sections[-1] += code[position:]
     return [section for section in sections if section.strip()]

@@ -466,3 +466,99 @@ def test_bare_biff2_worksheet_is_scanned() -> None:
     verdict = scan(data, "old.xls")
     assert verdict.format == "xls"
     assert verdict.status is Status.SCANNED
+
+
+def test_hidden_column_whose_cells_sit_in_hidden_rows_is_still_reported() -> None:
+    book = xlwt.Workbook()
+    data = book.add_sheet("Data")
+    for r, row in enumerate([HEADER, ["Total", "", ""], [NAME, "Sergeant", ""]]):
+        for c, value in enumerate(row):
+            if value:
+                data.write(r, c, value)
+    data.row(2).hidden = True
+    data.col(1).hidden = True
+    buffer = io.BytesIO()
+    book.save(buffer)
+    seen = inspect(inspect_xls, buffer.getvalue(), "r.xls")
+    structure = seen.structure(Vector.HIDDEN_COLUMN, "sheet 'Data' hidden column B, rows 3")
+    assert structure is not None, seen.structures
+    assert structure.detail == "1 non-blank cell, all in hidden rows"
+    assert seen.has(Vector.HIDDEN_ROW, "sheet 'Data' hidden rows 3", NAME)
+
+
+# -- external links: SUPBOOK, EXTERNNAME, XCT and CRN records in the globals -------------------
+
+
+def supbook(target: str, sheets: list[str]) -> bytes:
+    body = struct.pack("<H", len(sheets)) + xl_string(target)
+    return biff(0x01AE, body + b"".join(xl_string(s) for s in sheets))
+
+
+def crn(row: int, first: int, values: list[str | float]) -> bytes:
+    cells = b"".join(
+        b"\x02" + xl_string(v) if isinstance(v, str) else b"\x01" + struct.pack("<d", v)
+        for v in values
+    )
+    return biff(0x005A, struct.pack("<BBH", first + len(values) - 1, first, row) + cells)
+
+
+def extern_name(name: str) -> bytes:
+    return biff(0x0023, struct.pack("<HI", 0, 0) + struct.pack("<BB", len(name), 0) + name.encode())
+
+
+INTERNAL = biff(0x01AE, struct.pack("<H", 2) + b"\x01\x04")
+LINKED = (
+    supbook("\x01\x01CHR\x03staff.xls", ["Officers"])
+    + biff(0x0059, struct.pack("<hH", 3, 0))
+    + crn(0, 0, ["Name", "Collar"])
+    + crn(1, 0, [NAME, 4711.0])
+    + crn(2, 0, ["Total", 12.0])
+)
+EXTERNAL_LINK_CASES = [
+    ("cached cells", LINKED, "external link 1 cached sheet 'Officers'", NAME,
+     "link to another workbook with cached values of 1 sheets"),
+    ("target path", LINKED, "external link 1 target", "C:\\HR\\staff.xls",
+     "link to another workbook with cached values of 1 sheets"),
+    ("names in the linked book", supbook("rota.xls", ["Rota"]) + extern_name("OnCall"),
+     "external link 1 names", "OnCall", "link to another workbook with cached values of 0 sheets"),
+    ("DDE link", supbook("Excel|[hr.xls]Sheet1", []) + extern_name("R1C1"),
+     "external link 1 names", "R1C1", "DDE or OLE link with 1 items"),
+    ("after the workbook's own sheets", INTERNAL + LINKED,
+     "external link 1 cached sheet 'Officers'", NAME,
+     "link to another workbook with cached values of 1 sheets"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("records", "where", "value", "detail"),
+    [c[1:] for c in EXTERNAL_LINK_CASES],
+    ids=[c[0] for c in EXTERNAL_LINK_CASES],
+)
+def test_external_links_are_reported_with_their_target_names_and_cached_cells(
+    records: bytes, where: str, value: str, detail: str
+) -> None:
+    stream = add_records(workbook_stream(build()), globals_=records)
+    for data in (stream, compound_file(stream, b"")):
+        seen = inspect(inspect_xls, data, "r.xls")
+        assert seen.has(Vector.EXTERNAL_LINK_CACHE, where, value), seen.places(value)
+        links = [s.detail for s in seen.structures if s.where.startswith("external link ")]
+        assert [d for d in links if not d.startswith("cached sheet")] == [detail]
+
+
+def test_workbook_without_links_reports_none() -> None:
+    stream = add_records(workbook_stream(build()), globals_=INTERNAL)
+    seen = inspect(inspect_xls, stream, "r.xls")
+    assert seen.structure(Vector.EXTERNAL_LINK_CACHE) is None
+    assert seen.has(Vector.CELL, "sheet 'Data'", NAME)
+
+
+def test_people_in_a_linked_workbook_are_found_in_its_cache() -> None:
+    officers = [fake.name() for _ in range(12)]
+    rows = b"".join(crn(n, 0, [name, 4700.0 + n]) for n, name in enumerate(officers, start=1))
+    cache = biff(0x0059, struct.pack("<hH", 13, 0)) + crn(0, 0, ["Name", "Collar"]) + rows
+    stream = add_records(workbook_stream(build()), globals_=supbook("staff.xls", ["S"]) + cache)
+    verdict = scan(stream, "r.xls")
+    assert verdict.status is Status.SCANNED
+    assert any(
+        f.vector is Vector.EXTERNAL_LINK_CACHE and f.entity == "PERSON" for f in verdict.findings
+    ), verdict.findings

@@ -228,6 +228,34 @@ def test_visible_table_leaves_hidden_cells_out_and_keeps_positions() -> None:
     assert not any(NAME in cell for row in rows for cell in row)
 
 
+@pytest.mark.parametrize(
+    ("hidden_rows", "hidden_columns", "where", "detail"),
+    [
+        ((3,), ("B",), "hidden column B, rows 3", "1 non-blank cell, all in hidden rows"),
+        ((3,), ("B", "C"), "hidden columns B–C, rows 3", "2 non-blank cells, all in hidden rows"),
+        ((3, 4), ("B", "C"), "hidden columns B–C, rows 3–4",
+         "3 non-blank cells, all in hidden rows"),
+    ],
+)  # fmt: skip
+def test_hidden_columns_whose_cells_sit_in_hidden_rows_are_still_reported(
+    hidden_rows: tuple[int, ...], hidden_columns: tuple[str, ...], where: str, detail: str
+) -> None:
+    # The hidden columns hold cells only in hidden rows: B3, C3 and B4.
+    body = [["Total", "", ""], [NAME, "Sergeant", "Riverside"], ["x", "Constable", ""]]
+    spec = SheetSpec(
+        "Data", [HEADER, *body], hidden_rows=hidden_rows, hidden_columns=hidden_columns
+    )
+    if 4 not in hidden_rows:
+        spec = SheetSpec("Data", [HEADER, *body[:2]], hidden_rows=hidden_rows,
+                         hidden_columns=hidden_columns)  # fmt: skip
+    seen = inspect(inspect_xlsx, build_xlsx([spec]), "r.xlsx")
+    structure = seen.structure(Vector.HIDDEN_COLUMN, f"sheet 'Data' {where}")
+    assert structure is not None, seen.structures
+    assert structure.detail == detail
+    assert seen.has(Vector.HIDDEN_ROW, "sheet 'Data' hidden rows", NAME)
+    assert not any(t.vector is Vector.HIDDEN_COLUMN for t, _ in seen.tables)
+
+
 def test_hidden_sheet_table_has_header_columns_and_first_row() -> None:
     staff = [[fake.last_name(), fake.first_name()[0], f"{n:05d}"] for n in range(50)]
     data = build_xlsx(
