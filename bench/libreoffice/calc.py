@@ -48,8 +48,16 @@ def address(sheet_index: int, col: int, row: int) -> Any:
     return cell
 
 
-def pivot(doc: Any, target: Any, source: Any, rows: int, data: int, cols: int = -1,
-          count: bool = True, name: str = "DataPilot1") -> None:  # fmt: skip
+def pivot(
+    doc: Any,
+    target: Any,
+    source: Any,
+    rows: int,
+    data: int,
+    cols: int = -1,
+    count: bool = True,
+    name: str = "DataPilot1",
+) -> None:
     """A DataPilot on `target` (row 2) summarising `source` (a cell range)."""
     tables = target.getDataPilotTables()
     descriptor = tables.createDataPilotDescriptor()
@@ -126,13 +134,33 @@ def roster_rows(officers: Sequence[Officer], footnotes: bool) -> list[list[str]]
 
 def crime_rows(crimes: Sequence[Crime]) -> list[list[str | int]]:
     rows: list[list[str | int]] = [
-        ["Crime ref", "Date reported", "Offence", "Ward", "Victim surname", "Victim forename",
-         "Victim DOB", "Witness", "Outcome", "Count"]  # fmt: skip
+        [
+            "Crime ref",
+            "Date reported",
+            "Offence",
+            "Ward",
+            "Victim surname",
+            "Victim forename",
+            "Victim DOB",
+            "Witness",
+            "Outcome",
+            "Count",
+        ]
     ]
     for c in crimes:
         rows.append(
-            [c.reference, c.reported, c.offence, c.ward, c.victim.surname, c.victim.forename,
-             c.victim.dob, c.witness.name if c.witness else "", c.outcome, 1]  # fmt: skip
+            [
+                c.reference,
+                c.reported,
+                c.offence,
+                c.ward,
+                c.victim.surname,
+                c.victim.forename,
+                c.victim.dob,
+                c.witness.name if c.witness else "",
+                c.outcome,
+                1,
+            ]
         )
     return rows
 

@@ -46,13 +46,19 @@ class Case:
     kind: str = ""
     floor: str = "none"
     """The severity the design table gives this exposure (leaky cases); recall counts medium."""
+    shown_in: tuple[str, ...] = ()
+    """Formats that cannot keep this hiding place (Word has no hidden sections): there the
+    data shows, and the expected severity is `shown_floor`."""
+    shown_floor: str = "high"
     absent_is_clean: bool = False
     """LibreOffice may drop the data in some formats (no pivot cache in ods/xls): such a copy
     is then a clean look-alike, and labelled so."""
     notes: tuple[str, ...] = field(default=())
 
 
-def _probes(people: list[Person] | list[Officer], rng: random.Random, n: int = 6) -> tuple[str, ...]:
+def _probes(
+    people: list[Person] | list[Officer], rng: random.Random, n: int = 6
+) -> tuple[str, ...]:
     picked = rng.sample(people, min(n, len(people)))
     return tuple(p.surname for p in picked)
 
@@ -90,13 +96,45 @@ def roster_sheet(order: str, layout: str) -> Callable[[Any, int], Built]:
         rows = calc.roster_rows(officers, footnotes=layout == "footnotes")
         calc.put(hidden, rows, row=top)
         doc.NamedRanges.addNewByName(
-            "Roll", f"$Sheet2.$A${top + 1}:$E${top + len(officers) + 1}",
-            calc.address(1, 0, 0), 0,
-        )  # fmt: skip
+            "Roll",
+            f"$Sheet2.$A${top + 1}:$E${top + len(officers) + 1}",
+            calc.address(1, 0, 0),
+            0,
+        )
         hidden.IsVisible = False
         return Built(doc, len(officers), _probes(officers, src.rng))
 
     return build
+
+
+def roster_rows_hidden(office: Any, seed: int) -> Built:
+    """The headcount on top, the roll below it in rows hidden from view."""
+    src = People(seed)
+    officers = _ordered(src.officers(src.rng.randint(1440, 1560)), "az")
+    doc = calc.workbook(office, "Headcount")
+    sheet = doc.Sheets.getByIndex(0)
+    heads = calc.headcount_rows(officers)
+    calc.put(sheet, heads)
+    first = len(heads) + 2
+    calc.put(sheet, calc.roster_rows(officers, footnotes=False), row=first)
+    sheet.getRows().getByIndex(first).IsVisible = False
+    block = sheet.getCellRangeByPosition(0, first, 0, first + len(officers))
+    block.getRows().IsVisible = False
+    return Built(doc, len(officers), _probes(officers, src.rng))
+
+
+def roster_columns_hidden(office: Any, seed: int) -> Built:
+    """Rank, collar number and department shown; surname and forename columns hidden."""
+    src = People(seed)
+    officers = _ordered(src.officers(src.rng.randint(1440, 1560)), "rank")
+    doc = calc.workbook(office, "Establishment")
+    sheet = doc.Sheets.getByIndex(0)
+    rows = [["Rank", "Collar number", "Department", "Surname", "Forename"]]
+    rows += [[o.rank, o.collar, o.department, o.surname, o.forename] for o in officers]
+    calc.put(sheet, rows)
+    sheet.getColumns().getByIndex(3).IsVisible = False
+    sheet.getColumns().getByIndex(4).IsVisible = False
+    return Built(doc, len(officers), _probes(officers, src.rng))
 
 
 def roster_pdf(office: Any, seed: int) -> Built:
@@ -181,8 +219,14 @@ def cases_text(how: str) -> Callable[[Any, int], Built]:
             page.table(
                 [["Crime ref", "Offence", "Ward", "Victim", "DOB", "Witness"]]
                 + [
-                    [c.reference, c.offence, c.ward, c.victim.name, c.victim.dob,
-                     c.witness.name if c.witness else ""]  # fmt: skip
+                    [
+                        c.reference,
+                        c.offence,
+                        c.ward,
+                        c.victim.name,
+                        c.victim.dob,
+                        c.witness.name if c.witness else "",
+                    ]
                     for c in crimes
                 ],
                 color=WHITE,
@@ -199,8 +243,9 @@ def cases_text(how: str) -> Callable[[Any, int], Built]:
             page.track_delete(first, last)
         page.para("If you are unhappy with this response you may ask for a review.")
         victims = [c.victim for c in crimes]
-        return Built(page.doc, people_in_crimes(crimes), _probes(victims, src.rng),
-                     _specials(crimes))  # fmt: skip
+        return Built(
+            page.doc, people_in_crimes(crimes), _probes(victims, src.rng), _specials(crimes)
+        )
 
     return build
 
@@ -270,9 +315,15 @@ def combined_sheet(how: str) -> Callable[[Any, int], Built]:
         doc = calc.workbook(office, "Missing")
         sheet = doc.Sheets.getByIndex(0)
         calc.put(sheet, [["Missing person reports by month"], []])
-        calc.put(sheet, [["Month", "Reports", "Found within 48h"]]
-                 + [[m, src.rng.randint(20, 90), src.rng.randint(10, 20)]
-                    for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun")], row=2)  # fmt: skip
+        calc.put(
+            sheet,
+            [["Month", "Reports", "Found within 48h"]]
+            + [
+                [m, src.rng.randint(20, 90), src.rng.randint(10, 20)]
+                for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun")
+            ],
+            row=2,
+        )
         cells = calc.put(sheet, [[f"{p.name}, {p.dob}"] for p in people], row=2, col=7)
         calc.conceal(doc, cells, how)
         return Built(doc, len(people), _probes(people, src.rng))
@@ -366,8 +417,12 @@ def redaction_sheet(filled: bool) -> Callable[[Any, int], Built]:
                 calc.box_over(doc, sheet, cells, filled=True)
             return Built(doc, len(people), _probes(people, src.rng))
         rows = [["Ref", "Category", "Outcome"]] + [
-            [f"CO/{i:03d}", src.rng.choice(("Incivility", "Delay", "Use of force")),
-             src.rng.choice(outcomes)] for i in range(1, 9)  # fmt: skip
+            [
+                f"CO/{i:03d}",
+                src.rng.choice(("Incivility", "Delay", "Use of force")),
+                src.rng.choice(outcomes),
+            ]
+            for i in range(1, 9)
         ]
         calc.put(sheet, rows, row=2)
         calc.box_over(doc, sheet, sheet.getCellRangeByPosition(0, 2, 2, 10), filled=False)
@@ -468,8 +523,10 @@ def headcount_lookup(office: Any, seed: int) -> Built:
     lists = calc.add_sheet(doc, "Lists")
     ranks = sorted({o.rank for o in officers}, key=RANK_ORDER.__getitem__)
     depts = sorted({o.department for o in officers})
-    calc.put(lists, [["Rank", "Department"]]
-             + [[r, d] for r, d in zip(ranks + [""] * 20, depts, strict=False)])  # fmt: skip
+    calc.put(
+        lists,
+        [["Rank", "Department"]] + [[r, d] for r, d in zip(ranks + [""] * 20, depts, strict=False)],
+    )
     lists.IsVisible = False
     return Built(doc, 0)
 
@@ -494,8 +551,10 @@ def stats_report(framed: bool) -> Callable[[Any, int], Built]:
         author = src.person()
         page = Page(office, framed=framed)
         page.para("Quarterly crime statistics: October to December 2024", bold=True, size=14)
-        page.para(f"Prepared by {author.forename} {author.surname}, Performance Analyst, "
-                  "Corporate Development Department")  # fmt: skip
+        page.para(
+            f"Prepared by {author.forename} {author.surname}, Performance Analyst, "
+            "Corporate Development Department"
+        )
         page.para("Recorded crime fell by 3% compared with the same quarter last year.")
         page.table(_ward_rows(src.rng))
         page.para("All figures are provisional and may change as crimes are reclassified.")
@@ -510,9 +569,13 @@ def aggregate_text(framed: bool) -> Callable[[Any, int], Built]:
         page = Page(office, framed=framed)
         page.para("Stop and search by self-defined ethnicity and outcome, 2024", bold=True)
         groups = ("White", "Black", "Asian", "Mixed", "Other", "Not stated")
-        page.table([["Ethnicity", "Searches", "Arrest", "No further action"]]
-                   + [[g, src.rng.randint(50, 900), src.rng.randint(5, 90),
-                       src.rng.randint(40, 700)] for g in groups])  # fmt: skip
+        page.table(
+            [["Ethnicity", "Searches", "Arrest", "No further action"]]
+            + [
+                [g, src.rng.randint(50, 900), src.rng.randint(5, 90), src.rng.randint(40, 700)]
+                for g in groups
+            ]
+        )
         page.para("Counts of fewer than five are shown as such.")
         return Built(page.doc, 0)
 
@@ -522,22 +585,85 @@ def aggregate_text(framed: bool) -> Callable[[Any, int], Built]:
 def slides_clean(office: Any, seed: int) -> Built:
     deck = Deck(office)
     deck.slide("Performance summary", ["Burglary down 12%", "Response times within target"])
-    deck.slide("Backup figures", ["Burglary: 412 (was 468)", "Robbery: 51 (was 49)"],
-               hidden=True)  # fmt: skip
+    deck.slide("Backup figures", ["Burglary: 412 (was 468)", "Robbery: 51 (was 49)"], hidden=True)
     deck.slide("Questions", [], notes="Mention the 12% fall in burglary and thank the teams.")
     return Built(deck.doc, 0)
 
 
-def _c(cls: str, variant: str, formats: tuple[str, ...], build: Callable[[Any, int], Built],
-       **kw: Any) -> Case:  # fmt: skip
+def comment_clean_sheet(office: Any, seed: int) -> Built:
+    src = People(seed)
+    doc = calc.workbook(office, "ASB", framed=True)
+    sheet = doc.Sheets.getByIndex(0)
+    calc.put(sheet, [["Anti-social behaviour incidents by month and ward"], []])
+    calc.put(sheet, _asb_rows(src.rng), row=2)
+    calc.comment(sheet, 0, 3, 5, "Figures checked by the analysis team; counts rounded to 5.")
+    return Built(doc, 0)
+
+
+def comment_clean_text(office: Any, seed: int) -> Built:
+    src = People(seed)
+    page = Page(office)
+    page.para("Anti-social behaviour in Northcote ward", bold=True)
+    page.table(_asb_rows(src.rng))
+    page.para("Incidents are counted once, in the month they were reported.")
+    page.comment("Analysis team", "Check the June figure against the crime system before release.")
+    return Built(page.doc, 0)
+
+
+def concealed_dates(how: str) -> Callable[[Any, int], Built]:
+    """A helper column of "Week ending, dd/mm/yyyy" labels concealed like the leaky cells."""
+
+    def build(office: Any, seed: int) -> Built:
+        src = People(seed)
+        doc = calc.workbook(office, "Missing")
+        sheet = doc.Sheets.getByIndex(0)
+        calc.put(sheet, [["Missing person reports by week"], []])
+        calc.put(
+            sheet,
+            [["Week", "Reports"]] + [[w, src.rng.randint(5, 30)] for w in range(1, 27)],
+            row=2,
+        )
+        day = src.fake.date_between(start_date="-1y", end_date="-200d")
+        labels = []
+        for _week in range(26):
+            labels.append([f"Week ending, {day.strftime('%d/%m/%Y')}"])
+            day = day.fromordinal(day.toordinal() + 7)
+        calc.conceal(doc, calc.put(sheet, labels, row=3, col=7), how)
+        return Built(doc, 0)
+
+    return build
+
+
+def register_clean(office: Any, seed: int) -> Built:
+    src = People(seed)
+    page = Page(office, framed=True)
+    page.para("Management of registered sex offenders: annual figures", bold=True)
+    page.para("Registered sex offenders per 100,000 population, by policing area, 31 March.")
+    for ward in WARDS:
+        page.para(
+            f"{ward.upper()}, area total {src.rng.randint(5, 60)}; per 100,000 "
+            f"{src.rng.randint(40, 190)}; MAPPA level 2 or 3: {src.rng.randint(0, 4)}",
+            size=9.0,
+        )
+    return Built(page.doc, 0)
+
+
+def _c(
+    cls: str, variant: str, formats: tuple[str, ...], build: Callable[[Any, int], Built], **kw: Any
+) -> Case:
     return Case(cls, variant, kw.pop("leaky", True), formats, build, **kw)
 
 
 def catalogue() -> list[Case]:
     roster = {"kind": "staff_list", "floor": "critical"}
     cases = [
-        _c("staff_roster", f"hidden sheet, {order}, {layout}", SHEETS,
-           roster_sheet(order, layout), **roster)  # fmt: skip
+        _c(
+            "staff_roster",
+            f"hidden sheet, {order}, {layout}",
+            SHEETS,
+            roster_sheet(order, layout),
+            **roster,
+        )
         for order, layout in (
             ("az", "plain"),
             ("za", "plain"),
@@ -548,60 +674,177 @@ def catalogue() -> list[Case]:
         )
     ]
     cases += [
-        _c("staff_roster", "printed to PDF, visible", ("calc.pdf",), roster_pdf,
-           kind="staff_list", floor="high"),  # fmt: skip
-        _c("staff_roster", "hidden section with a table", TEXTS, roster_text, **roster),
+        _c("staff_roster", "hidden rows under a headcount", SHEETS, roster_rows_hidden, **roster),
+        _c("staff_roster", "name columns hidden", SHEETS, roster_columns_hidden, **roster),
+        _c(
+            "staff_roster",
+            "printed to PDF, visible",
+            ("calc.pdf",),
+            roster_pdf,
+            kind="staff_list",
+            floor="high",
+        ),
+        _c(
+            "staff_roster",
+            "hidden section with a table",
+            TEXTS,
+            roster_text,
+            shown_in=("docx",),
+            **roster,
+        ),
         _c("staff_roster", "hidden slides", ("pptx",), roster_slides, **roster),
-        _c("case_records", "pivot, source sheet deleted", SHEETS, pivot_cases("deleted"),
-           kind="case_records", floor="critical", absent_is_clean=True),  # fmt: skip
-        _c("case_records", "pivot, source sheet hidden", SHEETS, pivot_cases("hidden"),
-           kind="case_records", floor="critical"),  # fmt: skip
-        _c("case_records", "tracked deletion", TEXTS, cases_text("tracked"),
-           kind="case_records", floor="critical"),  # fmt: skip
-        _c("case_records", "white table", TEXTS, cases_text("white"),
-           kind="case_records", floor="critical"),  # fmt: skip
-        _c("case_records", "hidden paragraphs", TEXTS, cases_text("hidden"),
-           kind="case_records", floor="critical"),  # fmt: skip
-        _c("case_records", "hidden slide", ("pptx",), cases_slides,
-           kind="case_records", floor="critical"),  # fmt: skip
-        _c("failed_redaction", "black boxes over text", ("writer.pdf",),
-           redaction_text(True), kind="contact_list", floor="medium"),  # fmt: skip
-        _c("failed_redaction", "black boxes over cells", ("calc.pdf",),
-           redaction_sheet(True), kind="contact_list", floor="medium"),  # fmt: skip
+        _c(
+            "case_records",
+            "pivot, source sheet deleted",
+            SHEETS,
+            pivot_cases("deleted"),
+            kind="case_records",
+            floor="critical",
+            absent_is_clean=True,
+        ),
+        _c(
+            "case_records",
+            "pivot, source sheet hidden",
+            SHEETS,
+            pivot_cases("hidden"),
+            kind="case_records",
+            floor="critical",
+        ),
+        _c(
+            "case_records",
+            "tracked deletion",
+            TEXTS,
+            cases_text("tracked"),
+            kind="case_records",
+            floor="critical",
+        ),
+        _c(
+            "case_records",
+            "white table",
+            TEXTS,
+            cases_text("white"),
+            kind="case_records",
+            floor="critical",
+        ),
+        _c(
+            "case_records",
+            "hidden paragraphs",
+            TEXTS,
+            cases_text("hidden"),
+            kind="case_records",
+            floor="critical",
+        ),
+        _c(
+            "case_records",
+            "hidden slide",
+            ("pptx",),
+            cases_slides,
+            kind="case_records",
+            floor="critical",
+        ),
+        _c(
+            "failed_redaction",
+            "black boxes over text",
+            ("writer.pdf",),
+            redaction_text(True),
+            kind="contact_list",
+            floor="medium",
+        ),
+        _c(
+            "failed_redaction",
+            "black boxes over cells",
+            ("calc.pdf",),
+            redaction_sheet(True),
+            kind="contact_list",
+            floor="medium",
+        ),
         _c("public_contact", "cell comment", SHEETS, comment_sheet, floor="medium"),
         _c("public_contact", "comment", TEXTS, comment_text, floor="medium"),
         _c("public_contact", "speaker notes", ("pptx",), comment_notes, floor="medium"),
         _c("name_dob_cells", "';;;' format", SHEETS, combined_sheet(";;;"), floor="high"),
         _c("name_dob_cells", "white font", SHEETS, combined_sheet("white"), floor="high"),
         _c("name_dob_cells", "white text", TEXTS, combined_text, floor="high"),
-        _c("sex_offender_list", "visible lines", ("writer.pdf", *TEXTS),
-           register_text(False), kind="case_records", floor="high"),  # fmt: skip
-        _c("sex_offender_list", "hidden lines", TEXTS, register_text(True),
-           kind="case_records", floor="high"),  # fmt: skip
+        _c(
+            "sex_offender_list",
+            "visible lines",
+            ("writer.pdf", *TEXTS),
+            register_text(False),
+            kind="case_records",
+            floor="high",
+        ),
+        _c(
+            "sex_offender_list",
+            "hidden lines",
+            TEXTS,
+            register_text(True),
+            kind="case_records",
+            floor="high",
+        ),
     ]
     clean = {"leaky": False}
     cases += [
         _c("clean_election", "results with a pivot", SHEETS, election(False), **clean),
         _c("clean_election", "results printed", ("calc.pdf",), election(True), **clean),
         _c("clean_aggregate", "counts by ward", SHEETS, ward_counts(False), **clean),
-        _c("clean_aggregate", "counts by ward printed", ("calc.pdf",), ward_counts(True),
-           **clean),  # fmt: skip
-        _c("clean_aggregate", "headcount, hidden lists sheet", SHEETS, headcount_lookup,
-           **clean),  # fmt: skip
-        _c("clean_aggregate", "pivot over anonymous hidden rows", SHEETS, pivot_anonymous,
-           **clean),  # fmt: skip
-        _c("clean_aggregate", "table in a report", (*TEXTS, "writer.pdf"),
-           aggregate_text(True), **clean),  # fmt: skip
-        _c("clean_aggregate", "slides, hidden backup slide, notes", ("pptx",), slides_clean,
-           **clean),  # fmt: skip
+        _c("clean_aggregate", "counts by ward printed", ("calc.pdf",), ward_counts(True), **clean),
+        _c("clean_aggregate", "headcount, hidden lists sheet", SHEETS, headcount_lookup, **clean),
+        _c(
+            "clean_aggregate",
+            "pivot over a hidden sheet without people",
+            SHEETS,
+            pivot_anonymous,
+            **clean,
+        ),
+        _c(
+            "clean_aggregate",
+            "table in a report",
+            (*TEXTS, "writer.pdf"),
+            aggregate_text(True),
+            **clean,
+        ),
+        _c(
+            "clean_aggregate",
+            "slides, hidden backup slide, notes",
+            ("pptx",),
+            slides_clean,
+            **clean,
+        ),
         _c("clean_mailboxes", "library mailbox list", SHEETS, mailbox_sheet, **clean),
         _c("clean_mailboxes", "library mailbox list", TEXTS, mailbox_text, **clean),
-        _c("clean_byline", "statistics report with author", (*TEXTS, "writer.pdf"),
-           stats_report(True), **clean),  # fmt: skip
+        _c(
+            "clean_byline",
+            "statistics report with author",
+            (*TEXTS, "writer.pdf"),
+            stats_report(True),
+            **clean,
+        ),
+        _c("clean_comment", "comment without people", SHEETS, comment_clean_sheet, **clean),
+        _c("clean_comment", "comment without people", TEXTS, comment_clean_text, **clean),
+        _c("clean_concealed", "';;;' week-ending labels", SHEETS, concealed_dates(";;;"), **clean),
+        _c(
+            "clean_concealed", "white week-ending labels", SHEETS, concealed_dates("white"), **clean
+        ),
+        _c(
+            "clean_register",
+            "offender counts by area",
+            ("writer.pdf", *TEXTS),
+            register_clean,
+            **clean,
+        ),
         _c("clean_footer", "default 'Page &P' footer", SHEETS, footer_sheet, **clean),
-        _c("clean_redaction", "frame only, empty black bar", ("writer.pdf",),
-           redaction_text(False), **clean),  # fmt: skip
-        _c("clean_redaction", "frame only, empty black bar", ("calc.pdf",),
-           redaction_sheet(False), **clean),  # fmt: skip
+        _c(
+            "clean_redaction",
+            "frame only, empty black bar",
+            ("writer.pdf",),
+            redaction_text(False),
+            **clean,
+        ),
+        _c(
+            "clean_redaction",
+            "frame only, empty black bar",
+            ("calc.pdf",),
+            redaction_sheet(False),
+            **clean,
+        ),
     ]
     return cases

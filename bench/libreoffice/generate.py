@@ -69,8 +69,10 @@ def main() -> int:
     (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False))
     leaky = sum(1 for f in files if f["leaky"])
     unverified = [f["file"] for f in files if f["check"] == "absent"]
-    print(f"{len(files)} files ({leaky} leaky, {len(files) - leaky} clean) in {out}, "
-          f"{time.perf_counter() - started:.0f} s")  # fmt: skip
+    print(
+        f"{len(files)} files ({leaky} leaky, {len(files) - leaky} clean) in {out}, "
+        f"{time.perf_counter() - started:.0f} s"
+    )
     for name in unverified:
         print(f"WARNING: planted data not found in {name}")
     return 0
@@ -87,6 +89,9 @@ def _make(office: Office, case: Case, index: int, seed: int, out: Path) -> list[
             store(built.doc, path, key)
             check = _check(path, ext, built.probes) if case.leaky else "clean"
             leaky, people, floor, variant = case.leaky, built.people, case.floor, case.variant
+            if ext in case.shown_in:
+                floor = case.shown_floor
+                variant += " (this format cannot hide it: it shows)"
             if check == "absent" and case.absent_is_clean:
                 leaky, people, floor, check = False, 0, "none", "clean"
                 variant += " (no copy of the source rows kept in this format)"
@@ -130,8 +135,11 @@ def _text(path: Path, ext: str) -> str | None:
         return html.unescape(re.sub(r"<[^>]+>", "", xml) + "\n" + attributes)
     if ext == "xls":  # BIFF strings: one byte per character or UTF-16LE
         return "\n".join(
-            (data.decode("latin-1"), data.decode("utf-16-le", "ignore"),
-             data[1:].decode("utf-16-le", "ignore"))  # fmt: skip
+            (
+                data.decode("latin-1"),
+                data.decode("utf-16-le", "ignore"),
+                data[1:].decode("utf-16-le", "ignore"),
+            )
         )
     if ext == "pdf" and shutil.which("pdftotext"):
         done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=False)

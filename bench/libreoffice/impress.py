@@ -13,8 +13,15 @@ class Deck:
         self.doc = office.new("simpress")
         self._used = 0
 
-    def slide(self, title: str, lines: Sequence[str], *, hidden: bool = False,
-              notes: str = "", size: float = 18.0) -> Any:  # fmt: skip
+    def slide(
+        self,
+        title: str,
+        lines: Sequence[str],
+        *,
+        hidden: bool = False,
+        notes: str = "",
+        size: float = 18.0,
+    ) -> Any:
         pages = self.doc.DrawPages
         if self._used >= pages.Count:
             pages.insertNewByIndex(pages.Count - 1)

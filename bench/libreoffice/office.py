@@ -3,6 +3,7 @@ builders share (new documents, properties, saving under a filter)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -98,10 +99,8 @@ class Office:
         return model
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # the bridge drops as soffice exits
             self.desktop.terminate()
-        except Exception:
-            pass  # the bridge drops as soffice exits
         try:
             self._process.wait(timeout=30)
         except subprocess.TimeoutExpired:

@@ -21,8 +21,15 @@ class Page:
         self.cursor = self.text.createTextCursor()
         self._first = True
 
-    def para(self, line: str, *, hidden: bool = False, color: int = AUTO,
-             bold: bool = False, size: float = 11.0) -> Any:  # fmt: skip
+    def para(
+        self,
+        line: str,
+        *,
+        hidden: bool = False,
+        color: int = AUTO,
+        bold: bool = False,
+        size: float = 11.0,
+    ) -> Any:
         """Add one paragraph; returns a cursor spanning its text."""
         if not self._first:
             self.text.insertControlCharacter(self.cursor, PARAGRAPH_BREAK, False)
@@ -39,17 +46,20 @@ class Page:
         self.cursor.CharWeight = 100.0
         return span
 
-    def table(self, rows: Sequence[Sequence[object]], *, color: int = AUTO,
-              where: Any = None) -> Any:  # fmt: skip
+    def table(
+        self, rows: Sequence[Sequence[object]], *, color: int = AUTO, where: Any = None
+    ) -> Any:
         block = tuple(tuple(str(v) for v in r) for r in rows)
         table = self.doc.createInstance("com.sun.star.text.TextTable")
         table.initialize(len(block), len(block[0]))
         text, cursor = (where.getText(), where) if where is not None else (self.text, self.cursor)
         text.insertTextContent(cursor, table, False)
         table.setDataArray(block)
-        if color != AUTO:
-            cells = table.getCellRangeByPosition(0, 0, len(block[0]) - 1, len(block) - 1)
-            cells.CharColor = color
+        if color != AUTO:  # per cell: a colour set on a cell range is not saved
+            for name in table.getCellNames():
+                inside = table.getCellByName(name).createTextCursor()
+                inside.gotoEnd(True)
+                inside.CharColor = color
         self._first = False
         return table
 
