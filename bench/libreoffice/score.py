@@ -115,7 +115,11 @@ def main() -> int:
         print(text)
     print(f"\nscan time {elapsed:.1f} s")
     if args.misses:
-        args.misses.write_text(f"misses: {len(misses)}\n" + "\n".join(misses) + "\n")
+        args.misses.write_text(
+            f"{len(outcomes)} files; {_headline(outcomes)}\nmisses: {len(misses)}\n"
+            + "\n".join(misses)
+            + "\n"
+        )
     return 0
 
 
@@ -147,6 +151,11 @@ def _summary(outcomes: list[Outcome]) -> None:
     print(
         f"expected kind reported                      {_ratio(sum(map(bool, kinds)), len(kinds))}"
     )
+
+
+def _headline(outcomes: list[Outcome]) -> str:
+    recall, alarms, people, _ = _counts(outcomes)
+    return f"recall {recall}, false alarms {alarms}, people within 10 % {people}"
 
 
 def _table(title: str, outcomes: list[Outcome], key: Callable[[Outcome], str]) -> None:
