@@ -37,6 +37,8 @@ class Site:
     """Names meant to be public (the chief officer team), never reported."""
     javascript: bool = False
     """Render every HTML page in Chromium (a site behind a JavaScript challenge)."""
+    allow_private: bool = False
+    """Its hosts may resolve to loopback or private addresses (a site on the intranet, the demo)."""
     max_pages: int = 20_000
     max_depth: int = 8
     disclosure_listing: str = r"/published-items/|[?&](page|pg|p)=\d+"

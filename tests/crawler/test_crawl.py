@@ -84,6 +84,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
             disclosure_log=force.url(LISTING),
             whatdotheyknow=FORCE,
             whatdotheyknow_base=wdtk.base,
+            allow_private=True,
             max_depth=40,
         )
         data = tmp_path_factory.mktemp("data")
