@@ -204,6 +204,7 @@ def test_crawl_command_rescans_one_section_with_force(world: World, tmp_path: Pa
     config.write_text(
         f'data_dir = "{world.config.data_dir}"\ncontact = "webteam@example.org"\n'
         f'[[sites]]\nname = "test"\nstart_urls = ["{site.start_urls[0]}"]\n'
+        "allow_private = true\n"
     )
     url = world.force.url(entry(2))
     result = CliRunner().invoke(
