@@ -96,17 +96,27 @@ class ScopeMiddleware:
         key = (parts.scheme, parts.hostname or "")
         if key not in self.decided:  # one lookup per host and crawl
             self.decided[key] = self.scope.refusal(request.url)
-        reason = self.decided[key]
-        if reason:
-            self.stats.inc_value(summary.OUT_OF_SCOPE)
-            log.info("not fetching %s: %s", request.url, reason)
-            raise IgnoreRequest(reason)
+        self._refuse(request, self.decided[key])
         if request.meta.get("playwright"):
             request.meta.setdefault(SCOPE, self.scope)
             request.meta.setdefault("playwright_page_init_callback", guard_page)
             # Created with the first page that needs it: a service worker's requests would
             # escape the page's route.
             request.meta.setdefault("playwright_context_kwargs", {"service_workers": "block"})
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        """A host that resolved to an internal address when fetched (not when checked): the
+        response is dropped before anything stores or scans it."""
+        if response.ip_address is not None:
+            host = urlsplit(response.url).hostname or ""
+            self._refuse(request, self.scope.peer_refusal(host, str(response.ip_address)))
+        return response
+
+    def _refuse(self, request: Request, reason: str | None) -> None:
+        if reason:
+            self.stats.inc_value(summary.OUT_OF_SCOPE)
+            log.info("not fetching %s: %s", request.url, reason)
+            raise IgnoreRequest(reason)
 
 
 async def guard_page(page: Page, request: Request) -> None:

@@ -58,14 +58,17 @@ def crawl(
     by the browser, and none on an internal address unless the site sets allow_private.
     The crawl runs in a child process; progress is shown while it runs. Exit status:
     0 nothing at or above --fail-on, 1 something at or above it, 2 the crawl could not
-    run or failed, or --url is outside the site.
+    run or failed, or --url (or a start URL) is outside the scope.
     """
     site = choose_site(app.config, site_name, url)
     console = Console(stderr=True)
-    reason = Scope.of_sites([site], allow_hosts).refusal(url) if url else None
-    if reason:
-        console.print(f"[bold red]not crawling --url: {escape(reason)}[/]", highlight=False)
-        sys.exit(2)
+    scope = Scope.of_sites([site], allow_hosts)
+    for start in [url] if url else site.start_urls:
+        reason = scope.refusal(start)
+        if reason:
+            what = "--url" if url else f"site {site.name!r}"
+            console.print(f"[bold red]not crawling {what}: {escape(reason)}[/]", highlight=False)
+            sys.exit(2)
     try:
         with live_progress(console) as on_progress:
             summary = crawl_site(

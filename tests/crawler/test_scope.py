@@ -4,12 +4,13 @@ resolver; real traffic goes to 127.0.0.1 and 127.0.0.2 only."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from ipaddress import ip_address
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Request
+from scrapy.http import Request, Response
 from scrapy.utils.test import get_crawler
 
 from crawler import scope as scope_module
@@ -275,3 +276,26 @@ def test_crawl_and_its_browser_never_reach_another_host(
     assert public.count("/pixel.png") >= 1  # the browser did load the page's own resources
     assert public.count("/moved") == 1 and public.count("/away") >= 1
     assert internal.hits == []
+
+
+def test_crawl_of_a_site_on_an_internal_address_exits_2_unfetched(
+    tmp_path: Path, public: LocalSite
+) -> None:
+    config = config_file(tmp_path, site_toml(public.url("/"), allow_private=False))
+    code, output = cli(config, "crawl", "--site", "local")
+    assert code == 2
+    assert "not crawling site 'local'" in output and "loopback" in output
+    assert public.hits == []
+
+
+def test_crawl_response_from_an_internal_address_is_dropped(tmp_path: Path) -> None:
+    """The name resolved to a public address when checked, to loopback when fetched."""
+    middleware = _middleware(tmp_path, FORCE)
+    request = Request("https://www.force.example/reply.csv")
+    assert middleware.process_request(request) is None
+    public_answer = Response(request.url, request=request, ip_address=ip_address("93.184.216.34"))
+    assert middleware.process_response(request, public_answer) is public_answer
+    internal = Response(request.url, request=request, ip_address=ip_address("127.0.0.1"))
+    with pytest.raises(IgnoreRequest, match="loopback"):
+        middleware.process_response(request, internal)
+    assert middleware.stats.get_value(summary.OUT_OF_SCOPE) == 1
