@@ -115,7 +115,7 @@ class ScopeMiddleware:
     def _refuse(self, request: Request, reason: str | None) -> None:
         if reason:
             self.stats.inc_value(summary.OUT_OF_SCOPE)
-            log.info("not fetching %s: %s", request.url, reason)
+            log.info("request refused: %s", reason)  # the reason names the host, not the path
             raise IgnoreRequest(reason)
 
 
