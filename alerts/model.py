@@ -52,6 +52,8 @@ class MessageKind(StrEnum):
     TAKEN_DOWN = "taken_down"
     ESCALATION = "escalation"
     DIGEST = "digest"
+    TEST = "test"
+    """`leaksweep config check --send-test`: proves the mail settings, about no alert."""
 
 
 class OutboxState(StrEnum):
@@ -177,8 +179,11 @@ class Probe:
 
 
 def file_label(url: str, limit: int = 80) -> str:
-    """The last part of a URL's path, fit for a subject line (one line, bounded)."""
+    """The last part of a URL's path, fit for a subject line or a heading (one line, bounded),
+    masked when it could name someone ('Statement - J*** D**.pdf')."""
+    from detectors.shown import shown_name  # the name check loads presidio: only when shown
+
     parts = urlsplit(url)
     name = unquote(parts.path).rstrip("/").rsplit("/", 1)[-1] or parts.netloc or url
-    name = " ".join(name.split())
+    name = shown_name(" ".join(name.split()), numbers=False)
     return name if len(name) <= limit else name[: limit - 1] + "…"

@@ -15,22 +15,30 @@ USER_AGENT = "leaksweep/0.1 (+takedown verification)"
 
 
 def http_probe(
-    options: ScanOptions | None = None, timeout_s: float = 30.0
+    opener: urllib.request.OpenerDirector,
+    options: ScanOptions | None = None,
+    timeout_s: float = 30.0,
 ) -> Callable[[str], Probe]:
-    """A fetcher for `verify_open_alerts`; it keeps nothing it downloads."""
+    """A fetcher for `verify_open_alerts`; it keeps nothing it downloads.
+
+    `opener` decides what may be fetched: the crawl's scope (`crawler.scope.Scope.opener`),
+    which refuses hosts outside the configured sites, internal addresses and such redirects;
+    a refusal is an OSError, so the alert counts as not re-checked rather than taken down.
+    """
     options = options or ScanOptions()
 
     def probe(url: str) -> Probe:
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
         limit = options.limits.max_file_bytes
         try:
-            with urllib.request.urlopen(request, timeout=timeout_s) as response:
+            with opener.open(request, timeout=timeout_s) as response:
                 status = response.status
                 data = response.read(limit + 1)
         except urllib.error.HTTPError as error:
             return Probe(status=error.code)
         except (urllib.error.URLError, ValueError) as error:
-            raise OSError(f"cannot fetch {url}: {error}") from error
+            reason = getattr(error, "reason", error)
+            raise OSError(f"cannot fetch {url}: {reason}") from error
         if len(data) > limit:
             return Probe(status=status)
         verdict = scan(data, url.rsplit("/", 1)[-1], options)

@@ -10,6 +10,7 @@ from alerts.model import Clock
 from alerts.probe import http_probe
 from alerts.verify import Fetch, VerifyReport, verify_open_alerts
 from crawler.config import Config
+from crawler.scope import Scope
 from detectors.scan import ScanOptions
 
 if TYPE_CHECKING:
@@ -33,8 +34,11 @@ def check_and_send(
     store: Store, config: Config, *, fetch: Fetch | None = None, clock: Clock | None = None
 ) -> tuple[VerifyReport, DeliveryReport]:
     """After a crawl: confirm takedowns, escalate what is still online, then deliver."""
-    if fetch is None:
-        allow = frozenset(name for site in config.sites for name in site.allow_list)
-        fetch = http_probe(ScanOptions(allow_list=allow))
-    verified = verify_open_alerts(store, fetch, clock, config.alerts)
+    verified = verify_open_alerts(store, fetch or probe_for(config), clock, config.alerts)
     return verified, send_outbox(store, config, clock=clock)
+
+
+def probe_for(config: Config) -> Fetch:
+    """Re-fetches alerts' URLs within the configured sites' scope, with their allow lists."""
+    allow = frozenset(name for site in config.sites for name in site.allow_list)
+    return http_probe(Scope.of_config(config).opener(), ScanOptions(allow_list=allow))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from alerts import lifecycle, outbox
 from alerts.model import IMMEDIATE, Alert, AlertState, Clock, MessageKind, Probe, parse_stamp, stamp
-from crawler.config import AlertSettings
+from alerts.settings import AlertSettings
 
 if TYPE_CHECKING:
     from alerts.store import Store

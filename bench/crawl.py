@@ -79,7 +79,13 @@ def main() -> None:
             f"local site: {pages:,} pages, {attachments:,} attachments, scan workers "
             f"{settings['LEAKSWEEP_SCAN_WORKERS']}"
         )
-        target = Site(name="bench", start_urls=(site.url("/"),), max_pages=10_000, max_depth=10)
+        target = Site(
+            name="bench",
+            start_urls=(site.url("/"),),
+            max_pages=10_000,
+            max_depth=10,
+            allow_private=True,
+        )
         config = Config(data_dir=Path(data), sites=(target,))
         for label in ("first run", "second run"):
             started = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Fetching one URL outside a crawl (for `leaksweep scan URL`), with a size cap."""
+"""Fetching one URL outside a crawl (`leaksweep scan URL`), within the scope, with a size cap."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import urllib.request
 from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import unquote, urlsplit
+
+from crawler.scope import OutOfScope, Scope
 
 USER_AGENT = "leaksweep/0.1 (+personal data leak checker)"
 
@@ -24,15 +26,18 @@ class Fetched:
     truncated: bool
 
 
-def fetch_url(url: str, max_bytes: int, timeout_s: float = 30.0) -> Fetched:
+def fetch_url(url: str, max_bytes: int, scope: Scope, timeout_s: float = 30.0) -> Fetched:
+    """Fetch `url`; the URL, every redirect and every address connected to must be in `scope`."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=timeout_s) as response:
+        with scope.opener().open(request, timeout=timeout_s) as response:
             data = response.read(max_bytes + 1)
             headers: Message = response.headers
             final_url = response.geturl()
     except urllib.error.HTTPError as error:
         raise FetchError(f"HTTP {error.code} fetching {url}") from error
+    except OutOfScope as error:
+        raise FetchError(f"refused: {error}") from error
     except (urllib.error.URLError, OSError, ValueError) as error:
         raise FetchError(f"cannot fetch {url}: {error}") from error
     return Fetched(

@@ -1,13 +1,17 @@
-"""Downloader middlewares: one fetch per document per run, conditional GETs, browser rendering."""
+"""Downloader middlewares: scope, one fetch per document per run, conditional GETs, rendering."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import uuid
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import urlsplit
 
+from playwright.async_api import Page, Route, WebSocketRoute
+from playwright.async_api import Request as PlaywrightRequest
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DownloadCancelledError, IgnoreRequest, NotConfigured
 from scrapy.http import HtmlResponse, Request, Response
@@ -19,6 +23,7 @@ from alerts.store import Store
 from crawler import summary
 from crawler.quarantine import Quarantine
 from crawler.records import stored_content_type
+from crawler.scope import Scope
 from crawler.spiders._links import is_page
 
 log = logging.getLogger(__name__)
@@ -59,6 +64,86 @@ def open_quarantine(crawler: Crawler) -> Quarantine:
     if not path:
         raise NotConfigured("LEAKSWEEP_QUARANTINE_DIR is not set")
     return Quarantine(Path(path), crawler.settings.getint("LEAKSWEEP_QUARANTINE_DAYS", 30))
+
+
+SCOPE = "leaksweep_scope"
+"""Request meta of a browser request: the Scope its page's own requests are held to."""
+
+
+class ScopeMiddleware:
+    """Drops every request outside the site's scope (`crawler.scope`): links, sitemaps,
+    robots.txt, each redirect (Scrapy sends a redirect back through here), and hands
+    browser requests the scope so Chromium's own requests are checked the same way.
+
+    LEAKSWEEP_ALLOW_HOSTS: hosts allowed besides the site's (`--allow-host`).
+    """
+
+    def __init__(self, scope: Scope, stats: StatsCollector) -> None:
+        self.scope = scope
+        self.stats = stats
+        self.decided: dict[tuple[str, str], str | None] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ScopeMiddleware:
+        site = getattr(crawler.spider, "site", None)
+        allowed = crawler.settings.getlist("LEAKSWEEP_ALLOW_HOSTS")
+        scope = Scope.of_sites([site] if site is not None else [], allowed)
+        assert crawler.stats is not None
+        return cls(scope, crawler.stats)
+
+    def process_request(self, request: Request) -> None:
+        parts = urlsplit(request.url)
+        key = (parts.scheme, parts.hostname or "")
+        if key not in self.decided:  # one lookup per host and crawl
+            self.decided[key] = self.scope.refusal(request.url)
+        self._refuse(request, self.decided[key])
+        if request.meta.get("playwright"):
+            request.meta.setdefault(SCOPE, self.scope)
+            request.meta.setdefault("playwright_page_init_callback", guard_page)
+            # Created with the first page that needs it: a service worker's requests would
+            # escape the page's route.
+            request.meta.setdefault("playwright_context_kwargs", {"service_workers": "block"})
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        """A host that resolved to an internal address when fetched (not when checked): the
+        response is dropped before anything stores or scans it."""
+        if response.ip_address is not None:
+            host = urlsplit(response.url).hostname or ""
+            self._refuse(request, self.scope.peer_refusal(host, str(response.ip_address)))
+        return response
+
+    def _refuse(self, request: Request, reason: str | None) -> None:
+        if reason:
+            self.stats.inc_value(summary.OUT_OF_SCOPE)
+            log.info("request refused: %s", reason)  # the reason names the host, not the path
+            raise IgnoreRequest(reason)
+
+
+async def guard_page(page: Page, request: Request) -> None:
+    """Aborts every request and web socket the page opens outside its scope (scrapy-playwright
+    calls this after installing its own route, so this handler is asked first)."""
+    scope: Scope = request.meta[SCOPE]
+    loop = asyncio.get_running_loop()
+
+    async def check(route: Route, browser_request: PlaywrightRequest) -> None:
+        reason = await loop.run_in_executor(None, scope.refusal, browser_request.url)
+        if reason:
+            log.info("browser request refused: %s", reason)
+            await route.abort("blockedbyclient")
+        else:
+            await route.fallback()
+
+    async def check_socket(socket: WebSocketRoute) -> None:
+        url = re.sub(r"^ws", "http", socket.url)
+        reason = await loop.run_in_executor(None, scope.refusal, url)
+        if reason:
+            log.info("browser web socket refused: %s", reason)
+            await socket.close()
+        else:
+            socket.connect_to_server()
+
+    await page.route("**", check)
+    await page.route_web_socket(re.compile(".*"), check_socket)
 
 
 class OncePerRunMiddleware:

@@ -40,6 +40,7 @@ CONCURRENT_ITEMS = 8
 item and some links, and scans queue on one worker anyway, so the default 100 is waste."""
 
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.ScopeMiddleware": 40,
     "crawler.middlewares.OncePerRunMiddleware": 50,
     "crawler.middlewares.ConditionalGetMiddleware": 585,
     "crawler.middlewares.JavaScriptMiddleware": 587,

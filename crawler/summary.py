@@ -21,6 +21,7 @@ ERRORS = PREFIX + "errors"
 BROKEN = PREFIX + "broken_links"
 TRAPS = PREFIX + "traps"
 RENDERED = PREFIX + "rendered"
+OUT_OF_SCOPE = PREFIX + "out_of_scope"
 SCAN_SECONDS = PREFIX + "scan_seconds"
 SEVERITY = PREFIX + "severity/"
 """Followed by a severity: documents seen this crawl whose latest scan is at that level."""
@@ -45,6 +46,9 @@ class CrawlSummary:
     broken_links: int = 0
     traps: int = 0
     rendered: int = 0
+    out_of_scope: int = 0
+    """Requests and redirects refused: another host or an internal address (the browser's own
+    refusals are logged, not counted)."""
     scan_seconds: float = 0.0
     """Time the detectors spent on this crawl's documents (they run beside the downloads)."""
     severities: dict[str, int] = field(default_factory=dict)
@@ -74,6 +78,7 @@ _COUNTERS = {
     "broken_links": BROKEN,
     "traps": TRAPS,
     "rendered": RENDERED,
+    "out_of_scope": OUT_OF_SCOPE,
 }
 
 

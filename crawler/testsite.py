@@ -52,6 +52,8 @@ class LocalSite:
     routes: list[tuple[str, Route]] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
     base: str = ""
+    host: str = "127.0.0.1"
+    """Any loopback address works on Linux: 127.0.0.2 stands for a second, internal host."""
 
     def put(
         self,
@@ -102,9 +104,9 @@ class LocalSite:
         return None
 
     def __enter__(self) -> LocalSite:
-        self.server = _Server(("127.0.0.1", 0), _handler(self))
+        self.server = _Server((self.host, 0), _handler(self))
         self.server.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.base = f"http://{self.host}:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
         return self

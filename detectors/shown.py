@@ -9,23 +9,38 @@ from detectors.names import name_evidence, parse_name
 
 _TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*", re.UNICODE)
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
-_QUOTED = re.compile(r"'([^'\n]{1,200})'")
+_QUOTED = re.compile(r"'((?:[^'\\\n]|\\.){1,200})'" r'|"((?:[^"\\\n]|\\.){1,200})"')
+"""A quoted label, as repr() writes it: in double quotes when it holds an apostrophe."""
 _BYTES = re.compile(r"""\bb(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")""")
 _LONG_NUMBER = re.compile(r"\d{5,}")
 _DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
 _EMAIL = re.compile(r"[^\s'\"<>@]+@[^\s'\"<>@]+\.[A-Za-z]{2,}")
-_VALUE_ENTITIES = ("UK_NINO", "UK_POSTCODE", "PHONE_NUMBER", "UK_VEHICLE_REGISTRATION")
+_PIECE = re.compile(r"[\s_,;()\[\]-]+")
+_PIECE_ENTITIES = ("UK_NINO", "UK_NHS")
+"""Identifiers that name one person even as a part of a longer label ("Reply AB123456C")."""
+_VALUE_ENTITIES = (
+    "UK_NINO",
+    "UK_POSTCODE",
+    "PHONE_NUMBER",
+    "UK_VEHICLE_REGISTRATION",
+    "STREET_ADDRESS",
+    "UK_NHS",
+    "UK_PASSPORT",
+    "UK_DRIVING_LICENCE",
+)
 
 
-def shown_name(text: str) -> str:
+def shown_name(text: str, numbers: bool = True) -> str:
     """`text` as it may appear in a location: itself, or masked when it could be personal.
 
     A sheet, a column header, a pivot field or an attached file may be named after the person
     it is about ("Statement - Jane Doe.pdf", a headerless table whose first row is a name).
+    `numbers` False: a long number or a date alone does not count (a file name in a URL,
+    "82525-reply.xlsx", carries its FOI reference and date).
     """
     extension = _EXTENSION.search(text)
     stem = text[: extension.start()] if extension else text
-    if not could_be_personal(stem):
+    if not could_be_personal(stem, numbers):
         return text
     return mask(stem, "PERSON") + (extension.group(0) if extension else "")
 
@@ -36,14 +51,20 @@ def shown_path(path: str) -> str:
     return f"{folder}{slash}{shown_name(filename)}"
 
 
-def could_be_personal(text: str) -> bool:
-    """True when a short label holds a name, an e-mail address, a long number or a date."""
-    if "@" in text or _LONG_NUMBER.search(text) or _DATE.search(text):
+def could_be_personal(text: str, numbers: bool = True) -> bool:
+    """True when a short label holds a name, an e-mail address, an identifier such as an NI
+    number, or (with `numbers`) a long number or a date."""
+    if "@" in text:
+        return True
+    if numbers and (_LONG_NUMBER.search(text) or _DATE.search(text)):
         return True
     from detectors.recognizers.values import match_value  # loads presidio: only when scanning
 
     compact = " ".join(text.split())
     if any(match_value(entity, compact) for entity in _VALUE_ENTITIES):
+        return True
+    pieces = _PIECE.split(compact)
+    if any(match_value(e, p) for p in pieces if len(p) >= 9 for e in _PIECE_ENTITIES):
         return True
     tokens = _TOKEN.findall(compact)
     if not tokens:
@@ -63,8 +84,15 @@ def could_be_personal(text: str) -> bool:
 
 def redact_place(text: str) -> str:
     """A location or detail with every quoted name and e-mail address in it made safe."""
-    text = _QUOTED.sub(lambda m: f"'{shown_name(m.group(1))}'", text)
+    text = _QUOTED.sub(_shown_quoted, text)
     return _EMAIL.sub(lambda m: mask(m.group(0), "EMAIL_ADDRESS"), text)
+
+
+def _shown_quoted(match: re.Match[str]) -> str:
+    single = match.group(1) is not None
+    inner = match.group(1) if single else match.group(2)
+    quote = "'" if single else '"'
+    return f"{quote}{shown_name(inner)}{quote}"
 
 
 def redact_reason(text: str) -> str:

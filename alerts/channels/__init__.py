@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from email.message import EmailMessage
+from pathlib import Path
 from typing import Protocol
 
 from alerts.channels.eml import EmlChannel
 from alerts.channels.smtp import SmtpChannel
 from alerts.model import OutboxMessage
-from crawler.config import Config
+from alerts.settings import Smtp
 
 DEFAULT_SENDER = "leaksweep@localhost"
 
@@ -28,7 +29,17 @@ class Channel(Protocol):
     def close(self) -> None: ...
 
 
-def channel_for(config: Config) -> Channel:
+class MailSettings(Protocol):
+    """What choosing a channel needs (crawler.config.Config has it)."""
+
+    @property
+    def smtp(self) -> Smtp | None: ...
+
+    @property
+    def outbox_dir(self) -> Path: ...
+
+
+def channel_for(config: MailSettings) -> Channel:
     """SMTP when the configuration has an [smtp] table, else .eml files in the outbox folder."""
     if config.smtp is not None:
         return SmtpChannel(config.smtp)

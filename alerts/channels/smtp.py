@@ -8,7 +8,7 @@ from email.message import EmailMessage
 
 from alerts.errors import DeliveryError
 from alerts.model import OutboxMessage
-from crawler.config import Smtp
+from alerts.settings import Smtp
 
 
 class SmtpChannel:

@@ -17,9 +17,31 @@ COMMANDS: dict[str, str] = {
     "alerts": "crawler.cli.alerts",
     "report": "crawler.cli.report",
     "demo": "crawler.cli.demo",
+    "config": "crawler.cli.config",
 }
 """Sub-command -> the module defining it under the same name. A module is imported only when
 its command runs (or help lists it), so `leaksweep scan` never loads the demo or the crawler."""
+
+OWN_LOGGERS = ("crawler", "detectors", "alerts")
+"""Only leaksweep's own modules log below INFO: their debug lines carry masked values only."""
+
+
+def _own_or_info(record: logging.LogRecord) -> bool:
+    # Third-party debug output (presidio's analysis, spaCy, urllib3, Scrapy's item dumps)
+    # can quote the text being scanned, so it stops at INFO whatever -v says.
+    return record.levelno >= logging.INFO or record.name.split(".")[0] in OWN_LOGGERS
+
+
+_HANDLER = logging.StreamHandler()
+_HANDLER.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+_HANDLER.addFilter(_own_or_info)
+
+
+def configure_logging(verbose: int) -> None:
+    root = logging.getLogger()
+    root.setLevel({0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG))
+    if _HANDLER not in root.handlers:
+        root.addHandler(_HANDLER)
 
 
 class _LazyGroup(click.Group):
@@ -53,6 +75,5 @@ def main(ctx: click.Context, config_path: Path | None, verbose: int) -> None:
     (hidden sheets, pivot caches, text under PDF redaction boxes), and alerts your web
     team with masked evidence so the leak can be taken down before anyone else finds it.
     """
-    level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(verbose)
     ctx.obj = AppContext(config_path)

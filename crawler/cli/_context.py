@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -12,6 +12,16 @@ from crawler.config import Config, ConfigError, load_config
 
 if TYPE_CHECKING:
     from alerts.store import Store
+
+
+class ConfigProblem(click.ClickException):
+    """A configuration error: one line per problem, exit status 2, never a traceback."""
+
+    exit_code = 2
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        for line in self.message.splitlines():
+            click.echo(f"config error: {line}", err=True)
 
 
 class AppContext:
@@ -23,7 +33,7 @@ class AppContext:
         try:
             return load_config(self.config_path)
         except ConfigError as error:
-            raise click.UsageError(str(error)) from error
+            raise ConfigProblem(str(error)) from None
 
     @cached_property
     def store(self) -> Store:

@@ -50,6 +50,7 @@ def print_summary(console: Console, summary: CrawlSummary) -> None:
         ("broken links", summary.broken_links),
         ("trap links not followed", summary.traps),
         ("rendered in a browser", summary.rendered),
+        ("refused: outside the site or internal", summary.out_of_scope),
         ("errors", summary.errors),
     ]
     for name, count in rows:

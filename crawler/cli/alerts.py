@@ -16,13 +16,11 @@ from alerts.digest import queue_digests
 from alerts.errors import AlertNotFound, AlertStateError
 from alerts.lifecycle import acknowledge, list_alerts, resolve, timeline
 from alerts.model import AlertState
-from alerts.probe import http_probe
-from alerts.service import send_outbox
+from alerts.service import probe_for, send_outbox
 from alerts.verify import verify_open_alerts
 from crawler.cli._context import AppContext
 from crawler.cli._options import SEVERITIES
 from detectors.model import Severity
-from detectors.scan import ScanOptions
 
 STATES = [str(s) for s in AlertState]
 STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan"}
@@ -145,10 +143,7 @@ def check(app: AppContext, no_send: bool) -> None:
 
     Exit status as for `alerts send`, or 0 with --no-send.
     """
-    allow = frozenset(name for site in app.config.sites for name in site.allow_list)
-    report = verify_open_alerts(
-        app.store, http_probe(ScanOptions(allow_list=allow)), settings=app.config.alerts
-    )
+    report = verify_open_alerts(app.store, probe_for(app.config), settings=app.config.alerts)
     click.echo(
         f"checked {report.checked}: {report.taken_down} taken down, "
         f"{report.still_exposed} still exposed, {report.escalated} escalated, "

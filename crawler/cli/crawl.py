@@ -8,12 +8,14 @@ from urllib.parse import urlsplit
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from crawler.cli._context import AppContext
 from crawler.cli._options import fail_on_option
 from crawler.cli._progress import live_progress, print_summary
 from crawler.config import Config, Site
 from crawler.run import CrawlBusy, crawl_site
+from crawler.scope import Scope
 from crawler.summary import CrawlSummary
 from detectors.model import Severity
 
@@ -30,6 +32,13 @@ from detectors.model import Severity
     show_default=True,
     help="Documents scanned at once (each extra one is a process); for a first, big crawl.",
 )
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="HOST",
+    help="Also fetch from this host, whatever its address (repeatable).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
 @click.pass_obj
 def crawl(
@@ -39,17 +48,27 @@ def crawl(
     force: bool,
     fail_on: str,
     scan_workers: int,
+    allow_hosts: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """Crawl a site now: its pages, sitemaps, FOI disclosure log and WhatDoTheyKnow replies.
 
     Only new or changed pages and attachments are scanned (conditional requests, content
-    hashes). The crawl runs in a child process; progress is shown while it runs. Exit
-    status: 0 nothing at or above --fail-on, 1 something at or above it, 2 the crawl
-    could not run or failed.
+    hashes). Only the site's hosts (and --allow-host ones) are fetched, by the crawler and
+    by the browser, and none on an internal address unless the site sets allow_private.
+    The crawl runs in a child process; progress is shown while it runs. Exit status:
+    0 nothing at or above --fail-on, 1 something at or above it, 2 the crawl could not
+    run or failed, or --url (or a start URL) is outside the scope.
     """
     site = choose_site(app.config, site_name, url)
     console = Console(stderr=True)
+    scope = Scope.of_sites([site], allow_hosts)
+    for start in [url] if url else site.start_urls:
+        reason = scope.refusal(start)
+        if reason:
+            what = "--url" if url else f"site {site.name!r}"
+            console.print(f"[bold red]not crawling {what}: {escape(reason)}[/]", highlight=False)
+            sys.exit(2)
     try:
         with live_progress(console) as on_progress:
             summary = crawl_site(
@@ -57,7 +76,10 @@ def crawl(
                 site,
                 url=url,
                 force=force,
-                settings={"LEAKSWEEP_SCAN_WORKERS": scan_workers},
+                settings={
+                    "LEAKSWEEP_SCAN_WORKERS": scan_workers,
+                    "LEAKSWEEP_ALLOW_HOSTS": list(allow_hosts),
+                },
                 on_progress=on_progress,
             )
     except CrawlBusy as error:

@@ -77,6 +77,7 @@ def _config(data_dir: Path, base: str) -> Config:
         name="demo",
         start_urls=(f"{base}/",),
         allowed_domains=("127.0.0.1",),
+        allow_private=True,  # the demo site is served on this machine
         disclosure_log=f"{base}{LOG_PATH}?dt=Disclosure+log",
         recipients=("webteam@demo-constabulary.police.uk",),
         allow_list=LEADERS,

@@ -16,6 +16,7 @@ from crawler.cli._context import AppContext
 from crawler.cli._options import fail_on_option
 from crawler.cli._output import print_verdicts
 from crawler.fetch import FetchError, fetch_url
+from crawler.scope import Scope
 from detectors.limits import Limits
 from detectors.model import Severity, Status, Verdict
 from detectors.scan import ScanOptions
@@ -44,6 +45,14 @@ class Source:
     help="A name meant to be public (repeatable); never reported.",
 )
 @click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="HOST",
+    help="Fetch URLs on this host although no configured site names it (repeatable); "
+    "its address may be private.",
+)
+@click.option(
     "--max-size",
     type=click.IntRange(min=1),
     default=250,
@@ -57,25 +66,32 @@ def scan(
     as_json: bool,
     fail_on: str,
     allow: tuple[str, ...],
+    allow_hosts: tuple[str, ...],
     max_size: int,
 ) -> None:
     """Scan documents for personal data, including in parts a reader cannot see.
 
     PATH_OR_URL may be files, folders (scanned recursively) or http(s) URLs. Run it on
-    an FOI reply before uploading it. Exit status: 0 nothing at or above --fail-on,
-    1 something at or above it, 2 a usage error or a document that could not be
-    inspected (encrypted, unreadable, too large, unsupported) and nothing at or above
-    --fail-on.
+    an FOI reply before uploading it. URLs are fetched only from the configured sites'
+    hosts and those given with --allow-host, never from internal addresses unless allowed.
+    Exit status: 0 nothing at or above --fail-on, 1 something at or above it, 2 a usage
+    error or a document that could not be inspected (encrypted, unreadable, too large,
+    unsupported) and nothing at or above --fail-on.
     """
     sources = list(_collect(targets))
     if not sources:
         raise click.UsageError("no files found in the paths given")
+    scope = Scope.of_config(app.config, allow_hosts)
+    for source in sources:
+        reason = scope.refusal(source.url) if source.url else None
+        if reason:
+            raise click.UsageError(f"not fetching {source.label}: {reason}")
     limits = Limits(max_file_bytes=max_size * 1024 * 1024)
     allow_list = frozenset(allow)
     for site in app.config.sites:
         allow_list |= set(site.allow_list)
     options = ScanOptions(limits=limits, allow_list=allow_list)
-    verdicts = _scan_all(sources, options, show_progress=len(sources) > 1)
+    verdicts = _scan_all(sources, options, scope, show_progress=len(sources) > 1)
     if as_json:
         click.echo(json.dumps({"documents": [verdict_json(v) for v in verdicts]}, indent=1))
     else:
@@ -93,7 +109,7 @@ def exit_status(verdicts: list[Verdict], fail_on: Severity) -> int:
 
 def _collect(targets: tuple[str, ...]) -> Iterator[Source]:
     for target in targets:
-        if target.startswith(("http://", "https://")):
+        if "://" in target:
             yield Source(label=target, url=target)
             continue
         path = Path(target)
@@ -109,7 +125,9 @@ def _collect(targets: tuple[str, ...]) -> Iterator[Source]:
             raise click.BadParameter(f"no such file or folder: {target}", param_hint="PATH_OR_URL")
 
 
-def _scan_all(sources: list[Source], options: ScanOptions, show_progress: bool) -> list[Verdict]:
+def _scan_all(
+    sources: list[Source], options: ScanOptions, scope: Scope, show_progress: bool
+) -> list[Verdict]:
     console = Console(stderr=True)
     progress = Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -125,12 +143,12 @@ def _scan_all(sources: list[Source], options: ScanOptions, show_progress: bool) 
         task = progress.add_task("scanning", total=len(sources))
         for source in sources:
             progress.update(task, description=_short(source.label))
-            verdicts.append(_scan_one(source, options))
+            verdicts.append(_scan_one(source, options, scope))
             progress.advance(task)
     return verdicts
 
 
-def _scan_one(source: Source, options: ScanOptions) -> Verdict:
+def _scan_one(source: Source, options: ScanOptions, scope: Scope) -> Verdict:
     limit = options.limits.max_file_bytes
     if source.path is not None:
         try:
@@ -145,7 +163,7 @@ def _scan_one(source: Source, options: ScanOptions) -> Verdict:
         return scan_document(data, source.label, options)
     assert source.url is not None
     try:
-        fetched = fetch_url(source.url, max_bytes=limit)
+        fetched = fetch_url(source.url, max_bytes=limit, scope=scope)
     except FetchError as error:
         return _failed(source.label, Status.UNREADABLE, str(error))
     if fetched.truncated:

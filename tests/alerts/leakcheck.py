@@ -11,8 +11,9 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
+from alerts.settings import Smtp
 from alerts.store import Store
-from crawler.config import Site, Smtp
+from crawler.config import Site
 from detectors.mask import mask
 from detectors.model import Finding, Severity, Status, Vector, Verdict
 

@@ -46,6 +46,8 @@ def write_config(tmp_path: Path, smtp: SmtpServer | None = None) -> Path:
         "[[sites]]",
         f'name = "{SITE.name}"',
         'start_urls = ["https://force.example/"]',
+        'allowed_domains = ["force.example", "127.0.0.1"]',
+        "allow_private = true",
         'recipients = ["web-team@northshire.example"]',
     ]
     if smtp is not None:
@@ -194,6 +196,24 @@ def test_check_confirms_takedown_over_http_and_emails_it(
     assert {a.state for a in list_alerts(store)} == {AlertState.TAKEN_DOWN}
     kinds = [e["X-Leaksweep-Kind"] for e in smtp.recorder.parsed()]
     assert sorted(kinds) == ["alert", "alert", "taken_down", "taken_down"]
+
+
+def test_check_never_follows_a_redirect_to_an_internal_host(store: Store, tmp_path: Path) -> None:
+    """A force's URL now redirecting to an internal address: not fetched, not taken down."""
+    from crawler.testsite import LocalSite
+
+    with LocalSite() as site, LocalSite(host="127.0.0.2") as internal:
+        internal.route("/", lambda path: None)  # 404 for everything: it would mean taken down
+        seed(store, port=int(site.base.rsplit(":", 1)[1]))
+        for n in (1, 2, 3):
+            path = f"/SysSiteAssets/foi/{n}-reply.xlsx"
+            site.redirect(path, internal.url(path))
+        code, output = run(write_config(tmp_path), "alerts", "check", "--no-send")
+        assert code == 0, output
+        assert "0 taken down" in output and "3 unreachable" in output
+        assert len(site.hits) == 3
+        assert internal.hits == []
+    assert {a.state for a in list_alerts(store)} == {AlertState.OPEN}
 
 
 def test_report_command_writes_an_owner_only_page(store: Store, tmp_path: Path) -> None:

@@ -11,9 +11,9 @@ from alerts.digest import queue_digests
 from alerts.errors import AlertNotFound, AlertStateError
 from alerts.lifecycle import acknowledge, list_alerts, load_alert, resolve, timeline
 from alerts.model import AlertState, Probe
+from alerts.settings import AlertSettings
 from alerts.store import Store
 from alerts.verify import verify_open_alerts
-from crawler.config import AlertSettings
 from detectors.model import Severity
 
 URL = "https://force.example/SysSiteAssets/foi/{n}-reply.xlsx"

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import re
+import socket
+from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from crawler.cli import main
 from crawler.config import ConfigError, load_config
 
 GOOD = """
@@ -69,22 +74,153 @@ def test_no_file_gives_embedded_defaults(monkeypatch: pytest.MonkeyPatch, tmp_pa
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (
-            '[[sites]]\nname = "a"\nstart_urls = []\nbogus = 1\n',
-            "unknown setting in [sites[0]]: bogus",
-        ),
+        ('[[sites]]\nname = "a"\nstart_urls = []\nbogus = 1\n', "sites[0].bogus: unknown setting"),
         (
             '[[sites]]\nname = "a"\nstart_urls = []\n[[sites]]\nname = "a"\nstart_urls = []\n',
-            "share",
+            "sites[1].name: two sites share the name 'a'",
         ),
-        ("[smtp]\nport = 25\n", "host"),
-        ("data_dir = [", "cannot read"),
-        ("colour = 'blue'\n", "unknown setting: colour"),
+        ("[smtp]\nport = 25\n", "smtp.host: required setting is missing"),
+        ("data_dir = [", "is not valid TOML"),
+        ("colour = 'blue'\n", "colour: unknown setting"),
     ],
 )
 def test_bad_configuration_is_a_clear_error(tmp_path: Path, text: str, message: str) -> None:
-    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")):
+    with pytest.raises(ConfigError, match=re.escape(message)):
         load_config(write(tmp_path, text))
+
+
+SITE = '[[sites]]\nname = "a"\nstart_urls = ["https://www.force.example/"]\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (
+            "quarantine_days = 'thirty'\n",
+            "quarantine_days: should be a valid integer (got 'thirty')",
+        ),
+        ("quarantine_days = 0\n", "quarantine_days: should be greater than or equal to 1"),
+        ("quarantine_days = 30.5\n", "quarantine_days: should be a valid integer"),
+        ("contact = 'nobody'\n", "contact: not an email address: 'nobody'"),
+        ("data_dir = 3\n", "data_dir: should be a path as a string (got 3)"),
+        (
+            '[smtp]\nhost = "mail.example"\nsecurity = "ssl"\n',
+            "smtp.security: should be 'starttls'",
+        ),
+        ('[smtp]\nhost = "mail.example"\nport = "587"\n', "smtp.port: should be a valid integer"),
+        ('[smtp]\nhost = "mail.example"\nport = 70000\n', "smtp.port: should be less than"),
+        ('[smtp]\nhost = "mail.example"\nsender = "me"\n', "smtp.sender: not an email address"),
+        ('[smtp]\nhost = "smtp://mail.example"\n', "smtp.host: not a host name"),
+        ('[smtp]\nhost = "mail.example"\npassword_env = "a b"\n', "smtp.password_env: not an env"),
+        (
+            '[smtp]\nhost = "mail.example"\nprot = 25\n',
+            "smtp.prot: unknown setting (did you mean 'port'?)",
+        ),
+        ("smtp = 'mail.example'\n", "smtp: should be a table"),
+        (
+            '[alerts]\nescalate_after_hours = "4"\n',
+            "alerts.escalate_after_hours: should be a valid",
+        ),
+        (
+            '[alerts]\nescalation = "dpo@force.example"\n',
+            "alerts.escalation: should be a list",
+        ),
+        ('[alerts]\nescalation = ["dpo"]\n', "alerts.escalation[0]: not an email address: 'dpo'"),
+        ('[alerts]\ndigest_schedule = "7am"\n', "alerts.digest_schedule: not a cron expression"),
+        (
+            SITE + 'schedule = "61 2 * * *"\n',
+            "sites[0].schedule: not a cron expression: '61 2 * * *'",
+        ),
+        (SITE + 'schedule = "0 2 * *"\n', "sites[0].schedule: not a cron expression"),
+        (
+            SITE + 'shedule = "0 2 * * *"\n',
+            "sites[0].shedule: unknown setting (did you mean 'schedule'?)",
+        ),
+        (
+            SITE + "javascript = 'yes'\n",
+            "sites[0].javascript: should be a valid boolean (got 'yes')",
+        ),
+        (SITE + "allow_private = 1\n", "sites[0].allow_private: should be a valid boolean"),
+        (SITE + "max_pages = -5\n", "sites[0].max_pages: should be greater than or equal to 1"),
+        (SITE + 'recipients = ["web team"]\n', "sites[0].recipients[0]: not an email address"),
+        (SITE + 'sitemaps = ["/sitemap.xml"]\n', "sites[0].sitemaps[0]: not an http(s) URL"),
+        (SITE + 'disclosure_log = "ftp://x/"\n', "sites[0].disclosure_log: not an http(s) URL"),
+        (
+            SITE + 'disclosure_entries = "(["\n',
+            "sites[0].disclosure_entries: not a regular expression",
+        ),
+        (
+            SITE + 'allowed_domains = ["https://www.force.example/"]\n',
+            "sites[0].allowed_domains[0]: not a host",
+        ),
+        (
+            '[[sites]]\nname = "a"\nstart_urls = ["www.force.example"]\n',
+            "sites[0].start_urls[0]: not an http(s) URL",
+        ),
+        (
+            '[[sites]]\nstart_urls = ["https://a.example/"]\n',
+            "sites[0].name: required setting is missing",
+        ),
+        ('[[sites]]\nname = " "\nstart_urls = []\n', "sites[0].name: must not be empty"),
+        ("sites = 'all'\n", "sites: should be a list"),
+        ("[crawl]\ndepth = 3\n", "crawl: unknown setting"),
+    ],
+)
+def test_each_bad_value_is_one_line_naming_the_key_and_exit_2(
+    tmp_path: Path, text: str, line: str
+) -> None:
+    path = write(tmp_path, text)
+    result = CliRunner().invoke(main, ["--config", str(path), "config", "check"])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    [shown] = result.output.splitlines()
+    assert shown.startswith("config error: " + line), shown
+
+
+def test_every_command_reports_a_config_error_the_same_way(tmp_path: Path) -> None:
+    path = write(tmp_path, SITE + 'schedule = "61 2 * * *"\n')
+    for command in (["alerts", "list"], ["monitor", "--once"], ["crawl", "--site", "a"]):
+        result = CliRunner().invoke(main, ["--config", str(path), *command])
+        assert result.exit_code == 2, command
+        assert result.output.startswith("config error: sites[0].schedule:"), command
+
+
+def test_config_check_accepts_the_good_file(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.format(data=tmp_path / "data"))
+    result = CliRunner().invoke(main, ["--config", str(path), "config", "check"])
+    assert result.exit_code == 0, result.output
+    assert "configuration valid: sites: example; alerts go by SMTP smtp.example.police.uk:465" in (
+        result.output
+    )
+
+
+def test_send_test_writes_one_email_to_the_outbox(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        f'data_dir = "{tmp_path / "data"}"\n' + SITE + 'recipients = ["web@force.example"]\n'
+        '[alerts]\nescalation = ["dpo@force.example"]\n',
+    )
+    result = CliRunner().invoke(main, ["--config", str(path), "config", "check", "--send-test"])
+    assert result.exit_code == 0, result.output
+    [eml] = (tmp_path / "data" / "outbox").glob("*.eml")
+    email = message_from_bytes(eml.read_bytes(), policy=policy.default)
+    assert email["To"] == "web@force.example, dpo@force.example"
+    assert email["X-Leaksweep-Kind"] == "test"
+
+
+def test_send_test_reports_an_unreachable_smtp_server(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    path = write(
+        tmp_path,
+        f'data_dir = "{tmp_path / "data"}"\n' + SITE + 'recipients = ["web@force.example"]\n'
+        f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\ntimeout_s = 5\n',
+    )
+    result = CliRunner().invoke(main, ["--config", str(path), "config", "check", "--send-test"])
+    assert result.exit_code == 2
+    assert "test email not delivered: cannot reach 127.0.0.1" in result.output
 
 
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:

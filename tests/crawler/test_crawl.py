@@ -84,6 +84,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
             disclosure_log=force.url(LISTING),
             whatdotheyknow=FORCE,
             whatdotheyknow_base=wdtk.base,
+            allow_private=True,
             max_depth=40,
         )
         data = tmp_path_factory.mktemp("data")
@@ -203,6 +204,7 @@ def test_crawl_command_rescans_one_section_with_force(world: World, tmp_path: Pa
     config.write_text(
         f'data_dir = "{world.config.data_dir}"\ncontact = "webteam@example.org"\n'
         f'[[sites]]\nname = "test"\nstart_urls = ["{site.start_urls[0]}"]\n'
+        "allow_private = true\n"
     )
     url = world.force.url(entry(2))
     result = CliRunner().invoke(

@@ -175,7 +175,14 @@ def test_cancelled_crawl_stops_its_child_cleanly(tmp_path: Path) -> None:
         site.route("/n/", lambda path: _endless(path))
         config = Config(
             data_dir=tmp_path,
-            sites=(Site(name="endless", start_urls=(site.url("/n/1"),), max_depth=10_000),),
+            sites=(
+                Site(
+                    name="endless",
+                    start_urls=(site.url("/n/1"),),
+                    max_depth=10_000,
+                    allow_private=True,
+                ),
+            ),
         )
         cancel = threading.Event()
         summary = crawl_site(

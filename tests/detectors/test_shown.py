@@ -138,3 +138,53 @@ def test_shown_name_masks_what_could_be_personal(label: str, shown: str) -> None
 def test_reasons_lose_quoted_bytes_and_names() -> None:
     reason = redact_reason("member 'Jane Doe.csv' is corrupt: Expected BOF; found b'Tobias G'")
     assert reason == "member 'J*** D**.csv' is corrupt: Expected BOF; found b'…'"
+
+
+APOSTROPHE = "Siobhan O'Rourke-Blackwood MJ998877C"
+
+
+@pytest.mark.parametrize(
+    ("label", "shown"),
+    [
+        ("14 Acacia Avenue", "** A***** A*****"),
+        ("Flat 2, 7 Mill Lane", "F*** *, * M*** L***"),
+        (f"{APOSTROPHE}.txt", "S****** *'R*****-B******** M********.txt"),
+        ("Burglary by ward", "Burglary by ward"),
+    ],
+)
+def test_addresses_and_names_with_apostrophes_are_masked(label: str, shown: str) -> None:
+    assert shown_name(label) == shown
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        f"member {APOSTROPHE + '.txt'!r} is password-protected",  # repr: in double quotes
+        "member 'Siobhan O\\'Rourke-Blackwood MJ998877C.txt' says \"x\"",
+    ],
+)
+def test_quoted_labels_with_apostrophes_are_masked_in_reasons(reason: str) -> None:
+    shown = redact_reason(reason)
+    assert "Siobhan" not in shown and "Rourke" not in shown and "998877" not in shown
+    assert shown.startswith(('member "S******', "member 'S******"))
+
+
+def test_a_member_named_with_an_apostrophe_never_reaches_the_scan_json() -> None:
+    verdict = scan(_corrupt_member(f"{APOSTROPHE}.csv"), "bundle.zip")
+    text = json.dumps(verdict_json(verdict), ensure_ascii=False)
+    assert verdict.error or verdict.findings or verdict.hiding_places
+    for fragment in ("Siobhan", "Rourke", "Blackwood", "MJ998877C", "998877"):
+        assert fragment not in text
+
+
+def test_a_sheet_named_after_a_street_address_is_masked() -> None:
+    workbook = build_xlsx(
+        [
+            SheetSpec("Summary", [["Month", "Count"], ["April", "3"]]),
+            SheetSpec("14 Acacia Avenue", [["Name", "Rank"], *(r[:2] for r in PEOPLE)], "hidden"),
+        ]
+    )
+    verdict = scan(workbook, "reply.xlsx")
+    text = json.dumps(verdict_json(verdict), ensure_ascii=False)
+    assert "Acacia" not in text
+    assert "'** A***** A*****'" in text
