@@ -166,7 +166,7 @@ def _requests_session(ca_file: str | None) -> Any:
     class Session(requests.Session):
         # requests lets REQUESTS_CA_BUNDLE override a session's `verify`; a configured CA
         # bundle must win, while proxy variables (HTTPS_PROXY, NO_PROXY) still apply.
-        def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
+        def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
             if ca_file:
                 kwargs.setdefault("verify", ca_file)
             return super().request(method, url, *args, **kwargs)
