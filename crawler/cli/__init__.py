@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import importlib
-import logging
 from pathlib import Path
 
 import click
 
 from crawler.cli._context import AppContext
+from crawler.logs import FORMATS, configure_logging
 
 COMMANDS: dict[str, str] = {
     "scan": "crawler.cli.scan",
@@ -45,14 +45,21 @@ class _LazyGroup(click.Group):
     help="TOML configuration file (default: $LEAKSWEEP_CONFIG, else embedded defaults).",
 )
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option(
+    "--log-format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    envvar="LEAKSWEEP_LOG_FORMAT",
+    help="json: one object per line for a SIEM (verdicts and alert actions as events).",
+)
 @click.pass_context
-def main(ctx: click.Context, config_path: Path | None, verbose: int) -> None:
+def main(ctx: click.Context, config_path: Path | None, verbose: int, log_format: str) -> None:
     """Find personal data published by mistake on your own website and FOI disclosure log.
 
     leaksweep opens every page and attachment, including the parts a reader cannot see
     (hidden sheets, pivot caches, text under PDF redaction boxes), and alerts your web
     team with masked evidence so the leak can be taken down before anyone else finds it.
     """
-    level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(verbose, log_format)
     ctx.obj = AppContext(config_path)
