@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,8 @@ from detectors.model import Severity
 
 if TYPE_CHECKING:
     from alerts.store import Store
+
+log = logging.getLogger(__name__)
 
 _COLUMNS = (
     "id, document_id, scan_id, site, url, referrer, sha256, severity, state, people, "
@@ -71,6 +74,13 @@ def record_event(store: Store, alert_id: str, event: str, detail: str = "") -> N
     """Add to the timeline; `detail` must hold no raw value (counts, places, names of staff)."""
     store.db.table("alert_events").insert(
         {"alert_id": alert_id, "at": stamp(store.clock()), "event": event, "detail": detail}
+    )
+    log.info(
+        "alert %s: %s %s",
+        alert_id,
+        event,
+        detail,
+        extra={"event": "alert", "alert_id": alert_id, "action": event, "detail": detail},
     )
 
 

@@ -176,6 +176,20 @@ def mark_failed_attempt(store: Store, message: OutboxMessage, now: datetime, err
     return retry
 
 
+def delivered_channels(store: Store, message_id: int) -> set[str]:
+    """The channels a message has already reached (it is sent when all have)."""
+    rows = store.db.execute("SELECT channel FROM deliveries WHERE outbox_id = ?", [message_id])
+    return {str(channel) for (channel,) in rows.fetchall()}
+
+
+def mark_delivered(store: Store, message_id: int, channel: str, now: datetime) -> None:
+    with store.db.atomic():
+        store.db.table("deliveries").insert(
+            {"outbox_id": message_id, "channel": channel, "delivered_at": stamp(now)},
+            replace=True,
+        )
+
+
 def count_queued(store: Store) -> int:
     row = store.db.execute(
         "SELECT count(*) FROM outbox WHERE state IN (?, ?)",

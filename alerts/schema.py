@@ -148,5 +148,14 @@ def _v2(db: sqlite_utils.Database) -> None:
     db.table("alert_events").create_index(["alert_id"])
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2)
+def _v3(db: sqlite_utils.Database) -> None:
+    """Which alert channels (email, Teams…) each outbox message has reached."""
+    db.table("deliveries").create(
+        {"outbox_id": int, "channel": str, "delivered_at": str},
+        pk=("outbox_id", "channel"),
+        foreign_keys=[("outbox_id", "outbox")],
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3)
 """Schema steps in order; the database's user_version counts how many have run."""

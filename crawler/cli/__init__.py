@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import importlib
-import logging
 from pathlib import Path
 
 import click
 
 from crawler.cli._context import AppContext
+from crawler.logs import FORMATS, configure_logging
 
 COMMANDS: dict[str, str] = {
     "scan": "crawler.cli.scan",
@@ -21,27 +21,6 @@ COMMANDS: dict[str, str] = {
 }
 """Sub-command -> the module defining it under the same name. A module is imported only when
 its command runs (or help lists it), so `leaksweep scan` never loads the demo or the crawler."""
-
-OWN_LOGGERS = ("crawler", "detectors", "alerts")
-"""Only leaksweep's own modules log below INFO: their debug lines carry masked values only."""
-
-
-def _own_or_info(record: logging.LogRecord) -> bool:
-    # Third-party debug output (presidio's analysis, spaCy, urllib3, Scrapy's item dumps)
-    # can quote the text being scanned, so it stops at INFO whatever -v says.
-    return record.levelno >= logging.INFO or record.name.split(".")[0] in OWN_LOGGERS
-
-
-_HANDLER = logging.StreamHandler()
-_HANDLER.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-_HANDLER.addFilter(_own_or_info)
-
-
-def configure_logging(verbose: int) -> None:
-    root = logging.getLogger()
-    root.setLevel({0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG))
-    if _HANDLER not in root.handlers:
-        root.addHandler(_HANDLER)
 
 
 class _LazyGroup(click.Group):
@@ -67,13 +46,21 @@ class _LazyGroup(click.Group):
     help="TOML configuration file (default: $LEAKSWEEP_CONFIG, else embedded defaults).",
 )
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option(
+    "--log-format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    envvar="LEAKSWEEP_LOG_FORMAT",
+    help="json: one object per line for a SIEM (verdicts and alert actions as events).",
+)
 @click.pass_context
-def main(ctx: click.Context, config_path: Path | None, verbose: int) -> None:
+def main(ctx: click.Context, config_path: Path | None, verbose: int, log_format: str) -> None:
     """Find personal data published by mistake on your own website and FOI disclosure log.
 
     leaksweep opens every page and attachment, including the parts a reader cannot see
     (hidden sheets, pivot caches, text under PDF redaction boxes), and alerts your web
     team with masked evidence so the leak can be taken down before anyone else finds it.
     """
-    configure_logging(verbose)
+    configure_logging(verbose, log_format)
     ctx.obj = AppContext(config_path)

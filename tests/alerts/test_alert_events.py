@@ -1,0 +1,42 @@
+"""Alert actions reach a SIEM as JSON events with ids and counts, never a raw value."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+
+import pytest
+from leakcheck import SITE, add_document, assert_no_raw, leaky_verdict, sha
+
+from alerts.lifecycle import acknowledge, list_alerts
+from alerts.store import Store
+from crawler.logs import configure_logging
+
+
+@pytest.fixture(autouse=True)
+def restore_logging() -> Iterator[None]:
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    for handler in handlers:
+        root.addHandler(handler)
+    root.setLevel(level)
+
+
+def test_raising_and_acknowledging_an_alert_are_json_events(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    configure_logging(1, "json")
+    document = add_document(store, "https://force.example/foi/1-reply.xlsx", sha(1))
+    store.record_verdict(document, leaky_verdict(sha(1)), site=SITE)
+    [alert] = list_alerts(store)
+    acknowledge(store, alert.id, by="Web Officer")
+    err = capsys.readouterr().err
+    assert_no_raw(err.encode(), "log")
+    events = [json.loads(line) for line in err.splitlines()]
+    actions = [e["action"] for e in events if e.get("event") == "alert"]
+    assert actions[-1] == "acknowledged" and len(actions) >= 2
+    assert all(e["alert_id"] == alert.id for e in events if e.get("event") == "alert")
