@@ -20,10 +20,10 @@ if TYPE_CHECKING:
 def send_outbox(
     store: Store, config: Config, *, clock: Clock | None = None, ignore_backoff: bool = False
 ) -> DeliveryReport:
-    """Deliver due messages by SMTP, or as .eml files when no [smtp] is configured."""
+    """Deliver due messages through the configured channels (email, and Teams where set)."""
     return deliver_outbox(
         store,
-        channel_for(config),
+        channel_for(config, store),
         clock=clock,
         ignore_backoff=ignore_backoff,
         site_recipients={site.name: site.recipients for site in config.sites},

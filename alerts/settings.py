@@ -103,3 +103,41 @@ class AlertSettings:
     escalation: tuple[EmailAddress, ...] = ()
     """Who hears when a critical or high leak is still online after the delay (e.g. the DPO)."""
     digest_schedule: Cron = "0 7 * * *"
+
+
+@with_config(STRICT)
+@dataclass(frozen=True)
+class GraphSettings:
+    """[graph]: alert emails sent through Microsoft Graph `sendMail` (Microsoft 365)."""
+
+    tenant_id: str
+    client_id: str
+    sender: EmailAddress
+    """The mailbox alerts are sent as."""
+    client_secret_env: EnvName = "LEAKSWEEP_GRAPH_SECRET"
+    certificate_env: EnvName | None = None
+    """Variable holding a PEM private key and certificate, used instead of a secret."""
+    certificate_thumbprint: str | None = None
+    authority_host: Url = "https://login.microsoftonline.com"
+    graph_url: Url = "https://graph.microsoft.com"
+    ca_file: str | None = None
+    """A CA bundle for a TLS-inspecting proxy; the system's store otherwise."""
+    timeout_s: Positive = 30.0
+    max_wait_s: Positive = 60.0
+    """The longest Retry-After honoured inside one delivery run; longer waits go to backoff."""
+
+
+@with_config(STRICT)
+@dataclass(frozen=True)
+class TeamsSettings:
+    """[teams]: an Adaptive Card per alert, posted through a Teams Workflows webhook."""
+
+    webhook_env: EnvName = "LEAKSWEEP_TEAMS_WEBHOOK"
+    """Variable holding the webhook URL (a secret: anyone holding it can post)."""
+    ca_file: str | None = None
+    timeout_s: Positive = 30.0
+    max_wait_s: Positive = 60.0
+
+
+ChannelName = Literal["email", "teams"]
+"""The channels a site's alerts go to; "email" is SMTP, Microsoft Graph or .eml files."""

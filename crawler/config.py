@@ -17,6 +17,7 @@ import tomllib
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, Field, TypeAdapter, ValidationError, with_config
 from pydantic_core import ErrorDetails
@@ -24,11 +25,14 @@ from pydantic_core import ErrorDetails
 from alerts.settings import (
     STRICT,
     AlertSettings,
+    ChannelName,
     Contact,
     Cron,
     EmailAddress,
+    GraphSettings,
     Host,
     Smtp,
+    TeamsSettings,
     Url,
 )
 
@@ -53,7 +57,16 @@ def check_name(value: str) -> str:
     return value
 
 
+def check_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"not a time zone name such as 'Europe/London': {value!r}") from None
+    return value
+
+
 Pattern = Annotated[str, AfterValidator(check_pattern)]
+TimeZone = Annotated[str, AfterValidator(check_timezone)]
 Name = Annotated[str, AfterValidator(check_name)]
 Count = Annotated[int, Field(ge=1)]
 
@@ -77,6 +90,8 @@ class Site:
     """Names meant to be public (the chief officer team), never reported."""
     javascript: bool = False
     """Render every HTML page in Chromium (a site behind a JavaScript challenge)."""
+    channels: tuple[ChannelName, ...] = ("email",)
+    """Where its alerts go: "email" (SMTP, Microsoft Graph or .eml files) and "teams"."""
     allow_private: bool = False
     """Its hosts may resolve to loopback or private addresses (a site on the intranet, the demo)."""
     max_pages: Count = 20_000
@@ -100,8 +115,18 @@ class Config:
     """Named in the crawler's User-Agent so a site owner can reach the operator."""
     quarantine_days: Count = 30
     sites: tuple[Site, ...] = ()
+    timezone: TimeZone = "Europe/London"
+    """The zone cron `schedule`s are read in, whatever the host's zone."""
+    console_url: Url | None = None
+    """Where the web console is reached; alert cards and emails link to it."""
     smtp: Smtp | None = None
+    graph: GraphSettings | None = None
+    teams: TeamsSettings | None = None
     alerts: AlertSettings = field(default_factory=AlertSettings)
+
+    @property
+    def channels_by_site(self) -> dict[str, tuple[ChannelName, ...]]:
+        return {site.name: site.channels for site in self.sites}
 
     @property
     def database(self) -> Path:
@@ -148,7 +173,13 @@ def load_config(path: Path | None) -> Config:
 
 
 _ADAPTER = TypeAdapter(Config)
-_TABLES: dict[str, type] = {"sites": Site, "smtp": Smtp, "alerts": AlertSettings}
+_TABLES: dict[str, type] = {
+    "sites": Site,
+    "smtp": Smtp,
+    "graph": GraphSettings,
+    "teams": TeamsSettings,
+    "alerts": AlertSettings,
+}
 
 
 def parse_config(raw: dict[str, Any]) -> Config:
@@ -162,6 +193,9 @@ def parse_config(raw: dict[str, Any]) -> Config:
         config = _ADAPTER.validate_json(json.dumps(raw, default=str))
     except ValidationError as error:
         raise ConfigError("\n".join(_describe(e) for e in error.errors())) from None
+    for i, site in enumerate(config.sites):
+        if "teams" in site.channels and config.teams is None:
+            raise ConfigError(f"sites[{i}].channels: 'teams' needs a [teams] table")
     names = [site.name for site in config.sites]
     for i, name in enumerate(names):
         if name in names[:i]:

@@ -13,11 +13,11 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from types import FrameType
+from zoneinfo import ZoneInfo
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
-from tzlocal import get_localzone
 
 from alerts.store import Store
 from crawler.config import Config, Site
@@ -53,8 +53,12 @@ class Monitor:
         grace: timedelta = MISFIRE_GRACE,
         deliver: Deliver | None = None,
         digest: Deliver | None = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.config = config
+        self.zone = ZoneInfo(config.timezone)
+        self.clock = clock or (lambda: datetime.now(self.zone))
+        self._last_minute: dict[str, datetime] = {}
         self.runner = runner or self._crawl
         self.deliver = deliver or self._check_and_send
         self.digest = digest or self._send_digest
@@ -67,15 +71,15 @@ class Monitor:
 
     def plan(self, now: datetime | None = None) -> None:
         """One job per site; a site whose last run was missed is also due straight away."""
-        # The machine's named zone, not a fixed offset, so 02:00 stays 02:00 across BST changes.
-        now = now or datetime.now(get_localzone())
+        # A named zone, not a fixed offset, so 02:00 stays 02:00 across BST changes.
+        now = now or self.clock()
         store = Store(self.config.database)
         for site in self.config.sites:
             trigger = CronTrigger.from_crontab(site.schedule, timezone=now.tzinfo)
             late = missed(site.schedule, last_crawl(store, site.name), now, self.grace)
             extra = {"next_run_time": now} if late else {}
             self.scheduler.add_job(
-                self.run_site,
+                self.run_scheduled,
                 trigger,
                 args=[site],
                 id=site.name,
@@ -96,6 +100,25 @@ class Monitor:
             coalesce=True,
             misfire_grace_time=int(self.grace.total_seconds()),
         )
+
+    def run_scheduled(self, site: Site) -> CrawlSummary | None:
+        """A run fired by the schedule. A wall-clock minute that happens twice (01:30 on the
+        last Sunday of October) fires twice; the second firing is skipped, so that night
+        still gets one crawl."""
+        minute = self.clock().replace(tzinfo=None, second=0, microsecond=0)
+        if self._last_minute.get(site.name) == minute:
+            log.info("site %s: %s already crawled before the clock went back", site.name, minute)
+            return None
+        self._last_minute[site.name] = minute
+        return self.run_site(site)
+
+    def next_runs(self) -> list[tuple[str, datetime | None]]:
+        """Each planned job's name and next run time, in the configured zone."""
+        now = self.clock()
+        return [
+            (job.name, job.trigger.get_next_fire_time(None, now))
+            for job in self.scheduler.get_jobs()
+        ]
 
     def run_site(self, site: Site) -> CrawlSummary | None:
         if self.stopping.is_set():

@@ -35,7 +35,14 @@ def test_the_configuration_example_loads() -> None:
 
     from crawler.config import parse_config
 
-    [example] = re.findall(r"```toml\n(.*?)```", README, re.DOTALL)
-    config = parse_config(tomllib.loads(example))
+    blocks = [tomllib.loads(b) for b in re.findall(r"```toml\n(.*?)```", README, re.DOTALL)]
+    [example] = [b for b in blocks if "smtp" in b]
+    [channels] = [b for b in blocks if "graph" in b]
+    config = parse_config(example)
     assert config.sites and config.smtp is not None
     assert config.sites[0].schedule == "0 2 * * *"
+    # The Microsoft 365 snippet fits into the same file.
+    site = {**example["sites"][0], **channels["sites"][0]}
+    config = parse_config({**example, **channels, "sites": [site]})
+    assert config.graph is not None and config.teams is not None
+    assert config.channels_by_site == {"example": ("email", "teams")}

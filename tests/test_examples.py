@@ -76,3 +76,20 @@ def test_every_timer_fires_its_service_in_uk_time_and_catches_up(path: Path) -> 
     assert (path.parent / timer["Unit"]).exists()
     assert timer["OnCalendar"].endswith("Europe/London")
     assert timer["Persistent"] == "true"
+
+
+def test_the_example_configuration_loads_and_names_every_setting() -> None:
+    from dataclasses import fields
+
+    from alerts.settings import AlertSettings, GraphSettings, Smtp, TeamsSettings
+    from crawler.config import Config, Site, load_config
+
+    path = ROOT / "examples" / "leaksweep.toml"
+    config = load_config(path)
+    assert config.timezone == "Europe/London" and config.smtp is not None
+    assert config.channels_by_site == {"example": ("email", "teams")}
+    text = path.read_text(encoding="utf-8")
+    for cls in (Config, Site, Smtp, GraphSettings, TeamsSettings, AlertSettings):
+        for setting in fields(cls):  # type: ignore[arg-type]
+            if setting.name not in ("sites", "smtp", "graph", "teams", "alerts"):
+                assert f"{setting.name} =" in text, f"{cls.__name__}.{setting.name}"

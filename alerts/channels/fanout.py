@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from email.message import EmailMessage
 from typing import TYPE_CHECKING
 
@@ -19,19 +19,27 @@ class FanoutChannel:
     """Hands a message to every named channel it has not yet reached, recording each success
     at once; a failure in one leaves the message queued for that channel alone."""
 
-    def __init__(self, channels: Mapping[str, Channel], store: Store) -> None:
+    def __init__(
+        self,
+        channels: Mapping[str, Channel],
+        store: Store,
+        routes: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
         if not channels:
             raise ValueError("at least one channel")
         self.channels = dict(channels)
         self.store = store
+        self.routes = dict(routes or {})
+        """Site -> the channels its messages go to; a site not listed gets every channel."""
         self.sender = next(iter(self.channels.values())).sender
 
     def send(self, message: OutboxMessage, email: EmailMessage) -> str | None:
         done = outbox.delivered_channels(self.store, message.id)
         warnings: list[str] = []
         failures: list[tuple[str, DeliveryError]] = []
+        wanted = self.routes.get(message.site, tuple(self.channels))
         for name, channel in self.channels.items():
-            if name in done:
+            if name in done or name not in wanted:
                 continue
             try:
                 warning = channel.send(message, email)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Any
 
@@ -20,27 +19,9 @@ import msal
 from alerts.channels import _http
 from alerts.errors import DeliveryError
 from alerts.model import OutboxMessage
+from alerts.settings import GraphSettings
 
 SCOPE = "https://graph.microsoft.com/.default"
-
-
-@dataclass(frozen=True)
-class GraphSettings:
-    tenant_id: str
-    client_id: str
-    sender: str
-    """The mailbox alerts are sent as (user principal name or address)."""
-    client_secret_env: str = "LEAKSWEEP_GRAPH_SECRET"
-    certificate_env: str | None = None
-    """Variable holding a PEM private key and certificate, used instead of a secret."""
-    certificate_thumbprint: str | None = None
-    authority_host: str = "https://login.microsoftonline.com"
-    graph_url: str = "https://graph.microsoft.com"
-    ca_file: str | None = None
-    """A CA bundle for a TLS-inspecting proxy; the system's store otherwise."""
-    timeout_s: float = 30.0
-    max_wait_s: float = 60.0
-    """The longest Retry-After honoured inside one delivery run; longer waits go to backoff."""
 
 
 class GraphMailChannel:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Any
 
@@ -19,20 +18,10 @@ import httpx
 from alerts.channels import _http
 from alerts.errors import DeliveryError
 from alerts.model import Exposure, OutboxMessage
+from alerts.settings import TeamsSettings
 
 PLACES_SHOWN = 5
 TEXT_CHARS = 1_500
-
-
-@dataclass(frozen=True)
-class TeamsSettings:
-    webhook_env: str = "LEAKSWEEP_TEAMS_WEBHOOK"
-    """Variable holding the Workflows webhook URL ("Post to a channel when a webhook request
-    is received")."""
-    console_url: str | None = None
-    ca_file: str | None = None
-    timeout_s: float = 30.0
-    max_wait_s: float = 60.0
 
 
 Describe = Callable[[OutboxMessage], Exposure | None]
@@ -49,9 +38,11 @@ class TeamsChannel:
         settings: TeamsSettings,
         describe: Describe | None = None,
         *,
+        console_url: str | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.settings = settings
+        self.console_url = console_url
         self._describe = describe
         self._sleep = sleep
         self._http = httpx.Client(timeout=settings.timeout_s, verify=settings.ca_file or True)
@@ -63,7 +54,7 @@ class TeamsChannel:
                 f"Teams webhook missing: set ${self.settings.webhook_env}", temporary=False
             )
         exposure = self._describe(message) if self._describe else None
-        body = teams_card(message, exposure, self.settings.console_url)
+        body = teams_card(message, exposure, self.console_url)
         try:
             response = _http.post(
                 self._http, url, body, sleep=self._sleep, max_wait_s=self.settings.max_wait_s

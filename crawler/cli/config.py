@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import click
 
-from alerts.channels import channel_for
+from alerts.channels import Channel, email_channel
 from alerts.compose import compose
 from alerts.errors import DeliveryError
 from alerts.model import MessageKind, OutboxMessage, OutboxState, stamp
@@ -42,12 +42,18 @@ def check(app: AppContext, send_test: bool) -> None:
     """
     settings = app.config
     sites = ", ".join(site.name for site in settings.sites) or "none"
-    where = (
-        f"SMTP {settings.smtp.host}:{settings.smtp.port} ({settings.smtp.security})"
-        if settings.smtp
-        else f".eml files in {settings.outbox_dir}"
+    if settings.graph:
+        where = f"Microsoft Graph as {settings.graph.sender}"
+    elif settings.smtp:
+        where = f"SMTP {settings.smtp.host}:{settings.smtp.port} ({settings.smtp.security})"
+    else:
+        where = f".eml files in {settings.outbox_dir}"
+    if settings.teams and any("teams" in s.channels for s in settings.sites):
+        where += " and a Teams webhook"
+    click.echo(
+        f"configuration valid: sites: {sites}; alerts go by {where}; "
+        f"schedules read in {settings.timezone}"
     )
-    click.echo(f"configuration valid: sites: {sites}; alerts go by {where}")
     if send_test:
         sys.exit(_send_test(settings))
 
@@ -80,16 +86,29 @@ def _send_test(settings: Config) -> int:
         state=OutboxState.SENDING,
         attempts=1,
     )
-    channel = channel_for(settings)
-    try:
-        warning = channel.send(message, compose(message, channel.sender, recipients))
-    except DeliveryError as error:
-        click.echo(f"test email not delivered: {error}", err=True)
-        return 2
-    finally:
-        channel.close()
-    click.echo(f"test email sent to {len(recipients)} address(es)")
-    if warning:
-        click.echo(f"warning: {warning}", err=True)
-        return 2
-    return 0
+    status = 0
+    for name, channel in _channels(settings):
+        try:
+            warning = channel.send(message, compose(message, channel.sender, recipients))
+        except DeliveryError as error:
+            click.echo(f"test {name} not delivered: {error}", err=True)
+            status = 2
+            continue
+        finally:
+            channel.close()
+        click.echo(
+            f"test {name} sent" + (f" to {len(recipients)} address(es)" if name == "email" else "")
+        )
+        if warning:
+            click.echo(f"warning: {warning}", err=True)
+            status = 2
+    return status
+
+
+def _channels(settings: Config) -> list[tuple[str, Channel]]:
+    channels: list[tuple[str, Channel]] = [("email", email_channel(settings))]
+    if settings.teams and any("teams" in site.channels for site in settings.sites):
+        from alerts.channels.teams import TeamsChannel
+
+        channels.append(("Teams card", TeamsChannel(settings.teams)))
+    return channels

@@ -34,8 +34,7 @@ def monitor(app: AppContext, once: bool, fail_on: str) -> None:
         raise click.UsageError("no sites configured: add [[sites]] to the configuration file")
     watcher = Monitor(config)
     if not once:
-        ready = f"monitoring {len(config.sites)} site(s); stop with SIGTERM or Ctrl-C"
-        watcher.run_forever(on_ready=lambda: click.echo(ready, err=True))
+        watcher.run_forever(on_ready=lambda: _announce(watcher, config.timezone))
         return
     summaries = watcher.run_once()
     console = Console()
@@ -45,3 +44,14 @@ def monitor(app: AppContext, once: bool, fail_on: str) -> None:
     if len(summaries) < len(config.sites):
         statuses.append(2)
     sys.exit(1 if 1 in statuses else max(statuses, default=0))
+
+
+def _announce(watcher: Monitor, zone: str) -> None:
+    click.echo(
+        f"monitoring {len(watcher.config.sites)} site(s), schedules read in {zone}; "
+        "stop with SIGTERM or Ctrl-C",
+        err=True,
+    )
+    for name, when in watcher.next_runs():
+        shown = when.strftime("%Y-%m-%d %H:%M %Z") if when else "paused"
+        click.echo(f"  {name}: next run {shown}", err=True)

@@ -14,13 +14,14 @@ from _tls import make_certificate
 from leakcheck import SITE, SmtpServer, add_document, assert_no_raw, leaky_verdict, sha
 
 from alerts.channels.fanout import FanoutChannel
-from alerts.channels.graph import GraphMailChannel, GraphSettings
+from alerts.channels.graph import GraphMailChannel
 from alerts.channels.smtp import SmtpChannel
-from alerts.channels.teams import TeamsChannel, TeamsSettings, teams_card
+from alerts.channels.teams import TeamsChannel, teams_card
 from alerts.deliver import deliver_outbox
 from alerts.exposure import load_exposure
 from alerts.lifecycle import list_alerts
 from alerts.model import OutboxMessage
+from alerts.settings import GraphSettings, TeamsSettings
 from alerts.store import Store
 
 URL = "https://force.example/SysSiteAssets/foi/{n}-reply.xlsx"
@@ -53,8 +54,13 @@ def graph(m365: M365, cert: Path, waits: list[float]) -> GraphMailChannel:
 
 
 def teams(store: Store, cert: Path, waits: list[float]) -> TeamsChannel:
-    settings = TeamsSettings(console_url="https://leaksweep.force.example", ca_file=str(cert))
-    return TeamsChannel(settings, describe=_describer(store), sleep=waits.append)
+    settings = TeamsSettings(ca_file=str(cert))
+    return TeamsChannel(
+        settings,
+        describe=_describer(store),
+        console_url="https://leaksweep.force.example",
+        sleep=waits.append,
+    )
 
 
 def _describer(store: Store):  # type: ignore[no-untyped-def]
@@ -178,3 +184,29 @@ def test_a_digest_card_carries_the_masked_text_body() -> None:
     assert card["body"][1]["text"].startswith("MEDIUM  2-reply.xlsx  J*** S****")
     assert len(card["body"][1]["text"]) <= 1_500
     assert "actions" not in card
+
+
+def test_the_configuration_routes_each_sites_alerts_to_its_own_channels(
+    store: Store, smtp: SmtpServer, m365: M365, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from leakcheck import OTHER_SITE
+
+    from alerts.service import send_outbox
+    from crawler.config import Config
+
+    config = Config(
+        data_dir=tmp_path,
+        smtp=smtp.settings(),
+        teams=TeamsSettings(ca_file=str(tmp_path / "server.pem")),
+        sites=(replace(SITE, channels=("email", "teams")), OTHER_SITE),
+    )
+    raise_critical(store, 6)  # Northshire: email and Teams
+    document = add_document(store, URL.format(n=7), sha(7))
+    store.record_verdict(document, leaky_verdict(sha(7)), site=OTHER_SITE)  # email only
+    report = send_outbox(store, config)
+    assert (report.sent, report.remaining, report.exit_status) == (2, 0, 0)
+    assert len(smtp.recorder.messages) == 2
+    [card] = [json.loads(body) for body in m365.teams.accepted]
+    assert "6-reply.xlsx" in card["attachments"][0]["content"]["body"][0]["text"]

@@ -9,9 +9,11 @@ import sys
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import click
 import pytest
+from apscheduler.triggers.cron import CronTrigger
 
 from alerts.store import Store
 from crawler.cli.crawl import choose_site, exit_status
@@ -201,3 +203,68 @@ def test_cancelled_crawl_stops_its_child_cleanly(tmp_path: Path) -> None:
 def _endless(path: str) -> Resource:
     number = int(path.rsplit("/", 1)[-1] or 0)
     return Resource(f'<html><body><a href="/n/{number + 1}">next</a></body></html>'.encode())
+
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def _fires(schedule: str, start: datetime, days: int) -> list[datetime]:
+    """The schedule's fire times over `days` days, as the scheduler computes them."""
+    trigger = CronTrigger.from_crontab(schedule, timezone=LONDON)
+    fires: list[datetime] = []
+    previous, now = None, start
+    while True:
+        fire = trigger.get_next_fire_time(previous, now)
+        if fire is None or fire > start + timedelta(days=days):
+            return fires
+        fires.append(fire)
+        # Step past it in absolute time: aware arithmetic in one zone would step in wall time.
+        previous, now = fire, (fire.astimezone(UTC) + timedelta(seconds=1)).astimezone(LONDON)
+
+
+@pytest.mark.parametrize(
+    ("schedule", "start"),
+    [
+        ("30 1 * * *", datetime(2026, 10, 24, 12, tzinfo=LONDON)),  # 01:30 happens twice
+        ("0 2 * * *", datetime(2026, 10, 24, 12, tzinfo=LONDON)),
+        ("30 1 * * *", datetime(2026, 3, 28, 12, tzinfo=LONDON)),  # 01:30 never happens
+        ("0 2 * * *", datetime(2026, 3, 28, 12, tzinfo=LONDON)),
+    ],
+)
+def test_a_night_across_the_clock_change_gets_one_crawl(
+    tmp_path: Path, schedule: str, start: datetime
+) -> None:
+    site = Site(name="a", start_urls=("http://a.example/",), schedule=schedule)
+    now = [start]
+    crawled: list[datetime] = []
+
+    def runner(site: Site, cancel: threading.Event) -> CrawlSummary:
+        crawled.append(now[0])
+        return CrawlSummary(site=site.name)
+
+    watcher = Monitor(
+        Config(data_dir=tmp_path, sites=(site,)),
+        runner=runner,
+        deliver=lambda: None,
+        clock=lambda: now[0],
+    )
+    for fire in _fires(schedule, start, days=3):
+        now[0] = fire
+        watcher.run_scheduled(site)
+    nights = [moment.astimezone(LONDON).date() for moment in crawled]
+    assert nights == sorted(set(nights)) and len(nights) == 3
+
+
+def test_schedules_are_read_in_the_configured_zone_not_the_hosts(tmp_path: Path) -> None:
+    config = Config(
+        data_dir=tmp_path,
+        timezone="Europe/London",
+        sites=(Site(name="a", start_urls=("http://a.example/",), schedule=NIGHTLY),),
+    )
+    summer = datetime(2026, 7, 1, 12, tzinfo=UTC)
+    watcher = Monitor(config, clock=lambda: summer.astimezone(LONDON))
+    watcher.plan()
+    runs = dict(watcher.next_runs())
+    # 02:00 in London in summer is 01:00 UTC.
+    assert runs["a"] == datetime(2026, 7, 2, 1, 0, tzinfo=UTC)
+    assert str(runs["a"].tzinfo) == "Europe/London"
