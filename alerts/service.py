@@ -10,6 +10,7 @@ from alerts.model import Clock
 from alerts.probe import http_probe
 from alerts.verify import Fetch, VerifyReport, verify_open_alerts
 from crawler.config import Config
+from crawler.http import HttpClient
 from crawler.scope import Scope
 from detectors.scan import ScanOptions
 
@@ -41,4 +42,5 @@ def check_and_send(
 def probe_for(config: Config) -> Fetch:
     """Re-fetches alerts' URLs within the configured sites' scope, with their allow lists."""
     allow = frozenset(name for site in config.sites for name in site.allow_list)
-    return http_probe(Scope.of_config(config).opener(), ScanOptions(allow_list=allow))
+    client = HttpClient(Scope.of_config(config), config.contact)
+    return http_probe(client, ScanOptions(allow_list=allow))

@@ -13,16 +13,17 @@ import os
 import pickle
 import signal
 import sys
+import urllib.request
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from scrapy.crawler import AsyncCrawlerProcess, Crawler
 from scrapy.settings import Settings
 from scrapy.utils.defer import deferred_from_coro
 
+from crawler.http import user_agent
 from crawler.run import CrawlJob
 from crawler.spiders._base import LeakSpider
 from crawler.spiders.disclosure_log import DisclosureLogSpider
@@ -44,17 +45,6 @@ def plan(job: CrawlJob) -> list[type[LeakSpider]]:
         spiders.append(WhatDoTheyKnowSpider)
     spiders.append(SiteSpider)
     return spiders
-
-
-def user_agent(contact: str) -> str:
-    try:
-        release = version("leaksweep")
-    except PackageNotFoundError:
-        release = "0"
-    where = contact if "://" in contact or "@" not in contact else f"mailto:{contact}"
-    return (
-        f"leaksweep/{release} (+{where}; checks this site for personal data published by mistake)"
-    )
 
 
 def crawl_settings(job: CrawlJob) -> Settings:
@@ -84,8 +74,24 @@ def crawl_settings(job: CrawlJob) -> Settings:
     )
     if Path(settings["CHROMIUM"]).is_file():
         settings.set("DOWNLOAD_HANDLERS", settings.getdict("PLAYWRIGHT_DOWNLOAD_HANDLERS"))
+        proxy = browser_proxy(urllib.request.getproxies())
+        if proxy:
+            # Scrapy's own requests take the proxy variables by themselves; Chromium must be told.
+            launch = {**settings.getdict("PLAYWRIGHT_LAUNCH_OPTIONS"), "proxy": proxy}
+            settings.set("PLAYWRIGHT_LAUNCH_OPTIONS", launch, priority="project")
     settings.setdict(job.settings, priority="cmdline")
     return settings
+
+
+def browser_proxy(proxies: dict[str, str]) -> dict[str, str] | None:
+    """Playwright's proxy option from HTTPS_PROXY / HTTP_PROXY and NO_PROXY, or None."""
+    server = proxies.get("https") or proxies.get("http")
+    if not server:
+        return None
+    proxy = {"server": server}
+    if proxies.get("no"):
+        proxy["bypass"] = proxies["no"]
+    return proxy
 
 
 Emit = Callable[[str, CrawlSummary], None]

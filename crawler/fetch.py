@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import unquote, urlsplit
 
-from crawler.scope import OutOfScope, Scope
-
-USER_AGENT = "leaksweep/0.1 (+personal data leak checker)"
+from crawler.http import HttpClient, HttpError
 
 
 class FetchError(Exception):
@@ -26,26 +22,20 @@ class Fetched:
     truncated: bool
 
 
-def fetch_url(url: str, max_bytes: int, scope: Scope, timeout_s: float = 30.0) -> Fetched:
-    """Fetch `url`; the URL, every redirect and every address connected to must be in `scope`."""
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+def fetch_url(url: str, max_bytes: int, client: HttpClient) -> Fetched:
+    """Fetch `url` through `client`, whose scope checks it, every redirect and connection."""
     try:
-        with scope.opener().open(request, timeout=timeout_s) as response:
-            data = response.read(max_bytes + 1)
-            headers: Message = response.headers
-            final_url = response.geturl()
-    except urllib.error.HTTPError as error:
-        raise FetchError(f"HTTP {error.code} fetching {url}") from error
-    except OutOfScope as error:
-        raise FetchError(f"refused: {error}") from error
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        raise FetchError(f"cannot fetch {url}: {error}") from error
+        response = client.get(url, max_bytes)
+    except HttpError as error:
+        raise FetchError(str(error)) from error
+    if response.status >= 400:
+        raise FetchError(f"HTTP {response.status} fetching {url}")
     return Fetched(
-        url=final_url,
-        name=file_name(final_url, headers.get("Content-Disposition", "")),
-        data=data[:max_bytes],
-        content_type=headers.get_content_type(),
-        truncated=len(data) > max_bytes,
+        url=response.url,
+        name=file_name(response.url, response.headers.get("Content-Disposition", "")),
+        data=response.data,
+        content_type=response.headers.get_content_type(),
+        truncated=response.truncated,
     )
 
 

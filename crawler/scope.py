@@ -25,7 +25,7 @@ import socket
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -102,6 +102,8 @@ class Scope:
     """Hosts allowed explicitly (`--allow-host`): any address but a metadata one, unless named."""
     resolver: Resolver | None = field(default=None, compare=False)
     """None: `resolve_host`, looked up at each call so tests can replace it."""
+    proxy_hosts: frozenset[str] = frozenset()
+    """The outbound proxies connections go to (their own address is not a target's)."""
 
     @classmethod
     def of_sites(
@@ -156,13 +158,26 @@ class Scope:
         if reason:
             raise OutOfScope(reason)
 
-    def opener(self) -> urllib.request.OpenerDirector:
-        """A urllib opener for http(s) only that checks every request, redirect and connection."""
+    def opener(self, proxies: dict[str, str] | None = None) -> urllib.request.OpenerDirector:
+        """A urllib opener for http(s) only that checks every request, redirect and connection.
+
+        With `proxies` (scheme -> proxy URL, as `urllib.request.getproxies()` reads them from
+        HTTPS_PROXY, HTTP_PROXY and NO_PROXY), requests go through the proxy: the target's
+        address is then checked by resolving it here, before sending, and the connection to
+        the proxy itself is not judged as a target.
+        """
         director = urllib.request.OpenerDirector()
+        proxy_hosts = frozenset(
+            _host(p if "://" in p else f"http://{p}") for p in (proxies or {}).values()
+        )
+        checked = self if not proxy_hosts else replace(self, proxy_hosts=proxy_hosts)
         for handler in (
-            _ScopeHandler(self),
-            _CheckedHTTPHandler(self),
-            _CheckedHTTPSHandler(self),
+            urllib.request.ProxyHandler(
+                {k: v for k, v in (proxies or {}).items() if k in ("http", "https")}
+            ),
+            _ScopeHandler(checked),
+            _CheckedHTTPHandler(checked),
+            _CheckedHTTPSHandler(checked),
             urllib.request.HTTPRedirectHandler(),
             urllib.request.HTTPErrorProcessor(),
             urllib.request.HTTPDefaultErrorHandler(),
@@ -235,6 +250,8 @@ def _checked(base: type[http.client.HTTPConnection]) -> type[http.client.HTTPCon
 
         def connect(self) -> None:
             super().connect()
+            if _normal(self.host) in self.scope.proxy_hosts:
+                return  # the proxy resolves the target, whose name was checked before sending
             peer = self.sock.getpeername()[0]
             reason = self.scope.peer_refusal(self.host, peer)
             if reason:

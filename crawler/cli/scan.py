@@ -16,6 +16,7 @@ from crawler.cli._context import AppContext
 from crawler.cli._options import fail_on_option
 from crawler.cli._output import print_verdicts
 from crawler.fetch import FetchError, fetch_url
+from crawler.http import HttpClient
 from crawler.scope import Scope
 from detectors.limits import Limits
 from detectors.model import Severity, Status, Verdict
@@ -91,7 +92,8 @@ def scan(
     for site in app.config.sites:
         allow_list |= set(site.allow_list)
     options = ScanOptions(limits=limits, allow_list=allow_list)
-    verdicts = _scan_all(sources, options, scope, show_progress=len(sources) > 1)
+    client = HttpClient(scope, app.config.contact)
+    verdicts = _scan_all(sources, options, client, show_progress=len(sources) > 1)
     if as_json:
         click.echo(json.dumps({"documents": [verdict_json(v) for v in verdicts]}, indent=1))
     else:
@@ -126,7 +128,7 @@ def _collect(targets: tuple[str, ...]) -> Iterator[Source]:
 
 
 def _scan_all(
-    sources: list[Source], options: ScanOptions, scope: Scope, show_progress: bool
+    sources: list[Source], options: ScanOptions, client: HttpClient, show_progress: bool
 ) -> list[Verdict]:
     console = Console(stderr=True)
     progress = Progress(
@@ -143,12 +145,12 @@ def _scan_all(
         task = progress.add_task("scanning", total=len(sources))
         for source in sources:
             progress.update(task, description=_short(source.label))
-            verdicts.append(_scan_one(source, options, scope))
+            verdicts.append(_scan_one(source, options, client))
             progress.advance(task)
     return verdicts
 
 
-def _scan_one(source: Source, options: ScanOptions, scope: Scope) -> Verdict:
+def _scan_one(source: Source, options: ScanOptions, client: HttpClient) -> Verdict:
     limit = options.limits.max_file_bytes
     if source.path is not None:
         try:
@@ -163,7 +165,7 @@ def _scan_one(source: Source, options: ScanOptions, scope: Scope) -> Verdict:
         return scan_document(data, source.label, options)
     assert source.url is not None
     try:
-        fetched = fetch_url(source.url, max_bytes=limit, scope=scope)
+        fetched = fetch_url(source.url, max_bytes=limit, client=client)
     except FetchError as error:
         return _failed(source.label, Status.UNREADABLE, str(error))
     if fetched.truncated:
