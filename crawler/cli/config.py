@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 import sys
+import tomllib
 from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -12,8 +16,8 @@ from alerts.channels import Channel, email_channel
 from alerts.compose import compose
 from alerts.errors import DeliveryError
 from alerts.model import MessageKind, OutboxMessage, OutboxState, stamp
-from crawler.cli._context import AppContext
-from crawler.config import Config
+from crawler.cli._context import AppContext, ConfigProblem
+from crawler.config import Config, ConfigError, parse_config
 
 TEST_TEXT = """This is a test message from leaksweep.
 
@@ -24,7 +28,92 @@ personal data, no document and no alert is described here.
 
 @click.group()
 def config() -> None:
-    """Check the configuration file."""
+    """Write a starter configuration file, or check one."""
+
+
+STARTER = """\
+# leaksweep configuration for {name}, written by `leaksweep config init`.
+# Every setting, commented: examples/leaksweep.toml in the source. Check it with
+#   leaksweep --config {path} config check --send-test
+contact = {contact}                # named in the crawler's User-Agent
+timezone = "Europe/London"         # the zone schedules are read in
+
+# Mail: without [smtp] (or [graph]), alerts are written as .eml files to <data_dir>/outbox.
+# [smtp]
+# host = "smtp.example.police.uk"
+# port = 587
+# security = "starttls"
+# username = "leaksweep"
+# password_env = "LEAKSWEEP_SMTP_PASSWORD"
+# sender = "leaksweep@example.police.uk"
+
+[alerts]
+escalate_after_hours = 4
+escalation = []                    # e.g. ["dpo@example.police.uk"]
+
+[[sites]]
+name = {name_toml}
+start_urls = [{url}]
+allowed_domains = [{host}]
+sitemaps = [{sitemap}]
+schedule = "0 2 * * *"
+recipients = [{recipients}]
+channels = ["email"]
+allow_list = []                    # names meant to be public: the chief officer team
+# disclosure_log = "{origin}/foi-ai/<force>/disclosure-log/published-items/?dt=Disclosure+log"
+# whatdotheyknow = "<the force's WhatDoTheyKnow slug>"
+"""
+
+
+@config.command()
+@click.option("--url", prompt="The force website's address (https://…)", help="Start URL.")
+@click.option(
+    "--recipients",
+    prompt="The web team's email address (several: separate with commas)",
+    help="Who gets the alerts.",
+)
+@click.option("--name", help="Site name (default: the website's host).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File to write (default: --config, else ./leaksweep.toml).",
+)
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+@click.pass_obj
+def init(
+    app: AppContext, url: str, recipients: str, name: str | None, output: Path | None, force: bool
+) -> None:
+    """Write a starter configuration for one site, after the same checks as `config check`.
+
+    Exit status: 0 written, 2 a value is wrong or the file exists (use --force).
+    """
+    path = output or app.config_path or Path("leaksweep.toml")
+    addresses = [a.strip() for a in recipients.split(",") if a.strip()]
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not host:
+        raise ConfigProblem(f"url: not an http(s) URL with a host: {url!r}")
+    text = STARTER.format(
+        name=name or host,
+        path=path,
+        contact=json.dumps(addresses[0] if addresses else "webmaster@localhost"),
+        name_toml=json.dumps(name or host),
+        url=json.dumps(url.strip()),
+        host=json.dumps(host),
+        sitemap=json.dumps(f"{parts.scheme}://{parts.netloc}/sitemap.xml"),
+        recipients=", ".join(json.dumps(a) for a in addresses),
+        origin=f"{parts.scheme}://{parts.netloc}",
+    )
+    try:
+        parse_config(tomllib.loads(text))
+    except ConfigError as error:
+        raise ConfigProblem(str(error)) from None
+    if path.exists() and not force:
+        click.echo(f"{path} exists: not replaced (use --force)", err=True)
+        sys.exit(2)
+    path.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {path}; next: leaksweep --config {path} config check --send-test")
 
 
 @config.command()

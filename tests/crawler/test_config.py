@@ -232,3 +232,42 @@ def test_unknown_site_names_the_known_ones(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, GOOD.format(data=tmp_path)))
     with pytest.raises(ConfigError, match="sites: example"):
         config.site("other")
+
+
+def test_config_init_asks_for_the_site_and_team_then_writes_a_file_that_checks(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "leaksweep.toml"
+    answers = (
+        "https://www.northshire.police.uk/\nweb@northshire.police.uk, dpo@northshire.police.uk\n"
+    )
+    result = CliRunner().invoke(main, ["--config", str(path), "config", "init"], input=answers)
+    assert result.exit_code == 0, result.output
+    config = load_config(path)
+    [site] = config.sites
+    assert site.start_urls == ("https://www.northshire.police.uk/",)
+    assert site.allowed_domains == ("www.northshire.police.uk",)
+    assert site.recipients == ("web@northshire.police.uk", "dpo@northshire.police.uk")
+    assert config.timezone == "Europe/London"
+    check = CliRunner().invoke(main, ["--config", str(path), "config", "check"])
+    assert check.exit_code == 0, check.output
+    # An existing file is never replaced without --force.
+    again = CliRunner().invoke(main, ["--config", str(path), "config", "init"], input=answers)
+    assert again.exit_code == 2 and "exists" in again.output
+
+
+@pytest.mark.parametrize(
+    ("url", "recipients", "problem"),
+    [
+        ("www.northshire.police.uk", "web@northshire.police.uk", "url: not an http(s) URL"),
+        ("https://www.northshire.police.uk/", "the web team", "not an email address"),
+    ],
+)
+def test_config_init_refuses_a_wrong_answer_and_writes_nothing(
+    tmp_path: Path, url: str, recipients: str, problem: str
+) -> None:
+    path = tmp_path / "leaksweep.toml"
+    args = ["config", "init", "-o", str(path), "--url", url, "--recipients", recipients]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2 and problem in result.output
+    assert "Traceback" not in result.output and not path.exists()
