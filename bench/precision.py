@@ -79,6 +79,8 @@ class Result:
     kinds: tuple[str, ...] = ()
     findings: tuple[tuple[str, str, int], ...] = ()
     """(entity, vector or vector/inner vector, count), largest count first."""
+    unreadable: tuple[str, ...] = ()
+    """Parts the assessment counts as not read ("vector: detail"), which alone rate medium."""
 
     @property
     def alerting(self) -> bool:
@@ -89,7 +91,8 @@ class Result:
         found = " ".join(f"{entity}/{vector}x{count}" for entity, vector, count in self.findings)
         if len(self.findings) > top:
             found = " ".join(f"{e}/{v}x{c}" for e, v, c in self.findings[:top]) + " ..."
-        return f"kinds {kinds}; {found or 'no findings'}"
+        parts = f"; unread part {self.unreadable[0]}" if self.unreadable else ""
+        return f"kinds {kinds}; {found or 'no findings'}{parts}"
 
     def to_json(self) -> str:
         return json.dumps(
@@ -101,6 +104,7 @@ class Result:
                 "people": self.people,
                 "kinds": list(self.kinds),
                 "findings": [list(finding) for finding in self.findings],
+                "unreadable": list(self.unreadable),
             }
         )
 
@@ -115,6 +119,7 @@ class Result:
             people=raw.get("people", 0),
             kinds=tuple(raw.get("kinds", ())),
             findings=tuple((e, v, int(c)) for e, v, c in raw.get("findings", ())),
+            unreadable=tuple(raw.get("unreadable", ())),
         )
 
 
@@ -126,8 +131,12 @@ class Label:
     note: str
 
 
-def summarise(path: str) -> tuple[str, str, str, int, list[str], list[tuple[str, str, int]]]:
-    """In a worker: scan one file; (status, severity, format, people, kinds, findings)."""
+Summary = tuple[str, str, str, int, list[str], list[tuple[str, str, int]], list[str]]
+
+
+def summarise(path: str) -> Summary:
+    """In a worker: scan one file; (status, severity, format, people, kinds, findings, unread)."""
+    from detectors.assess import _unreadable
     from detectors.scan import scan
 
     verdict = scan(Path(path).read_bytes(), Path(path).name)
@@ -138,6 +147,7 @@ def summarise(path: str) -> tuple[str, str, str, int, list[str], list[tuple[str,
             vector += "/" + str(finding.inner_vector)
         merged[(finding.entity, vector)] += finding.count
     findings = [(entity, vector, count) for (entity, vector), count in merged.most_common()]
+    unread = sorted({f"{s.vector}: {s.detail}" for s in verdict.structures if _unreadable(s)})
     return (
         str(verdict.status),
         str(verdict.severity),
@@ -145,6 +155,7 @@ def summarise(path: str) -> tuple[str, str, str, int, list[str], list[tuple[str,
         verdict.people,
         list(verdict.kinds),
         findings,
+        unread,
     )
 
 
@@ -165,9 +176,9 @@ def scan_folder(
         if answer[0] == "exception":
             keep(Result(path.stem, "exception"))
             return
-        status, severity, fmt, people, kinds, findings = answer
+        status, severity, fmt, people, kinds, findings, unread = answer
         found = tuple((e, v, int(c)) for e, v, c in findings)
-        keep(Result(path.stem, status, severity, fmt, people, tuple(kinds), found))
+        keep(Result(path.stem, status, severity, fmt, people, tuple(kinds), found, tuple(unread)))
 
     def failed(path: Path, status: str, error: str, wall: float) -> None:
         keep(Result(path.stem, status))
