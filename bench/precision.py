@@ -77,6 +77,8 @@ class Result:
     format: str = ""
     people: int = 0
     kinds: tuple[str, ...] = ()
+    special: tuple[str, ...] = ()
+    """Special categories (health, ethnicity, child...) the verdict reports."""
     findings: tuple[tuple[str, str, int], ...] = ()
     """(entity, vector or vector/inner vector, count), largest count first."""
     unreadable: tuple[str, ...] = ()
@@ -88,11 +90,12 @@ class Result:
 
     def trigger(self, top: int = 3) -> str:
         kinds = ",".join(self.kinds) or "-"
+        special = f" special {','.join(self.special)};" if self.special else ""
         found = " ".join(f"{entity}/{vector}x{count}" for entity, vector, count in self.findings)
         if len(self.findings) > top:
             found = " ".join(f"{e}/{v}x{c}" for e, v, c in self.findings[:top]) + " ..."
         parts = f"; unread part {self.unreadable[0]}" if self.unreadable else ""
-        return f"kinds {kinds}; {found or 'no findings'}{parts}"
+        return f"kinds {kinds};{special} {found or 'no findings'}{parts}"
 
     def to_json(self) -> str:
         return json.dumps(
@@ -103,6 +106,7 @@ class Result:
                 "format": self.format,
                 "people": self.people,
                 "kinds": list(self.kinds),
+                "special": list(self.special),
                 "findings": [list(finding) for finding in self.findings],
                 "unreadable": list(self.unreadable),
             }
@@ -118,6 +122,7 @@ class Result:
             format=raw.get("format", ""),
             people=raw.get("people", 0),
             kinds=tuple(raw.get("kinds", ())),
+            special=tuple(raw.get("special", ())),
             findings=tuple((e, v, int(c)) for e, v, c in raw.get("findings", ())),
             unreadable=tuple(raw.get("unreadable", ())),
         )
@@ -131,11 +136,12 @@ class Label:
     note: str
 
 
-Summary = tuple[str, str, str, int, list[str], list[tuple[str, str, int]], list[str]]
+Summary = tuple[str, str, str, int, list[str], list[str], list[tuple[str, str, int]], list[str]]
 
 
 def summarise(path: str) -> Summary:
-    """In a worker: scan one file; (status, severity, format, people, kinds, findings, unread)."""
+    """In a worker: scan one file; (status, severity, format, people, kinds, special categories,
+    findings, unread parts)."""
     from detectors.assess import _unreadable
     from detectors.scan import scan
 
@@ -154,6 +160,7 @@ def summarise(path: str) -> Summary:
         verdict.format,
         verdict.people,
         list(verdict.kinds),
+        list(verdict.special_categories),
         findings,
         unread,
     )
@@ -176,9 +183,10 @@ def scan_folder(
         if answer[0] == "exception":
             keep(Result(path.stem, "exception"))
             return
-        status, severity, fmt, people, kinds, findings, unread = answer
+        status, severity, fmt, people, kinds, special, findings, unread = answer
         found = tuple((e, v, int(c)) for e, v, c in findings)
-        keep(Result(path.stem, status, severity, fmt, people, tuple(kinds), found, tuple(unread)))
+        keep(Result(path.stem, status, severity, fmt, people, tuple(kinds), tuple(special), found,
+                    tuple(unread)))  # fmt: skip
 
     def failed(path: Path, status: str, error: str, wall: float) -> None:
         keep(Result(path.stem, status))
