@@ -97,15 +97,15 @@ class Sdists:
         if archive is None:
             return None
         if archive.name.endswith(".zip"):
-            with zipfile.ZipFile(archive) as package:
-                for info in package.infolist():
-                    if info.filename.split("/", 1)[-1] == path:
-                        return package.read(info)
+            with zipfile.ZipFile(archive) as zipped:
+                for entry in zipped.infolist():
+                    if entry.filename.split("/", 1)[-1] == path:
+                        return zipped.read(entry)
             return None
-        with tarfile.open(archive) as package:
-            for info in package.getmembers():
-                if info.isfile() and info.name.split("/", 1)[-1] == path:
-                    handle = package.extractfile(info)
+        with tarfile.open(archive) as tarred:
+            for member in tarred.getmembers():
+                if member.isfile() and member.name.split("/", 1)[-1] == path:
+                    handle = tarred.extractfile(member)
                     return handle.read() if handle else None
         return None
 
