@@ -1,12 +1,8 @@
 """Robustness on a folder of real-world documents: statuses, escaped exceptions, crashes, time.
 
 Runs `detectors.scan.scan(data, name)` on every file under FOLDER (recursively), each in one
-of a few worker processes, so that a segfault, a MemoryError or a hard hang of one document
-is caught, recorded and does not stop the run: a worker that dies is replaced, and a worker
-still busy with one file after the watchdog delay is killed and replaced. Each worker loads
-every format module and the detection models (warm-up scans of made-up prose and a made-up
-staff table) before its first file, so per-file times exclude the one-time imports a crawl
-pays once.
+of a few watched worker processes (`bench/watched.py`), so that a segfault, a MemoryError or a
+hard hang of one document is caught, recorded and does not stop the run.
 
 The target: no exception escapes scan(), no worker crashes, no document takes over 30 s.
 Progress goes to stderr. Only figures and file names are printed, never document contents
@@ -29,24 +25,16 @@ sys.path.insert(0, str(HERE.parent))
 
 import argparse  # noqa: E402
 import json  # noqa: E402
-import multiprocessing  # noqa: E402
-import signal  # noqa: E402
 import statistics  # noqa: E402
 import time  # noqa: E402
 from collections import Counter, defaultdict  # noqa: E402
 from dataclasses import asdict, dataclass  # noqa: E402
-from multiprocessing.connection import Connection, wait  # noqa: E402
-from multiprocessing.process import BaseProcess  # noqa: E402
 from typing import TextIO  # noqa: E402
+
+from bench.watched import run_watched  # noqa: E402
 
 STATUSES = ("scanned", "encrypted", "unreadable", "too_large", "unsupported")
 FAILURES = ("exception", "crash", "killed")
-WARM_UP_TABLE = [
-    ["Name", "Email", "Rank"],
-    ["Alex Morgan", "alex.morgan@example.org", "Sergeant"],
-    ["Sam Patel", "sam.patel@example.org", "Constable"],
-]
-WARM_UP = b"Dear Alex Morgan, please call 01632 960123 about the Leeds meeting on Monday.\n" * 3
 
 
 @dataclass(frozen=True)
@@ -72,58 +60,22 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _work(conn: Connection) -> None:
-    """Worker loop: receive a path, scan it, send back (status, format, error, wall, cpu, rss)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
-    from crawler.demo.builders.xlsx import SheetSpec, build_xlsx
-    from detectors.formats import INSPECTORS, inspector_for
+Answer = tuple[str, str, str | None, float, float, float]
+
+
+def scan_timed(path: str) -> Answer:
+    """In a worker: scan one file; (status, format, error, wall, cpu, worker peak RSS)."""
     from detectors.scan import scan
 
-    for fmt in INSPECTORS:
-        inspector_for(fmt)
-    scan(WARM_UP, "warm-up.txt")
-    scan(build_xlsx([SheetSpec("Staff", WARM_UP_TABLE)]), "warm-up.xlsx")
-    conn.send("ready")
-    while True:
-        path = conn.recv()
-        if path is None:
-            return
-        data = Path(path).read_bytes()
-        started, cpu = time.perf_counter(), time.process_time()
-        try:
-            verdict = scan(data, Path(path).name)
-        except BaseException as failure:  # what must never happen is measured, not raised
-            wall, cpu = time.perf_counter() - started, time.process_time() - cpu
-            conn.send(("exception", "", type(failure).__name__, wall, cpu, _peak_rss_mb()))
-            continue
+    data = Path(path).read_bytes()
+    started, cpu = time.perf_counter(), time.process_time()
+    try:
+        verdict = scan(data, Path(path).name)
+    except BaseException as failure:  # what must never happen is measured, not raised
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
-        conn.send((str(verdict.status), verdict.format, verdict.error, wall, cpu, _peak_rss_mb()))
-
-
-class Worker:
-    """One worker process: starting (loading the models), idle, or busy with one file."""
-
-    def __init__(self, context: multiprocessing.context.SpawnContext) -> None:
-        self.conn, child = context.Pipe()
-        self.process: BaseProcess = context.Process(target=_work, args=(child,), daemon=True)
-        self.process.start()
-        child.close()
-        self.ready = False
-        self.path: Path | None = None
-        self.started = 0.0
-
-    def give(self, path: Path) -> None:
-        self.path, self.started = path, time.monotonic()
-        self.conn.send(str(path))
-
-    def stop(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join()
-        self.conn.close()
-
-
-Answer = tuple[str, str, str | None, float, float, float]
+        return ("exception", "", type(failure).__name__, wall, cpu, _peak_rss_mb())
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return (str(verdict.status), verdict.format, verdict.error, wall, cpu, _peak_rss_mb())
 
 
 def run(
@@ -132,11 +84,7 @@ def run(
     """Scan every file in a worker; `out` receives one JSON line per file as it completes."""
     from detectors.formats import sniff
 
-    context = multiprocessing.get_context("spawn")
-    pool = [Worker(context) for _ in range(min(workers, len(files)) or 1)]
-    pending = list(reversed(files))
     outcomes: list[Outcome] = []
-    failed_starts = 0
 
     def record(path: Path, status: str, fmt: str = "", error: str | None = None,
                wall: float = 0.0, cpu: float = 0.0, rss: float = 0.0) -> None:  # fmt: skip
@@ -151,53 +99,16 @@ def run(
         if len(outcomes) % 100 == 0:
             print(f"  {len(outcomes):,} / {len(files):,} files", file=sys.stderr, flush=True)
 
-    try:
-        # A starting worker is waited on like a busy one, so replacing a worker (which takes
-        # seconds to load the models) never holds up the others or their watchdog.
-        while pending or any(worker.path for worker in pool):
-            awaited = [worker.conn for worker in pool if worker.path or not worker.ready]
-            answered = wait(awaited, timeout=1.0)
-            for index, worker in enumerate(pool):
-                if worker.conn not in answered:
-                    continue
-                path = worker.path
-                try:
-                    answer: Answer | str = worker.conn.recv()
-                except (EOFError, OSError):
-                    worker.process.join()
-                    if path is None:
-                        failed_starts += 1
-                        if failed_starts > 3:
-                            raise RuntimeError(
-                                f"workers die while starting (exit code {worker.process.exitcode})"
-                            ) from None
-                        worker.stop()
-                        pool[index] = Worker(context)
-                        continue
-                    record(path, "crash", error=f"worker exit code {worker.process.exitcode}",
-                           wall=time.monotonic() - worker.started)  # fmt: skip
-                    worker.stop()
-                    pool[index] = Worker(context)
-                    continue
-                if isinstance(answer, str):
-                    worker.ready = True
-                elif path is not None:
-                    record(path, *answer)
-                worker.path = None
-                if pending:
-                    worker.give(pending.pop())
-            now = time.monotonic()
-            for index, worker in enumerate(pool):
-                if worker.path and now - worker.started > watchdog:
-                    record(worker.path, "killed", error=f"no answer after {watchdog:g} s",
-                           wall=now - worker.started)  # fmt: skip
-                    worker.stop()
-                    pool[index] = Worker(context)
-    finally:
-        for worker in pool:
-            if worker.process.is_alive() and worker.ready and not worker.path:
-                worker.conn.send(None)
-            worker.stop()
+    def answered(path: Path, answer: Answer) -> None:
+        if answer[0] == "exception" and len(answer) == 2:  # escaped even scan_timed
+            record(path, "exception", error=str(answer[1]))
+        else:
+            record(path, *answer)
+
+    def failed(path: Path, status: str, error: str, wall: float) -> None:
+        record(path, status, error=error, wall=wall)
+
+    run_watched(files, workers, watchdog, scan_timed, answered, failed)
     return outcomes
 
 
