@@ -7,7 +7,9 @@ import sys
 import time
 from pathlib import Path
 
+# The repository first: tests/ holds folders named like the packages (tests/detectors...).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus import build_corpus
 from corpus.score import score_corpus

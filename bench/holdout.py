@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(_HERE.parent / "tests"))
+# The repository first: tests/ holds folders named like the packages (tests/detectors...).
+sys.path[:0] = [str(_HERE.parent), str(_HERE.parent / "tests")]
 
 from holdout.generate import build_holdout  # noqa: E402
 from holdout.score import Outcome, score_holdout  # noqa: E402
