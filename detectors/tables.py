@@ -19,6 +19,7 @@ from detectors.columns import (
     ColumnType,
     Cue,
     header_below_title,
+    is_header_label,
     judge_column,
     normal_header,
 )
@@ -69,6 +70,9 @@ NOTE_WORDS = 5
 """Words (of two letters or more) that make a sampled value a sentence, for a column with no
 notes-like header: "Victim reported the theft of a bicycle", not "Rice long grain 1 kg"."""
 _WORD = re.compile(r"[^\W\d_]{2,}")
+HELD_ROWS = 50_000
+"""Rows held in memory so that columns are judged from a sample spread over all of them (for
+longer tables, over the first HELD_ROWS); every row is counted either way."""
 ROWS_PER_CHECK = 2_000
 """Rows read between two checks of the document's time budget."""
 TABLE_ACTIVITY = "reading table rows for personal data"
@@ -200,8 +204,9 @@ def assess_table(
     """
     stop: list[str] = []
     rows = _checked(table.rows, budget, stop)
-    sample = list(itertools.islice(rows, SAMPLE_ROWS))
-    top, sample = header_below_title(table.header, sample)
+    head = list(itertools.islice(rows, HELD_ROWS))
+    top, head = header_below_title(table.header, head)
+    sample = spread(head, SAMPLE_ROWS)
     width = max([len(top), *(len(row) for row in sample)], default=0)
     headers = [top[i] if i < len(top) else "" for i in range(width)]
     types = [judge_column(headers[i], [_cell(row, i) for row in sample]) for i in range(width)]
@@ -220,6 +225,9 @@ def assess_table(
     for row in sample:
         free.take(row)
     where = _where_of(table)
+    if _header_is_data(top, headers, types):
+        head.insert(0, tuple(headers))
+        headers = [""] * width  # the first row is a person, not a column's name
 
     def prose_only(labels: Sequence[str]) -> TableEvidence:
         """Nobody counted in the columns: only the free text, to be read as prose."""
@@ -237,15 +245,12 @@ def assess_table(
     if not has_people:
         # Free text found in the sample: the rest of the table may hold more.
         if free.texts:
-            for row in rows:
+            for row in itertools.chain(head, rows):
                 free.take(row)
                 if free.full:
                     break
         return prose_only(headers)
     labels = headers
-    if _header_is_data(headers, types):
-        sample.insert(0, tuple(headers))
-        labels = [""] * width  # the first row is a person, not a column's name
 
     counters = [_Counter("PERSON", tuple(g.forms.values()), _group_score(g, types)) for g in groups]
     counters += [_Counter(types[i].entity or "", (i,), types[i].score) for i in entity_cols]
@@ -257,7 +262,7 @@ def assess_table(
     categories: set[str] = set()
     people: list[PersonKeys] = []
 
-    for row in itertools.chain(sample, rows):
+    for row in itertools.chain(head, rows):
         names = [_read_name(row, g) for g in groups]
         present = [n for n in names if n is not None and not allow.covers(n)]
         if groups and not present and any(n is not None for n in names):
@@ -349,7 +354,8 @@ def _groups(headers: Sequence[str], types: Sequence[ColumnType]) -> list[_Group]
     for i, t in enumerate(types):
         if t.cue is not Cue.NAME or t.form is None:
             continue
-        words = normal_header(headers[i]).split()
+        # A column judged from its values alone has no header to group it by.
+        words = normal_header(headers[i]).split() if t.hint or is_header_label(headers[i]) else []
         prefix = " ".join(w for w in words if w not in _NAME_WORDS)
         group = next((g for g in groups if g.prefix == prefix and t.form not in g.forms), None)
         if group is None:
@@ -424,14 +430,31 @@ def _keys(
         )
 
 
-def _header_is_data(headers: Sequence[str], types: Sequence[ColumnType]) -> bool:
+def _header_is_data(
+    top: Sequence[str], headers: Sequence[str], types: Sequence[ColumnType]
+) -> bool:
     """A table read without a header row (a hidden sheet of raw data) has a person in row one."""
     names = [h for h, t in zip(headers, types, strict=True) if t.cue is Cue.NAME]
-    return bool(names) and all(
-        t.cue is not Cue.NAME
-        or (not t.hint and is_name_shaped(parse_name(h, t.form or NameForm.FULL)))
-        for h, t in zip(headers, types, strict=True)
+    return (
+        bool(names)
+        and bool(top)
+        and all(
+            t.cue is not Cue.NAME
+            or (not t.hint and is_name_shaped(parse_name(h, t.form or NameForm.FULL)))
+            for h, t in zip(headers, types, strict=True)
+        )
     )
+
+
+def spread(rows: Sequence[tuple[str, ...]], size: int) -> list[tuple[str, ...]]:
+    """`size` rows taken at even steps over all of `rows`, the same for the same rows.
+
+    A column is judged from these: a list sorted A to Z, Z to A, by rank or not at all gives
+    the same sample of surnames, ranks and stations, so the same verdict."""
+    if len(rows) <= size:
+        return list(rows)
+    step = len(rows) / size
+    return [rows[int(i * step + step / 2)] for i in range(size)]
 
 
 def _kinds(types: Sequence[ColumnType], groups: Sequence[_Group], found: set[str]) -> set[str]:
