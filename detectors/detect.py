@@ -12,6 +12,7 @@ found and says so in `Detector.stopped`.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -22,7 +23,7 @@ from detectors.model import Finding, Table, Text, Vector
 from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
 from detectors.prose_scan import ProseFinder, ProseResult, scan_texts
-from detectors.tables import PersonKeys, TableEvidence, assess_table
+from detectors.tables import PersonKeys, TableEvidence, assess_table, name_keys
 
 BATCH_CHARS = 400_000
 """Buffered prose is analysed once this much has gathered, and at the end."""
@@ -64,6 +65,8 @@ class _Tally:
     count: int = 0
     score: float = 0.0
     example: str = ""
+    tiny: bool = True
+    """Every text counted here was a short one (a name, a phone number), never a table."""
 
 
 CASE_NOTES_PEOPLE = 3
@@ -166,10 +169,7 @@ class Detector:
                     sensitive=group.sensitive,
                 )
             )
-        findings = tuple(
-            Finding(entity, vector, where, t.count, round(t.score, 2), t.example, inner)
-            for (entity, vector, where, inner), t in self._tallies.items()
-        )
+        findings = _gathered(self._tallies)
         return Evidence(
             findings,
             count_people(self._keys),
@@ -203,7 +203,9 @@ class Detector:
             return
         vector = table.vector
         for hit in evidence.hits:
-            self._add(hit.entity, vector, hit.where, embedded_in, hit.count, hit.score, hit.example)
+            self._add(
+                hit.entity, vector, hit.where, embedded_in, hit.count, hit.score, hit.example, 0
+            )
         self._keys.extend(evidence.people)
         self._kinds |= evidence.kinds
         self._categories |= evidence.special_categories
@@ -256,12 +258,9 @@ class Detector:
             1,
             0.7,
             mask(value, "PERSON"),
+            len(pending.text),
         )
-        keys = PersonKeys(
-            None,
-            hash(("full", name.full_key, "")) if name.full_key else None,
-            hash(("short", name.short_key, "")),
-        )
+        keys = name_keys(name)
         self._keys.append(keys)
         self._group(pending).keys.append(keys)
 
@@ -283,6 +282,7 @@ class Detector:
                 1,
                 hit.score,
                 hit.example,
+                len(pending.text),
             )
             if hit.keys is not None:
                 self._keys.append(hit.keys)
@@ -306,7 +306,9 @@ class Detector:
         count: int,
         score: float,
         example: str,
+        chars: int = 0,
     ) -> None:
+        """Count a finding; `chars` is the length of the text it came from, 0 for a table."""
         inner = None
         if embedded_in:
             inner, vector, where = vector, Vector.EMBEDDED_FILE, embedded_in + where
@@ -314,6 +316,49 @@ class Detector:
         tally.count += count
         tally.score = max(tally.score, score)
         tally.example = tally.example or example
+        tally.tiny = tally.tiny and 0 < chars <= TINY_CHARS
+
+
+MANY_PLACES = 10
+"""Places of one part (shared strings, cells of a cache) past which their findings are one."""
+TINY_CHARS = 200
+"""A text no longer than this is a tiny one: a value, not a page."""
+EXAMPLES = 3
+"""Masked examples a gathered finding shows."""
+_NUMBER = re.compile(r"\d[\d,]*")
+
+
+def _gathered(tallies: dict[tuple[str, Vector, str, Vector | None], _Tally]) -> tuple[Finding, ...]:
+    """One finding per entity and place; but a part that yields many tiny texts (thousands of
+    unused shared strings, one per name) gives one finding per entity with the total count and
+    a few masked examples, not thousands of lines in the alert."""
+    parts: dict[tuple[str, Vector, str, Vector | None], list[tuple[str, _Tally]]] = {}
+    for (entity, vector, where, inner), tally in tallies.items():
+        parts.setdefault((entity, vector, _NUMBER.sub("#", where), inner), []).append(
+            (where, tally)
+        )
+    findings: list[Finding] = []
+    for (entity, vector, _, inner), places in parts.items():
+        if len(places) <= MANY_PLACES or not all(t.tiny for _, t in places):
+            findings += [
+                Finding(entity, vector, where, t.count, round(t.score, 2), t.example, inner)
+                for where, t in places
+            ]
+            continue
+        examples = list(dict.fromkeys(t.example for _, t in places if t.example))[:EXAMPLES]
+        first = places[0][0]
+        findings.append(
+            Finding(
+                entity,
+                vector,
+                f"{first} and {len(places) - 1:,} more like it",
+                sum(t.count for _, t in places),
+                round(max(t.score for _, t in places), 2),
+                ", ".join(examples),
+                inner,
+            )
+        )
+    return tuple(findings)
 
 
 def _slices(pending: list[_Pending]) -> list[list[_Pending]]:

@@ -19,7 +19,7 @@ from detectors.names import (
 )
 from detectors.public import is_mobile, is_public_email, is_service_phone
 from detectors.special import categories_in
-from detectors.tables import IDENTIFYING, PersonKeys
+from detectors.tables import IDENTIFYING, PersonKeys, identity, name_keys
 from detectors.vocab import NOT_NAMES
 
 NEAR = 150
@@ -133,15 +133,11 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
             name = _prose_name(value)
             assert name is not None
             value = _name_words(value)
-            keys = PersonKeys(
-                None,
-                hash(("full", name.full_key, "")) if name.full_key else None,
-                hash(("short", name.short_key, "")),
-            )
+            keys = name_keys(name)
         elif entity == "EMAIL_ADDRESS":
             if is_public_email(value) or (near_allowed.near(match) and not near_people.near(match)):
                 continue
-            keys = PersonKeys(hash(("id", value.casefold())), None, None)
+            keys = PersonKeys(identity("id", value.casefold()), None, None)
         elif (entity in _CODES and _glued(text, match.start, match.end)) or _organisational(
             entity, value, near_people.near(match), text[max(0, match.start - 60) : match.start]
         ):

@@ -9,7 +9,9 @@ mostly sentences — where case records name victims and witnesses in passing.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -88,6 +90,19 @@ class PersonKeys:
     source: int = -1
     """Which table or text the row came from: a weak key repeated within one table is
     several people ("Smith J" twice in a staff list), repeated across tables the same one."""
+    birth: int | None = None
+    """The date of birth beside the name, when the row gives one: two "John Smith" rows with
+    different dates of birth are two people, and a "John Smith" with none is either of them."""
+
+
+_SALT = os.urandom(16)
+
+
+def identity(*parts: str) -> int:
+    """A salted hash of a normalised identity key ("full", "smith|john"): equal for equal keys
+    within one run, meaningless outside it, so people are counted without keeping who they are."""
+    data = "\x1f".join(parts).encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(data, key=_SALT, digest_size=8).digest(), "big")
 
 
 @dataclass(frozen=True)
@@ -412,22 +427,31 @@ def _keys(
     source: int,
 ) -> Iterable[PersonKeys]:
     birth = _cell(row, dob) if dob is not None else ""
+    born = identity("birth", " ".join(birth.split())) if birth else None
     if not present:
         ident = next((_cell(row, i) for i in key_cols if _cell(row, i)), "")
         if ident:
-            yield PersonKeys(hash(("id", ident.casefold().replace(" ", ""))), None, None, source)
+            yield PersonKeys(identity("id", ident.casefold().replace(" ", "")), None, None, source)
         return
     for name in present:
         ident = ""
         if len(present) == 1:
             ident = next((_cell(row, i) for i in key_cols if _cell(row, i)), "")
-        full = name.full_key
-        yield PersonKeys(
-            hash(("id", ident.casefold().replace(" ", ""))) if ident else None,
-            hash(("full", full, birth)) if full else None,
-            hash(("short", name.short_key, birth)) if name.surname else None,
-            source,
-        )
+        yield name_keys(name, source, born, ident)
+
+
+def name_keys(
+    name: PersonName, source: int = -1, birth: int | None = None, ident: str = ""
+) -> PersonKeys:
+    """The identity keys of a named person, wherever the name was read (a row, a text)."""
+    full = name.full_key
+    return PersonKeys(
+        identity("id", ident.casefold().replace(" ", "")) if ident else None,
+        identity("full", full) if full else None,
+        identity("short", name.short_key) if name.surname else None,
+        source,
+        birth,
+    )
 
 
 def _header_is_data(
