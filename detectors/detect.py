@@ -47,6 +47,12 @@ class Exposure:
     sensitive: bool = False
     pay: bool = False
     """A table gives people's pay beside their names (the Cumbria leak)."""
+    private: bool = False
+    """A private person's home address or own phone number is given with their name."""
+    role: bool = False
+    """Someone named is a victim, witness, complainant or offender."""
+    offenders: bool = False
+    """The people are listed as offenders (sex offenders, MAPPA, an offender register)."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,9 @@ class _ProseGroup:
     kinds: frozenset[str] = frozenset()
     table_categories: set[str] = field(default_factory=set)
     """Special categories of the tables this prose came from, if it names anyone."""
+    private: bool = False
+    role: bool = False
+    offenders: bool = False
 
 
 class Detector:
@@ -154,6 +163,8 @@ class Detector:
             # takes a few people.
             named = people >= CASE_NOTES_PEOPLE
             kinds = tuple(sorted(group.kinds)) if named else ()
+            if group.offenders and people:
+                kinds = tuple(sorted({*kinds, "case_records"}))
             self._kinds |= set(kinds)
             if named and group.table_categories:
                 group.categories |= group.table_categories
@@ -167,6 +178,9 @@ class Detector:
                     kinds,
                     special_categories=tuple(sorted(group.categories)),
                     sensitive=group.sensitive,
+                    private=group.private,
+                    role=group.role,
+                    offenders=group.offenders,
                 )
             )
         findings = _gathered(self._tallies)
@@ -218,6 +232,7 @@ class Detector:
                 tuple(sorted(evidence.special_categories)),
                 evidence.sensitive,
                 evidence.pay,
+                offenders=evidence.offenders,
             )
         )
 
@@ -273,6 +288,9 @@ class Detector:
         group.categories |= categories
         self._categories |= categories
         group.sensitive = group.sensitive or bool(categories)
+        group.private = group.private or (result.private and not public)
+        group.role = group.role or (result.role and not public)
+        group.offenders = group.offenders or result.offenders
         for hit in result.hits:
             self._add(
                 hit.entity,
@@ -319,8 +337,9 @@ class Detector:
         tally.tiny = tally.tiny and 0 < chars <= TINY_CHARS
 
 
-MANY_PLACES = 10
-"""Places of one part (shared strings, cells of a cache) past which their findings are one."""
+MANY_PLACES = 20
+"""Hidden places of one part (shared strings, comments) past which their findings are one;
+text a reader sees keeps every place, where the web team will look for it."""
 TINY_CHARS = 200
 """A text no longer than this is a tiny one: a value, not a page."""
 EXAMPLES = 3
@@ -339,7 +358,7 @@ def _gathered(tallies: dict[tuple[str, Vector, str, Vector | None], _Tally]) -> 
         )
     findings: list[Finding] = []
     for (entity, vector, _, inner), places in parts.items():
-        if len(places) <= MANY_PLACES or not all(t.tiny for _, t in places):
+        if len(places) <= MANY_PLACES or not vector.hidden or not all(t.tiny for _, t in places):
             findings += [
                 Finding(entity, vector, where, t.count, round(t.score, 2), t.example, inner)
                 for where, t in places

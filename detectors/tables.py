@@ -62,6 +62,12 @@ _NAME_WORDS = wordset(
 _CASE_HEADER = re.compile(r"\b(?:offen[cs]es?|crimes?|crime ref\w*|incidents?|occurrences?)\b")
 """Headers that make a table one of crimes or incidents (with a Victim/Witness party column)."""
 _PARTY_WORDS = wordset("victim suspect witness offender complainant accused defendant")
+OFFENDER_LIST = re.compile(
+    r"\b(?:(?:registered )?sex(?:ual)? offenders?|registered offenders?|mappa|visor|"
+    r"violent (?:and|&) sex(?:ual)? offenders?|offender management)\b",
+    re.IGNORECASE,
+)
+"""Words that make a list of names one of offenders."""
 PROSE_CELL_CHARS = 10_000
 """Characters of one long cell read as prose (and searched for special categories)."""
 TABLE_PROSE_CHARS = 100_000
@@ -136,6 +142,8 @@ class TableEvidence:
     they apply to the people its prose names."""
     stopped: str | None = None
     """Why the rows were not all read (the time budget ran out); what was read is counted."""
+    offenders: bool = False
+    """The table's title, sheet or headers call the people offenders (sex offenders, MAPPA)."""
 
 
 @dataclass
@@ -219,8 +227,11 @@ def assess_table(
     """
     stop: list[str] = []
     rows = _checked(table.rows, budget, stop)
-    head = list(itertools.islice(rows, HELD_ROWS))
-    top, head = header_below_title(table.header, head)
+    held = list(itertools.islice(rows, HELD_ROWS))
+    top, head = header_below_title(table.header, held)
+    titles = [table.where, *table.header, *top]
+    titles += [cell for row in held[: len(held) - len(head)] for cell in row if cell]
+    offenders = OFFENDER_LIST.search(" ".join(str(t) for t in titles if t)) is not None
     sample = spread(head, SAMPLE_ROWS)
     width = max([len(top), *(len(row) for row in sample)], default=0)
     headers = [top[i] if i < len(top) else "" for i in range(width)]
@@ -313,6 +324,8 @@ def assess_table(
         if t.cue in (Cue.SPECIAL, Cue.HEALTH):
             categories |= categories_in(header)
     kinds = _kinds(types, groups, found)
+    if offenders and groups:
+        kinds.add("case_records")
     sensitive = bool(categories) or bool(found & (IDENTIFYING - {"EMAIL_ADDRESS"}))
     sensitive = sensitive or "DATE_OF_BIRTH" in found
     return TableEvidence(
@@ -326,6 +339,7 @@ def assess_table(
         prose_kind=kind,
         prose_categories=named_in,
         stopped=_first(stop),
+        offenders=offenders and bool(groups),
     )
 
 
