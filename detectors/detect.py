@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from detectors.errors import DocumentTooLarge
 from detectors.limits import Budget
@@ -22,8 +22,16 @@ from detectors.mask import mask
 from detectors.model import Finding, Table, Text, Vector
 from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
+from detectors.prose_records import HEADER as RECORD_HEADER
+from detectors.prose_records import records_in
 from detectors.prose_scan import ProseFinder, ProseResult, scan_texts
-from detectors.tables import PersonKeys, TableEvidence, assess_table, name_keys
+from detectors.tables import (
+    OFFENDER_LIST,
+    PersonKeys,
+    TableEvidence,
+    assess_table,
+    name_keys,
+)
 
 BATCH_CHARS = 400_000
 """Buffered prose is analysed once this much has gathered, and at the end."""
@@ -145,6 +153,16 @@ class Detector:
             return
         if not item.text.strip():
             return
+        records = records_in(item.text) if "\n" in item.text else None
+        if records is not None:
+            # A list printed one person per line: each line is a row, counted as such.
+            where = f"{item.where}, record lines"
+            lines = Table(where, item.vector, RECORD_HEADER, iter(records.rows), columns=())
+            offenders = OFFENDER_LIST.search(item.text) is not None
+            self._feed_table(lines, embedded_in, offenders)
+            item = Text(records.rest, item.vector, item.where)
+            if not item.text.strip():
+                return
         self._pending.append(
             _Pending(item.text, item.vector, item.where, embedded_in, kind, categories)
         )
@@ -192,9 +210,12 @@ class Detector:
             tuple(self._exposures),
         )
 
-    def _feed_table(self, table: Table, embedded_in: str | None) -> None:
+    def _feed_table(self, table: Table, embedded_in: str | None, offenders: bool = False) -> None:
+        """Assess a table; `offenders` when the text around it says its people are offenders."""
         self._sources += 1
         evidence = assess_table(table, self.allow, self._sources, self._budget)
+        if offenders and evidence.people:
+            evidence = replace(evidence, offenders=True, kinds=evidence.kinds | {"case_records"})
         self._record_table(table, evidence, embedded_in)
         if evidence.stopped:
             self.stopped = evidence.stopped
