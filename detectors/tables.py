@@ -25,6 +25,7 @@ from detectors.columns import (
     judge_column,
     normal_header,
 )
+from detectors.compound import compound_columns, split_row
 from detectors.errors import DocumentTooLarge
 from detectors.limits import WHOLE_CELL_CHARS, Budget
 from detectors.mask import mask
@@ -235,7 +236,23 @@ def assess_table(
     sample = spread(head, SAMPLE_ROWS)
     width = max([len(top), *(len(row) for row in sample)], default=0)
     headers = [top[i] if i < len(top) else "" for i in range(width)]
+    shown = list(headers)
+    origin: dict[int, int] = {}
+    """Columns split from a compound one -> that column, for locations."""
     types = [judge_column(headers[i], [_cell(row, i) for row in sample]) for i in range(width)]
+    splits = compound_columns(sample, [bool(t.entity) for t in types])
+    if splits:
+        # "Jane Smith, 01/02/1980" cells: the name and the date are judged as two columns,
+        # named in locations by the column they came from.
+        head = [split_row(row, splits, width) for row in head]
+        rows = (split_row(row, splits, width) for row in rows)
+        sample = spread(head, SAMPLE_ROWS)
+        for split in splits:
+            origin[len(headers)] = origin[len(headers) + 1] = split.column
+            headers += [_person_header(headers[split.column]), split.extra]
+            shown += [headers[split.column]] * 2
+        width = len(headers)
+        types = [judge_column(headers[i], [_cell(row, i) for row in sample]) for i in range(width)]
     groups = _groups(headers, types)
     entity_cols = [i for i, t in enumerate(types) if t.cue is not Cue.NAME and t.entity]
     has_people = bool(groups) or any(types[i].entity in IDENTIFYING for i in entity_cols)
@@ -250,10 +267,11 @@ def assess_table(
     named_in = frozenset(kind_categories)
     for row in sample:
         free.take(row)
-    where = _where_of(table)
+    where = _where_of(table, origin)
     if _header_is_data(top, headers, types):
         head.insert(0, tuple(headers))
         headers = [""] * width  # the first row is a person, not a column's name
+        shown = headers
 
     def prose_only(labels: Sequence[str]) -> TableEvidence:
         """Nobody counted in the columns: only the free text, to be read as prose."""
@@ -275,8 +293,8 @@ def assess_table(
                 free.take(row)
                 if free.full:
                     break
-        return prose_only(headers)
-    labels = headers
+        return prose_only(shown)
+    labels = shown
 
     counters = [_Counter("PERSON", tuple(g.forms.values()), _group_score(g, types)) for g in groups]
     counters += [_Counter(types[i].entity or "", (i,), types[i].score) for i in entity_cols]
@@ -341,6 +359,12 @@ def assess_table(
         stopped=_first(stop),
         offenders=offenders and bool(groups),
     )
+
+
+def _person_header(header: str) -> str:
+    """The header of the name part of a compound column: "Victim" stays a party's name."""
+    words = normal_header(header).split()
+    return f"{header} name" if any(w in _PARTY_WORDS for w in words) else "Name"
 
 
 def _case_table(headers: Sequence[str], types: Sequence[ColumnType]) -> bool:
@@ -511,12 +535,15 @@ def _kinds(types: Sequence[ColumnType], groups: Sequence[_Group], found: set[str
     return kinds
 
 
-def _where_of(table: Table) -> Callable[[tuple[int, ...], Sequence[str]], str]:
+def _where_of(
+    table: Table, origin: dict[int, int] | None = None
+) -> Callable[[tuple[int, ...], Sequence[str]], str]:
     noun = "field" if table.vector is Vector.PIVOT_CACHE else "column"
+    origin = origin or {}
 
     def where(columns: tuple[int, ...], headers: Sequence[str]) -> str:
         labels = []
-        for i in columns:
+        for i in dict.fromkeys(origin.get(i, i) for i in columns):
             letter = table.columns[i] if i < len(table.columns) else ""
             label = f"'{shown_name(headers[i])}'" if headers[i] else f"{i + 1}"
             labels.append(f"{letter} {label}".strip())
