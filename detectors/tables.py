@@ -1,5 +1,10 @@
 """Assess one table: judge its columns, then count personal data in a single pass over the rows.
 
+Columns are judged from rows spread evenly over the table (up to HELD_ROWS), never from its
+first rows alone: a roll sorted A to Z, by rank or not at all gets the same verdict. The header
+may sit under title lines or be missing (the first row is then data); compound cells ("Jane
+Smith, 01/02/1980") are split into their parts before judging.
+
 A cell longer than WHOLE_CELL_CHARS is free text (a narrative, a note, or a crafted giant):
 it is never matched as a whole value, and its first PROSE_CELL_CHARS are handed back to be read
 as prose, each distinct text once, up to TABLE_PROSE_CHARS per table. So are the shorter cells
@@ -237,8 +242,7 @@ def assess_table(
     width = max([len(top), *(len(row) for row in sample)], default=0)
     headers = [top[i] if i < len(top) else "" for i in range(width)]
     shown = list(headers)
-    origin: dict[int, int] = {}
-    """Columns split from a compound one -> that column, for locations."""
+    origin: dict[int, int] = {}  # a column split from a compound one -> that column
     types = [judge_column(headers[i], [_cell(row, i) for row in sample]) for i in range(width)]
     splits = compound_columns(sample, [bool(t.entity) for t in types])
     if splits:
