@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Sequence
+from xml.sax.saxutils import escape
 
+from crawler.demo.builders.xlsx import build_pivot_workbook
 from detectors.detect import MANY_PLACES, Detector, Evidence
 from detectors.model import Table, Text, Vector
 from detectors.names import looks_like_name
 from detectors.prose import Match
+from detectors.scan import scan
 from tests.holdout.people import Cast
 
 HEADER = ("Victim name", "Date of birth", "Offence")
@@ -79,3 +84,40 @@ def test_a_few_places_keep_their_own_findings() -> None:
     ]
     evidence = _run(*strings)
     assert len([f for f in evidence.findings if f.entity == "PERSON"]) == MANY_PLACES
+
+
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+
+def _with_leftover_strings(data: bytes, strings: list[str]) -> bytes:
+    """The workbook with a shared string table that no cell uses, as LibreOffice leaves the
+    values of a deleted source sheet beside its pivot cache."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            body = source.read(name).decode()
+            if name == "xl/_rels/workbook.xml.rels":
+                link = f'<Relationship Id="rIdSS" Type="{_REL}" Target="sharedStrings.xml"/>'
+                body = body.replace("</Relationships>", link + "</Relationships>")
+            elif name == "[Content_Types].xml":
+                part = f'<Override PartName="/xl/sharedStrings.xml" ContentType="{_TYPE}"/>'
+                body = body.replace("</Types>", part + "</Types>")
+            target.writestr(name, body)
+        items = "".join(f"<si><t>{escape(s)}</t></si>" for s in strings)
+        target.writestr(
+            "xl/sharedStrings.xml",
+            f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{items}</sst>',
+        )
+    return out.getvalue()
+
+
+def test_a_pivot_cache_and_the_deleted_sheets_strings_count_victims_once() -> None:
+    rows = _victims(150)
+    data = build_pivot_workbook(HEADER, rows, row_field="Offence", data_field="Victim name")
+    data = _with_leftover_strings(data, [value for row in rows for value in row[:2]])
+    verdict = scan(data, "reply.xlsx")
+    assert verdict.people == len(rows)
+    leftovers = [f for f in verdict.findings if f.vector is Vector.PRIOR_REVISION]
+    assert [(f.entity, f.count) for f in leftovers] == [("PERSON", len(rows))]
