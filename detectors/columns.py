@@ -275,7 +275,7 @@ def _name_column(
         ok = shaped >= 0.8 and known >= 0.6 and distinct >= 0.3
     else:
         # A column of bare surnames with no header: only when nearly all are known names.
-        ok = shaped >= 0.8 and known >= 0.45 and distinct >= 0.3 and len(set(values)) >= 5
+        ok = shaped >= 0.8 and known >= 0.45 and distinct >= 0.5 and len(set(values)) >= 5
         form = _bare_form(values, total) if ok else form
     if not ok:
         return None
