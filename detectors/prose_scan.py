@@ -172,15 +172,16 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
         _VICTIM.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in people
     )
     named = any(hit.entity == "PERSON" for hit in hits)
-    private = named and any(
-        near_people.near(m) and (m.entity in _ADDRESSES or is_mobile(text[m.start : m.end]))
+    # An officer named with a rank ("PCSO Jane Smith on 07700…") gives work details.
+    members = [p for p in people if not _OFFICER_BEFORE.search(text, max(0, p.start - 25), p.start)]
+    near_members = _Nearby(members)
+    private = any(
+        near_members.near(m) and (m.entity in _ADDRESSES or is_mobile(text[m.start : m.end]))
         for m in anchors
         if m.entity != "PERSON"
     )
     role = any(
-        _ROLE.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR)
-        and not _OFFICER_BEFORE.search(text, max(0, p.start - 25), p.start)
-        for p in people
+        _ROLE.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in members
     )
     offenders = named and OFFENDER_LIST.search(text) is not None
     return ProseResult(

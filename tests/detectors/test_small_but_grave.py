@@ -37,6 +37,7 @@ def _severity(text: str, vector: Vector = Vector.PAGE_TEXT) -> Severity:
         ("The victim, Carly Edwards, was assaulted outside the shop.", Vector.PAGE_TEXT, H, C),
         ("A statement was taken from witness Tom Brady on Monday.", Vector.COMMENT, H, C),
         ("DC Jane Smith appealed for witnesses to come forward.", Vector.PAGE_TEXT, L, L),
+        ("Your local PCSO Mark Fletcher is on 07812 345 678.", Vector.PAGE_TEXT, L, L),
         (
             "Paul Brown, 34, of 12 Elm Grove, Norwich, was jailed at Norwich Crown Court.",
             Vector.PAGE_TEXT,
@@ -57,6 +58,7 @@ def _severity(text: str, vector: Vector = Vector.PAGE_TEXT) -> Severity:
         "a named victim",
         "a named witness",
         "an officer appealing for witnesses",
+        "an officer's work mobile",
         "court reporting",
         "a list of sex offenders",
     ],
