@@ -22,7 +22,6 @@ from detectors.mask import mask
 from detectors.model import Finding, Table, Text, Vector
 from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
-from detectors.prose_records import HEADER as RECORD_HEADER
 from detectors.prose_records import records_in
 from detectors.prose_scan import ProseFinder, ProseResult, scan_texts
 from detectors.tables import (
@@ -157,7 +156,7 @@ class Detector:
         if records is not None:
             # A list printed one person per line: each line is a row, counted as such.
             where = f"{item.where}, record lines"
-            lines = Table(where, item.vector, RECORD_HEADER, iter(records.rows), columns=())
+            lines = Table(where, item.vector, records.header, iter(records.rows), columns=())
             offenders = OFFENDER_LIST.search(item.text) is not None
             self._feed_table(lines, embedded_in, offenders)
             item = Text(records.rest, item.vector, item.where)

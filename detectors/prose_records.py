@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from detectors.names import looks_like_name
+from detectors.recognizers.date_of_birth import parse_date
 
 RECORD_MIN = 3
 """Record lines a text must hold before they are read as a table."""
@@ -35,6 +37,9 @@ _LABELLED = re.compile(
     r"^\s*\S.{0,60}?\b(?:DOB|D\.O\.B\.?|date of birth)\s*[:\-]?\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}"
 )
 """A line giving a labelled date of birth after a few words: a record whatever the name."""
+_BIRTH_LABEL = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born)\b", re.IGNORECASE)
+ADULT = 16
+"""Years before today that every unlabelled date must be to be read as a date of birth."""
 _FOOTER = re.compile(r"^\s*(?:page \d+|\d+\s*$|\d+ of \d+)", re.IGNORECASE)
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _OFFENCE = re.compile(r"\b(?:offen[cs]es?|convictions?|conviction for)\s*[:\-]\s*", re.IGNORECASE)
@@ -46,6 +51,8 @@ class Records:
 
     rows: tuple[tuple[str, str, str, str, str], ...]
     rest: str
+    header: tuple[str, ...] = HEADER
+    """HEADER, with "Date" for the second column when the dates are not dates of birth."""
 
 
 def records_in(text: str) -> Records | None:
@@ -73,7 +80,20 @@ def records_in(text: str) -> Records | None:
             following = CONTINUATION_LINES
     if len(records) < RECORD_MIN:
         return None
-    return Records(tuple(_row(" ".join(lines)) for lines in records), "\n".join(rest))
+    joined = [" ".join(lines) for lines in records]
+    rows = tuple(_row(record) for record in joined)
+    header = HEADER if _births(joined, rows) else ("Name", "Date", *HEADER[2:])
+    return Records(rows, "\n".join(rest), header)
+
+
+def _births(records: list[str], rows: tuple[tuple[str, ...], ...]) -> bool:
+    """The dates are dates of birth: most are labelled so, or every one is an adult's."""
+    labelled = sum(1 for record in records if _BIRTH_LABEL.search(record))
+    if labelled * 2 >= len(records):
+        return True
+    today = date.today()
+    born = [parse_date(row[1]) for row in rows]
+    return all(b is not None and today.year - b.year >= ADULT for b in born)
 
 
 def _row(record: str) -> tuple[str, str, str, str, str]:

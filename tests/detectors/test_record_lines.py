@@ -72,12 +72,20 @@ def test_a_pdf_list_of_offenders_is_critical_case_records_counted_per_line() -> 
         ),
         ("Minutes of 12/03/2024\nSMITH, John said the meeting would start\nThanks, Ann", 0),
         ("WALSH, Michael DOB 12/03/1971\nTURNER, Gary 01/11/1985\n", 0),
+        (
+            "BROWN, Paul 01/02/2024 asked about speed cameras\n"
+            "GREEN, Sarah 02/03/2024 asked about drones\n"
+            "TURNER, Gary 03/04/2024 asked about stop and search",
+            3,
+        ),
     ],
-    ids=["one line each", "records over several lines", "minutes", "too few"],
+    ids=["one line each", "records over several lines", "minutes", "too few", "dated list"],
 )
 def test_record_lines_are_told_apart_from_prose(text: str, rows: int) -> None:
     records = records_in(text)
     assert (len(records.rows) if records else 0) == rows
     if records:
         assert all(row[1] for row in records.rows)  # every record has its date
+        births = "2024" not in text
+        assert (records.header[1] == "Date of birth") is births
         assert "Page 1" not in " ".join(row[4] for row in records.rows)
