@@ -2,7 +2,7 @@
 
 Such a column is neither a name column nor a date column, so it was judged to hold nothing.
 Split in two, each part is judged and counted like any other column: the name as a person,
-the date as a date of birth when every sampled date is a plausible one, the number as a phone.
+the date as a date of birth when every sampled date is an adult's, the number as a phone.
 """
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from detectors.names import looks_like_name
-from detectors.recognizers.date_of_birth import is_plausible_birth_date
+from detectors.prose_records import ADULT
+from detectors.recognizers.date_of_birth import is_plausible_birth_date, parse_date
 
 SHARE = 0.6
 """Share of a column's sampled values that must be compound before it is split."""
@@ -52,11 +54,21 @@ def compound_columns(sample: Sequence[Sequence[str]], skip: Sequence[bool]) -> l
             named = [m for m in parts if looks_like_name(m.group("name").strip(" ,;:-"))]
             if len(named) < SHARE * len(values):
                 continue
-            if extra == "Date" and all(is_plausible_birth_date(m.group("value")) for m in named):
+            if extra == "Date" and all(_adult_birth(m.group("value")) for m in named):
                 extra = "Date of birth"
             splits.append(Split(i, extra))
             break
     return splits
+
+
+def _adult_birth(value: str) -> bool:
+    """A date that could be an adult's birth: a date beside a name this year is an event."""
+    born = parse_date(value)
+    return (
+        born is not None
+        and is_plausible_birth_date(value)
+        and (date.today().year - born.year >= ADULT)
+    )
 
 
 def split_row(row: Sequence[str], splits: Sequence[Split], width: int) -> tuple[str, ...]:
