@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from detectors.limits import WHOLE_CELL_CHARS
@@ -19,7 +19,7 @@ from detectors.names import (
 from detectors.recognizers import VALUE_ENTITIES, match_value
 from detectors.vocab import wordset
 
-SAMPLE_ROWS = 200
+SAMPLE_ROWS = 400
 """Rows, spread evenly over the table, from which its columns are judged."""
 
 
@@ -281,6 +281,19 @@ def _name_column(
         return None
     score = round(0.5 + 0.5 * min(1.0, known), 2)
     return ColumnType(Cue.NAME, "PERSON", form, score=score, hint=strong)
+
+
+def judge_surnames(sample: Sequence[str]) -> ColumnType | None:
+    """A column with no header beside a column of forenames: surnames, when they are shaped
+    and known as a "Surname" column's values would have to be (the pair is the evidence)."""
+    values = [value.strip() for value in sample if value and value.strip()]
+    if not values:
+        return None
+    cells = _Cells([v for v in values if len(v) <= WHOLE_CELL_CHARS], len(values))
+    if cells.share(_NUMERIC.fullmatch) >= 0.5:
+        return None
+    judged = _name_column(NameForm.SURNAME, cells, strong=True)
+    return None if judged is None else replace(judged, hint=False)
 
 
 def _bare_form(values: Sequence[str], total: int) -> NameForm:

@@ -28,6 +28,7 @@ from detectors.columns import (
     header_below_title,
     is_header_label,
     judge_column,
+    judge_surnames,
     normal_header,
 )
 from detectors.compound import compound_columns, split_row
@@ -244,6 +245,7 @@ def assess_table(
     shown = list(headers)
     origin: dict[int, int] = {}  # a column split from a compound one -> that column
     types = [judge_column(headers[i], [_cell(row, i) for row in sample]) for i in range(width)]
+    types = _paired(types, sample)
     splits = compound_columns(sample, [bool(t.entity) for t in types])
     if splits:
         # "Jane Smith, 01/02/1980" cells: the name and the date are judged as two columns,
@@ -363,6 +365,23 @@ def assess_table(
         stopped=_first(stop),
         offenders=offenders and bool(groups),
     )
+
+
+def _paired(types: list[ColumnType], sample: Sequence[Sequence[str]]) -> list[ColumnType]:
+    """A column of forenames judged from its values, with no surname column: the column beside
+    it holding name-shaped words is the surnames (a roll with no header row)."""
+    forms = {t.form for t in types if t.cue is Cue.NAME}
+    if NameForm.SURNAME in forms or NameForm.FULL in forms:
+        return types
+    for i, t in enumerate(types):
+        if t.cue is not Cue.NAME or t.form is not NameForm.FORENAME or t.hint:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(types) and types[j].cue is Cue.OTHER:
+                judged = judge_surnames([_cell(row, j) for row in sample])
+                if judged is not None:
+                    return [judged if k == j else other for k, other in enumerate(types)]
+    return types
 
 
 def _person_header(header: str) -> str:
