@@ -88,6 +88,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 HELD_ROWS = 50_000
 """Rows held in memory so that columns are judged from a sample spread over all of them (for
 longer tables, over the first HELD_ROWS); every row is counted either way."""
+HELD_CELLS = 1_000_000
+"""Cells held at most, so that a very wide table holds fewer rows."""
 ROWS_PER_CHECK = 2_000
 """Rows read between two checks of the document's time budget."""
 TABLE_ACTIVITY = "reading table rows for personal data"
@@ -234,7 +236,7 @@ def assess_table(
     """
     stop: list[str] = []
     rows = _checked(table.rows, budget, stop)
-    held = list(itertools.islice(rows, HELD_ROWS))
+    held = _hold(rows)
     top, head = header_below_title(table.header, held)
     titles = [table.where, *table.header, *top]
     titles += [cell for row in held[: len(held) - len(head)] for cell in row if cell]
@@ -529,6 +531,18 @@ def _header_is_data(
             for h, t in zip(headers, types, strict=True)
         )
     )
+
+
+def _hold(rows: Iterator[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The first HELD_ROWS rows, or fewer when they hold HELD_CELLS cells; `rows` goes on."""
+    held: list[tuple[str, ...]] = []
+    cells = 0
+    for row in rows:
+        held.append(row)
+        cells += len(row)
+        if len(held) >= HELD_ROWS or cells >= HELD_CELLS:
+            break
+    return held
 
 
 def spread(rows: Sequence[tuple[str, ...]], size: int) -> list[tuple[str, ...]]:

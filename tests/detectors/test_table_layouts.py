@@ -8,6 +8,7 @@ import random
 
 import pytest
 
+from detectors import tables
 from detectors.columns import header_below_title
 from detectors.model import Severity
 from detectors.scan import scan
@@ -161,3 +162,14 @@ def test_surnames_beside_forenames_are_read_with_no_header() -> None:
     verdict = scan(_csv(random.Random(1).sample(rows, len(rows))), "roll.csv")
     assert verdict.people >= 0.95 * len(rows)
     assert verdict.kinds == ("staff_list",)
+
+
+@pytest.mark.parametrize(("rows", "cells"), [(10, 1_000_000), (50_000, 30)])
+def test_rows_past_those_held_for_judging_are_all_counted(
+    monkeypatch: pytest.MonkeyPatch, rows: int, cells: int
+) -> None:
+    monkeypatch.setattr(tables, "HELD_ROWS", rows)
+    monkeypatch.setattr(tables, "HELD_CELLS", cells)
+    roll = _roster(size=200, seed=4)
+    verdict = scan(_csv(roll, ROSTER_HEADER), "roll.csv")
+    assert verdict.people == len({(r[0], r[1]) for r in roll})
