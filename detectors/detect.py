@@ -24,6 +24,7 @@ from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
 from detectors.prose_records import records_in
 from detectors.prose_scan import ProseFinder, ProseResult, scan_texts
+from detectors.special import categories_in
 from detectors.tables import (
     OFFENDER_LIST,
     PersonKeys,
@@ -157,8 +158,8 @@ class Detector:
             # A list printed one person per line: each line is a row, counted as such.
             where = f"{item.where}, record lines"
             lines = Table(where, item.vector, records.header, iter(records.rows), columns=())
-            offenders = OFFENDER_LIST.search(item.text) is not None
-            self._feed_table(lines, embedded_in, offenders)
+            listed = OFFENDER_LIST.search(item.text)
+            self._feed_table(lines, embedded_in, listed.group() if listed else "")
             item = Text(records.rest, item.vector, item.where)
             if not item.text.strip():
                 return
@@ -209,12 +210,18 @@ class Detector:
             tuple(self._exposures),
         )
 
-    def _feed_table(self, table: Table, embedded_in: str | None, offenders: bool = False) -> None:
-        """Assess a table; `offenders` when the text around it says its people are offenders."""
+    def _feed_table(self, table: Table, embedded_in: str | None, offenders: str = "") -> None:
+        """Assess a table; `offenders` is the heading ("sex offenders", "MAPPA") of the text
+        around it when that text lists its people as offenders."""
         self._sources += 1
         evidence = assess_table(table, self.allow, self._sources, self._budget)
         if offenders and evidence.people:
-            evidence = replace(evidence, offenders=True, kinds=evidence.kinds | {"case_records"})
+            evidence = replace(
+                evidence,
+                offenders=True,
+                kinds=evidence.kinds | {"case_records"},
+                special_categories=evidence.special_categories | categories_in(offenders),
+            )
         self._record_table(table, evidence, embedded_in)
         if evidence.stopped:
             self.stopped = evidence.stopped

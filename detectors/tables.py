@@ -240,7 +240,8 @@ def assess_table(
     top, head = header_below_title(table.header, held)
     titles = [table.where, *table.header, *top]
     titles += [cell for row in held[: len(held) - len(head)] for cell in row if cell]
-    offenders = OFFENDER_LIST.search(" ".join(str(t) for t in titles if t)) is not None
+    listed = OFFENDER_LIST.search(" ".join(str(t) for t in titles if t))
+    offenders = listed is not None
     sample = spread(head, SAMPLE_ROWS)
     width = max([len(top), *(len(row) for row in sample)], default=0)
     headers = [top[i] if i < len(top) else "" for i in range(width)]
@@ -350,8 +351,9 @@ def assess_table(
         if t.cue in (Cue.SPECIAL, Cue.HEALTH):
             categories |= categories_in(header)
     kinds = _kinds(types, groups, found)
-    if offenders and groups:
+    if listed is not None and groups:
         kinds.add("case_records")
+        categories |= categories_in(listed.group())  # "sex offenders": a sexual offence
     sensitive = bool(categories) or bool(found & (IDENTIFYING - {"EMAIL_ADDRESS"}))
     sensitive = sensitive or "DATE_OF_BIRTH" in found
     return TableEvidence(

@@ -83,3 +83,14 @@ def test_a_table_titled_as_offenders_is_case_records_and_critical() -> None:
     evidence = detector.finish()
     assert "case_records" in evidence.kinds
     assert assess(evidence, ()).severity is C
+
+
+def test_a_sheet_of_sex_offenders_gives_their_special_category() -> None:
+    rows = [("Walsh", "Michael"), ("Turner", "Gary"), ("Hughes", "Simon")]
+    detector = Detector()
+    detector.feed(
+        Table("sheet 'Sex offenders'", Vector.HIDDEN_SHEET, ("Surname", "Forename"), iter(rows))
+    )
+    evidence = detector.finish()
+    assert evidence.special_categories == ("sexual_offence",)
+    assert assess(evidence, ()).severity is C
