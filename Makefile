@@ -43,6 +43,7 @@ bench: setup
 	$(PY) bench/detect.py
 	$(PY) bench/evaluate.py
 	$(PY) bench/holdout.py
+	$(PY) bench/layouts.py
 	$(PY) bench/crawl.py
 
 clean:

@@ -8,6 +8,7 @@ identifier such as a NINO, NHS number or date of birth, sits with the people.
 | what was found                                                       | severity |
 |----------------------------------------------------------------------|----------|
 | case records with a special category (sexual, domestic, hate…)       | critical |
+| a list of offenders (sex offenders, MAPPA, an offender register)     | critical |
 | hidden case records of 10 or more people                             | critical |
 | hidden staff list of 100 or more people                              | critical |
 | visible staff list of 100 or more with pay or sensitive identifiers  | critical |
@@ -15,8 +16,10 @@ identifier such as a NINO, NHS number or date of birth, sits with the people.
 | visible staff list of 100 or more; hidden staff list of 10 or more   | high     |
 | sensitive identifiers or special categories with any named person    | high     |
 | personal data under a box drawn over it in a PDF (failed redaction)  | high     |
+| a named victim, witness, complainant or offender                     | high     |
 | 50 or more people in any other table or text                         | high     |
 | staff or contact list of 10 or more; hidden staff list of fewer      | medium   |
+| a private person's name with their home address or own phone         | medium   |
 | 3 or more people in hidden text (comments, tracked changes…)         | medium   |
 | 10 or more people in visible text                                    | medium   |
 | a part that could not be read (suspect, not clean)                   | medium   |
@@ -72,6 +75,8 @@ def assess(evidence: Evidence, structures: tuple[Structure, ...]) -> Assessment:
 def _rate(exposure: Exposure) -> tuple[Severity, str]:
     people, hidden, kinds = exposure.people, exposure.hidden, exposure.kinds
     where = "hidden" if hidden else "visible"
+    if exposure.offenders and people:
+        return Severity.CRITICAL, f"a list of {people} offenders"
     if "case_records" in kinds:
         if exposure.special_categories:
             return Severity.CRITICAL, "case records with a special category"
@@ -85,6 +90,8 @@ def _rate(exposure: Exposure) -> tuple[Severity, str]:
             return Severity.HIGH, f"{where} staff list of {people} people"
     if exposure.sensitive and people:
         return Severity.HIGH, "sensitive data about named people"
+    if exposure.role and people:
+        return Severity.HIGH, "a named victim, witness or offender"
     if people >= CROWD:
         return Severity.HIGH, f"{people} people in {where} {exposure.source}"
     if exposure.source == "metadata":
@@ -93,6 +100,8 @@ def _rate(exposure: Exposure) -> tuple[Severity, str]:
         return Severity.MEDIUM, f"{where} {' and '.join(kinds)} of {people} people"
     if (hidden and people >= 3) or people >= SOME:
         return Severity.MEDIUM, f"{people} people in {where} {exposure.source}"
+    if exposure.private and people:
+        return Severity.MEDIUM, "a private person's home address or phone with their name"
     return Severity.LOW, f"a few names or contact details in {where} {exposure.source}"
 
 

@@ -1,19 +1,26 @@
-"""Judge what a table column holds from its header and a sample of its first values."""
+"""Judge what a table column holds from its header and a sample of values drawn across it."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from detectors.limits import WHOLE_CELL_CHARS
-from detectors.names import NameForm, name_evidence, parse_name, strip_ranks
+from detectors.names import (
+    NameForm,
+    is_forename,
+    is_surname,
+    name_evidence,
+    parse_name,
+    strip_ranks,
+)
 from detectors.recognizers import RECOGNIZERS, VALUE_ENTITIES, match_value
 from detectors.vocab import wordset
 
-SAMPLE_ROWS = 100
-"""Rows read before a table's columns are judged."""
+SAMPLE_ROWS = 400
+"""Rows, spread evenly over the table, from which its columns are judged."""
 
 
 class Cue(StrEnum):
@@ -143,7 +150,7 @@ def normal_header(header: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9%]+", " ", header.casefold()).split())
 
 
-def _is_header_label(text: str) -> bool:
+def is_header_label(text: str) -> bool:
     """True when a cell reads as a column heading: a name, identifier or topic header."""
     head = normal_header(text)
     if not head or len(head) > 40 or _NUMERIC.fullmatch(text.strip()):
@@ -254,11 +261,35 @@ def _name_column(
     else:
         # A column of bare surnames with no header: only when nearly all are known names.
         ok = shaped >= 0.8 and known >= 0.45 and distinct >= 0.5 and len(set(values)) >= 5
-        form = NameForm.SURNAME if ok else form
+        form = _bare_form(values, total) if ok else form
     if not ok:
         return None
     score = round(0.5 + 0.5 * min(1.0, known), 2)
     return ColumnType(Cue.NAME, "PERSON", form, score=score, hint=strong)
+
+
+def judge_surnames(sample: Sequence[str]) -> ColumnType | None:
+    """A column with no header beside a column of forenames: surnames, when they are shaped
+    and known as a "Surname" column's values would have to be (the pair is the evidence)."""
+    values = [value.strip() for value in sample if value and value.strip()]
+    if not values:
+        return None
+    cells = _Cells([v for v in values if len(v) <= WHOLE_CELL_CHARS], len(values))
+    if cells.share(_NUMERIC.fullmatch) >= 0.5:
+        return None
+    judged = _name_column(NameForm.SURNAME, cells, strong=True)
+    return None if judged is None else replace(judged, hint=False)
+
+
+def _bare_form(values: Sequence[str], total: int) -> NameForm:
+    """Single names with no header: forenames when most are known forenames and fewer are
+    known surnames ("John", "Sarah"), else surnames (a roll with no header row)."""
+    words = [v for v in values if len(v.split()) == 1]
+    forenames = sum(1 for v in words if is_forename(v)) / total
+    surnames = sum(1 for v in words if is_surname(v)) / total
+    return (
+        NameForm.FORENAME if forenames >= 0.7 and forenames > surnames + 0.1 else NameForm.SURNAME
+    )
 
 
 def _share_of_parties(cells: _Cells) -> float:
@@ -275,24 +306,79 @@ def _judge_by_values(cells: _Cells) -> ColumnType:
 
 TITLE_ROWS = 6
 """Rows below a title searched for the real header row."""
+_MARK = re.compile(r"[#№*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰()\[\].\s-]*|no\.?|ref\.?|id", re.IGNORECASE)
+"""Header cells that name no topic: a row number "#", "No.", a footnote mark on its own."""
 
 
 def header_below_title(
     header: tuple[str, ...], sample: list[tuple[str, ...]]
 ) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
-    """The header row under a title ("Nominal roll as at 31 March", a blank row), if any.
+    """The header row under one or several title lines, merged with a group row above it.
 
-    A one-cell first row above wider rows is a title; the real header is the first row below
-    it whose cells are all headings, and the rows above that one are not data.
+    A row reads as a header when at least two of its cells, and most of its filled ones, are
+    column headings; the others may be marks ("#", "No.") but never data (a date, a number).
+    When the given header is not such a row, the first such row among the next TITLE_ROWS is
+    the header and the rows above it are not data. A header row with a second header row
+    below it (a group heading "Victim" over "Surname", "Forename") is merged into one.
     """
-    if sum(1 for cell in header if _text(cell)) > 1:
+    rows = [header, *sample[:TITLE_ROWS]]
+    start = 0 if _header_like(header) else None
+    if start is None:
+        start = next((i for i, row in enumerate(rows) if i and _header_like(row)), None)
+    if start is None:
         return header, sample
-    for index, row in enumerate(sample[:TITLE_ROWS]):
-        cells = [_text(cell) for cell in row]
-        filled = [cell for cell in cells if cell]
-        if len(filled) >= 2 and all(_is_header_label(cell) for cell in filled):
-            return tuple(cells), sample[index + 1 :]
-    return header, sample
+    top = tuple(_text(cell) for cell in rows[start])
+    if (
+        start + 1 < len(rows)
+        and _header_like(rows[start + 1])
+        and _filled(rows[start + 1]) > _filled(rows[start])
+    ):
+        top = _merge_headers(top, rows[start + 1])
+        start += 1
+    elif start and _filled(rows[start - 1]) >= 2 and _group_row(rows[start - 1]):
+        top = _merge_headers(rows[start - 1], top)
+    return top, sample[start:]
+
+
+def _filled(row: Sequence[object]) -> int:
+    return sum(1 for cell in row if _text(cell))
+
+
+def _header_like(row: Sequence[object]) -> bool:
+    filled = [cell for cell in (_text(c) for c in row) if cell]
+    labels = sum(1 for cell in filled if is_header_label(cell))
+    if labels < 2 or labels * 5 < len(filled) * 3:
+        return False
+    return all(
+        is_header_label(cell)
+        or (_MARK.fullmatch(cell) is not None)
+        or (len(cell) <= 40 and not any(ch.isdigit() for ch in cell))
+        for cell in filled
+    )
+
+
+def _group_row(row: Sequence[object]) -> bool:
+    """Short headings over groups of columns, with no data value among them."""
+    cells = [_text(cell) for cell in row if _text(cell)]
+    return all(len(cell) <= 40 and not any(ch.isdigit() for ch in cell) for cell in cells) and any(
+        is_header_label(cell) for cell in cells
+    )
+
+
+def _merge_headers(group: Sequence[object], below: Sequence[object]) -> tuple[str, ...]:
+    """One header from a group row and the row below it; a group heading spans the blank
+    cells to its right (a merged cell), up to the next group heading."""
+    width = max(len(group), len(below))
+    merged: list[str] = []
+    parent = ""
+    for i in range(width):
+        above = _text(group[i]) if i < len(group) else ""
+        parent = above or parent
+        child = _text(below[i]) if i < len(below) else ""
+        merged.append(
+            f"{parent} {child}" if child and parent and parent != child else child or parent
+        )
+    return tuple(merged)
 
 
 def _text(value: object) -> str:

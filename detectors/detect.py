@@ -12,8 +12,9 @@ found and says so in `Detector.stopped`.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from detectors.errors import DocumentTooLarge
 from detectors.limits import Budget
@@ -21,8 +22,16 @@ from detectors.mask import mask
 from detectors.model import Cover, Finding, Table, Text, Vector
 from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
+from detectors.prose_records import records_in
 from detectors.prose_scan import ProseFinder, ProseResult, scan_texts
-from detectors.tables import PersonKeys, TableEvidence, assess_table
+from detectors.special import categories_in
+from detectors.tables import (
+    OFFENDER_LIST,
+    PersonKeys,
+    TableEvidence,
+    assess_table,
+    name_keys,
+)
 
 BATCH_CHARS = 400_000
 """Buffered prose is analysed once this much has gathered, and at the end."""
@@ -46,6 +55,12 @@ class Exposure:
     sensitive: bool = False
     pay: bool = False
     """A table gives people's pay beside their names (the Cumbria leak)."""
+    private: bool = False
+    """A private person's home address or own phone number is given with their name."""
+    role: bool = False
+    """Someone named is a victim, witness, complainant or offender."""
+    offenders: bool = False
+    """The people are listed as offenders (sex offenders, MAPPA, an offender register)."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +80,8 @@ class _Tally:
     score: float = 0.0
     example: str = ""
     covers: dict[Cover, None] = field(default_factory=dict)
+    tiny: bool = True
+    """Every text counted here was a short one (a name, a phone number), never a table."""
 
 
 MAX_COVERS = 200
@@ -96,6 +113,9 @@ class _ProseGroup:
     kinds: frozenset[str] = frozenset()
     table_categories: set[str] = field(default_factory=set)
     """Special categories of the tables this prose came from, if it names anyone."""
+    private: bool = False
+    role: bool = False
+    offenders: bool = False
 
 
 class Detector:
@@ -139,6 +159,16 @@ class Detector:
             return
         if not item.text.strip():
             return
+        records = records_in(item.text) if "\n" in item.text else None
+        if records is not None:
+            # A list printed one person per line: each line is a row, counted as such.
+            where = f"{item.where}, record lines"
+            lines = Table(where, item.vector, records.header, iter(records.rows), columns=())
+            listed = OFFENDER_LIST.search(item.text)
+            self._feed_table(lines, embedded_in, listed.group() if listed else "")
+            item = Text(records.rest, item.vector, item.where)
+            if not item.text.strip():
+                return
         self._pending.append(
             _Pending(item.text, item.vector, item.where, embedded_in, kind, categories, item.covers)
         )
@@ -157,6 +187,8 @@ class Detector:
             # takes a few people.
             named = people >= CASE_NOTES_PEOPLE
             kinds = tuple(sorted(group.kinds)) if named else ()
+            if group.offenders and people:
+                kinds = tuple(sorted({*kinds, "case_records"}))
             self._kinds |= set(kinds)
             if named and group.table_categories:
                 group.categories |= group.table_categories
@@ -170,14 +202,12 @@ class Detector:
                     kinds,
                     special_categories=tuple(sorted(group.categories)),
                     sensitive=group.sensitive,
+                    private=group.private,
+                    role=group.role,
+                    offenders=group.offenders,
                 )
             )
-        findings = tuple(
-            Finding(
-                entity, vector, where, t.count, round(t.score, 2), t.example, inner, tuple(t.covers)
-            )
-            for (entity, vector, where, inner), t in self._tallies.items()
-        )
+        findings = _gathered(self._tallies)
         return Evidence(
             findings,
             count_people(self._keys),
@@ -186,9 +216,18 @@ class Detector:
             tuple(self._exposures),
         )
 
-    def _feed_table(self, table: Table, embedded_in: str | None) -> None:
+    def _feed_table(self, table: Table, embedded_in: str | None, offenders: str = "") -> None:
+        """Assess a table; `offenders` is the heading ("sex offenders", "MAPPA") of the text
+        around it when that text lists its people as offenders."""
         self._sources += 1
         evidence = assess_table(table, self.allow, self._sources, self._budget)
+        if offenders and evidence.people:
+            evidence = replace(
+                evidence,
+                offenders=True,
+                kinds=evidence.kinds | {"case_records"},
+                special_categories=evidence.special_categories | categories_in(offenders),
+            )
         self._record_table(table, evidence, embedded_in)
         if evidence.stopped:
             self.stopped = evidence.stopped
@@ -211,7 +250,9 @@ class Detector:
             return
         vector = table.vector
         for hit in evidence.hits:
-            self._add(hit.entity, vector, hit.where, embedded_in, hit.count, hit.score, hit.example)
+            self._add(
+                hit.entity, vector, hit.where, embedded_in, hit.count, hit.score, hit.example, 0
+            )
         self._keys.extend(evidence.people)
         self._kinds |= evidence.kinds
         self._categories |= evidence.special_categories
@@ -224,6 +265,7 @@ class Detector:
                 tuple(sorted(evidence.special_categories)),
                 evidence.sensitive,
                 evidence.pay,
+                offenders=evidence.offenders,
             )
         )
 
@@ -264,13 +306,10 @@ class Detector:
             1,
             0.7,
             mask(value, "PERSON"),
+            len(pending.text),
             pending.covers,
         )
-        keys = PersonKeys(
-            None,
-            hash(("full", name.full_key, "")) if name.full_key else None,
-            hash(("short", name.short_key, "")),
-        )
+        keys = name_keys(name)
         self._keys.append(keys)
         self._group(pending).keys.append(keys)
 
@@ -283,6 +322,9 @@ class Detector:
         group.categories |= categories
         self._categories |= categories
         group.sensitive = group.sensitive or bool(categories)
+        group.private = group.private or (result.private and not public)
+        group.role = group.role or (result.role and not public)
+        group.offenders = group.offenders or result.offenders
         for hit in result.hits:
             self._add(
                 hit.entity,
@@ -292,6 +334,7 @@ class Detector:
                 1,
                 hit.score,
                 hit.example,
+                len(pending.text),
                 pending.covers,
             )
             if hit.keys is not None:
@@ -316,8 +359,10 @@ class Detector:
         count: int,
         score: float,
         example: str,
+        chars: int = 0,
         covers: tuple[Cover, ...] = (),
     ) -> None:
+        """Count a finding; `chars` is the length of the text it came from, 0 for a table."""
         inner = None
         if embedded_in:
             inner, vector, where = vector, Vector.EMBEDDED_FILE, embedded_in + where
@@ -329,6 +374,60 @@ class Detector:
             if len(tally.covers) >= MAX_COVERS:
                 break
             tally.covers[cover] = None
+        tally.tiny = tally.tiny and 0 < chars <= TINY_CHARS
+
+
+MANY_PLACES = 20
+"""Hidden places of one part (shared strings, comments) past which their findings are one;
+text a reader sees keeps every place, where the web team will look for it."""
+TINY_CHARS = 200
+"""A text no longer than this is a tiny one: a value, not a page."""
+EXAMPLES = 3
+"""Masked examples a gathered finding shows."""
+_NUMBER = re.compile(r"\d[\d,]*")
+
+
+def _gathered(tallies: dict[tuple[str, Vector, str, Vector | None], _Tally]) -> tuple[Finding, ...]:
+    """One finding per entity and place; but a part that yields many tiny texts (thousands of
+    unused shared strings, one per name) gives one finding per entity with the total count and
+    a few masked examples, not thousands of lines in the alert."""
+    parts: dict[tuple[str, Vector, str, Vector | None], list[tuple[str, _Tally]]] = {}
+    for (entity, vector, where, inner), tally in tallies.items():
+        parts.setdefault((entity, vector, _NUMBER.sub("#", where), inner), []).append(
+            (where, tally)
+        )
+    findings: list[Finding] = []
+    for (entity, vector, _, inner), places in parts.items():
+        if len(places) <= MANY_PLACES or not vector.hidden or not all(t.tiny for _, t in places):
+            findings += [
+                Finding(
+                    entity,
+                    vector,
+                    where,
+                    t.count,
+                    round(t.score, 2),
+                    t.example,
+                    inner,
+                    tuple(t.covers),
+                )
+                for where, t in places
+            ]
+            continue
+        examples = list(dict.fromkeys(t.example for _, t in places if t.example))[:EXAMPLES]
+        first = places[0][0]
+        findings.append(
+            Finding(
+                entity,
+                vector,
+                f"{first} and {len(places) - 1:,} more like it",
+                sum(t.count for _, t in places),
+                round(max(t.score for _, t in places), 2),
+                ", ".join(examples),
+                inner,
+                tuple(dict.fromkeys(c for _, t in places for c in t.covers))[:MAX_COVERS],
+            )
+        )
+    return tuple(findings)
 
 
 def _slices(pending: list[_Pending]) -> list[list[_Pending]]:

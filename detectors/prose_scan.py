@@ -19,7 +19,7 @@ from detectors.names import (
 )
 from detectors.public import is_mobile, is_public_email, is_service_phone
 from detectors.special import categories_in
-from detectors.tables import IDENTIFYING, PersonKeys
+from detectors.tables import IDENTIFYING, OFFENDER_LIST, PersonKeys, identity, name_keys
 from detectors.vocab import NOT_NAMES
 
 NEAR = 150
@@ -52,6 +52,18 @@ _COURT = re.compile(
     re.IGNORECASE,
 )
 _VICTIM = re.compile(r"\b(?:victims?|complainants?|survivors?|injured party)\b", re.IGNORECASE)
+_ROLE = re.compile(
+    r"\b(?:victims?|complainant|witness|offender|injured party|aggrieved|survivor)\b",
+    re.IGNORECASE,
+)
+"""Words that make a named member of the public a party to a case ("appeal for witnesses" and
+"offenders will be caught" name no party)."""
+_OFFICER_BEFORE = re.compile(
+    r"\b(?:pc|dc|ps|ds|di|dci|dsu|sgt|sergeant|inspector|insp|constable|detective|officer|"
+    r"supt|superintendent|chief|pcso|oic)\.?\s*\Z",
+    re.IGNORECASE,
+)
+"""A rank just before a name: the officer dealing, not a party to the case."""
 VICTIM_NEAR = 40
 """Characters either side of a name within which a victim word makes it the victim's name."""
 CONFIDENT = 0.8
@@ -96,6 +108,12 @@ class ProseResult:
     court_report: bool = False
     """The text reports a court case (charged, convicted, jailed) and names no victim: what
     it says about the defendant is already a public record."""
+    private: bool = False
+    """A named person's home address or own phone number is given beside their name."""
+    role: bool = False
+    """A named person is called a victim, witness, complainant or offender."""
+    offenders: bool = False
+    """The text is a list of offenders (sex offenders, MAPPA, a register) naming people."""
 
 
 def scan_texts(
@@ -133,15 +151,11 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
             name = _prose_name(value)
             assert name is not None
             value = _name_words(value)
-            keys = PersonKeys(
-                None,
-                hash(("full", name.full_key, "")) if name.full_key else None,
-                hash(("short", name.short_key, "")),
-            )
+            keys = name_keys(name)
         elif entity == "EMAIL_ADDRESS":
             if is_public_email(value) or (near_allowed.near(match) and not near_people.near(match)):
                 continue
-            keys = PersonKeys(hash(("id", value.casefold())), None, None)
+            keys = PersonKeys(identity("id", value.casefold()), None, None)
         elif (entity in _CODES and _glued(text, match.start, match.end)) or _organisational(
             entity, value, near_people.near(match), text[max(0, match.start - 60) : match.start]
         ):
@@ -157,7 +171,22 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
     court = _COURT.search(text) is not None and not any(
         _VICTIM.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in people
     )
-    return ProseResult(tuple(hits), frozenset(categories), court)
+    named = any(hit.entity == "PERSON" for hit in hits)
+    # An officer named with a rank ("PCSO Jane Smith on 07700…") gives work details.
+    members = [p for p in people if not _OFFICER_BEFORE.search(text, max(0, p.start - 25), p.start)]
+    near_members = _Nearby(members)
+    private = any(
+        near_members.near(m) and (m.entity in _ADDRESSES or is_mobile(text[m.start : m.end]))
+        for m in anchors
+        if m.entity != "PERSON"
+    )
+    role = any(
+        _ROLE.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in members
+    )
+    offenders = named and OFFENDER_LIST.search(text) is not None
+    return ProseResult(
+        tuple(hits), frozenset(categories), court, private, role and not court, offenders
+    )
 
 
 class _Nearby:

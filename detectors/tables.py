@@ -1,5 +1,10 @@
 """Assess one table: judge its columns, then count personal data in a single pass over the rows.
 
+Columns are judged from rows spread evenly over the table (up to HELD_ROWS), never from its
+first rows alone: a roll sorted A to Z, by rank or not at all gets the same verdict. The header
+may sit under title lines or be missing (the first row is then data); compound cells ("Jane
+Smith, 01/02/1980") are split into their parts before judging.
+
 A cell longer than WHOLE_CELL_CHARS is free text (a narrative, a note, or a crafted giant):
 it is never matched as a whole value, and its first PROSE_CELL_CHARS are handed back to be read
 as prose, each distinct text once, up to TABLE_PROSE_CHARS per table. So are the shorter cells
@@ -9,7 +14,9 @@ mostly sentences — where case records name victims and witnesses in passing.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,9 +26,12 @@ from detectors.columns import (
     ColumnType,
     Cue,
     header_below_title,
+    is_header_label,
     judge_column,
+    judge_surnames,
     normal_header,
 )
+from detectors.compound import compound_columns, split_row
 from detectors.errors import DocumentTooLarge
 from detectors.limits import WHOLE_CELL_CHARS, Budget
 from detectors.mask import mask
@@ -59,6 +69,12 @@ _NAME_WORDS = wordset(
 _CASE_HEADER = re.compile(r"\b(?:offen[cs]es?|crimes?|crime ref\w*|incidents?|occurrences?)\b")
 """Headers that make a table one of crimes or incidents (with a Victim/Witness party column)."""
 _PARTY_WORDS = wordset("victim suspect witness offender complainant accused defendant")
+OFFENDER_LIST = re.compile(
+    r"\b(?:(?:registered )?sex(?:ual)? offenders?|registered offenders?|mappa|visor|"
+    r"violent (?:and|&) sex(?:ual)? offenders?|offender management)\b",
+    re.IGNORECASE,
+)
+"""Words that make a list of names one of offenders."""
 PROSE_CELL_CHARS = 10_000
 """Characters of one long cell read as prose (and searched for special categories)."""
 TABLE_PROSE_CHARS = 100_000
@@ -69,6 +85,11 @@ NOTE_WORDS = 5
 """Words (of two letters or more) that make a sampled value a sentence, for a column with no
 notes-like header: "Victim reported the theft of a bicycle", not "Rice long grain 1 kg"."""
 _WORD = re.compile(r"[^\W\d_]{2,}")
+HELD_ROWS = 50_000
+"""Rows held in memory so that columns are judged from a sample spread over all of them (for
+longer tables, over the first HELD_ROWS); every row is counted either way."""
+HELD_CELLS = 1_000_000
+"""Cells held at most, so that a very wide table holds fewer rows."""
 ROWS_PER_CHECK = 2_000
 """Rows read between two checks of the document's time budget."""
 TABLE_ACTIVITY = "reading table rows for personal data"
@@ -84,6 +105,19 @@ class PersonKeys:
     source: int = -1
     """Which table or text the row came from: a weak key repeated within one table is
     several people ("Smith J" twice in a staff list), repeated across tables the same one."""
+    birth: int | None = None
+    """The date of birth beside the name, when the row gives one: two "John Smith" rows with
+    different dates of birth are two people, and a "John Smith" with none is either of them."""
+
+
+_SALT = os.urandom(16)
+
+
+def identity(*parts: str) -> int:
+    """A salted hash of a normalised identity key ("full", "smith|john"): equal for equal keys
+    within one run, meaningless outside it, so people are counted without keeping who they are."""
+    data = "\x1f".join(parts).encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(data, key=_SALT, digest_size=8).digest(), "big")
 
 
 @dataclass(frozen=True)
@@ -117,6 +151,8 @@ class TableEvidence:
     they apply to the people its prose names."""
     stopped: str | None = None
     """Why the rows were not all read (the time budget ran out); what was read is counted."""
+    offenders: bool = False
+    """The table's title, sheet or headers call the people offenders (sex offenders, MAPPA)."""
 
 
 @dataclass
@@ -200,11 +236,32 @@ def assess_table(
     """
     stop: list[str] = []
     rows = _checked(table.rows, budget, stop)
-    sample = list(itertools.islice(rows, SAMPLE_ROWS))
-    top, sample = header_below_title(table.header, sample)
+    held = _hold(rows)
+    top, head = header_below_title(table.header, held)
+    titles = [table.where, *table.header, *top]
+    titles += [cell for row in held[: len(held) - len(head)] for cell in row if cell]
+    listed = OFFENDER_LIST.search(" ".join(str(t) for t in titles if t))
+    offenders = listed is not None
+    sample = spread(head, SAMPLE_ROWS)
     width = max([len(top), *(len(row) for row in sample)], default=0)
     headers = [top[i] if i < len(top) else "" for i in range(width)]
+    shown = list(headers)
+    origin: dict[int, int] = {}  # a column split from a compound one -> that column
     types = [judge_column(headers[i], [_cell(row, i) for row in sample]) for i in range(width)]
+    types = _paired(types, sample)
+    splits = compound_columns(sample, [bool(t.entity) for t in types])
+    if splits:
+        # "Jane Smith, 01/02/1980" cells: the name and the date are judged as two columns,
+        # named in locations by the column they came from.
+        head = [split_row(row, splits, width) for row in head]
+        rows = (split_row(row, splits, width) for row in rows)
+        sample = spread(head, SAMPLE_ROWS)
+        for split in splits:
+            origin[len(headers)] = origin[len(headers) + 1] = split.column
+            headers += [_person_header(headers[split.column]), split.extra]
+            shown += [headers[split.column]] * 2
+        width = len(headers)
+        types = [judge_column(headers[i], [_cell(row, i) for row in sample]) for i in range(width)]
     groups = _groups(headers, types)
     entity_cols = [i for i, t in enumerate(types) if t.cue is not Cue.NAME and t.entity]
     has_people = bool(groups) or any(types[i].entity in IDENTIFYING for i in entity_cols)
@@ -219,7 +276,11 @@ def assess_table(
     named_in = frozenset(kind_categories)
     for row in sample:
         free.take(row)
-    where = _where_of(table)
+    where = _where_of(table, origin)
+    if _header_is_data(top, headers, types):
+        head.insert(0, tuple(headers))
+        headers = [""] * width  # the first row is a person, not a column's name
+        shown = headers
 
     def prose_only(labels: Sequence[str]) -> TableEvidence:
         """Nobody counted in the columns: only the free text, to be read as prose."""
@@ -237,15 +298,12 @@ def assess_table(
     if not has_people:
         # Free text found in the sample: the rest of the table may hold more.
         if free.texts:
-            for row in rows:
+            for row in itertools.chain(head, rows):
                 free.take(row)
                 if free.full:
                     break
-        return prose_only(headers)
-    labels = headers
-    if _header_is_data(headers, types):
-        sample.insert(0, tuple(headers))
-        labels = [""] * width  # the first row is a person, not a column's name
+        return prose_only(shown)
+    labels = shown
 
     counters = [_Counter("PERSON", tuple(g.forms.values()), _group_score(g, types)) for g in groups]
     counters += [_Counter(types[i].entity or "", (i,), types[i].score) for i in entity_cols]
@@ -257,7 +315,7 @@ def assess_table(
     categories: set[str] = set()
     people: list[PersonKeys] = []
 
-    for row in itertools.chain(sample, rows):
+    for row in itertools.chain(head, rows):
         names = [_read_name(row, g) for g in groups]
         present = [n for n in names if n is not None and not allow.covers(n)]
         if groups and not present and any(n is not None for n in names):
@@ -293,6 +351,9 @@ def assess_table(
         if t.cue in (Cue.SPECIAL, Cue.HEALTH):
             categories |= categories_in(header)
     kinds = _kinds(types, groups, found)
+    if listed is not None and groups:
+        kinds.add("case_records")
+        categories |= categories_in(listed.group())  # "sex offenders": a sexual offence
     sensitive = bool(categories) or bool(found & (IDENTIFYING - {"EMAIL_ADDRESS"}))
     sensitive = sensitive or "DATE_OF_BIRTH" in found
     return TableEvidence(
@@ -306,7 +367,31 @@ def assess_table(
         prose_kind=kind,
         prose_categories=named_in,
         stopped=_first(stop),
+        offenders=offenders and bool(groups),
     )
+
+
+def _paired(types: list[ColumnType], sample: Sequence[Sequence[str]]) -> list[ColumnType]:
+    """A column of forenames judged from its values, with no surname column: the column beside
+    it holding name-shaped words is the surnames (a roll with no header row)."""
+    forms = {t.form for t in types if t.cue is Cue.NAME}
+    if NameForm.SURNAME in forms or NameForm.FULL in forms:
+        return types
+    for i, t in enumerate(types):
+        if t.cue is not Cue.NAME or t.form is not NameForm.FORENAME or t.hint:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(types) and types[j].cue is Cue.OTHER:
+                judged = judge_surnames([_cell(row, j) for row in sample])
+                if judged is not None:
+                    return [judged if k == j else other for k, other in enumerate(types)]
+    return types
+
+
+def _person_header(header: str) -> str:
+    """The header of the name part of a compound column: "Victim" stays a party's name."""
+    words = normal_header(header).split()
+    return f"{header} name" if any(w in _PARTY_WORDS for w in words) else "Name"
 
 
 def _case_table(headers: Sequence[str], types: Sequence[ColumnType]) -> bool:
@@ -349,7 +434,8 @@ def _groups(headers: Sequence[str], types: Sequence[ColumnType]) -> list[_Group]
     for i, t in enumerate(types):
         if t.cue is not Cue.NAME or t.form is None:
             continue
-        words = normal_header(headers[i]).split()
+        # A column judged from its values alone has no header to group it by.
+        words = normal_header(headers[i]).split() if t.hint or is_header_label(headers[i]) else []
         prefix = " ".join(w for w in words if w not in _NAME_WORDS)
         group = next((g for g in groups if g.prefix == prefix and t.form not in g.forms), None)
         if group is None:
@@ -406,32 +492,70 @@ def _keys(
     source: int,
 ) -> Iterable[PersonKeys]:
     birth = _cell(row, dob) if dob is not None else ""
+    born = identity("birth", " ".join(birth.split())) if birth else None
     if not present:
         ident = next((_cell(row, i) for i in key_cols if _cell(row, i)), "")
         if ident:
-            yield PersonKeys(hash(("id", ident.casefold().replace(" ", ""))), None, None, source)
+            yield PersonKeys(identity("id", ident.casefold().replace(" ", "")), None, None, source)
         return
     for name in present:
         ident = ""
         if len(present) == 1:
             ident = next((_cell(row, i) for i in key_cols if _cell(row, i)), "")
-        full = name.full_key
-        yield PersonKeys(
-            hash(("id", ident.casefold().replace(" ", ""))) if ident else None,
-            hash(("full", full, birth)) if full else None,
-            hash(("short", name.short_key, birth)) if name.surname else None,
-            source,
-        )
+        yield name_keys(name, source, born, ident)
 
 
-def _header_is_data(headers: Sequence[str], types: Sequence[ColumnType]) -> bool:
+def name_keys(
+    name: PersonName, source: int = -1, birth: int | None = None, ident: str = ""
+) -> PersonKeys:
+    """The identity keys of a named person, wherever the name was read (a row, a text)."""
+    full = name.full_key
+    return PersonKeys(
+        identity("id", ident.casefold().replace(" ", "")) if ident else None,
+        identity("full", full) if full else None,
+        identity("short", name.short_key) if name.surname else None,
+        source,
+        birth,
+    )
+
+
+def _header_is_data(
+    top: Sequence[str], headers: Sequence[str], types: Sequence[ColumnType]
+) -> bool:
     """A table read without a header row (a hidden sheet of raw data) has a person in row one."""
     names = [h for h, t in zip(headers, types, strict=True) if t.cue is Cue.NAME]
-    return bool(names) and all(
-        t.cue is not Cue.NAME
-        or (not t.hint and is_name_shaped(parse_name(h, t.form or NameForm.FULL)))
-        for h, t in zip(headers, types, strict=True)
+    return (
+        bool(names)
+        and bool(top)
+        and all(
+            t.cue is not Cue.NAME
+            or (not t.hint and is_name_shaped(parse_name(h, t.form or NameForm.FULL)))
+            for h, t in zip(headers, types, strict=True)
+        )
     )
+
+
+def _hold(rows: Iterator[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The first HELD_ROWS rows, or fewer when they hold HELD_CELLS cells; `rows` goes on."""
+    held: list[tuple[str, ...]] = []
+    cells = 0
+    for row in rows:
+        held.append(row)
+        cells += len(row)
+        if len(held) >= HELD_ROWS or cells >= HELD_CELLS:
+            break
+    return held
+
+
+def spread(rows: Sequence[tuple[str, ...]], size: int) -> list[tuple[str, ...]]:
+    """`size` rows taken at even steps over all of `rows`, the same for the same rows.
+
+    A column is judged from these: a list sorted A to Z, Z to A, by rank or not at all gives
+    the same sample of surnames, ranks and stations, so the same verdict."""
+    if len(rows) <= size:
+        return list(rows)
+    step = len(rows) / size
+    return [rows[int(i * step + step / 2)] for i in range(size)]
 
 
 def _kinds(types: Sequence[ColumnType], groups: Sequence[_Group], found: set[str]) -> set[str]:
@@ -450,12 +574,15 @@ def _kinds(types: Sequence[ColumnType], groups: Sequence[_Group], found: set[str
     return kinds
 
 
-def _where_of(table: Table) -> Callable[[tuple[int, ...], Sequence[str]], str]:
+def _where_of(
+    table: Table, origin: dict[int, int] | None = None
+) -> Callable[[tuple[int, ...], Sequence[str]], str]:
     noun = "field" if table.vector is Vector.PIVOT_CACHE else "column"
+    origin = origin or {}
 
     def where(columns: tuple[int, ...], headers: Sequence[str]) -> str:
         labels = []
-        for i in columns:
+        for i in dict.fromkeys(origin.get(i, i) for i in columns):
             letter = table.columns[i] if i < len(table.columns) else ""
             label = f"'{shown_name(headers[i])}'" if headers[i] else f"{i + 1}"
             labels.append(f"{letter} {label}".strip())

@@ -37,6 +37,11 @@ def _evidence(*exposures: Exposure) -> Evidence:
         (Exposure("metadata", True, 1), L),
         (Exposure("metadata", True, 2), L),
         (Exposure("table", False, 80), H),
+        (Exposure("prose", True, 1, private=True), M),
+        (Exposure("prose", False, 1, private=True), M),
+        (Exposure("prose", False, 1, role=True), H),
+        (Exposure("prose", False, 3, ("case_records",), offenders=True), C),
+        (Exposure("table", False, 25, ("case_records",), offenders=True), C),
     ],
 )
 def test_severity_of_one_exposure(exposure: Exposure, severity: Severity) -> None:

@@ -1,0 +1,92 @@
+"""Cells that join a name and one more value ("Jane Smith, 01/02/1980", "Jane Smith (07700…)").
+
+Such a column is neither a name column nor a date column, so it was judged to hold nothing.
+Split in two, each part is judged and counted like any other column: the name as a person,
+the date as a date of birth when every sampled date is an adult's, the number as a phone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from detectors.names import looks_like_name
+from detectors.prose_records import ADULT
+from detectors.recognizers.date_of_birth import is_plausible_birth_date, parse_date
+
+SHARE = 0.6
+"""Share of a column's sampled values that must be compound before it is split."""
+_DATE_CELL = re.compile(
+    r"^(?P<name>[^()\d]{3,60}?)[\s,;:]+(?:(?:dob|d\.o\.b\.?|born|b\.)[\s:]*)?"
+    r"(?P<value>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})$",
+    re.IGNORECASE,
+)
+_PHONE_CELL = re.compile(
+    r"^(?P<name>[^()\d]{3,60}?)[\s,;:-]*\(?\s*(?:tel|mob(?:ile)?|phone)?[\s.:]*"
+    r"(?P<value>(?:\+44\s?\(?0?\)?\s?|0)\d[\d ]{8,12})\s*\)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Split:
+    """A compound column, and the header its second part gets ("Date of birth", "Phone")."""
+
+    column: int
+    extra: str
+
+
+def compound_columns(sample: Sequence[Sequence[str]], skip: Sequence[bool]) -> list[Split]:
+    """Columns (other than those `skip` marks, already judged) whose values are mostly a name
+    joined to a date or a phone number."""
+    splits = []
+    for i, judged in enumerate(skip):
+        if judged:
+            continue
+        values = [_cell(row, i) for row in sample]
+        values = [v for v in values if v]
+        if len(values) < 3:
+            continue
+        for pattern, extra in ((_DATE_CELL, "Date"), (_PHONE_CELL, "Phone")):
+            parts = [m for m in (pattern.fullmatch(v) for v in values) if m]
+            named = [m for m in parts if looks_like_name(m.group("name").strip(" ,;:-"))]
+            if len(named) < SHARE * len(values):
+                continue
+            if extra == "Date" and all(_adult_birth(m.group("value")) for m in named):
+                extra = "Date of birth"
+            splits.append(Split(i, extra))
+            break
+    return splits
+
+
+def _adult_birth(value: str) -> bool:
+    """A date that could be an adult's birth: a date beside a name this year is an event."""
+    born = parse_date(value)
+    return (
+        born is not None
+        and is_plausible_birth_date(value)
+        and (date.today().year - born.year >= ADULT)
+    )
+
+
+def split_row(row: Sequence[str], splits: Sequence[Split], width: int) -> tuple[str, ...]:
+    """The row padded to `width`, with each compound cell moved into two cells at the end."""
+    cells = [_cell(row, i) for i in range(max(width, len(row)))][:width]
+    added: list[str] = []
+    for split in splits:
+        value = cells[split.column]
+        pattern = _PHONE_CELL if split.extra == "Phone" else _DATE_CELL
+        match = pattern.fullmatch(value)
+        if match:
+            cells[split.column] = ""
+            added += [match.group("name").strip(" ,;:-"), match.group("value")]
+        else:
+            added += ["", ""]
+    return (*cells, *added)
+
+
+def _cell(row: Sequence[str], index: int) -> str:
+    value = row[index] if index < len(row) else ""
+    return value.strip() if isinstance(value, str) else str(value or "")

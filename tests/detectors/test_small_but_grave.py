@@ -1,0 +1,96 @@
+"""One private person's details can be grave: home address, phone, a role, offender lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors.assess import assess
+from detectors.detect import Detector
+from detectors.model import Severity, Structure, Table, Text, Vector
+
+C, H, M, L = Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW
+
+
+def _severity(text: str, vector: Vector = Vector.PAGE_TEXT) -> Severity:
+    detector = Detector()
+    detector.feed(Text(text, vector, "comment 1" if vector is Vector.COMMENT else "page 1"))
+    evidence = detector.finish()
+    return assess(evidence, (Structure(vector, "comments"),) if vector.hidden else ()).severity
+
+
+@pytest.mark.parametrize(
+    ("text", "vector", "least", "most"),
+    [
+        (
+            "Caller Jane Hargreaves of 14 Elm Grove, Norwich NR2 3AB, mobile 07700 900123, "
+            "says the gate at the depot is broken again.",
+            Vector.COMMENT,
+            M,
+            C,
+        ),
+        (
+            "Please ring Mark Fletcher on 07812 345 678 about the parking complaint.",
+            Vector.PAGE_TEXT,
+            M,
+            C,
+        ),
+        ("The victim, Carly Edwards, was assaulted outside the shop.", Vector.PAGE_TEXT, H, C),
+        ("A statement was taken from witness Tom Brady on Monday.", Vector.COMMENT, H, C),
+        ("DC Jane Smith appealed for witnesses to come forward.", Vector.PAGE_TEXT, L, L),
+        ("Your local PCSO Mark Fletcher is on 07812 345 678.", Vector.PAGE_TEXT, L, L),
+        (
+            "Paul Brown, 34, of 12 Elm Grove, Norwich, was jailed at Norwich Crown Court.",
+            Vector.PAGE_TEXT,
+            L,
+            L,
+        ),
+        (
+            "Registered sex offenders in the Broadland area: Michael Walsh, Gary Turner and "
+            "Simon Hughes.",
+            Vector.PAGE_TEXT,
+            C,
+            C,
+        ),
+    ],
+    ids=[
+        "home address and mobile in a comment",
+        "a mobile beside a name",
+        "a named victim",
+        "a named witness",
+        "an officer appealing for witnesses",
+        "an officer's work mobile",
+        "court reporting",
+        "a list of sex offenders",
+    ],
+)
+def test_one_private_person_is_rated_by_what_is_said_of_them(
+    text: str, vector: Vector, least: Severity, most: Severity
+) -> None:
+    severity = _severity(text, vector)
+    assert least.rank <= severity.rank <= most.rank, severity
+
+
+def test_a_table_titled_as_offenders_is_case_records_and_critical() -> None:
+    rows = [
+        ("Michael Walsh", "Broadland"),
+        ("Gary Turner", "Norwich"),
+        ("Simon Hughes", "Breckland"),
+    ]
+    detector = Detector()
+    detector.feed(
+        Table("sheet 'MAPPA cat 1'", Vector.CELL, ("Name", "Area"), iter(rows)),
+    )
+    evidence = detector.finish()
+    assert "case_records" in evidence.kinds
+    assert assess(evidence, ()).severity is C
+
+
+def test_a_sheet_of_sex_offenders_gives_their_special_category() -> None:
+    rows = [("Walsh", "Michael"), ("Turner", "Gary"), ("Hughes", "Simon")]
+    detector = Detector()
+    detector.feed(
+        Table("sheet 'Sex offenders'", Vector.HIDDEN_SHEET, ("Surname", "Forename"), iter(rows))
+    )
+    evidence = detector.finish()
+    assert evidence.special_categories == ("sexual_offence",)
+    assert assess(evidence, ()).severity is C
