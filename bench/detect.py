@@ -9,6 +9,7 @@ LibreOffice (Debian's `libreoffice-calc-nogui`; skipped, saying so, where it is 
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import statistics
@@ -61,7 +62,7 @@ def leaksweep(rows: list[tuple[str, ...]]) -> tuple[float, int, str]:
     return time.perf_counter() - started, evidence.people, str(severity)
 
 
-def presidio(rows: list[tuple[str, ...]]) -> tuple[float, int]:
+def presidio(rows: list[tuple[str, ...]]) -> tuple[float, float, int]:
     from presidio_analyzer import BatchAnalyzerEngine
 
     from detectors.engine import ENTITIES, LANGUAGE, analyzer
@@ -69,13 +70,13 @@ def presidio(rows: list[tuple[str, ...]]) -> tuple[float, int]:
     engine = analyzer()
     engine.analyze("warm up John Smith", language=LANGUAGE)
     cells = [cell for row in rows for cell in row]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     batch = BatchAnalyzerEngine(analyzer_engine=engine)
     results = list(
         batch.analyze_iterator(cells, language=LANGUAGE, batch_size=256, entities=list(ENTITIES))
     )
     people = sum(1 for found in results[::7] if any(r.entity_type == "PERSON" for r in found))
-    return time.perf_counter() - started, people
+    return time.perf_counter() - started, time.process_time() - cpu, people
 
 
 COMMAND_TARGET = 50.0
@@ -123,23 +124,29 @@ def libreoffice_workbook(rows: list[tuple[str, ...]], folder: Path) -> Path | No
     return out / source.name
 
 
-def whole_command(path: Path, runs: int = 3) -> tuple[float, int, str]:
-    """Median wall time of `leaksweep scan PATH --json` as a user runs it, and its verdict."""
+def whole_command(path: Path, runs: int = 3) -> tuple[float, float, int, str]:
+    """Median wall and CPU seconds of `leaksweep scan PATH --json` as a user runs it (CPU
+    counts on a busy machine too), and its verdict."""
     root = Path(__file__).resolve().parent.parent
     walls: list[float] = []
+    cpus: list[float] = []
     document: dict[str, object] = {}
     for _ in range(runs):
         started = time.perf_counter()
-        done = subprocess.run(
+        child = subprocess.Popen(
             [sys.executable, "-m", "crawler", "scan", str(path), "--json"],
             cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=600,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
         )
+        assert child.stdout is not None
+        output = child.stdout.read()
+        _, _, usage = os.wait4(child.pid, 0)
         walls.append(time.perf_counter() - started)
-        [document] = json.loads(done.stdout)["documents"]
-    return statistics.median(walls), int(str(document["people"])), str(document["severity"])
+        cpus.append(usage.ru_utime + usage.ru_stime)
+        [document] = json.loads(output)["documents"]
+    people, severity = int(str(document["people"])), str(document["severity"])
+    return statistics.median(walls), statistics.median(cpus), people, severity
 
 
 def main() -> None:
@@ -157,20 +164,25 @@ def main() -> None:
         if workbook is None:
             print("whole command: skipped (LibreOffice's soffice is not installed)")
         else:
-            command, command_people, command_severity = whole_command(workbook)
+            command, command_cpu, command_people, command_severity = whole_command(workbook)
             print(
-                f"leaksweep  whole command   {command:8.3f} s   people {command_people:,} "
-                f"(truth {truth:,})   severity {command_severity}   (LibreOffice-made xlsx)"
+                f"leaksweep  whole command   {command:8.3f} s ({command_cpu:.3f} s CPU)   "
+                f"people {command_people:,} (truth {truth:,})   severity {command_severity}   "
+                "(LibreOffice-made xlsx)"
             )
-    theirs, named = presidio(rows)
-    print(f"presidio   every cell      {theirs:8.3f} s   surname cells tagged PERSON {named:,}")
+    theirs, theirs_cpu, named = presidio(rows)
+    print(
+        f"presidio   every cell      {theirs:8.3f} s ({theirs_cpu:.3f} s CPU)   "
+        f"surname cells tagged PERSON {named:,}"
+    )
     print(f"speed-up   {theirs / ours:,.0f}x in-process")
     if workbook is not None:
-        ratio = theirs / command
-        verdict = "PASS" if ratio >= COMMAND_TARGET and command_people == truth else "FAIL"
+        ratio, cpu_ratio = theirs / command, theirs_cpu / command_cpu
+        exact = command_people == truth
+        verdict = "PASS" if min(ratio, cpu_ratio) >= COMMAND_TARGET and exact else "FAIL"
         print(
-            f"speed-up   {ratio:,.0f}x whole command (target {COMMAND_TARGET:g}x, people exact): "
-            f"{verdict}"
+            f"speed-up   {ratio:,.0f}x wall, {cpu_ratio:,.0f}x CPU, whole command "
+            f"(target {COMMAND_TARGET:g}x, people exact): {verdict}"
         )
 
 
