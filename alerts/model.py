@@ -52,6 +52,7 @@ class MessageKind(StrEnum):
     TAKEN_DOWN = "taken_down"
     ESCALATION = "escalation"
     DIGEST = "digest"
+    UNREACHABLE = "unreachable"
 
 
 class OutboxState(StrEnum):

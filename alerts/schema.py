@@ -148,5 +148,25 @@ def _v2(db: sqlite_utils.Database) -> None:
     db.table("alert_events").create_index(["alert_id"])
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2)
+def _v3(db: sqlite_utils.Database) -> None:
+    """Documents and alerts keyed per site; each site's crawl outcomes kept.
+
+    Two sites may cover the same URL (a shared FOI host): each keeps its own document
+    and its own alert, so each site's recipients hear of it.
+    """
+    db.execute("UPDATE documents SET site = '' WHERE site IS NULL")
+    db.execute("DROP INDEX IF EXISTS idx_documents_url")
+    db.table("documents").create_index(["site", "url"], unique=True)
+    db.execute("DROP INDEX IF EXISTS idx_alerts_url_sha256")
+    db.table("alerts").create_index(["site", "url", "sha256"], unique=True)
+    db.table("alerts").create_index(["url"])
+    db.table("alert_contents").create_index(["sha256"])
+    db.table("crawl_outcomes").create(
+        {"id": int, "site": str, "at": str, "reached": int, "failure": str},
+        pk="id",
+    )
+    db.table("crawl_outcomes").create_index(["site", "id"])
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3)
 """Schema steps in order; the database's user_version counts how many have run."""

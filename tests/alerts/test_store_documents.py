@@ -3,6 +3,8 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from alerts.intake import record_verdict
+from alerts.lifecycle import record_gone
 from alerts.store import MIGRATIONS, Store
 from detectors.model import Finding, Severity, Status, Vector, Verdict
 
@@ -36,16 +38,16 @@ def test_fetch_then_verdict_then_gone(tmp_path: Path) -> None:
     url = "https://example.police.uk/reply.xlsx"
     document_id = store.record_fetch(url, site="example", etag='"x"', sha256="ab" * 32)
     assert store.record_fetch(url, site="example", etag='"y"') == document_id
-    scan_id = store.record_verdict(document_id, verdict())
+    scan_id = record_verdict(store, document_id, verdict())
     finding = store.db.execute("SELECT entity, vector, example FROM findings").fetchone()
     assert finding == ("PERSON", "hidden_sheet", "J*** S****")
     assert store.db.execute("SELECT severity FROM scans WHERE id = ?", [scan_id]).fetchone() == (
         "critical",
     )
-    record = store.document(url)
+    record = store.document(url, "example")
     assert record is not None and record.etag == '"y"' and record.gone_at is None
-    store.record_gone(url, 404)
-    record = store.document(url)
+    record_gone(store, url, "example", 404)
+    record = store.document(url, "example")
     assert record is not None and record.gone_at is not None
 
 
