@@ -200,7 +200,9 @@ def _orphaned(why: str) -> None:
     """Stop the crawl cleanly (SIGTERM to ourselves), and for good if that takes too long."""
     logging.getLogger(__name__).warning("%s: stopping the crawl", why)
     os.kill(os.getpid(), signal.SIGTERM)
-    threading.Timer(STOP_GRACE_S, os._exit, args=(3,)).start()
+    deadline = threading.Timer(STOP_GRACE_S, os._exit, args=(3,))
+    deadline.daemon = True
+    deadline.start()
 
 
 def die_with_parent(parent: int) -> None:
