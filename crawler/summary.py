@@ -22,6 +22,8 @@ BROKEN = PREFIX + "broken_links"
 TRAPS = PREFIX + "traps"
 RENDERED = PREFIX + "rendered"
 SCAN_SECONDS = PREFIX + "scan_seconds"
+LAST_FAILURE = PREFIX + "last_failure"
+"""The message of the latest failed download (what went wrong when nothing came back)."""
 SEVERITY = PREFIX + "severity/"
 """Followed by a severity: documents seen this crawl whose latest scan is at that level."""
 
@@ -104,7 +106,10 @@ def summarize(
 
 _CAUSES = (
     ("DNSLookupError", "DNS lookup failed"),
+    ("DNS lookup failed", "DNS lookup failed"),
     ("ConnectionRefusedError", "connection refused"),
+    ("Connection refused", "connection refused"),
+    ("certificate", "TLS certificate rejected"),
     ("SSL", "TLS handshake failed"),
     ("TLS", "TLS handshake failed"),
     ("ResponseNeverReceived", "no response (connection or TLS handshake failed)"),
@@ -125,8 +130,9 @@ def unreachable_because(stats: Iterable[Mapping[str, object]]) -> str | None:
     exceptions = [
         k[len(_EXCEPTION) :] for one in everything for k in one if k.startswith(_EXCEPTION)
     ]
+    messages = [str(one[LAST_FAILURE]) for one in everything if one.get(LAST_FAILURE)]
     for marker, cause in _CAUSES:
-        if any(marker in name for name in exceptions):
+        if any(marker in text for text in [*messages, *exceptions]):
             return cause
     if any(_int(one.get("robotstxt/forbidden")) for one in everything):
         return "robots.txt forbids every start URL"
