@@ -79,7 +79,12 @@ def crawl_site(
     queues a "site unreachable" email to its recipients.
     """
     check_urls(site, url)
-    for folder in (config.data_dir, config.outbox_dir, config.data_dir / "logs"):
+    for folder in (
+        config.data_dir,
+        config.outbox_dir,
+        config.quarantine_dir,
+        config.data_dir / "logs",
+    ):
         private_dir(folder)
     with _site_lock(private_dir(config.data_dir / "locks") / f"{site.name}.lock") as lock:
         Quarantine(config.quarantine_dir, config.quarantine_days).purge()
