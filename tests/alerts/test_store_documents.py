@@ -3,6 +3,8 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import sqlite_utils
+
 from alerts.intake import record_verdict
 from alerts.lifecycle import record_gone
 from alerts.store import MIGRATIONS, Store
@@ -57,3 +59,24 @@ def test_salt_is_stable_per_installation(tmp_path: Path) -> None:
     assert len(salt) == 32
     assert Store(path).salt == salt
     assert Store(tmp_path / "other.db").salt != salt
+
+
+def test_documents_of_a_version_2_database_are_keyed_per_site_after_migration(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ls.db"
+    old = sqlite_utils.Database(path)
+    for migration in MIGRATIONS[:2]:
+        migration(old)
+    old.execute("PRAGMA user_version = 2")
+    old.table("documents").insert({"url": "https://shared.example/r.csv", "sha256": "ab" * 32})
+    old.conn.commit()
+    old.close()
+
+    store = Store(path)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    kept = store.document("https://shared.example/r.csv", "")
+    assert kept is not None and kept.sha256 == "ab" * 32 and not kept.judged
+    north = store.record_fetch("https://shared.example/r.csv", site="north", sha256="cd" * 32)
+    south = store.record_fetch("https://shared.example/r.csv", site="south", sha256="cd" * 32)
+    assert len({kept.id, north, south}) == 3
