@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from crawler.cli import main
+from crawler.summary import DOCUMENTS, LAST_FAILURE, PAGES, unreachable_because
 from crawler.testsite import LocalSite
 
 
@@ -73,3 +74,36 @@ def test_a_start_url_without_a_scheme_is_refused_before_crawling(tmp_path: Path)
     code, counts, err = crawl(tmp_path, "www.example.police.uk/")
     assert code == 2 and counts == {}
     assert "'www.example.police.uk/' needs http:// or https://" in err
+
+
+EXCEPTION = "downloader/exception_type_count/"
+
+
+@pytest.mark.parametrize(
+    ("stats", "reason"),
+    [
+        (
+            {
+                EXCEPTION + "scrapy.exceptions.CannotResolveHostError": 3,
+                LAST_FAILURE: "DNS lookup failed: no results for hostname lookup: nowhere.invalid.",
+            },
+            "DNS lookup failed",
+        ),
+        ({EXCEPTION + "twisted.internet.error.DNSLookupError": 3}, "DNS lookup failed"),
+        (
+            {
+                EXCEPTION + "scrapy.exceptions.DownloadFailedError": 3,
+                LAST_FAILURE: "[<Failure OpenSSL.SSL.Error: certificate verify failed>]",
+            },
+            "TLS certificate rejected",
+        ),
+        ({EXCEPTION + "twisted.internet.error.TCPTimedOutError": 3}, "timed out"),
+        ({"robotstxt/forbidden": 1}, "robots.txt forbids every start URL"),
+        ({"downloader/response_status_count/503": 3}, "no page fetched (HTTP 503)"),
+        ({}, "no page fetched"),
+        ({PAGES: 1, EXCEPTION + "twisted.internet.error.DNSLookupError": 3}, None),
+        ({DOCUMENTS: 2, "robotstxt/forbidden": 5}, None),
+    ],
+)
+def test_why_nothing_came_back(stats: dict[str, object], reason: str | None) -> None:
+    assert unreachable_because([stats]) == reason
