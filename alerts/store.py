@@ -159,6 +159,13 @@ class Store:
             document_id, {"gone_at": when, "http_status": http_status, "last_seen": when}
         )
 
+    def rated_documents(self) -> list[tuple[str, str, int]]:
+        """(url, severity, people) of every document with a verdict."""
+        rows = self.db.execute(
+            "SELECT url, severity, people FROM documents WHERE severity IS NOT NULL"
+        ).fetchall()
+        return [(url, severity, people or 0) for url, severity, people in rows]
+
     def document_severity(self, document_id: int) -> str | None:
         row = self.db.execute(
             "SELECT severity FROM documents WHERE id = ?", [document_id]
