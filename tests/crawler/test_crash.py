@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import pickle
 import signal
 import sqlite3
 import subprocess
@@ -15,7 +16,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from crawler.config import Config, Site
 from crawler.demo.people import Population
+from crawler.run import LOCAL, CrawlJob
 from crawler.testsite import LocalSite, Resource
 
 STAFF = "/SysSiteAssets/foi/staff-list.csv"
@@ -207,3 +210,39 @@ def test_child_dies_with_its_parent_and_holds_the_lock_while_it_lives(tmp_path: 
     lock = tmp_path / "data" / "locks" / "north.lock"
     with lock.open("a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released with the child
+
+
+def test_child_stops_when_nobody_reads_its_reports(tmp_path: Path) -> None:
+    """A broken pipe to the parent (it stopped reading) ends the crawl instead of going on."""
+    with LocalSite() as site:
+        site.put("/robots.txt", "User-agent: *\n", "text/plain")
+        site.route("/n/", _slow_endless)
+        data = tmp_path / "data"
+        job = CrawlJob(
+            config=Config(data_dir=data),
+            site=Site(name="north", start_urls=(site.url("/n/1"),), max_depth=100_000),
+            settings=LOCAL,
+        )
+        (data / "locks").mkdir(parents=True)
+        lock = os.open(data / "locks" / "north.lock", os.O_CREAT | os.O_RDWR, 0o600)
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        read_end, write_end = os.pipe()
+        os.close(read_end)  # the parent will never read a report
+        child = subprocess.Popen(
+            [sys.executable, "-m", "crawler.child", str(write_end), str(lock), str(os.getpid())],
+            stdin=subprocess.PIPE,
+            pass_fds=(write_end, lock),
+        )
+        os.close(write_end)
+        try:
+            assert child.stdin is not None
+            with child.stdin:
+                child.stdin.write(pickle.dumps(job))
+            code = child.wait(timeout=90)
+        finally:
+            if child.poll() is None:
+                child.kill()
+            os.close(lock)
+    assert code == 0
+    assert site.count("/n/1") == 1
+    assert not any(hit.path == "/n/400" for hit in site.hits)  # it did not crawl on and on
