@@ -161,6 +161,8 @@ def _v3(db: sqlite_utils.Database) -> None:
     db.table("alerts").create_index(["site", "url", "sha256"], unique=True)
     db.table("alerts").create_index(["url"])
     db.table("alert_contents").create_index(["sha256"])
+    # Every request asks whether its document's content has a verdict: keep that a lookup.
+    db.table("scans").create_index(["document_id", "sha256"])
     db.table("crawl_outcomes").create(
         {"id": int, "site": str, "at": str, "reached": int, "failure": str},
         pk="id",
