@@ -1,4 +1,8 @@
-"""Turning a stored scan into an alert: one per exposed document, deduplicated, never a flood."""
+"""Turning a stored scan into an alert: one per exposed document, deduplicated, never a flood.
+
+Content is known by its hash. An alerted content seen online again — rescanned, fetched
+unchanged, or at another address of the same site — reopens its alert if it was closed.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +12,38 @@ import json
 from typing import TYPE_CHECKING
 
 from alerts import lifecycle, outbox
-from alerts.model import IMMEDIATE, Alert, AlertState, MessageKind, Route, stamp
+from alerts.model import IMMEDIATE, AlertState, MessageKind, Route, stamp
 from detectors.model import Severity, Status, Verdict
 
 if TYPE_CHECKING:
     from alerts.store import Store
 
 
-def alert_id(salt: bytes, url: str, sha256: str) -> str:
+def alert_id(salt: bytes, url: str, sha256: str, site: str = "") -> str:
     """Stable and short, and reveals nothing about the document without the salt."""
-    digest = hmac.new(salt, f"{url}\0{sha256}".encode(), hashlib.sha256).hexdigest()
+    seed = f"{url}\0{sha256}" + (f"\0{site}" if site else "")
+    digest = hmac.new(salt, seed.encode(), hashlib.sha256).hexdigest()
     return "LS-" + digest[:10].upper()
+
+
+def record_verdict(
+    store: Store,
+    document_id: int,
+    verdict: Verdict,
+    *,
+    site: Route | None = None,
+    referrer: str | None = None,
+) -> int:
+    """Store a scan, its masked findings and any alert in one transaction; returns the scan id.
+
+    `site` gives the alert its recipients (else none: the site's configured ones are used
+    at delivery); `referrer` the page linking to the document (else the one recorded
+    with the fetch).
+    """
+    with store.db.atomic():
+        scan_id = store.insert_scan(document_id, verdict)
+        raise_alert(store, document_id, scan_id, verdict, site=site, referrer=referrer)
+    return scan_id
 
 
 def raise_alert(
@@ -34,40 +59,33 @@ def raise_alert(
 
     Returns the id of the alert concerned, or None when the document is clean or could
     not be inspected. Same content at the same URL again: nothing new. Changed content at
-    a URL with an active alert: a threaded follow-up. Content seen before, after the alert
-    was closed: the alert reopens. Anything else at or above low: a new alert.
+    a URL with an active alert: a threaded follow-up. Content alerted before, after the
+    alert was closed (at this URL or another of the site): the alert reopens. Anything
+    else at or above low: a new alert.
     """
-    url, doc_site, doc_referrer = store.db.execute(
-        "SELECT url, site, referrer FROM documents WHERE id = ?", [document_id]
-    ).fetchone()
+    doc_site, url, doc_referrer = store.document_site_url(document_id)
+    if site is not None:
+        doc_site = site.name
     if verdict.status is not Status.SCANNED:
         return None
     if verdict.severity is Severity.NONE:
-        for alert in lifecycle.active_alerts_at(store, url):
+        for alert in lifecycle.active_alerts_at(store, url, doc_site):
             lifecycle.take_down(store, alert, "the document was replaced by a clean version")
         return None
     now = stamp(store.clock())
-    changes = {
-        "document_id": document_id,
-        "scan_id": scan_id,
-        "sha256": verdict.sha256,
-        "severity": str(verdict.severity),
-        "people": verdict.people,
-        "updated": now,
-    }
+    changes = _changes(document_id, scan_id, verdict.sha256, verdict.severity, verdict.people)
+    changes["updated"] = now
     if site is not None:
         changes["site"] = site.name
         changes["recipients"] = json.dumps(list(site.recipients))
     if referrer:
         changes["referrer"] = referrer
 
-    seen = _alert_with_content(store, url, verdict.sha256)
-    if seen is not None:
-        if not seen.state.active:
-            _reopen(store, seen, changes, now)
-        return seen.id
+    known = _back_online(store, doc_site, url, verdict.sha256, changes)
+    if known is not None:
+        return known
 
-    active = lifecycle.active_alerts_at(store, url)
+    active = lifecycle.active_alerts_at(store, url, doc_site)
     if active:
         current = active[0]
         store.db.table("alerts").update(current.id, changes)
@@ -82,13 +100,13 @@ def raise_alert(
             outbox.enqueue(store, updated, MessageKind.ALERT)
         return current.id
 
-    new_id = alert_id(store.salt, url, verdict.sha256)
+    new_id = alert_id(store.salt, url, verdict.sha256, doc_site)
     store.db.table("alerts").insert(
         {
             "id": new_id,
-            "site": doc_site or "",
+            "site": doc_site,
             "url": url,
-            "referrer": doc_referrer or "",
+            "referrer": doc_referrer,
             "recipients": "[]",
             "state": str(AlertState.OPEN),
             "created": now,
@@ -106,35 +124,62 @@ def raise_alert(
     return new_id
 
 
-def _reopen(store: Store, alert: Alert, changes: dict[str, object], now: str) -> None:
-    store.db.table("alerts").update(
-        alert.id,
-        {
-            **changes,
-            "state": str(AlertState.OPEN),
-            "exposed_since": now,
-            "acknowledged_at": None,
-            "acknowledged_by": None,
-            "taken_down_at": None,
-            "resolved_at": None,
-            "escalated_at": None,
-            "digested_at": None,
-        },
-    )
-    lifecycle.record_event(store, alert.id, "reappeared", "the same content is online again")
-    reopened = lifecycle.load_alert(store, alert.id)
-    if reopened.severity in IMMEDIATE:
-        kind = MessageKind.REAPPEARED if reopened.message_id else MessageKind.ALERT
-        outbox.enqueue(store, reopened, kind)
+def note_online(store: Store, document_id: int, sha256: str, *, referrer: str = "") -> str | None:
+    """A crawl saw this document's content online without rescanning it (same hash, or 304).
 
-
-def _alert_with_content(store: Store, url: str, sha256: str) -> Alert | None:
+    The verdict is the one already stored for that content; if it was alerted and the
+    alert has since been taken down or resolved, the alert reopens and a "back online"
+    email goes out. Returns the alert concerned, or None.
+    """
     row = store.db.execute(
-        "SELECT a.id FROM alerts a JOIN alert_contents c ON c.alert_id = a.id "
-        "WHERE a.url = ? AND c.sha256 = ? ORDER BY a.created DESC LIMIT 1",
-        [url, sha256],
+        "SELECT id, severity, people, status FROM scans WHERE document_id = ? AND sha256 = ? "
+        "ORDER BY id DESC LIMIT 1",
+        [document_id, sha256],
     ).fetchone()
-    return lifecycle.load_alert(store, row[0]) if row else None
+    if row is None or row[3] != str(Status.SCANNED) or row[1] in (None, str(Severity.NONE)):
+        return None
+    scan_id, severity, people, _status = row
+    doc_site, url, _referrer = store.document_site_url(document_id)
+    changes = _changes(document_id, scan_id, sha256, Severity(severity), people or 0)
+    if referrer:
+        changes["referrer"] = referrer
+    with store.db.atomic():
+        return _back_online(store, doc_site, url, sha256, changes)
+
+
+def _changes(
+    document_id: int, scan_id: int, sha256: str, severity: Severity, people: int
+) -> dict[str, object]:
+    return {
+        "document_id": document_id,
+        "scan_id": scan_id,
+        "sha256": sha256,
+        "severity": str(severity),
+        "people": people,
+    }
+
+
+def _back_online(
+    store: Store, site: str, url: str, sha256: str, changes: dict[str, object]
+) -> str | None:
+    """The alert already covering this content at `url`, reopened if it was closed.
+
+    None when no alert knows the content here and it is not a closed alert's content
+    come back elsewhere (a live alert for it at another URL does not cover this URL).
+    """
+    known = lifecycle.alerts_with_content(store, site, sha256)
+    here = [a for a in known if a.url == url]
+    if any(a.state.active for a in here):
+        return next(a.id for a in here if a.state.active)
+    if here:
+        detail = "the same content is online again at the same address"
+        return lifecycle.reopen(store, here[0], changes, detail).id
+    if not known or any(a.state.active for a in known):
+        return None
+    closed = known[0]
+    moved = {**changes, "url": url}
+    detail = f"the same content is online again at another address (was {closed.url})"
+    return lifecycle.reopen(store, closed, moved, detail).id
 
 
 def _remember_content(store: Store, alert: str, sha256: str, scan_id: int, now: str) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from alerts import outbox
 from alerts.errors import AlertNotFound, AlertStateError
-from alerts.model import Alert, AlertEvent, AlertState, MessageKind, stamp
+from alerts.model import IMMEDIATE, Alert, AlertEvent, AlertState, MessageKind, stamp
 from detectors.model import Severity
 
 if TYPE_CHECKING:
@@ -54,12 +54,30 @@ def list_alerts(
     return sorted(alerts, key=lambda a: (-a.severity.rank, a.created, a.id))
 
 
-def active_alerts_at(store: Store, url: str) -> list[Alert]:
+def active_alerts_at(store: Store, url: str, site: str) -> list[Alert]:
     rows = store.db.execute(
-        f"SELECT {_COLUMNS} FROM alerts WHERE url = ? AND state IN (?, ?) ORDER BY created",
-        [url, str(AlertState.OPEN), str(AlertState.ACKNOWLEDGED)],
+        f"SELECT {_COLUMNS} FROM alerts WHERE url = ? AND site = ? AND state IN (?, ?) "
+        "ORDER BY created",
+        [url, site, str(AlertState.OPEN), str(AlertState.ACKNOWLEDGED)],
     ).fetchall()
     return [_alert(row) for row in rows]
+
+
+def alerts_with_content(store: Store, site: str, sha256: str) -> list[Alert]:
+    """Alerts of `site` that have seen this content at any URL, newest first."""
+    rows = store.db.execute(
+        f"SELECT {_COLUMNS} FROM alerts WHERE site = ? AND id IN "
+        "(SELECT alert_id FROM alert_contents WHERE sha256 = ?) ORDER BY created DESC, id",
+        [site, sha256],
+    ).fetchall()
+    return [_alert(row) for row in rows]
+
+
+def has_content(store: Store, alert_id: str, sha256: str) -> bool:
+    row = store.db.execute(
+        "SELECT 1 FROM alert_contents WHERE alert_id = ? AND sha256 = ?", [alert_id, sha256]
+    ).fetchone()
+    return row is not None
 
 
 def timeline(store: Store, alert_id: str) -> list[AlertEvent]:
@@ -131,9 +149,52 @@ def take_down(store: Store, alert: Alert, reason: str) -> None:
         outbox.enqueue(store, load_alert(store, alert.id), MessageKind.TAKEN_DOWN, note=reason)
 
 
-def take_down_url(store: Store, url: str, reason: str) -> None:
-    for alert in active_alerts_at(store, url):
+def take_down_url(store: Store, url: str, site: str, reason: str) -> None:
+    for alert in active_alerts_at(store, url, site):
         take_down(store, alert, reason)
+
+
+def record_gone(store: Store, url: str, site: str, http_status: int) -> bool:
+    """A known document of `site` now answers 404/410: note it, and take its alerts down.
+
+    Both in one transaction; returns False when the document was unknown or already gone.
+    """
+    with store.db.atomic():
+        existing = store.document(url, site)
+        if existing is None or existing.gone_at is not None:
+            return False
+        store.mark_gone(existing.id, http_status)
+        take_down_url(store, url, site, f"the site answered HTTP {http_status}")
+    return True
+
+
+def reopen(store: Store, alert: Alert, changes: dict[str, object], detail: str) -> Alert:
+    """Taken down or resolved, and online again: the alert opens anew and says so, at once.
+
+    `changes` may move the alert to the URL and scan where the content was seen.
+    """
+    now = stamp(store.clock())
+    store.db.table("alerts").update(
+        alert.id,
+        {
+            **changes,
+            "state": str(AlertState.OPEN),
+            "updated": now,
+            "exposed_since": now,
+            "acknowledged_at": None,
+            "acknowledged_by": None,
+            "taken_down_at": None,
+            "resolved_at": None,
+            "escalated_at": None,
+            "digested_at": None,
+        },
+    )
+    record_event(store, alert.id, "reappeared", detail)
+    reopened = load_alert(store, alert.id)
+    if reopened.severity in IMMEDIATE:
+        kind = MessageKind.REAPPEARED if reopened.message_id else MessageKind.ALERT
+        outbox.enqueue(store, reopened, kind, note=detail)
+    return reopened
 
 
 def _alert(row: tuple[Any, ...]) -> Alert:

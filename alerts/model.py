@@ -54,6 +54,7 @@ class MessageKind(StrEnum):
     DIGEST = "digest"
     TEST = "test"
     """`leaksweep config check --send-test`: proves the mail settings, about no alert."""
+    UNREACHABLE = "unreachable"
 
 
 class OutboxState(StrEnum):

@@ -77,16 +77,22 @@ def enqueue(
 
 
 def enqueue_digest(
-    store: Store, site: str, recipients: tuple[str, ...], rendered: Rendered, now: datetime
+    store: Store,
+    site: str,
+    recipients: tuple[str, ...],
+    rendered: Rendered,
+    now: datetime,
+    kind: MessageKind = MessageKind.DIGEST,
 ) -> int:
+    """Queue a message about a whole site (the digest, a site unreachable), not one alert."""
     return _insert(
         store,
         alert_id=None,
-        kind=MessageKind.DIGEST,
+        kind=kind,
         site=site,
         recipients=recipients,
         rendered=rendered,
-        message_id=new_message_id(site, MessageKind.DIGEST),
+        message_id=new_message_id(site, kind),
         in_reply_to=None,
         now=now,
     )

@@ -127,3 +127,17 @@ def render_digest(site: str, entries: list[DigestEntry], *, now: datetime) -> Re
         text=env.get_template("digest.txt.j2").render(context),
         html=env.get_template("digest.html.j2").render(context),
     )
+
+
+def render_unreachable(site: str, failures: list[tuple[str, str]], *, now: datetime) -> Rendered:
+    """The site could not be crawled on the nights given as (when, why), newest first."""
+    subject = one_line(
+        f"[leaksweep] Site unreachable: {site} not checked for {len(failures)} nights in a row"
+    )
+    context = {"site": site, "failures": failures, "now": now}
+    env = environment()
+    return Rendered(
+        subject=subject,
+        text=env.get_template("unreachable.txt.j2").render(context),
+        html=env.get_template("unreachable.html.j2").render(context),
+    )

@@ -149,6 +149,28 @@ def _v2(db: sqlite_utils.Database) -> None:
 
 
 def _v3(db: sqlite_utils.Database) -> None:
+    """Documents and alerts keyed per site; each site's crawl outcomes kept.
+
+    Two sites may cover the same URL (a shared FOI host): each keeps its own document
+    and its own alert, so each site's recipients hear of it.
+    """
+    db.execute("UPDATE documents SET site = '' WHERE site IS NULL")
+    db.execute("DROP INDEX IF EXISTS idx_documents_url")
+    db.table("documents").create_index(["site", "url"], unique=True)
+    db.execute("DROP INDEX IF EXISTS idx_alerts_url_sha256")
+    db.table("alerts").create_index(["site", "url", "sha256"], unique=True)
+    db.table("alerts").create_index(["url"])
+    db.table("alert_contents").create_index(["sha256"])
+    # Every request asks whether its document's content has a verdict: keep that a lookup.
+    db.table("scans").create_index(["document_id", "sha256"])
+    db.table("crawl_outcomes").create(
+        {"id": int, "site": str, "at": str, "reached": int, "failure": str},
+        pk="id",
+    )
+    db.table("crawl_outcomes").create_index(["site", "id"])
+
+
+def _v4(db: sqlite_utils.Database) -> None:
     """Which alert channels (email, Teams…) each outbox message has reached."""
     db.table("deliveries").create(
         {"outbox_id": int, "channel": str, "delivered_at": str},
@@ -157,5 +179,5 @@ def _v3(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3)
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3, _v4)
 """Schema steps in order; the database's user_version counts how many have run."""

@@ -1,4 +1,8 @@
-"""The SQLite store (sites, documents, scans, findings, alerts, outbox), owner-only and migrated."""
+"""The SQLite store (sites, documents, scans, findings, alerts, outbox): data access only.
+
+Raising alerts and taking them down are decided in `alerts.intake` and `alerts.lifecycle`,
+which call these methods inside one transaction; nothing here sends or decides.
+"""
 
 from __future__ import annotations
 
@@ -6,31 +10,37 @@ import json
 import os
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import sqlite_utils
 
-from alerts.intake import raise_alert
-from alerts.lifecycle import take_down_url
-from alerts.model import Clock, Route, utcnow
+from alerts.model import Clock, parse_stamp, stamp, utcnow
+from alerts.private import private_dir
 from alerts.schema import MIGRATIONS
 from detectors.model import Verdict
-
-
-def now() -> str:
-    """UTC timestamp as stored: ISO 8601 to the second."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 @dataclass(frozen=True)
 class DocumentRecord:
     id: int
+    site: str
     url: str
     sha256: str | None
     etag: str | None
     last_modified: str | None
     gone_at: str | None
+    content_type: str | None
+    judged: bool
+    """A verdict on the current content is committed; until then no fetch may be skipped."""
+
+
+@dataclass(frozen=True)
+class CrawlOutcome:
+    site: str
+    at: str
+    reached: bool
+    failure: str | None
 
 
 class Store:
@@ -39,9 +49,9 @@ class Store:
     def __init__(self, path: Path | str, clock: Clock = utcnow) -> None:
         self.path = Path(path)
         self.clock = clock
-        """Time source for alert timestamps, escalation and retries; tests inject their own."""
+        """The one time source of every stamp the store writes; tests inject their own."""
         if str(path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_dir(self.path.parent)
             if not self.path.exists():
                 # Create the file owner-only before SQLite opens it, so there is no window.
                 os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
@@ -60,6 +70,10 @@ class Store:
                 migration(self.db)
                 self.db.execute(f"PRAGMA user_version = {step}")
 
+    def now(self) -> str:
+        """The store's clock as stored: UTC ISO 8601 to the second."""
+        return stamp(self.clock())
+
     @property
     def salt(self) -> bytes:
         """A per-installation secret for hashing values that must be compared but not kept."""
@@ -70,18 +84,36 @@ class Store:
         self.db.table("meta").insert({"key": "salt", "value": value.hex()}, replace=True)
         return value
 
-    def document(self, url: str) -> DocumentRecord | None:
+    # Documents
+
+    def document(self, url: str, site: str) -> DocumentRecord | None:
+        """What `site` knows of `url` (two sites covering one URL each keep their own row)."""
         row = self.db.execute(
-            "SELECT id, url, sha256, etag, last_modified, gone_at FROM documents WHERE url = ?",
-            [url],
+            "SELECT d.id, d.site, d.url, d.sha256, d.etag, d.last_modified, d.gone_at, "
+            "d.content_type, EXISTS (SELECT 1 FROM scans s WHERE s.document_id = d.id "
+            "AND s.sha256 = COALESCE(d.sha256, '')) FROM documents d "
+            "WHERE d.url = ? AND d.site = ?",
+            [url, site],
         ).fetchone()
-        return DocumentRecord(*row) if row else None
+        if row is None:
+            return None
+        id_, site_, url_, sha256, etag, modified, gone_at, content_type, judged = row
+        return DocumentRecord(
+            id_, site_, url_, sha256, etag, modified, gone_at, content_type, bool(judged)
+        )
+
+    def document_site_url(self, document_id: int) -> tuple[str, str, str]:
+        """(site, url, referrer) of a document."""
+        site, url, referrer = self.db.execute(
+            "SELECT site, url, referrer FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        return site or "", url, referrer or ""
 
     def record_fetch(
         self,
         url: str,
         *,
-        site: str = "",
+        site: str,
         referrer: str = "",
         http_status: int = 200,
         etag: str | None = None,
@@ -90,12 +122,15 @@ class Store:
         sha256: str | None = None,
         size: int | None = None,
     ) -> int:
-        """Note that `url` was fetched (or answered 304); returns the document id."""
-        stamp = now()
-        existing = self.document(url)
-        values: dict[str, object] = {"url": url, "last_seen": stamp, "http_status": http_status}
-        if site:
-            values["site"] = site
+        """Note that `site`'s crawl fetched `url` (or got a 304); returns the document id."""
+        stamp_now = self.now()
+        existing = self.document(url, site)
+        values: dict[str, object] = {
+            "url": url,
+            "site": site,
+            "last_seen": stamp_now,
+            "http_status": http_status,
+        }
         if referrer:
             values["referrer"] = referrer
         for key, value in (
@@ -109,54 +144,54 @@ class Store:
         if sha256 is not None:
             values["sha256"] = sha256
             if existing is None or existing.sha256 != sha256:
-                values["last_changed"] = stamp
+                values["last_changed"] = stamp_now
         if existing is None:
-            values["first_seen"] = stamp
+            values["first_seen"] = stamp_now
             return _pk(self.db.table("documents").insert(values).last_pk)
         values["gone_at"] = None
         self.db.table("documents").update(existing.id, values)
         return existing.id
 
-    def record_gone(self, url: str, http_status: int) -> None:
-        """A known document now answers 404/410: keep it, mark when it went.
+    def mark_gone(self, document_id: int, http_status: int) -> None:
+        """The document now answers 404/410: keep its row, note when it went."""
+        when = self.now()
+        self.db.table("documents").update(
+            document_id, {"gone_at": when, "http_status": http_status, "last_seen": when}
+        )
 
-        Alerts still open for the URL become taken down in the same transaction.
-        """
-        existing = self.document(url)
-        if existing is not None and existing.gone_at is None:
-            with self.db.atomic():
-                self.db.table("documents").update(
-                    existing.id, {"gone_at": now(), "http_status": http_status, "last_seen": now()}
-                )
-                take_down_url(self, url, f"the site answered HTTP {http_status}")
+    def rated_documents(self) -> list[tuple[str, str, int]]:
+        """(url, severity, people) of every document with a verdict."""
+        rows = self.db.execute(
+            "SELECT url, severity, people FROM documents WHERE severity IS NOT NULL"
+        ).fetchall()
+        return [(url, severity, people or 0) for url, severity, people in rows]
 
-    def record_verdict(
-        self,
-        document_id: int,
-        verdict: Verdict,
-        *,
-        site: Route | None = None,
-        referrer: str | None = None,
-    ) -> int:
-        """Store a scan, its masked findings and any alert in one transaction; returns the scan id.
+    def document_severity(self, document_id: int) -> str | None:
+        row = self.db.execute(
+            "SELECT severity FROM documents WHERE id = ?", [document_id]
+        ).fetchone()
+        return str(row[0]) if row and row[0] else None
 
-        `site` gives the alert its site name and recipients (else the document's site and
-        no recipients); `referrer` the page linking to the document (else the one recorded
-        by `record_fetch`).
-        """
-        with self.db.atomic():
-            scan_id = self._insert_scan(document_id, verdict)
-            raise_alert(self, document_id, scan_id, verdict, site=site, referrer=referrer)
-        return scan_id
+    # Scans
 
-    def _insert_scan(self, document_id: int, verdict: Verdict) -> int:
+    def scanned_severity(self, document_id: int, sha256: str) -> str | None:
+        """Severity of the latest scan of this exact content of the document, None if never."""
+        row = self.db.execute(
+            "SELECT severity FROM scans WHERE document_id = ? AND sha256 = ? "
+            "ORDER BY id DESC LIMIT 1",
+            [document_id, sha256],
+        ).fetchone()
+        return None if row is None else str(row[0] or "none")
+
+    def insert_scan(self, document_id: int, verdict: Verdict) -> int:
+        """Store a scan and its masked findings; call inside the caller's transaction."""
         scan_id = _pk(
             self.db.table("scans")
             .insert(
                 {
                     "document_id": document_id,
                     "sha256": verdict.sha256,
-                    "scanned_at": now(),
+                    "scanned_at": self.now(),
                     "status": str(verdict.status),
                     "error": verdict.error,
                     "format": verdict.format,
@@ -197,6 +232,38 @@ class Store:
             },
         )
         return scan_id
+
+    # Sites
+
+    def record_crawl(self, site: str, at: str | None = None) -> None:
+        """Note that a crawl of `site` finished (the monitor computes missed runs from it)."""
+        when = at or self.now()
+        sites = self.db.table("sites")
+        if self.db.execute("SELECT 1 FROM sites WHERE name = ?", [site]).fetchone():
+            sites.update(site, {"last_crawl": when})
+        else:
+            sites.insert({"name": site, "first_seen": when, "last_crawl": when})
+
+    def last_crawl(self, site: str) -> datetime | None:
+        row = self.db.execute("SELECT last_crawl FROM sites WHERE name = ?", [site]).fetchone()
+        if not row or not row[0]:
+            return None
+        return parse_stamp(row[0])
+
+    def record_outcome(self, site: str, reached: bool, failure: str | None) -> None:
+        """One night's result for `site`: whether any page of it was fetched, and why not."""
+        self.db.table("crawl_outcomes").insert(
+            {"site": site, "at": self.now(), "reached": int(reached), "failure": failure}
+        )
+
+    def recent_outcomes(self, site: str, limit: int = 10) -> list[CrawlOutcome]:
+        """The latest outcomes of `site`, newest first."""
+        rows = self.db.execute(
+            "SELECT site, at, reached, failure FROM crawl_outcomes WHERE site = ? "
+            "ORDER BY id DESC LIMIT ?",
+            [site, limit],
+        ).fetchall()
+        return [CrawlOutcome(s, at, bool(reached), failure) for s, at, reached, failure in rows]
 
 
 def _pk(value: object) -> int:

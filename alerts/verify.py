@@ -1,4 +1,4 @@
-"""Re-checking open alerts: confirm takedowns, escalate leaks still online after the delay."""
+"""Re-checking alerts: confirm takedowns, escalate leaks still online, catch leaks put back."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ Fetch = Callable[[str], Probe]
 """Re-fetches a URL; raises OSError when the site cannot be reached at all."""
 
 GONE = (404, 410)
+WATCH_AFTER_TAKEDOWN = timedelta(days=30)
+"""A taken-down file is re-checked this long: a CMS restore or a re-upload puts it back."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class VerifyReport:
     still_exposed: int
     escalated: int
     unreachable: int
+    back_online: int = 0
 
 
 def verify_open_alerts(
@@ -43,12 +46,19 @@ def verify_open_alerts(
     404/410, or changed content that scans clean: taken down, and whoever was emailed is
     told to purge caches and copies. Anything else counts as still exposed; a critical or
     high leak still exposed `escalate_after_hours` after it was found is escalated, once.
+    Alerts taken down in the last 30 days are fetched too: the same content back, or a
+    version that still leaks, reopens the alert with a "back online" email.
     """
     now_of = clock or store.clock
     settings = settings or AlertSettings()
-    counts = {"checked": 0, "taken_down": 0, "still_exposed": 0, "escalated": 0, "unreachable": 0}
-    active = (AlertState.OPEN, AlertState.ACKNOWLEDGED)
-    for alert in lifecycle.list_alerts(store, states=active):
+    counts = dict.fromkeys(
+        ("checked", "taken_down", "still_exposed", "escalated", "unreachable", "back_online"), 0
+    )
+    watched = (AlertState.OPEN, AlertState.ACKNOWLEDGED, AlertState.TAKEN_DOWN)
+    since = now_of() - WATCH_AFTER_TAKEDOWN
+    for alert in lifecycle.list_alerts(store, states=watched):
+        if not alert.state.active and parse_stamp(alert.taken_down_at or alert.updated) < since:
+            continue
         counts["checked"] += 1
         try:
             probe: Probe | None = fetch(alert.url)
@@ -58,6 +68,12 @@ def verify_open_alerts(
             probe = None
         with store.db.atomic():
             store.db.table("alerts").update(alert.id, {"last_checked": stamp(now_of())})
+            if not alert.state.active:
+                back = _back_because(store, alert, probe)
+                if back:
+                    lifecycle.reopen(store, alert, {}, back)
+                    counts["back_online"] += 1
+                continue
             reason = _gone_because(alert, probe)
             if reason:
                 lifecycle.take_down(store, alert, reason)
@@ -77,6 +93,16 @@ def _gone_because(alert: Alert, probe: Probe | None) -> str | None:
         return f"the site answered HTTP {probe.status}"
     if probe.sha256 and probe.sha256 != alert.sha256 and probe.clean:
         return "the file was replaced by a version with no personal data"
+    return None
+
+
+def _back_because(store: Store, alert: Alert, probe: Probe | None) -> str | None:
+    if probe is None or probe.status != 200 or not probe.sha256:
+        return None
+    if lifecycle.has_content(store, alert.id, probe.sha256):
+        return "the site serves the same file again"
+    if probe.clean is False:
+        return "the site serves a changed version that still exposes personal data"
     return None
 
 

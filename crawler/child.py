@@ -1,18 +1,25 @@
-"""The crawl of one site in a child process (`python -m crawler.child FD`, job pickled on stdin).
+"""The crawl of one site in a child process (`python -m crawler.child FD LOCK PARENT`).
 
-Scrapy's reactor cannot restart within a process, so every crawl gets a fresh one; counts
-go back to the parent as JSON lines on the file descriptor FD.
+Scrapy's reactor cannot restart within a process, so every crawl gets a fresh one; the job
+comes pickled on stdin and counts go back to the parent as JSON lines on descriptor FD.
+The child holds the site's lock (descriptor LOCK, inherited) for as long as it lives, and
+dies with its parent (PARENT's pid): a crawl is never left running with nobody to report
+to, and a second crawl of the site is refused while this one lives.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import fcntl
 import json
 import logging
 import os
 import pickle
 import signal
 import sys
+import threading
+import time
 import urllib.request
 import uuid
 from collections.abc import Callable
@@ -23,15 +30,18 @@ from scrapy.crawler import AsyncCrawlerProcess, Crawler
 from scrapy.settings import Settings
 from scrapy.utils.defer import deferred_from_coro
 
+from alerts.private import private_dir
 from crawler.http import user_agent
-from crawler.run import CrawlJob
+from crawler.run import STOP_GRACE_S, CrawlJob
 from crawler.spiders._base import LeakSpider
 from crawler.spiders.disclosure_log import DisclosureLogSpider
 from crawler.spiders.site import SiteSpider
 from crawler.spiders.whatdotheyknow import WhatDoTheyKnowSpider
-from crawler.summary import CrawlSummary, summarize
+from crawler.summary import CrawlSummary, summarize, unreachable_because
 
 PROGRESS_EVERY_S = 0.5
+WATCH_PARENT_S = 0.5
+PR_SET_PDEATHSIG = 1
 
 
 def plan(job: CrawlJob) -> list[type[LeakSpider]]:
@@ -51,10 +61,10 @@ def crawl_settings(job: CrawlJob) -> Settings:
     config, site = job.config, job.site
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
-    log_dir = config.data_dir / "logs"
-    log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    log_dir = private_dir(config.data_dir / "logs")
     log_file = log_dir / f"crawl-{site.name}.log"
     os.close(os.open(log_file, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
+    os.chmod(log_file, 0o600)
     settings.setdict(
         {
             "USER_AGENT": user_agent(config.contact),
@@ -109,10 +119,20 @@ def main(job: CrawlJob, emit: Emit) -> None:
     stopping: list[int] = []
 
     def report(kind: str) -> None:
-        counts = summarize(job.site.name, [c.stats.get_stats() for c in crawlers if c.stats])
+        stats = [c.stats.get_stats() for c in crawlers if c.stats]
+        counts = summarize(job.site.name, stats)
         if kind == "done":
             ended = not failure and not stopping
             counts = replace(counts, finished=ended, failure="; ".join(failure) or None)
+            cause = None if stopping else unreachable_because(stats)
+            if cause is not None:
+                where = ", ".join(job.site.start_urls) if job.url is None else job.url
+                counts = replace(
+                    counts,
+                    finished=False,
+                    unreachable=True,
+                    failure="; ".join([f"site unreachable: {cause} ({where})", *failure]),
+                )
             if stopping:
                 counts = replace(counts, failure=f"stopped by signal {stopping[0]}")
         emit(kind, counts)
@@ -168,12 +188,57 @@ def main(job: CrawlJob, emit: Emit) -> None:
 
 def _emitter(fd: int) -> Emit:
     out = os.fdopen(fd, "w", buffering=1, encoding="utf-8")
+    broken: list[bool] = []
 
     def emit(kind: str, counts: CrawlSummary) -> None:
-        out.write(json.dumps({"kind": kind, "counts": counts.as_dict()}) + "\n")
+        if broken:
+            return
+        try:
+            out.write(json.dumps({"kind": kind, "counts": counts.as_dict()}) + "\n")
+        except OSError:  # broken pipe: the parent is gone, nobody will read the results
+            broken.append(True)
+            _orphaned("the parent stopped reading")
 
     return emit
 
 
+def _orphaned(why: str) -> None:
+    """Stop the crawl cleanly (SIGTERM to ourselves), and for good if that takes too long."""
+    logging.getLogger(__name__).warning("%s: stopping the crawl", why)
+    os.kill(os.getpid(), signal.SIGTERM)
+    deadline = threading.Timer(STOP_GRACE_S, os._exit, args=(3,))
+    deadline.daemon = True
+    deadline.start()
+
+
+def die_with_parent(parent: int) -> None:
+    """SIGTERM when the parent dies (Linux prctl), and a watchdog where that is unavailable."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # not Linux: the watchdog below still notices
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(3)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCH_PARENT_S)
+        _orphaned("the parent process died")
+
+    threading.Thread(target=watch, name="leaksweep-parent-watch", daemon=True).start()
+
+
+def hold_lock(fd: int) -> None:
+    """The site lock the parent took, inherited: held (and checked) here until we exit."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        sys.stderr.write("leaksweep: the site's crawl lock is held by another crawl\n")
+        os._exit(2)
+
+
 if __name__ == "__main__":
+    die_with_parent(int(sys.argv[3]))
+    hold_lock(int(sys.argv[2]))
     main(pickle.load(sys.stdin.buffer), _emitter(int(sys.argv[1])))

@@ -19,10 +19,10 @@ from scrapy.responsetypes import responsetypes
 from scrapy.statscollectors import StatsCollector
 from twisted.internet.defer import CancelledError
 
+from alerts.lifecycle import record_gone
 from alerts.store import Store
 from crawler import summary
 from crawler.quarantine import Quarantine
-from crawler.records import stored_content_type
 from crawler.scope import Scope
 from crawler.spiders._links import is_page
 
@@ -182,27 +182,40 @@ class OncePerRunMiddleware:
 class ConditionalGetMiddleware:
     """Sends If-None-Match / If-Modified-Since from the Store; notes 404/410 of known documents.
 
-    A conditional GET is sent only while we still hold the copy, so a 304 for a page can be
-    answered from the copy and its links still followed.
+    A conditional GET is sent only for content whose verdict is committed (a crawl killed
+    between fetch and scan must not be told "not modified" next time) and while we still
+    hold the copy, so a 304 for a page can be answered from it and its links followed.
     """
 
-    def __init__(self, store: Store, quarantine: Quarantine, stats: StatsCollector, force: bool):
+    def __init__(
+        self,
+        store: Store,
+        quarantine: Quarantine,
+        stats: StatsCollector,
+        force: bool,
+        site: str = "",
+    ):
         self.store = store
         self.quarantine = quarantine
         self.stats = stats
         self.force = force
+        self.site = site
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ConditionalGetMiddleware:
         assert crawler.stats is not None
-        force = crawler.settings.getbool("LEAKSWEEP_FORCE")
-        return cls(open_store(crawler), open_quarantine(crawler), crawler.stats, force)
+        settings = crawler.settings
+        force = settings.getbool("LEAKSWEEP_FORCE")
+        site = settings.get("LEAKSWEEP_SITE", "")
+        return cls(open_store(crawler), open_quarantine(crawler), crawler.stats, force, site)
 
     def process_request(self, request: Request) -> None:
         if self.force or request.meta.get("playwright") or request.meta.get(FRESH):
             return
-        record = self.store.document(request.url)
-        if record is None or record.gone_at or not self.quarantine.holds(record.sha256):
+        record = self.store.document(request.url, self.site)
+        if record is None or record.gone_at or not record.judged:
+            return
+        if not self.quarantine.holds(record.sha256):
             return
         if record.etag:
             request.headers[b"If-None-Match"] = record.etag
@@ -220,7 +233,8 @@ class ConditionalGetMiddleware:
                 return request.replace(meta={**request.meta, FRESH: True}, dont_filter=True)
             headers = response.headers.copy()
             if b"Content-Type" not in headers:  # a 304 need not repeat it; we noted it before
-                headers[b"Content-Type"] = stored_content_type(self.store, request.url) or ""
+                record = self.store.document(request.url, self.site)
+                headers[b"Content-Type"] = (record and record.content_type) or ""
             kind = responsetypes.from_args(headers=headers, url=response.url, body=body)
             return kind(
                 url=response.url,
@@ -232,9 +246,7 @@ class ConditionalGetMiddleware:
             )
         if response.status in (404, 410):
             for url in {request.url, response.url, *request.meta.get("redirect_urls", [])}:
-                record = self.store.document(url)
-                if record is not None and record.gone_at is None:
-                    self.store.record_gone(url, response.status)
+                if record_gone(self.store, url, self.site, response.status):
                     self.stats.inc_value(summary.GONE)
         return response
 

@@ -1,4 +1,9 @@
-"""The scan pipeline: quarantine the bytes, scan changed content, record fetch and verdict."""
+"""The scan pipeline: quarantine the bytes, scan changed content, record fetch and verdict.
+
+Crash safety: a fetch is recorded before its scan, but until the verdict is committed the
+document has no shortcut (no conditional request, no same-hash skip), so a crawl killed
+between the two fetches and scans it again next time.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +18,12 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
+from alerts.intake import note_online, record_verdict
 from alerts.store import Store
 from crawler import summary
 from crawler.items import Fetched, Item, NotModified, TooLarge
 from crawler.middlewares import open_quarantine, open_store
 from crawler.quarantine import Quarantine
-from crawler.records import scanned_severity
 from detectors.limits import Limits
 from detectors.model import Status, Verdict
 
@@ -27,7 +32,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Route:
-    """Where this site's alerts go (the Store raises them with the verdict)."""
+    """Where this site's alerts go (raised with the verdict by `alerts.intake`)."""
 
     name: str
     recipients: tuple[str, ...] = ()
@@ -133,16 +138,17 @@ class ScanPipeline:
             sha256=sha256,
             size=len(item.body),
         )
-        previous = None if self.force else scanned_severity(self.store, document_id, sha256)
+        previous = None if self.force else self.store.scanned_severity(document_id, sha256)
         if previous is not None:
             self.stats.inc_value(summary.UNCHANGED)
             self.stats.inc_value(summary.SEVERITY + previous)
+            note_online(self.store, document_id, sha256, referrer=item.referrer)
             return
         loop = asyncio.get_running_loop()
         verdict, seconds = await loop.run_in_executor(
             self.worker, _scan, item.body, item.name, self.options
         )
-        self.store.record_verdict(document_id, verdict, site=self.site, referrer=item.referrer)
+        record_verdict(self.store, document_id, verdict, site=self.site, referrer=item.referrer)
         self.stats.inc_value(summary.SCANNED)
         busy = self.stats.get_value(summary.SCAN_SECONDS, 0.0)
         self.stats.set_value(summary.SCAN_SECONDS, busy + seconds)
@@ -157,20 +163,21 @@ class ScanPipeline:
             etag=item.etag,
             last_modified=item.last_modified,
         )
-        row = self.store.db.execute(
-            "SELECT severity FROM documents WHERE id = ?", [document_id]
-        ).fetchone()
-        if row and row[0]:
-            self.stats.inc_value(summary.SEVERITY + str(row[0]))
+        severity = self.store.document_severity(document_id)
+        if severity:
+            self.stats.inc_value(summary.SEVERITY + severity)
+        record = self.store.document(item.url, self.site.name)
+        if record is not None and record.sha256:
+            note_online(self.store, document_id, record.sha256, referrer=item.referrer)
 
     def _too_large(self, item: TooLarge) -> None:
         document_id = self.store.record_fetch(
             item.url, site=self.site.name, referrer=item.referrer, http_status=200
         )
-        if scanned_severity(self.store, document_id, "") is not None:
+        if self.store.scanned_severity(document_id, "") is not None:
             return  # already recorded as too large; a new size would arrive with a new fetch
         verdict = Verdict(
             source=item.url, sha256="", format="unknown", status=Status.TOO_LARGE, error=item.reason
         )
-        self.store.record_verdict(document_id, verdict, site=self.site, referrer=item.referrer)
+        record_verdict(self.store, document_id, verdict, site=self.site, referrer=item.referrer)
         self.stats.inc_value(summary.SEVERITY + str(verdict.severity))

@@ -19,11 +19,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from alerts.outages import note_outcome
+from alerts.private import private_dir
 from alerts.store import Store
 from crawler.config import Config, Site
 from crawler.quarantine import Quarantine
-from crawler.records import record_crawl
 from crawler.summary import CrawlSummary
 
 LOCAL = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0}
@@ -52,6 +54,10 @@ class CrawlBusy(Exception):
     """Another crawl of the same site is running (in this or another process)."""
 
 
+class CrawlConfigError(Exception):
+    """The site's configuration cannot be crawled (a start URL without http:// or https://)."""
+
+
 def crawl_site(
     config: Config,
     site: Site,
@@ -65,26 +71,56 @@ def crawl_site(
     """Crawl every source of `site` (site pages, disclosure log, WhatDoTheyKnow) and scan changes.
 
     `url` crawls only that page and the section below it, now. `force` fetches and rescans
-    unchanged content too. Raises CrawlBusy when the site is already being crawled.
+    unchanged content too. Raises CrawlBusy when the site is already being crawled (the
+    lock is held by the crawl's child process, so it outlives a killed parent) and
+    CrawlConfigError for a start URL that cannot be fetched.
+
+    A full crawl's outcome is recorded per site; a site unreachable two nights in a row
+    queues a "site unreachable" email to its recipients.
     """
-    config.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with _site_lock(config.data_dir / "locks" / f"{site.name}.lock"):
+    check_urls(site, url)
+    for folder in (
+        config.data_dir,
+        config.outbox_dir,
+        config.quarantine_dir,
+        config.data_dir / "logs",
+    ):
+        private_dir(folder)
+    with _site_lock(private_dir(config.data_dir / "locks") / f"{site.name}.lock") as lock:
         Quarantine(config.quarantine_dir, config.quarantine_days).purge()
         job = CrawlJob(config=config, site=site, url=url, force=force, settings=settings or {})
-        summary = _run_child(job, on_progress, cancel or threading.Event())
-        if summary.finished and url is None:
-            record_crawl(Store(config.database), site.name)
+        summary = _run_child(job, lock, on_progress, cancel or threading.Event())
+        if url is None and (summary.finished or summary.unreachable):
+            store = Store(config.database)
+            if summary.finished:
+                store.record_crawl(site.name)
+            note_outcome(store, site, reached=not summary.unreachable, failure=summary.failure)
         return summary
 
 
+def check_urls(site: Site, url: str | None) -> None:
+    """Every URL the crawl starts from has a scheme and a host, or the crawl does not run."""
+    for start in [url] if url else [*site.start_urls, site.disclosure_log or ""]:
+        if not start:
+            continue
+        parts = urlsplit(start)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise CrawlConfigError(
+                f"site {site.name!r}: start URL {start!r} needs http:// or https:// and a host"
+            )
+
+
 def _run_child(
-    job: CrawlJob, on_progress: Callable[[CrawlSummary], None] | None, cancel: threading.Event
+    job: CrawlJob,
+    lock: int,
+    on_progress: Callable[[CrawlSummary], None] | None,
+    cancel: threading.Event,
 ) -> CrawlSummary:
     read_end, write_end = os.pipe()
     child = subprocess.Popen(
-        [sys.executable, "-m", "crawler.child", str(write_end)],
+        [sys.executable, "-m", "crawler.child", str(write_end), str(lock), str(os.getpid())],
         stdin=subprocess.PIPE,
-        pass_fds=(write_end,),
+        pass_fds=(write_end, lock),
     )
     os.close(write_end)
     assert child.stdin is not None
@@ -147,15 +183,21 @@ def _decode(line: bytes) -> tuple[str, CrawlSummary]:
 
 
 @contextmanager
-def _site_lock(path: Path) -> Iterator[None]:
-    """Never two crawls of one site at once, even from separate `leaksweep` processes."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+def _site_lock(path: Path) -> Iterator[int]:
+    """Never two crawls of one site at once, even from separate `leaksweep` processes.
+
+    Yields the locked descriptor; the child inherits it, and an flock lasts while any
+    process holds the descriptor, so the lock lives exactly as long as the crawl does.
+    """
     handle = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as error:
-            raise CrawlBusy(f"site {path.stem!r} is already being crawled") from error
-        yield
+            raise CrawlBusy(
+                f"site {path.stem!r} is already being crawled by another leaksweep process; "
+                "not starting a second crawl"
+            ) from error
+        yield handle
     finally:
         os.close(handle)

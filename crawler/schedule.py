@@ -21,8 +21,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from alerts.store import Store
 from crawler.config import Config, Site
-from crawler.records import last_crawl
-from crawler.run import CrawlBusy, crawl_site
+from crawler.run import CrawlBusy, CrawlConfigError, crawl_site
 from crawler.summary import CrawlSummary
 
 log = logging.getLogger(__name__)
@@ -76,7 +75,7 @@ class Monitor:
         store = Store(self.config.database)
         for site in self.config.sites:
             trigger = CronTrigger.from_crontab(site.schedule, timezone=now.tzinfo)
-            late = missed(site.schedule, last_crawl(store, site.name), now, self.grace)
+            late = missed(site.schedule, store.last_crawl(site.name), now, self.grace)
             extra = {"next_run_time": now} if late else {}
             self.scheduler.add_job(
                 self.run_scheduled,
@@ -127,6 +126,9 @@ class Monitor:
             summary = self.runner(site, self.stopping)
         except CrawlBusy as error:
             log.warning("%s", error)
+            return None
+        except CrawlConfigError as error:
+            log.error("%s", error)
             return None
         except Exception:  # the next night must still happen
             log.exception("crawl of %s failed", site.name)

@@ -23,6 +23,8 @@ TRAPS = PREFIX + "traps"
 RENDERED = PREFIX + "rendered"
 OUT_OF_SCOPE = PREFIX + "out_of_scope"
 SCAN_SECONDS = PREFIX + "scan_seconds"
+LAST_FAILURE = PREFIX + "last_failure"
+"""The message of the latest failed download (what went wrong when nothing came back)."""
 SEVERITY = PREFIX + "severity/"
 """Followed by a severity: documents seen this crawl whose latest scan is at that level."""
 
@@ -55,6 +57,9 @@ class CrawlSummary:
     finished: bool = False
     failure: str | None = None
     """Why the crawl itself failed (not a document: those are counted in `errors`)."""
+    unreachable: bool = False
+    """Not one page or document came back: the site refused, failed DNS or TLS, or robots.txt
+    forbade everything. Never a quiet night."""
 
     def at_or_above(self, threshold: Severity) -> int:
         """How many documents seen this crawl are at `threshold` or worse."""
@@ -102,6 +107,49 @@ def summarize(
         site, scan_seconds=round(seconds, 3), severities=severities, finished=finished
     )
     return replace(counted, **totals)
+
+
+_CAUSES = (
+    ("DNSLookupError", "DNS lookup failed"),
+    ("DNS lookup failed", "DNS lookup failed"),
+    ("ConnectionRefusedError", "connection refused"),
+    ("Connection refused", "connection refused"),
+    ("certificate", "TLS certificate rejected"),
+    ("SSL", "TLS handshake failed"),
+    ("TLS", "TLS handshake failed"),
+    ("ResponseNeverReceived", "no response (connection or TLS handshake failed)"),
+    ("TimeoutError", "timed out"),
+    ("TCPTimedOutError", "timed out"),
+    ("NoRouteError", "no route to host"),
+    ("ConnectionLost", "connection lost"),
+)
+_EXCEPTION = "downloader/exception_type_count/"
+_STATUS = "downloader/response_status_count/"
+
+
+def unreachable_because(stats: Iterable[Mapping[str, object]]) -> str | None:
+    """Why a crawl fetched no page or document at all, or None when it fetched something."""
+    everything = list(stats)
+    if any(_int(one.get(PAGES)) + _int(one.get(DOCUMENTS)) for one in everything):
+        return None
+    exceptions = [
+        k[len(_EXCEPTION) :] for one in everything for k in one if k.startswith(_EXCEPTION)
+    ]
+    messages = [str(one[LAST_FAILURE]) for one in everything if one.get(LAST_FAILURE)]
+    for marker, cause in _CAUSES:
+        if any(marker in text for text in [*messages, *exceptions]):
+            return cause
+    if any(_int(one.get("robotstxt/forbidden")) for one in everything):
+        return "robots.txt forbids every start URL"
+    statuses = sorted(
+        {k[len(_STATUS) :] for one in everything for k in one if k.startswith(_STATUS)}
+        - {"200", "304"}
+    )
+    if statuses:
+        return f"no page fetched (HTTP {', '.join(statuses)})"
+    if exceptions:
+        return f"no page fetched ({exceptions[0].rsplit('.', 1)[-1]})"
+    return "no page fetched"
 
 
 def _int(value: object) -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from alerts.errors import DeliveryError
 from alerts.model import OutboxMessage
+from alerts.private import private_dir
 
 
 class EmlChannel:
@@ -22,7 +23,7 @@ class EmlChannel:
         target = self.folder / file_name(message)
         partial = target.with_suffix(".eml.part")
         try:
-            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_dir(self.folder)
             descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(email.as_bytes())

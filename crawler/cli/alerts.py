@@ -141,13 +141,15 @@ def send(app: AppContext, ignore_backoff: bool) -> None:
 def check(app: AppContext, no_send: bool) -> None:
     """Re-fetch every open alert's URL: confirm takedowns, escalate leaks still online.
 
-    Exit status as for `alerts send`, or 0 with --no-send.
+    Alerts taken down in the last 30 days are fetched too: the same file back online (or
+    a version that still leaks) reopens the alert and sends a "back online" email. Exit
+    status as for `alerts send`, or 0 with --no-send.
     """
     report = verify_open_alerts(app.store, probe_for(app.config), settings=app.config.alerts)
     click.echo(
         f"checked {report.checked}: {report.taken_down} taken down, "
         f"{report.still_exposed} still exposed, {report.escalated} escalated, "
-        f"{report.unreachable} unreachable"
+        f"{report.unreachable} unreachable, {report.back_online} back online"
     )
     sys.exit(0 if no_send else _deliver(app, ignore_backoff=False))
 

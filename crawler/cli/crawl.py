@@ -14,7 +14,7 @@ from crawler.cli._context import AppContext
 from crawler.cli._options import fail_on_option
 from crawler.cli._progress import live_progress, print_summary
 from crawler.config import Config, Site
-from crawler.run import CrawlBusy, crawl_site
+from crawler.run import CrawlBusy, CrawlConfigError, crawl_site
 from crawler.scope import Scope
 from crawler.summary import CrawlSummary
 from detectors.model import Severity
@@ -56,9 +56,11 @@ def crawl(
     Only new or changed pages and attachments are scanned (conditional requests, content
     hashes). Only the site's hosts (and --allow-host ones) are fetched, by the crawler and
     by the browser, and none on an internal address unless the site sets allow_private.
-    The crawl runs in a child process; progress is shown while it runs. Exit status:
-    0 nothing at or above --fail-on, 1 something at or above it, 2 the crawl could not
-    run or failed, or --url (or a start URL) is outside the scope.
+    The crawl runs in a child process; progress is shown while it runs. Exit status: 0
+    nothing at or above --fail-on, 1 something at or above it, 2 the crawl could not run
+    or failed: the site unreachable (refused, DNS, TLS, robots.txt forbids everything, no
+    page fetched), a start URL without http://, the site already being crawled, or --url
+    (or a start URL) outside the scope.
     """
     site = choose_site(app.config, site_name, url)
     console = Console(stderr=True)
@@ -82,11 +84,13 @@ def crawl(
                 },
                 on_progress=on_progress,
             )
-    except CrawlBusy as error:
-        console.print(f"[bold red]{error}[/]")
+    except (CrawlBusy, CrawlConfigError) as error:
+        console.print(f"[bold red]{error}[/]", highlight=False, soft_wrap=True)
         sys.exit(2)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), indent=1))
+        if summary.failure:
+            console.print(f"[bold red]crawl failed:[/] {summary.failure}", highlight=False)
     else:
         print_summary(Console(), summary)
     sys.exit(exit_status(summary, Severity(fail_on)))

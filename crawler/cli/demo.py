@@ -97,12 +97,10 @@ def _reset(data_dir: Path) -> None:
 
 
 def _summarise(console: Console, site: DemoSite, store: Store, base: str, elapsed: float) -> bool:
-    rows = store.db.execute(
-        "SELECT url, severity, people, status FROM documents WHERE severity IS NOT NULL"
-    ).fetchall()
+    rows = store.rated_documents()
     flagged = {
         url[len(base) :]: (severity, people)
-        for url, severity, people, _ in rows
+        for url, severity, people in rows
         if Severity(severity).rank >= Severity.MEDIUM.rank
     }
     planted = {p.path: p for p in site.planted}

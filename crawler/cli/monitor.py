@@ -27,7 +27,8 @@ def monitor(app: AppContext, once: bool, fail_on: str) -> None:
     process. After each crawl new alerts are sent, takedowns confirmed and leaks still
     online escalated; medium and low alerts go in a digest at `alerts.digest_schedule`.
     SIGTERM or Ctrl-C stops cleanly. With --once the exit status is that of `leaksweep
-    crawl`, the worst over all sites.
+    crawl`, the worst over all sites: 2 when a site could not be reached (its web team is
+    emailed from the second such night in a row).
     """
     config = app.config
     if not config.sites:

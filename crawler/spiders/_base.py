@@ -123,4 +123,5 @@ class LeakSpider(scrapy.Spider):
             )
             return
         stats.inc_value(summary.ERRORS)
+        stats.set_value(summary.LAST_FAILURE, failure.getErrorMessage()[:300])
         self.logger.warning("fetching %s failed: %s", request.url, failure.getErrorMessage())

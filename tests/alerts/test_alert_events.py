@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 from leakcheck import SITE, add_document, assert_no_raw, leaky_verdict, sha
 
+from alerts.intake import record_verdict
 from alerts.lifecycle import acknowledge, list_alerts
 from alerts.store import Store
 from crawler.logs import configure_logging
@@ -31,7 +32,7 @@ def test_raising_and_acknowledging_an_alert_are_json_events(
 ) -> None:
     configure_logging(1, "json")
     document = add_document(store, "https://force.example/foi/1-reply.xlsx", sha(1))
-    store.record_verdict(document, leaky_verdict(sha(1)), site=SITE)
+    record_verdict(store, document, leaky_verdict(sha(1)), site=SITE)
     [alert] = list_alerts(store)
     acknowledge(store, alert.id, by="Web Officer")
     err = capsys.readouterr().err

@@ -19,6 +19,7 @@ from alerts.channels.smtp import SmtpChannel
 from alerts.channels.teams import TeamsChannel, teams_card
 from alerts.deliver import deliver_outbox
 from alerts.exposure import load_exposure
+from alerts.intake import record_verdict
 from alerts.lifecycle import list_alerts
 from alerts.model import OutboxMessage
 from alerts.settings import GraphSettings, TeamsSettings
@@ -73,7 +74,7 @@ def _describer(store: Store):  # type: ignore[no-untyped-def]
 
 def raise_critical(store: Store, n: int) -> None:
     document = add_document(store, URL.format(n=n), sha(n))
-    store.record_verdict(document, leaky_verdict(sha(n)), site=SITE)
+    record_verdict(store, document, leaky_verdict(sha(n)), site=SITE)
 
 
 def test_one_critical_alert_reaches_email_graph_and_teams_once_each_despite_429_5xx_and_expiry(
@@ -203,8 +204,8 @@ def test_the_configuration_routes_each_sites_alerts_to_its_own_channels(
         sites=(replace(SITE, channels=("email", "teams")), OTHER_SITE),
     )
     raise_critical(store, 6)  # Northshire: email and Teams
-    document = add_document(store, URL.format(n=7), sha(7))
-    store.record_verdict(document, leaky_verdict(sha(7)), site=OTHER_SITE)  # email only
+    document = store.record_fetch(URL.format(n=7), site=OTHER_SITE.name, sha256=sha(7))
+    record_verdict(store, document, leaky_verdict(sha(7)), site=OTHER_SITE)  # email only
     report = send_outbox(store, config)
     assert (report.sent, report.remaining, report.exit_status) == (2, 0, 0)
     assert len(smtp.recorder.messages) == 2

@@ -26,6 +26,7 @@ from leakcheck import (
 from alerts.channels import channel_for
 from alerts.channels.eml import EmlChannel
 from alerts.compose import compose
+from alerts.intake import record_verdict
 from alerts.lifecycle import list_alerts, load_alert
 from alerts.model import AlertState
 from alerts.outbox import due
@@ -67,8 +68,8 @@ def write_config(tmp_path: Path, smtp: SmtpServer | None = None) -> Path:
 def seed(store: Store, port: int = 9) -> list[str]:
     for n, severity in ((1, Severity.CRITICAL), (2, Severity.HIGH), (3, Severity.MEDIUM)):
         url = URL.format(port=port, n=n)
-        store.record_verdict(
-            add_document(store, url, sha(n)), leaky_verdict(sha(n), severity), site=SITE
+        record_verdict(
+            store, add_document(store, url, sha(n)), leaky_verdict(sha(n), severity), site=SITE
         )
     store.db.conn.commit()
     return [a.id for a in list_alerts(store)]

@@ -20,7 +20,8 @@ from leakcheck import (
 
 from alerts.channels.smtp import SmtpChannel
 from alerts.deliver import deliver_outbox
-from alerts.lifecycle import list_alerts, timeline
+from alerts.intake import record_verdict
+from alerts.lifecycle import list_alerts, record_gone, timeline
 from alerts.model import OutboxMessage
 from alerts.outbox import LEASE, backoff
 from alerts.store import Store
@@ -32,7 +33,7 @@ URL = "https://force.example/SysSiteAssets/foi/{n}-reply.xlsx"
 
 def raise_critical(store: Store, n: int, severity: Severity = Severity.CRITICAL) -> None:
     document = add_document(store, URL.format(n=n), sha(n))
-    store.record_verdict(document, leaky_verdict(sha(n), severity), site=SITE)
+    record_verdict(store, document, leaky_verdict(sha(n), severity), site=SITE)
 
 
 def outbox_states(store: Store) -> list[tuple[str, int]]:
@@ -69,9 +70,9 @@ def test_alert_email_is_delivered_with_both_alternatives(store: Store, smtp: Smt
 
 def test_follow_ups_are_threaded_under_the_first_email(store: Store, smtp: SmtpServer) -> None:
     raise_critical(store, 1)
-    document = store.record_fetch(URL.format(n=1), sha256=sha(2))
-    store.record_verdict(document, leaky_verdict(sha(2)), site=SITE)
-    store.record_gone(URL.format(n=1), 410)
+    document = store.record_fetch(URL.format(n=1), site=SITE.name, sha256=sha(2))
+    record_verdict(store, document, leaky_verdict(sha(2)), site=SITE)
+    record_gone(store, URL.format(n=1), SITE.name, 410)
     deliver_outbox(store, SmtpChannel(smtp.settings()))
     first, changed, gone = smtp.recorder.parsed()
     root = first["Message-ID"]
@@ -237,7 +238,7 @@ def test_missing_recipients_are_an_error_unless_the_site_has_some(
     store: Store, smtp: SmtpServer
 ) -> None:
     document = add_document(store, URL.format(n=1), sha(1))
-    store.record_verdict(document, leaky_verdict(sha(1)))  # no site given: no recipients
+    record_verdict(store, document, leaky_verdict(sha(1)))  # no site given: no recipients
     report = deliver_outbox(store, SmtpChannel(smtp.settings()))
     assert (report.sent, report.exit_status) == (0, 2)
     assert "no recipients" in report.errors[0]
@@ -257,7 +258,7 @@ def test_every_byte_of_a_busy_day_is_free_of_raw_values(
     for n in range(1, 4):
         raise_critical(store, n)
     raise_critical(store, 4, Severity.HIGH)
-    store.record_gone(URL.format(n=2), 404)
+    record_gone(store, URL.format(n=2), SITE.name, 404)
     deliver_outbox(store, SmtpChannel(smtp.settings()))
     assert len(smtp.recorder.messages) == 5
     for i, raw in enumerate(smtp.recorder.messages):

@@ -8,7 +8,8 @@ import pytest
 from leakcheck import SITE, add_document, clean_verdict, leaky_verdict, sha
 
 from alerts import outbox as outbox_module
-from alerts.lifecycle import list_alerts, load_alert, timeline
+from alerts.intake import record_verdict
+from alerts.lifecycle import list_alerts, load_alert, record_gone, timeline
 from alerts.model import AlertState
 from alerts.store import Store
 from detectors.model import Severity, Status, Verdict
@@ -25,7 +26,7 @@ def outbox_rows(store: Store) -> list[tuple[str, str, str | None, str]]:
 
 def test_one_alert_per_document_not_per_finding(store: Store) -> None:
     document = add_document(store, URL, sha(1))
-    store.record_verdict(document, leaky_verdict(sha(1)), site=SITE)
+    record_verdict(store, document, leaky_verdict(sha(1)), site=SITE)
     [alert] = list_alerts(store)
     assert alert.id.startswith("LS-") and len(alert.id) == 13
     assert alert.severity is Severity.CRITICAL and alert.state is AlertState.OPEN
@@ -40,7 +41,7 @@ def test_one_alert_per_document_not_per_finding(store: Store) -> None:
 
 def test_subject_names_the_file_and_site_and_nothing_found(store: Store) -> None:
     document = add_document(store, URL, sha(1))
-    store.record_verdict(document, leaky_verdict(sha(1), Severity.HIGH), site=SITE)
+    record_verdict(store, document, leaky_verdict(sha(1), Severity.HIGH), site=SITE)
     subject = store.db.execute("SELECT subject FROM outbox").fetchone()[0]
     assert subject == (
         "[leaksweep HIGH] Personal data exposed: 82525-reply.xlsx (Northshire Police)"
@@ -49,16 +50,16 @@ def test_subject_names_the_file_and_site_and_nothing_found(store: Store) -> None
 
 def test_same_content_same_url_does_not_alert_again(store: Store) -> None:
     document = add_document(store, URL, sha(1))
-    store.record_verdict(document, leaky_verdict(sha(1)), site=SITE)
-    store.record_verdict(document, leaky_verdict(sha(1)), site=SITE)
-    store.record_verdict(document, leaky_verdict(sha(1)), site=SITE)
+    record_verdict(store, document, leaky_verdict(sha(1)), site=SITE)
+    record_verdict(store, document, leaky_verdict(sha(1)), site=SITE)
+    record_verdict(store, document, leaky_verdict(sha(1)), site=SITE)
     assert len(list_alerts(store)) == 1
     assert len(outbox_rows(store)) == 1
 
 
 def test_same_content_at_another_url_alerts_again(store: Store) -> None:
-    store.record_verdict(add_document(store, URL, sha(1)), leaky_verdict(sha(1)), site=SITE)
-    store.record_verdict(add_document(store, OTHER_URL, sha(1)), leaky_verdict(sha(1)), site=SITE)
+    record_verdict(store, add_document(store, URL, sha(1)), leaky_verdict(sha(1)), site=SITE)
+    record_verdict(store, add_document(store, OTHER_URL, sha(1)), leaky_verdict(sha(1)), site=SITE)
     alerts = list_alerts(store)
     assert sorted(a.url for a in alerts) == [URL, OTHER_URL]
     assert len({a.id for a in alerts}) == 2
@@ -67,10 +68,10 @@ def test_same_content_at_another_url_alerts_again(store: Store) -> None:
 
 def test_changed_content_still_leaking_is_a_threaded_follow_up(store: Store) -> None:
     document = add_document(store, URL, sha(1))
-    store.record_verdict(document, leaky_verdict(sha(1)), site=SITE)
+    record_verdict(store, document, leaky_verdict(sha(1)), site=SITE)
     first = list_alerts(store)[0]
-    store.record_fetch(URL, sha256=sha(2))
-    store.record_verdict(document, leaky_verdict(sha(2), Severity.HIGH), site=SITE)
+    store.record_fetch(URL, site=SITE.name, sha256=sha(2))
+    record_verdict(store, document, leaky_verdict(sha(2), Severity.HIGH), site=SITE)
     [alert] = list_alerts(store)
     assert alert.id == first.id and alert.sha256 == sha(2) and alert.severity is Severity.HIGH
     rows = outbox_rows(store)
@@ -78,14 +79,14 @@ def test_changed_content_still_leaking_is_a_threaded_follow_up(store: Store) -> 
     assert rows[1][2] == first.message_id
     assert "changed" in [event.event for event in timeline(store, alert.id)]
     # The earlier content coming back while the alert is open is not news either.
-    store.record_verdict(document, leaky_verdict(sha(1)), site=SITE)
+    record_verdict(store, document, leaky_verdict(sha(1)), site=SITE)
     assert len(outbox_rows(store)) == 2
 
 
 def test_clean_replacement_takes_the_alert_down(store: Store) -> None:
     document = add_document(store, URL, sha(1))
-    store.record_verdict(document, leaky_verdict(sha(1)), site=SITE)
-    store.record_verdict(document, clean_verdict(sha(3)), site=SITE)
+    record_verdict(store, document, leaky_verdict(sha(1)), site=SITE)
+    record_verdict(store, document, clean_verdict(sha(3)), site=SITE)
     [alert] = list_alerts(store)
     assert alert.state is AlertState.TAKEN_DOWN and alert.taken_down_at
     rows = outbox_rows(store)
@@ -95,11 +96,11 @@ def test_clean_replacement_takes_the_alert_down(store: Store) -> None:
 
 def test_republished_after_takedown_reopens_and_threads(store: Store) -> None:
     document = add_document(store, URL, sha(1))
-    store.record_verdict(document, leaky_verdict(sha(1)), site=SITE)
-    store.record_gone(URL, 404)
+    record_verdict(store, document, leaky_verdict(sha(1)), site=SITE)
+    record_gone(store, URL, SITE.name, 404)
     assert load_alert(store, list_alerts(store)[0].id).state is AlertState.TAKEN_DOWN
-    store.record_fetch(URL, sha256=sha(1))
-    store.record_verdict(document, leaky_verdict(sha(1)), site=SITE)
+    store.record_fetch(URL, site=SITE.name, sha256=sha(1))
+    record_verdict(store, document, leaky_verdict(sha(1)), site=SITE)
     [alert] = list_alerts(store)
     assert alert.state is AlertState.OPEN and alert.taken_down_at is None
     rows = outbox_rows(store)
@@ -108,11 +109,14 @@ def test_republished_after_takedown_reopens_and_threads(store: Store) -> None:
 
 
 def test_medium_and_low_raise_alerts_but_wait_for_the_digest(store: Store) -> None:
-    store.record_verdict(
-        add_document(store, URL, sha(1)), leaky_verdict(sha(1), Severity.MEDIUM), site=SITE
+    record_verdict(
+        store, add_document(store, URL, sha(1)), leaky_verdict(sha(1), Severity.MEDIUM), site=SITE
     )
-    store.record_verdict(
-        add_document(store, OTHER_URL, sha(2)), leaky_verdict(sha(2), Severity.LOW), site=SITE
+    record_verdict(
+        store,
+        add_document(store, OTHER_URL, sha(2)),
+        leaky_verdict(sha(2), Severity.LOW),
+        site=SITE,
     )
     assert sorted(str(a.severity) for a in list_alerts(store)) == ["low", "medium"]
     assert outbox_rows(store) == []
@@ -120,8 +124,8 @@ def test_medium_and_low_raise_alerts_but_wait_for_the_digest(store: Store) -> No
 
 def test_medium_rising_to_critical_sends_the_first_email(store: Store) -> None:
     document = add_document(store, URL, sha(1))
-    store.record_verdict(document, leaky_verdict(sha(1), Severity.MEDIUM), site=SITE)
-    store.record_verdict(document, leaky_verdict(sha(2), Severity.CRITICAL), site=SITE)
+    record_verdict(store, document, leaky_verdict(sha(1), Severity.MEDIUM), site=SITE)
+    record_verdict(store, document, leaky_verdict(sha(2), Severity.CRITICAL), site=SITE)
     [(_, kind, in_reply_to, _)] = outbox_rows(store)
     assert (kind, in_reply_to) == ("alert", None)
 
@@ -129,13 +133,13 @@ def test_medium_rising_to_critical_sends_the_first_email(store: Store) -> None:
 @pytest.mark.parametrize("status", [Status.ENCRYPTED, Status.UNREADABLE, Status.TOO_LARGE])
 def test_uninspectable_documents_raise_nothing(store: Store, status: Status) -> None:
     verdict = Verdict(source="x.xlsx", sha256=sha(1), format="xlsx", status=status, error="no")
-    store.record_verdict(add_document(store, URL, sha(1)), verdict, site=SITE)
+    record_verdict(store, add_document(store, URL, sha(1)), verdict, site=SITE)
     assert list_alerts(store) == []
 
 
 def test_old_call_without_site_still_works(store: Store) -> None:
     document = add_document(store, URL, sha(1))
-    store.record_verdict(document, leaky_verdict(sha(1)))
+    record_verdict(store, document, leaky_verdict(sha(1)))
     [alert] = list_alerts(store)
     assert alert.site == SITE.name  # from record_fetch
     assert alert.recipients == ()
@@ -153,7 +157,7 @@ def test_alert_is_written_in_the_same_transaction_as_the_findings(
 
     monkeypatch.setattr(outbox_module, "render_message", broken)
     with pytest.raises(RuntimeError):
-        store.record_verdict(document, leaky_verdict(sha(1)), site=SITE)
+        record_verdict(store, document, leaky_verdict(sha(1)), site=SITE)
     for table in ("scans", "findings", "alerts", "alert_events", "outbox"):
         assert store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
 

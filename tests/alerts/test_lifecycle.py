@@ -9,6 +9,7 @@ from alerts.channels.smtp import SmtpChannel
 from alerts.deliver import deliver_outbox
 from alerts.digest import queue_digests
 from alerts.errors import AlertNotFound, AlertStateError
+from alerts.intake import record_verdict
 from alerts.lifecycle import acknowledge, list_alerts, load_alert, resolve, timeline
 from alerts.model import AlertState, Probe
 from alerts.settings import AlertSettings
@@ -22,7 +23,7 @@ SETTINGS = AlertSettings(escalate_after_hours=4, escalation=("dpo@northshire.exa
 
 def raise_alert(store: Store, n: int, severity: Severity = Severity.CRITICAL) -> str:
     document = add_document(store, URL.format(n=n), sha(n))
-    store.record_verdict(document, leaky_verdict(sha(n), severity), site=SITE)
+    record_verdict(store, document, leaky_verdict(sha(n), severity), site=SITE)
     return next(a.id for a in list_alerts(store) if a.url == URL.format(n=n))
 
 
@@ -65,8 +66,14 @@ def test_404_is_taken_down_with_a_follow_up_then_resolved(
     assert "purge caches" in gone["Subject"]
     text = gone.get_body(("plain",)).get_content()
     assert "HTTP 404" in text and "Wayback Machine" in text and "WhatDoTheyKnow" in text
-    # A taken-down alert is no longer re-checked, and closes by hand.
-    assert verify_open_alerts(store, lambda url: Probe(status=200), clock, SETTINGS).checked == 0
+    # A taken-down alert is re-checked for 30 days, stays down while the file is gone, and
+    # closes by hand.
+    report = verify_open_alerts(store, lambda url: Probe(status=404), clock, SETTINGS)
+    assert (report.checked, report.back_online) == (1, 0)
+    assert load_alert(store, alert_id).state is AlertState.TAKEN_DOWN
+    clock.advance(days=31)
+    assert verify_open_alerts(store, lambda url: still_online(), clock, SETTINGS).checked == 0
+    clock.advance(days=-31)
     resolve(store, alert_id, "CDN purged, DPO told")
     events = [e.event for e in timeline(store, alert_id)]
     assert events == ["raised", "emailed", "taken_down", "emailed", "resolved"]
@@ -132,7 +139,7 @@ def test_digest_is_one_email_per_site_for_medium_and_low(
     raise_alert(store, 2, Severity.LOW)
     raise_alert(store, 3, Severity.CRITICAL)
     document = add_document(store, URL.format(n=4), sha(4))
-    store.record_verdict(document, leaky_verdict(sha(4), Severity.LOW), site=OTHER_SITE)
+    record_verdict(store, document, leaky_verdict(sha(4), Severity.LOW), site=OTHER_SITE)
     deliver_outbox(store, SmtpChannel(smtp.settings()))
     assert len(smtp.recorder.messages) == 1  # only the critical one at once
     assert len(queue_digests(store, clock)) == 2

@@ -9,6 +9,7 @@ import pytest
 from leakcheck import SITE, FakeClock, add_document, leaky_verdict, sha
 
 from alerts.digest import queue_digests
+from alerts.intake import record_verdict
 from alerts.model import MessageKind, file_label
 from alerts.outbox import due
 from alerts.report import render_report
@@ -24,7 +25,7 @@ MASKED = "S****** *'R*****-B******** M********.xlsx"
 def test_subject_and_report_heading_mask_a_personal_file_name(
     store: Store, clock: FakeClock
 ) -> None:
-    store.record_verdict(add_document(store, URL, sha(1)), leaky_verdict(sha(1)), site=SITE)
+    record_verdict(store, add_document(store, URL, sha(1)), leaky_verdict(sha(1)), site=SITE)
     store.db.conn.commit()
     [message] = due(store, clock())
     assert message.kind is MessageKind.ALERT
@@ -37,7 +38,7 @@ def test_subject_and_report_heading_mask_a_personal_file_name(
 
 def test_digest_heading_masks_a_personal_file_name(store: Store, clock: FakeClock) -> None:
     verdict = leaky_verdict(sha(2), Severity.MEDIUM)
-    store.record_verdict(add_document(store, URL, sha(2)), verdict, site=SITE)
+    record_verdict(store, add_document(store, URL, sha(2)), verdict, site=SITE)
     store.db.conn.commit()
     queue_digests(store, clock)
     [message] = [m for m in due(store, clock()) if m.kind is MessageKind.DIGEST]

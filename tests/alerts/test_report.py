@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from leakcheck import OTHER_SITE, SITE, FakeClock, add_document, assert_no_raw, leaky_verdict, sha
 
-from alerts.lifecycle import acknowledge, list_alerts
+from alerts.intake import record_verdict
+from alerts.lifecycle import acknowledge, list_alerts, record_gone
 from alerts.report import render_report
 from alerts.store import Store
 from crawler.settings import PLAYWRIGHT_LAUNCH_OPTIONS
@@ -45,10 +46,10 @@ def seed(store: Store, clock: FakeClock) -> None:
     ]
     for n, severity, site in cases:
         document = add_document(store, URL.format(n=n), sha(n))
-        store.record_verdict(document, leaky_verdict(sha(n), severity), site=site)
+        record_verdict(store, document, leaky_verdict(sha(n), severity), site=site)
         clock.advance(minutes=7)
     acknowledge(store, list_alerts(store)[0].id, "A. Webteam")
-    store.record_gone(URL.format(n=4), 404)
+    record_gone(store, URL.format(n=4), SITE.name, 404)
 
 
 def test_report_renders_in_chromium_without_scripts_or_raw_values(

@@ -22,6 +22,7 @@ from leakcheck import (
 
 from alerts.channels.smtp import SmtpChannel
 from alerts.deliver import deliver_outbox
+from alerts.intake import record_verdict
 from alerts.store import Store
 
 
@@ -60,7 +61,7 @@ def tls_server(certificate: tuple[Path, ssl.SSLContext]) -> Iterator[tuple[SmtpS
 
 def queue_one(store: Store) -> None:
     url = "https://force.example/SysSiteAssets/foi/1-reply.xlsx"
-    store.record_verdict(add_document(store, url, sha(1)), leaky_verdict(sha(1)), site=SITE)
+    record_verdict(store, add_document(store, url, sha(1)), leaky_verdict(sha(1)), site=SITE)
 
 
 def test_starttls_with_login(

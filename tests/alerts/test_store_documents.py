@@ -3,6 +3,10 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import sqlite_utils
+
+from alerts.intake import record_verdict
+from alerts.lifecycle import record_gone
 from alerts.store import MIGRATIONS, Store
 from detectors.model import Finding, Severity, Status, Vector, Verdict
 
@@ -36,16 +40,16 @@ def test_fetch_then_verdict_then_gone(tmp_path: Path) -> None:
     url = "https://example.police.uk/reply.xlsx"
     document_id = store.record_fetch(url, site="example", etag='"x"', sha256="ab" * 32)
     assert store.record_fetch(url, site="example", etag='"y"') == document_id
-    scan_id = store.record_verdict(document_id, verdict())
+    scan_id = record_verdict(store, document_id, verdict())
     finding = store.db.execute("SELECT entity, vector, example FROM findings").fetchone()
     assert finding == ("PERSON", "hidden_sheet", "J*** S****")
     assert store.db.execute("SELECT severity FROM scans WHERE id = ?", [scan_id]).fetchone() == (
         "critical",
     )
-    record = store.document(url)
+    record = store.document(url, "example")
     assert record is not None and record.etag == '"y"' and record.gone_at is None
-    store.record_gone(url, 404)
-    record = store.document(url)
+    record_gone(store, url, "example", 404)
+    record = store.document(url, "example")
     assert record is not None and record.gone_at is not None
 
 
@@ -55,3 +59,24 @@ def test_salt_is_stable_per_installation(tmp_path: Path) -> None:
     assert len(salt) == 32
     assert Store(path).salt == salt
     assert Store(tmp_path / "other.db").salt != salt
+
+
+def test_documents_of_a_version_2_database_are_keyed_per_site_after_migration(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ls.db"
+    old = sqlite_utils.Database(path)
+    for migration in MIGRATIONS[:2]:
+        migration(old)
+    old.execute("PRAGMA user_version = 2")
+    old.table("documents").insert({"url": "https://shared.example/r.csv", "sha256": "ab" * 32})
+    old.conn.commit()
+    old.close()
+
+    store = Store(path)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    kept = store.document("https://shared.example/r.csv", "")
+    assert kept is not None and kept.sha256 == "ab" * 32 and not kept.judged
+    north = store.record_fetch("https://shared.example/r.csv", site="north", sha256="cd" * 32)
+    south = store.record_fetch("https://shared.example/r.csv", site="south", sha256="cd" * 32)
+    assert len({kept.id, north, south}) == 3

@@ -13,6 +13,7 @@ from scrapy.http import HtmlResponse, Request, Response, TextResponse
 from scrapy.utils.test import get_crawler
 from twisted.internet.defer import CancelledError
 
+from alerts.intake import record_verdict
 from alerts.store import Store
 from crawler import summary
 from crawler.config import Site
@@ -30,6 +31,7 @@ from crawler.quarantine import Quarantine
 from crawler.spiders.disclosure_log import DisclosureLogSpider
 from crawler.spiders.site import SiteSpider
 from crawler.spiders.whatdotheyknow import WhatDoTheyKnowSpider
+from detectors.model import Status, Verdict
 
 URL = "http://force.example/SysSiteAssets/foi/reply.csv"
 
@@ -44,9 +46,11 @@ def _crawler(tmp_path: Path, **settings: object) -> Crawler:
     return get_crawler(settings_dict=values)
 
 
-def _known(tmp_path: Path, body: bytes, content_type: str = "text/csv") -> str:
+def _known(tmp_path: Path, body: bytes, content_type: str = "text/csv", judged: bool = True) -> str:
+    """A document fetched before; `judged` when its verdict was committed too."""
     sha = Quarantine(tmp_path / "quarantine", 30).keep(body)
-    Store(tmp_path / "db.sqlite").record_fetch(
+    store = Store(tmp_path / "db.sqlite")
+    document = store.record_fetch(
         URL,
         site="force",
         etag='"v1"',
@@ -54,6 +58,9 @@ def _known(tmp_path: Path, body: bytes, content_type: str = "text/csv") -> str:
         content_type=content_type,
         sha256=sha,
     )
+    if judged:
+        verdict = Verdict(source="reply.csv", sha256=sha, format="csv", status=Status.SCANNED)
+        record_verdict(store, document, verdict)
     return sha
 
 
@@ -71,6 +78,12 @@ def test_conditional_headers_only_for_known_content_still_held(tmp_path: Path) -
     fresh = Request(URL)
     middleware.process_request(fresh)
     assert b"If-None-Match" not in fresh.headers
+
+    _known(tmp_path, b"a,b\n", judged=False)  # fetched, then the crawl died before the verdict
+    unjudged = Request(URL)
+    middleware.process_request(unjudged)
+    assert b"If-None-Match" not in unjudged.headers
+    assert b"If-Modified-Since" not in unjudged.headers
 
     sha = _known(tmp_path, b"a,b\n")
     known = Request(URL)
@@ -108,9 +121,9 @@ def test_known_document_answering_404_or_410_is_recorded_gone(tmp_path: Path, st
         request = Request(url)
         middleware.process_response(request, Response(url, status=status, request=request))
     store = Store(tmp_path / "db.sqlite")
-    record = store.document(URL)
+    record = store.document(URL, "force")
     assert record is not None and record.gone_at is not None
-    assert store.document(unknown) is None
+    assert store.document(unknown, "force") is None
     assert crawler.stats.get_value(summary.GONE) == 1
 
 

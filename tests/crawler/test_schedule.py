@@ -15,10 +15,10 @@ import click
 import pytest
 from apscheduler.triggers.cron import CronTrigger
 
+from alerts.intake import record_verdict
 from alerts.store import Store
 from crawler.cli.crawl import choose_site, exit_status
 from crawler.config import Config, Site
-from crawler.records import last_crawl, record_crawl
 from crawler.run import CrawlBusy, crawl_site
 from crawler.schedule import Monitor, missed
 from crawler.summary import CrawlSummary
@@ -63,8 +63,8 @@ def _config(tmp_path: Path, *names: str) -> Config:
 def test_plan_makes_one_exclusive_coalescing_job_per_site(tmp_path: Path) -> None:
     config = _config(tmp_path, "north", "south")
     store = Store(config.database)
-    record_crawl(store, "north", (NOW - timedelta(days=1)).isoformat())
-    record_crawl(store, "south", NOW.replace(hour=2, minute=30).isoformat())
+    store.record_crawl("north", (NOW - timedelta(days=1)).isoformat())
+    store.record_crawl("south", NOW.replace(hour=2, minute=30).isoformat())
     monitor = Monitor(config, runner=lambda site, cancel: CrawlSummary(site.name), grace=HOURS * 2)
     monitor.plan(now=NOW)
     jobs = {job.id: job for job in monitor.scheduler.get_jobs()}
@@ -122,7 +122,7 @@ def test_crawls_are_followed_by_alert_emails(tmp_path: Path) -> None:
         kinds=("staff_list",),
         findings=(Finding("PERSON", Vector.HIDDEN_SHEET, "sheet 'Raw'", 40, 0.9, "J*** S****"),),
     )
-    store.record_verdict(document, verdict, site=config.sites[0])
+    record_verdict(store, document, verdict, site=config.sites[0])
     Monitor(config, runner=lambda site, cancel: CrawlSummary(site.name, finished=True)).run_once()
     emails = list(config.outbox_dir.glob("*.eml"))
     assert len(emails) == 1
@@ -197,7 +197,7 @@ def test_cancelled_crawl_stops_its_child_cleanly(tmp_path: Path) -> None:
     assert not summary.finished
     assert summary.failure == f"stopped by signal {signal.SIGTERM}"
     assert summary.pages < 1_000  # stopped long before the endless site ran out
-    assert last_crawl(Store(config.database), "endless") is None  # not a completed night
+    assert Store(config.database).last_crawl("endless") is None  # not a completed night
 
 
 def _endless(path: str) -> Resource:
