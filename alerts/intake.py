@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from alerts import lifecycle, outbox
 from alerts.model import IMMEDIATE, Alert, AlertState, MessageKind, Route, stamp
-from detectors.model import Severity, Status, Verdict
+from detectors.model import Severity, Verdict
 
 if TYPE_CHECKING:
     from alerts.store import Store
@@ -32,19 +32,20 @@ def raise_alert(
 ) -> str | None:
     """Raise, update or reopen the alert for this scan; runs inside the caller's transaction.
 
-    Returns the id of the alert concerned, or None when the document is clean or could
-    not be inspected. Same content at the same URL again: nothing new. Changed content at
-    a URL with an active alert: a threaded follow-up. Content seen before, after the alert
-    was closed: the alert reopens. Anything else at or above low: a new alert.
+    Returns the id of the alert concerned, or None when nothing was found (a document cut
+    short by a limit still alerts on what was found before the cut). Same content at the
+    same URL again: nothing new. Changed content at a URL with an active alert: a threaded
+    follow-up. Content seen before, after the alert was closed: the alert reopens. Anything
+    else at or above low: a new alert.
     """
     url, doc_site, doc_referrer = store.db.execute(
         "SELECT url, site, referrer FROM documents WHERE id = ?", [document_id]
     ).fetchone()
-    if verdict.status is not Status.SCANNED:
-        return None
     if verdict.severity is Severity.NONE:
-        for alert in lifecycle.active_alerts_at(store, url):
-            lifecycle.take_down(store, alert, "the document was replaced by a clean version")
+        # Only a version read in full is clean; one cut short by a limit or damage says nothing.
+        if verdict.fully_read:
+            for alert in lifecycle.active_alerts_at(store, url):
+                lifecycle.take_down(store, alert, "the document was replaced by a clean version")
         return None
     now = stamp(store.clock())
     changes = {

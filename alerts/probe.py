@@ -8,7 +8,7 @@ import urllib.request
 from collections.abc import Callable
 
 from alerts.model import Probe
-from detectors.model import Severity, Status
+from detectors.model import Severity
 from detectors.scan import ScanOptions, scan
 
 USER_AGENT = "leaksweep/0.1 (+takedown verification)"
@@ -34,7 +34,7 @@ def http_probe(
         if len(data) > limit:
             return Probe(status=status)
         verdict = scan(data, url.rsplit("/", 1)[-1], options)
-        clean = verdict.status is Status.SCANNED and verdict.severity is Severity.NONE
+        clean = verdict.fully_read and verdict.severity is Severity.NONE
         return Probe(status=status, sha256=hashlib.sha256(data).hexdigest(), clean=clean)
 
     return probe

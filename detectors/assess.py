@@ -18,11 +18,14 @@ identifier such as a NINO, NHS number or date of birth, sits with the people.
 | staff or contact list of 10 or more; hidden staff list of fewer      | medium   |
 | 3 or more people in hidden text (comments, tracked changes…)         | medium   |
 | 10 or more people in visible text                                    | medium   |
-| a part that could not be read (suspect, not clean)                   | medium   |
+| a part that could not be read, `unread` (suspect, not clean)        | medium   |
 | a few names or work contact details in visible text or lists         | low      |
 | author or editor names in document properties                        | low      |
 | hidden sheets, rows or caches holding nothing personal               | low      |
 | nothing found                                                        | none     |
+
+An unread part is a typed fact an inspector records (`detectors.model.Unread`), never read from
+the wording of a hiding place's description.
 
 A document is worth an alert at `medium` and above: a web team should not be woken for the
 author field of a Word file or the FOI officer's signature, but should be for any hidden list.
@@ -33,12 +36,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from detectors.detect import Evidence, Exposure
-from detectors.model import Severity, Structure
+from detectors.model import Severity, Structure, Unread
 
 STAFF_MANY = 100
 SOME = 10
 CROWD = 50
-_UNREADABLE = ("unreadable", "not opened", "could not", "cannot", "encrypted", "password", "error")
 
 
 @dataclass(frozen=True)
@@ -48,13 +50,18 @@ class Assessment:
     """The rule that set the severity, in words fit for an alert."""
 
 
-def assess(evidence: Evidence, structures: tuple[Structure, ...]) -> Assessment:
-    """The highest severity any exposure, or any unreadable or hidden part, deserves."""
+def assess(
+    evidence: Evidence, structures: tuple[Structure, ...], unread: tuple[Unread, ...] = ()
+) -> Assessment:
+    """The highest severity any exposure, or any unread or hidden part, deserves."""
     rated = [
         _rate(exposure) for exposure in evidence.exposures if exposure.people or exposure.kinds
     ]
-    if any(_unreadable(s) for s in structures):
-        rated.append((Severity.MEDIUM, "a part of the document could not be read"))
+    if unread:
+        first = unread[0]
+        more = f" and {len(unread) - 1:,} more" if len(unread) > 1 else ""
+        reason = f"could not be fully read: {first.where}: {first.reason}{more}"
+        rated.append((Severity.MEDIUM, reason))
     if any(s.vector.hidden for s in structures):
         rated.append((Severity.LOW, "hidden parts hold nothing personal"))
     if not rated and evidence.findings:
@@ -90,8 +97,3 @@ def _rate(exposure: Exposure) -> tuple[Severity, str]:
     if (hidden and people >= 3) or people >= SOME:
         return Severity.MEDIUM, f"{people} people in {where} {exposure.source}"
     return Severity.LOW, f"a few names or contact details in {where} {exposure.source}"
-
-
-def _unreadable(structure: Structure) -> bool:
-    detail = structure.detail.casefold()
-    return any(word in detail for word in _UNREADABLE)

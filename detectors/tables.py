@@ -117,6 +117,8 @@ class TableEvidence:
     they apply to the people its prose names."""
     stopped: str | None = None
     """Why the rows were not all read (the time budget ran out); what was read is counted."""
+    read: int = 0
+    """Rows read (the sample included), so a cut can say where it fell."""
 
 
 @dataclass
@@ -155,17 +157,26 @@ class _FreeText:
 
 
 def _checked(
-    rows: Iterable[tuple[str, ...]], budget: Budget | None, stop: list[str]
+    rows: Iterable[tuple[str, ...]], budget: Budget | None, stop: list[str], read: list[int]
 ) -> Iterator[tuple[str, ...]]:
     """The rows, checking the time budget every ROWS_PER_CHECK; on running out, the reason
-    goes into `stop` and the rows end there."""
-    for n, row in enumerate(rows):
-        if budget is not None and n % ROWS_PER_CHECK == 0:
-            try:
+    goes into `stop` and the rows end there. A reader that runs out of the budget while
+    producing a row (a sheet parser checks it too) ends the rows the same way, so the rows
+    already read still count. `read[0]` is the number of rows read."""
+    iterator = iter(rows)
+    n = 0
+    while True:
+        try:
+            if budget is not None and n % ROWS_PER_CHECK == 0:
                 budget.check(TABLE_ACTIVITY)
-            except DocumentTooLarge as spent:
-                stop.append(str(spent))
-                return
+            row = next(iterator)
+        except StopIteration:
+            return
+        except DocumentTooLarge as spent:
+            stop.append(str(spent))
+            return
+        n += 1
+        read[0] = n
         yield row
 
 
@@ -199,7 +210,8 @@ def assess_table(
     and says why it stopped.
     """
     stop: list[str] = []
-    rows = _checked(table.rows, budget, stop)
+    read = [0]
+    rows = _checked(table.rows, budget, stop, read)
     sample = list(itertools.islice(rows, SAMPLE_ROWS))
     top, sample = header_below_title(table.header, sample)
     width = max([len(top), *(len(row) for row in sample)], default=0)
@@ -232,6 +244,7 @@ def assess_table(
             prose_kind=kind,
             prose_categories=named_in,
             stopped=_first(stop),
+            read=read[0],
         )
 
     if not has_people:
@@ -306,6 +319,7 @@ def assess_table(
         prose_kind=kind,
         prose_categories=named_in,
         stopped=_first(stop),
+        read=read[0],
     )
 
 

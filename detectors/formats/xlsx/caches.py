@@ -25,7 +25,7 @@ from detectors.formats._sheet import Layout, Row, sheet_tables, split_ref
 from detectors.formats._xml import free, local
 from detectors.formats.xlsx.parts import read_small, rel_id, relationships, stream
 from detectors.limits import Budget
-from detectors.model import Item, Structure, Table, Text, Vector
+from detectors.model import Item, Structure, Table, Text, Unread, Vector
 
 _MB = 1024 * 1024
 _PASSWORD = re.compile(r"(?i)\b(password|pwd)\s*=\s*[^;\s]")
@@ -46,10 +46,10 @@ def inspect_caches(zf: SafeZip, budget: Budget) -> Iterator[Item]:
     model = [p for p in zf.matching("xl/model/") if not p.endswith("/")]
     if model:
         size = sum(zf.size(p) for p in model)
-        yield Structure(
-            Vector.DATA_MODEL,
+        yield Unread(
             "data model (Power Pivot) in xl/model/",
-            f"{size / _MB:,.1f} MB of compressed tables (their values are not read)",
+            f"{size / _MB:,.1f} MB of compressed tables that no reader here decodes",
+            vector=Vector.DATA_MODEL,
         )
 
 
@@ -58,7 +58,7 @@ def _guarded(path: str, vector: Vector, items: Iterator[Item]) -> Iterator[Item]
     try:
         yield from items
     except UnreadableDocument as error:
-        yield Structure(vector, path, f"unreadable: {error}")
+        yield Unread(path, str(error), vector=vector)
 
 
 # -- charts -----------------------------------------------------------------------------------
@@ -238,7 +238,7 @@ def _custom_xml(zf: SafeZip) -> Iterator[Item]:
         try:
             root = read_small(zf, path)
         except UnreadableDocument as error:
-            yield Structure(Vector.METADATA, path, f"unreadable: {error}")
+            yield Unread(path, str(error), vector=Vector.METADATA)
             continue
         if root is None:
             continue
@@ -260,7 +260,7 @@ def _mashup(encoded: str, number: int) -> Iterator[Item]:
             formulas = [n for n in package.namelist() if n.startswith("Formulas/")]
             code = "\n".join(package.read(n).decode("utf-8", "replace") for n in formulas[:20])
     except (binascii.Error, zipfile.BadZipFile, ValueError, OSError, EOFError):
-        yield Structure(Vector.QUERY_TABLE, where, "Power Query data that could not be decoded")
+        yield Unread(where, "Power Query data that could not be decoded", vector=Vector.QUERY_TABLE)
         return
     yield Structure(Vector.QUERY_TABLE, where, f"{code.count('shared '):,} queries")
     if code.strip():
