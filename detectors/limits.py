@@ -92,7 +92,7 @@ def inflate(
         except zlib.error:
             if not tolerant:
                 raise
-            return b"".join(pieces)
+            return _salvaged(data, limits, cap, wbits, pieces)
         pending = decompressor.unconsumed_tail
         total += len(piece)
         pieces.append(piece)
@@ -104,10 +104,18 @@ def inflate(
     except zlib.error:
         if not tolerant:
             raise
-        rest = b""
+        return _salvaged(data, limits, cap, wbits, pieces)
     total += len(rest)
     _check_inflated(total, len(data), cap, limits)
     pieces.append(rest)
+    return b"".join(pieces)
+
+
+def _salvaged(data: bytes, limits: Limits, cap: int, wbits: int, pieces: list[bytes]) -> bytes:
+    """What damaged deflate data gives: a zlib stream whose checksum is wrong is read again
+    as raw deflate, which has no checksum; otherwise the output up to the damage."""
+    if wbits == zlib.MAX_WBITS and len(data) > 2:
+        return inflate(data[2:], limits, cap, -zlib.MAX_WBITS, tolerant=True)
     return b"".join(pieces)
 
 
