@@ -88,7 +88,10 @@ class SafeZip:
         DocumentTooLarge (zipfile never gives more than the size the archive declares, and
         that size is checked before reading)."""
         cap = self.budget.limits.max_inflated_bytes
-        size = self.size(name)
+        info = self._info(name)
+        if info is None:
+            raise UnreadableDocument(_missing(name))
+        size = info.file_size
         if size > cap:
             raise DocumentTooLarge(
                 f"a member expands to {size / MB:,.0f} MB, over the {cap / MB:,.0f} MB limit",
