@@ -54,7 +54,8 @@ def scan(data: bytes, name: str, options: ScanOptions | None = None) -> Verdict:
         _inspect(data, name, fmt, budget, detector, parts, depth=0, prefix="")
     except DocumentTooLarge as failure:
         status, error = failure.status, _reason(str(failure))
-        parts.unread.append(failure.part or Unread("document", "the rest not read", limit=True))
+        reason = f"not read from there on: {error}"
+        parts.unread.append(failure.part or Unread("document", reason, limit=True))
     except InspectionError as failure:
         status, error = failure.status, _reason(str(failure))
     except RecursionError:
