@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import zipfile
 import zlib
@@ -247,3 +248,22 @@ def test_pages_past_the_page_limit_are_an_unread_part_and_the_first_pages_kept()
     assert verdict.error and "2-page limit" in verdict.error
     assert {f.where for f in verdict.findings if f.entity == "PERSON"} == {"page 1", "page 2"}
     assert_not_clean(verdict)
+
+
+def test_a_power_query_package_bomb_is_refused_and_the_sheets_read() -> None:
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("Formulas/Section1.m", b" " * (50 * MB))
+    blob = package.getvalue()
+    payload = b"\0\0\0\0" + len(blob).to_bytes(4, "little") + blob
+    mashup = (
+        '<DataMashup xmlns="http://schemas.microsoft.com/DataMashup">'
+        f"{base64.b64encode(payload).decode()}</DataMashup>"
+    )
+    parts = staff_workbook()
+    parts["customXml/item1.xml"] = mashup.encode()
+    limits = Limits(max_inflated_bytes=8 * MB, max_ratio=10_000)
+    verdict = scan(zip_parts(parts), "reply.xlsx", ScanOptions(limits=limits))  # type: ignore[arg-type]
+    assert verdict.status is Status.TOO_LARGE
+    assert [u.where for u in verdict.unread] == ["Power Query (custom XML part 1)"]
+    assert verdict.people == 40
