@@ -80,8 +80,8 @@ def _inspect_sheet(sheet: Sheet, context: Context, area: tuple[Area, ...]) -> It
     yield from sheet_tables(layout, outside.rows(rows) if outside else rows, context.budget)
     if layout.damage is not None:
         vector = None if sheet.state is Vector.CELL else sheet.state
-        read = f"rows after {layout.last_row:,} not read" if layout.last_row else "not read"
-        yield Unread(layout.where, f"{read}: {layout.damage}", vector=vector)
+        cut = f"rows after {layout.last_row:,} not read: " if layout.last_row else ""
+        yield Unread(layout.where, f"{cut}{layout.damage}", vector=vector)
     if outside and (structure := outside.structure(layout.owner)):
         yield structure
     yield from layout.texts
