@@ -9,6 +9,7 @@ Cases (each generated into a temporary folder, none kept unless --keep):
   xlsx_nested    a workbook embedding a zip that holds a zip whose member is a 1 GiB bomb
   xlsx_laughs    a workbook whose sheet and shared strings declare a billion-laughs DTD
   xlsx_deep      a workbook whose hidden sheet nests elements 100,000 deep, beside a staff list
+  docx_xml       a ~1 MB Word file whose body part is 250 MB of XML (a tree would take GBs)
   zip_deep       zips nested twelve deep around a staff list
 
 Each case is scanned by `detectors.scan.scan` in a fresh child process; the parent collects
@@ -357,6 +358,25 @@ def build_xlsx_deep(path: Path) -> None:
     )
 
 
+def build_docx_xml(path: Path) -> None:
+    from crawler.demo.builders.docx import build_docx, paragraph
+
+    with zipfile.ZipFile(io.BytesIO(build_docx([paragraph("Dear John Smith,")]))) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    body = paragraph("The committee met on Monday to discuss the figures for the year. " * 3)
+    head, _, tail = parts["word/document.xml"].partition(b"</w:body>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, data in parts.items():
+            if name != "word/document.xml":
+                archive.writestr(name, data)
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            member.write(head)
+            block = body.encode() * 1000
+            while member._file_size < 250 * MB:  # type: ignore[attr-defined]
+                member.write(block)
+            member.write(b"</w:body>" + tail)
+
+
 def build_zip_deep(path: Path) -> None:
     data = _zip_of("staff.csv", _staff_csv(200))
     for level in range(11):
@@ -373,6 +393,7 @@ CASES: dict[str, tuple[str, Callable[[Path], None], int]] = {
     "xlsx_nested": ("nested.xlsx", build_xlsx_nested, 150),
     "xlsx_laughs": ("laughs.xlsx", build_xlsx_laughs, 150),
     "xlsx_deep": ("deep.xlsx", build_xlsx_deep, 150),
+    "docx_xml": ("long.docx", build_docx_xml, 0),
     "zip_deep": ("deep.zip", build_zip_deep, 0),
 }
 """Case -> (file name, builder, people that must still be found: what lies beside the bomb)."""
@@ -421,24 +442,26 @@ def measure(path: Path, code: Path, ceiling_mb: float, timeout: float) -> dict[s
         cwd=code,  # `python -c` puts the working folder first on the path
     )
     killed: list[str] = []
+    done = threading.Event()
 
     def watch() -> None:
-        while child.poll() is None:
+        # Never polls the child: os.wait4 below must be the one to reap it, for its usage.
+        while not done.wait(0.05):
             if _rss_mb(child.pid) > ceiling_mb:
                 killed.append(f"killed over {ceiling_mb:,.0f} MB")
-                child.kill()
-                return
-            if time.monotonic() - start > timeout:
+            elif time.monotonic() - start > timeout:
                 killed.append(f"killed after {timeout:,.0f} s")
-                child.kill()
-                return
-            time.sleep(0.05)
+            else:
+                continue
+            os.kill(child.pid, 9)
+            return
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
     assert child.stdout is not None
     output = child.stdout.read()
     _, _, usage = os.wait4(child.pid, 0)
+    done.set()
     child.returncode = 0
     wall = time.monotonic() - start
     watcher.join()

@@ -10,6 +10,11 @@ from detectors.errors import DocumentTooLarge
 
 MB = 1024 * 1024
 
+WHOLE_XML_BYTES = 64 * MB
+"""Largest XML part parsed whole into a tree (a Word body, a slide, a comments part): a tree
+takes several times the text, so a larger part is refused as too large rather than parsed.
+Sheets, caches and other parts that can be long are streamed instead."""
+
 WHOLE_CELL_CHARS = 300
 """Longest value judged as a whole cell (a name, an id, a date, a postcode). Longer values are
 free text: never matched whole, and read as prose instead (see `detectors.tables`)."""
