@@ -43,6 +43,7 @@ bench: setup
 	$(PY) bench/evaluate.py
 	$(PY) bench/holdout.py
 	$(PY) bench/crawl.py
+	$(PY) bench/bombs.py
 
 clean:
 	rm -rf $(VENV) leaksweep-demo .mypy_cache .ruff_cache .pytest_cache
