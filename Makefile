@@ -45,6 +45,7 @@ bench: setup
 	$(PY) bench/holdout.py
 	$(PY) bench/layouts.py
 	$(PY) bench/crawl.py
+	$(PY) bench/bombs.py
 
 clean:
 	rm -rf $(VENV) leaksweep-demo .mypy_cache .ruff_cache .pytest_cache

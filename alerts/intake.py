@@ -57,20 +57,20 @@ def raise_alert(
 ) -> str | None:
     """Raise, update or reopen the alert for this scan; runs inside the caller's transaction.
 
-    Returns the id of the alert concerned, or None when the document is clean or could
-    not be inspected. Same content at the same URL again: nothing new. Changed content at
-    a URL with an active alert: a threaded follow-up. Content alerted before, after the
-    alert was closed (at this URL or another of the site): the alert reopens. Anything
+    Returns the id of the alert concerned, or None when nothing was found (a document cut
+    short by a limit still alerts on what was found before the cut). Same content at the
+    same URL again: nothing new. Changed content at a URL with an active alert: a threaded
+    follow-up. Content seen before, after the alert was closed: the alert reopens. Anything
     else at or above low: a new alert.
     """
     doc_site, url, doc_referrer = store.document_site_url(document_id)
     if site is not None:
         doc_site = site.name
-    if verdict.status is not Status.SCANNED:
-        return None
     if verdict.severity is Severity.NONE:
-        for alert in lifecycle.active_alerts_at(store, url, doc_site):
-            lifecycle.take_down(store, alert, "the document was replaced by a clean version")
+        # Only a version read in full is clean; one cut short by a limit or damage says nothing.
+        if verdict.fully_read:
+            for alert in lifecycle.active_alerts_at(store, url, doc_site):
+                lifecycle.take_down(store, alert, "the document was replaced by a clean version")
         return None
     now = stamp(store.clock())
     changes = _changes(document_id, scan_id, verdict.sha256, verdict.severity, verdict.people)

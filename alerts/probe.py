@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from alerts.model import Probe
-from detectors.model import Severity, Status
+from detectors.model import Severity
 from detectors.scan import ScanOptions, scan
 
 
@@ -42,7 +42,7 @@ def http_probe(client: Client, options: ScanOptions | None = None) -> Callable[[
         if answer.status >= 400 or answer.truncated:
             return Probe(status=answer.status)
         verdict = scan(answer.data, url.rsplit("/", 1)[-1], options)
-        clean = verdict.status is Status.SCANNED and verdict.severity is Severity.NONE
+        clean = verdict.fully_read and verdict.severity is Severity.NONE
         sha256 = hashlib.sha256(answer.data).hexdigest()
         return Probe(status=answer.status, sha256=sha256, clean=clean)
 

@@ -150,6 +150,8 @@ class ScanPipeline:
         )
         record_verdict(self.store, document_id, verdict, site=self.site, referrer=item.referrer)
         self.stats.inc_value(summary.SCANNED)
+        if verdict.status is Status.TOO_LARGE:  # a bomb or the time budget cut the scan short
+            self.stats.inc_value(summary.TOO_LARGE)
         busy = self.stats.get_value(summary.SCAN_SECONDS, 0.0)
         self.stats.set_value(summary.SCAN_SECONDS, busy + seconds)
         self.stats.inc_value(summary.SEVERITY + str(verdict.severity))

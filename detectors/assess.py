@@ -22,11 +22,14 @@ identifier such as a NINO, NHS number or date of birth, sits with the people.
 | a private person's name with their home address or own phone         | medium   |
 | 3 or more people in hidden text (comments, tracked changes…)         | medium   |
 | 10 or more people in visible text                                    | medium   |
-| a part that could not be read (suspect, not clean)                   | medium   |
+| a part that could not be read, `unread` (suspect, not clean)        | medium   |
 | a few names or work contact details in visible text or lists         | low      |
 | author or editor names in document properties                        | low      |
 | hidden sheets, rows or caches holding nothing personal               | low      |
 | nothing found                                                        | none     |
+
+An unread part is a typed fact an inspector records (`detectors.model.Unread`), never read from
+the wording of a hiding place's description.
 
 A document is worth an alert at `medium` and above: a web team should not be woken for the
 author field of a Word file or the FOI officer's signature, but should be for any hidden list.
@@ -37,12 +40,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from detectors.detect import Evidence, Exposure
-from detectors.model import Severity, Structure
+from detectors.model import Severity, Structure, Unread
 
 STAFF_MANY = 100
 SOME = 10
 CROWD = 50
-_UNREADABLE = ("unreadable", "not opened", "could not", "cannot", "encrypted", "password", "error")
 
 
 @dataclass(frozen=True)
@@ -52,16 +54,21 @@ class Assessment:
     """The rule that set the severity, in words fit for an alert."""
 
 
-def assess(evidence: Evidence, structures: tuple[Structure, ...]) -> Assessment:
-    """The highest severity any exposure, or any unreadable or hidden part, deserves."""
+def assess(
+    evidence: Evidence, structures: tuple[Structure, ...], unread: tuple[Unread, ...] = ()
+) -> Assessment:
+    """The highest severity any exposure, or any unread or hidden part, deserves."""
     rated = [
         _rate(exposure) for exposure in evidence.exposures if exposure.people or exposure.kinds
     ]
     if any(finding.covers for finding in evidence.findings):
         # Someone meant to hide it and believes it is hidden: it is still in the file.
         rated.append((Severity.HIGH, "personal data under a redaction box that hides nothing"))
-    if any(_unreadable(s) for s in structures):
-        rated.append((Severity.MEDIUM, "a part of the document could not be read"))
+    if unread:
+        first = unread[0]
+        more = f" and {len(unread) - 1:,} more" if len(unread) > 1 else ""
+        reason = f"could not be fully read: {first.where}: {first.reason}{more}"
+        rated.append((Severity.MEDIUM, reason))
     if any(s.vector.hidden for s in structures):
         rated.append((Severity.LOW, "hidden parts hold nothing personal"))
     if not rated and evidence.findings:
@@ -103,8 +110,3 @@ def _rate(exposure: Exposure) -> tuple[Severity, str]:
     if exposure.private and people:
         return Severity.MEDIUM, "a private person's home address or phone with their name"
     return Severity.LOW, f"a few names or contact details in {where} {exposure.source}"
-
-
-def _unreadable(structure: Structure) -> bool:
-    detail = structure.detail.casefold()
-    return any(word in detail for word in _UNREADABLE)

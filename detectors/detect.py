@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from detectors.errors import DocumentTooLarge
 from detectors.limits import Budget
 from detectors.mask import mask
-from detectors.model import Cover, Finding, Table, Text, Vector
+from detectors.model import Cover, Finding, Table, Text, Unread, Vector
 from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
 from detectors.prose_records import records_in
@@ -231,7 +231,9 @@ class Detector:
         self._record_table(table, evidence, embedded_in)
         if evidence.stopped:
             self.stopped = evidence.stopped
-            raise DocumentTooLarge(evidence.stopped)
+            last = table.first_row + evidence.read - 1
+            part = Unread(table.where, f"rows after {last:,} not read (time budget)", limit=True)
+            raise DocumentTooLarge(evidence.stopped, part)
         # Free text in cells (a narrative, a note) is read like any other prose, up to a
         # total per document: a workbook of fifty such sheets must not spend the budget there.
         for where, text in evidence.prose:

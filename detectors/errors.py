@@ -12,7 +12,7 @@ status and never lets any exception out.
 
 from __future__ import annotations
 
-from detectors.model import Status
+from detectors.model import Status, Unread
 
 
 class InspectionError(Exception):
@@ -28,7 +28,14 @@ class UnreadableDocument(InspectionError):
 
 
 class DocumentTooLarge(InspectionError):
+    """A limit stopped the reading; `part` says what was left unread when the raiser knows
+    ("sheet 'Raw'": "rows after 312,000 not read (time budget)")."""
+
     status = Status.TOO_LARGE
+
+    def __init__(self, reason: str, part: Unread | None = None) -> None:
+        super().__init__(reason)
+        self.part = part
 
 
 class UnsupportedDocument(InspectionError):

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import time
+import zlib
 from dataclasses import dataclass, field
 
 from detectors.errors import DocumentTooLarge
 
 MB = 1024 * 1024
+
+WHOLE_XML_BYTES = 64 * MB
+"""Largest XML part parsed whole into a tree (a Word body, a slide, a comments part): a tree
+takes several times the text, so a larger part is refused as too large rather than parsed.
+Sheets, caches and other parts that can be long are streamed instead."""
 
 WHOLE_CELL_CHARS = 300
 """Longest value judged as a whole cell (a name, an id, a date, a postcode). Longer values are
@@ -22,6 +28,14 @@ class Limits:
     max_ratio: float = 300.0
     """Compression ratio above which a member larger than `ratio_floor_bytes` is a bomb."""
     ratio_floor_bytes: int = 4 * MB
+    max_inflated_bytes: int = 256 * MB
+    """Largest one thing decompressed whole into memory: a zip member, an embedded file, a
+    PDF attachment. Larger is refused as too large and the rest of the document still read."""
+    max_stream_bytes: int = 32 * MB
+    """Largest PDF stream decoded (page content, fonts, forms): the page interpreter holds
+    several times a content stream's size while parsing it."""
+    max_pages: int = 2000
+    """PDF pages read; the pages after are an unread part."""
     max_members: int = 20_000
     max_depth: int = 4
     """How deep embedded files are followed (a docx in a zip in a pdf is depth 3)."""
@@ -49,4 +63,73 @@ class Budget:
             raise DocumentTooLarge(f"inspection took longer than the {budget}")
         raise DocumentTooLarge(
             f"ran out of the {budget} while {activity}; findings so far are kept"
+        )
+
+
+INFLATE_CHUNK = 1 * MB
+"""Output taken from the decompressor between two checks of the caps."""
+
+
+def inflate(
+    data: bytes,
+    limits: Limits,
+    cap: int | None = None,
+    wbits: int = zlib.MAX_WBITS,
+    tolerant: bool = False,
+) -> bytes:
+    """`data` inflated (zlib, raw deflate or gzip by `wbits`), a chunk at a time, refused as
+    a bomb with DocumentTooLarge as soon as the output passes `cap` (by default
+    `limits.max_inflated_bytes`) or, past `limits.ratio_floor_bytes`, expands more than
+    `limits.max_ratio` times the input consumed so far. Corrupt data raises zlib.error, or
+    with `tolerant` ends the output where the damage starts (a stream with a bad checksum).
+
+    The one decompressor for everything held whole in memory: a 1 MB stream of zeros that
+    would expand to 1 GiB is refused after a few megabytes, not after allocating the GiB.
+    """
+    cap = limits.max_inflated_bytes if cap is None else cap
+    decompressor = zlib.decompressobj(wbits)
+    pieces: list[bytes] = []
+    total = 0
+    pending = data
+    while True:
+        try:
+            piece = decompressor.decompress(pending, INFLATE_CHUNK)
+        except zlib.error:
+            if not tolerant:
+                raise
+            return _salvaged(data, limits, cap, wbits, pieces)
+        pending = decompressor.unconsumed_tail
+        total += len(piece)
+        pieces.append(piece)
+        _check_inflated(total, len(data) - len(pending), cap, limits)
+        if decompressor.eof or (not pending and len(piece) < INFLATE_CHUNK):
+            break
+    try:
+        rest = decompressor.flush()
+    except zlib.error:
+        if not tolerant:
+            raise
+        return _salvaged(data, limits, cap, wbits, pieces)
+    total += len(rest)
+    _check_inflated(total, len(data), cap, limits)
+    pieces.append(rest)
+    return b"".join(pieces)
+
+
+def _salvaged(data: bytes, limits: Limits, cap: int, wbits: int, pieces: list[bytes]) -> bytes:
+    """What damaged deflate data gives: a zlib stream whose checksum is wrong is read again
+    as raw deflate, which has no checksum; otherwise the output up to the damage."""
+    if wbits == zlib.MAX_WBITS and len(data) > 2:
+        return inflate(data[2:], limits, cap, -zlib.MAX_WBITS, tolerant=True)
+    return b"".join(pieces)
+
+
+def _check_inflated(total: int, consumed: int, cap: int, limits: Limits) -> None:
+    if total > cap:
+        raise DocumentTooLarge(
+            f"decompression bomb refused: expands past the {cap / MB:,.0f} MB limit"
+        )
+    if total > limits.ratio_floor_bytes and total > limits.max_ratio * max(consumed, 1):
+        raise DocumentTooLarge(
+            f"decompression bomb refused: expands over {limits.max_ratio:,.0f} times"
         )

@@ -107,7 +107,22 @@ class Structure:
     detail: str = ""
 
 
-Item = Text | Table | Embedded | Structure
+@dataclass(frozen=True)
+class Unread:
+    """A part of the document that was not read, and why: suspect, never clean.
+
+    `limit` is True when a resource limit (time, size, a decompression bomb, a page cap) cut
+    the reading short rather than damage or an unsupported encoding; the document's status is
+    then `too_large`. `vector` names the hiding place the part belongs to, when it is one.
+    """
+
+    where: str
+    reason: str
+    limit: bool = False
+    vector: Vector | None = None
+
+
+Item = Text | Table | Embedded | Structure | Unread
 """What an inspector yields."""
 
 
@@ -167,3 +182,10 @@ class Verdict:
     findings: tuple[Finding, ...] = ()
     structures: tuple[Structure, ...] = ()
     size: int = 0
+    unread: tuple[Unread, ...] = ()
+    """Parts that could not be read; any keeps the document from severity `none`."""
+
+    @property
+    def fully_read(self) -> bool:
+        """Scanned to the end with every part read: only then can "nothing found" mean clean."""
+        return self.status is Status.SCANNED and not self.unread

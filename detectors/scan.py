@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from detectors.errors import DocumentTooLarge, InspectionError, UnsupportedDocument
 from detectors.formats import inspector_for, is_encrypted_ooxml, sniff
 from detectors.limits import Budget, Limits
-from detectors.model import Embedded, Finding, Status, Structure, Vector, Verdict
+from detectors.model import Embedded, Finding, Status, Structure, Unread, Vector, Verdict
 from detectors.shown import redact_place, redact_reason, shown_name
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def scan(data: bytes, name: str, options: ScanOptions | None = None) -> Verdict:
     fmt = sniff(data, name)
     budget = Budget(options.limits)
     detector = Detector(allow_list=options.allow_list, budget=budget)
-    structures: list[Structure] = []
+    parts = _Parts()
     status, error = Status.SCANNED, None
     try:
         if len(data) > options.limits.max_file_bytes:
@@ -50,7 +51,11 @@ def scan(data: bytes, name: str, options: ScanOptions | None = None) -> Verdict:
             from detectors.errors import EncryptedDocument
 
             raise EncryptedDocument("the file is password-protected (encrypted Office package)")
-        _inspect(data, name, fmt, budget, detector, structures, depth=0, prefix="")
+        _inspect(data, name, fmt, budget, detector, parts, depth=0, prefix="")
+    except DocumentTooLarge as failure:
+        status, error = failure.status, _reason(str(failure))
+        reason = f"not read from there on: {error}"
+        parts.unread.append(failure.part or Unread("document", reason, limit=True))
     except InspectionError as failure:
         status, error = failure.status, _reason(str(failure))
     except RecursionError:
@@ -63,7 +68,12 @@ def scan(data: bytes, name: str, options: ScanOptions | None = None) -> Verdict:
     evidence = detector.finish()
     if detector.stopped and status is Status.SCANNED:
         status, error = Status.TOO_LARGE, _reason(detector.stopped)
-    assessment = assess(evidence, tuple(structures))
+        parts.unread.append(Unread("document", "text not checked: time budget", limit=True))
+    cut = next((part for part in parts.unread if part.limit), None)
+    if cut is not None and status is Status.SCANNED:
+        status, error = Status.TOO_LARGE, _reason(f"{cut.where}: {cut.reason}")
+    unread = tuple(_safe_unread(part) for part in parts.unread)
+    assessment = assess(evidence, tuple(parts.structures), unread)
     return Verdict(
         source=name,
         sha256=sha256,
@@ -75,9 +85,25 @@ def scan(data: bytes, name: str, options: ScanOptions | None = None) -> Verdict:
         kinds=evidence.kinds,
         special_categories=evidence.special_categories,
         findings=tuple(_safe_finding(finding) for finding in evidence.findings),
-        structures=tuple(_safe_structure(structure) for structure in structures),
+        structures=tuple(_safe_structure(structure) for structure in parts.structures),
         size=len(data),
+        unread=unread,
     )
+
+
+@dataclass
+class _Parts:
+    """What inspection found besides texts and tables, embedded files included."""
+
+    structures: list[Structure] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)
+
+    def add_unread(self, part: Unread, prefix: str) -> None:
+        where = f"{prefix}{part.where}"
+        self.unread.append(replace(part, where=where))
+        if part.vector is not None:
+            # The place is still a hiding place the document has, read or not.
+            self.structures.append(_nested(Structure(part.vector, part.where, "not read"), prefix))
 
 
 def _inspect(
@@ -86,7 +112,7 @@ def _inspect(
     fmt: str,
     budget: Budget,
     detector: Detector,
-    structures: list[Structure],
+    parts: _Parts,
     depth: int,
     prefix: str,
 ) -> None:
@@ -96,9 +122,11 @@ def _inspect(
     for item in inspector(data, name, budget):
         budget.check()
         if isinstance(item, Embedded):
-            _inspect_embedded(item, budget, detector, structures, depth, prefix)
+            _inspect_embedded(item, budget, detector, parts, depth, prefix)
         elif isinstance(item, Structure):
-            structures.append(_nested(item, prefix))
+            parts.structures.append(_nested(item, prefix))
+        elif isinstance(item, Unread):
+            parts.add_unread(item, prefix)
         else:
             detector.feed(item, embedded_in=prefix or None)
 
@@ -107,29 +135,32 @@ def _inspect_embedded(
     item: Embedded,
     budget: Budget,
     detector: Detector,
-    structures: list[Structure],
+    parts: _Parts,
     depth: int,
     prefix: str,
 ) -> None:
     where = f"{prefix}{item.where} › "
-    structures.append(
+    parts.structures.append(
         Structure(Vector.EMBEDDED_FILE, f"{prefix}{item.where}", shown_name(item.name))
     )
     if depth + 1 > budget.limits.max_depth:
-        structures.append(
-            Structure(Vector.EMBEDDED_FILE, f"{prefix}{item.where}", "nested too deep: not opened")
-        )
+        parts.add_unread(Unread(item.where, "nested too deep: not opened", limit=True), prefix)
         return
     inner = sniff(item.data, item.name)
     try:
-        _inspect(item.data, item.name, inner, budget, detector, structures, depth + 1, where)
-    except DocumentTooLarge:
-        raise  # a bomb or the time budget ends the whole document
+        _inspect(item.data, item.name, inner, budget, detector, parts, depth + 1, where)
+    except DocumentTooLarge as failure:
+        if failure.part is not None:
+            failure.part = replace(failure.part, where=where + failure.part.where)
+        if time.monotonic() > budget.deadline:
+            raise  # the time budget ends the whole document
+        # A bomb inside is refused on its own: the rest of the document is still read.
+        parts.add_unread(
+            failure.part or Unread(f"{prefix}{item.where}", _reason(str(failure)), limit=True), ""
+        )
     except InspectionError as failure:
         # An unreadable attachment is suspect, not clean: say so and keep the rest.
-        structures.append(
-            Structure(Vector.EMBEDDED_FILE, f"{prefix}{item.where}", _reason(str(failure)))
-        )
+        parts.add_unread(Unread(item.where, _reason(str(failure))), prefix)
 
 
 def _nested(item: Structure, prefix: str) -> Structure:
@@ -153,6 +184,10 @@ def _safe_structure(structure: Structure) -> Structure:
     return Structure(
         structure.vector, redact_place(structure.where), redact_place(structure.detail)
     )
+
+
+def _safe_unread(part: Unread) -> Unread:
+    return replace(part, where=redact_place(part.where), reason=redact_place(part.reason))
 
 
 def _reason(text: str) -> str:

@@ -23,6 +23,7 @@ def verdict_json(verdict: Verdict) -> dict[str, Any]:
             {"vector": str(s.vector), "where": s.where, "detail": s.detail}
             for s in verdict.structures
         ],
+        "unread": [{"where": part.where, "reason": part.reason} for part in verdict.unread],
     }
 
 

@@ -153,6 +153,8 @@ class TableEvidence:
     """Why the rows were not all read (the time budget ran out); what was read is counted."""
     offenders: bool = False
     """The table's title, sheet or headers call the people offenders (sex offenders, MAPPA)."""
+    read: int = 0
+    """Rows read (the sample included), so a cut can say where it fell."""
 
 
 @dataclass
@@ -191,17 +193,26 @@ class _FreeText:
 
 
 def _checked(
-    rows: Iterable[tuple[str, ...]], budget: Budget | None, stop: list[str]
+    rows: Iterable[tuple[str, ...]], budget: Budget | None, stop: list[str], read: list[int]
 ) -> Iterator[tuple[str, ...]]:
     """The rows, checking the time budget every ROWS_PER_CHECK; on running out, the reason
-    goes into `stop` and the rows end there."""
-    for n, row in enumerate(rows):
-        if budget is not None and n % ROWS_PER_CHECK == 0:
-            try:
+    goes into `stop` and the rows end there. A reader that runs out of the budget while
+    producing a row (a sheet parser checks it too) ends the rows the same way, so the rows
+    already read still count. `read[0]` is the number of rows read."""
+    iterator = iter(rows)
+    n = 0
+    while True:
+        try:
+            if budget is not None and n % ROWS_PER_CHECK == 0:
                 budget.check(TABLE_ACTIVITY)
-            except DocumentTooLarge as spent:
-                stop.append(str(spent))
-                return
+            row = next(iterator)
+        except StopIteration:
+            return
+        except DocumentTooLarge as spent:
+            stop.append(str(spent))
+            return
+        n += 1
+        read[0] = n
         yield row
 
 
@@ -235,7 +246,8 @@ def assess_table(
     and says why it stopped.
     """
     stop: list[str] = []
-    rows = _checked(table.rows, budget, stop)
+    read = [0]
+    rows = _checked(table.rows, budget, stop, read)
     held = _hold(rows)
     top, head = header_below_title(table.header, held)
     titles = [table.where, *table.header, *top]
@@ -293,6 +305,7 @@ def assess_table(
             prose_kind=kind,
             prose_categories=named_in,
             stopped=_first(stop),
+            read=read[0],
         )
 
     if not has_people:
@@ -368,6 +381,7 @@ def assess_table(
         prose_categories=named_in,
         stopped=_first(stop),
         offenders=offenders and bool(groups),
+        read=read[0],
     )
 
 

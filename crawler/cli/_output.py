@@ -31,7 +31,7 @@ def print_verdicts(console: Console, verdicts: list[Verdict]) -> None:
         )
     console.print(table)
     flagged = sum(1 for v in verdicts if v.findings)
-    failed = sum(1 for v in verdicts if v.status is not Status.SCANNED)
+    failed = sum(1 for v in verdicts if not v.fully_read)
     console.print(
         f"{len(verdicts)} document(s) scanned: {flagged} with personal data, "
         f"{failed} could not be fully inspected."
@@ -52,6 +52,10 @@ def describe(verdict: Verdict) -> str:
         )
     if len(verdict.findings) > 6:
         lines.append(f"… and {len(verdict.findings) - 6} more findings")
+    for part in verdict.unread[:3]:
+        lines.append(f"[yellow]not read[/]: {part.where}: {part.reason}")
+    if len(verdict.unread) > 3:
+        lines.append(f"… and {len(verdict.unread) - 3} more parts not read")
     places = sorted(
         {str(s.vector).replace("_", " ") for s in verdict.structures if s.vector.hidden}
     )

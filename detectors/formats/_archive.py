@@ -10,7 +10,9 @@ from contextlib import contextmanager
 from typing import IO
 
 from detectors.errors import DocumentTooLarge, EncryptedDocument, UnreadableDocument
-from detectors.limits import Budget
+from detectors.limits import MB, Budget
+from detectors.model import Unread
+from detectors.shown import shown_path
 
 
 def part_name(name: str) -> str:
@@ -82,9 +84,26 @@ class SafeZip:
             raise UnreadableDocument(f"member {name!r} cannot be read: {error}") from error
 
     def read(self, name: str) -> bytes:
+        """The whole member; one that expands past `Limits.max_inflated_bytes` is refused with
+        DocumentTooLarge (zipfile never gives more than the size the archive declares, and
+        that size is checked before reading)."""
+        cap = self.budget.limits.max_inflated_bytes
+        info = self._info(name)
+        if info is None:
+            raise UnreadableDocument(_missing(name))
+        size = info.file_size
+        if size > cap:
+            raise DocumentTooLarge(
+                f"a member expands to {size / MB:,.0f} MB, over the {cap / MB:,.0f} MB limit",
+                Unread(
+                    shown_path(name),
+                    f"expands to {size / MB:,.0f} MB, over the {cap / MB:,.0f} MB limit",
+                    limit=True,
+                ),
+            )
         with self.open(name) as member:
             try:
-                return member.read()
+                return member.read(cap + 1)
             except (
                 zipfile.BadZipFile,
                 OSError,
@@ -94,6 +113,16 @@ class SafeZip:
                 zlib.error,
             ) as error:
                 raise UnreadableDocument(f"member {name!r} is corrupt: {error}") from error
+
+    def read_file(self, name: str, where: str) -> bytes | Unread:
+        """A member to be scanned as a file of its own, or, when it is over the size limit, the
+        unread part (at `where`) saying so: the rest of the package is still read."""
+        try:
+            return self.read(name)
+        except DocumentTooLarge as refused:
+            if refused.part is None:
+                raise
+            return Unread(where, refused.part.reason, limit=True)
 
 
 @contextmanager

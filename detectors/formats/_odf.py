@@ -15,7 +15,7 @@ from detectors.formats._ooxml import embedded_part
 from detectors.formats._xml import free, local
 from detectors.formats.xlsx.parts import read_small, stream
 from detectors.limits import Budget
-from detectors.model import Embedded, Item, Structure, Table, Text, Vector
+from detectors.model import Embedded, Item, Structure, Table, Text, Unread, Vector
 
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -145,7 +145,7 @@ def chart_object(zf: SafeZip, part: str, number: int, budget: Budget) -> Iterato
             rows.append(tuple("".join(c.itertext()).strip() for c in row))
             free(row)
     except UnreadableDocument as error:
-        yield Structure(Vector.CHART_CACHE, part, f"unreadable: {error}")
+        yield Unread(part, str(error), vector=Vector.CHART_CACHE)
         return
     rows = [r for r in rows if any(r)]
     if rows:

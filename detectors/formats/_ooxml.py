@@ -14,7 +14,7 @@ from detectors.formats import OLE_MAGIC
 from detectors.formats._archive import SafeZip
 from detectors.formats._xml import local, parse
 from detectors.formats.archive import safe_name
-from detectors.model import Embedded, Item, Text, Vector
+from detectors.model import Embedded, Item, Text, Unread, Vector
 from detectors.shown import shown_path
 
 _SAFE_LABEL = re.compile(r"[^\w .:-]")
@@ -142,7 +142,11 @@ def inspect_embeddings(archive: SafeZip, folder: str) -> Iterator[Item]:
         if part.endswith("/"):
             continue
         archive.budget.check()
-        yield from embedded_part(part, archive.read(part), number)
+        data = archive.read_file(part, f"embedded file {shown_path(part)}")
+        if isinstance(data, Unread):
+            yield data
+            continue
+        yield from embedded_part(part, data, number)
 
 
 def embedded_part(part: str, data: bytes, number: int) -> Iterator[Item]:

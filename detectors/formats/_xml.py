@@ -7,7 +7,8 @@ from typing import IO
 
 from lxml import etree
 
-from detectors.errors import UnreadableDocument
+from detectors.errors import DocumentTooLarge, UnreadableDocument
+from detectors.limits import MB, WHOLE_XML_BYTES
 
 _HARDENED = {
     "resolve_entities": False,
@@ -36,7 +37,13 @@ def pull_parser(tags: tuple[str, ...], events: tuple[str, ...]) -> etree.XMLPull
 
 
 def parse(data: bytes) -> etree._Element:
-    """Parse a small part whole (metadata, workbook.xml); large parts go through iterparse."""
+    """Parse a small part whole (metadata, workbook.xml); large parts go through iterparse.
+    A part over `WHOLE_XML_BYTES` is refused with DocumentTooLarge."""
+    if len(data) > WHOLE_XML_BYTES:
+        raise DocumentTooLarge(
+            f"an XML part of {len(data) / MB:,.0f} MB is over the "
+            f"{WHOLE_XML_BYTES / MB:,.0f} MB read whole"
+        )
     parser = etree.XMLParser(recover=False, **_HARDENED)
     try:
         return etree.fromstring(data, parser)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from detectors.errors import EncryptedDocument, UnreadableDocument
 from detectors.formats._archive import open_zip
 from detectors.limits import Budget
-from detectors.model import Embedded, Item, Structure, Text, Vector
+from detectors.model import Embedded, Item, Structure, Text, Unread, Vector
 
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 
@@ -34,18 +34,19 @@ def inspect_zip(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
                 locked.append(number)
                 continue
             try:
-                member = archive.read(info.filename)
+                member = archive.read_file(info.filename, where)
             except EncryptedDocument:
                 locked.append(number)
                 continue
-            except UnreadableDocument:
-                yield Structure(Vector.EMBEDDED_FILE, where, "member is corrupt: not read")
+            except UnreadableDocument as error:
+                yield Unread(where, str(error).replace(repr(info.filename), "member"))
+                continue
+            if isinstance(member, Unread):
+                yield member
                 continue
             yield Embedded(safe_name(info.filename, number), member, where)
         if locked:
-            yield Structure(
-                Vector.EMBEDDED_FILE, "archive", f"{len(locked):,} password-protected files"
-            )
+            yield Unread("archive", f"{len(locked):,} password-protected files")
         if infos and len(locked) == len(infos):
             raise EncryptedDocument("every file in the archive is password-protected")
 

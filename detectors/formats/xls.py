@@ -26,7 +26,7 @@ from detectors.formats.xls_book import UNREADABLE_NAMES, UNREADABLE_NOTES, open_
 from detectors.formats.xls_links import inspect_links
 from detectors.formats.xlsx.styles import hides_values
 from detectors.limits import Budget
-from detectors.model import Embedded, Item, Structure, Table, Text, Vector
+from detectors.model import Embedded, Item, Structure, Table, Text, Unread, Vector
 
 _STATES = {1: Vector.HIDDEN_SHEET, 2: Vector.VERY_HIDDEN_SHEET}
 _BLACK, _WHITE = (0, 0, 0), (255, 255, 255)
@@ -47,7 +47,7 @@ def inspect_xls(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     book, damage = open_book(data)
     try:
         if damage:
-            yield Structure(Vector.CELL, "workbook", f"{damage}: read as far as it goes")
+            yield Unread("workbook", f"{damage}: read as far as it goes")
         yield from _names(book)
         if book.user_name.strip():
             yield Text(book.user_name.strip(), Vector.METADATA, "last saved by (WRITEACCESS)")
@@ -83,9 +83,13 @@ def _names(book: Any) -> Iterator[Item]:
         if references:
             detail += f", {references:,} only referring to cells"
         unreadable = getattr(book, UNREADABLE_NAMES, 0)
-        if unreadable:
-            detail += f", {unreadable:,} that could not be evaluated (not read)"
         yield Structure(Vector.DEFINED_NAME, "defined names", detail)
+        if unreadable:
+            yield Unread(
+                "defined names",
+                f"{unreadable:,} that could not be evaluated",
+                vector=Vector.DEFINED_NAME,
+            )
 
 
 def _filters(book: Any, index: int) -> list[tuple[int, int]]:
@@ -136,9 +140,11 @@ def _sheet(book: Any, index: int, concealing: set[int], budget: Budget) -> Itera
     unreadable = getattr(sheet, UNREADABLE_NOTES, 0)
     if sheet.cell_note_map or unreadable:
         detail = f"{len(sheet.cell_note_map):,} comments"
-        if unreadable:
-            detail += f", {unreadable:,} more that xlrd could not parse (not read)"
         yield Structure(Vector.COMMENT, f"sheet '{sheet.name}'", detail)
+        if unreadable:
+            yield Unread(
+                f"sheet '{sheet.name}' comments", f"{unreadable:,} that could not be parsed"
+            )
 
 
 def _row(sheet: Any, number: int, hint: Vector | None, concealing: set[int]) -> Row:

@@ -34,7 +34,7 @@ from detectors.formats._sheet import MAX_COLUMNS, Layout, Row, sheet_tables
 from detectors.formats.xlsx.parts import MAX_SMALL_PART, Rel, main_part, relationships
 from detectors.formats.xlsx.strings import SharedStrings, unused_strings
 from detectors.limits import Budget
-from detectors.model import Item, Structure, Vector
+from detectors.model import Item, Unread, Vector
 
 __all__ = ["inspect_xlsb"]
 
@@ -303,6 +303,8 @@ def _unread_parts(zf: SafeZip) -> Iterator[Item]:
     """Binary parts that can hold personal data but that no reader here decodes."""
     for prefix, vector, what in _UNREAD:
         for number, _ in enumerate(zf.matching(prefix, ".bin"), start=1):
-            yield Structure(
-                vector, f"{what} {number}", f"binary {what} (xlsb): its contents cannot be read"
+            yield Unread(
+                f"{what} {number}",
+                f"binary {what} (xlsb) that no reader here decodes",
+                vector=vector,
             )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import io
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -286,3 +288,20 @@ def test_pipeline_can_scan_in_worker_processes(tmp_path: Path) -> None:
     assert crawler.stats.get_value(summary.SCANNED) == 2
     store = Store(tmp_path / "db.sqlite")
     assert store.db.execute("SELECT COUNT(*) FROM scans").fetchone() == (2,)
+
+
+def test_pipeline_counts_a_scan_cut_short_by_a_limit_as_too_large(tmp_path: Path) -> None:
+    crawler = _crawler(tmp_path)
+    pipeline = ScanPipeline.from_crawler(crawler)
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("zeros.txt", bytes(8 * 2**20))  # expands about 1,000 times
+
+    async def feed() -> None:
+        await pipeline.process_item(_fetched(bomb.getvalue(), "export.zip", URL + "bomb"))
+
+    asyncio.run(feed())
+    pipeline.close()
+    [(status,)] = Store(tmp_path / "db.sqlite").db.execute("SELECT status FROM scans").fetchall()
+    assert status == "too_large"
+    assert crawler.stats.get_value(summary.TOO_LARGE) == 1

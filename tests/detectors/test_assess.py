@@ -4,7 +4,7 @@ import pytest
 
 from detectors.assess import assess
 from detectors.detect import Evidence, Exposure
-from detectors.model import Cover, Finding, Severity, Structure, Vector
+from detectors.model import Cover, Finding, Severity, Structure, Unread, Vector
 
 C, H, M, L, N = Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.NONE
 
@@ -61,17 +61,27 @@ def test_highest_exposure_wins() -> None:
 
 
 @pytest.mark.parametrize(
-    ("structures", "severity"),
+    ("structures", "unread", "severity"),
     [
-        ((), N),
-        ((Structure(Vector.HIDDEN_SHEET, "sheet 'Lists'", "40 non-blank rows"),), L),
-        ((Structure(Vector.EMBEDDED_FILE, "word/embeddings/x.xlsx", "unreadable: bad zip"),), M),
+        ((), (), N),
+        ((Structure(Vector.HIDDEN_SHEET, "sheet 'Lists'", "40 non-blank rows"),), (), L),
+        ((), (Unread("word/embeddings/x.xlsx", "not a readable zip container"),), M),
+        ((), (Unread("page 3", "content stream over the limit", limit=True),), M),
+        # Wording is never a fact: a hiding place described with "cannot" or "error" is
+        # still a place that was read.
+        ((Structure(Vector.INVISIBLE_TEXT, "page 1", "12 characters a viewer cannot see"),), (), L),
+        ((Structure(Vector.ANNOTATION, "page 2", "error: could not parse"),), (), L),
+        ((Structure(Vector.EMBEDDED_FILE, "attachment 1", "password.txt"),), (), L),
     ],
 )
 def test_hiding_places_without_personal_data(
-    structures: tuple[Structure, ...], severity: Severity
+    structures: tuple[Structure, ...], unread: tuple[Unread, ...], severity: Severity
 ) -> None:
-    assert assess(Evidence((), 0, (), ()), structures).severity is severity
+    assessment = assess(Evidence((), 0, (), ()), structures, unread)
+    assert assessment.severity is severity
+    if unread:
+        assert assessment.reason.startswith("could not be fully read")
+        assert unread[0].reason in assessment.reason
 
 
 BOX = Cover(1, (68.0, 78.0, 268.0, 98.0))

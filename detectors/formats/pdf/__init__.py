@@ -32,12 +32,11 @@ from detectors.formats.pdf._objects import (
     inspect_metadata,
     page_objects,
 )
-from detectors.formats.pdf._pages import PagesUnreadable, drawings
+from detectors.formats.pdf._pages import PageFailure, PagesUnreadable, drawings
 from detectors.formats.pdf._tables import MIN_RULES, Grid, fill, grids
 from detectors.limits import Budget
-from detectors.model import Cover, Item, Structure, Table, Text, Vector
+from detectors.model import Cover, Item, Structure, Table, Text, Unread, Vector
 
-MAX_PAGES = 2000
 MAX_REVISIONS = 5
 """Earlier revisions re-read, newest first; each costs a full pass over the pages."""
 _SOURCE = re.compile(r"^(?:stream|file)?\s*<[^<>]*>\s*(?:\(object \d+ \d+\))?\s*:?\s*")
@@ -79,15 +78,16 @@ def _inspect_pdf(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         yield from _tolerant(inspect_annotations(pages, budget, found), Vector.ANNOTATION)
         yield from _tolerant(inspect_form(pdf, budget), Vector.FORM_FIELD)
         yield from _tolerant(inspect_attachments(pdf, budget), Vector.EMBEDDED_FILE)
-        yield from _tolerant(inspect_metadata(pdf), Vector.METADATA)
+        yield from _tolerant(inspect_metadata(pdf, budget.limits), Vector.METADATA)
         yield from _tolerant(inspect_layers(pdf), Vector.INVISIBLE_TEXT)
         final: set[str] = set()
         yield from _pages(readable, pdf, budget, found, final)
-        if len(pages) > MAX_PAGES:
-            yield Structure(
-                Vector.PAGE_TEXT,
-                "document",
-                f"only the first {MAX_PAGES:,} of {len(pages):,} pages read",
+        most = budget.limits.max_pages
+        if len(pages) > most:
+            yield Unread(
+                f"pages {most + 1:,} to {len(pages):,}",
+                f"over the {most:,}-page limit: only the first {most:,} pages read",
+                limit=True,
             )
     yield from _prior_revisions(data, budget, final)
 
@@ -103,8 +103,8 @@ def _pages_only(data: bytes, budget: Budget, failure: UnreadableDocument) -> Ite
                 waiting.append(item)
                 if not isinstance(item, Text | Table):
                     continue
-                detail = "damaged file: only the page text read (not its annotations, forms, "
-                yield Structure(Vector.PAGE_TEXT, "document", detail + "attachments or metadata)")
+                why = "damaged file: only the page text read (not its annotations, forms, "
+                yield Unread("document", why + "attachments or metadata)")
                 yield from waiting
                 waiting = None
             else:
@@ -120,7 +120,7 @@ def _tolerant(items: Iterator[Item], vector: Vector) -> Iterator[Item]:
     try:
         yield from items
     except (pikepdf.PdfError, TypeError, ValueError, KeyError, AttributeError, IndexError):
-        yield Structure(vector, "document", "damaged objects: not all read")
+        yield Unread(f"{vector.replace('_', ' ')} objects", "damaged objects: not all read")
 
 
 def _open(data: bytes) -> pikepdf.Pdf:
@@ -178,10 +178,10 @@ def _noted(items: Iterator[Item], final: set[str]) -> Iterator[Item]:
 
 
 def _page_items(data: bytes, budget: Budget, found: Annotations) -> Iterator[Item]:
-    for index, drawing in drawings(data, budget, found.redactions, MAX_PAGES):
+    for index, drawing in drawings(data, budget, found.redactions, budget.limits.max_pages):
         where = f"page {index + 1}"
-        if drawing is None:
-            yield Structure(Vector.PAGE_TEXT, where, "page cannot be rendered: not read")
+        if isinstance(drawing, PageFailure):
+            yield Unread(where, drawing.reason, limit=drawing.limit)
             continue
         groups = sort_glyphs(drawing)
         if drawing.rules >= MIN_RULES and groups.get(Vector.PAGE_TEXT):
@@ -240,14 +240,14 @@ def _prior_revisions(data: bytes, budget: Budget, final: set[str]) -> Iterator[I
         where = f"revision {revision} of {len(earlier) + 1}"
         if budget.deadline - time.monotonic() < budget.limits.time_budget_s / 2:
             # Each revision is a full re-read; stop while the current text is still reported.
-            yield Structure(Vector.PRIOR_REVISION, where, "not compared: time budget spent")
+            yield Unread(where, "not compared: time budget spent", limit=True)
             return
         try:
-            pages = list(drawings(data[:end], budget, {}, MAX_PAGES))
+            pages = list(drawings(data[:end], budget, {}, budget.limits.max_pages))
         except PagesUnreadable:
             continue  # cut at a damaged point: nothing to compare
         for index, drawing in pages:
-            if drawing is None:
+            if isinstance(drawing, PageFailure):
                 continue
             glyphs = [g for group in sort_glyphs(drawing).values() for g in group]
             glyphs.sort(key=lambda g: g.order)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import posixpath
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pikepdf
 
+from detectors.errors import DocumentTooLarge
 from detectors.formats._ooxml import label
 from detectors.formats._xml import local, parse
 from detectors.formats.archive import safe_name
-from detectors.limits import Budget
-from detectors.model import Embedded, Item, Structure, Text, Vector
+from detectors.formats.pdf._streams import stream_bytes
+from detectors.limits import Budget, Limits
+from detectors.model import Embedded, Item, Structure, Text, Unread, Vector
 
 MAX_FIELDS = 20_000
 MAX_PAGE_NODES = 200_000
@@ -112,7 +115,9 @@ def inspect_annotations(
                 yield Text(uri, Vector.ANNOTATION, f"link target of {where}")
             if subtype == "/FileAttachment":
                 attachments += 1
-                yield from _file(annot.get("/FS"), f"file attached to {where}", attachments)
+                yield from _file(
+                    annot.get("/FS"), f"file attached to {where}", attachments, budget.limits
+                )
 
 
 def inspect_form(pdf: pikepdf.Pdf, budget: Budget) -> Iterator[Item]:
@@ -179,10 +184,10 @@ def inspect_attachments(pdf: pikepdf.Pdf, budget: Budget) -> Iterator[Item]:
             stack.extend(k for k in kids if isinstance(k, pikepdf.Dictionary))
     for number, spec in enumerate(specs, start=1):
         budget.check()
-        yield from _file(spec, f"attachment {number}", number)
+        yield from _file(spec, f"attachment {number}", number, budget.limits)
 
 
-def _file(spec: Any, where: str, number: int) -> Iterator[Item]:
+def _file(spec: Any, where: str, number: int, limits: Limits) -> Iterator[Item]:
     if not isinstance(spec, pikepdf.Dictionary):
         return
     filename = string(spec.get("/UF")) or string(spec.get("/F"))
@@ -194,9 +199,12 @@ def _file(spec: Any, where: str, number: int) -> Iterator[Item]:
         yield Structure(Vector.EMBEDDED_FILE, where, "attachment without its data")
         return
     try:
-        data = stream.read_bytes()
-    except pikepdf.PdfError:
-        yield Structure(Vector.EMBEDDED_FILE, where, "attachment data cannot be decoded")
+        data = stream_bytes(stream, limits)
+    except DocumentTooLarge as refused:
+        yield Unread(where, str(refused), limit=True, vector=Vector.EMBEDDED_FILE)
+        return
+    except (pikepdf.PdfError, zlib.error):
+        yield Unread(where, "attachment data cannot be decoded", vector=Vector.EMBEDDED_FILE)
         return
     yield Embedded(safe_name(filename or "attachment", number), data, where)
 
@@ -211,7 +219,7 @@ def inspect_layers(pdf: pikepdf.Pdf) -> Iterator[Item]:
         yield Structure(Vector.INVISIBLE_TEXT, "document", detail)
 
 
-def inspect_metadata(pdf: pikepdf.Pdf) -> Iterator[Item]:
+def inspect_metadata(pdf: pikepdf.Pdf, limits: Limits) -> Iterator[Item]:
     info = pdf.trailer.get("/Info")
     if isinstance(info, pikepdf.Dictionary):
         for key in info.keys():  # noqa: SIM118 - iterating a Dictionary gives objects
@@ -221,9 +229,9 @@ def inspect_metadata(pdf: pikepdf.Pdf) -> Iterator[Item]:
     metadata = pdf.Root.get("/Metadata")
     if isinstance(metadata, pikepdf.Stream):
         try:
-            root = parse(metadata.read_bytes())
+            root = parse(stream_bytes(metadata, limits))
         except Exception:  # unreadable XMP is reported, not fatal: the pages still matter
-            yield Structure(Vector.METADATA, "XMP metadata", "cannot be parsed")
+            yield Unread("XMP metadata", "cannot be parsed", vector=Vector.METADATA)
             return
         for element in root.iter():
             if isinstance(element.tag, str) and len(element) == 0 and (element.text or "").strip():

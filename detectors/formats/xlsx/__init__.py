@@ -5,8 +5,8 @@ what its part keeps besides the cells (page headers and footers, data-validation
 messages) and the count of filled cells outside its print area, then the strings no cell uses
 (`strings`), comments, pivot caches, other caches (charts, external links, queries, data
 model), revision logs, properties and embedded files. A broken main part makes the document
-unreadable; a broken secondary part is reported as a Structure and the rest is still read,
-because a part that cannot be parsed is suspect, not clean.
+unreadable; a broken sheet or secondary part is reported as an `Unread` part and the rest is
+still read, because a part that cannot be parsed is suspect, not clean.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from detectors.formats.xlsx.strings import read_strings, unused_strings
 from detectors.formats.xlsx.styles import concealing_styles
 from detectors.formats.xlsx.workbook import read_workbook, workbook_items
 from detectors.limits import Budget
-from detectors.model import Embedded, Item
+from detectors.model import Embedded, Item, Unread
 from detectors.shown import shown_path
 
 __all__ = ["inspect_xlsx"]
@@ -55,5 +55,10 @@ def _embedded(zf: SafeZip, budget: Budget) -> Iterator[Item]:
         if part.endswith("/"):
             continue
         budget.check()
-        inner, data = unwrap(posixpath.basename(part), zf.read(part))
-        yield Embedded(inner, data, f"embedded file {shown_path(part)}")
+        where = f"embedded file {shown_path(part)}"
+        member = zf.read_file(part, where)
+        if isinstance(member, Unread):
+            yield member
+            continue
+        inner, data = unwrap(posixpath.basename(part), member)
+        yield Embedded(inner, data, where)

@@ -10,22 +10,20 @@ from __future__ import annotations
 
 import base64
 import binascii
-import io
 import json
 import re
-import zipfile
 import zlib
 from collections.abc import Iterator
 
 from lxml import etree
 
-from detectors.errors import UnreadableDocument
-from detectors.formats._archive import SafeZip
+from detectors.errors import DocumentTooLarge, UnreadableDocument
+from detectors.formats._archive import SafeZip, open_zip
 from detectors.formats._sheet import Layout, Row, sheet_tables, split_ref
 from detectors.formats._xml import free, local
 from detectors.formats.xlsx.parts import read_small, rel_id, relationships, stream
 from detectors.limits import Budget
-from detectors.model import Item, Structure, Table, Text, Vector
+from detectors.model import Item, Structure, Table, Text, Unread, Vector
 
 _MB = 1024 * 1024
 _PASSWORD = re.compile(r"(?i)\b(password|pwd)\s*=\s*[^;\s]")
@@ -46,10 +44,10 @@ def inspect_caches(zf: SafeZip, budget: Budget) -> Iterator[Item]:
     model = [p for p in zf.matching("xl/model/") if not p.endswith("/")]
     if model:
         size = sum(zf.size(p) for p in model)
-        yield Structure(
-            Vector.DATA_MODEL,
+        yield Unread(
             "data model (Power Pivot) in xl/model/",
-            f"{size / _MB:,.1f} MB of compressed tables (their values are not read)",
+            f"{size / _MB:,.1f} MB of compressed tables that no reader here decodes",
+            vector=Vector.DATA_MODEL,
         )
 
 
@@ -58,7 +56,7 @@ def _guarded(path: str, vector: Vector, items: Iterator[Item]) -> Iterator[Item]
     try:
         yield from items
     except UnreadableDocument as error:
-        yield Structure(vector, path, f"unreadable: {error}")
+        yield Unread(path, str(error), vector=vector)
 
 
 # -- charts -----------------------------------------------------------------------------------
@@ -238,29 +236,33 @@ def _custom_xml(zf: SafeZip) -> Iterator[Item]:
         try:
             root = read_small(zf, path)
         except UnreadableDocument as error:
-            yield Structure(Vector.METADATA, path, f"unreadable: {error}")
+            yield Unread(path, str(error), vector=Vector.METADATA)
             continue
         if root is None:
             continue
         if local(root.tag) == "DataMashup":
-            yield from _mashup(root.text or "", number)
+            yield from _mashup(root.text or "", number, zf.budget)
             continue
         values = [t.strip() for t in root.itertext() if t.strip()]
         if values:
             yield Text("\n".join(values), Vector.METADATA, f"custom XML part {number}")
 
 
-def _mashup(encoded: str, number: int) -> Iterator[Item]:
-    """Power Query: a base64 binary whose first part is a zip holding the M formulas."""
+def _mashup(encoded: str, number: int, budget: Budget) -> Iterator[Item]:
+    """Power Query: a base64 binary whose first part is a zip holding the M formulas, opened
+    with the same bomb limits as the workbook itself."""
     where = f"Power Query (custom XML part {number})"
     try:
         blob = base64.b64decode("".join(encoded.split()), validate=False)
         size = int.from_bytes(blob[4:8], "little")
-        with zipfile.ZipFile(io.BytesIO(blob[8 : 8 + size])) as package:
-            formulas = [n for n in package.namelist() if n.startswith("Formulas/")]
+        with open_zip(blob[8 : 8 + size], budget) as package:
+            formulas = [n for n in package.names if n.startswith("Formulas/")]
             code = "\n".join(package.read(n).decode("utf-8", "replace") for n in formulas[:20])
-    except (binascii.Error, zipfile.BadZipFile, ValueError, OSError, EOFError):
-        yield Structure(Vector.QUERY_TABLE, where, "Power Query data that could not be decoded")
+    except DocumentTooLarge as refused:
+        yield Unread(where, str(refused), limit=True, vector=Vector.QUERY_TABLE)
+        return
+    except (binascii.Error, UnreadableDocument, ValueError):
+        yield Unread(where, "Power Query data that could not be decoded", vector=Vector.QUERY_TABLE)
         return
     yield Structure(Vector.QUERY_TABLE, where, f"{code.count('shared '):,} queries")
     if code.strip():

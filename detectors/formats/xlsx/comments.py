@@ -11,7 +11,7 @@ from detectors.formats.xlsx.parts import stream
 from detectors.formats.xlsx.strings import unescape
 from detectors.formats.xlsx.workbook import Workbook
 from detectors.limits import Budget
-from detectors.model import Item, Structure, Text, Vector
+from detectors.model import Item, Structure, Text, Unread, Vector
 
 
 def inspect_comments(zf: SafeZip, book: Workbook, budget: Budget) -> Iterator[Item]:
@@ -40,7 +40,7 @@ def _guarded(path: str, items: Iterator[Item]) -> Iterator[Item]:
     try:
         yield from items
     except UnreadableDocument as error:
-        yield Structure(Vector.COMMENT, path, f"unreadable: {error}")
+        yield Unread(path, str(error), vector=Vector.COMMENT)
 
 
 def _legacy(zf: SafeZip, path: str, owner: str, budget: Budget) -> Iterator[Item]:

@@ -42,13 +42,21 @@ def resolve(part: str, target: str) -> str:
 
 def relationships(zf: SafeZip, part: str) -> dict[str, Rel]:
     """The relationships of `part` by id; {} when it has none or they cannot be read."""
+    return read_relationships(zf, part)[0]
+
+
+def read_relationships(zf: SafeZip, part: str) -> tuple[dict[str, Rel], str | None]:
+    """The relationships of `part` by id, and why its relationships part cannot be read when
+    it is present but damaged (None when it is absent or read)."""
     path = rels_path(part)
-    if not zf.has(path) or zf.size(path) > MAX_SMALL_PART:
-        return {}
+    if not zf.has(path):
+        return {}, None
+    if zf.size(path) > MAX_SMALL_PART:
+        return {}, f"part {path!r} is implausibly large for its kind"
     try:
         root = parse(zf.read(path))
-    except UnreadableDocument:
-        return {}
+    except UnreadableDocument as error:
+        return {}, f"part {path!r}: {error}"
     rels: dict[str, Rel] = {}
     for element in root:
         if local(element.tag) != "Relationship":
@@ -59,7 +67,7 @@ def relationships(zf: SafeZip, part: str) -> dict[str, Rel]:
         rels[element.get("Id") or ""] = Rel(
             element.get("Id") or "", kind, target if external else resolve(part, target), external
         )
-    return rels
+    return rels, None
 
 
 def rel_id(element: etree._Element) -> str | None:

@@ -23,7 +23,7 @@ from detectors.formats.xlsx.parts import relationships, stream
 from detectors.formats.xlsx.pivotrecords import Fallback, fast_records
 from detectors.formats.xlsx.workbook import Workbook
 from detectors.limits import Budget
-from detectors.model import Item, Structure, Table, Text, Vector
+from detectors.model import Item, Structure, Table, Text, Unread, Vector
 
 
 @dataclass
@@ -62,7 +62,7 @@ def inspect_pivots(zf: SafeZip, book: Workbook, budget: Budget) -> Iterator[Item
         try:
             yield from _cache(zf, path, number, budget)
         except UnreadableDocument as error:
-            yield Structure(Vector.PIVOT_CACHE, f"pivot cache {number}", f"unreadable: {error}")
+            yield Unread(f"pivot cache {number}", str(error), vector=Vector.PIVOT_CACHE)
 
 
 def _cache(zf: SafeZip, path: str, number: int, budget: Budget) -> Iterator[Item]:

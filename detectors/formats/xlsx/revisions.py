@@ -10,14 +10,14 @@ from detectors.formats._xml import free, local
 from detectors.formats.xlsx.parts import stream
 from detectors.formats.xlsx.strings import unescape
 from detectors.limits import Budget
-from detectors.model import Item, Structure, Text, Vector
+from detectors.model import Item, Structure, Text, Unread, Vector
 
 
 def inspect_revisions(zf: SafeZip, budget: Budget) -> Iterator[Item]:
     try:
         yield from _revisions(zf, budget)
     except UnreadableDocument as error:
-        yield Structure(Vector.TRACKED_CHANGE, "revision log", f"unreadable: {error}")
+        yield Unread("revision log", str(error), vector=Vector.TRACKED_CHANGE)
 
 
 def _revisions(zf: SafeZip, budget: Budget) -> Iterator[Item]:

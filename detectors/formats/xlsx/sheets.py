@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from detectors.errors import UnreadableDocument
 from detectors.formats._archive import SafeZip
 from detectors.formats._sheet import MAX_COLUMNS, Layout, Row, sheet_tables, split_ref
 from detectors.formats.xlsx.cells import DIGITS, cell_text, column_at, put, row_hint, typed_text
@@ -31,7 +32,7 @@ from detectors.formats.xlsx.strings import SharedStrings
 from detectors.formats.xlsx.validation import validation_texts
 from detectors.formats.xlsx.workbook import Sheet, Workbook
 from detectors.limits import Budget
-from detectors.model import Item, Structure, Text, Vector
+from detectors.model import Item, Structure, Text, Unread, Vector
 
 _TAGS = (
     "{*}row",
@@ -61,6 +62,8 @@ class Context:
 def inspect_sheets(book: Workbook, context: Context) -> Iterator[Item]:
     for sheet in book.sheets:
         if sheet.path is None or not context.zf.has(sheet.path):
+            vector = None if sheet.state is Vector.CELL else sheet.state
+            yield Unread(f"sheet '{sheet.name}'", "its part is missing", vector=vector)
             continue
         if sheet.kind not in _READABLE:
             if sheet.state is not Vector.CELL:
@@ -72,19 +75,36 @@ def inspect_sheets(book: Workbook, context: Context) -> Iterator[Item]:
 def _inspect_sheet(sheet: Sheet, context: Context, area: tuple[Area, ...]) -> Iterator[Item]:
     layout = _SheetLayout(sheet.name, sheet.state)
     layout.filters = _table_filters(sheet, context.zf)
-    rows = read_rows(context, sheet.path or "", layout)
+    rows = _guarded(read_rows(context, sheet.path or "", layout), layout)
     outside = Outside(area) if area else None
     yield from sheet_tables(layout, outside.rows(rows) if outside else rows, context.budget)
+    if layout.damage is not None:
+        vector = None if sheet.state is Vector.CELL else sheet.state
+        cut = f"rows after {layout.last_row:,} not read: " if layout.last_row else ""
+        yield Unread(layout.where, f"{cut}{layout.damage}", vector=vector)
     if outside and (structure := outside.structure(layout.owner)):
         yield structure
     yield from layout.texts
     if layout.dropped:
-        yield Structure(
-            Vector.FORM_FIELD,
+        yield Unread(
             layout.where,
             f"{layout.dropped:,} header, footer and data validation texts beyond the first "
             f"{MAX_SHEET_TEXTS:,} not read",
+            limit=True,
+            vector=Vector.FORM_FIELD,
         )
+
+
+def _guarded(rows: Iterator[Row], layout: _SheetLayout) -> Iterator[Row]:
+    """The rows until the part turns out damaged (malformed XML, a DTD, a corrupt member):
+    the rows read so far stay, the damage is noted on the layout, and the other sheets are
+    still read."""
+    try:
+        for row in rows:
+            layout.last_row = row.number
+            yield row
+    except UnreadableDocument as error:
+        layout.damage = str(error)
 
 
 class _SheetLayout(Layout):
@@ -100,6 +120,9 @@ class _SheetLayout(Layout):
         """Header, footer and data validation texts, in the order of the part."""
         self.dropped = 0
         self._owner: str | None = None
+        self.damage: str | None = None
+        """Why the part stopped being readable part-way, if it did."""
+        self.last_row = 0
 
     @property
     def owner(self) -> str:

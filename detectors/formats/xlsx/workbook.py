@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from lxml import etree
 
 from detectors.errors import UnreadableDocument
 from detectors.formats._archive import SafeZip
 from detectors.formats._xml import local
-from detectors.formats.xlsx.parts import Rel, main_part, read_small, rel_id, relationships
-from detectors.model import Structure, Text, Vector
+from detectors.formats.xlsx.parts import (
+    Rel,
+    main_part,
+    read_relationships,
+    read_small,
+    rel_id,
+    relationships,
+)
+from detectors.model import Structure, Text, Unread, Vector
 
 _STATES = {"hidden": Vector.HIDDEN_SHEET, "veryHidden": Vector.VERY_HIDDEN_SHEET}
 
@@ -49,6 +59,8 @@ class Workbook:
     """cacheId -> pivotCacheDefinition part."""
     people: list[tuple[str, str]] = field(default_factory=list)
     """(where, value) of names the workbook part itself stores: reservation user, save path."""
+    unread: list[Unread] = field(default_factory=list)
+    """Damaged parts of the workbook's own (its relationships), read around where possible."""
 
     def part(self, kind: str) -> str | None:
         """The target of the workbook's first relationship of `kind` (sharedStrings, styles)."""
@@ -66,8 +78,16 @@ def read_workbook(zf: SafeZip) -> Workbook:
     root = read_small(zf, path)
     if root is None:
         raise UnreadableDocument("the workbook part is missing")
-    rels = relationships(zf, path)
+    rels, damage = read_relationships(zf, path)
     book = Workbook(path, [], [], rels)
+    if damage:
+        book.rels = rels = _guessed_rels(zf, root)
+        book.unread.append(
+            Unread(
+                "workbook relationships",
+                f"{damage}; sheets and parts found by their usual names instead",
+            )
+        )
     for element in root:
         name = local(element.tag)
         if name == "sheets":
@@ -107,6 +127,37 @@ def read_workbook(zf: SafeZip) -> Workbook:
     return book
 
 
+_NUMBER = re.compile(r"(\d+)\.xml$")
+_USUAL_PARTS = {"sharedStrings": "xl/sharedStrings.xml", "styles": "xl/styles.xml"}
+
+
+def _guessed_rels(zf: SafeZip, root: etree._Element) -> dict[str, Rel]:
+    """Relationships rebuilt without the damaged rels part: each sheet entry is given the
+    worksheet part of its sheetId (sheet3.xml for sheetId 3, as Excel names them), else the
+    next worksheet part no entry has claimed; shared strings and styles their usual parts."""
+    parts = sorted(
+        zf.matching("xl/worksheets/", ".xml"),
+        key=lambda p: (int(m.group(1)) if (m := _NUMBER.search(p)) else 0, p),
+    )
+    parts = [p for p in parts if p.count("/") == 2]
+    entries = [e for sheets in root if local(sheets.tag) == "sheets" for e in sheets]
+    claimed: dict[str, str] = {}
+    for entry in entries:
+        usual = f"xl/worksheets/sheet{entry.get('sheetId') or ''}.xml"
+        if zf.has(usual) and usual not in claimed.values():
+            claimed[rel_id(entry) or ""] = usual
+    free = [p for p in parts if p not in claimed.values()]
+    for entry in entries:
+        key = rel_id(entry) or ""
+        if key not in claimed and free:
+            claimed[key] = free.pop(0)
+    rels = {key: Rel(key, "worksheet", target, False) for key, target in claimed.items()}
+    for kind, target in _USUAL_PARTS.items():
+        if zf.has(target):
+            rels[f"usual {kind}"] = Rel(f"usual {kind}", kind, target, False)
+    return rels
+
+
 def _sheet_name(book: Workbook, index: str | None) -> str | None:
     if index is None or not index.isdigit():
         return None
@@ -114,7 +165,7 @@ def _sheet_name(book: Workbook, index: str | None) -> str | None:
     return book.sheets[position].name if position < len(book.sheets) else None
 
 
-def workbook_items(book: Workbook) -> Iterator[Text | Structure]:
+def workbook_items(book: Workbook) -> Iterator[Text | Structure | Unread]:
     """Defined names (their formulas and constants) and the names the workbook part holds."""
     for name in book.names:
         scope = f" (sheet '{name.scope}')" if name.scope else ""
@@ -134,3 +185,4 @@ def workbook_items(book: Workbook) -> Iterator[Text | Structure]:
         )
     for where, value in book.people:
         yield Text(value, Vector.METADATA, where)
+    yield from book.unread

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from detectors.limits import Budget
-from detectors.model import Embedded, Item, Structure, Table, Text, Vector
+from detectors.model import Embedded, Item, Structure, Table, Text, Unread, Vector
 
 Inspector = Callable[[bytes, str, Budget], Iterator[Item]]
 
@@ -19,6 +19,7 @@ class Seen:
     tables: list[tuple[Table, list[tuple[str, ...]]]]
     structures: list[Structure]
     embedded: list[Embedded]
+    unread: list[Unread]
 
     def places(self, value: str) -> set[tuple[Vector, str]]:
         """(vector, where) of every text or table holding `value` (in a cell or the header)."""
@@ -36,7 +37,7 @@ class Seen:
 
 
 def inspect(inspector: Inspector, data: bytes, name: str) -> Seen:
-    seen = Seen([], [], [], [])
+    seen = Seen([], [], [], [], [])
     for item in inspector(data, name, Budget()):
         if isinstance(item, Text):
             seen.texts.append(item)
@@ -44,6 +45,8 @@ def inspect(inspector: Inspector, data: bytes, name: str) -> Seen:
             seen.tables.append((item, list(item.rows)))
         elif isinstance(item, Structure):
             seen.structures.append(item)
+        elif isinstance(item, Unread):
+            seen.unread.append(item)
         else:
             seen.embedded.append(item)
     return seen

@@ -19,7 +19,7 @@ from crawler.demo.builders.pdf import (
 )
 from detectors.formats.pdf import inspect_pdf
 from detectors.limits import Budget
-from detectors.model import Embedded, Status, Structure, Text, Vector
+from detectors.model import Embedded, Status, Structure, Text, Unread, Vector
 from detectors.scan import scan
 
 XMP = (
@@ -242,8 +242,8 @@ def _catalog_zero(text: str) -> bytes:
 def test_pages_of_a_file_qpdf_cannot_rebuild_are_still_read() -> None:
     items = list(inspect_pdf(_catalog_zero(NAME), "r.pdf", Budget()))
     assert found([i for i in items if isinstance(i, Text)], Vector.PAGE_TEXT, "page 1", NAME)
-    [structure] = [i for i in items if isinstance(i, Structure)]
-    assert structure.where == "document" and "only the page text read" in structure.detail
+    [part] = [i for i in items if isinstance(i, Unread)]
+    assert part.where == "document" and "only the page text read" in part.reason
 
 
 @pytest.mark.parametrize(

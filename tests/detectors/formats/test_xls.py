@@ -409,8 +409,9 @@ def test_name_xlrd_cannot_evaluate_is_counted_and_the_rest_is_read() -> None:
     seen = inspect(inspect_xls, stream, "r.xls")
     assert seen.has(Vector.DEFINED_NAME, "defined name 'Witness'", NAME)
     assert seen.has(Vector.CELL, "sheet 'Data'", NAME)
-    structure = seen.structure(Vector.DEFINED_NAME, "defined names")
-    assert structure is not None and "1 that could not be evaluated" in structure.detail
+    assert seen.structure(Vector.DEFINED_NAME, "defined names") is not None
+    (part,) = seen.unread
+    assert part.where == "defined names" and part.reason == "1 that could not be evaluated"
 
 
 def test_comment_xlrd_cannot_parse_is_counted_and_the_sheet_is_read() -> None:
@@ -419,8 +420,8 @@ def test_comment_xlrd_cannot_parse_is_counted_and_the_sheet_is_read() -> None:
     stream = add_records(workbook_stream(build()), last_sheet=note)
     seen = inspect(inspect_xls, stream, "r.xls")
     assert seen.has(Vector.CELL, "sheet 'Data'", NAME)
-    structure = seen.structure(Vector.COMMENT, "sheet 'Data'")
-    assert structure is not None and "1 more that xlrd could not parse" in structure.detail
+    (part,) = seen.unread
+    assert part.where == "sheet 'Data' comments" and part.reason == "1 that could not be parsed"
 
 
 def damaged_container() -> bytes:
@@ -438,9 +439,10 @@ def test_damaged_container_is_still_read_and_says_so() -> None:
         xlrd.open_workbook(file_contents=data, logfile=io.StringIO())
     seen = inspect(inspect_xls, data, "r.xls")
     assert seen.has(Vector.CELL, "sheet 'Data'", NAME)
-    structure = seen.structure(Vector.CELL, "workbook")
-    assert structure is not None and "damaged OLE container" in structure.detail
-    assert scan(data, "r.xls").status is Status.SCANNED
+    (part,) = seen.unread
+    assert part.where == "workbook" and "damaged OLE container" in part.reason
+    verdict = scan(data, "r.xls")
+    assert verdict.status is Status.SCANNED and not verdict.fully_read
 
 
 def biff2_worksheet(rows: list[list[str]]) -> bytes:

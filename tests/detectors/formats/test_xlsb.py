@@ -217,7 +217,9 @@ def test_binary_pivot_caches_are_reported_as_unread() -> None:
     )
     verdict = scan(data, "r.xlsb")
     pivot = [s for s in verdict.structures if s.vector is Vector.PIVOT_CACHE]
-    assert pivot and "cannot be read" in pivot[0].detail
+    assert pivot and pivot[0].where == "pivot cache 1"
+    assert [part.where for part in verdict.unread] == ["pivot cache 1"]
+    assert "binary pivot cache" in verdict.unread[0].reason
     assert verdict.severity is Severity.MEDIUM
 
 

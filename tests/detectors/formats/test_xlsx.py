@@ -22,7 +22,7 @@ from crawler.demo.builders.xlsx import (
 from detectors.errors import EncryptedDocument, UnreadableDocument
 from detectors.formats.xlsx import inspect_xlsx
 from detectors.limits import Budget, Limits
-from detectors.model import Status, Vector
+from detectors.model import Severity, Status, Vector
 from detectors.scan import ScanOptions, scan
 
 fake = Faker("en_GB")
@@ -211,7 +211,8 @@ def test_each_hiding_place_is_found_with_its_location(
 )  # fmt: skip
 def test_hiding_places_are_reported_as_structures(data: bytes, vector: Vector, where: str) -> None:
     seen = inspect(inspect_xlsx, data, "reply.xlsx")
-    assert seen.structure(vector, where) is not None, seen.structures
+    unread = [u for u in seen.unread if u.vector is vector and where in u.where]
+    assert seen.structure(vector, where) is not None or unread, seen.structures
     verdict = scan(data, "reply.xlsx")
     assert verdict.status is Status.SCANNED
     assert any(s.vector is vector and where in s.where for s in verdict.structures)
@@ -335,7 +336,7 @@ def test_embedded_workbook_is_handed_back_and_scanned() -> None:
     assert any("sheet 'Staff'" in s.where for s in verdict.structures)
 
 
-def test_corrupt_sheet_is_unreadable_with_a_reason() -> None:
+def test_corrupt_sheet_is_an_unread_part_with_a_reason() -> None:
     data = sheet()
     broken = data.replace(b"<sheetData>", b"<sheetData><row><c>", 1)
     with zipfile.ZipFile(io.BytesIO(data)) as source:
@@ -344,11 +345,13 @@ def test_corrupt_sheet_is_unreadable_with_a_reason() -> None:
         b"</sheetData>", b"<row><c></sheetData>"
     )
     broken = zip_parts(parts)  # type: ignore[arg-type]
-    with pytest.raises(UnreadableDocument):
-        inspect(inspect_xlsx, broken, "r.xlsx")
+    seen = inspect(inspect_xlsx, broken, "r.xlsx")
+    assert [u.where for u in seen.unread] == ["sheet 'Data'"]
     verdict = scan(broken, "r.xlsx")
-    assert verdict.status is Status.UNREADABLE
-    assert verdict.error and "malformed XML" in verdict.error and "\n" not in verdict.error
+    assert verdict.status is Status.SCANNED and not verdict.fully_read
+    assert verdict.severity is Severity.MEDIUM
+    (part,) = verdict.unread
+    assert "malformed XML" in part.reason and "\n" not in part.reason
 
 
 def test_truncated_workbook_is_unreadable() -> None:
@@ -357,12 +360,13 @@ def test_truncated_workbook_is_unreadable() -> None:
         list(inspect_xlsx(data[: len(data) // 2], "r.xlsx", Budget()))
 
 
-def test_damaged_member_is_unreadable() -> None:
+def test_damaged_sheet_member_is_an_unread_part() -> None:
     data = bytearray(sheet())
     start = data.index(b"xl/worksheets/sheet1.xml") + 40
     data[start : start + 60] = bytes(60)
     verdict = scan(bytes(data), "r.xlsx")
-    assert verdict.status is Status.UNREADABLE and verdict.error
+    assert [part.where for part in verdict.unread] == ["sheet 'Data'"]
+    assert verdict.severity is Severity.MEDIUM
 
 
 def test_zip_bomb_is_too_large() -> None:
@@ -381,8 +385,9 @@ def test_broken_secondary_part_is_reported_and_the_rest_still_read() -> None:
     data = with_part("xl/comments9.xml", "<comments><oops></comments>")
     seen = inspect(inspect_xlsx, data, "r.xlsx")
     assert seen.has(Vector.CELL, "sheet 'Data'", NAME)
-    broken = seen.structure(Vector.COMMENT, "xl/comments9.xml")
-    assert broken is not None and broken.detail.startswith("unreadable")
+    (broken,) = seen.unread
+    assert broken.vector is Vector.COMMENT and broken.where == "xl/comments9.xml"
+    assert "malformed XML" in broken.reason
 
 
 def test_several_runs_of_hidden_columns_split_the_row_into_their_places() -> None:

@@ -248,15 +248,16 @@ def test_texts_beyond_the_cap_are_counted_not_read() -> None:
     tail = f'<dataValidations count="{MAX_SHEET_TEXTS + 5}">{rules}</dataValidations>'
     seen = inspect(inspect_xlsx, with_sheet_tail(openpyxl_book(lambda s: None), tail), "r.xlsx")
     assert len([t for t in seen.texts if t.vector is Vector.FORM_FIELD]) == MAX_SHEET_TEXTS
-    structure = seen.structure(Vector.FORM_FIELD, "sheet 'Data'")
-    assert structure is not None and structure.detail.startswith("5 ")
+    (cut,) = seen.unread
+    assert cut.vector is Vector.FORM_FIELD and cut.where == "sheet 'Data'" and cut.limit
+    assert cut.reason.startswith("5 ")
 
 
-def test_a_broken_footer_makes_the_sheet_unreadable_through_scan() -> None:
+def test_a_broken_footer_makes_the_sheet_an_unread_part_through_scan() -> None:
     data = with_sheet_tail(openpyxl_book(lambda s: None), "<headerFooter><oddFooter>x</odd>")
     verdict = scan(data, "reply.xlsx")
-    assert verdict.status is Status.UNREADABLE
-    assert verdict.error
+    assert [part.where for part in verdict.unread] == ["sheet 'Data'"]
+    assert "malformed XML" in verdict.unread[0].reason
 
 
 @pytest.mark.parametrize(
