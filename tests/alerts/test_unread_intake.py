@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from leakcheck import SITE, add_document, clean_verdict, leaky_verdict, sha
 
+from alerts.intake import record_verdict
 from alerts.lifecycle import list_alerts
 from alerts.model import AlertState
 from alerts.store import Store
@@ -16,7 +17,7 @@ URL = "https://force.example/SysSiteAssets/foi/82525-reply.xlsx"
 
 def test_a_version_cut_short_does_not_close_the_alert_as_clean(store: Store) -> None:
     document = add_document(store, URL, sha(1))
-    store.record_verdict(document, leaky_verdict(sha(1)), site=SITE)
+    record_verdict(store, document, leaky_verdict(sha(1)), site=SITE)
     for status, unread in (
         (Status.SCANNED, (Unread("sheet 'Raw'", "malformed XML (line 3)"),)),
         (Status.TOO_LARGE, (Unread("page 2", "decompression bomb refused", limit=True),)),
@@ -24,16 +25,16 @@ def test_a_version_cut_short_does_not_close_the_alert_as_clean(store: Store) -> 
     ):
         cut = replace(clean_verdict(sha(3)), status=status, unread=unread)
         assert not cut.fully_read
-        store.record_verdict(document, cut, site=SITE)
+        record_verdict(store, document, cut, site=SITE)
         [alert] = list_alerts(store)
         assert alert.state is AlertState.OPEN, status
 
 
 def test_a_fully_read_clean_version_still_closes_it(store: Store) -> None:
     document = add_document(store, URL, sha(1))
-    store.record_verdict(document, leaky_verdict(sha(1)), site=SITE)
+    record_verdict(store, document, leaky_verdict(sha(1)), site=SITE)
     assert clean_verdict(sha(3)).fully_read
-    store.record_verdict(document, clean_verdict(sha(3)), site=SITE)
+    record_verdict(store, document, clean_verdict(sha(3)), site=SITE)
     [alert] = list_alerts(store)
     assert alert.state is AlertState.TAKEN_DOWN
 
@@ -46,6 +47,6 @@ def test_findings_kept_from_a_scan_cut_short_raise_an_alert(store: Store) -> Non
         error="ran out of the 30 s budget while reading table rows; findings so far are kept",
         unread=(Unread("sheet 'Raw'", "rows after 312,000 not read (time budget)", limit=True),),
     )
-    store.record_verdict(document, cut, site=SITE)
+    record_verdict(store, document, cut, site=SITE)
     [alert] = list_alerts(store)
     assert alert.severity is Severity.CRITICAL and alert.state is AlertState.OPEN

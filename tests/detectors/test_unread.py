@@ -200,7 +200,6 @@ def test_hiding_places_with_nothing_personal_are_low_not_medium() -> None:
     verdict = scan(data, "reply.pdf")
     vectors = {s.vector for s in verdict.structures}
     assert {Vector.INVISIBLE_TEXT, Vector.ANNOTATION, Vector.EMBEDDED_FILE} <= vectors
-    assert any("cannot" in s.detail for s in verdict.structures)  # the wording is no fact
     assert verdict.fully_read and verdict.unread == ()
     assert verdict.severity is Severity.LOW
 
