@@ -20,6 +20,7 @@ identifier such as a NINO, NHS number or date of birth, sits with the people.
 | 10 or more people in visible text                                    | medium   |
 | a part that could not be read (suspect, not clean)                   | medium   |
 | a few names or work contact details in visible text or lists         | low      |
+| people named in a public role (candidates, councillors, ministers…)  | low      |
 | author or editor names in document properties                        | low      |
 | hidden sheets, rows or caches holding nothing personal               | low      |
 | nothing found                                                        | none     |
@@ -68,6 +69,8 @@ def assess(evidence: Evidence, structures: tuple[Structure, ...]) -> Assessment:
 def _rate(exposure: Exposure) -> tuple[Severity, str]:
     people, hidden, kinds = exposure.people, exposure.hidden, exposure.kinds
     where = "hidden" if hidden else "visible"
+    if exposure.public_role:
+        return Severity.LOW, f"{people} people named in a public role"
     if "case_records" in kinds:
         if exposure.special_categories:
             return Severity.CRITICAL, "case records with a special category"

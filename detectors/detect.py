@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from detectors.errors import DocumentTooLarge
 from detectors.limits import Budget
@@ -21,7 +21,7 @@ from detectors.mask import mask
 from detectors.model import Finding, Table, Text, Vector
 from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
-from detectors.prose_scan import ProseFinder, ProseResult, scan_texts
+from detectors.prose_scan import ProseFinder, ProseHit, ProseResult, scan_texts
 from detectors.tables import PersonKeys, TableEvidence, assess_table
 
 BATCH_CHARS = 400_000
@@ -46,6 +46,8 @@ class Exposure:
     sensitive: bool = False
     pay: bool = False
     """A table gives people's pay beside their names (the Cumbria leak)."""
+    public_role: bool = False
+    """Everyone counted here is named in a public capacity (`detectors.roles`): rated low."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,9 @@ class _Tally:
     example: str = ""
 
 
+REPEAT_SHARE = 0.9
+"""Share of a pivot cache's people that a visible table of the same workbook must show for the
+cache to add nothing beyond that table (it is still reported as a hiding place)."""
 CASE_NOTES_PEOPLE = 3
 """People a table's notes must name before they count as its case records."""
 
@@ -90,6 +95,7 @@ class _ProseGroup:
     kinds: frozenset[str] = frozenset()
     table_categories: set[str] = field(default_factory=set)
     """Special categories of the tables this prose came from, if it names anyone."""
+    public_role: bool = False
 
 
 class Detector:
@@ -108,7 +114,7 @@ class Detector:
         """Why detection stopped before the end (the time budget ran out), else None."""
         self._seen: dict[str, ProseResult] = {}
         """Prose already analysed: a page footer repeated on every page is read once."""
-        self._tallies: dict[tuple[str, Vector, str, Vector | None], _Tally] = {}
+        self._tallies: dict[tuple[str, Vector, str, Vector | None, bool], _Tally] = {}
         self._keys: list[PersonKeys] = []
         self._exposures: list[Exposure] = []
         self._kinds: set[str] = set()
@@ -116,8 +122,14 @@ class Detector:
         self._pending: list[_Pending] = []
         self._pending_chars = 0
         self._sources = 0
-        self._prose: dict[tuple[str, bool, frozenset[str]], _ProseGroup] = {}
+        self._prose: dict[tuple[str, bool, frozenset[str], bool], _ProseGroup] = {}
+        self._table_people: list[tuple[int, Vector, frozenset[tuple[int | None, int | None]]]] = []
+        """(exposure index, vector, person keys) of each table, to find pivot caches that only
+        repeat a visible sheet."""
         self._cell_prose_chars = 0
+        self._public_names: set[int] = set()
+        """Full-name keys of people named in a public role somewhere in the document: the
+        Home Secretary's later turns in a transcript are hers too."""
 
     def feed(
         self,
@@ -145,8 +157,12 @@ class Detector:
             self._flush()
         except DocumentTooLarge as stop:
             self.stopped = self.stopped or str(stop)
-        for (source, hidden, _), group in self._prose.items():
+        self._repeated_caches()
+        for (source, hidden, _, public), group in self._prose.items():
             people = count_people(group.keys)
+            if public:
+                self._exposures.append(Exposure(source, hidden, people, public_role=True))
+                continue
             # One or two names in a notes column may be a product or a place: a case record
             # takes a few people.
             named = people >= CASE_NOTES_PEOPLE
@@ -167,8 +183,8 @@ class Detector:
                 )
             )
         findings = tuple(
-            Finding(entity, vector, where, t.count, round(t.score, 2), t.example, inner)
-            for (entity, vector, where, inner), t in self._tallies.items()
+            Finding(entity, vector, where, t.count, round(t.score, 2), t.example, inner, public)
+            for (entity, vector, where, inner, public), t in self._tallies.items()
         )
         return Evidence(
             findings,
@@ -202,11 +218,29 @@ class Detector:
         if not evidence.hits:
             return
         vector = table.vector
+        public = evidence.public_role
         for hit in evidence.hits:
-            self._add(hit.entity, vector, hit.where, embedded_in, hit.count, hit.score, hit.example)
-        self._keys.extend(evidence.people)
-        self._kinds |= evidence.kinds
-        self._categories |= evidence.special_categories
+            self._add(
+                hit.entity,
+                vector,
+                hit.where,
+                embedded_in,
+                hit.count,
+                hit.score,
+                hit.example,
+                public,
+            )
+        if not public:
+            self._keys.extend(evidence.people)
+            self._kinds |= evidence.kinds
+            self._categories |= evidence.special_categories
+        self._table_people.append(
+            (
+                len(self._exposures),
+                vector if embedded_in is None else Vector.EMBEDDED_FILE,
+                frozenset((k.full, k.short) for k in evidence.people),
+            )
+        )
         self._exposures.append(
             Exposure(
                 "table",
@@ -216,8 +250,22 @@ class Detector:
                 tuple(sorted(evidence.special_categories)),
                 evidence.sensitive,
                 evidence.pay,
+                public,
             )
         )
+
+    def _repeated_caches(self) -> None:
+        """A pivot cache whose people a visible table already shows adds no severity beyond
+        that table: its exposure is rated as the visible one it repeats."""
+        shown: set[tuple[int | None, int | None]] = set()
+        for _, vector, keys in self._table_people:
+            if not vector.hidden:
+                shown |= keys
+        for index, vector, keys in self._table_people:
+            if vector is not Vector.PIVOT_CACHE or not keys:
+                continue
+            if len(keys & shown) >= REPEAT_SHARE * len(keys):
+                self._exposures[index] = replace(self._exposures[index], hidden=False)
 
     def _flush(self) -> None:
         pending, self._pending, self._pending_chars = self._pending, [], 0
@@ -241,6 +289,10 @@ class Detector:
         if fresh:
             find = self._find or _default_finder(self._check_prose)
             self._seen.update(zip(fresh, scan_texts(fresh, find, self.allow), strict=True))
+        for p in prose:
+            for hit in self._seen[p.text].hits:
+                if hit.public_role and hit.keys is not None and hit.keys.full is not None:
+                    self._public_names.add(hit.keys.full)
         for p in prose:
             self._prose_hits(p, self._seen[p.text])
 
@@ -271,10 +323,12 @@ class Detector:
         # words in a comment or under a redaction box are still a leak.
         public = result.court_report and not pending.vector.hidden and not pending.embedded_in
         categories = frozenset() if public else result.categories
-        group.categories |= categories
-        self._categories |= categories
-        group.sensitive = group.sensitive or bool(categories)
-        for hit in result.hits:
+        roles = [self._in_role(hit) for hit in result.hits]
+        if not all(roles):
+            group.categories |= categories
+            self._categories |= categories
+            group.sensitive = group.sensitive or bool(categories)
+        for hit, role in zip(result.hits, roles, strict=True):
             self._add(
                 hit.entity,
                 pending.vector,
@@ -283,17 +337,30 @@ class Detector:
                 1,
                 hit.score,
                 hit.example,
+                role,
             )
+            if role:
+                if hit.keys is not None:
+                    self._group(pending, public=True).keys.append(hit.keys)
+                continue
             if hit.keys is not None:
                 self._keys.append(hit.keys)
                 group.keys.append(hit.keys)
             group.sensitive = group.sensitive or hit.sensitive
 
-    def _group(self, pending: _Pending) -> _ProseGroup:
+    def _in_role(self, hit: ProseHit) -> bool:
+        if hit.public_role:
+            return True
+        full = hit.keys.full if hit.entity == "PERSON" and hit.keys is not None else None
+        return full is not None and full in self._public_names
+
+    def _group(self, pending: _Pending, public: bool = False) -> _ProseGroup:
         source = "metadata" if pending.vector is Vector.METADATA else "prose"
         hidden = pending.vector.hidden or pending.embedded_in is not None
-        kinds = frozenset({pending.kind}) if pending.kind else frozenset()
-        group = self._prose.setdefault((source, hidden, kinds), _ProseGroup(kinds=kinds))
+        kinds = frozenset({pending.kind}) if pending.kind and not public else frozenset()
+        group = self._prose.setdefault(
+            (source, hidden, kinds, public), _ProseGroup(kinds=kinds, public_role=public)
+        )
         group.table_categories |= pending.categories
         return group
 
@@ -306,11 +373,12 @@ class Detector:
         count: int,
         score: float,
         example: str,
+        public: bool = False,
     ) -> None:
         inner = None
         if embedded_in:
             inner, vector, where = vector, Vector.EMBEDDED_FILE, embedded_in + where
-        tally = self._tallies.setdefault((entity, vector, where, inner), _Tally())
+        tally = self._tallies.setdefault((entity, vector, where, inner, public), _Tally())
         tally.count += count
         tally.score = max(tally.score, score)
         tally.example = tally.example or example

@@ -128,6 +128,9 @@ class Finding:
     example: str
     inner_vector: Vector | None = None
     """For findings inside an embedded file: the vector within that file."""
+    public_role: bool = False
+    """The people found are named in a public capacity (candidates, councillors, ministers,
+    chief officers, spokespeople, authors): still reported, but rated low."""
 
     @property
     def hidden(self) -> bool:

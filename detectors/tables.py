@@ -36,6 +36,7 @@ from detectors.names import (
 )
 from detectors.public import is_public_email
 from detectors.recognizers import match_value
+from detectors.roles import PUBLIC_HEADER, is_role_title
 from detectors.shown import shown_name
 from detectors.special import categories_in, child_age
 from detectors.vocab import wordset
@@ -117,6 +118,9 @@ class TableEvidence:
     they apply to the people its prose names."""
     stopped: str | None = None
     """Why the rows were not all read (the time budget ran out); what was read is counted."""
+    public_role: bool = False
+    """The people are named in a public capacity (election results, a list of councillors):
+    reported, but no kind, category or sensitivity is drawn from them."""
 
 
 @dataclass
@@ -206,10 +210,13 @@ def assess_table(
     headers = [top[i] if i < len(top) else "" for i in range(width)]
     types = [judge_column(headers[i], [_cell(row, i) for row in sample]) for i in range(width)]
     groups = _groups(headers, types)
+    if _counts_only(types, groups) or any(_ANIMAL_HEADER.search(normal_header(h)) for h in headers):
+        groups = []  # counts by ward or station, or a zoo's animals: not a list of people
     entity_cols = [i for i, t in enumerate(types) if t.cue is not Cue.NAME and t.entity]
     has_people = bool(groups) or any(types[i].entity in IDENTIFYING for i in entity_cols)
     free = _FreeText(notes=_notes_columns(types, sample))
-    kind = "case_records" if _case_table(headers, types) else None
+    public = bool(groups) and _public_table(headers, types, sample)
+    kind = "case_records" if _case_table(headers, types) and not public else None
     kind_categories: set[str] = set()
     if kind and free.notes:
         for i, t in enumerate(types):
@@ -266,11 +273,13 @@ def assess_table(
             if name is not None and not allow.covers(name):
                 _tally(counter, _display(row, counter.columns, types))
         hits = 0
+        matched: set[int] = set()
         for counter, check, i in zip(counters[len(groups) :], checks, entity_cols, strict=True):
             value = _cell(row, i)
             if value and len(value) <= WHOLE_CELL_CHARS and check(value):
                 _tally(counter, value)
                 hits += 1
+                matched.add(i)
         free.take(row)
         if not present and not hits:
             continue
@@ -278,7 +287,9 @@ def assess_table(
             categories |= categories_in(_cell(row, i)[:PROSE_CELL_CHARS])
         if any(child_age(_cell(row, i)) for i in age_cols):
             categories.add("child")
-        people.extend(_keys(row, present, key_cols, dob_col, source))
+        # A role mailbox beside a venue's phone number is nobody's key.
+        own = [i for i in key_cols if i in matched]
+        people.extend(_keys(row, present, own, dob_col, source))
 
     hits_out = tuple(
         ColumnHit(c.entity, where(c.columns, labels), c.count, c.score, c.example)
@@ -295,6 +306,8 @@ def assess_table(
     kinds = _kinds(types, groups, found)
     sensitive = bool(categories) or bool(found & (IDENTIFYING - {"EMAIL_ADDRESS"}))
     sensitive = sensitive or "DATE_OF_BIRTH" in found
+    if public:
+        kinds, categories, sensitive = set(), set(), False
     return TableEvidence(
         hits_out,
         frozenset(kinds),
@@ -306,7 +319,61 @@ def assess_table(
         prose_kind=kind,
         prose_categories=named_in,
         stopped=_first(stop),
+        public_role=public,
     )
+
+
+_STAFF_ONLY = frozenset(
+    {"POLICE_IDENTIFIER", "SALARY", "DATE_OF_BIRTH", "UK_NINO", "UK_NHS", "UK_PASSPORT"}
+    | {"UK_DRIVING_LICENCE", "BANK_DETAILS", "CRIME_REFERENCE"}
+)
+"""Entities that make a table a staff list or case records, whatever else it holds."""
+_ANIMAL_HEADER = re.compile(r"\b(?:animal|animals|species|breed|taxon|genus|enclosure|studbook)\b")
+_COUNT_CUES = frozenset({Cue.COUNT, Cue.DATE, Cue.LOCATION, Cue.OTHER})
+
+
+def _public_table(
+    headers: Sequence[str], types: Sequence[ColumnType], sample: Sequence[Sequence[str]]
+) -> bool:
+    """Election results, lists of councillors, MPs, chief officers, speakers or authors.
+
+    Never a table with service numbers, pay, dates of birth or crime references, nor one whose
+    rank, role or department columns hold anything but public offices (a roster of constables
+    and sergeants is a staff list), nor one whose party column holds victims and suspects.
+    """
+    if any(t.entity in _STAFF_ONLY for t in types):
+        return False
+    offices = False
+    for i, t in enumerate(types):
+        values = [v for v in (_cell(row, i) for row in sample) if v]
+        if t.cue is Cue.PARTY and _share(values, _is_party_word) >= 0.3:
+            return False
+        if t.cue in _STAFF_CUES and values:
+            if _share(values, is_role_title) < 0.6:
+                return False
+            offices = True
+    return offices or any(PUBLIC_HEADER.search(normal_header(h)) for h in headers)
+
+
+def _share(values: Sequence[str], test: Callable[[str], bool]) -> float:
+    return sum(1 for v in values if test(v)) / len(values) if values else 0.0
+
+
+def _is_party_word(value: str) -> bool:
+    return any(word in _PARTY_WORDS for word in normal_header(value).split())
+
+
+def _counts_only(types: Sequence[ColumnType], groups: Sequence[_Group]) -> bool:
+    """Name columns no header calls names, beside nothing but counts, dates and places: a
+    table of figures by ward, month or station ("Ferndale | 1,204 meals"), not of people."""
+    if not groups:
+        return False
+    name_cols = {i for g in groups for i in g.forms.values()}
+    if any(types[i].hint for i in name_cols):
+        return False
+    others = [t for i, t in enumerate(types) if i not in name_cols]
+    counts = any(t.cue is Cue.COUNT for t in others)
+    return counts and all(t.cue in _COUNT_CUES and not t.entity for t in others)
 
 
 def _case_table(headers: Sequence[str], types: Sequence[ColumnType]) -> bool:

@@ -23,6 +23,8 @@ here (case-insensitive, as Excel reads them):
   dropped.
 
 Any other `&` and the character after it are dropped too, as Excel prints nothing for them.
+The word that labels a field code ("Page &P of &N", LibreOffice's default footer; "Sheet &A",
+"Printed &D") is dropped with it: left alone, "Page" would be read as a surname.
 Each non-blank line of each section is one text, so a bare name is read as a name.
 """
 
@@ -71,12 +73,22 @@ def header_footer_texts(element: etree._Element, owner: str) -> list[Text]:
     return texts
 
 
+_FIELD_LABEL = re.compile(
+    r"(?<![^\W\d_])(?:page|pages|sheet|tab|of|date|time|file|path|printed(?:\s+on)?|on|at)"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
+_FIELDS = frozenset("PNDTFZAG")
+
+
 def printed_sections(code: str) -> list[str]:
     """The literal text of each section of a header or footer string, codes removed."""
     sections = [""]
     position = 0
     for found in _CODE.finditer(code):
         sections[-1] += code[position : found.start()]
+        if found.group()[1:2].upper() in _FIELDS:
+            sections[-1] = _FIELD_LABEL.sub("", sections[-1])
         if found.group("amp"):
             sections[-1] += "&"
         elif found.group("section"):

@@ -1,0 +1,148 @@
+"""People named in a public capacity: candidates, councillors, MPs, ministers, chief officers,
+spokespeople, authors and credits. They are reported, marked `public_role`, and rate low.
+
+The decision is made from context, never from the name: a role title beside the name ("Cllr",
+"MP", "Chief Constable", titles shipped in `detectors/data/public_roles.txt`), a byline or
+credit line, a speaker's label in a transcript, a rank or role with "said" (a named
+spokesperson), or, in tables, columns of an election or a list of office holders (party,
+votes, candidate, constituency...). Officers and staff in a list are never public role: a
+table with ranks, departments, service numbers or pay is a staff list whatever else it holds.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from importlib import resources
+
+NEAR = 80
+"""Characters of the same line read before a name for its title or byline."""
+
+
+@cache
+def role_titles() -> tuple[str, ...]:
+    """Titles of public offices, longest first."""
+    text = resources.files("detectors.data").joinpath("public_roles.txt").read_text("utf-8")
+    titles = {line.strip().casefold() for line in text.splitlines()}
+    titles = {t for t in titles if t and not t.startswith("#")}
+    return tuple(sorted(titles, key=lambda t: (-len(t), t)))
+
+
+def _alternation() -> str:
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in role_titles())
+
+
+_COURTESY = (
+    r"(?:(?:the\s+)?(?:rt\.?\s+)?(?:hon\.?\s+)?"
+    r"(?:(?:dr|sir|dame|lord|lady|baroness|baron|prof|professor)\.?\s+)?)"
+)
+_PARTIES = (
+    r"lab|labour|con|conservatives?|ld|lib\s*dems?|liberal\s+democrats?|green(?:\s+party)?|snp|"
+    r"plaid(?:\s+cymru)?|reform(?:\s+uk)?|ukip|ind|independent|dup|sf|sinn\s+f[eé]in|sdlp|"
+    r"alliance|uup|tuv|labour\s+(?:and|&)\s+co-?operative|lab\s*/\s*co-?op|co-?op"
+)
+_BYLINE = re.compile(
+    r"^\s*(?:by|written\s+by|posted\s+by|blog\s+by|words\s+by|reported\s+by|report\s+by|"
+    r"authors?|author\(s\)|report\s+authors?|lead\s+author|produced\s+by|presented\s+by|"
+    r"directed\s+by|narrated\s+by|edited\s+by|photographs?\s+by|producers?|directors?|"
+    r"presenters?|editors?|series\s+editor|executive\s+producers?|narrator|researchers?|"
+    r"camera|interviewer|speakers?|panellists?|chair(?:ed\s+by)?|host(?:ed\s+by)?)"
+    r"\s*[:\-–]?\s*(?:[^\n]{0,80}?(?:,|\band\b|&)\s*)?$",
+    re.IGNORECASE,
+)
+_SAID = re.compile(
+    r"^\s*(?:,[^,\n]{3,100},\s*)?(?:said|says|added|explained|commented|told|stated|warned)\b",
+    re.IGNORECASE,
+)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|explained|commented)\s*$", re.IGNORECASE)
+_RANK_BEFORE = re.compile(
+    r"\b(?:chief|deputy|assistant|detective|acting|temporary|constable|sergeant|sgt|inspector|"
+    r"insp|superintendent|supt|commander|officer|pc|dc|ps|ds|di|dci|dsu|pcso)\.?\s+$",
+    re.IGNORECASE,
+)
+_ROLE_WORDS = re.compile(
+    r"\b(?:head|director|chief|leader|lead|chair\w*|spokes\w+|commissioner|minister|secretary|"
+    r"councillor|cllr|mayor|manager|officer|inspector|superintendent|constable|president|"
+    r"executive|founder|professor|mp|commander|coordinator|co-ordinator)\b",
+    re.IGNORECASE,
+)
+_YEARS = re.compile(r"^\s*\(\s*(?:c\.?\s*|b\.?\s*)?1[0-9]\d\d\s*[-–—]\s*(?:1[0-9]|20)\d\d\s*\)")
+
+
+TRANSCRIPT_TURNS = 3
+"""Lines opening with a speaker's label ("Jane Smith:") that make a text a transcript; one or
+two such lines may as well be a case note ("Jane Smith: seen at the address")."""
+_LABELLED = re.compile(r"\s*\([^)\n\d]{1,40}\)\s*:")
+_PARTY_LABEL = re.compile(r"\b(?:victim|suspect|witness|offender|complainant|aged?)\b", re.I)
+_SPEAKER_LINE = re.compile(
+    r"^[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*:",
+    re.MULTILINE,
+)
+
+
+@lru_cache(maxsize=8)
+def _speaker_lines(text: str) -> int:
+    return sum(1 for _ in _SPEAKER_LINE.finditer(text))
+
+
+@cache
+def _title_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternation()})\b\.?[\s,:]*{_COURTESY}$", re.IGNORECASE)
+
+
+@cache
+def _title_after() -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?:\s*,\s*(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}?|\s+)(?:{_alternation()})\b"
+        rf"|^\s*\(\s*(?:{_PARTIES})\s*\)",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _title_cell() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|\b)(?:{_alternation()})(?:\b|$)", re.IGNORECASE)
+
+
+PUBLIC_HEADER = re.compile(
+    r"\b(?:party|political party|political group|votes?|votes cast|no of votes|"
+    r"number of votes|elected|candidates?|constituency|electoral (?:ward|division|area)|"
+    r"councillors?|cllr|member of parliament|mp|msp|speakers?|presenters?|panellists?|"
+    r"authors?|producers?|credits?|byline|portfolio|majority|share of (?:the )?vote|"
+    r"turnout|office held|plaque)\b"
+)
+"""Normalised table headers of election results and lists of office holders, speakers,
+authors and credits."""
+
+
+def is_role_title(value: str) -> bool:
+    """True for a cell naming a public office ("Councillor", "MP for Ashford", "Chief
+    Constable"); ranks below assistant chief constable are not public offices."""
+    return bool(value.strip()) and _title_cell().search(value) is not None
+
+
+def public_in_prose(text: str, start: int, end: int) -> bool:
+    """True when the name at text[start:end] is named in a public capacity."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - NEAR) : start]
+    line_end = text.find("\n", end)
+    after = text[end : line_end if line_end >= 0 else len(text)][: NEAR + 40]
+    if _title_before().search(before) or _title_after().search(after):
+        return True
+    if _BYLINE.search(text[line_start:start]):
+        return True
+    label = _LABELLED.match(after)
+    if label and not _PARTY_LABEL.search(label.group()):
+        return True  # a speaker named with their paper or post ("Jane Smith (BBC News):")
+    turn = not text[line_start:start].strip() and after.lstrip().startswith(":")
+    if turn and _speaker_lines(text) >= TRANSCRIPT_TURNS:
+        return True  # a speaker's turn in a transcript ("Jane Smith: Thank you")
+    if _YEARS.match(after):
+        return True  # "Jane Smith (1820–1890)": a historical figure, a blue plaque
+    said = _SAID.match(after)
+    if said or _SAID_BEFORE.search(before):
+        # A named spokesperson speaks with a rank or a role; a victim quoted has neither.
+        if _RANK_BEFORE.search(before) or _title_before().search(before):
+            return True
+        return said is not None and _ROLE_WORDS.search(after[: said.end()]) is not None
+    return False
