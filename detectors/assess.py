@@ -25,6 +25,11 @@ identifier such as a NINO, NHS number or date of birth, sits with the people.
 | hidden sheets, rows or caches holding nothing personal               | low      |
 | nothing found                                                        | none     |
 
+An exposure of people named in a public role (`Exposure.public_role`: candidates, councillors,
+MPs, ministers, commissioners, chief officers, spokespeople, authors, the allow-list; see
+`detectors.roles`) rates low whatever its size; private people in the same document are rated
+on their own. A pivot cache that repeats a visible sheet is rated as that visible sheet.
+
 A document is worth an alert at `medium` and above: a web team should not be woken for the
 author field of a Word file or the FOI officer's signature, but should be for any hidden list.
 """

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from detectors.limits import WHOLE_CELL_CHARS
 from detectors.names import NameForm, name_evidence, parse_name, strip_ranks
+from detectors.places import is_place_or_org
 from detectors.recognizers import VALUE_ENTITIES, match_value
 from detectors.vocab import wordset
 
@@ -154,6 +155,12 @@ _BARE_OK = frozenset(VALUE_ENTITIES) - {"DATE_OF_BIRTH", "SALARY", "POLICE_IDENT
 """Entities a column can be judged to hold from values alone, with no header naming them."""
 
 
+_BOOK_HEADER = re.compile(r"\b(?:isbn|issn|book|books|title|publisher|reading)\b")
+PLACE_SHARE = 0.3
+"""Share of a column's values naming a street, place or organisation that makes it no column
+of people's names."""
+
+
 def normal_header(header: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9%]+", " ", header.casefold()).split())
 
@@ -205,6 +212,8 @@ def judge_column(header: str, sample: Sequence[str]) -> ColumnType:
         return ColumnType(cued, score=0.9)
 
     for entity in _BARE_OK:
+        if entity == "UK_NHS" and _BOOK_HEADER.search(head):
+            continue  # every numeric ISBN-10 passes the NHS number's check
         rate = _rate(entity, cells, hint=False)
         if rate >= 0.6:
             cue = Cue.INCIDENT if entity == "CRIME_REFERENCE" else Cue.IDENTIFIER
@@ -253,6 +262,8 @@ def _name_column(
             return None
         return ColumnType(Cue.NAME, "PERSON", form, score=round(rate, 2), hint=True)
     values, total = cells.values, cells.total
+    if cells.share(is_place_or_org) >= PLACE_SHARE:
+        return None  # streets, wards, schools, trusts named after people
     parsed = [parse_name(v, form) for v in values]
     evidence = [name_evidence(p) for p in parsed]
     shaped = sum(1 for p in parsed if p is not None) / total

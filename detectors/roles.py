@@ -109,16 +109,29 @@ PUBLIC_HEADER = re.compile(
     r"number of votes|elected|candidates?|constituency|electoral (?:ward|division|area)|"
     r"councillors?|cllr|member of parliament|mp|msp|speakers?|presenters?|panellists?|"
     r"authors?|producers?|credits?|byline|portfolio|majority|share of (?:the )?vote|"
-    r"turnout|office held|plaque)\b"
+    r"turnout|office held|plaque|hearing|date of evidence|evidence session|oral evidence|"
+    r"written evidence|transcript)\b"
 )
+CREDITS = frozenset(
+    "producer producers director directors editor editors presenter presenters narrator "
+    "writer writers composer camera sound researcher researchers cast host contributor "
+    "contributors".split()
+)
+"""Roles in the credits of a film, programme or publication: named in public."""
 """Normalised table headers of election results and lists of office holders, speakers,
 authors and credits."""
 
 
 def is_role_title(value: str) -> bool:
     """True for a cell naming a public office ("Councillor", "MP for Ashford", "Chief
-    Constable"); ranks below assistant chief constable are not public offices."""
-    return bool(value.strip()) and _title_cell().search(value) is not None
+    Constable") or a credit ("Executive producer"); ranks below assistant chief constable are
+    not public offices."""
+    if not value.strip():
+        return False
+    words = re.findall(r"[a-z]+", value.casefold())
+    if words and words[-1] in CREDITS:
+        return True
+    return _title_cell().search(value) is not None
 
 
 def public_in_prose(text: str, start: int, end: int) -> bool:

@@ -405,3 +405,42 @@ def test_a_name_in_a_footer_is_still_read() -> None:
     )
     verdict = scan(data, "figures.xlsx")
     assert [f for f in verdict.findings if f.entity == "PERSON"]
+
+
+_CREDITS = ["Producer", "Director", "Executive producer", "Presenter", "Camera", "Editor"]
+
+
+@pytest.mark.parametrize(
+    ("header", "rows"),
+    [
+        (["Role", "Name"], [[role, n] for role, n in zip(_CREDITS, _names(6, 21), strict=True)]),
+        (
+            ["Witness", "Organisation", "Date of evidence"],
+            [[n, "Home Office", f"{d:02d}/05/2023"] for d, n in enumerate(_names(12, 22), 1)],
+        ),
+    ],
+)
+def test_credits_and_inquiry_witnesses_are_public_role(
+    header: list[str], rows: list[list[str]]
+) -> None:
+    verdict = scan(_csv(header, rows), "credits.csv")
+    assert _persons(verdict) and all(_persons(verdict))
+    assert verdict.kinds == ()
+    assert verdict.severity == "low"
+
+
+def test_a_column_of_places_and_organisations_named_after_people_is_not_of_names() -> None:
+    places = ["Florence Nightingale Primary School", "Edward Pease Way", "Mary Seacole House",
+              "George Eliot Hospital", "Isaac Newton Academy", "Thomas Bewick Park"]  # fmt: skip
+    rows = [[place, kind] for place in places for kind in ("Site", "Venue")]
+    verdict = scan(_csv(["", "Type"], rows), "sites.csv")
+    assert not [f for f in verdict.findings if f.entity == "PERSON"]
+    assert verdict.severity == "none"
+
+
+def test_a_column_of_isbns_is_not_of_nhs_numbers() -> None:
+    rows = [["Title", "ISBN"]] + [[f"Book {n}", isbn] for n, isbn in enumerate(_ISBNS * 4)]
+    cover = [["Slide", "Topic"], ["1", "Introduction"]]
+    verdict = scan(_workbook([("Cover", cover, False), ("Reading", rows, True)]), "reading.xlsx")
+    assert not [f for f in verdict.findings if f.entity == "UK_NHS"]
+    assert verdict.severity == "low"  # a hidden sheet, nothing personal in it
