@@ -15,6 +15,8 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
+from detectors.vocab import wordset
+
 NEAR = 80
 """Characters of the same line read before a name for its title or byline."""
 
@@ -112,11 +114,11 @@ PUBLIC_HEADER = re.compile(
     r"turnout|office held|plaque|hearing|date of evidence|evidence session|oral evidence|"
     r"written evidence|transcript)\b"
 )
-CREDITS = frozenset(
-    "producer producers director directors editor editors presenter presenters narrator "
-    "writer writers composer camera sound researcher researchers cast host contributor "
-    "contributors".split()
-)
+CREDITS = wordset("""
+    producer producers director directors editor editors presenter presenters narrator
+    writer writers composer camera sound researcher researchers cast host contributor
+    contributors
+    """)
 """Roles in the credits of a film, programme or publication: named in public."""
 """Normalised table headers of election results and lists of office holders, speakers,
 authors and credits."""
