@@ -123,7 +123,7 @@ class Detector:
         self._pending_chars = 0
         self._sources = 0
         self._prose: dict[tuple[str, bool, frozenset[str], bool], _ProseGroup] = {}
-        self._table_people: list[tuple[int, Vector, frozenset[tuple[int | None, int | None]]]] = []
+        self._table_people: list[tuple[int, Vector, frozenset[int | None]]] = []
         """(exposure index, vector, person keys) of each table, to find pivot caches that only
         repeat a visible sheet."""
         self._cell_prose_chars = 0
@@ -238,7 +238,7 @@ class Detector:
             (
                 len(self._exposures),
                 vector if embedded_in is None else Vector.EMBEDDED_FILE,
-                frozenset((k.full, k.short) for k in evidence.people),
+                frozenset(k.short for k in evidence.people if k.short is not None),
             )
         )
         self._exposures.append(
@@ -257,7 +257,7 @@ class Detector:
     def _repeated_caches(self) -> None:
         """A pivot cache whose people a visible table already shows adds no severity beyond
         that table: its exposure is rated as the visible one it repeats."""
-        shown: set[tuple[int | None, int | None]] = set()
+        shown: set[int | None] = set()
         for _, vector, keys in self._table_people:
             if not vector.hidden:
                 shown |= keys

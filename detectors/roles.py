@@ -44,13 +44,16 @@ _PARTIES = (
     r"alliance|uup|tuv|labour\s+(?:and|&)\s+co-?operative|lab\s*/\s*co-?op|co-?op"
 )
 _BYLINE = re.compile(
-    r"^\s*(?:by|written\s+by|posted\s+by|blog\s+by|words\s+by|reported\s+by|report\s+by|"
+    r"^\s*(?:(?-i:By|BY)|written\s+by|posted\s+by|blog\s+by|words\s+by|reported\s+by|report\s+by|"
     r"authors?|author\(s\)|report\s+authors?|lead\s+author|produced\s+by|presented\s+by|"
     r"directed\s+by|narrated\s+by|edited\s+by|photographs?\s+by|producers?|directors?|"
     r"presenters?|editors?|series\s+editor|executive\s+producers?|narrator|researchers?|"
     r"camera|interviewer|speakers?|panellists?|chair(?:ed\s+by)?|host(?:ed\s+by)?)"
     r"\s*[:\-–]?\s*(?:[^\n]{0,80}?(?:,|\band\b|&)\s*)?$",
     re.IGNORECASE,
+)
+_POSTED_BY = re.compile(
+    r"\b(?:posted|written|published|blog|article|report)\b[^\n.]{0,40}\bby\s*$", re.IGNORECASE
 )
 _SAID = re.compile(
     r"^\s*(?:,[^,\n]{3,100},\s*)?(?:said|says|added|explained|commented|told|stated|warned)\b",
@@ -62,12 +65,15 @@ _RANK_BEFORE = re.compile(
     r"insp|superintendent|supt|commander|officer|pc|dc|ps|ds|di|dci|dsu|pcso)\.?\s+$",
     re.IGNORECASE,
 )
-_ROLE_WORDS = re.compile(
-    r"\b(?:head|director|chief|leader|lead|chair\w*|spokes\w+|commissioner|minister|secretary|"
+_APPOSITIVE_ROLE = re.compile(
+    r"^\s*,\s*(?!(?:who|whose|which|that|aged|from|of|when|after)\b)(?:[\w'’-]+\s+){0,3}?"
+    r"(?:head|director|chief|leader|lead|chair\w*|spokes\w+|commissioner|minister|secretary|"
     r"councillor|cllr|mayor|manager|officer|inspector|superintendent|constable|president|"
     r"executive|founder|professor|mp|commander|coordinator|co-ordinator)\b",
     re.IGNORECASE,
 )
+"""A role at the head of the words between a name and "said": "Jane Smith, head of policy,
+said"; not "Jane Smith, who attacked the councillor, said"."""
 _YEARS = re.compile(r"^\s*\(\s*(?:c\.?\s*|b\.?\s*)?1[0-9]\d\d\s*[-–—]\s*(?:1[0-9]|20)\d\d\s*\)")
 
 
@@ -95,7 +101,7 @@ def _title_before() -> re.Pattern[str]:
 @cache
 def _title_after() -> re.Pattern[str]:
     return re.compile(
-        rf"^(?:\s*,\s*(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}?|\s+)(?:{_alternation()})\b"
+        rf"^(?:\s*,\s*(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}?|\s+)(?:{_alternation()})\b"
         rf"|^\s*\(\s*(?:{_PARTIES})\s*\)",
         re.IGNORECASE,
     )
@@ -144,7 +150,7 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
     after = text[end : line_end if line_end >= 0 else len(text)][: NEAR + 40]
     if _title_before().search(before) or _title_after().search(after):
         return True
-    if _BYLINE.search(text[line_start:start]):
+    if _BYLINE.search(text[line_start:start]) or _POSTED_BY.search(before):
         return True
     label = _LABELLED.match(after)
     if label and not _PARTY_LABEL.search(label.group()):
@@ -159,5 +165,5 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
         # A named spokesperson speaks with a rank or a role; a victim quoted has neither.
         if _RANK_BEFORE.search(before) or _title_before().search(before):
             return True
-        return said is not None and _ROLE_WORDS.search(after[: said.end()]) is not None
+        return said is not None and _APPOSITIVE_ROLE.match(after) is not None
     return False

@@ -444,3 +444,30 @@ def test_a_column_of_isbns_is_not_of_nhs_numbers() -> None:
     verdict = scan(_workbook([("Cover", cover, False), ("Reading", rows, True)]), "reading.xlsx")
     assert not [f for f in verdict.findings if f.entity == "UK_NHS"]
     assert verdict.severity == "low"  # a hidden sheet, nothing personal in it
+
+
+@pytest.mark.parametrize(
+    ("text", "public"),
+    [
+        ("Cllr Jane Hartley opened the meeting.", True),
+        ("The motion was moved by Jane Hartley MP.", True),
+        ("Jane Hartley (Labour) was elected.", True),
+        ("Jane Hartley, the Police and Crime Commissioner, said the budget was agreed.", True),
+        ("Jane Hartley, head of policy, said the figures were encouraging.", True),
+        ("Detective Inspector Jane Hartley said two men had been arrested.", True),
+        ("By Jane Hartley\n", True),
+        ("Posted on 3 May 2024 by Jane Hartley in Statistics", True),
+        ("Authors: Tom Fletcher and Jane Hartley\n", True),
+        ("Jane Hartley (1820–1890), engineer, lived here.", True),
+        ("Jane Hartley, 34, said she was attacked on her way home.", False),
+        ("Jane Hartley, who attacked the councillor, said nothing.", False),
+        ("The woman was punched\nby Jane Hartley, of no fixed address.", False),
+        ("PC Jane Hartley was injured during the arrest.", False),
+        ("Jane Hartley: seen at the address on Monday.", False),
+    ],
+)
+def test_a_public_capacity_is_read_from_the_words_around_a_name(text: str, public: bool) -> None:
+    from detectors.roles import public_in_prose
+
+    start = text.index("Jane Hartley")
+    assert public_in_prose(text, start, start + len("Jane Hartley")) is public
