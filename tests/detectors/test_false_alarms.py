@@ -79,9 +79,9 @@ _ELECTION_HEADER = ["Ward", "Candidate", "Party", "Votes", "Elected"]
 
 
 @pytest.mark.parametrize(
-    ("name", "data"),
+    ("name", "data", "named"),
     [
-        ("results.csv", _csv(_ELECTION_HEADER, _election_rows(60))),
+        ("results.csv", _csv(_ELECTION_HEADER, _election_rows(60)), 60),
         (
             "councillors.csv",
             _csv(
@@ -91,6 +91,7 @@ _ELECTION_HEADER = ["Ward", "Candidate", "Party", "Votes", "Elected"]
                     for i, n in enumerate(_names(40, seed=8))
                 ],
             ),
+            40,
         ),
         (
             "chief-officers.csv",
@@ -110,12 +111,17 @@ _ELECTION_HEADER = ["Ward", "Candidate", "Party", "Votes", "Elected"]
                     )
                 ],
             ),
+            4,
         ),
     ],
 )
-def test_tables_of_office_holders_are_public_role_and_low(name: str, data: bytes) -> None:
+def test_tables_of_office_holders_are_public_role_and_low(
+    name: str, data: bytes, named: int
+) -> None:
     verdict = scan(data, name)
     assert verdict.severity == "low"
+    assert sum(f.count for f in verdict.findings if f.entity == "PERSON") == named
+    assert verdict.people == 0  # nobody private
     assert _persons(verdict) and all(_persons(verdict))
     assert verdict.kinds == ()
     assert verdict.special_categories == ()
