@@ -77,6 +77,49 @@ said"; not "Jane Smith, who attacked the councillor, said"."""
 _YEARS = re.compile(r"^\s*\(\s*(?:c\.?\s*|b\.?\s*)?1[0-9]\d\d\s*[-–—]\s*(?:1[0-9]|20)\d\d\s*\)")
 
 
+LIST_NEAR = 300
+"""Characters of the same line searched back through a list of names for its heading title."""
+LIST_ITEMS = 30
+_LIST_SEPARATOR = re.compile(r"(,|\band\b|&)")
+_LIST_NAME = re.compile(
+    r"[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*"
+)
+
+
+def _listed_under_title(before: str) -> bool:
+    """True when `before` ends with a list of names headed by a public office: "Present:
+    Councillors Jane Smith (Chair), Tom Brown and " before "Ann Jones"."""
+    if not _TITLE_WORDS.intersection(re.findall(r"[a-z]+", before.casefold())):
+        return False  # no office named at all: the common case, decided cheaply
+    parts = _LIST_SEPARATOR.split(before)
+    # parts alternate text, separator, text...; the name follows the last separator.
+    if len(parts) < 3 or parts[-1].strip():
+        return False
+    index = len(parts) - 3
+    for _ in range(LIST_ITEMS):
+        item = parts[index]
+        if _LIST_NAME.fullmatch(item) is None:
+            # The text before the list: "Present: Councillors Jane Smith" ends in a name
+            # headed by the office, or the office ends it.
+            return _title_before().search(item) is not None or _headed(item)
+        if _title_cell().match(item.strip()):
+            return True  # "Councillors Jane Smith (Chair)": the office heads the list
+        if index < 2:
+            return False
+        index -= 2
+    return False
+
+
+def _headed(text: str) -> bool:
+    """True when `text` ends with a name that a public office heads ("… Cllr Jane Smith")."""
+    tail = re.search(
+        r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*$", text
+    )
+    if tail is None:
+        return False
+    return bool(_title_cell().match(tail.group()) or _title_before().search(text[: tail.start()]))
+
+
 TRANSCRIPT_TURNS = 3
 """Lines opening with a speaker's label ("Jane Smith:") that make a text a transcript; one or
 two such lines may as well be a case note ("Jane Smith: seen at the address")."""
@@ -91,6 +134,10 @@ _SPEAKER_LINE = re.compile(
 @lru_cache(maxsize=8)
 def _speaker_lines(text: str) -> int:
     return sum(1 for _ in _SPEAKER_LINE.finditer(text))
+
+
+_TITLE_WORDS = frozenset(title.split()[-1] for title in role_titles())
+"""The last word of each title: a list can only be headed by an office if one is there."""
 
 
 @cache
@@ -150,6 +197,8 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
     after = text[end : line_end if line_end >= 0 else len(text)][: NEAR + 40]
     if _title_before().search(before) or _title_after().search(after):
         return True
+    if _listed_under_title(text[max(line_start, start - LIST_NEAR) : start]):
+        return True  # "Present: Councillors Jane Smith, Tom Brown and Ann Jones"
     if _BYLINE.search(text[line_start:start]) or _POSTED_BY.search(before):
         return True
     label = _LABELLED.match(after)
