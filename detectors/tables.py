@@ -51,6 +51,11 @@ _STAFF_CUES = frozenset({Cue.RANK, Cue.JOB_ROLE, Cue.DEPARTMENT})
 _STAFF_ENTITIES = frozenset({"POLICE_IDENTIFIER", "SALARY"})
 _CASE_CUES = frozenset({Cue.OFFENCE, Cue.INCIDENT, Cue.PARTY})
 _CASE_ENTITIES = frozenset({"DATE_OF_BIRTH", "STREET_ADDRESS", "UK_POSTCODE", "CRIME_REFERENCE"})
+_CASE_CONTEXT = frozenset({"CRIME_REFERENCE"})
+"""Of the case-record entities, those that are a case by themselves (a date of birth or an
+address is as much a register's or a zoo's)."""
+_STATION = re.compile(r"\b(?:station|base|site|lpa|bcu|command|sector|beat)\b")
+"""Location headers that place officers and staff, not wards or towns that hold figures."""
 _CONTACT_ENTITIES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER"})
 _CATEGORY_CUES = {Cue.ETHNICITY: "ethnicity", Cue.RELIGION: "religion", Cue.HEALTH: "health"}
 _VALUE_CATEGORY_CUES = frozenset({Cue.OFFENCE, Cue.SPECIAL, Cue.NOTES, Cue.PARTY, Cue.HEALTH})
@@ -303,7 +308,11 @@ def assess_table(
     for t, header in zip(types, headers, strict=True):
         if t.cue in (Cue.SPECIAL, Cue.HEALTH):
             categories |= categories_in(header)
-    kinds = _kinds(types, groups, found)
+    stations = any(
+        t.cue is Cue.LOCATION and _STATION.search(normal_header(h))
+        for t, h in zip(types, headers, strict=True)
+    )
+    kinds = _kinds(types, groups, found, stations)
     sensitive = bool(categories) or bool(found & (IDENTIFYING - {"EMAIL_ADDRESS"}))
     sensitive = sensitive or "DATE_OF_BIRTH" in found
     if public:
@@ -501,16 +510,21 @@ def _header_is_data(headers: Sequence[str], types: Sequence[ColumnType]) -> bool
     )
 
 
-def _kinds(types: Sequence[ColumnType], groups: Sequence[_Group], found: set[str]) -> set[str]:
+def _kinds(
+    types: Sequence[ColumnType], groups: Sequence[_Group], found: set[str], stations: bool = False
+) -> set[str]:
+    """Kinds from meaning: case records are about people in a crime, incident or case (an
+    offence, a party, a crime reference), not any table with a date of birth or an address;
+    a staff list gives a role, rank, department, pay, service number or station."""
     if not groups:
         return {"contact_list"} if found & _CONTACT_ENTITIES else set()
     cues = {t.cue for t in types}
     entities = {t.entity for t in types if t.entity}
     party = any(w in _PARTY_WORDS for g in groups for w in g.prefix.split())
     kinds: set[str] = set()
-    if cues & _CASE_CUES or entities & _CASE_ENTITIES or party:
+    if cues & _CASE_CUES or entities & _CASE_ENTITIES & _CASE_CONTEXT or party:
         kinds.add("case_records")
-    if cues & _STAFF_CUES or found & _STAFF_ENTITIES or (Cue.LOCATION in cues and not kinds):
+    if cues & _STAFF_CUES or found & _STAFF_ENTITIES or (stations and not kinds):
         kinds.add("staff_list")
     if found & _CONTACT_ENTITIES:
         kinds.add("contact_list")

@@ -480,3 +480,30 @@ def test_a_public_capacity_is_read_from_the_words_around_a_name(text: str, publi
 
     start = text.index("Jane Hartley")
     assert public_in_prose(text, start, start + len("Jane Hartley")) is public
+
+
+def _people_rows(extra: str, count: int = 30) -> list[list[str]]:
+    """Named people with one more column; `extra` may use {n} (row number) and {d} (a day)."""
+    return [
+        [name, extra.format(n=i, d=1 + i % 28)] for i, name in enumerate(_names(count, seed=31))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "extra", "kinds", "severity"),
+    [
+        # A date of birth or an address is no case by itself: no kind, still sensitive.
+        (["Name", "Date of birth"], "{d:02d}/04/1971", (), "high"),
+        # A ward is where figures are counted, not where staff work.
+        (["Name", "Ward"], "Ferndale", (), "medium"),
+        # Guards: a station places officers; a crime reference makes a case.
+        (["Name", "Station"], "Ashford", ("staff_list",), "medium"),
+        (["Name", "Crime reference"], "36/1{n:04d}/23", ("case_records",), "high"),
+    ],
+)
+def test_kinds_come_from_what_the_columns_mean(
+    header: list[str], extra: str, kinds: tuple[str, ...], severity: str
+) -> None:
+    verdict = scan(_csv(header, _people_rows(extra)), "list.csv")
+    assert verdict.kinds == kinds
+    assert verdict.severity == severity
