@@ -361,6 +361,8 @@ def _public_table(
             if _share(values, is_role_title) < 0.6:
                 return False
             offices = True
+        if t.cue is Cue.NAME and _share(values, is_role_title) >= 0.6:
+            offices = True  # "Cllr Jane Smith", "John Brown MP"
     return offices or any(PUBLIC_HEADER.search(normal_header(h)) for h in headers)
 
 

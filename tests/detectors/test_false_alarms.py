@@ -507,3 +507,10 @@ def test_kinds_come_from_what_the_columns_mean(
     verdict = scan(_csv(header, _people_rows(extra)), "list.csv")
     assert verdict.kinds == kinds
     assert verdict.severity == severity
+
+
+def test_names_carrying_their_office_make_a_public_table() -> None:
+    rows = [[f"Cllr {n}", _WARDS[i % 7]] for i, n in enumerate(_names(20, seed=41))]
+    verdict = scan(_csv(["Name", "Area"], rows), "members.csv")
+    assert _persons(verdict) and all(_persons(verdict))
+    assert verdict.severity == "low"
