@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from detectors.names import normal
+from detectors.names import is_forename, normal
 from detectors.recognizers.street_address import SUFFIX
 from detectors.vocab import PLACES, wordset
 
@@ -67,9 +67,11 @@ def place_or_org_span(text: str, start: int, end: int) -> bool:
         return True
     if text[end : end + 3] in ("'s ", "’s ") and _CHILDRENS_CENTRE.match(text, end + 3):
         return True
-    if span_words and span_words[-1] in STREET_WORDS:
+    if span_words and span_words[-1] in STREET_WORDS | ORGANISATION_WORDS:
         before = text[max(0, start - 12) : start]
-        if span_words[-1] not in SURNAME_LIKE or len(span_words) >= 3:
+        if span_words[-1] not in SURNAME_LIKE:
             return True
+        if len(span_words) >= 3 and not is_forename(span_words[-2]):
+            return True  # "Edward Pease Way"; "Mary Anne Hall" is a person
         return _PLACE_BEFORE.search(before) is not None
     return False

@@ -253,7 +253,8 @@ def test_places_and_organisations_named_after_people_are_not_people() -> None:
     text = (
         "Patients were moved to George Eliot Hospital NHS Trust last week. The road works on "
         "Edward Pease Way finish on Friday, and the bus no longer stops on Shay Lane. Sessions "
-        "at Ferndale Children's Centre and Alfred Wainwright Primary School resume in May.\n"
+        "at Ferndale Children's Centre and Alfred Wainwright Primary School resume in May. "
+        "The fun run starts in Victoria Park.\n"
     )
     verdict = scan(text.encode(), "news.txt")
     assert not [f for f in verdict.findings if f.entity == "PERSON"]
@@ -514,3 +515,25 @@ def test_names_carrying_their_office_make_a_public_table() -> None:
     verdict = scan(_csv(["Name", "Area"], rows), "members.csv")
     assert _persons(verdict) and all(_persons(verdict))
     assert verdict.severity == "low"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Patients moved to George Eliot Hospital on Monday.", "George Eliot", True),
+        ("The works on Edward Pease Way end soon.", "Edward Pease Way", True),
+        ("The bus no longer stops on Shay Lane.", "Shay Lane", True),
+        ("The fun run starts in Victoria Park.", "Victoria Park", True),
+        ("Jane Lane was interviewed on Monday.", "Jane Lane", False),
+        ("Tom Park was injured in the fall.", "Tom Park", False),
+        ("Mary Anne Hall reported the theft.", "Mary Anne Hall", False),
+        ("Jane Smith told the school about it.", "Jane Smith", False),
+    ],
+)
+def test_a_name_that_is_part_of_a_place_or_body_is_told_apart(
+    text: str, name: str, place: bool
+) -> None:
+    from detectors.places import place_or_org_span
+
+    start = text.index(name)
+    assert place_or_org_span(text, start, start + len(name)) is place
