@@ -95,7 +95,6 @@ class _ProseGroup:
     kinds: frozenset[str] = frozenset()
     table_categories: set[str] = field(default_factory=set)
     """Special categories of the tables this prose came from, if it names anyone."""
-    public_role: bool = False
 
 
 class Detector:
@@ -358,9 +357,7 @@ class Detector:
         source = "metadata" if pending.vector is Vector.METADATA else "prose"
         hidden = pending.vector.hidden or pending.embedded_in is not None
         kinds = frozenset({pending.kind}) if pending.kind and not public else frozenset()
-        group = self._prose.setdefault(
-            (source, hidden, kinds, public), _ProseGroup(kinds=kinds, public_role=public)
-        )
+        group = self._prose.setdefault((source, hidden, kinds, public), _ProseGroup(kinds=kinds))
         group.table_categories |= pending.categories
         return group
 

@@ -337,6 +337,15 @@ _STAFF_ONLY = frozenset(
     | {"UK_DRIVING_LICENCE", "BANK_DETAILS", "CRIME_REFERENCE"}
 )
 """Entities that make a table a staff list or case records, whatever else it holds."""
+_PRIVATE_CUES = frozenset(
+    {Cue.OFFENCE, Cue.INCIDENT, Cue.HEALTH, Cue.SPECIAL, Cue.ETHNICITY, Cue.RELIGION}
+)
+"""Columns that make a table about people's cases or private lives, never a public list."""
+_INQUIRY = re.compile(
+    r"\b(?:hearing|date of evidence|evidence session|oral evidence|written evidence|"
+    r"transcript|inquiry)\b"
+)
+"""Headers of a public inquiry's list of witnesses, who give evidence in public."""
 _ANIMAL_HEADER = re.compile(r"\b(?:animal|animals|species|breed|taxon|genus|enclosure|studbook)\b")
 _COUNT_CUES = frozenset({Cue.COUNT, Cue.DATE, Cue.LOCATION, Cue.OTHER})
 
@@ -346,12 +355,23 @@ def _public_table(
 ) -> bool:
     """Election results, lists of councillors, MPs, chief officers, speakers or authors.
 
-    Never a table with service numbers, pay, dates of birth or crime references, nor one whose
+    Never a table with service numbers, pay, dates of birth or crime references, offences,
+    incidents, health or other special-category columns, victims or suspects, nor one whose
     rank, role or department columns hold anything but public offices (a roster of constables
     and sergeants is a staff list), nor one whose party column holds victims and suspects.
     """
-    if any(t.entity in _STAFF_ONLY for t in types):
+    if any(t.entity in _STAFF_ONLY or t.cue in _PRIVATE_CUES for t in types):
         return False
+    parties = {
+        w
+        for h, t in zip(headers, types, strict=True)
+        if t.cue is Cue.NAME
+        for w in normal_header(h).split()
+        if w in _PARTY_WORDS
+    }
+    inquiry = any(_INQUIRY.search(normal_header(h)) for h in headers)
+    if parties and not (parties == {"witness"} and inquiry):
+        return False  # "Victim name": people in a case, whoever else the table names
     offices = False
     for i, t in enumerate(types):
         values = [v for v in (_cell(row, i) for row in sample) if v]

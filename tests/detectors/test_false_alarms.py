@@ -537,3 +537,20 @@ def test_a_name_that_is_part_of_a_place_or_body_is_told_apart(
 
     start = text.index(name)
     assert place_or_org_span(text, start, start + len(name)) is place
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        (["Incident", "Victim name", "Author"], ["Assault {n}", "{name}", "PC Brown"]),
+        (["Offence", "Name", "Report author"], ["Theft", "{name}", "DC Smith"]),
+        (["Victim", "Speaker", "Date"], ["{name}", "Tom Fletcher", "01/05/2024"]),
+    ],
+)
+def test_a_public_looking_header_never_hides_people_in_a_case(
+    header: list[str], row: list[str]
+) -> None:
+    rows = [[c.format(n=i, name=n) for c in row] for i, n in enumerate(_names(30, seed=51))]
+    verdict = scan(_csv(header, rows), "cases.csv")
+    assert not any(_persons(verdict))
+    assert verdict.severity in ("high", "critical")
