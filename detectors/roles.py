@@ -48,7 +48,8 @@ _BYLINE = re.compile(
     r"authors?|author\(s\)|report\s+authors?|lead\s+author|produced\s+by|presented\s+by|"
     r"directed\s+by|narrated\s+by|edited\s+by|photographs?\s+by|producers?|directors?|"
     r"presenters?|editors?|series\s+editor|executive\s+producers?|narrator|researchers?|"
-    r"camera|interviewer|speakers?|panellists?|chair(?:ed\s+by)?|host(?:ed\s+by)?)"
+    r"camera|interviewer|speakers?|panellists?|chair(?:ed\s+by)?|host(?:ed\s+by)?|"
+    r"(?:report\s+)?prepared\s+by|compiled\s+by|contact\s+officer|lead\s+officer)"
     r"\s*[:\-–]?\s*(?:[^\n]{0,80}?(?:,|\band\b|&)\s*)?$",
     re.IGNORECASE,
 )
@@ -149,7 +150,7 @@ def _title_before() -> re.Pattern[str]:
 def _title_after() -> re.Pattern[str]:
     return re.compile(
         rf"^(?:\s*,\s*(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}?|\s+)(?:{_alternation()})\b"
-        rf"|^\s*\(\s*(?:{_PARTIES})\s*\)",
+        rf"|^\s*\(\s*(?:the\s+)?(?:{_PARTIES})\b[^)\n]{{0,40}}\)",
         re.IGNORECASE,
     )
 
