@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from detectors.limits import WHOLE_CELL_CHARS
 from detectors.names import NameForm, name_evidence, parse_name, strip_ranks
-from detectors.places import is_place_or_org
+from detectors.places import is_gb_place, is_place_or_org
 from detectors.recognizers import VALUE_ENTITIES, match_value
 from detectors.vocab import wordset
 
@@ -156,6 +156,9 @@ _BARE_OK = frozenset(VALUE_ENTITIES) - {"DATE_OF_BIRTH", "SALARY", "POLICE_IDENT
 
 
 _BOOK_HEADER = re.compile(r"\b(?:isbn|issn|book|books|title|publisher|reading)\b")
+GB_PLACE_SHARE = 0.5
+"""Share of GB town, village and district names that makes a column with no name header one
+of places (wards are named after them)."""
 PLACE_SHARE = 0.3
 """Share of a column's values naming a street, place or organisation that makes it no column
 of people's names."""
@@ -264,6 +267,8 @@ def _name_column(
     values, total = cells.values, cells.total
     if cells.share(is_place_or_org) >= PLACE_SHARE:
         return None  # streets, wards, schools, trusts named after people
+    if not strong and cells.share(is_gb_place) >= GB_PLACE_SHARE:
+        return None  # wards and towns; about one surname in twelve is a place too
     parsed = [parse_name(v, form) for v in values]
     evidence = [name_evidence(p) for p in parsed]
     shaped = sum(1 for p in parsed if p is not None) / total

@@ -2,13 +2,17 @@
 
 "Edward Pease Way", "George Eliot Hospital NHS Trust", "Shay Lane", "Ferndale Children's
 Centre": a forename and a surname are there, but the word after them makes the whole a
-street, a building or a body. Words are shipped here as a compact hand list; nothing is
-looked up at run time.
+street, a building or a body. Words are shipped here as a compact hand list, and GB towns,
+villages and districts (which most wards are named after) as `detectors/data/places.txt.gz`,
+derived offline by tools/build_places.py; nothing is looked up at run time.
 """
 
 from __future__ import annotations
 
+import gzip
 import re
+from functools import cache
+from importlib import resources
 
 from detectors.names import is_forename, normal
 from detectors.recognizers.street_address import SUFFIX
@@ -75,3 +79,16 @@ def place_or_org_span(text: str, start: int, end: int) -> bool:
             return True  # "Edward Pease Way"; "Mary Anne Hall" is a person
         return _PLACE_BEFORE.search(before) is not None
     return False
+
+
+@cache
+def _gb_places() -> frozenset[str]:
+    raw = resources.files("detectors.data").joinpath("places.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(raw).decode("utf-8").splitlines())
+
+
+def is_gb_place(value: str) -> bool:
+    """True when `value` is the name of a GB town, village or district ("Ferndale",
+    "Abbots Langley"); many are surnames too, so only a column mostly of them is a place's."""
+    words = [normal(w) for w in _WORD.findall(value)]
+    return bool(words) and " ".join(words) in _gb_places()

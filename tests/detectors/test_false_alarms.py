@@ -556,3 +556,26 @@ def test_a_public_looking_header_never_hides_people_in_a_case(
     verdict = scan(_csv(header, rows), "cases.csv")
     assert not any(_persons(verdict))
     assert verdict.severity in ("high", "critical")
+
+
+_WARD_NAMES = ["Beeston", "Clifton", "Hartley", "Morley", "Walton", "Burton", "Sutton", "Norton",
+               "Bradley", "Stanley", "Hilton", "Barton", "Hampton", "Compton", "Hamilton",
+               "Marston", "Overton", "Thornton", "Weston", "Whitby"]  # fmt: skip
+"""Wards named after GB places that are also known surnames."""
+
+
+def test_a_column_of_ward_or_town_names_is_not_of_surnames() -> None:
+    from detectors.places import is_gb_place
+
+    assert all(map(is_gb_place, _WARD_NAMES))  # the shipped list knows them
+    rows = [[ward, ("High", "Medium")[i % 2]] for i, ward in enumerate(_WARD_NAMES)]
+    verdict = scan(_csv(["", "Priority"], rows), "priorities.csv")
+    assert not [f for f in verdict.findings if f.entity == "PERSON"]
+    assert verdict.severity == "none"
+
+
+def test_surnames_that_are_also_places_still_make_a_staff_list() -> None:
+    rows = [[ward.upper(), "J", "Constable", f"{100 + i}"] for i, ward in enumerate(_WARD_NAMES)]
+    verdict = scan(_csv(["Surname", "Initial", "Rank", "Collar number"], rows), "roll.csv")
+    assert "staff_list" in verdict.kinds
+    assert verdict.people == len(_WARD_NAMES)
