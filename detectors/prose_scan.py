@@ -142,7 +142,7 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
             continue
         if allow.covers(name):
             allowed.append(match)
-        elif public_in_prose(text, match.start, match.end):
+        elif public_in_prose(text, _name_start(text, match), match.end):
             public.append(match)
         else:
             people.append(match)
@@ -203,6 +203,15 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
         _VICTIM.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in people
     )
     return ProseResult(tuple(hits), frozenset(categories), court)
+
+
+def _name_start(text: str, match: ProseMatch) -> int:
+    """Where the name itself starts in a tagged span that may open with a rank or label
+    ("ACC Jane Smith"): the words before it are its context."""
+    span = text[match.start : match.end]
+    words = _name_words(span)
+    at = span.find(words.split()[0]) if words else -1
+    return match.start + max(at, 0)
 
 
 def _paragraph(text: str, start: int, end: int) -> str:

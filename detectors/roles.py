@@ -125,6 +125,10 @@ TRANSCRIPT_TURNS = 3
 """Lines opening with a speaker's label ("Jane Smith:") that make a text a transcript; one or
 two such lines may as well be a case note ("Jane Smith: seen at the address")."""
 _LABELLED = re.compile(r"\s*\([^)\n\d]{1,40}\)\s*:")
+_AFFILIATED = re.compile(
+    r"\s*,[ \t]*(?:[Tt]he[ \t]+)?[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3}[ \t]*:"
+)
+"""A speaker with their paper or post after a comma: "Jane Smith, BBC News:"."""
 _PARTY_LABEL = re.compile(r"\b(?:victim|suspect|witness|offender|complainant|aged?)\b", re.I)
 _SPEAKER_LINE = re.compile(
     r"^[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*:",
@@ -202,7 +206,7 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
         return True  # "Present: Councillors Jane Smith, Tom Brown and Ann Jones"
     if _BYLINE.search(text[line_start:start]) or _POSTED_BY.search(before):
         return True
-    label = _LABELLED.match(after)
+    label = _LABELLED.match(after) or _AFFILIATED.match(after)
     if label and not _PARTY_LABEL.search(label.group()):
         return True  # a speaker named with their paper or post ("Jane Smith (BBC News):")
     turn = not text[line_start:start].strip() and after.lstrip().startswith(":")

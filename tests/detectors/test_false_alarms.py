@@ -464,6 +464,8 @@ def test_a_column_of_isbns_is_not_of_nhs_numbers() -> None:
         ("Jane Hartley, the Police and Crime Commissioner, said the budget was agreed.", True),
         ("Jane Hartley, head of policy, said the figures were encouraging.", True),
         ("Detective Inspector Jane Hartley said two men had been arrested.", True),
+        ("ACC Jane Hartley leads the review.", True),
+        ("Jane Hartley, BBC News: What about the backlog?", True),
         ("By Jane Hartley\n", True),
         ("Posted on 3 May 2024 by Jane Hartley in Statistics", True),
         ("Authors: Tom Fletcher and Jane Hartley\n", True),
