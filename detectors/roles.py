@@ -147,7 +147,9 @@ _TITLE_WORDS = frozenset(title.split()[-1] for title in role_titles())
 
 @cache
 def _title_before() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternation()})\b\.?[\s,:]*{_COURTESY}$", re.IGNORECASE)
+    # "Minister for Policing, Jane Smith", "Chief Executive of Victim Support, Jane Smith".
+    remit = r"(?:\s+(?:for|of|at)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w&'’.-]*\s*){1,5})?"
+    return re.compile(rf"\b(?:{_alternation()})\b\.?{remit}[\s,:]*{_COURTESY}$", re.IGNORECASE)
 
 
 @cache

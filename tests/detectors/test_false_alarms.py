@@ -465,6 +465,8 @@ def test_a_column_of_isbns_is_not_of_nhs_numbers() -> None:
         ("Jane Hartley, head of policy, said the figures were encouraging.", True),
         ("Detective Inspector Jane Hartley said two men had been arrested.", True),
         ("ACC Jane Hartley leads the review.", True),
+        ("The Minister for Policing, Jane Hartley, visited.", True),
+        ("A spokesperson for Ashford Council, Jane Hartley, said no.", True),
         ("Jane Hartley, BBC News: What about the backlog?", True),
         ("By Jane Hartley\n", True),
         ("Posted on 3 May 2024 by Jane Hartley in Statistics", True),
