@@ -583,3 +583,39 @@ def test_surnames_that_are_also_places_still_make_a_staff_list() -> None:
     verdict = scan(_csv(["Surname", "Initial", "Rank", "Collar number"], rows), "roll.csv")
     assert "staff_list" in verdict.kinds
     assert verdict.people == len(_WARD_NAMES)
+
+
+def _pivot_reply(header: list[str], rows: list[list[str]], source: str | None) -> bytes:
+    from crawler.demo.builders.xlsx import build_pivot_workbook
+
+    return build_pivot_workbook(
+        header,
+        rows,
+        row_field=header[2],
+        data_field=header[0],
+        keep_source=source is not None,
+        source_state=source or "hidden",
+    )
+
+
+def test_election_results_workbook_with_its_pivot_cache_is_low() -> None:
+    rows = [[r[1], r[0], r[2], r[3]] for r in _election_rows(40)]
+    verdict = scan(_pivot_reply(["Candidate", "Ward", "Party", "Votes"], rows, "visible"), "e.xlsx")
+    assert verdict.severity == "low"
+    assert _persons(verdict) and all(_persons(verdict))
+    assert Vector.PIVOT_CACHE in {s.vector for s in verdict.structures}
+
+
+@pytest.mark.parametrize(
+    ("source", "severity"),
+    [("visible", "high"), ("hidden", "critical"), (None, "critical")],
+)
+def test_a_roster_behind_a_pivot_is_rated_by_what_a_reader_cannot_see(
+    source: str | None, severity: str
+) -> None:
+    rows = [[f"{4000 + i}", r[0], r[2], r[1]] for i, r in enumerate(_roster(120))]
+    header = ["Collar Number", "Surname", "Rank", "Forename"]
+    verdict = scan(_pivot_reply(header, rows, source), "roll.xlsx")
+    assert verdict.severity == severity
+    assert "staff_list" in verdict.kinds
+    assert not any(_persons(verdict))
