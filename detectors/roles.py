@@ -53,6 +53,13 @@ _BYLINE = re.compile(
     r"\s*[:\-–]?\s*(?:[^\n]{0,80}?(?:,|\band\b|&)\s*)?$",
     re.IGNORECASE,
 )
+_LABEL_COLON = re.compile(
+    r"\b(?:(?:report\s+|lead\s+)?authors?|author\(s\)|written\s+by|prepared\s+by|"
+    r"compiled\s+by|contact\s+officer|lead\s+officer|(?:executive\s+)?producers?|directors?|"
+    r"presenters?|editors?|narrator|speakers?|panellists?|foreword\s+by)\s*:\s*$",
+    re.IGNORECASE,
+)
+"""A label with a colon anywhere on the line names an author, a credit or a speaker."""
 _POSTED_BY = re.compile(
     r"\b(?:posted|written|published|blog|article|report)\b[^\n.]{0,40}\bby\s*$", re.IGNORECASE
 )
@@ -207,6 +214,8 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
     if _listed_under_title(text[max(line_start, start - LIST_NEAR) : start]):
         return True  # "Present: Councillors Jane Smith, Tom Brown and Ann Jones"
     if _BYLINE.search(text[line_start:start]) or _POSTED_BY.search(before):
+        return True
+    if _LABEL_COLON.search(before):  # "Date: 3 May  Report author: Jane Smith"
         return True
     label = _LABELLED.match(after) or _AFFILIATED.match(after)
     if label and not _PARTY_LABEL.search(label.group()):

@@ -461,6 +461,7 @@ def test_a_column_of_isbns_is_not_of_nhs_numbers() -> None:
         ("Jane Hartley (Labour) was elected.", True),
         ("HARTLEY, Jane Hartley (The Labour Party Candidate) 1,204", True),
         ("Report prepared by: Jane Hartley, Head of Community Safety", True),
+        ("Date: 3 May 2024    Report author: Jane Hartley", True),
         ("Jane Hartley, the Police and Crime Commissioner, said the budget was agreed.", True),
         ("Jane Hartley, head of policy, said the figures were encouraging.", True),
         ("Detective Inspector Jane Hartley said two men had been arrested.", True),
