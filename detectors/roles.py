@@ -43,16 +43,21 @@ _PARTIES = (
     r"plaid(?:\s+cymru)?|reform(?:\s+uk)?|ukip|ind|independent|dup|sf|sinn\s+f[eé]in|sdlp|"
     r"alliance|uup|tuv|labour\s+(?:and|&)\s+co-?operative|lab\s*/\s*co-?op|co-?op"
 )
+_NAMES_SO_FAR = r"(?:(?:(?-i:[A-Z])[\w'’.-]*[ \t]*){1,4}(?:,|\band\b|&)[ \t]*){0,8}"
+"""Earlier names of the same credit or byline ("By Jane Smith and ")."""
 _BYLINE = re.compile(
-    r"^\s*(?:(?-i:By|BY)|written\s+by|posted\s+by|blog\s+by|words\s+by|reported\s+by|report\s+by|"
-    r"authors?|author\(s\)|report\s+authors?|lead\s+author|produced\s+by|presented\s+by|"
-    r"directed\s+by|narrated\s+by|edited\s+by|photographs?\s+by|producers?|directors?|"
-    r"presenters?|editors?|series\s+editor|executive\s+producers?|narrator|researchers?|"
-    r"camera|interviewer|speakers?|panellists?|chair(?:ed\s+by)?|host(?:ed\s+by)?|"
-    r"(?:report\s+)?prepared\s+by|compiled\s+by|contact\s+officer|lead\s+officer)"
-    r"\s*[:\-–]?\s*(?:[^\n]{0,80}?(?:,|\band\b|&)\s*)?$",
+    r"^\s*(?:(?:(?-i:By|BY)|written\s+by|posted\s+by|blog\s+by|words\s+by|reported\s+by|"
+    r"report\s+by|produced\s+by|presented\s+by|directed\s+by|narrated\s+by|edited\s+by|"
+    r"photographs?\s+by|chaired\s+by|hosted\s+by|(?:report\s+)?prepared\s+by|compiled\s+by|"
+    r"authors?|author\(s\)|report\s+authors?|lead\s+author)\s*[:\-–]?"
+    r"|(?:producers?|directors?|presenters?|editors?|series\s+editor|executive\s+producers?|"
+    r"narrator|researchers?|camera|interviewer|speakers?|panellists?|chair|host|"
+    r"contact\s+officer|lead\s+officer)\s*[:\-–])"
+    rf"\s*{_NAMES_SO_FAR}$",
     re.IGNORECASE,
 )
+"""A byline or credit line opening the line: "By", "Author:", "Producer:"; a label word
+that is also an ordinary one ("Camera footage shows…") counts only with its colon."""
 _LABEL_COLON = re.compile(
     r"\b(?:(?:report\s+|lead\s+)?authors?|author\(s\)|written\s+by|prepared\s+by|"
     r"compiled\s+by|contact\s+officer|lead\s+officer|(?:executive\s+)?producers?|directors?|"
@@ -61,8 +66,9 @@ _LABEL_COLON = re.compile(
 )
 """A label with a colon anywhere on the line names an author, a credit or a speaker."""
 _POSTED_BY = re.compile(
-    r"\b(?:posted|written|published|blog|article|report)\b[^\n.]{0,40}\bby\s*$", re.IGNORECASE
+    r"\b(?:posted|published)(?:\s+(?:on|at|in)\s+[^\n.]{1,30}?)?\s+by\s*$", re.IGNORECASE
 )
+"""A blog's byline inside its line: "Posted on 3 May 2024 by"."""
 _SAID = re.compile(
     r"^\s*(?:,[^,\n]{3,100},\s*)?(?:said|says|added|explained|commented|told|stated|warned)\b",
     re.IGNORECASE,
@@ -181,14 +187,14 @@ PUBLIC_HEADER = re.compile(
     r"turnout|office held|plaque|hearing|date of evidence|evidence session|oral evidence|"
     r"written evidence|transcript)\b"
 )
+"""Normalised table headers of election results and lists of office holders, speakers,
+authors and credits."""
 CREDITS = wordset("""
     producer producers director directors editor editors presenter presenters narrator
     writer writers composer camera sound researcher researchers cast host contributor
     contributors
     """)
 """Roles in the credits of a film, programme or publication: named in public."""
-"""Normalised table headers of election results and lists of office holders, speakers,
-authors and credits."""
 
 
 def is_role_title(value: str) -> bool:
