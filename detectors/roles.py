@@ -12,6 +12,7 @@ table with ranks, departments, service numbers or pay is a staff list whatever e
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -80,10 +81,12 @@ _RANK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _APPOSITIVE_ROLE = re.compile(
-    r"^\s*,\s*(?!(?:who|whose|which|that|aged|from|of|when|after)\b)(?:[\w'’-]+\s+){0,3}?"
+    r"^\s*,\s*(?!(?:who|whose|which|that|aged|from|of|when|after)\b)"
+    r"(?![^,\n]*(?:['’]s\b|\b(?:victim|suspect|witness|offender|complainant|defendant|accused)))"
+    r"(?:[\w-]+\s+){0,3}?"
     r"(?:head|director|chief|leader|lead|chair\w*|spokes\w+|commissioner|minister|secretary|"
     r"councillor|cllr|mayor|manager|officer|inspector|superintendent|constable|president|"
-    r"executive|founder|professor|mp|commander|coordinator|co-ordinator)\b",
+    r"executive|founder|professor|mp|commander|coordinator|co-ordinator)\b(?!['’])",
     re.IGNORECASE,
 )
 """A role at the head of the words between a name and "said": "Jane Smith, head of policy,
@@ -168,7 +171,7 @@ def _title_before() -> re.Pattern[str]:
 @cache
 def _title_after() -> re.Pattern[str]:
     return re.compile(
-        rf"^(?:\s*,\s*(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}?|\s+)(?:{_alternation()})\b"
+        rf"^(?:\s*,\s*(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}?|\s+)(?:{_alternation()})\b(?!['’])"
         rf"|^\s*\(\s*(?:the\s+)?(?:{_PARTIES})\b[^)\n]{{0,40}}\)",
         re.IGNORECASE,
     )
@@ -179,9 +182,13 @@ def _title_cell() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\b)(?:{_alternation()})(?:\b|$)", re.IGNORECASE)
 
 
+_ELECTORAL = re.compile(
+    r"\b(?:party|political party|votes?|elected|constituency|ward|division|description|result)\b"
+)
+_CANDIDATE = re.compile(r"\bcandidates?\b")
 PUBLIC_HEADER = re.compile(
     r"\b(?:party|political party|political group|votes?|votes cast|no of votes|"
-    r"number of votes|elected|candidates?|constituency|electoral (?:ward|division|area)|"
+    r"number of votes|elected|constituency|electoral (?:ward|division|area)|"
     r"councillors?|cllr|member of parliament|mp|msp|speakers?|presenters?|panellists?|"
     r"authors?|producers?|credits?|byline|portfolio|majority|share of (?:the )?vote|"
     r"turnout|office held|plaque|hearing|date of evidence|evidence session|oral evidence|"
@@ -195,6 +202,15 @@ CREDITS = wordset("""
     contributors
     """)
 """Roles in the credits of a film, programme or publication: named in public."""
+
+
+def public_headers(headers: Sequence[str]) -> bool:
+    """True for the (normalised) headers of election results or a list of office holders,
+    speakers, authors or credits; "Candidate" only beside an electoral column (a recruitment
+    shortlist has candidates too)."""
+    if any(PUBLIC_HEADER.search(h) for h in headers):
+        return True
+    return any(_CANDIDATE.search(h) for h in headers) and any(_ELECTORAL.search(h) for h in headers)
 
 
 def is_role_title(value: str) -> bool:

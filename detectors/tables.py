@@ -36,7 +36,7 @@ from detectors.names import (
 )
 from detectors.public import is_public_email
 from detectors.recognizers import match_value
-from detectors.roles import PUBLIC_HEADER, is_role_title
+from detectors.roles import is_role_title, public_headers
 from detectors.shown import shown_name
 from detectors.special import categories_in, child_age
 from detectors.vocab import wordset
@@ -383,7 +383,7 @@ def _public_table(
             offices = True
         if t.cue is Cue.NAME and _share(values, is_role_title) >= 0.6:
             offices = True  # "Cllr Jane Smith", "John Brown MP"
-    return offices or any(PUBLIC_HEADER.search(normal_header(h)) for h in headers)
+    return offices or public_headers([normal_header(h) for h in headers])
 
 
 def _share(values: Sequence[str], test: Callable[[str], bool]) -> float:

@@ -482,6 +482,9 @@ def test_a_column_of_isbns_is_not_of_nhs_numbers() -> None:
         ("Cllr Tom Fletcher said the victim, Jane Hartley, was hurt.", False),
         ("Jane Hartley, 34, said she was attacked on her way home.", False),
         ("Jane Hartley, who attacked the councillor, said nothing.", False),
+        ("Jane Hartley, the councillor's neighbour, was assaulted.", False),
+        ("Jane Hartley, the victim's manager, said she was shaken.", False),
+        ("Jane Hartley, Councillor's assistant, was hurt.", False),
         ("The woman was punched\nby Jane Hartley, of no fixed address.", False),
         ("PC Jane Hartley was injured during the arrest.", False),
         ("Jane Hartley: seen at the address on Monday.", False),
@@ -624,3 +627,10 @@ def test_a_roster_behind_a_pivot_is_rated_by_what_a_reader_cannot_see(
     assert verdict.severity == severity
     assert "staff_list" in verdict.kinds
     assert not any(_persons(verdict))
+
+
+def test_a_recruitment_shortlist_of_candidates_is_not_an_election() -> None:
+    rows = [[n, f"{9 + i % 8}:00", "Panel A"] for i, n in enumerate(_names(30, seed=61))]
+    verdict = scan(_csv(["Candidate", "Interview time", "Panel"], rows), "shortlist.csv")
+    assert _persons(verdict) and not any(_persons(verdict))
+    assert verdict.people == 30
