@@ -191,7 +191,7 @@ PUBLIC_HEADER = re.compile(
     r"number of votes|elected|constituency|electoral (?:ward|division|area)|"
     r"councillors?|cllr|member of parliament|mp|msp|speakers?|presenters?|panellists?|"
     r"authors?|producers?|credits?|byline|portfolio|majority|share of (?:the )?vote|"
-    r"turnout|office held|plaque|hearing|date of evidence|evidence session|oral evidence|"
+    r"turnout|office held|plaque|date of evidence|evidence session|oral evidence|"
     r"written evidence|transcript)\b"
 )
 """Normalised table headers of election results and lists of office holders, speakers,

@@ -342,8 +342,8 @@ _PRIVATE_CUES = frozenset(
 )
 """Columns that make a table about people's cases or private lives, never a public list."""
 _INQUIRY = re.compile(
-    r"\b(?:hearing|date of evidence|evidence session|oral evidence|written evidence|"
-    r"transcript|inquiry)\b"
+    r"\b(?:date of evidence|evidence session|oral evidence|written evidence|transcript|"
+    r"inquiry)\b"
 )
 """Headers of a public inquiry's list of witnesses, who give evidence in public."""
 _ANIMAL_HEADER = re.compile(r"\b(?:animal|animals|species|breed|taxon|genus|enclosure|studbook)\b")

@@ -634,3 +634,12 @@ def test_a_recruitment_shortlist_of_candidates_is_not_an_election() -> None:
     verdict = scan(_csv(["Candidate", "Interview time", "Panel"], rows), "shortlist.csv")
     assert _persons(verdict) and not any(_persons(verdict))
     assert verdict.people == 30
+
+
+@pytest.mark.parametrize(
+    "header", [["Name", "Hearing date", "Court"], ["Witness", "Hearing date", "Court"]]
+)
+def test_a_court_list_is_not_an_inquiry(header: list[str]) -> None:
+    rows = [[n, f"{1 + i % 28:02d}/06/2024", "Ashford"] for i, n in enumerate(_names(30, 71))]
+    verdict = scan(_csv(header, rows), "list.csv")
+    assert _persons(verdict) and not any(_persons(verdict))
