@@ -91,7 +91,10 @@ _APPOSITIVE_ROLE = re.compile(
 )
 """A role at the head of the words between a name and "said": "Jane Smith, head of policy,
 said"; not "Jane Smith, who attacked the councillor, said"."""
-_YEARS = re.compile(r"^\s*\(\s*(?:c\.?\s*|b\.?\s*)?1[0-9]\d\d\s*[-–—]\s*(?:1[0-9]|20)\d\d\s*\)")
+_YEARS = re.compile(
+    r"^\s*\(\s*(?:c\.?\s*|b\.?\s*)?1[0-9]\d\d\s*[-–—]\s*(?:c\.?\s*)?(?:1[0-8]\d\d|19[0-5]\d)\s*\)"
+)
+"""Life dates ending before 1960: a historical figure (a blue plaque), not a recent death."""
 
 
 LIST_NEAR = 300

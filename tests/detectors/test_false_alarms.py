@@ -477,6 +477,7 @@ def test_a_column_of_isbns_is_not_of_nhs_numbers() -> None:
         ("By the time police arrived Jane Hartley had left.", False),
         ("A report was made to police by Jane Hartley on Friday.", False),
         ("Jane Hartley (1820–1890), engineer, lived here.", True),
+        ("In memory of Jane Hartley (1990–2023), killed on the A1.", False),
         ("Present: Councillors Tom Fletcher (Chair), Ann Jones and Jane Hartley.", True),
         ("Present: Tom Fletcher, Ann Jones and Jane Hartley.", False),
         ("Cllr Tom Fletcher said the victim, Jane Hartley, was hurt.", False),
