@@ -148,6 +148,8 @@ _AFFILIATED = re.compile(
     r"\s*,[ \t]*(?:[Tt]he[ \t]+)?[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3}[ \t]*:"
 )
 """A speaker with their paper or post after a comma: "Jane Smith, BBC News:"."""
+_SPEECH = re.compile(r"\s*:\s*[A-Z\"'“‘][^\d\n]{15,}$")
+"""What follows a speaker's label: a spoken sentence, not a case note's date or address."""
 _PARTY_LABEL = re.compile(r"\b(?:victim|suspect|witness|offender|complainant|aged?)\b", re.I)
 _SPEAKER_LINE = re.compile(
     r"^[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*:",
@@ -245,7 +247,7 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
     label = _LABELLED.match(after) or _AFFILIATED.match(after)
     if label and not _PARTY_LABEL.search(label.group()):
         return True  # a speaker named with their paper or post ("Jane Smith (BBC News):")
-    turn = not text[line_start:start].strip() and after.lstrip().startswith(":")
+    turn = not text[line_start:start].strip() and _SPEECH.match(after) is not None
     if turn and _speaker_lines(text) >= TRANSCRIPT_TURNS:
         return True  # a speaker's turn in a transcript ("Jane Smith: Thank you")
     if _YEARS.match(after):

@@ -488,7 +488,16 @@ def test_a_column_of_isbns_is_not_of_nhs_numbers() -> None:
         ("Jane Hartley, Councillor's assistant, was hurt.", False),
         ("The woman was punched\nby Jane Hartley, of no fixed address.", False),
         ("PC Jane Hartley was injured during the arrest.", False),
+        (
+            "Ann Jones: Thank you all for coming today.\nTom Brown: Good to be here, minister."
+            "\nJane Hartley: We will take questions now.",
+            True,
+        ),
         ("Jane Hartley: seen at the address on Monday.", False),
+        (
+            "Ann Jones: DOB 01/02/1980\nTom Brown: DOB 03/04/1979\nJane Hartley: DOB 05/06/1990",
+            False,
+        ),
     ],
 )
 def test_a_public_capacity_is_read_from_the_words_around_a_name(text: str, public: bool) -> None:
