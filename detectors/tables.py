@@ -215,7 +215,9 @@ def assess_table(
     headers = [top[i] if i < len(top) else "" for i in range(width)]
     types = [judge_column(headers[i], [_cell(row, i) for row in sample]) for i in range(width)]
     groups = _groups(headers, types)
-    if _counts_only(types, groups) or any(_ANIMAL_HEADER.search(normal_header(h)) for h in headers):
+    if _counts_only(headers, types, groups) or any(
+        _ANIMAL_HEADER.search(normal_header(h)) for h in headers
+    ):
         groups = []  # counts by ward or station, or a zoo's animals: not a list of people
     entity_cols = [i for i, t in enumerate(types) if t.cue is not Cue.NAME and t.entity]
     has_people = bool(groups) or any(types[i].entity in IDENTIFYING for i in entity_cols)
@@ -347,6 +349,8 @@ _INQUIRY = re.compile(
 )
 """Headers of a public inquiry's list of witnesses, who give evidence in public."""
 _ANIMAL_HEADER = re.compile(r"\b(?:animal|animals|species|breed|taxon|genus|enclosure|studbook)\b")
+_LABEL_HEADER = re.compile(r"(?:(?:row |column )?labels?)?")
+"""A name column's heading that says nothing of people: none, or a pivot table's label."""
 _COUNT_CUES = frozenset({Cue.COUNT, Cue.DATE, Cue.LOCATION, Cue.OTHER})
 
 
@@ -394,13 +398,16 @@ def _is_party_word(value: str) -> bool:
     return any(word in _PARTY_WORDS for word in normal_header(value).split())
 
 
-def _counts_only(types: Sequence[ColumnType], groups: Sequence[_Group]) -> bool:
-    """Name columns no header calls names, beside nothing but counts, dates and places: a
-    table of figures by ward, month or station ("Ferndale | 1,204 meals"), not of people."""
+def _counts_only(
+    headers: Sequence[str], types: Sequence[ColumnType], groups: Sequence[_Group]
+) -> bool:
+    """Name columns with no heading (or a pivot table's "Row Labels"), beside nothing but
+    counts, dates and places: figures by ward, month or station ("Ferndale | 1,204 meals"),
+    not people. "Officer | Arrests" still names officers."""
     if not groups:
         return False
     name_cols = {i for g in groups for i in g.forms.values()}
-    if any(types[i].hint for i in name_cols):
+    if any(not _LABEL_HEADER.fullmatch(normal_header(headers[i])) for i in name_cols):
         return False
     others = [t for i, t in enumerate(types) if i not in name_cols]
     counts = any(t.cue is Cue.COUNT for t in others)

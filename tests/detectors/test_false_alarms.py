@@ -653,3 +653,10 @@ def test_a_court_list_is_not_an_inquiry(header: list[str]) -> None:
     rows = [[n, f"{1 + i % 28:02d}/06/2024", "Ashford"] for i, n in enumerate(_names(30, 71))]
     verdict = scan(_csv(header, rows), "list.csv")
     assert _persons(verdict) and not any(_persons(verdict))
+
+
+def test_officers_beside_their_counts_are_still_people() -> None:
+    rows = [[n, str(3 + i % 9)] for i, n in enumerate(_names(30, seed=81))]
+    verdict = scan(_csv(["Officer", "Arrests"], rows), "arrests.csv")
+    assert verdict.people == 30
+    assert verdict.severity == "medium"
