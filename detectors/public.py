@@ -39,10 +39,10 @@ def is_public_email(address: str) -> bool:
     words = [word for word in _SPLIT.split(local) if word]
     if not words:
         return True
+    if len(words) >= 2 and looks_like_name(" ".join(w.title() for w in words)):
+        return False  # "jane.park", "j.parish": a person's own address, whatever the domain
     if any(word in _MAILBOX_WORDS for word in words):
         return True
-    if len(words) >= 2 and looks_like_name(" ".join(w.title() for w in words)):
-        return False  # "jane.smith": a person's own address, whatever the domain
     if any(local.startswith(word) and len(word) >= 4 for word in _MAILBOX_WORDS):
         return True
     # A function or venue glued to a place or another word: "foirequests", "ashfordlibrary".

@@ -660,3 +660,23 @@ def test_officers_beside_their_counts_are_still_people() -> None:
     verdict = scan(_csv(["Officer", "Arrests"], rows), "arrests.csv")
     assert verdict.people == 30
     assert verdict.severity == "medium"
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("ashford.library@kent.gov.uk", True),
+        ("libraries.barnsley@barnsley.gov.uk", True),
+        ("centrallibrary@example.gov.uk", True),
+        ("elections@example.gov.uk", True),
+        ("foirequests@example.police.uk", True),
+        ("jane.smith@example.gov.uk", False),
+        ("jane.park@example.gov.uk", False),  # Park is a surname here, not a venue
+        ("j.parish@example.police.uk", False),
+        ("jsmith@example.gov.uk", False),
+    ],
+)
+def test_role_and_venue_mailboxes_are_told_from_people_s_own(address: str, public: bool) -> None:
+    from detectors.public import is_public_email
+
+    assert is_public_email(address) is public
