@@ -24,12 +24,18 @@ identifier such as a NINO, NHS number or date of birth, sits with the people.
 | 10 or more people in visible text                                    | medium   |
 | a part that could not be read, `unread` (suspect, not clean)        | medium   |
 | a few names or work contact details in visible text or lists         | low      |
+| people named in a public role (candidates, councillors, ministers…)  | low      |
 | author or editor names in document properties                        | low      |
 | hidden sheets, rows or caches holding nothing personal               | low      |
 | nothing found                                                        | none     |
 
 An unread part is a typed fact an inspector records (`detectors.model.Unread`), never read from
 the wording of a hiding place's description.
+
+An exposure of people named in a public role (`Exposure.public_role`: candidates, councillors,
+MPs, ministers, commissioners, chief officers, spokespeople, authors, the allow-list; see
+`detectors.roles`) rates low whatever its size; private people in the same document are rated
+on their own. A pivot cache that repeats a visible sheet is rated as that visible sheet.
 
 A document is worth an alert at `medium` and above: a web team should not be woken for the
 author field of a Word file or the FOI officer's signature, but should be for any hidden list.
@@ -84,6 +90,8 @@ def _rate(exposure: Exposure) -> tuple[Severity, str]:
     where = "hidden" if hidden else "visible"
     if exposure.offenders and people:
         return Severity.CRITICAL, f"a list of {people} offenders"
+    if exposure.public_role:
+        return Severity.LOW, f"{people} people named in a public role"
     if "case_records" in kinds:
         if exposure.special_categories:
             return Severity.CRITICAL, "case records with a special category"

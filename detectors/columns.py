@@ -16,6 +16,7 @@ from detectors.names import (
     parse_name,
     strip_ranks,
 )
+from detectors.places import is_gb_place, is_place_or_org
 from detectors.recognizers import RECOGNIZERS, VALUE_ENTITIES, match_value
 from detectors.vocab import wordset
 
@@ -146,6 +147,15 @@ _BARE_OK = frozenset(VALUE_ENTITIES) - {"DATE_OF_BIRTH", "SALARY", "POLICE_IDENT
 """Entities a column can be judged to hold from values alone, with no header naming them."""
 
 
+_BOOK_HEADER = re.compile(r"\b(?:isbn|issn|book|books|title|publisher|reading)\b")
+GB_PLACE_SHARE = 0.5
+"""Share of GB town, village and district names that makes a column with no name header one
+of places (wards are named after them)."""
+PLACE_SHARE = 0.3
+"""Share of a column's values naming a street, place or organisation that makes it no column
+of people's names."""
+
+
 def normal_header(header: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9%]+", " ", header.casefold()).split())
 
@@ -197,6 +207,8 @@ def judge_column(header: str, sample: Sequence[str]) -> ColumnType:
         return ColumnType(cued, score=0.9)
 
     for entity in _BARE_OK:
+        if entity == "UK_NHS" and _BOOK_HEADER.search(head):
+            continue  # every numeric ISBN-10 passes the NHS number's check
         rate = _rate(entity, cells, hint=False)
         if rate >= 0.6:
             cue = Cue.INCIDENT if entity == "CRIME_REFERENCE" else Cue.IDENTIFIER
@@ -245,6 +257,10 @@ def _name_column(
             return None
         return ColumnType(Cue.NAME, "PERSON", form, score=round(rate, 2), hint=True)
     values, total = cells.values, cells.total
+    if cells.share(is_place_or_org) >= PLACE_SHARE:
+        return None  # streets, wards, schools, trusts named after people
+    if not strong and cells.share(is_gb_place) >= GB_PLACE_SHARE:
+        return None  # wards and towns; about one surname in twelve is a place too
     parsed = [parse_name(v, form) for v in values]
     evidence = [name_evidence(p) for p in parsed]
     shaped = sum(1 for p in parsed if p is not None) / total

@@ -23,7 +23,7 @@ from detectors.model import Cover, Finding, Table, Text, Unread, Vector
 from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
 from detectors.prose_records import records_in
-from detectors.prose_scan import ProseFinder, ProseResult, scan_texts
+from detectors.prose_scan import ProseFinder, ProseHit, ProseResult, scan_texts
 from detectors.special import categories_in
 from detectors.tables import (
     OFFENDER_LIST,
@@ -61,6 +61,8 @@ class Exposure:
     """Someone named is a victim, witness, complainant or offender."""
     offenders: bool = False
     """The people are listed as offenders (sex offenders, MAPPA, an offender register)."""
+    public_role: bool = False
+    """Everyone counted here is named in a public capacity (`detectors.roles`): rated low."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,9 @@ MAX_COVERS = 200
 """Redaction boxes named per finding; a page of a thousand boxes names the first ones."""
 
 
+REPEAT_SHARE = 0.9
+"""Share of a pivot cache's people that a visible table of the same workbook must show for the
+cache to add nothing beyond that table (it is still reported as a hiding place)."""
 CASE_NOTES_PEOPLE = 3
 """People a table's notes must name before they count as its case records."""
 
@@ -134,7 +139,7 @@ class Detector:
         """Why detection stopped before the end (the time budget ran out), else None."""
         self._seen: dict[str, ProseResult] = {}
         """Prose already analysed: a page footer repeated on every page is read once."""
-        self._tallies: dict[tuple[str, Vector, str, Vector | None], _Tally] = {}
+        self._tallies: dict[tuple[str, Vector, str, Vector | None, bool], _Tally] = {}
         self._keys: list[PersonKeys] = []
         self._exposures: list[Exposure] = []
         self._kinds: set[str] = set()
@@ -142,8 +147,14 @@ class Detector:
         self._pending: list[_Pending] = []
         self._pending_chars = 0
         self._sources = 0
-        self._prose: dict[tuple[str, bool, frozenset[str]], _ProseGroup] = {}
+        self._prose: dict[tuple[str, bool, frozenset[str], bool], _ProseGroup] = {}
+        self._table_people: list[tuple[int, Vector, frozenset[int | None]]] = []
+        """(exposure index, vector, person keys) of each table, to find pivot caches that only
+        repeat a visible sheet."""
         self._cell_prose_chars = 0
+        self._public_names: set[int] = set()
+        """Full-name keys of people named in a public role somewhere in the document: the
+        Home Secretary's later turns in a transcript are hers too."""
 
     def feed(
         self,
@@ -181,8 +192,12 @@ class Detector:
             self._flush()
         except DocumentTooLarge as stop:
             self.stopped = self.stopped or str(stop)
-        for (source, hidden, _), group in self._prose.items():
+        self._repeated_caches()
+        for (source, hidden, _, public), group in self._prose.items():
             people = count_people(group.keys)
+            if public:
+                self._exposures.append(Exposure(source, hidden, people, public_role=True))
+                continue
             # One or two names in a notes column may be a product or a place: a case record
             # takes a few people.
             named = people >= CASE_NOTES_PEOPLE
@@ -251,13 +266,30 @@ class Detector:
         if not evidence.hits:
             return
         vector = table.vector
+        public = evidence.public_role
         for hit in evidence.hits:
             self._add(
-                hit.entity, vector, hit.where, embedded_in, hit.count, hit.score, hit.example, 0
+                hit.entity,
+                vector,
+                hit.where,
+                embedded_in,
+                hit.count,
+                hit.score,
+                hit.example,
+                0,
+                public=public,
             )
-        self._keys.extend(evidence.people)
-        self._kinds |= evidence.kinds
-        self._categories |= evidence.special_categories
+        if not public:
+            self._keys.extend(evidence.people)
+            self._kinds |= evidence.kinds
+            self._categories |= evidence.special_categories
+        self._table_people.append(
+            (
+                len(self._exposures),
+                vector if embedded_in is None else Vector.EMBEDDED_FILE,
+                frozenset(k.short for k in evidence.people if k.short is not None),
+            )
+        )
         self._exposures.append(
             Exposure(
                 "table",
@@ -268,8 +300,22 @@ class Detector:
                 evidence.sensitive,
                 evidence.pay,
                 offenders=evidence.offenders,
+                public_role=public,
             )
         )
+
+    def _repeated_caches(self) -> None:
+        """A pivot cache whose people a visible table already shows adds no severity beyond
+        that table: its exposure is rated as the visible one it repeats."""
+        shown: set[int | None] = set()
+        for _, vector, keys in self._table_people:
+            if not vector.hidden:
+                shown |= keys
+        for index, vector, keys in self._table_people:
+            if vector is not Vector.PIVOT_CACHE or not keys:
+                continue
+            if len(keys & shown) >= REPEAT_SHARE * len(keys):
+                self._exposures[index] = replace(self._exposures[index], hidden=False)
 
     def _flush(self) -> None:
         pending, self._pending, self._pending_chars = self._pending, [], 0
@@ -293,6 +339,10 @@ class Detector:
         if fresh:
             find = self._find or _default_finder(self._check_prose)
             self._seen.update(zip(fresh, scan_texts(fresh, find, self.allow), strict=True))
+        for p in prose:
+            for hit in self._seen[p.text].hits:
+                if hit.public_role and hit.keys is not None and hit.keys.full is not None:
+                    self._public_names.add(hit.keys.full)
         for p in prose:
             self._prose_hits(p, self._seen[p.text])
 
@@ -321,13 +371,15 @@ class Detector:
         # words in a comment or under a redaction box are still a leak.
         public = result.court_report and not pending.vector.hidden and not pending.embedded_in
         categories = frozenset() if public else result.categories
-        group.categories |= categories
-        self._categories |= categories
-        group.sensitive = group.sensitive or bool(categories)
-        group.private = group.private or (result.private and not public)
-        group.role = group.role or (result.role and not public)
-        group.offenders = group.offenders or result.offenders
-        for hit in result.hits:
+        roles = [self._in_role(hit) for hit in result.hits]
+        if not all(roles):
+            group.categories |= categories
+            self._categories |= categories
+            group.sensitive = group.sensitive or bool(categories)
+            group.private = group.private or (result.private and not public)
+            group.role = group.role or (result.role and not public)
+            group.offenders = group.offenders or result.offenders
+        for hit, role in zip(result.hits, roles, strict=True):
             self._add(
                 hit.entity,
                 pending.vector,
@@ -338,17 +390,28 @@ class Detector:
                 hit.example,
                 len(pending.text),
                 pending.covers,
+                public=role,
             )
+            if role:
+                if hit.keys is not None:
+                    self._group(pending, public=True).keys.append(hit.keys)
+                continue
             if hit.keys is not None:
                 self._keys.append(hit.keys)
                 group.keys.append(hit.keys)
             group.sensitive = group.sensitive or hit.sensitive
 
-    def _group(self, pending: _Pending) -> _ProseGroup:
+    def _in_role(self, hit: ProseHit) -> bool:
+        if hit.public_role:
+            return True
+        full = hit.keys.full if hit.entity == "PERSON" and hit.keys is not None else None
+        return full is not None and full in self._public_names
+
+    def _group(self, pending: _Pending, public: bool = False) -> _ProseGroup:
         source = "metadata" if pending.vector is Vector.METADATA else "prose"
         hidden = pending.vector.hidden or pending.embedded_in is not None
-        kinds = frozenset({pending.kind}) if pending.kind else frozenset()
-        group = self._prose.setdefault((source, hidden, kinds), _ProseGroup(kinds=kinds))
+        kinds = frozenset({pending.kind}) if pending.kind and not public else frozenset()
+        group = self._prose.setdefault((source, hidden, kinds, public), _ProseGroup(kinds=kinds))
         group.table_categories |= pending.categories
         return group
 
@@ -363,12 +426,13 @@ class Detector:
         example: str,
         chars: int = 0,
         covers: tuple[Cover, ...] = (),
+        public: bool = False,
     ) -> None:
         """Count a finding; `chars` is the length of the text it came from, 0 for a table."""
         inner = None
         if embedded_in:
             inner, vector, where = vector, Vector.EMBEDDED_FILE, embedded_in + where
-        tally = self._tallies.setdefault((entity, vector, where, inner), _Tally())
+        tally = self._tallies.setdefault((entity, vector, where, inner, public), _Tally())
         tally.count += count
         tally.score = max(tally.score, score)
         tally.example = tally.example or example
@@ -389,17 +453,18 @@ EXAMPLES = 3
 _NUMBER = re.compile(r"\d[\d,]*")
 
 
-def _gathered(tallies: dict[tuple[str, Vector, str, Vector | None], _Tally]) -> tuple[Finding, ...]:
+def _gathered(
+    tallies: dict[tuple[str, Vector, str, Vector | None, bool], _Tally],
+) -> tuple[Finding, ...]:
     """One finding per entity and place; but a part that yields many tiny texts (thousands of
     unused shared strings, one per name) gives one finding per entity with the total count and
     a few masked examples, not thousands of lines in the alert."""
-    parts: dict[tuple[str, Vector, str, Vector | None], list[tuple[str, _Tally]]] = {}
-    for (entity, vector, where, inner), tally in tallies.items():
-        parts.setdefault((entity, vector, _NUMBER.sub("#", where), inner), []).append(
-            (where, tally)
-        )
+    parts: dict[tuple[str, Vector, str, Vector | None, bool], list[tuple[str, _Tally]]] = {}
+    for (entity, vector, where, inner, public), tally in tallies.items():
+        key = (entity, vector, _NUMBER.sub("#", where), inner, public)
+        parts.setdefault(key, []).append((where, tally))
     findings: list[Finding] = []
-    for (entity, vector, _, inner), places in parts.items():
+    for (entity, vector, _, inner, public), places in parts.items():
         if len(places) <= MANY_PLACES or not vector.hidden or not all(t.tiny for _, t in places):
             findings += [
                 Finding(
@@ -411,6 +476,7 @@ def _gathered(tallies: dict[tuple[str, Vector, str, Vector | None], _Tally]) -> 
                     t.example,
                     inner,
                     tuple(t.covers),
+                    public,
                 )
                 for where, t in places
             ]
@@ -427,6 +493,7 @@ def _gathered(tallies: dict[tuple[str, Vector, str, Vector | None], _Tally]) -> 
                 ", ".join(examples),
                 inner,
                 tuple(dict.fromkeys(c for _, t in places for c in t.covers))[:MAX_COVERS],
+                public,
             )
         )
     return tuple(findings)

@@ -160,6 +160,9 @@ class Finding:
     """For findings inside an embedded file: the vector within that file."""
     covers: tuple[Cover, ...] = ()
     """For findings under redaction boxes: the boxes over the text they were found in."""
+    public_role: bool = False
+    """The people found are named in a public capacity (candidates, councillors, ministers,
+    chief officers, spokespeople, authors): still reported, but rated low."""
 
     @property
     def hidden(self) -> bool:

@@ -40,7 +40,8 @@ _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 _TITLES = re.compile(
     r"^(?:(?:chief|deputy|assistant|detective|acting|temporary|det|police|constable|sergeant|"
     r"sgt|inspector|insp|superintendent|supt|ch|commissioner|commander|officer|pc|dc|ps|ds|di|"
-    r"dci|dsu|pcso|mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady)\.?\s+)+",
+    r"dci|dsu|pcso|mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady|cllr|councillor|mayor|minister)"
+    r"\.?\s+)+",
     re.IGNORECASE,
 )
 # Street suffixes that are not also common surnames (Green, Hill, Lane and Dale are).

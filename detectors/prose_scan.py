@@ -17,7 +17,9 @@ from detectors.names import (
     normal,
     parse_name,
 )
+from detectors.places import place_or_org_span
 from detectors.public import is_mobile, is_public_email, is_service_phone
+from detectors.roles import public_in_prose
 from detectors.special import categories_in
 from detectors.tables import IDENTIFYING, OFFENDER_LIST, PersonKeys, identity, name_keys
 from detectors.vocab import NOT_NAMES
@@ -69,6 +71,23 @@ VICTIM_NEAR = 40
 CONFIDENT = 0.8
 """The model's score for a name it tagged from context (gazetteer guesses score 0.6)."""
 _SENSITIVE = (IDENTIFYING - {"EMAIL_ADDRESS"}) | {"DATE_OF_BIRTH"}
+_BOOK = re.compile(
+    r"\b(?:isbn(?:-1[03])?|issn|publisher|published|press|edition|ed\.|eds\.|pp\.|"
+    r"further reading|bibliography|references|vol\.|volume)\b",
+    re.IGNORECASE,
+)
+"""Words within BOOK_NEAR characters before a ten-digit number that make it an ISBN or ISSN:
+every numeric ISBN-10 passes the NHS number's mod-11 check."""
+BOOK_NEAR = 60
+_ANIMAL = re.compile(
+    r"\b(?:zoo|animals?|species|cubs?|calf|calves|foal|pups?|chicks?|hatched|enclosure|"
+    r"keepers?|breeding|captive|litter|kittens?|puppies|giraffes?|lions?|tigers?|elephants?|"
+    r"penguins?|gorillas?|monkeys?|meerkats?|rhinos?|zebras?|bears?|wolves|otters?|horses?|"
+    r"ponies|dogs?|cats?)\b",
+    re.IGNORECASE,
+)
+"""Words beside a birth date that make it an animal's."""
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 class ProseMatch(Protocol):
@@ -97,6 +116,8 @@ class ProseHit:
     example: str
     keys: PersonKeys | None = None
     sensitive: bool = False
+    public_role: bool = False
+    """The name (or a contact detail beside only such names) is a public role's."""
 
 
 @dataclass(frozen=True)
@@ -128,16 +149,25 @@ def scan_texts(
 def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseResult:
     people: list[ProseMatch] = []
     allowed: list[ProseMatch] = []
+    public: list[ProseMatch] = []
     for match in matches:
         if match.entity != "PERSON" or _HOUSE_NUMBER.search(text, 0, match.start):
             continue  # "12 Albert Spur", "Flat 3, Graham Court": a street, not a person
+        if place_or_org_span(text, match.start, match.end):
+            continue  # "George Eliot Hospital", "Edward Pease Way"
         name = _prose_name(text[match.start : match.end])
         if name is None or not _enough(name, match.score):
             continue
-        (allowed if allow.covers(name) else people).append(match)
+        if allow.covers(name):
+            allowed.append(match)
+        elif public_in_prose(text, _name_start(text, match), match.end):
+            public.append(match)
+        else:
+            people.append(match)
 
-    near_people, near_allowed = _Nearby(people), _Nearby(allowed)
+    near_people, near_allowed, near_public = _Nearby(people), _Nearby(allowed), _Nearby(public)
     kept = {id(match) for match in people}
+    in_role = {id(match) for match in public}
 
     hits: list[ProseHit] = []
     anchors: list[ProseMatch] = []
@@ -145,8 +175,12 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
         value = text[match.start : match.end]
         entity = match.entity
         keys = None
+        beside = near_people.near(match)
+        role = id(match) in in_role or (
+            entity != "PERSON" and not beside and near_public.near(match)
+        )
         if entity == "PERSON":
-            if id(match) not in kept:
+            if id(match) not in kept and not role:
                 continue
             name = _prose_name(value)
             assert name is not None
@@ -156,18 +190,29 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
             if is_public_email(value) or (near_allowed.near(match) and not near_people.near(match)):
                 continue
             keys = PersonKeys(identity("id", value.casefold()), None, None)
-        elif (entity in _CODES and _glued(text, match.start, match.end)) or _organisational(
-            entity, value, near_people.near(match), text[max(0, match.start - 60) : match.start]
+        elif (
+            (entity in _CODES and _glued(text, match.start, match.end))
+            or _organisational(
+                entity, value, beside or role, text[max(0, match.start - 60) : match.start]
+            )
+            or (_look_alike(entity, text, match.start, match.end) and not beside)
         ):
             continue
-        anchors.append(match)
+        if not role:
+            anchors.append(match)
         hits.append(
-            ProseHit(entity, match.score, mask(value, entity), keys, sensitive=entity in _SENSITIVE)
+            ProseHit(
+                entity,
+                match.score,
+                mask(value, entity),
+                keys,
+                sensitive=entity in _SENSITIVE and not role,
+                public_role=role,
+            )
         )
     categories: set[str] = set()
     for anchor in anchors:
-        window = text[max(0, anchor.start - CATEGORY_WINDOW) : anchor.end + CATEGORY_WINDOW]
-        categories |= categories_in(window)
+        categories |= categories_in(_paragraph(text, anchor.start, anchor.end))
     court = _COURT.search(text) is not None and not any(
         _VICTIM.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in people
     )
@@ -187,6 +232,44 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
     return ProseResult(
         tuple(hits), frozenset(categories), court, private, role and not court, offenders
     )
+
+
+def _name_start(text: str, match: ProseMatch) -> int:
+    """Where the name itself starts in a tagged span that may open with a rank or label
+    ("ACC Jane Smith"): the words before it are its context."""
+    span = text[match.start : match.end]
+    words = _name_words(span)
+    at = span.find(words.split()[0]) if words else -1
+    return match.start + max(at, 0)
+
+
+def _paragraph(text: str, start: int, end: int) -> str:
+    """CATEGORY_WINDOW characters either side of a match, within its own paragraph: a special
+    category is the person's when it is said about them, not when it is the page's topic."""
+    low, high = max(0, start - CATEGORY_WINDOW), min(len(text), end + CATEGORY_WINDOW)
+    breaks = [m.end() for m in _PARAGRAPH.finditer(text, low, start)]
+    if breaks:
+        low = breaks[-1]
+    after = _PARAGRAPH.search(text, end, high)
+    if after:
+        high = after.start()
+    return text[low:high]
+
+
+def _look_alike(entity: str, text: str, start: int, end: int) -> bool:
+    """An ISBN read as an NHS number; an animal's birth date read as a person's."""
+    before = text[max(0, start - BOOK_NEAR) : start]
+    if entity == "UK_NHS":
+        return _BOOK.search(before) is not None or _isbn_hyphens(text[start:end])
+    if entity == "DATE_OF_BIRTH":
+        window = text[max(0, start - NEAR) : end + NEAR]
+        return _ANIMAL.search(window) is not None
+    return False
+
+
+def _isbn_hyphens(value: str) -> bool:
+    """An ISBN is grouped in four (0-14-044913-5); an NHS number in three (943 476 5919)."""
+    return len([part for part in re.split(r"[\s-]+", value) if part]) == 4
 
 
 class _Nearby:

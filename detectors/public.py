@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from detectors.names import looks_like_name
 from detectors.vocab import wordset
 
 _MAILBOX_WORDS = wordset("""
@@ -15,8 +16,19 @@ _MAILBOX_WORDS = wordset("""
     noreply no reply donotreply mail post reception customer public access rights request
     requests sar subject information governance ig compliance professional standards psd ops
     operations police force constabulary victims witness care hub desk centre center
+    elections election electoral electoralservices registration registrar registrars register
+    library libraries lib libs museum museums archives archive gallery venue venues booking
+    bookings events event tickets boxoffice licensing planning council democratic democracy
+    members committee committees clerk town parish leisure sports school schools admissions
+    hire facilities estates property parking highways waste recycling housing benefits
+    revenues tax safeguarding youth education volunteers volunteering partnership community
+    communities engagement consultation policy research statistics insight performance audit
+    transparency webteam digital ict servicedesk mailbox inbox central main bereavement
+    cemetery ceremonies crematorium theatre pool park parks countryside tourism visitor
     """)
 _SPLIT = re.compile(r"[._+\-\d]+")
+_GLUED_WORD = 6
+"""Mailbox words this long are found glued to others ("foirequests", "ashfordlibrary")."""
 # Non-geographic and service numbers: 101, 111, 999, 0300/0330/0345, 0800/0808, 084x, 087x.
 _SERVICE_PHONE = re.compile(r"(?:\+44|0044)?\(?0?(?:3[034]\d|80[08]|8[47]\d)|1[01]1$|999$|112$")
 
@@ -27,9 +39,14 @@ def is_public_email(address: str) -> bool:
     words = [word for word in _SPLIT.split(local) if word]
     if not words:
         return True
+    if len(words) >= 2 and looks_like_name(" ".join(w.title() for w in words)):
+        return False  # "jane.park", "j.parish": a person's own address, whatever the domain
     if any(word in _MAILBOX_WORDS for word in words):
         return True
-    return any(local.startswith(word) and len(word) >= 4 for word in _MAILBOX_WORDS)
+    if any(local.startswith(word) and len(word) >= 4 for word in _MAILBOX_WORDS):
+        return True
+    # A function or venue glued to a place or another word: "foirequests", "ashfordlibrary".
+    return any(len(word) >= _GLUED_WORD and word in local for word in _MAILBOX_WORDS)
 
 
 def is_service_phone(number: str) -> bool:

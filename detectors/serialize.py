@@ -36,6 +36,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "count": finding.count,
         "score": round(finding.score, 2),
         "example": finding.example,
+        "public_role": finding.public_role,
     }
     if finding.inner_vector is not None:
         record["inner_vector"] = str(finding.inner_vector)

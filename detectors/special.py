@@ -38,11 +38,24 @@ _COMPILED = {
 }
 
 CATEGORIES: tuple[str, ...] = tuple(_PATTERNS)
+_BODIES = re.compile(
+    r"\b(?:[A-Z][\w'’.-]*\s+(?:(?:and|&|of|for|the)\s+)?){1,5}"
+    r"(?:Hospitals?|Trust|Hospice|Clinic|Surgery|Health\s+Board|Health\s+Centre|"
+    r"Infirmary|School|Academy|Nursery|College|Zoo)\b"
+    r"|(?i:\b(?:children['’]?s?|family|youth|sure\s+start)\s+cent(?:re|er)s?\b)"
+    r"|(?i:\bchildren['’]?s?\s+(?:services|hospital|trust|society|charity)\b)"
+    r"|\b(?:NHS|Mental\s+Health)\s+(?:Foundation\s+)?Trusts?\b"
+)
+"""Names of hospitals, trusts, schools and children's centres: a place, not a category of the
+people named beside them ("George Eliot Hospital NHS Trust", "Ferndale Children's Centre")."""
 
 
 @lru_cache(maxsize=4096)
 def categories_in(text: str) -> frozenset[str]:
-    """The special categories that `text` names; cached, as table values repeat a lot."""
+    """The special categories that `text` names; cached, as table values repeat a lot.
+
+    Hospitals, trusts, schools and children's centres named in it do not count."""
+    text = _BODIES.sub(" ", text)
     return frozenset(category for category, rx in _COMPILED.items() if rx.search(text))
 
 

@@ -46,6 +46,7 @@ from detectors.names import (
 )
 from detectors.public import is_public_email
 from detectors.recognizers import match_value
+from detectors.roles import is_role_title, public_headers
 from detectors.shown import shown_name
 from detectors.special import categories_in, child_age
 from detectors.vocab import wordset
@@ -60,6 +61,11 @@ _STAFF_CUES = frozenset({Cue.RANK, Cue.JOB_ROLE, Cue.DEPARTMENT})
 _STAFF_ENTITIES = frozenset({"POLICE_IDENTIFIER", "SALARY"})
 _CASE_CUES = frozenset({Cue.OFFENCE, Cue.INCIDENT, Cue.PARTY})
 _CASE_ENTITIES = frozenset({"DATE_OF_BIRTH", "STREET_ADDRESS", "UK_POSTCODE", "CRIME_REFERENCE"})
+_CASE_CONTEXT = frozenset({"CRIME_REFERENCE"})
+"""Of the case-record entities, those that are a case by themselves (a date of birth or an
+address is as much a register's or a zoo's)."""
+_STATION = re.compile(r"\b(?:station|base|site|lpa|bcu|command|sector|beat)\b")
+"""Location headers that place officers and staff, not wards or towns that hold figures."""
 _CONTACT_ENTITIES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER"})
 _CATEGORY_CUES = {Cue.ETHNICITY: "ethnicity", Cue.RELIGION: "religion", Cue.HEALTH: "health"}
 _VALUE_CATEGORY_CUES = frozenset({Cue.OFFENCE, Cue.SPECIAL, Cue.NOTES, Cue.PARTY, Cue.HEALTH})
@@ -155,6 +161,9 @@ class TableEvidence:
     """The table's title, sheet or headers call the people offenders (sex offenders, MAPPA)."""
     read: int = 0
     """Rows read (the sample included), so a cut can say where it fell."""
+    public_role: bool = False
+    """The people are named in a public capacity (election results, a list of councillors):
+    reported, but no kind, category or sensitivity is drawn from them."""
 
 
 @dataclass
@@ -275,10 +284,15 @@ def assess_table(
         width = len(headers)
         types = [judge_column(headers[i], [_cell(row, i) for row in sample]) for i in range(width)]
     groups = _groups(headers, types)
+    if _counts_only(headers, types, groups) or any(
+        _ANIMAL_HEADER.search(normal_header(h)) for h in headers
+    ):
+        groups = []  # counts by ward or station, or a zoo's animals: not a list of people
     entity_cols = [i for i, t in enumerate(types) if t.cue is not Cue.NAME and t.entity]
     has_people = bool(groups) or any(types[i].entity in IDENTIFYING for i in entity_cols)
     free = _FreeText(notes=_notes_columns(types, sample))
-    kind = "case_records" if _case_table(headers, types) else None
+    public = bool(groups) and _public_table(headers, types, sample)
+    kind = "case_records" if _case_table(headers, types) and not public else None
     kind_categories: set[str] = set()
     if kind and free.notes:
         for i, t in enumerate(types):
@@ -337,11 +351,13 @@ def assess_table(
             if name is not None and not allow.covers(name):
                 _tally(counter, _display(row, counter.columns, types))
         hits = 0
+        matched: set[int] = set()
         for counter, check, i in zip(counters[len(groups) :], checks, entity_cols, strict=True):
             value = _cell(row, i)
             if value and len(value) <= WHOLE_CELL_CHARS and check(value):
                 _tally(counter, value)
                 hits += 1
+                matched.add(i)
         free.take(row)
         if not present and not hits:
             continue
@@ -349,7 +365,9 @@ def assess_table(
             categories |= categories_in(_cell(row, i)[:PROSE_CELL_CHARS])
         if any(child_age(_cell(row, i)) for i in age_cols):
             categories.add("child")
-        people.extend(_keys(row, present, key_cols, dob_col, source))
+        # A role mailbox beside a venue's phone number is nobody's key.
+        own = [i for i in key_cols if i in matched]
+        people.extend(_keys(row, present, own, dob_col, source))
 
     hits_out = tuple(
         ColumnHit(c.entity, where(c.columns, labels), c.count, c.score, c.example)
@@ -363,12 +381,18 @@ def assess_table(
     for t, header in zip(types, headers, strict=True):
         if t.cue in (Cue.SPECIAL, Cue.HEALTH):
             categories |= categories_in(header)
-    kinds = _kinds(types, groups, found)
+    stations = any(
+        t.cue is Cue.LOCATION and _STATION.search(normal_header(h))
+        for t, h in zip(types, headers, strict=True)
+    )
+    kinds = _kinds(types, groups, found, stations)
     if listed is not None and groups:
         kinds.add("case_records")
         categories |= categories_in(listed.group())  # "sex offenders": a sexual offence
     sensitive = bool(categories) or bool(found & (IDENTIFYING - {"EMAIL_ADDRESS"}))
     sensitive = sensitive or "DATE_OF_BIRTH" in found
+    if public:
+        kinds, categories, sensitive = set(), set(), False
     return TableEvidence(
         hits_out,
         frozenset(kinds),
@@ -382,6 +406,7 @@ def assess_table(
         stopped=_first(stop),
         offenders=offenders and bool(groups),
         read=read[0],
+        public_role=public,
     )
 
 
@@ -406,6 +431,86 @@ def _person_header(header: str) -> str:
     """The header of the name part of a compound column: "Victim" stays a party's name."""
     words = normal_header(header).split()
     return f"{header} name" if any(w in _PARTY_WORDS for w in words) else "Name"
+
+
+_STAFF_ONLY = frozenset(
+    {"POLICE_IDENTIFIER", "SALARY", "DATE_OF_BIRTH", "UK_NINO", "UK_NHS", "UK_PASSPORT"}
+    | {"UK_DRIVING_LICENCE", "BANK_DETAILS", "CRIME_REFERENCE"}
+)
+"""Entities that make a table a staff list or case records, whatever else it holds."""
+_PRIVATE_CUES = frozenset(
+    {Cue.OFFENCE, Cue.INCIDENT, Cue.HEALTH, Cue.SPECIAL, Cue.ETHNICITY, Cue.RELIGION}
+)
+"""Columns that make a table about people's cases or private lives, never a public list."""
+_INQUIRY = re.compile(
+    r"\b(?:date of evidence|evidence session|oral evidence|written evidence|transcript|"
+    r"inquiry)\b"
+)
+"""Headers of a public inquiry's list of witnesses, who give evidence in public."""
+_ANIMAL_HEADER = re.compile(r"\b(?:animal|animals|species|breed|taxon|genus|enclosure|studbook)\b")
+_LABEL_HEADER = re.compile(r"(?:(?:row |column )?labels?)?")
+"""A name column's heading that says nothing of people: none, or a pivot table's label."""
+_COUNT_CUES = frozenset({Cue.COUNT, Cue.DATE, Cue.LOCATION, Cue.OTHER})
+
+
+def _public_table(
+    headers: Sequence[str], types: Sequence[ColumnType], sample: Sequence[Sequence[str]]
+) -> bool:
+    """Election results, lists of councillors, MPs, chief officers, speakers or authors.
+
+    Never a table with service numbers, pay, dates of birth or crime references, offences,
+    incidents, health or other special-category columns, victims or suspects, nor one whose
+    rank, role or department columns hold anything but public offices (a roster of constables
+    and sergeants is a staff list), nor one whose party column holds victims and suspects.
+    """
+    if any(t.entity in _STAFF_ONLY or t.cue in _PRIVATE_CUES for t in types):
+        return False
+    parties = {
+        w
+        for h, t in zip(headers, types, strict=True)
+        if t.cue is Cue.NAME
+        for w in normal_header(h).split()
+        if w in _PARTY_WORDS
+    }
+    inquiry = any(_INQUIRY.search(normal_header(h)) for h in headers)
+    if parties and not (parties == {"witness"} and inquiry):
+        return False  # "Victim name": people in a case, whoever else the table names
+    offices = False
+    for i, t in enumerate(types):
+        values = [v for v in (_cell(row, i) for row in sample) if v]
+        if t.cue is Cue.PARTY and _share(values, _is_party_word) >= 0.3:
+            return False
+        if t.cue in _STAFF_CUES and values:
+            if _share(values, is_role_title) < 0.6:
+                return False
+            offices = True
+        if t.cue is Cue.NAME and _share(values, is_role_title) >= 0.6:
+            offices = True  # "Cllr Jane Smith", "John Brown MP"
+    return offices or public_headers([normal_header(h) for h in headers])
+
+
+def _share(values: Sequence[str], test: Callable[[str], bool]) -> float:
+    return sum(1 for v in values if test(v)) / len(values) if values else 0.0
+
+
+def _is_party_word(value: str) -> bool:
+    return any(word in _PARTY_WORDS for word in normal_header(value).split())
+
+
+def _counts_only(
+    headers: Sequence[str], types: Sequence[ColumnType], groups: Sequence[_Group]
+) -> bool:
+    """Name columns with no heading (or a pivot table's "Row Labels"), beside nothing but
+    counts, dates and places: figures by ward, month or station ("Ferndale | 1,204 meals"),
+    not people. "Officer | Arrests" still names officers."""
+    if not groups:
+        return False
+    name_cols = {i for g in groups for i in g.forms.values()}
+    if any(not _LABEL_HEADER.fullmatch(normal_header(headers[i])) for i in name_cols):
+        return False
+    others = [t for i, t in enumerate(types) if i not in name_cols]
+    counts = any(t.cue is Cue.COUNT for t in others)
+    return counts and all(t.cue in _COUNT_CUES and not t.entity for t in others)
 
 
 def _case_table(headers: Sequence[str], types: Sequence[ColumnType]) -> bool:
@@ -572,16 +677,21 @@ def spread(rows: Sequence[tuple[str, ...]], size: int) -> list[tuple[str, ...]]:
     return [rows[int(i * step + step / 2)] for i in range(size)]
 
 
-def _kinds(types: Sequence[ColumnType], groups: Sequence[_Group], found: set[str]) -> set[str]:
+def _kinds(
+    types: Sequence[ColumnType], groups: Sequence[_Group], found: set[str], stations: bool = False
+) -> set[str]:
+    """Kinds from meaning: case records are about people in a crime, incident or case (an
+    offence, a party, a crime reference), not any table with a date of birth or an address;
+    a staff list gives a role, rank, department, pay, service number or station."""
     if not groups:
         return {"contact_list"} if found & _CONTACT_ENTITIES else set()
     cues = {t.cue for t in types}
     entities = {t.entity for t in types if t.entity}
     party = any(w in _PARTY_WORDS for g in groups for w in g.prefix.split())
     kinds: set[str] = set()
-    if cues & _CASE_CUES or entities & _CASE_ENTITIES or party:
+    if cues & _CASE_CUES or entities & _CASE_ENTITIES & _CASE_CONTEXT or party:
         kinds.add("case_records")
-    if cues & _STAFF_CUES or found & _STAFF_ENTITIES or (Cue.LOCATION in cues and not kinds):
+    if cues & _STAFF_CUES or found & _STAFF_ENTITIES or (stations and not kinds):
         kinds.add("staff_list")
     if found & _CONTACT_ENTITIES:
         kinds.add("contact_list")

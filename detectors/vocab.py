@@ -125,6 +125,8 @@ LABELS = wordset("""
     intelligence investigation investigations neighbourhood policing roads traffic firearms
     dog dogs marine air special branch security house chase lodge buildings road street
     avenue gardens crescent terrace square
+    candidate candidates councillor councillors speaker speakers author authors presenter
+    producer elected
     """)
 """Table labels, categories and police vocabulary that must never be read as a name."""
 

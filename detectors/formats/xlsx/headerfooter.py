@@ -67,11 +67,16 @@ _LABELS = {
     "Z": "path|file|folder",
     "A": "sheet|tab|worksheet",
 }
+_GAP = r"[\s:.,#/()\-]*"
 _TYPED_BEFORE = {
-    letter: re.compile(rf"(?:\b(?:{words})\b[\s:.,#/()\-]*)+$", re.IGNORECASE)
+    letter: re.compile(
+        rf"\b(?P<first>{words})\b{_GAP}(?:\b(?!(?P=first)\b)(?:{words})\b{_GAP})?$",
+        re.IGNORECASE,
+    )
     for letter, words in _LABELS.items()
 }
-"""The words typed in front of a field code to label what it prints ("Page &P of &N")."""
+"""The words typed in front of a field code to label what it prints ("Page &P of &N", "Page
+No. &P"): one or two different ones, so "John Page, page &P" keeps the surname."""
 
 
 def header_footer_texts(element: etree._Element, owner: str) -> list[Text]:

@@ -119,6 +119,7 @@ X14_RULE = (
         ("Printed on &D at &T by Jo Smith", ["  by Jo Smith"]),
         ("Prepared by Ann Page on &D", ["Prepared by Ann Page "]),
         ("&LLisa Page&R&P", ["Lisa Page"]),
+        ("John Page, page &P", ["John Page, "]),
         ('&"Arial,Bold"&14Jane', ["Jane"]),
         ('&"-,Bold Italic"Bold', ["Bold"]),
         ("&12 345 Main Street", [" 345 Main Street"]),

@@ -1,0 +1,94 @@
+"""Places and organisations that read like people: streets, wards, schools, hospitals, trusts.
+
+"Edward Pease Way", "George Eliot Hospital NHS Trust", "Shay Lane", "Ferndale Children's
+Centre": a forename and a surname are there, but the word after them makes the whole a
+street, a building or a body. Words are shipped here as a compact hand list, and GB towns,
+villages and districts (which most wards are named after) as `detectors/data/places.txt.gz`,
+derived offline by tools/build_places.py; nothing is looked up at run time.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import cache
+from importlib import resources
+
+from detectors.names import is_forename, normal
+from detectors.recognizers.street_address import SUFFIX
+from detectors.vocab import PLACES, wordset
+
+STREET_WORDS = frozenset(normal(w) for w in re.findall(r"[A-Z][a-z]+", SUFFIX))
+ORGANISATION_WORDS = wordset("""
+    school schools primary secondary infant infants junior juniors nursery academy college
+    university sixth form centre center centres trust trusts hospital hospitals hospice clinic
+    surgery practice health nhs foundation charity charitable park parks zoo zoological aquarium
+    gardens garden ltd limited plc llp cic council councils borough library libraries museum
+    gallery theatre cinema church chapel cathedral mosque temple synagogue gurdwara community
+    leisure stadium arena institute society association club fc united rovers athletic hall
+    memorial estate farm partnership services house lodge ward wards parish village town city
+    district division constituency station airport harbour port bridge reservoir river forest
+    wood woods common heath moor fields field recreation ground playing pavilion baths pool
+    """)
+"""A word after a name-like pair that makes the whole a place or an organisation."""
+SURNAME_LIKE = wordset("""
+    hall house lodge park wood woods field fields common farm bridge forest pool moor heath
+    town city green hill lane dale croft rise brow fold crest view vale heights quay yard wharf
+    walk row way court chase church gardens garden
+    """)
+"""Place words that are also common surnames ("Jane Lane", "Tom Hall"): a place only in a
+longer name ("Edward Pease Way") or after a place preposition ("on Shay Lane")."""
+_PLACE_BEFORE = re.compile(r"\b(?:on|along|off|near|in|into|onto|at|via|of|to)\s+$", re.IGNORECASE)
+_CHILDRENS_CENTRE = re.compile(r"\bchildren['’]?s?\s+cent(?:re|er)s?\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def is_place_or_org(value: str) -> bool:
+    """True for a cell that names a street, place or organisation rather than a person."""
+    words = [normal(w) for w in _WORD.findall(value)]
+    if not words:
+        return False
+    if _CHILDRENS_CENTRE.search(value):
+        return True
+    if len(words) == 1:
+        return words[0] in PLACES
+    tail = words[1:]
+    if any(w in ORGANISATION_WORDS - SURNAME_LIKE for w in tail):
+        return True
+    place_words = ORGANISATION_WORDS | STREET_WORDS
+    return words[-1] in place_words and (len(words) >= 3 or words[-1] not in SURNAME_LIKE)
+
+
+def place_or_org_span(text: str, start: int, end: int) -> bool:
+    """True when the name-like text[start:end] is part of a place or organisation name."""
+    span_words = [normal(w) for w in _WORD.findall(text[start:end])]
+    after = re.match(r"[ \t]+([^\W\d_][\w'’-]*)", text[end : end + 40])
+    following = after.group(1) if after else ""
+    if normal(following) in ORGANISATION_WORDS | STREET_WORDS and (
+        following[:1].isupper()
+        or _CHILDRENS_CENTRE.match(text[end:], after.start(1) if after else 0)
+    ):
+        return True
+    if text[end : end + 3] in ("'s ", "’s ") and _CHILDRENS_CENTRE.match(text, end + 3):
+        return True
+    if span_words and span_words[-1] in STREET_WORDS | ORGANISATION_WORDS:
+        before = text[max(0, start - 12) : start]
+        if span_words[-1] not in SURNAME_LIKE:
+            return True
+        if len(span_words) >= 3 and not is_forename(span_words[-2]):
+            return True  # "Edward Pease Way"; "Mary Anne Hall" is a person
+        return _PLACE_BEFORE.search(before) is not None
+    return False
+
+
+@cache
+def _gb_places() -> frozenset[str]:
+    raw = resources.files("detectors.data").joinpath("places.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(raw).decode("utf-8").splitlines())
+
+
+def is_gb_place(value: str) -> bool:
+    """True when `value` is the name of a GB town, village or district ("Ferndale",
+    "Abbots Langley"); many are surnames too, so only a column mostly of them is a place's."""
+    words = [normal(w) for w in _WORD.findall(value)]
+    return bool(words) and " ".join(words) in _gb_places()

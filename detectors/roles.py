@@ -1,0 +1,261 @@
+"""People named in a public capacity: candidates, councillors, MPs, ministers, chief officers,
+spokespeople, authors and credits. They are reported, marked `public_role`, and rate low.
+
+The decision is made from context, never from the name: a role title beside the name ("Cllr",
+"MP", "Chief Constable", titles shipped in `detectors/data/public_roles.txt`), a byline or
+credit line, a speaker's label in a transcript, a rank or role with "said" (a named
+spokesperson), or, in tables, columns of an election or a list of office holders (party,
+votes, candidate, constituency...). Officers and staff in a list are never public role: a
+table with ranks, departments, service numbers or pay is a staff list whatever else it holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from importlib import resources
+
+from detectors.vocab import wordset
+
+NEAR = 80
+"""Characters of the same line read before a name for its title or byline."""
+
+
+@cache
+def role_titles() -> tuple[str, ...]:
+    """Titles of public offices, longest first."""
+    text = resources.files("detectors.data").joinpath("public_roles.txt").read_text("utf-8")
+    titles = {line.strip().casefold() for line in text.splitlines()}
+    titles = {t for t in titles if t and not t.startswith("#")}
+    return tuple(sorted(titles, key=lambda t: (-len(t), t)))
+
+
+def _alternation() -> str:
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in role_titles())
+
+
+_COURTESY = (
+    r"(?:(?:the\s+)?(?:rt\.?\s+)?(?:hon\.?\s+)?"
+    r"(?:(?:dr|sir|dame|lord|lady|baroness|baron|prof|professor)\.?\s+)?)"
+)
+_PARTIES = (
+    r"lab|labour|con|conservatives?|ld|lib\s*dems?|liberal\s+democrats?|green(?:\s+party)?|snp|"
+    r"plaid(?:\s+cymru)?|reform(?:\s+uk)?|ukip|ind|independent|dup|sf|sinn\s+f[eé]in|sdlp|"
+    r"alliance|uup|tuv|labour\s+(?:and|&)\s+co-?operative|lab\s*/\s*co-?op|co-?op"
+)
+_NAMES_SO_FAR = r"(?:(?:(?-i:[A-Z])[\w'’.-]*[ \t]*){1,4}(?:,|\band\b|&)[ \t]*){0,8}"
+"""Earlier names of the same credit or byline ("By Jane Smith and ")."""
+_BYLINE = re.compile(
+    r"^\s*(?:(?:(?-i:By|BY)|written\s+by|posted\s+by|blog\s+by|words\s+by|reported\s+by|"
+    r"report\s+by|produced\s+by|presented\s+by|directed\s+by|narrated\s+by|edited\s+by|"
+    r"photographs?\s+by|chaired\s+by|hosted\s+by|(?:report\s+)?prepared\s+by|compiled\s+by|"
+    r"authors?|author\(s\)|report\s+authors?|lead\s+author)\s*[:\-–]?"
+    r"|(?:producers?|directors?|presenters?|editors?|series\s+editor|executive\s+producers?|"
+    r"narrator|researchers?|camera|interviewer|speakers?|panellists?|chair|host|"
+    r"contact\s+officer|lead\s+officer)\s*[:\-–])"
+    rf"\s*{_NAMES_SO_FAR}$",
+    re.IGNORECASE,
+)
+"""A byline or credit line opening the line: "By", "Author:", "Producer:"; a label word
+that is also an ordinary one ("Camera footage shows…") counts only with its colon."""
+_LABEL_COLON = re.compile(
+    r"\b(?:(?:report\s+|lead\s+)?authors?|author\(s\)|written\s+by|prepared\s+by|"
+    r"compiled\s+by|contact\s+officer|lead\s+officer|(?:executive\s+)?producers?|directors?|"
+    r"presenters?|editors?|narrator|speakers?|panellists?|foreword\s+by)\s*:\s*$",
+    re.IGNORECASE,
+)
+"""A label with a colon anywhere on the line names an author, a credit or a speaker."""
+_POSTED_BY = re.compile(
+    r"\b(?:posted|published)(?:\s+(?:on|at|in)\s+[^\n.]{1,30}?)?\s+by\s*$", re.IGNORECASE
+)
+"""A blog's byline inside its line: "Posted on 3 May 2024 by"."""
+_SAID = re.compile(
+    r"^\s*(?:,[^,\n]{3,100},\s*)?(?:said|says|added|explained|commented|told|stated|warned)\b",
+    re.IGNORECASE,
+)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|explained|commented)\s*$", re.IGNORECASE)
+_RANK_BEFORE = re.compile(
+    r"\b(?:chief|deputy|assistant|detective|acting|temporary|constable|sergeant|sgt|inspector|"
+    r"insp|superintendent|supt|commander|officer|pc|dc|ps|ds|di|dci|dsu|pcso)\.?\s+$",
+    re.IGNORECASE,
+)
+_APPOSITIVE_ROLE = re.compile(
+    r"^\s*,\s*(?!(?:who|whose|which|that|aged|from|of|when|after)\b)"
+    r"(?![^,\n]*(?:['’]s\b|\b(?:victim|suspect|witness|offender|complainant|defendant|accused)))"
+    r"(?:[\w-]+\s+){0,3}?"
+    r"(?:head|director|chief|leader|lead|chair\w*|spokes\w+|commissioner|minister|secretary|"
+    r"councillor|cllr|mayor|manager|officer|inspector|superintendent|constable|president|"
+    r"executive|founder|professor|mp|commander|coordinator|co-ordinator)\b(?!['’])",
+    re.IGNORECASE,
+)
+"""A role at the head of the words between a name and "said": "Jane Smith, head of policy,
+said"; not "Jane Smith, who attacked the councillor, said"."""
+_YEARS = re.compile(
+    r"^\s*\(\s*(?:c\.?\s*|b\.?\s*)?1[0-9]\d\d\s*[-–—]\s*(?:c\.?\s*)?(?:1[0-8]\d\d|19[0-5]\d)\s*\)"
+)
+"""Life dates ending before 1960: a historical figure (a blue plaque), not a recent death."""
+
+
+LIST_NEAR = 300
+"""Characters of the same line searched back through a list of names for its heading title."""
+LIST_ITEMS = 30
+_LIST_SEPARATOR = re.compile(r"(,|\band\b|&)")
+_LIST_NAME = re.compile(
+    r"[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*"
+)
+
+
+def _listed_under_title(before: str) -> bool:
+    """True when `before` ends with a list of names headed by a public office: "Present:
+    Councillors Jane Smith (Chair), Tom Brown and " before "Ann Jones"."""
+    if not _TITLE_WORDS.intersection(re.findall(r"[a-z]+", before.casefold())):
+        return False  # no office named at all: the common case, decided cheaply
+    parts = _LIST_SEPARATOR.split(before)
+    # parts alternate text, separator, text...; the name follows the last separator.
+    if len(parts) < 3 or parts[-1].strip():
+        return False
+    index = len(parts) - 3
+    for _ in range(LIST_ITEMS):
+        item = parts[index]
+        if _LIST_NAME.fullmatch(item) is None:
+            # The text before the list: "Present: Councillors Jane Smith" ends in a name
+            # headed by the office, or the office ends it.
+            return _title_before().search(item) is not None or _headed(item)
+        if _title_cell().match(item.strip()):
+            return True  # "Councillors Jane Smith (Chair)": the office heads the list
+        if index < 2:
+            return False
+        index -= 2
+    return False
+
+
+def _headed(text: str) -> bool:
+    """True when `text` ends with a name that a public office heads ("… Cllr Jane Smith")."""
+    tail = re.search(
+        r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*$", text
+    )
+    if tail is None:
+        return False
+    return bool(_title_cell().match(tail.group()) or _title_before().search(text[: tail.start()]))
+
+
+TRANSCRIPT_TURNS = 3
+"""Lines opening with a speaker's label ("Jane Smith:") that make a text a transcript; one or
+two such lines may as well be a case note ("Jane Smith: seen at the address")."""
+_LABELLED = re.compile(r"\s*\([^)\n\d]{1,40}\)\s*:")
+_AFFILIATED = re.compile(
+    r"\s*,[ \t]*(?:[Tt]he[ \t]+)?[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3}[ \t]*:"
+)
+"""A speaker with their paper or post after a comma: "Jane Smith, BBC News:"."""
+_SPEECH = re.compile(r"\s*:\s*[A-Z\"'“‘][^\d\n]{15,}$")
+"""What follows a speaker's label: a spoken sentence, not a case note's date or address."""
+_PARTY_LABEL = re.compile(r"\b(?:victim|suspect|witness|offender|complainant|aged?)\b", re.I)
+_SPEAKER_LINE = re.compile(
+    r"^[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*:",
+    re.MULTILINE,
+)
+
+
+@lru_cache(maxsize=8)
+def _speaker_lines(text: str) -> int:
+    return sum(1 for _ in _SPEAKER_LINE.finditer(text))
+
+
+_TITLE_WORDS = frozenset(title.split()[-1] for title in role_titles())
+"""The last word of each title: a list can only be headed by an office if one is there."""
+
+
+@cache
+def _title_before() -> re.Pattern[str]:
+    # "Minister for Policing, Jane Smith", "Chief Executive of Victim Support, Jane Smith".
+    remit = r"(?:\s+(?:for|of|at)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w&'’.-]*\s*){1,5})?"
+    return re.compile(rf"\b(?:{_alternation()})\b\.?{remit}[\s,:]*{_COURTESY}$", re.IGNORECASE)
+
+
+@cache
+def _title_after() -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?:\s*,\s*(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}?|\s+)(?:{_alternation()})\b(?!['’])"
+        rf"|^\s*\(\s*(?:the\s+)?(?:{_PARTIES})\b[^)\n]{{0,40}}\)",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _title_cell() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|\b)(?:{_alternation()})(?:\b|$)", re.IGNORECASE)
+
+
+_ELECTORAL = re.compile(
+    r"\b(?:party|political party|votes?|elected|constituency|ward|division|description|result)\b"
+)
+_CANDIDATE = re.compile(r"\bcandidates?\b")
+PUBLIC_HEADER = re.compile(
+    r"\b(?:party|political party|political group|votes?|votes cast|no of votes|"
+    r"number of votes|elected|constituency|electoral (?:ward|division|area)|"
+    r"councillors?|cllr|member of parliament|mp|msp|speakers?|presenters?|panellists?|"
+    r"authors?|producers?|credits?|byline|portfolio|majority|share of (?:the )?vote|"
+    r"turnout|office held|plaque|date of evidence|evidence session|oral evidence|"
+    r"written evidence|transcript)\b"
+)
+"""Normalised table headers of election results and lists of office holders, speakers,
+authors and credits."""
+CREDITS = wordset("""
+    producer producers director directors editor editors presenter presenters narrator
+    writer writers composer camera sound researcher researchers cast host contributor
+    contributors
+    """)
+"""Roles in the credits of a film, programme or publication: named in public."""
+
+
+def public_headers(headers: Sequence[str]) -> bool:
+    """True for the (normalised) headers of election results or a list of office holders,
+    speakers, authors or credits; "Candidate" only beside an electoral column (a recruitment
+    shortlist has candidates too)."""
+    if any(PUBLIC_HEADER.search(h) for h in headers):
+        return True
+    return any(_CANDIDATE.search(h) for h in headers) and any(_ELECTORAL.search(h) for h in headers)
+
+
+def is_role_title(value: str) -> bool:
+    """True for a cell naming a public office ("Councillor", "MP for Ashford", "Chief
+    Constable") or a credit ("Executive producer"); ranks below assistant chief constable are
+    not public offices."""
+    if not value.strip():
+        return False
+    words = re.findall(r"[a-z]+", value.casefold())
+    if words and words[-1] in CREDITS:
+        return True
+    return _title_cell().search(value) is not None
+
+
+def public_in_prose(text: str, start: int, end: int) -> bool:
+    """True when the name at text[start:end] is named in a public capacity."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - NEAR) : start]
+    line_end = text.find("\n", end)
+    after = text[end : line_end if line_end >= 0 else len(text)][: NEAR + 40]
+    if _title_before().search(before) or _title_after().search(after):
+        return True
+    if _listed_under_title(text[max(line_start, start - LIST_NEAR) : start]):
+        return True  # "Present: Councillors Jane Smith, Tom Brown and Ann Jones"
+    if _BYLINE.search(text[line_start:start]) or _POSTED_BY.search(before):
+        return True
+    if _LABEL_COLON.search(before):  # "Date: 3 May  Report author: Jane Smith"
+        return True
+    label = _LABELLED.match(after) or _AFFILIATED.match(after)
+    if label and not _PARTY_LABEL.search(label.group()):
+        return True  # a speaker named with their paper or post ("Jane Smith (BBC News):")
+    turn = not text[line_start:start].strip() and _SPEECH.match(after) is not None
+    if turn and _speaker_lines(text) >= TRANSCRIPT_TURNS:
+        return True  # a speaker's turn in a transcript ("Jane Smith: Thank you")
+    if _YEARS.match(after):
+        return True  # "Jane Smith (1820–1890)": a historical figure, a blue plaque
+    said = _SAID.match(after)
+    if said or _SAID_BEFORE.search(before):
+        # A named spokesperson speaks with a rank or a role; a victim quoted has neither.
+        if _RANK_BEFORE.search(before) or _title_before().search(before):
+            return True
+        return said is not None and _APPOSITIVE_ROLE.match(after) is not None
+    return False
