@@ -11,8 +11,8 @@ from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 
+from detectors.formats.pdf._fast import interpreter_class
 from detectors.formats.pdf._layout import Box, PageDrawing, Recorder, turned
-from detectors.formats.pdf._paint import Interpreter
 from detectors.limits import Budget
 
 for _noisy in ("pdfminer", "pdfminer.pdfpage", "pdfminer.pdfinterp", "pdfminer.pdfdocument"):
@@ -34,7 +34,7 @@ def drawings(
         raise PagesUnreadable(type(error).__name__) from error
     manager = PDFResourceManager(caching=True)
     recorder = Recorder(manager, budget.check)
-    interpreter = Interpreter(manager, recorder)
+    interpreter = interpreter_class()(manager, recorder)
     index = 0
     while index < limit:
         budget.check()
