@@ -7,9 +7,10 @@ each operator runs through the very same interpreter and device as before: every
 path, image, clip and opacity is judged by the same code, so the findings are the same.
 
 A stream is read by pdfminer's own parser instead when qpdf cannot take it as it stands:
-inline images (pdfminer hands them over as streams of their own), a token qpdf rejects, a
-name or operator that is not UTF-8, or decoded content over `MAX_CONTENT_BYTES` (pdfminer
-reads that as it goes, where qpdf would hold every token at once).
+inline images (pdfminer hands them over as streams of their own), a token qpdf rejects or
+has to repair (an unterminated string), a name or operator that is not UTF-8, or decoded
+content over `MAX_CONTENT_BYTES` (pdfminer reads that as it goes, where qpdf would hold every
+token at once).
 
 `reference_reader()` switches the fast path off, for comparing both readers.
 """
@@ -17,6 +18,7 @@ reads that as it goes, where qpdf would hold every token at once).
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -113,18 +115,22 @@ class FastInterpreter(Interpreter):
             if size > MAX_CONTENT_BYTES:
                 raise NotTokenised("too large to hold tokenised")
             parts.append(data)
-        # pdfminer's parser runs on from one stream into the next without a separator.
-        return b"".join(parts)
+        # pdfminer's parser ends a token where a stream ends, as if a newline followed.
+        return b"\n".join(parts)
 
 
 def _program(content: bytes) -> list[tuple[list[Any], str]]:
     """The content's operators, in order, each with the operands given before it."""
     if not content:
         return []
-    try:
-        instructions = pikepdf.parse_content_stream(pikepdf.Stream(_SCRATCH, content))
-    except (pikepdf.PdfError, ValueError, TypeError, RuntimeError) as error:
-        raise NotTokenised(type(error).__name__) from error
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        try:
+            instructions = pikepdf.parse_content_stream(pikepdf.Stream(_SCRATCH, content))
+        except (pikepdf.PdfError, ValueError, TypeError, RuntimeError) as error:
+            raise NotTokenised(type(error).__name__) from error
+    if warned:
+        raise NotTokenised("qpdf repaired the content")  # pdfminer may repair it otherwise
     program: list[tuple[list[Any], str]] = []
     try:
         for instruction in instructions:
