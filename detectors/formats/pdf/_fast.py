@@ -1,4 +1,5 @@
-"""Content streams tokenised by qpdf instead of pdfminer's pure-Python lexer.
+"""Content streams tokenised by qpdf instead of pdfminer's pure-Python lexer, and strings of
+text laid out in one loop.
 
 Tokenising a page's content stream is most of the cost of reading a PDF with pdfminer. Here
 qpdf (through pikepdf) splits the stream into operators and operands, the operands are turned
@@ -11,6 +12,11 @@ inline images (pdfminer hands them over as streams of their own), a token qpdf r
 has to repair (an unterminated string), a name or operator that is not UTF-8, or decoded
 content over `MAX_CONTENT_BYTES` (pdfminer reads that as it goes, where qpdf would hold every
 token at once).
+
+Each string of horizontal text is laid out in one loop (`FastRecorder`) instead of one call
+per character through pdfminer's device: each character's text and width is looked up once
+per font, and its colour once per string; the boxes come from the same arithmetic in the same
+order. Vertical text goes through pdfminer's device as before.
 
 `reference_reader()` switches the fast path off, for comparing both readers.
 """
@@ -26,10 +32,14 @@ from decimal import Decimal
 from typing import Any
 
 import pikepdf
+from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
+from pdfminer.pdfinterp import PDFGraphicState, PDFTextState
 from pdfminer.pdftypes import PDFStream, stream_value
 from pdfminer.psparser import LIT
+from pdfminer.utils import Matrix, Point, apply_matrix_rect, mult_matrix
 
-from detectors.formats.pdf._paint import Interpreter
+from detectors.formats.pdf._layout import _CHECK_EVERY, Glyph, Recorder, rgb
+from detectors.formats.pdf._paint import INVISIBLE, Interpreter, fill_alpha
 
 MAX_CONTENT_BYTES = 4 * 2**20
 """Decoded content of one page or form tokenised by qpdf; a larger one streams through pdfminer."""
@@ -59,9 +69,12 @@ def reference_reader() -> Iterator[None]:
         _REFERENCE.reset(token)
 
 
-def interpreter_class() -> type[Interpreter]:
-    """The interpreter pages are painted with: the fast one unless the reference is asked for."""
-    return Interpreter if _REFERENCE.get() else FastInterpreter
+def reader() -> tuple[type[Interpreter], type[Recorder]]:
+    """The interpreter and device pages are painted with: the fast ones unless the reference
+    reader is asked for."""
+    if _REFERENCE.get():
+        return Interpreter, Recorder
+    return FastInterpreter, FastRecorder
 
 
 class FastInterpreter(Interpreter):
@@ -173,3 +186,114 @@ def _name(name: Any) -> str:
     if "#" in text:
         text = _HEX.sub(lambda m: bytes((int(m.group(1), 16),)), text.encode()).decode("utf-8")
     return text
+
+
+class FastRecorder(Recorder):
+    """The page device, laying out each string of horizontal text in one loop."""
+
+    _fonts: dict[int, tuple[PDFFont, dict[int, tuple[str, float]]]] | None = None
+    """Per font (by identity): each character code's text and width."""
+
+    def render_string(
+        self, textstate: PDFTextState, seq: Any, ncs: Any, graphicstate: PDFGraphicState
+    ) -> None:
+        font = textstate.font
+        if font is None or font.is_vertical() or self.ctm is None:
+            super().render_string(textstate, seq, ncs, graphicstate)
+            return
+        self._render = int(textstate.render or 0)
+        # As pdfminer's `render_string`, then `render_string_horizontal` and `render_char`.
+        scaling = textstate.scaling * 0.01
+        textstate.linematrix = self._horizontal(
+            seq,
+            mult_matrix(textstate.matrix, self.ctm),
+            textstate.linematrix,
+            font,
+            textstate.fontsize,
+            scaling,
+            textstate.charspace * scaling,
+            0 if font.is_multibyte() else textstate.wordspace * scaling,
+            textstate.rise,
+            graphicstate,
+        )
+
+    def _horizontal(
+        self,
+        seq: Any,
+        matrix: Matrix,
+        pos: Point,
+        font: PDFFont,
+        fontsize: float,
+        scaling: float,
+        charspace: float,
+        wordspace: float,
+        rise: float,
+        state: PDFGraphicState,
+    ) -> Point:
+        x, y = pos
+        a, b, c, d, e, f = matrix
+        dxscale = 0.001 * fontsize * scaling
+        known = self._known(font)
+        render = self._render
+        colour = rgb(state.scolor if render in (1, 5) else state.ncolor)
+        if render in (0, 4) and fill_alpha(state) < INVISIBLE:
+            render = 3  # filled at zero opacity: drawn, but as invisible as mode 3
+        bottom = font.get_descent() * fontsize + rise
+        top = bottom + fontsize
+        upright = b == 0 and c == 0
+        run = (0 if a >= 0 else 2) if abs(a) >= abs(b) else (1 if b > 0 else 3)
+        glyphs = self.drawing.glyphs
+        check = self._check
+        needcharspace = False
+        for obj in seq:
+            if isinstance(obj, int | float):
+                x -= obj * dxscale
+                needcharspace = True
+                continue
+            if not isinstance(obj, bytes):
+                continue
+            for cid in font.decode(obj):
+                if needcharspace:
+                    x += charspace
+                entry = known.get(cid)
+                if entry is None:
+                    entry = known[cid] = self._character(font, cid)
+                text, width = entry
+                advance = width * fontsize * scaling
+                ex = x * a + y * c + e
+                fy = x * b + y * d + f
+                if upright:
+                    right = a * advance + ex
+                    low, high = d * bottom + fy, d * top + fy
+                    # The order `sorted` gives, down to the sign of a zero.
+                    x0, x1 = (ex, right) if ex <= right else (right, ex)
+                    y0, y1 = (low, high) if low <= high else (high, low)
+                    box = (x0, y0, x1, y1)
+                else:
+                    box = apply_matrix_rect((a, b, c, d, ex, fy), (0, bottom, advance, top))
+                self._runs[run] += 1
+                self._order += 1
+                glyphs.append(Glyph(text, box, colour, render, self._order))
+                self._painted += 1
+                if check is not None and self._painted % _CHECK_EVERY == 0:
+                    check()
+                x += advance
+                if cid == 32 and wordspace:
+                    x += wordspace
+                needcharspace = True
+        return (x, y)
+
+    def _known(self, font: PDFFont) -> dict[int, tuple[str, float]]:
+        if self._fonts is None:
+            self._fonts = {}
+        held = self._fonts.get(id(font))
+        if held is None or held[0] is not font:
+            held = self._fonts[id(font)] = (font, {})
+        return held[1]
+
+    def _character(self, font: PDFFont, cid: int) -> tuple[str, float]:
+        try:
+            text = font.to_unichr(cid)
+        except PDFUnicodeNotDefined:
+            text = self.handle_undefined_char(font, cid)
+        return text, font.char_width(cid)

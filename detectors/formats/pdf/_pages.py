@@ -11,8 +11,8 @@ from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 
-from detectors.formats.pdf._fast import interpreter_class
-from detectors.formats.pdf._layout import Box, PageDrawing, Recorder, turned
+from detectors.formats.pdf._fast import reader
+from detectors.formats.pdf._layout import Box, PageDrawing, turned
 from detectors.limits import Budget
 
 for _noisy in ("pdfminer", "pdfminer.pdfpage", "pdfminer.pdfinterp", "pdfminer.pdfdocument"):
@@ -33,8 +33,9 @@ def drawings(
     except Exception as error:  # pdfminer raises many kinds on malformed files
         raise PagesUnreadable(type(error).__name__) from error
     manager = PDFResourceManager(caching=True)
-    recorder = Recorder(manager, budget.check)
-    interpreter = interpreter_class()(manager, recorder)
+    interpreter_class, recorder_class = reader()
+    recorder = recorder_class(manager, budget.check)
+    interpreter = interpreter_class(manager, recorder)
     index = 0
     while index < limit:
         budget.check()

@@ -123,6 +123,24 @@ EDGES = [
         page(b"/Span <</ActualText <FEFF0041> /N /x#41>> BDC " + TEXT + b"EMC\n"),
     ),
     ("form painting itself", _self_painting_form()),
+    (
+        "spacing, scaling and rise",
+        page(
+            b"BT /F1 12 Tf 2 Tc 5 Tw 80 Tz 3 Ts 72 700 Td [("
+            + NAME.encode()
+            + b") -300 (x y) 120 ( z)] TJ 0 -14 TD 1.5 Tc (a b) ' 4 1 (c d) \" ET\n"
+            + b"0 g 68 694 100 20 re f\n"
+        ),
+    ),
+    (
+        "turned and slanted text",
+        page(
+            b"BT /F1 12 Tf 0 1 -1 0 300 300 Tm (" + NAME.encode() + b") Tj "
+            b"1 0.3 0 1 72 500 Tm (slanted) Tj -1 0 0 -1 400 400 Tm (upside) Tj ET\n"
+            b"0 g 290 290 30 200 re f\n"
+        ),
+    ),
+    ("stroked and clipped text", page(b"1 0 0 RG 0 g 2 Tr " + TEXT + b"7 Tr " + TEXT)),
 ]
 
 
