@@ -45,8 +45,6 @@ MAX_CONTENT_BYTES = 4 * 2**20
 """Decoded content of one page or form tokenised by qpdf; a larger one streams through pdfminer."""
 _REFERENCE: ContextVar[bool] = ContextVar("pdf_reference_reader", default=False)
 _HEX = re.compile(rb"#([0-9A-Fa-f]{2})")
-_SCRATCH = pikepdf.new()
-"""An empty document the content bytes are wrapped in, as qpdf parses streams of a document."""
 _NAME = pikepdf.ObjectType.name_
 _STRING = pikepdf.ObjectType.string
 _ARRAY = pikepdf.ObjectType.array
@@ -136,10 +134,17 @@ def _program(content: bytes) -> list[tuple[list[Any], str]]:
     """The content's operators, in order, each with the operands given before it."""
     if not content:
         return []
+    # qpdf parses streams of a document: the bytes go into an empty one of their own, which
+    # is let go with them (a shared one would keep every stream, and is not for threads).
+    with pikepdf.new() as scratch:
+        return _tokenised(pikepdf.Stream(scratch, content))
+
+
+def _tokenised(stream: pikepdf.Stream) -> list[tuple[list[Any], str]]:
     with warnings.catch_warnings(record=True) as warned:
         warnings.simplefilter("always")
         try:
-            instructions = pikepdf.parse_content_stream(pikepdf.Stream(_SCRATCH, content))
+            instructions = pikepdf.parse_content_stream(stream)
         except (pikepdf.PdfError, ValueError, TypeError, RuntimeError) as error:
             raise NotTokenised(type(error).__name__) from error
     if warned:
@@ -149,7 +154,7 @@ def _program(content: bytes) -> list[tuple[list[Any], str]]:
         for instruction in instructions:
             if isinstance(instruction, pikepdf.ContentStreamInlineImage):
                 raise NotTokenised("inline image")
-            operands = [_value(o) for o in instruction.operands]
+            operands = [o if type(o) is int else _value(o) for o in instruction.operands]
             program.append((operands, str(instruction.operator)))
     except (UnicodeDecodeError, ValueError, TypeError, AttributeError) as error:
         raise NotTokenised(type(error).__name__) from error
