@@ -241,3 +241,16 @@ def test_operands_come_as_pdfminer_gives_them() -> None:
     assert operator == "d0"
     assert operands == [LIT("A B"), 1.5, -0.5, 7, b"AB", b"x", [1, LIT("N")], True, None]
     assert [type(o) for o in operands[1:4]] == [float, float, int]
+
+
+def test_content_over_the_size_cap_streams_through_pdfminer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = _one(SECRET, OVER)
+    with reference_reader():
+        expected = _read(data)
+    tokenised: list[bytes] = []
+    monkeypatch.setattr(_fast, "_program", lambda content: tokenised.append(content) or [])
+    monkeypatch.setattr(_fast, "MAX_CONTENT_BYTES", 10)
+    assert _read(data) == expected
+    assert tokenised == []
