@@ -51,6 +51,9 @@ _ARRAY = pikepdf.ObjectType.array
 _DICTIONARY = pikepdf.ObjectType.dictionary
 _REAL = pikepdf.ObjectType.real
 _METHODS: dict[str, str] = {}
+"""The interpreter method of each operator met, up to `_KNOWN_OPERATORS` (hostile content may
+hold any number of made-up ones)."""
+_KNOWN_OPERATORS = 256
 
 
 class NotTokenised(Exception):
@@ -90,10 +93,7 @@ class FastInterpreter(Interpreter):
         for operands, operator in program:
             if operands:
                 stack.extend(operands)
-            method = _METHODS.get(operator)
-            if method is None:
-                method = "do_" + operator.replace("*", "_a").replace('"', "_w").replace("'", "_q")
-                _METHODS[operator] = method
+            method = _METHODS.get(operator) or _method(operator)
             func = getattr(self, method, None)
             if func is None:
                 continue
@@ -128,6 +128,14 @@ class FastInterpreter(Interpreter):
             parts.append(data)
         # pdfminer's parser ends a token where a stream ends, as if a newline followed.
         return b"\n".join(parts)
+
+
+def _method(operator: str) -> str:
+    """The name of the interpreter's method for an operator, as pdfminer forms it."""
+    method = "do_" + operator.replace("*", "_a").replace('"', "_w").replace("'", "_q")
+    if len(_METHODS) < _KNOWN_OPERATORS:
+        _METHODS[operator] = method
+    return method
 
 
 def _program(content: bytes) -> list[tuple[list[Any], str]]:
