@@ -382,10 +382,20 @@ def _judge(
     for box in drawing.redactions:
         if _covered(glyph.box, box):
             return Vector.UNDER_REDACTION, box
-    middle = int(((glyph.box[1] + glyph.box[3]) / 2) // _BAND)
+    gx0, gy0, gx1, gy1 = glyph.box
+    middle = int(((gy0 + gy1) / 2) // _BAND)
     background: Shape | None = None
-    for cover in bands.get(middle, ()):
-        if not _under(glyph.box, cover):
+    area = _area(glyph.box)
+    least = area * _COVER
+    for cover in bands.get(middle, ()) if area > 0 else ():
+        # Whether the shape paints over most of the glyph (as `_covered`, the glyph's own
+        # figures worked out once: a page's glyphs meet every shape of their band here).
+        bx0, by0, bx1, by1 = cover.box
+        width = min(gx1, bx1) - max(gx0, bx0)
+        height = min(gy1, by1) - max(gy0, by0)
+        if width <= 0 or height <= 0 or width * height < least:
+            continue
+        if cover.subpaths and not _paints_most(glyph.box, cover):
             continue
         if cover.order > glyph.order:
             if not cover.hides:
@@ -448,12 +458,8 @@ def _covered(glyph: Box, cover: Box) -> bool:
     return area > 0 and _overlap(glyph, cover) >= area * _COVER
 
 
-def _under(glyph: Box, shape: Shape) -> bool:
-    """Whether the shape paints over most of the glyph's box."""
-    if not _covered(glyph, shape.box):
-        return False
-    if not shape.subpaths:
-        return True
+def _paints_most(glyph: Box, shape: Shape) -> bool:
+    """Whether a shape of several subpaths, filled with its rule, paints most of the glyph."""
     x0, y0, x1, y1 = glyph
     bx0, by0, bx1, by1 = shape.box
     painted = 0

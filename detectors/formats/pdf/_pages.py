@@ -14,8 +14,8 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 
 from detectors.errors import DocumentTooLarge
-from detectors.formats.pdf._layout import Box, PageDrawing, Recorder, turned
-from detectors.formats.pdf._paint import Interpreter
+from detectors.formats.pdf._fast import reader
+from detectors.formats.pdf._layout import Box, PageDrawing, turned
 from detectors.formats.pdf._streams import use_limits
 from detectors.limits import Budget
 
@@ -52,8 +52,9 @@ def drawings(
     except Exception as error:  # pdfminer raises many kinds on malformed files
         raise PagesUnreadable(type(error).__name__) from error
     manager = PDFResourceManager(caching=True)
-    recorder = Recorder(manager, budget.check)
-    interpreter = Interpreter(manager, recorder)
+    interpreter_class, recorder_class = reader()
+    recorder = recorder_class(manager, budget.check)
+    interpreter = interpreter_class(manager, recorder)
     index = 0
     while index < limit:
         budget.check()
