@@ -148,5 +148,13 @@ def _v2(db: sqlite_utils.Database) -> None:
     db.table("alert_events").create_index(["alert_id"])
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2)
+def _v3(db: sqlite_utils.Database) -> None:
+    """Console accounts: a name, a role and an argon2id hash (never the password)."""
+    db.table("users").create(
+        {"name": str, "role": str, "password_hash": str, "created": str, "disabled": int},
+        pk="name",
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3)
 """Schema steps in order; the database's user_version counts how many have run."""

@@ -44,30 +44,44 @@ def verify_open_alerts(
     told to purge caches and copies. Anything else counts as still exposed; a critical or
     high leak still exposed `escalate_after_hours` after it was found is escalated, once.
     """
-    now_of = clock or store.clock
-    settings = settings or AlertSettings()
     counts = {"checked": 0, "taken_down": 0, "still_exposed": 0, "escalated": 0, "unreachable": 0}
     active = (AlertState.OPEN, AlertState.ACKNOWLEDGED)
     for alert in lifecycle.list_alerts(store, states=active):
         counts["checked"] += 1
-        try:
-            probe: Probe | None = fetch(alert.url)
-        except OSError as error:
-            log.info("cannot re-check %s: %s", alert.id, error)
-            counts["unreachable"] += 1
-            probe = None
-        with store.db.atomic():
-            store.db.table("alerts").update(alert.id, {"last_checked": stamp(now_of())})
-            reason = _gone_because(alert, probe)
-            if reason:
-                lifecycle.take_down(store, alert, reason)
-                counts["taken_down"] += 1
-                continue
-            counts["still_exposed"] += 1
-            if _escalation_due(alert, now_of, settings):
-                _escalate(store, alert, settings)
-                counts["escalated"] += 1
+        for outcome in verify_alert(store, alert, fetch, clock, settings):
+            counts[outcome] += 1
     return VerifyReport(**counts)
+
+
+def verify_alert(
+    store: Store,
+    alert: Alert,
+    fetch: Fetch,
+    clock: Clock | None = None,
+    settings: AlertSettings | None = None,
+) -> tuple[str, ...]:
+    """Re-fetch one alert's URL and move it on; returns what happened, among 'taken_down',
+    'still_exposed', 'escalated' and 'unreachable' (which also counts as still exposed)."""
+    now_of = clock or store.clock
+    settings = settings or AlertSettings()
+    outcomes: list[str] = []
+    try:
+        probe: Probe | None = fetch(alert.url)
+    except OSError as error:
+        log.info("cannot re-check %s: %s", alert.id, error)
+        outcomes.append("unreachable")
+        probe = None
+    with store.db.atomic():
+        store.db.table("alerts").update(alert.id, {"last_checked": stamp(now_of())})
+        reason = _gone_because(alert, probe)
+        if reason:
+            lifecycle.take_down(store, alert, reason)
+            return ("taken_down",)
+        outcomes.append("still_exposed")
+        if _escalation_due(alert, now_of, settings):
+            _escalate(store, alert, settings)
+            outcomes.append("escalated")
+    return tuple(outcomes)
 
 
 def _gone_because(alert: Alert, probe: Probe | None) -> str | None:

@@ -85,6 +85,12 @@ class Config:
     sites: tuple[Site, ...] = ()
     smtp: Smtp | None = None
     alerts: AlertSettings = field(default_factory=AlertSettings)
+    console_url: str | None = None
+    """Public address of `leaksweep serve` behind the reverse proxy, for links in emails."""
+    hook_token_env: str = "LEAKSWEEP_HOOK_TOKEN"
+    """Environment variable holding the bearer token of the publish hook (unset: hook off)."""
+    proxy_user_header: str | None = None
+    """Header set by a trusted single-sign-on proxy naming the user (e.g. X-Forwarded-Email)."""
 
     @property
     def database(self) -> Path:

@@ -17,6 +17,8 @@ COMMANDS: dict[str, str] = {
     "alerts": "crawler.cli.alerts",
     "report": "crawler.cli.report",
     "demo": "crawler.cli.demo",
+    "serve": "crawler.cli.serve",
+    "users": "crawler.cli.users",
 }
 """Sub-command -> the module defining it under the same name. A module is imported only when
 its command runs (or help lists it), so `leaksweep scan` never loads the demo or the crawler."""
