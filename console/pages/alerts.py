@@ -78,7 +78,7 @@ async def alert_page(request: Request) -> Response:
         "found": found,
         "ico_deadline": found + timedelta(hours=ICO_HOURS),
         "next_step": labels.next_step(alert.state),
-        "message": request.query_params.get("done", ""),
+        "message": MESSAGES.get(request.query_params.get("done", ""), ""),
     }
     return render(request, "alert.html.j2", context)
 
