@@ -132,14 +132,16 @@ class Jobs:
         }
 
     def _verdicts(self, url: str, since: float) -> list[dict[str, Any]]:
-        """Every document of the section seen by this job: its severity and open alerts."""
+        """Every document of the section (or linked from it) seen by this job: its severity
+        and open alerts."""
         store = Store(self.config.database)
         try:
             start = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(since - 1))
             rows = store.db.execute(
                 "SELECT url, status, severity, people FROM documents "
-                "WHERE substr(url, 1, ?) = ? AND last_seen >= ? ORDER BY url",
-                [len(url), url, start],
+                "WHERE (substr(url, 1, ?) = ? OR substr(referrer, 1, ?) = ?) AND last_seen >= ? "
+                "ORDER BY url",
+                [len(url), url, len(url), url, start],
             ).fetchall()
             return [
                 {
