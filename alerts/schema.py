@@ -149,11 +149,13 @@ def _v2(db: sqlite_utils.Database) -> None:
 
 
 def _v3(db: sqlite_utils.Database) -> None:
-    """Console accounts: a name, a role and an argon2id hash (never the password)."""
+    """Console accounts (a name, a role, an argon2id hash: never the password) and spent
+    single-use links from alert emails."""
     db.table("users").create(
         {"name": str, "role": str, "password_hash": str, "created": str, "disabled": int},
         pk="name",
     )
+    db.table("used_links").create({"nonce": str, "used_at": str}, pk="nonce")
 
 
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3)

@@ -5,7 +5,6 @@ app = create_app(config)   # then: uvicorn.run(app, host="127.0.0.1", port=8400)
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,10 +19,11 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from alerts.links import console_secret, set_console_url
 from alerts.store import Store
 from console.api import hook
 from console.auth import Sessions, new_session
-from console.pages import alerts, login, overview, scan
+from console.pages import alerts, links, login, overview, scan
 from console.web import LoginRequired, render
 from crawler.config import Config
 
@@ -55,7 +55,8 @@ def create_app(
             store.db.close()
 
     with open_store() as store:
-        sessions = Sessions(_secret(store), secure=secure_cookies)
+        sessions = Sessions(console_secret(store), secure=secure_cookies)
+        set_console_url(store, config.console_url)  # alert emails link here from now on
 
     routes = [
         Route("/", lambda request: RedirectResponse("/alerts", status_code=303)),
@@ -63,6 +64,7 @@ def create_app(
         *alerts.ROUTES,
         *overview.ROUTES,
         *scan.ROUTES,
+        *links.ROUTES,
         *hook.ROUTES,
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
@@ -114,13 +116,3 @@ async def _error(request: Request, error: Exception) -> Response:
             {"error": error.detail}, status_code=error.status_code, headers=error.headers
         )
     return render(request, "error.html.j2", {"error": error}, status_code=error.status_code)
-
-
-def _secret(store: Store) -> bytes:
-    """The cookie-signing key: made once per installation, kept in the owner-only database."""
-    row = store.db.execute("SELECT value FROM meta WHERE key = 'console_secret'").fetchone()
-    if row:
-        return bytes.fromhex(row[0])
-    value = secrets.token_bytes(32)
-    store.db.table("meta").insert({"key": "console_secret", "value": value.hex()}, replace=True)
-    return value
