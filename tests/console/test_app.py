@@ -164,3 +164,32 @@ def test_wrong_password_is_refused_and_the_hash_is_argon2id(config: Config, stor
     assert client.get("/alerts", follow_redirects=False).status_code == 303
     hashes = [h for (h,) in store.db.execute("SELECT password_hash FROM users")]
     assert hashes and all(h.startswith("$argon2id$") and PASSWORD not in h for h in hashes)
+
+
+def test_recheck_now_confirms_a_takedown_and_names_who_asked(config: Config, store: Store) -> None:
+    from crawler.testsite import LocalSite
+
+    with LocalSite() as site:
+        url = site.url("/foi/removed-reply.xlsx")  # never served: the site answers 404
+        local = replace(config, sites=(replace(config.sites[0], start_urls=(site.url("/"),)),))
+        client = TestClient(create_app(local, secure_cookies=False))
+        document = store.record_fetch(url, site=SITE.name, sha256=sha(9))
+        store.record_verdict(document, leaky_verdict(sha(9)), site=SITE)
+        [alert] = list_alerts(store)
+        sign_in(client, "Robin Responder")
+        page = client.get(f"/alerts/{alert.id}")
+        answer = client.post(f"/alerts/{alert.id}/recheck", data={"csrf": csrf_of(page.text)})
+    assert answer.status_code == 200 and "Takedown confirmed" in answer.text
+    assert load_alert(store, alert.id).state is AlertState.TAKEN_DOWN
+    events = [(e.event, e.detail) for e in timeline(store, alert.id)]
+    assert ("taken_down", "the site answered HTTP 404") in events
+    assert ("re-checked", "by Robin Responder in the console") in events
+
+
+def test_single_sign_on_header_names_the_user(config: Config, store: Store) -> None:
+    client = TestClient(create_app(replace(config, proxy_user_header="X-Forwarded-Email")))
+    assert client.get("/alerts", follow_redirects=False).status_code == 303
+    known = client.get("/alerts", headers={"X-Forwarded-Email": "Robin Responder"})
+    assert known.status_code == 200 and "Robin Responder (responder)" in known.text
+    stranger = client.get("/alerts", headers={"X-Forwarded-Email": "someone@force.example"})
+    assert stranger.status_code == 200 and "someone@force.example (viewer)" in stranger.text
