@@ -38,6 +38,10 @@ BUCKET_SIZE = 10
 """Calls a token may make at once…"""
 REFILL_PER_S = 1 / 6
 """…and how fast it earns them back (ten a minute)."""
+KEEP_JOBS = 500
+"""Finished jobs remembered for GET /api/v1/jobs (in memory: a restart forgets them)."""
+MAX_WAITING = 100
+"""Jobs queued at once; past that the hook answers 503 until the queue drains."""
 BUSY_RETRIES = 30
 """A nightly crawl of the site may hold its lock: wait for it this many times two seconds."""
 
@@ -89,8 +93,14 @@ class Jobs:
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hook")
         self.bucket = TokenBucket()
 
+    def waiting(self) -> int:
+        return sum(1 for job in self.jobs.values() if job.state in ("queued", "running"))
+
     def submit(self, urls: tuple[str, ...]) -> Job:
         job = Job(id=secrets.token_hex(8), urls=urls, created=time.time())
+        finished = [j for j in self.jobs.values() if j.state in ("done", "failed")]
+        for old in finished[: max(0, len(finished) - KEEP_JOBS)]:
+            del self.jobs[old.id]
         self.jobs[job.id] = job
         self.worker.submit(self._run, job)
         return job
@@ -221,7 +231,9 @@ async def published(request: Request) -> Response:
         return _refuse(400, f"at most {MAX_URLS} URLs a call")
     outside = [u for u in urls if site_for(config, u) is None]
     if outside:
-        return _refuse(422, f"{len(outside)} URL(s) outside the configured sites", **{})
+        return _refuse(422, f"{len(outside)} URL(s) outside the configured sites")
+    if jobs.waiting() >= MAX_WAITING:
+        return _refuse(503, "too many crawls waiting: try again later", **{"Retry-After": "60"})
     job = jobs.submit(urls)
     return JSONResponse(
         {"job": job.id, "state": job.state, "status_url": f"/api/v1/jobs/{job.id}"},
