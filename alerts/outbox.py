@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from alerts.exposure import load_exposure
+from alerts.links import links_for
 from alerts.model import Alert, MessageKind, OutboxMessage, OutboxState, stamp
 from alerts.render import Rendered, render_message
 
@@ -56,6 +57,7 @@ def enqueue(
         now=now,
         note=note,
         escalate_after_hours=escalate_after_hours,
+        links=links_for(store, alert.id),
     )
     message_id = new_message_id(alert.id, kind)
     threaded = kind is not MessageKind.ALERT and alert.message_id

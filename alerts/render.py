@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 
+from alerts.links import ConsoleLinks
 from alerts.model import Alert, Exposure, MessageKind, parse_stamp
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -90,8 +91,10 @@ def render_message(
     now: datetime,
     note: str = "",
     escalate_after_hours: float = 0,
+    links: ConsoleLinks | None = None,
 ) -> Rendered:
-    """One alert email; `note` is a value-free reason such as 'the site answered HTTP 404'."""
+    """One alert email; `note` is a value-free reason such as 'the site answered HTTP 404';
+    `links` lead into the web console when one is served."""
     found = parse_stamp(alert.exposed_since)
     context = {
         "kind": str(kind),
@@ -103,6 +106,7 @@ def render_message(
         "note": note,
         "hours_online": round((now - found).total_seconds() / 3600, 1),
         "max_places": 25,
+        "links": links,
     }
     # Alerts carry the full evidence; notices (taken down, escalation) point back to it.
     full = kind in (MessageKind.ALERT, MessageKind.CHANGED, MessageKind.REAPPEARED)

@@ -179,5 +179,15 @@ def _v4(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3, _v4)
+def _v5(db: sqlite_utils.Database) -> None:
+    """Console accounts (a name, a role, an argon2id hash: never the password) and spent
+    single-use links from alert emails."""
+    db.table("users").create(
+        {"name": str, "role": str, "password_hash": str, "created": str, "disabled": int},
+        pk="name",
+    )
+    db.table("used_links").create({"nonce": str, "used_at": str}, pk="nonce")
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3, _v4, _v5)
 """Schema steps in order; the database's user_version counts how many have run."""

@@ -50,7 +50,6 @@ def verify_open_alerts(
     version that still leaks, reopens the alert with a "back online" email.
     """
     now_of = clock or store.clock
-    settings = settings or AlertSettings()
     counts = dict.fromkeys(
         ("checked", "taken_down", "still_exposed", "escalated", "unreachable", "back_online"), 0
     )
@@ -60,30 +59,47 @@ def verify_open_alerts(
         if not alert.state.active and parse_stamp(alert.taken_down_at or alert.updated) < since:
             continue
         counts["checked"] += 1
-        try:
-            probe: Probe | None = fetch(alert.url)
-        except OSError as error:
-            log.info("cannot re-check %s: %s", alert.id, error)
-            counts["unreachable"] += 1
-            probe = None
-        with store.db.atomic():
-            store.db.table("alerts").update(alert.id, {"last_checked": stamp(now_of())})
-            if not alert.state.active:
-                back = _back_because(store, alert, probe)
-                if back:
-                    lifecycle.reopen(store, alert, {}, back)
-                    counts["back_online"] += 1
-                continue
-            reason = _gone_because(alert, probe)
-            if reason:
-                lifecycle.take_down(store, alert, reason)
-                counts["taken_down"] += 1
-                continue
-            counts["still_exposed"] += 1
-            if _escalation_due(alert, now_of, settings):
-                _escalate(store, alert, settings)
-                counts["escalated"] += 1
+        for outcome in verify_alert(store, alert, fetch, clock, settings):
+            counts[outcome] += 1
     return VerifyReport(**counts)
+
+
+def verify_alert(
+    store: Store,
+    alert: Alert,
+    fetch: Fetch,
+    clock: Clock | None = None,
+    settings: AlertSettings | None = None,
+) -> tuple[str, ...]:
+    """Re-fetch one alert's URL and move it on; returns what happened, among 'taken_down',
+    'still_exposed', 'escalated', 'unreachable' (which also counts as still exposed) and,
+    for an alert already taken down, 'back_online' when the leak is there again."""
+    now_of = clock or store.clock
+    settings = settings or AlertSettings()
+    outcomes: list[str] = []
+    try:
+        probe: Probe | None = fetch(alert.url)
+    except OSError as error:
+        log.info("cannot re-check %s: %s", alert.id, error)
+        outcomes.append("unreachable")
+        probe = None
+    with store.db.atomic():
+        store.db.table("alerts").update(alert.id, {"last_checked": stamp(now_of())})
+        if not alert.state.active:
+            back = _back_because(store, alert, probe)
+            if back:
+                lifecycle.reopen(store, alert, {}, back)
+                outcomes.append("back_online")
+            return tuple(outcomes)
+        reason = _gone_because(alert, probe)
+        if reason:
+            lifecycle.take_down(store, alert, reason)
+            return ("taken_down",)
+        outcomes.append("still_exposed")
+        if _escalation_due(alert, now_of, settings):
+            _escalate(store, alert, settings)
+            outcomes.append("escalated")
+    return tuple(outcomes)
 
 
 def _gone_because(alert: Alert, probe: Probe | None) -> str | None:

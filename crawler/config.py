@@ -118,11 +118,16 @@ class Config:
     timezone: TimeZone = "Europe/London"
     """The zone cron `schedule`s are read in, whatever the host's zone."""
     console_url: Url | None = None
-    """Where the web console is reached; alert cards and emails link to it."""
+    """Public address of `leaksweep serve` behind the reverse proxy: alert emails and Teams
+    cards link to it."""
     smtp: Smtp | None = None
     graph: GraphSettings | None = None
     teams: TeamsSettings | None = None
     alerts: AlertSettings = field(default_factory=AlertSettings)
+    hook_token_env: str = "LEAKSWEEP_HOOK_TOKEN"
+    """Environment variable holding the bearer token of the publish hook (unset: hook off)."""
+    proxy_user_header: str | None = None
+    """Header set by a trusted single-sign-on proxy naming the user (e.g. X-Forwarded-Email)."""
 
     @property
     def channels_by_site(self) -> dict[str, tuple[ChannelName, ...]]:

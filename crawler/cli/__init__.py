@@ -18,6 +18,8 @@ COMMANDS: dict[str, str] = {
     "report": "crawler.cli.report",
     "demo": "crawler.cli.demo",
     "config": "crawler.cli.config",
+    "serve": "crawler.cli.serve",
+    "users": "crawler.cli.users",
 }
 """Sub-command -> the module defining it under the same name. A module is imported only when
 its command runs (or help lists it), so `leaksweep scan` never loads the demo or the crawler."""

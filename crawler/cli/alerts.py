@@ -9,12 +9,13 @@ from dataclasses import asdict
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from alerts.deliver import DeliveryReport
 from alerts.digest import queue_digests
 from alerts.errors import AlertNotFound, AlertStateError
-from alerts.lifecycle import acknowledge, list_alerts, resolve, timeline
+from alerts.lifecycle import acknowledge, list_alerts, load_alert, resolve, timeline
 from alerts.model import AlertState
 from alerts.service import probe_for, send_outbox
 from alerts.verify import verify_open_alerts
@@ -115,11 +116,34 @@ def resolve_command(app: AppContext, alert_id: str, note: str) -> None:
 @click.argument("alert_id", metavar="ID")
 @click.pass_obj
 def show(app: AppContext, alert_id: str) -> None:
-    """Show one alert's timeline."""
-    events = timeline(app.store, alert_id.upper())
-    if not events:
-        raise click.BadParameter(f"no alert {alert_id!r}", param_hint="ID")
-    for event in events:
+    """Show one alert: what is exposed where (masked examples), then its timeline."""
+    from alerts.exposure import load_exposure
+    from console.labels import entity, vector
+
+    try:
+        alert = load_alert(app.store, alert_id.upper())
+    except AlertNotFound as error:
+        raise click.BadParameter(f"no alert {alert_id!r}", param_hint="ID") from error
+    exposure = load_exposure(app.store, alert.scan_id)
+    console = Console(soft_wrap=True)
+    console.print(
+        f"[{STYLE.get(str(alert.severity), '')}]{alert.severity}[/] {alert.id} "
+        f"({alert.state}), about {alert.people:,} people, {alert.site}",
+        highlight=False,
+    )
+    console.print(alert.url, highlight=False, markup=False)
+    table = Table(title="What is exposed, where (masked examples)", title_justify="left")
+    table.add_column("where", overflow="fold")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_column("example", overflow="fold")
+    for place in exposure.places:
+        where = f"{place.where} ({vector(place.vector)})" if place.hidden else place.where
+        table.add_row(
+            escape(where), entity(place.entity), f"{place.count:,}", escape(place.example)
+        )
+    console.print(table)
+    for event in timeline(app.store, alert.id):
         click.echo(f"{event.at}  {event.event:<13} {event.detail}")
 
 

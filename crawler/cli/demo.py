@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import secrets
 import shutil
+import string
 import sys
 import time
 from pathlib import Path
@@ -69,6 +73,7 @@ def demo(data_dir: Path, seed: int) -> None:
         f"database {config.database}",
         soft_wrap=True,
     )
+    _console_hint(console, config, store)
     sys.exit(0 if ok and summary.finished and not summary.errors else 1)
 
 
@@ -84,6 +89,38 @@ def _config(data_dir: Path, base: str) -> Config:
     )
     return Config(
         data_dir=data_dir.resolve(), contact="webteam@demo-constabulary.police.uk", sites=(site,)
+    )
+
+
+def _console_hint(console: Console, config: Config, store: Store) -> None:
+    """Leave the web console runnable on the demo data: a config file and a demo account."""
+    from console.users import Role, add_user
+
+    password = "-".join(
+        "".join(secrets.choice(string.ascii_lowercase) for _ in range(5)) for _ in range(4)
+    )
+    add_user(store, "demo", Role.RESPONDER, password)
+    site = config.sites[0]
+    lines = [
+        f"data_dir = {json.dumps(str(config.data_dir))}",
+        f"contact = {json.dumps(config.contact)}",
+        "",
+        "[[sites]]",
+        f"name = {json.dumps(site.name)}",
+        f"start_urls = {json.dumps(list(site.start_urls))}",
+        f"allowed_domains = {json.dumps(list(site.allowed_domains))}",
+        f"recipients = {json.dumps(list(site.recipients))}",
+        f"allow_list = {json.dumps(list(site.allow_list))}",
+    ]
+    path = config.data_dir / "leaksweep.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.chmod(path, 0o600)
+    console.print(
+        "Triage these alerts in the web console:\n"
+        f"  leaksweep --config {path} serve --insecure-cookies\n"
+        f"  then open http://127.0.0.1:8400/ and sign in as demo / {password}",
+        soft_wrap=True,
+        highlight=False,
     )
 
 

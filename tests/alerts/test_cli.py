@@ -165,6 +165,11 @@ def test_ack_and_resolve_commands(store: Store, tmp_path: Path) -> None:
     assert run(config, "alerts", "ack", "LS-0000000000")[0] == 2
     code, output = run(config, "alerts", "show", ids[0])
     assert code == 0 and "acknowledged" in output and "resolved" in output
+    # The findings come first: where, what in plain words, how many, a masked example.
+    assert output.index("people's names") < output.index("acknowledged")
+    assert "hidden sheet 'Raw'" in output and "1,230" in output and "crime reference" in output
+    assert_no_raw(output.encode(), "alerts show")
+    assert run(config, "alerts", "show", "LS-0000000000")[0] == 2
 
 
 class Gone(BaseHTTPRequestHandler):

@@ -66,3 +66,23 @@ def test_demo_site_is_deterministic() -> None:
     assert [p.path for p in first.planted] == [p.path for p in second.planted]
     assert len(first.planted) == 3
     assert len([p for p in first.resources if "/disclosure-log/20" in p]) >= 19
+
+
+def test_demo_leaves_the_console_runnable(demo_run: tuple[Result, Path]) -> None:
+    import re
+
+    from alerts.store import Store
+    from console.users import check_password
+    from crawler.config import load_config
+
+    result, data = demo_run
+    assert "serve --insecure-cookies" in result.output
+    assert "http://127.0.0.1:8400/" in result.output
+    [password] = re.findall(r"sign in as demo / ([a-z-]+)", result.output)
+    config = load_config(data / "leaksweep.toml")
+    assert config.data_dir == data.resolve() and config.sites[0].name == "demo"
+    store = Store(config.database)
+    user = check_password(store, "demo", password)
+    assert user is not None and user.can_act
+    [stored] = store.db.execute("SELECT password_hash FROM users").fetchone()
+    assert stored.startswith("$argon2id$") and password not in stored
