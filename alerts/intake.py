@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 from typing import TYPE_CHECKING
 
 from alerts import lifecycle, outbox
@@ -17,6 +18,8 @@ from detectors.model import Severity, Status, Verdict
 
 if TYPE_CHECKING:
     from alerts.store import Store
+
+log = logging.getLogger(__name__)
 
 
 def alert_id(salt: bytes, url: str, sha256: str, site: str = "") -> str:
@@ -42,7 +45,28 @@ def record_verdict(
     """
     with store.db.atomic():
         scan_id = store.insert_scan(document_id, verdict)
-        raise_alert(store, document_id, scan_id, verdict, site=site, referrer=referrer)
+        alert_id = raise_alert(store, document_id, scan_id, verdict, site=site, referrer=referrer)
+    # One event per verdict for a SIEM: ids, counts and ratings only, never the URL or a value.
+    log.info(
+        "document %d: %s, %s, %d people%s",
+        document_id,
+        verdict.status,
+        verdict.severity,
+        verdict.people,
+        f", alert {alert_id}" if alert_id else "",
+        extra={
+            "event": "verdict",
+            "document_id": document_id,
+            "scan_id": scan_id,
+            "site": site.name if site else None,
+            "format": verdict.format,
+            "status": str(verdict.status),
+            "severity": str(verdict.severity),
+            "people": verdict.people,
+            "unread": len(verdict.unread),
+            "alert_id": alert_id,
+        },
+    )
     return scan_id
 
 

@@ -1,4 +1,5 @@
-"""Alert actions reach a SIEM as JSON events with ids and counts, never a raw value."""
+"""Verdicts and alert actions reach a SIEM as JSON events with ids and counts, never a raw
+value or a URL."""
 
 from __future__ import annotations
 
@@ -41,3 +42,8 @@ def test_raising_and_acknowledging_an_alert_are_json_events(
     actions = [e["action"] for e in events if e.get("event") == "alert"]
     assert actions[-1] == "acknowledged" and len(actions) >= 2
     assert all(e["alert_id"] == alert.id for e in events if e.get("event") == "alert")
+    [verdict] = [e for e in events if e.get("event") == "verdict"]
+    assert verdict["document_id"] == document and verdict["alert_id"] == alert.id
+    assert (verdict["severity"], verdict["status"]) == ("critical", "scanned")
+    assert verdict["people"] == leaky_verdict(sha(1)).people and verdict["site"] == SITE.name
+    assert "force.example" not in json.dumps(verdict)  # no URL: it may name someone
