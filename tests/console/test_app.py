@@ -14,6 +14,7 @@ from leakcheck import SITE, add_document, assert_no_raw, leaky_verdict, sha
 from starlette.testclient import TestClient
 from test_hook import leaky_csv
 
+from alerts.intake import record_verdict
 from alerts.lifecycle import list_alerts, load_alert, timeline
 from alerts.model import AlertState
 from alerts.store import Store
@@ -55,7 +56,7 @@ def sign_in(client: TestClient, name: str) -> None:
 
 def raise_one(store: Store, n: int = 1) -> str:
     document = add_document(store, f"https://www.northshire.example/foi/r{n}.xlsx", sha(n))
-    store.record_verdict(document, leaky_verdict(sha(n)), site=SITE)
+    record_verdict(store, document, leaky_verdict(sha(n)), site=SITE)
     [alert] = [a for a in list_alerts(store) if a.sha256 == sha(n)]
     return alert.id
 
@@ -171,10 +172,13 @@ def test_recheck_now_confirms_a_takedown_and_names_who_asked(config: Config, sto
 
     with LocalSite() as site:
         url = site.url("/foi/removed-reply.xlsx")  # never served: the site answers 404
-        local = replace(config, sites=(replace(config.sites[0], start_urls=(site.url("/"),)),))
+        local = replace(
+            config,
+            sites=(replace(config.sites[0], start_urls=(site.url("/"),), allow_private=True),),
+        )
         client = TestClient(create_app(local, secure_cookies=False))
         document = store.record_fetch(url, site=SITE.name, sha256=sha(9))
-        store.record_verdict(document, leaky_verdict(sha(9)), site=SITE)
+        record_verdict(store, document, leaky_verdict(sha(9)), site=SITE)
         [alert] = list_alerts(store)
         sign_in(client, "Robin Responder")
         page = client.get(f"/alerts/{alert.id}")

@@ -15,6 +15,7 @@ import pytest
 from conftest import PASSWORD, Console, write_config
 from leakcheck import SITE, add_document, assert_no_raw, leaky_verdict, sha
 
+from alerts.intake import record_verdict
 from alerts.lifecycle import list_alerts, load_alert, timeline
 from alerts.model import AlertState
 from alerts.store import Store
@@ -50,7 +51,7 @@ def world(tmp_path: Path, start_console: Callable[[Path], Console]) -> World:
     for n, severity in enumerate((Severity.CRITICAL, Severity.CRITICAL, Severity.MEDIUM)):
         url = f"https://www.northshire.example/foi/reply-{n}.xlsx"
         document = add_document(store, url, sha(n + 1))
-        store.record_verdict(document, leaky_verdict(sha(n + 1), severity), site=SITE)
+        record_verdict(store, document, leaky_verdict(sha(n + 1), severity), site=SITE)
     add_user(store, "Robin Responder", Role.RESPONDER, PASSWORD)
     add_user(store, "Val Viewer", Role.VIEWER, PASSWORD)
     critical = [a.id for a in list_alerts(store, severities=[Severity.CRITICAL])]

@@ -76,7 +76,7 @@ def test_hook_call_for_a_new_leaky_file_raises_an_alert_and_sends_the_email(
             f'host = "127.0.0.1"\nport = {smtp.port}\nsecurity = "none"\n'
             'sender = "leaksweep@testforce.example"\ntimeout_s = 5\n'
             "[[sites]]\n"
-            f'name = "test"\nstart_urls = ["{site.url("/")}"]\n'
+            f'name = "test"\nstart_urls = ["{site.url("/")}"]\nallow_private = true\n'
             'allowed_domains = ["127.0.0.1"]\nrecipients = ["web@testforce.example"]\n',
         )
         console = start_console(config)
