@@ -122,7 +122,8 @@ def main() -> None:
             f'[smtp]\nhost = "127.0.0.1"\nport = {smtp_port}\nsecurity = "none"\n'
             'sender = "leaksweep@bench.example"\n'
             f'[[sites]]\nname = "bench"\nstart_urls = ["{site.url("/")}"]\n'
-            'allowed_domains = ["127.0.0.1"]\nrecipients = ["web@bench.example"]\n',
+            'allowed_domains = ["127.0.0.1"]\nrecipients = ["web@bench.example"]\n'
+            "allow_private = true\n",
             encoding="utf-8",
         )
         port = free_port()
