@@ -4,8 +4,6 @@ value or a URL."""
 from __future__ import annotations
 
 import json
-import logging
-from collections.abc import Iterator
 
 import pytest
 from leakcheck import SITE, add_document, assert_no_raw, leaky_verdict, sha
@@ -15,17 +13,7 @@ from alerts.lifecycle import acknowledge, list_alerts
 from alerts.store import Store
 from crawler.logs import configure_logging
 
-
-@pytest.fixture(autouse=True)
-def restore_logging() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-    for handler in handlers:
-        root.addHandler(handler)
-    root.setLevel(level)
+pytestmark = pytest.mark.usefixtures("restore_logging")
 
 
 def test_raising_and_acknowledging_an_alert_are_json_events(
