@@ -142,7 +142,6 @@ Summary = tuple[str, str, str, int, list[str], list[str], list[tuple[str, str, i
 def summarise(path: str) -> Summary:
     """In a worker: scan one file; (status, severity, format, people, kinds, special categories,
     findings, unread parts)."""
-    from detectors.assess import _unreadable
     from detectors.scan import scan
 
     verdict = scan(Path(path).read_bytes(), Path(path).name)
@@ -153,7 +152,7 @@ def summarise(path: str) -> Summary:
             vector += "/" + str(finding.inner_vector)
         merged[(finding.entity, vector)] += finding.count
     findings = [(entity, vector, count) for (entity, vector), count in merged.most_common()]
-    unread = sorted({f"{s.vector}: {s.detail}" for s in verdict.structures if _unreadable(s)})
+    unread = sorted({f"{u.where}: {u.reason}" for u in verdict.unread})
     return (
         str(verdict.status),
         str(verdict.severity),

@@ -248,6 +248,11 @@ def _judge_name(head: str, cells: _Cells) -> ColumnType | None:
     return _name_column(NameForm.FULL, cells, strong=False)
 
 
+UNAMBIGUOUS_KNOWN = 0.05
+"""Share of known names a column headed as surnames or forenames needs: a few, to be sure
+the values are names at all (not codes under a mislabelled header)."""
+
+
 def _name_column(
     form: NameForm, cells: _Cells, strong: bool, soft: bool = False
 ) -> ColumnType | None:
@@ -268,7 +273,11 @@ def _name_column(
     # Several words per cell is what sets a name column apart from a column of labels.
     multi = sum(1 for p in parsed if p is not None and p.forenames and p.surname) / total
     distinct = len(set(values)) / total
-    if strong:
+    if strong and form in (NameForm.SURNAME, NameForm.FORENAME):
+        # "Surname", "Last name", "First name" say people whatever the names: a roster of
+        # Polish, Somali or American officers must not need GB names to be found.
+        ok = shaped >= 0.6 and known >= UNAMBIGUOUS_KNOWN
+    elif strong:
         ok = shaped >= 0.6 and known >= 0.25
     elif soft:
         ok = shaped >= 0.7 and known >= 0.4

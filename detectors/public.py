@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from detectors.names import looks_like_name
+from detectors.names import is_forename, is_surname, looks_like_name
 from detectors.vocab import wordset
 
 _MAILBOX_WORDS = wordset("""
@@ -33,6 +33,12 @@ _GLUED_WORD = 6
 _SERVICE_PHONE = re.compile(r"(?:\+44|0044)?\(?0?(?:3[034]\d|80[08]|8[47]\d)|1[01]1$|999$|112$")
 
 
+_PUBLIC_DOMAIN = re.compile(
+    r"(?:\.gov\.uk|\.police\.uk|\.nhs\.uk|\.nhs\.net|\.sch\.uk|\.ac\.uk|\.parliament\.uk|"
+    r"librar(?:y|ies)|council|borough|county)",
+)
+
+
 def is_public_email(address: str) -> bool:
     """A shared mailbox (foi@, enquiries@, dataprotection@...), not a person's own address."""
     local = address.strip().partition("@")[0].casefold()
@@ -46,7 +52,25 @@ def is_public_email(address: str) -> bool:
     if any(local.startswith(word) and len(word) >= 4 for word in _MAILBOX_WORDS):
         return True
     # A function or venue glued to a place or another word: "foirequests", "ashfordlibrary".
-    return any(len(word) >= _GLUED_WORD and word in local for word in _MAILBOX_WORDS)
+    if any(len(word) >= _GLUED_WORD and word in local for word in _MAILBOX_WORDS):
+        return True
+    # On a public body's domain an address that names no one is a venue's or a team's
+    # ("boscombe@…libraries.org.uk", "dewsbury.lic@kirklees.gov.uk", "hello@…"): a person's
+    # own address there has a forename or surname in it.
+    domain = address.strip().rpartition("@")[2].casefold()
+    if _PUBLIC_DOMAIN.search(domain) is None:
+        return False
+    return not any(_personal(word) for word in words)
+
+
+def _personal(word: str) -> bool:
+    """A one-word local part that names someone: a forename, a surname, or an initial or two
+    glued to a surname ("jsmith", "jbsmith")."""
+    return any(
+        is_forename(part.title()) or is_surname(part.title())
+        for part in (word, word[1:], word[2:])
+        if len(part) >= 3
+    )
 
 
 def is_service_phone(number: str) -> bool:

@@ -218,6 +218,27 @@ def public_headers(headers: Sequence[str]) -> bool:
     return any(_CANDIDATE.search(h) for h in headers) and any(_ELECTORAL.search(h) for h in headers)
 
 
+_POLITICAL_HEADER = re.compile(
+    r"\b(?:constituency|political party|electoral (?:ward|division|area)|mnis)\b"
+)
+_PARTY_VALUE = re.compile(rf"(?:the\s+)?(?:{_PARTIES})(?:\s+party)?\.?", re.IGNORECASE)
+
+
+def political_table(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> bool:
+    """True for the (normalised) headers and column values of a table of elected members:
+    a constituency or political-party header, or a column mostly of party names. Their
+    department or title columns name what they speak for, not where they work."""
+    if any(_POLITICAL_HEADER.search(h) for h in headers):
+        return True
+    for values in columns:
+        filled = [v.strip() for v in values if v and v.strip()]
+        if len(filled) >= 3 and sum(1 for v in filled if _PARTY_VALUE.fullmatch(v)) >= 0.6 * len(
+            filled
+        ):
+            return True
+    return False
+
+
 def is_role_title(value: str) -> bool:
     """True for a cell naming a public office ("Councillor", "MP for Ashford", "Chief
     Constable") or a credit ("Executive producer"); ranks below assistant chief constable are

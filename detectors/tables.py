@@ -44,9 +44,10 @@ from detectors.names import (
     is_name_shaped,
     parse_name,
 )
+from detectors.places import is_gb_place, is_place_or_org
 from detectors.public import is_public_email
 from detectors.recognizers import match_value
-from detectors.roles import is_role_title, public_headers
+from detectors.roles import is_role_title, political_table, public_headers
 from detectors.shown import shown_name
 from detectors.special import categories_in, child_age
 from detectors.vocab import wordset
@@ -289,7 +290,11 @@ def assess_table(
     ):
         groups = []  # counts by ward or station, or a zoo's animals: not a list of people
     entity_cols = [i for i, t in enumerate(types) if t.cue is not Cue.NAME and t.entity]
-    has_people = bool(groups) or any(types[i].entity in IDENTIFYING for i in entity_cols)
+    # Rows that are libraries, stations or offices, with no one named: their mailboxes and
+    # postcodes are the venues', not people's.
+    venues = not groups and _venue_rows(types, sample)
+    identifying = IDENTIFYING - {"EMAIL_ADDRESS"} if venues else IDENTIFYING
+    has_people = bool(groups) or any(types[i].entity in identifying for i in entity_cols)
     free = _FreeText(notes=_notes_columns(types, sample))
     public = bool(groups) and _public_table(headers, types, sample)
     kind = "case_records" if _case_table(headers, types) and not public else None
@@ -475,6 +480,9 @@ def _public_table(
     inquiry = any(_INQUIRY.search(normal_header(h)) for h in headers)
     if parties and not (parties == {"witness"} and inquiry):
         return False  # "Victim name": people in a case, whoever else the table names
+    columns = [[_cell(row, i) for row in sample] for i in range(len(types))]
+    if political_table([normal_header(h) for h in headers], columns):
+        return True  # MPs or councillors with their constituency or party
     offices = False
     for i, t in enumerate(types):
         values = [v for v in (_cell(row, i) for row in sample) if v]
@@ -495,6 +503,26 @@ def _share(values: Sequence[str], test: Callable[[str], bool]) -> float:
 
 def _is_party_word(value: str) -> bool:
     return any(word in _PARTY_WORDS for word in normal_header(value).split())
+
+
+VENUE_SHARE = 0.5
+"""Share of a column's values that must be places or organisations for its rows to be venues."""
+
+
+def _venue_rows(types: Sequence[ColumnType], sample: Sequence[Sequence[str]]) -> bool:
+    """A column, not judged to hold names or identifiers, mostly of places or organisations
+    (towns, "Castle Green Library", "Ashford Police Station"): each row is a venue."""
+    for i, t in enumerate(types):
+        if t.entity:
+            continue
+        values = [v for v in (_cell(row, i).strip() for row in sample) if v]
+        if len(values) >= 3 and _share(values, _venue) >= VENUE_SHARE:
+            return True
+    return False
+
+
+def _venue(value: str) -> bool:
+    return len(value) <= 80 and (is_place_or_org(value) or is_gb_place(value))
 
 
 def _counts_only(

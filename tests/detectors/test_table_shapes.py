@@ -1,0 +1,129 @@
+"""Table shapes first met in documents nobody here wrote: rosters of names a GB gazetteer does
+not know, tables of MPs with their departments, lists of venues with their mailboxes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from collections.abc import Sequence
+
+import pytest
+from faker import Faker
+
+from detectors.model import Severity
+from detectors.scan import scan
+
+_SYLLABLES = ("ak", "zo", "vru", "ten", "ish", "mar", "dek", "uba", "olo", "yen", "rik", "sza")
+
+
+def _csv(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+def _roster(count: int, seed: int) -> list[tuple[str, str]]:
+    """(forename, surname): GB forenames, surnames mostly made up (none in any gazetteer),
+    one in six a GB surname, as on a US or Polish force's roster."""
+    fake = Faker("en_GB")
+    fake.seed_instance(seed)
+    rng = random.Random(seed)
+    people = []
+    for i in range(count):
+        made_up = "".join(rng.choice(_SYLLABLES) for _ in range(3)).title()
+        people.append((fake.first_name(), fake.last_name() if i % 6 == 0 else made_up))
+    return people
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ("id", "last_name", "first_name", "gender", "employment_date", "department_name"),
+        ("FIRST NAME", "LAST NAME", "YEAR OF BIRTH", "STAR NUMBER", "APPOINTED DATE", "UNIT"),
+        ("Surname", "Forename", "Rank", "Collar number", "Station", "Start date"),
+    ],
+)
+def test_a_roster_under_name_headers_is_found_whoever_the_names_are(
+    header: tuple[str, ...],
+) -> None:
+    people = _roster(120, seed=len(header[1]))
+    rows = []
+    for n, (first, last) in enumerate(people):
+        cells = {"first": first, "last": last}
+        row = []
+        for h in header:
+            low = h.lower()
+            if "first" in low or "fore" in low:
+                row.append(cells["first"])
+            elif "last" in low or "surname" in low:
+                row.append(cells["last"])
+            elif "date" in low or "year" in low:
+                row.append(f"20{10 + n % 12}-0{1 + n % 9}-1{n % 10}")
+            elif "number" in low or low == "id":
+                row.append(str(4000 + n))
+            else:
+                row.append(["M", "F"][n % 2] if "gender" in low else "Northshire Police")
+        rows.append(row)
+    verdict = scan(_csv(header, rows), "roster.csv")
+    assert verdict.severity.rank >= Severity.HIGH.rank
+    assert verdict.people >= 110
+    assert "staff_list" in verdict.kinds
+
+
+def test_mps_with_their_constituency_department_and_debate_titles_are_a_public_list() -> None:
+    fake = Faker("en_GB")
+    fake.seed_instance(3)
+    parties = ["Conservative Party", "Labour Party", "Liberal Democrats", "Scottish National Party"]
+    rows = [
+        (
+            "Adjournment debates",
+            f"{fake.last_name()}, {fake.first_name()}",
+            parties[n % 4],
+            "Department of Health and Social Care",
+            f"Mental health services in {fake.city()}",
+            fake.city(),
+        )
+        for n in range(40)
+    ]
+    header = ("type", "lead_member", "lead_members_party", "department", "title", "constituency")
+    verdict = scan(_csv(header, rows), "debates.csv")
+    assert verdict.severity.rank <= Severity.LOW.rank
+    assert verdict.findings and all(f.public_role for f in verdict.findings if f.entity == "PERSON")
+    assert not verdict.special_categories and not verdict.kinds
+
+
+def test_the_same_columns_holding_officers_with_collar_numbers_stay_a_staff_list() -> None:
+    people = _roster(60, seed=9)
+    rows = [(f"{last}, {first}", "PC", f"{1000 + n}", "Ashford") for n, (first, last) in
+            enumerate(people)]  # fmt: skip
+    verdict = scan(_csv(("Name", "Rank", "Collar number", "Constituency"), rows), "staff.csv")
+    assert verdict.severity.rank >= Severity.MEDIUM.rank and "staff_list" in verdict.kinds
+
+
+def test_a_list_of_libraries_with_their_mailboxes_and_postcodes_names_nobody() -> None:
+    towns = ["Barking", "Dagenham", "Dewsbury", "Batley", "Boscombe", "Kinson", "Winton", "Hayes"]
+    rows = []
+    for n in range(80):
+        town = towns[n % len(towns)]
+        mailbox = [
+            f"{town.lower()}.lic@kirklees.gov.uk",
+            f"{town.lower()}@bournemouthlibraries.org.uk",
+            f"{town.lower()}lib{n}@hotmail.co.uk",
+        ][n % 3]
+        rows.append((f"{town}", f"{n} High Street, {town}", f"LS{n % 9} {n % 9}AB", mailbox))
+    verdict = scan(_csv(("Library", "Address", "Postcode", "Email"), rows), "libraries.csv")
+    assert verdict.severity.rank <= Severity.LOW.rank and verdict.people == 0
+
+
+def test_a_named_contact_in_each_library_still_counts() -> None:
+    fake = Faker("en_GB")
+    fake.seed_instance(4)
+    rows = []
+    for _ in range(30):
+        first, last = fake.first_name(), fake.last_name()
+        rows.append(("Dewsbury", f"{first} {last}", f"{first}.{last}@gmail.com".lower()))
+    verdict = scan(_csv(("Library", "Contact", "Email"), rows), "contacts.csv")
+    assert verdict.people >= 25 and verdict.severity.rank >= Severity.MEDIUM.rank
