@@ -24,6 +24,7 @@ from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
 from detectors.prose_records import records_in
 from detectors.prose_scan import ProseFinder, ProseHit, ProseResult, scan_texts
+from detectors.roles import ELECTION_NOTICE
 from detectors.special import categories_in
 from detectors.tables import (
     OFFENDER_LIST,
@@ -153,6 +154,8 @@ class Detector:
         repeat a visible sheet."""
         self._cell_prose_chars = 0
         self._public_names: set[int] = set()
+        self._election_notice = False
+        """A statutory election notice was read: the names in it are candidates'."""
         """Full-name keys of people named in a public role somewhere in the document: the
         Home Secretary's later turns in a transcript are hers too."""
 
@@ -170,6 +173,8 @@ class Detector:
             return
         if not item.text.strip():
             return
+        if not item.vector.hidden and ELECTION_NOTICE.search(item.text):
+            self._election_notice = True
         records = records_in(item.text) if "\n" in item.text else None
         if records is not None:
             # A list printed one person per line: each line is a row, counted as such.
@@ -350,6 +355,10 @@ class Detector:
         name = parse_name(value)
         if name is None or self.allow.covers(name):
             return
+        keys = name_keys(name)
+        public = (self._election_notice and not pending.vector.hidden) or (
+            keys.full is not None and keys.full in self._public_names
+        )
         self._add(
             "PERSON",
             pending.vector,
@@ -360,8 +369,11 @@ class Detector:
             mask(value, "PERSON"),
             len(pending.text),
             pending.covers,
+            public=public,
         )
-        keys = name_keys(name)
+        if public:
+            self._group(pending, public=True).keys.append(keys)
+            return
         self._keys.append(keys)
         self._group(pending).keys.append(keys)
 
@@ -371,7 +383,8 @@ class Detector:
         # words in a comment or under a redaction box are still a leak.
         public = result.court_report and not pending.vector.hidden and not pending.embedded_in
         categories = frozenset() if public else result.categories
-        roles = [self._in_role(hit) for hit in result.hits]
+        notice = self._election_notice and not pending.vector.hidden
+        roles = [self._in_role(hit) or (notice and hit.entity == "PERSON") for hit in result.hits]
         if not all(roles):
             group.categories |= categories
             self._categories |= categories

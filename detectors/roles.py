@@ -251,8 +251,19 @@ def is_role_title(value: str) -> bool:
     return _title_cell().search(value) is not None
 
 
+ELECTION_NOTICE = re.compile(
+    r"statement\s+of\s+(?:the\s+)?persons\s+nominated|notice\s+of\s+poll|"
+    r"declaration\s+of\s+(?:the\s+)?result\s+of\s+poll|persons\s+nominated\s+for\s+election",
+    re.IGNORECASE,
+)
+"""The statutory election notices (statement of persons nominated, notice of poll, declaration
+of result): every candidate, proposer and seconder in them is named in public by law."""
+
+
 def public_in_prose(text: str, start: int, end: int) -> bool:
     """True when the name at text[start:end] is named in a public capacity."""
+    if ELECTION_NOTICE.search(text) is not None:
+        return True
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - NEAR) : start]
     line_end = text.find("\n", end)

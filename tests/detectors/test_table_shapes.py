@@ -127,3 +127,32 @@ def test_a_named_contact_in_each_library_still_counts() -> None:
         rows.append(("Dewsbury", f"{first} {last}", f"{first}.{last}@gmail.com".lower()))
     verdict = scan(_csv(("Library", "Contact", "Email"), rows), "contacts.csv")
     assert verdict.people >= 25 and verdict.severity.rank >= Severity.MEDIUM.rank
+
+
+def test_a_statement_of_persons_nominated_names_candidates_in_public() -> None:
+    fake = Faker("en_GB")
+    fake.seed_instance(8)
+    lines = [
+        "STATEMENT OF PERSONS NOMINATED AND NOTICE OF POLL",
+        "Election of a Member of Parliament for Northshire Constituency",
+        "Name of Candidate  Home Address  Description (if any)  Proposer and Seconder",
+    ]
+    for n in range(8):
+        lines.append(
+            f"{fake.last_name().upper()} {fake.first_name()}  {n + 3} {fake.street_name()}, "
+            f"Northshire NS{n} 4AB  Labour Party  {fake.name()} (+), {fake.name()} (++)"
+        )
+    verdict = scan("\n".join(lines).encode(), "sopn.txt")
+    assert verdict.severity.rank <= Severity.LOW.rank
+    assert all(f.public_role for f in verdict.findings if f.entity == "PERSON")
+
+
+def test_council_minutes_naming_a_resident_are_not_an_election_notice() -> None:
+    text = (
+        "Minutes of the licensing committee. The committee heard that Jane Whitfield of "
+        "14 Elm Grove, Northshire NS1 4AB, reported repeated anti-social behaviour; her mobile "
+        "is 07700 900123."
+    )
+    verdict = scan(text.encode(), "minutes.txt")
+    assert verdict.severity.rank >= Severity.MEDIUM.rank
+    assert not any(f.public_role for f in verdict.findings if f.entity == "PERSON")
