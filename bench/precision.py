@@ -59,6 +59,7 @@ CLASSES = (
     "lookalike",
     "hidden_nothing",
     "footer",
+    "unread_part",
     "other",
 )
 UK_PUBLIC = "UK police and public bodies"

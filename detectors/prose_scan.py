@@ -88,6 +88,13 @@ _ANIMAL = re.compile(
 )
 """Words beside a birth date that make it an animal's."""
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_ETHNIC_WORD = re.compile(
+    r"\b(?:Asian|British|Welsh|Scottish|Irish|English|African|Caribbean|Chinese|Indian|"
+    r"Pakistani|Bangladeshi|Arab|White|Black|Mixed|Gypsy|Roma|Traveller|Other)\b"
+)
+"""Ethnic and national group words: two of them in and just before a tagged span make it a
+census category; one alone may be a surname (White, Black, Welsh)."""
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|No))[.!?](?=\s+[A-Z\"'(])")
 
 
 class ProseMatch(Protocol):
@@ -158,6 +165,8 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
         name = _prose_name(text[match.start : match.end])
         if name is None or not _enough(name, match.score):
             continue
+        if len(_ETHNIC_WORD.findall(text, max(0, match.start - 25), match.end)) >= 2:
+            continue  # "Asian British or Asian Welsh": a census category ("Jack White" is not)
         if allow.covers(name):
             allowed.append(match)
         elif public_in_prose(text, _name_start(text, match), match.end):
@@ -244,15 +253,20 @@ def _name_start(text: str, match: ProseMatch) -> int:
 
 
 def _paragraph(text: str, start: int, end: int) -> str:
-    """CATEGORY_WINDOW characters either side of a match, within its own paragraph: a special
-    category is the person's when it is said about them, not when it is the page's topic."""
+    """The sentence a match stands in and the one after it, within CATEGORY_WINDOW characters
+    and its own paragraph: a special category is the person's when it is said about them, not
+    when it is the page's topic ("a report on hate crime" two sentences before a byline)."""
     low, high = max(0, start - CATEGORY_WINDOW), min(len(text), end + CATEGORY_WINDOW)
     breaks = [m.end() for m in _PARAGRAPH.finditer(text, low, start)]
+    breaks += [m.end() for m in _SENTENCE_END.finditer(text, low, start)]
     if breaks:
-        low = breaks[-1]
-    after = _PARAGRAPH.search(text, end, high)
-    if after:
-        high = after.start()
+        low = max(breaks)
+    ends = [m.start() for m in (_PARAGRAPH.search(text, end, high),) if m]
+    sentences = [m.end() for m in _SENTENCE_END.finditer(text, end, high)]
+    if len(sentences) >= 2:
+        ends.append(sentences[1])  # this sentence and the next ("…Jane Smith. She has MS.")
+    if ends:
+        high = min(ends)
     return text[low:high]
 
 

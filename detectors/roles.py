@@ -62,7 +62,8 @@ that is also an ordinary one ("Camera footage shows…") counts only with its co
 _LABEL_COLON = re.compile(
     r"\b(?:(?:report\s+|lead\s+)?authors?|author\(s\)|written\s+by|prepared\s+by|"
     r"compiled\s+by|contact\s+officer|lead\s+officer|(?:executive\s+)?producers?|directors?|"
-    r"presenters?|editors?|narrator|speakers?|panellists?|foreword\s+by)\s*:\s*$",
+    r"presenters?|editors?|narrator|speakers?|panellists?|foreword\s+by|approved(?:\s+by)?|"
+    r"signed(?:\s+off)?(?:\s+by)?|authori[sz]ed\s+by|issued\s+by)\s*:\s*$",
     re.IGNORECASE,
 )
 """A label with a colon anywhere on the line names an author, a credit or a speaker."""
