@@ -1,5 +1,6 @@
-"""Table shapes first met in documents nobody here wrote: rosters of names a GB gazetteer does
-not know, tables of MPs with their departments, lists of venues with their mailboxes."""
+"""Shapes first met in public documents nobody here wrote: rosters of names a GB gazetteer does
+not know, tables of MPs with their departments, lists of venues with their mailboxes, election
+notices, census categories in code, approvers' signatures."""
 
 from __future__ import annotations
 
@@ -156,3 +157,24 @@ def test_council_minutes_naming_a_resident_are_not_an_election_notice() -> None:
     verdict = scan(text.encode(), "minutes.txt")
     assert verdict.severity.rank >= Severity.MEDIUM.rank
     assert not any(f.public_role for f in verdict.findings if f.entity == "PERSON")
+
+
+def test_census_categories_in_an_analysis_script_are_not_people() -> None:
+    code = (
+        "clean <- data %>% filter(`Asian, Asian British or Asian Welsh: Bangladeshi` != '-',\n"
+        "  `Black, Black British, Black Welsh, Caribbean or African: African` != '-')\n"
+        "# Share of each ethnic group by local authority\n"
+    )
+    verdict = scan(code.encode(), "analysis.R.txt")
+    assert verdict.people == 0 and not verdict.special_categories
+
+
+def test_a_statistics_note_approved_by_its_director_names_them_in_role() -> None:
+    text = (
+        "Police District Population, City of Northshire\n"
+        "Approved: Kathleen Marsh, Director, Research and Development Division\n"
+        "Note 1: includes persons classified under the Census race categories and persons who "
+        "identified two or more ethnic groups.\n"
+    )
+    verdict = scan(text.encode(), "population.txt")
+    assert verdict.severity.rank <= Severity.LOW.rank
