@@ -222,7 +222,11 @@ def public_headers(headers: Sequence[str]) -> bool:
 _POLITICAL_HEADER = re.compile(
     r"\b(?:constituency|political party|electoral (?:ward|division|area)|mnis)\b"
 )
-_PARTY_VALUE = re.compile(rf"(?:the\s+)?(?:{_PARTIES})(?:\s+party)?\.?", re.IGNORECASE)
+_PARTY_VALUE = re.compile(
+    rf"(?:the\s+)?(?:{_PARTIES}|crossbench(?:er)?|non-?affiliated|bishops?|lords?\s+spiritual|"
+    r"independent\s+\w+|speaker)(?:\s+party)?\.?",
+    re.IGNORECASE,
+)
 
 
 def political_table(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> bool:
