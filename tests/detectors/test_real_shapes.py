@@ -178,3 +178,28 @@ def test_a_statistics_note_approved_by_its_director_names_them_in_role() -> None
     )
     verdict = scan(text.encode(), "population.txt")
     assert verdict.severity.rank <= Severity.LOW.rank
+
+
+def test_a_roster_in_hidden_rows_under_a_visible_headcount_is_its_own_table() -> None:
+    import io as _io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Rank", "Headcount (FTE)"])
+    for rank, count in (("Inspector", 16), ("Sergeant", 60), ("Constable", 124)):
+        sheet.append([rank, count])
+    sheet.append([])
+    sheet.append(["Surname", "Forename", "Rank", "Collar number", "Department"])
+    first = sheet.max_row
+    for n, (forename, surname) in enumerate(_roster(200, seed=21)):
+        sheet.append([surname, forename, "Constable", str(3000 + n), "Response"])
+    for row in range(first, sheet.max_row + 1):
+        sheet.row_dimensions[row].hidden = True
+    out = _io.BytesIO()
+    book.save(out)
+    verdict = scan(out.getvalue(), "headcount.xlsx")
+    assert verdict.severity is Severity.CRITICAL
+    assert "staff_list" in verdict.kinds and 195 <= verdict.people <= 200

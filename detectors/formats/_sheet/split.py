@@ -197,12 +197,16 @@ class Splitter:
                 sub = subs[vector] = Place(vector, vector, place.rows)
             sub.numbers.add(number)
             sub.max_column = max(sub.max_column, len(values) - 1)
+        header = trim(self.header.values)
         for vector, sub in subs.items():
             pairs = (pair for pair, v in zip(place.rows, vectors, strict=True) if v is vector)
+            # Hidden rows wider than the sheet's own table (a roster under a headcount) are a
+            # table of their own: its header is found among its rows, not borrowed.
+            wider = sub.max_column + 1 > len(header) + 1
             yield from self._emit(
                 sub,
                 _ROW_WORDS[vector],
-                header=trim(self.header.values),
+                header=() if wider else header,
                 columns=tuple(column_letter(i) for i in range(sub.max_column + 1)),
                 pairs=pairs,
             )
