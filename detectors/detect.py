@@ -22,6 +22,7 @@ from detectors.mask import mask
 from detectors.model import Cover, Finding, Table, Text, Unread, Vector
 from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
+from detectors.prose_columns import columns_in
 from detectors.prose_records import records_in
 from detectors.prose_scan import ProseFinder, ProseHit, ProseResult, scan_texts
 from detectors.roles import ELECTION_NOTICE
@@ -175,6 +176,14 @@ class Detector:
             return
         if not item.vector.hidden and ELECTION_NOTICE.search(item.text):
             self._election_notice = True
+        spaced = columns_in(item.text) if "\n" in item.text else None
+        if spaced is not None:
+            # A table printed as text, one row per line: read as the table it is.
+            where = f"{item.where}, lines as columns"
+            self._feed_table(Table(where, item.vector, (), iter(spaced.rows)), embedded_in)
+            item = Text(spaced.rest, item.vector, item.where, covers=item.covers)
+            if not item.text.strip():
+                return
         records = records_in(item.text) if "\n" in item.text else None
         if records is not None:
             # A list printed one person per line: each line is a row, counted as such.

@@ -203,3 +203,37 @@ def test_a_roster_in_hidden_rows_under_a_visible_headcount_is_its_own_table() ->
     verdict = scan(out.getvalue(), "headcount.xlsx")
     assert verdict.severity is Severity.CRITICAL
     assert "staff_list" in verdict.kinds and 195 <= verdict.people <= 200
+
+
+@pytest.mark.parametrize(
+    ("lines", "rows"),
+    [
+        (["Watson, Susan   Police Constable   6829   Firearms"] * 6, 6),
+        (["Month\tStops\tArrests", *[f"Jan {n}\t{n * 7}\t{n}" for n in range(1, 9)]], 9),
+        (["Only two  fields"] * 8, None),
+        (["Smith, Jo   PC   123   Response"] * 4, None),  # too few lines
+        (["A heading", "prose line one", *["a  b  c"] * 5, *["more prose"] * 5], None),
+    ],
+)
+def test_lines_spaced_into_columns_are_read_as_rows(lines: list[str], rows: int | None) -> None:
+    from detectors.prose_columns import columns_in
+
+    found = columns_in("\n".join(lines))
+    assert (None if found is None else len(found.rows)) == rows
+
+
+def test_a_nominal_roll_printed_on_hidden_slides_is_a_staff_list() -> None:
+    from detectors.detect import Detector
+    from detectors.model import Text, Vector
+
+    fake = Faker("en_GB")
+    fake.seed_instance(31)
+    text = "\n".join(
+        f"{fake.last_name()}, {fake.first_name()}   Police Constable   {4000 + n}   Response North"
+        for n in range(300)
+    )
+    detector = Detector()
+    detector.feed(Text("Nominal roll (do not present)", Vector.HIDDEN_SLIDE, "slide 2, shape 1"))
+    detector.feed(Text(text, Vector.HIDDEN_SLIDE, "slide 2, shape 2"))
+    evidence = detector.finish()
+    assert evidence.people >= 290 and "staff_list" in evidence.kinds
