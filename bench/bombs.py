@@ -133,13 +133,13 @@ def _deflated(pattern: bytes, size: int) -> bytes:
 def build_pdf_stream(path: Path) -> None:
     bomb = _deflated(b"q Q ", GIB)
     path.write_bytes(
-        _pdf([_text_page("Contact officer: John Smith, Sergeant"), bomb], compressed=frozenset({1}))
+        _pdf([_text_page("Complainant: John Smith, 14 Elm Grove, Ashford"), bomb], compressed=frozenset({1}))
     )
 
 
 def build_pdf_pages(path: Path) -> None:
     bomb = _deflated(b"q Q ", GIB)
-    pages = [_text_page("Contact officer: John Smith, Sergeant"), bomb, bomb, bomb, bomb]
+    pages = [_text_page("Complainant: John Smith, 14 Elm Grove, Ashford"), bomb, bomb, bomb, bomb]
     path.write_bytes(_pdf(pages, compressed=frozenset({1, 2, 3, 4})))
 
 
