@@ -67,6 +67,17 @@ def label(text: str, limit: int = 40) -> str:
     return cleaned[:limit] or "?"
 
 
+_SOFTWARE_PROPERTIES = frozenset(
+    {
+        "Application", "AppVersion", "DocSecurity", "ScaleCrop", "LinksUpToDate", "SharedDoc",
+        "HyperlinksChanged", "TotalTime", "Pages", "Words", "Characters", "CharactersWithSpaces",
+        "Lines", "Paragraphs", "Slides", "Notes", "HiddenSlides", "MMClips", "PresentationFormat",
+    }
+)  # fmt: skip
+"""Extended properties that describe the software and counts, never a person: their version
+numbers only wake the language model ("7.4.7.2" looks like an IP address)."""
+
+
 def inspect_properties(archive: SafeZip) -> Iterator[Item]:
     """Core, extended and custom document properties as metadata texts."""
     for part, kind in (
@@ -78,6 +89,8 @@ def inspect_properties(archive: SafeZip) -> Iterator[Item]:
         for element in parse(archive.read(part)):
             if not isinstance(element.tag, str):
                 continue  # an XML comment or processing instruction
+            if local(element.tag) in _SOFTWARE_PROPERTIES:
+                continue
             value = " ".join(t.strip() for t in element.itertext() if t.strip())
             if value and not _NOT_PERSONAL.match(value):
                 yield Text(value, Vector.METADATA, f"{kind} '{label(local(element.tag))}'")
