@@ -133,7 +133,10 @@ def _deflated(pattern: bytes, size: int) -> bytes:
 def build_pdf_stream(path: Path) -> None:
     bomb = _deflated(b"q Q ", GIB)
     path.write_bytes(
-        _pdf([_text_page("Complainant: John Smith, 14 Elm Grove, Ashford"), bomb], compressed=frozenset({1}))
+        _pdf(
+            [_text_page("Complainant: John Smith, 14 Elm Grove, Ashford"), bomb],
+            compressed=frozenset({1}),
+        )
     )
 
 
