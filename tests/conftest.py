@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -19,3 +19,23 @@ def restore_logging() -> Iterator[None]:
     for handler in handlers:
         root.addHandler(handler)
     root.setLevel(level)
+
+
+StaffList = Callable[[int], bytes]
+"""staff_list(seed) -> a CSV of 120 officers (surname, forename, rank, department, station,
+salary): the PSNI/Cumbria shape, the same bytes for the same seed."""
+
+
+@pytest.fixture
+def staff_list() -> StaffList:
+    from crawler.demo.people import Population
+
+    def build(seed: int) -> bytes:
+        rows = ["Surname,Forename,Rank,Department,Station,Salary"]
+        rows += [
+            f"{o.surname},{o.forename},{o.rank},{o.department},{o.station},{o.salary}"
+            for o in Population(seed).officers(120)
+        ]
+        return ("\n".join(rows) + "\n").encode()
+
+    return build

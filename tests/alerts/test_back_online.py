@@ -5,7 +5,7 @@ Real crawls (child processes) of a site served on 127.0.0.1, real SMTP, real SQL
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -26,14 +26,7 @@ from crawler.testsite import LocalSite
 STAFF = "/SysSiteAssets/foi/staff-list.csv"
 COPY = "/archive/2025/staff-list-copy.csv"
 OFFICERS = Population(7).officers(120)
-
-
-def staff_csv() -> bytes:
-    rows = ["Surname,Forename,Rank,Department,Station,Salary"]
-    rows += [
-        f"{o.surname},{o.forename},{o.rank},{o.department},{o.station},{o.salary}" for o in OFFICERS
-    ]
-    return ("\n".join(rows) + "\n").encode()
+"""The officers `staff_list(7)` lists: none of their names may reach an email."""
 
 
 def home(site: LocalSite, *paths: str) -> None:
@@ -49,10 +42,10 @@ def smtp_server() -> Iterator[SmtpServer]:
     server.stop()
 
 
-def _setup(tmp_path: Path, site: LocalSite, smtp: SmtpServer) -> Config:
+def _setup(tmp_path: Path, site: LocalSite, smtp: SmtpServer, staff: bytes) -> Config:
     site.put("/robots.txt", "User-agent: *\n", "text/plain")
     home(site, STAFF)
-    site.put(STAFF, staff_csv(), "text/csv")
+    site.put(STAFF, staff, "text/csv")
     watched = Site(
         name="northshire",
         start_urls=(site.url("/"),),
@@ -82,10 +75,10 @@ def _assert_masked(messages: list[EmailMessage]) -> None:
 
 
 def test_crawl_reopens_a_leak_put_back_at_the_same_or_another_address(
-    tmp_path: Path, smtp_server: SmtpServer
+    tmp_path: Path, smtp_server: SmtpServer, staff_list: Callable[[int], bytes]
 ) -> None:
     with LocalSite() as site:
-        config = _setup(tmp_path, site, smtp_server)
+        config = _setup(tmp_path, site, smtp_server, staff_list(7))
         store = Store(config.database)
         _night(config)
         [alert] = list_alerts(store)
@@ -95,7 +88,7 @@ def test_crawl_reopens_a_leak_put_back_at_the_same_or_another_address(
         _night(config)
         assert list_alerts(store)[0].state is AlertState.TAKEN_DOWN
 
-        site.put(STAFF, staff_csv(), "text/csv")  # a CMS restore: the same bytes, same URL
+        site.put(STAFF, staff_list(7), "text/csv")  # a CMS restore: the same bytes, same URL
         _night(config)
         [back] = list_alerts(store)
         assert (back.id, back.state, back.url) == (alert.id, AlertState.OPEN, site.url(STAFF))
@@ -104,7 +97,7 @@ def test_crawl_reopens_a_leak_put_back_at_the_same_or_another_address(
         _night(config)
         assert list_alerts(store)[0].state is AlertState.TAKEN_DOWN
 
-        site.put(COPY, staff_csv(), "text/csv")  # the same file re-uploaded elsewhere
+        site.put(COPY, staff_list(7), "text/csv")  # the same file re-uploaded elsewhere
         home(site, COPY)
         _night(config)
         [moved] = list_alerts(store)
@@ -127,10 +120,10 @@ def test_crawl_reopens_a_leak_put_back_at_the_same_or_another_address(
 
 
 def test_alerts_check_watches_a_taken_down_leak_and_reopens_it(
-    tmp_path: Path, smtp_server: SmtpServer
+    tmp_path: Path, smtp_server: SmtpServer, staff_list: Callable[[int], bytes]
 ) -> None:
     with LocalSite() as site:
-        config = _setup(tmp_path, site, smtp_server)
+        config = _setup(tmp_path, site, smtp_server, staff_list(7))
         _night(config)
         toml = tmp_path / "leaksweep.toml"
         toml.write_text(
@@ -149,7 +142,7 @@ def test_alerts_check_watches_a_taken_down_leak_and_reopens_it(
         site.remove(STAFF)
         assert "1 taken down" in check()
         assert "0 back online" in check()  # still gone: checked again, nothing sent
-        site.put(STAFF, staff_csv(), "text/csv")
+        site.put(STAFF, staff_list(7), "text/csv")
         assert "1 back online" in check()
         [alert] = list_alerts(Store(config.database))
         assert alert.state is AlertState.OPEN

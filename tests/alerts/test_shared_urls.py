@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from leakcheck import SmtpServer
@@ -11,30 +12,20 @@ from alerts.lifecycle import list_alerts
 from alerts.service import check_and_send
 from alerts.store import Store
 from crawler.config import Config, Site
-from crawler.demo.people import Population
 from crawler.run import LOCAL, crawl_site
 from crawler.testsite import LocalSite
 
 SHARED = "/SysSiteAssets/foi/shared/staff-list.csv"
 
 
-def staff_csv() -> bytes:
-    rows = ["Surname,Forename,Rank,Department,Station,Salary"]
-    rows += [
-        f"{o.surname},{o.forename},{o.rank},{o.department},{o.station},{o.salary}"
-        for o in Population(5).officers(120)
-    ]
-    return ("\n".join(rows) + "\n").encode()
-
-
 def test_two_sites_covering_one_file_each_alert_their_own_team(
-    tmp_path: Path, smtp: SmtpServer
+    tmp_path: Path, smtp: SmtpServer, staff_list: Callable[[int], bytes]
 ) -> None:
     with LocalSite() as host:
         host.put("/robots.txt", "User-agent: *\n", "text/plain")
         host.page("/north/", "North", f'<a href="{SHARED}">Joint reply</a>')
         host.page("/south/", "South", f'<a href="{SHARED}">Joint reply</a>')
-        host.put(SHARED, staff_csv(), "text/csv")
+        host.put(SHARED, staff_list(5), "text/csv")
         sites = tuple(
             Site(
                 name=name,

@@ -17,20 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from crawler.config import Config, Site
-from crawler.demo.people import Population
 from crawler.run import LOCAL, CrawlJob
 from crawler.testsite import LocalSite, Resource
 
 STAFF = "/SysSiteAssets/foi/staff-list.csv"
-
-
-def staff_csv() -> bytes:
-    rows = ["Surname,Forename,Rank,Department,Station,Salary"]
-    rows += [
-        f"{o.surname},{o.forename},{o.rank},{o.department},{o.station},{o.salary}"
-        for o in Population(11).officers(120)
-    ]
-    return ("\n".join(rows) + "\n").encode()
 
 
 def write_config(tmp_path: Path, start: str) -> Path:
@@ -135,11 +125,13 @@ def alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
-def test_kill_9_between_fetch_and_verdict_loses_no_finding(tmp_path: Path) -> None:
+def test_kill_9_between_fetch_and_verdict_loses_no_finding(
+    tmp_path: Path, staff_list: Callable[[int], bytes]
+) -> None:
     with LocalSite() as site:
         site.put("/robots.txt", "User-agent: *\n", "text/plain")
         site.page("/", "Test Constabulary", f'<a href="{STAFF}">Staff numbers reply</a>')
-        site.put(STAFF, staff_csv(), "text/csv")
+        site.put(STAFF, staff_list(11), "text/csv")
         config = write_config(tmp_path, site.url("/"))
         database = tmp_path / "data" / "leaksweep.db"
 
