@@ -26,7 +26,8 @@ ORGANISATION_WORDS = wordset("""
     gardens garden ltd limited plc llp cic council councils borough library libraries museum
     gallery theatre cinema church chapel cathedral mosque temple synagogue gurdwara community
     leisure stadium arena institute society association club fc united rovers athletic hall
-    memorial estate farm partnership services house lodge ward wards parish village town city
+    memorial estate farm partnership service services house lodge ward wards parish village
+    town city team teams unit directorate department
     district division constituency station airport harbour port bridge reservoir river forest
     wood woods common heath moor fields field recreation ground playing pavilion baths pool
     """)
@@ -61,9 +62,10 @@ def is_place_or_org(value: str) -> bool:
 
 def place_or_org_span(text: str, start: int, end: int) -> bool:
     """True when the name-like text[start:end] is part of a place or organisation name."""
-    span_words = [normal(w) for w in _WORD.findall(text[start:end])]
+    # "Young People's Service-Children's Social Care": hyphenated parts are words too.
+    span_words = [normal(p) for w in _WORD.findall(text[start:end]) for p in w.split("-") if p]
     after = re.match(r"[ \t]+([^\W\d_][\w'’-]*)", text[end : end + 40])
-    following = after.group(1) if after else ""
+    following = after.group(1).split("-")[0] if after else ""
     if normal(following) in ORGANISATION_WORDS | STREET_WORDS and (
         following[:1].isupper()
         or _CHILDRENS_CENTRE.match(text[end:], after.start(1) if after else 0)
@@ -71,6 +73,9 @@ def place_or_org_span(text: str, start: int, end: int) -> bool:
         return True
     if text[end : end + 3] in ("'s ", "’s ") and _CHILDRENS_CENTRE.match(text, end + 3):
         return True
+    inner = set(span_words[1:-1]) & (ORGANISATION_WORDS - SURNAME_LIKE)
+    if inner and "-" in text[start:end]:
+        return True  # "Young People's Services-Childrens": a department's name run on
     if span_words and span_words[-1] in STREET_WORDS | ORGANISATION_WORDS:
         before = text[max(0, start - 12) : start]
         if span_words[-1] not in SURNAME_LIKE:

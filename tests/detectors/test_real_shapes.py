@@ -237,3 +237,19 @@ def test_a_nominal_roll_printed_on_hidden_slides_is_a_staff_list() -> None:
     detector.feed(Text(text, Vector.HIDDEN_SLIDE, "slide 2, shape 2"))
     evidence = detector.finish()
     assert evidence.people >= 290 and "staff_list" in evidence.kinds
+
+
+def test_a_council_departments_name_run_on_with_a_hyphen_is_not_a_person() -> None:
+    areas = [
+        "Children and Young People's Services-Childrens Services Unit",
+        "Children and Young People's Services-Childrens Care Services",
+        "Adults Health and Social Care-Commissioning",
+        "Place-Highways and Transport",
+    ]
+    rows = [
+        ("Northshire Council", f"2024-0{1 + n % 9}-1{n % 10}", f"{120 + n}.00", areas[n % 4])
+        for n in range(40)
+    ]
+    verdict = scan(_csv(("Body", "Date", "Net Amount", "Expense Area"), rows), "spend.csv")
+    assert not [f for f in verdict.findings if f.entity == "PERSON"]
+    assert verdict.severity.rank <= Severity.LOW.rank
