@@ -92,6 +92,7 @@ NOTE_WORDS = 5
 """Words (of two letters or more) that make a sampled value a sentence, for a column with no
 notes-like header: "Victim reported the theft of a bicycle", not "Rice long grain 1 kg"."""
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_ADDRESS_HEADER = re.compile(r"\b(?:address(?:es)?|premises|property address|site address)\b")
 HELD_ROWS = 50_000
 """Rows held in memory so that columns are judged from a sample spread over all of them (for
 longer tables, over the first HELD_ROWS); every row is counted either way."""
@@ -295,7 +296,7 @@ def assess_table(
     venues = not groups and _venue_rows(types, sample)
     identifying = IDENTIFYING - {"EMAIL_ADDRESS"} if venues else IDENTIFYING
     has_people = bool(groups) or any(types[i].entity in identifying for i in entity_cols)
-    free = _FreeText(notes=_notes_columns(types, sample))
+    free = _FreeText(notes=_notes_columns(headers, types, sample))
     public = bool(groups) and _public_table(headers, types, sample)
     kind = "case_records" if _case_table(headers, types) and not public else None
     kind_categories: set[str] = set()
@@ -548,12 +549,15 @@ def _case_table(headers: Sequence[str], types: Sequence[ColumnType]) -> bool:
     )
 
 
-def _notes_columns(types: Sequence[ColumnType], sample: Sequence[Sequence[str]]) -> frozenset[int]:
+def _notes_columns(
+    headers: Sequence[str], types: Sequence[ColumnType], sample: Sequence[Sequence[str]]
+) -> frozenset[int]:
     """Columns of free-text notes: headed as notes, or holding mostly sentences, and not
-    already judged to hold an entity."""
+    already judged to hold an entity nor headed as addresses (a long address is no sentence,
+    and the names in it are of buildings and hamlets)."""
     columns = set()
     for i, column in enumerate(types):
-        if column.entity:
+        if column.entity or _ADDRESS_HEADER.search(normal_header(headers[i])):
             continue
         if column.cue is Cue.NOTES:
             columns.add(i)

@@ -247,4 +247,8 @@ def test_only_columns_of_sentences_or_notes_headers_are_read_as_notes() -> None:
         for _ in range(10)
     ]
     types = [judge_column(h, [row[i] for row in sample]) for i, h in enumerate(headers)]
-    assert _notes_columns(types, sample) == frozenset({1, 2})
+    assert _notes_columns(headers, types, sample) == frozenset({1, 2})
+    # A long address is no sentence: the names in it are of buildings and hamlets.
+    addresses = [("Sheep Pens, Crabtree Hall Business Centre, Little Holtby, Northallerton",)] * 10
+    judged = [judge_column("Address", [row[0] for row in addresses])]
+    assert _notes_columns(["Address"], judged, addresses) == frozenset()
