@@ -27,7 +27,8 @@ ORGANISATION_WORDS = wordset("""
     gallery theatre cinema church chapel cathedral mosque temple synagogue gurdwara community
     leisure stadium arena institute society association club fc united rovers athletic hall
     memorial estate farm partnership service services house lodge ward wards parish village
-    town city team teams unit directorate department
+    town city team teams unit directorate department inn pub tavern hotel cottage cottages
+    shop stores garage
     district division constituency station airport harbour port bridge reservoir river forest
     wood woods common heath moor fields field recreation ground playing pavilion baths pool
     """)

@@ -253,3 +253,14 @@ def test_a_council_departments_name_run_on_with_a_hyphen_is_not_a_person() -> No
     verdict = scan(_csv(("Body", "Date", "Net Amount", "Expense Area"), rows), "spend.csv")
     assert not [f for f in verdict.findings if f.entity == "PERSON"]
     assert verdict.severity.rank <= Severity.LOW.rank
+
+
+def test_a_mobile_library_timetable_names_its_stops_not_people() -> None:
+    stops = ["George Inn", "Royal Oak Hotel", "Rose Cottage", "Village Shop", "Mill Garage"]
+    rows = [
+        ("Taunton", "A", stop, f"{stop}, Brompton Regis, TA22 9N{chr(65 + n % 20)}", "Tuesday")
+        for n, stop in enumerate(stops * 4)
+    ]
+    header = ("Mobile", "Route", "Stop", "Address", "Day")
+    verdict = scan(_csv(header, rows), "timetable.csv")
+    assert verdict.people == 0 and verdict.severity.rank <= Severity.LOW.rank
