@@ -257,6 +257,15 @@ class Detector:
                 kinds=evidence.kinds | {"case_records"},
                 special_categories=evidence.special_categories | categories_in(offenders),
             )
+        elif self._election_notice and not table.vector.hidden and evidence.people:
+            # The candidates, proposers and seconders of an election notice, as a table.
+            evidence = replace(
+                evidence,
+                public_role=True,
+                kinds=frozenset(),
+                special_categories=frozenset(),
+                sensitive=False,
+            )
         self._record_table(table, evidence, embedded_in)
         if evidence.stopped:
             self.stopped = evidence.stopped

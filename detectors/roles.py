@@ -257,7 +257,7 @@ def is_role_title(value: str) -> bool:
 
 
 ELECTION_NOTICE = re.compile(
-    r"statement\s+of\s+(?:the\s+)?persons\s+nominated|notice\s+of\s+poll|"
+    r"statement\s+(?:of|as\s+to)\s+(?:the\s+)?persons?\s+nominated|notice\s+of\s+poll|"
     r"declaration\s+of\s+(?:the\s+)?result\s+of\s+poll|persons\s+nominated\s+for\s+election",
     re.IGNORECASE,
 )

@@ -264,3 +264,17 @@ def test_a_mobile_library_timetable_names_its_stops_not_people() -> None:
     header = ("Mobile", "Route", "Stop", "Address", "Day")
     verdict = scan(_csv(header, rows), "timetable.csv")
     assert verdict.people == 0 and verdict.severity.rank <= Severity.LOW.rank
+
+
+def test_candidates_of_an_election_notice_set_out_in_columns_are_named_in_public() -> None:
+    fake = Faker("en_GB")
+    fake.seed_instance(12)
+    lines = ["STATEMENT AS TO PERSONS NOMINATED", "Election of a Councillor for Appleton Ward"]
+    for n in range(8):
+        lines.append(
+            f"{fake.last_name().upper()} {fake.first_name()}   {n + 4} {fake.street_name()}, "
+            f"Appleton   Labour Party   {fake.name()}   {fake.name()}"
+        )
+    verdict = scan("\n".join(lines).encode(), "sopn.txt")
+    assert verdict.severity.rank <= Severity.LOW.rank
+    assert all(f.public_role for f in verdict.findings if f.entity == "PERSON")
