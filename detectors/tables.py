@@ -44,12 +44,19 @@ from detectors.names import (
     is_name_shaped,
     parse_name,
 )
-from detectors.places import is_gb_place, is_place_or_org
 from detectors.public import is_public_email
 from detectors.recognizers import match_value
-from detectors.roles import is_role_title, political_table, public_headers
 from detectors.shown import shown_name
 from detectors.special import categories_in, child_age
+from detectors.table_roles import (
+    PARTY_WORDS,
+    STAFF_CUES,
+    animals,
+    cell,
+    counts_only,
+    public_table,
+    venue_rows,
+)
 from detectors.vocab import wordset
 
 IDENTIFYING = frozenset(
@@ -58,7 +65,6 @@ IDENTIFYING = frozenset(
 """Entities that point at one person even with no name beside them."""
 _PERSON_KEYS = frozenset({"POLICE_IDENTIFIER", "UK_NINO", "UK_NHS", "EMAIL_ADDRESS"})
 """Columns whose value is one person's own: the best key for counting people."""
-_STAFF_CUES = frozenset({Cue.RANK, Cue.JOB_ROLE, Cue.DEPARTMENT})
 _STAFF_ENTITIES = frozenset({"POLICE_IDENTIFIER", "SALARY"})
 _CASE_CUES = frozenset({Cue.OFFENCE, Cue.INCIDENT, Cue.PARTY})
 _CASE_ENTITIES = frozenset({"DATE_OF_BIRTH", "STREET_ADDRESS", "UK_POSTCODE", "CRIME_REFERENCE"})
@@ -75,7 +81,6 @@ _NAME_WORDS = wordset(
 )
 _CASE_HEADER = re.compile(r"\b(?:offen[cs]es?|crimes?|crime ref\w*|incidents?|occurrences?)\b")
 """Headers that make a table one of crimes or incidents (with a Victim/Witness party column)."""
-_PARTY_WORDS = wordset("victim suspect witness offender complainant accused defendant")
 OFFENDER_LIST = re.compile(
     r"\b(?:(?:registered )?sex(?:ual)? offenders?|registered offenders?|mappa|visor|"
     r"violent (?:and|&) sex(?:ual)? offenders?|offender management)\b",
@@ -270,7 +275,7 @@ def assess_table(
     headers = [top[i] if i < len(top) else "" for i in range(width)]
     shown = list(headers)
     origin: dict[int, int] = {}  # a column split from a compound one -> that column
-    types = [judge_column(headers[i], [_cell(row, i) for row in sample]) for i in range(width)]
+    types = [judge_column(headers[i], [cell(row, i) for row in sample]) for i in range(width)]
     types = _paired(types, sample)
     splits = compound_columns(sample, [bool(t.entity) for t in types])
     if splits:
@@ -284,27 +289,26 @@ def assess_table(
             headers += [_person_header(headers[split.column]), split.extra]
             shown += [headers[split.column]] * 2
         width = len(headers)
-        types = [judge_column(headers[i], [_cell(row, i) for row in sample]) for i in range(width)]
+        types = [judge_column(headers[i], [cell(row, i) for row in sample]) for i in range(width)]
     groups = _groups(headers, types)
-    if _counts_only(headers, types, groups) or any(
-        _ANIMAL_HEADER.search(normal_header(h)) for h in headers
-    ):
+    name_cols = {i for g in groups for i in g.forms.values()}
+    if counts_only(headers, types, name_cols) or animals(headers):
         groups = []  # counts by ward or station, or a zoo's animals: not a list of people
     entity_cols = [i for i, t in enumerate(types) if t.cue is not Cue.NAME and t.entity]
     # Rows that are libraries, stations or offices, with no one named: their mailboxes and
     # postcodes are the venues', not people's.
-    venues = not groups and _venue_rows(types, sample)
+    venues = not groups and venue_rows(types, sample)
     identifying = IDENTIFYING - {"EMAIL_ADDRESS"} if venues else IDENTIFYING
     has_people = bool(groups) or any(types[i].entity in identifying for i in entity_cols)
     free = _FreeText(notes=_notes_columns(headers, types, sample))
-    public = bool(groups) and _public_table(headers, types, sample)
+    public = bool(groups) and public_table(headers, types, sample)
     kind = "case_records" if _case_table(headers, types) and not public else None
     kind_categories: set[str] = set()
     if kind and free.notes:
         for i, t in enumerate(types):
             if t.cue in _VALUE_CATEGORY_CUES:
                 for row in sample:
-                    kind_categories |= categories_in(_cell(row, i)[:PROSE_CELL_CHARS])
+                    kind_categories |= categories_in(cell(row, i)[:PROSE_CELL_CHARS])
     named_in = frozenset(kind_categories)
     for row in sample:
         free.take(row)
@@ -359,7 +363,7 @@ def assess_table(
         hits = 0
         matched: set[int] = set()
         for counter, check, i in zip(counters[len(groups) :], checks, entity_cols, strict=True):
-            value = _cell(row, i)
+            value = cell(row, i)
             if value and len(value) <= WHOLE_CELL_CHARS and check(value):
                 _tally(counter, value)
                 hits += 1
@@ -368,8 +372,8 @@ def assess_table(
         if not present and not hits:
             continue
         for i in category_cols:
-            categories |= categories_in(_cell(row, i)[:PROSE_CELL_CHARS])
-        if any(child_age(_cell(row, i)) for i in age_cols):
+            categories |= categories_in(cell(row, i)[:PROSE_CELL_CHARS])
+        if any(child_age(cell(row, i)) for i in age_cols):
             categories.add("child")
         # A role mailbox beside a venue's phone number is nobody's key.
         own = [i for i in key_cols if i in matched]
@@ -427,7 +431,7 @@ def _paired(types: list[ColumnType], sample: Sequence[Sequence[str]]) -> list[Co
             continue
         for j in (i - 1, i + 1):
             if 0 <= j < len(types) and types[j].cue is Cue.OTHER:
-                judged = judge_surnames([_cell(row, j) for row in sample])
+                judged = judge_surnames([cell(row, j) for row in sample])
                 if judged is not None:
                     return [judged if k == j else other for k, other in enumerate(types)]
     return types
@@ -436,110 +440,7 @@ def _paired(types: list[ColumnType], sample: Sequence[Sequence[str]]) -> list[Co
 def _person_header(header: str) -> str:
     """The header of the name part of a compound column: "Victim" stays a party's name."""
     words = normal_header(header).split()
-    return f"{header} name" if any(w in _PARTY_WORDS for w in words) else "Name"
-
-
-_STAFF_ONLY = frozenset(
-    {"POLICE_IDENTIFIER", "SALARY", "DATE_OF_BIRTH", "UK_NINO", "UK_NHS", "UK_PASSPORT"}
-    | {"UK_DRIVING_LICENCE", "BANK_DETAILS", "CRIME_REFERENCE"}
-)
-"""Entities that make a table a staff list or case records, whatever else it holds."""
-_PRIVATE_CUES = frozenset(
-    {Cue.OFFENCE, Cue.INCIDENT, Cue.HEALTH, Cue.SPECIAL, Cue.ETHNICITY, Cue.RELIGION}
-)
-"""Columns that make a table about people's cases or private lives, never a public list."""
-_INQUIRY = re.compile(
-    r"\b(?:date of evidence|evidence session|oral evidence|written evidence|transcript|"
-    r"inquiry)\b"
-)
-"""Headers of a public inquiry's list of witnesses, who give evidence in public."""
-_ANIMAL_HEADER = re.compile(r"\b(?:animal|animals|species|breed|taxon|genus|enclosure|studbook)\b")
-_LABEL_HEADER = re.compile(r"(?:(?:row |column )?labels?)?")
-"""A name column's heading that says nothing of people: none, or a pivot table's label."""
-_COUNT_CUES = frozenset({Cue.COUNT, Cue.DATE, Cue.LOCATION, Cue.OTHER})
-
-
-def _public_table(
-    headers: Sequence[str], types: Sequence[ColumnType], sample: Sequence[Sequence[str]]
-) -> bool:
-    """Election results, lists of councillors, MPs, chief officers, speakers or authors.
-
-    Never a table with service numbers, pay, dates of birth or crime references, offences,
-    incidents, health or other special-category columns, victims or suspects, nor one whose
-    rank, role or department columns hold anything but public offices (a roster of constables
-    and sergeants is a staff list), nor one whose party column holds victims and suspects.
-    """
-    if any(t.entity in _STAFF_ONLY or t.cue in _PRIVATE_CUES for t in types):
-        return False
-    parties = {
-        w
-        for h, t in zip(headers, types, strict=True)
-        if t.cue is Cue.NAME
-        for w in normal_header(h).split()
-        if w in _PARTY_WORDS
-    }
-    inquiry = any(_INQUIRY.search(normal_header(h)) for h in headers)
-    if parties and not (parties == {"witness"} and inquiry):
-        return False  # "Victim name": people in a case, whoever else the table names
-    columns = [[_cell(row, i) for row in sample] for i in range(len(types))]
-    if political_table([normal_header(h) for h in headers], columns):
-        return True  # MPs or councillors with their constituency or party
-    offices = False
-    for i, t in enumerate(types):
-        values = [v for v in (_cell(row, i) for row in sample) if v]
-        if t.cue is Cue.PARTY and _share(values, _is_party_word) >= 0.3:
-            return False
-        if t.cue in _STAFF_CUES and values:
-            if _share(values, is_role_title) < 0.6:
-                return False
-            offices = True
-        if t.cue is Cue.NAME and _share(values, is_role_title) >= 0.6:
-            offices = True  # "Cllr Jane Smith", "John Brown MP"
-    return offices or public_headers([normal_header(h) for h in headers])
-
-
-def _share(values: Sequence[str], test: Callable[[str], bool]) -> float:
-    return sum(1 for v in values if test(v)) / len(values) if values else 0.0
-
-
-def _is_party_word(value: str) -> bool:
-    return any(word in _PARTY_WORDS for word in normal_header(value).split())
-
-
-VENUE_SHARE = 0.5
-"""Share of a column's values that must be places or organisations for its rows to be venues."""
-
-
-def _venue_rows(types: Sequence[ColumnType], sample: Sequence[Sequence[str]]) -> bool:
-    """A column, not judged to hold names or identifiers, mostly of places or organisations
-    (towns, "Castle Green Library", "Ashford Police Station"): each row is a venue."""
-    for i, t in enumerate(types):
-        if t.entity:
-            continue
-        values = [v for v in (_cell(row, i).strip() for row in sample) if v]
-        if len(values) >= 3 and _share(values, _venue) >= VENUE_SHARE:
-            return True
-    return False
-
-
-def _venue(value: str) -> bool:
-    return len(value) <= 80 and (is_place_or_org(value) or is_gb_place(value))
-
-
-def _counts_only(
-    headers: Sequence[str], types: Sequence[ColumnType], groups: Sequence[_Group]
-) -> bool:
-    """Name columns with no heading (or a pivot table's "Row Labels"), beside nothing but
-    counts, dates and places: figures by ward, month or station ("Ferndale | 1,204 meals"),
-    not people. "Officer | Arrests" still names officers."""
-    if not groups:
-        return False
-    name_cols = {i for g in groups for i in g.forms.values()}
-    if any(not _LABEL_HEADER.fullmatch(normal_header(headers[i])) for i in name_cols):
-        return False
-    others = [t for i, t in enumerate(types) if i not in name_cols]
-    counts = any(t.cue is Cue.COUNT for t in others)
-    return counts and all(t.cue in _COUNT_CUES and not t.entity for t in others)
+    return f"{header} name" if any(w in PARTY_WORDS for w in words) else "Name"
 
 
 def _case_table(headers: Sequence[str], types: Sequence[ColumnType]) -> bool:
@@ -562,7 +463,7 @@ def _notes_columns(
         if column.cue is Cue.NOTES:
             columns.add(i)
             continue
-        values = [v for v in (_cell(row, i) for row in sample) if v.strip()]
+        values = [v for v in (cell(row, i) for row in sample) if v.strip()]
         sentences = sum(1 for v in values if len(_WORD.findall(v)) >= NOTE_WORDS)
         if len(values) >= 5 and sentences * 2 >= len(values):
             columns.add(i)
@@ -571,13 +472,6 @@ def _notes_columns(
 
 def _first(reasons: list[str]) -> str | None:
     return reasons[0] if reasons else None
-
-
-def _cell(row: Sequence[str], index: int) -> str:
-    if index >= len(row):
-        return ""
-    value = row[index]
-    return value.strip() if isinstance(value, str) else str(value or "")
 
 
 def _groups(headers: Sequence[str], types: Sequence[ColumnType]) -> list[_Group]:
@@ -602,15 +496,15 @@ def _group_score(group: _Group, types: Sequence[ColumnType]) -> float:
 
 def _read_name(row: Sequence[str], group: _Group) -> PersonName | None:
     if NameForm.FULL in group.forms:
-        name = parse_name(_cell(row, group.forms[NameForm.FULL]))
+        name = parse_name(cell(row, group.forms[NameForm.FULL]))
         return name if is_listed_name(name) else None
-    surname = parse_name(_cell(row, group.forms[NameForm.SURNAME]), NameForm.SURNAME)
+    surname = parse_name(cell(row, group.forms[NameForm.SURNAME]), NameForm.SURNAME)
     if not is_listed_name(surname):
         return None
     assert surname is not None
     for form in (NameForm.FORENAME, NameForm.INITIALS):
         if form in group.forms:
-            given = parse_name(_cell(row, group.forms[form]), form)
+            given = parse_name(cell(row, group.forms[form]), form)
             if given is not None:
                 return PersonName(surname.surname, given.forenames)
     return surname
@@ -619,7 +513,7 @@ def _read_name(row: Sequence[str], group: _Group) -> PersonName | None:
 def _display(row: Sequence[str], columns: tuple[int, ...], types: Sequence[ColumnType]) -> str:
     # As a reader would write it: "John Smith" but "SMITH J".
     ordered = sorted(columns, key=lambda i: types[i].form is not NameForm.FORENAME)
-    return " ".join(_cell(row, i) for i in ordered if _cell(row, i))
+    return " ".join(cell(row, i) for i in ordered if cell(row, i))
 
 
 def _tally(counter: _Counter, value: str) -> None:
@@ -642,17 +536,17 @@ def _keys(
     dob: int | None,
     source: int,
 ) -> Iterable[PersonKeys]:
-    birth = _cell(row, dob) if dob is not None else ""
+    birth = cell(row, dob) if dob is not None else ""
     born = identity("birth", " ".join(birth.split())) if birth else None
     if not present:
-        ident = next((_cell(row, i) for i in key_cols if _cell(row, i)), "")
+        ident = next((cell(row, i) for i in key_cols if cell(row, i)), "")
         if ident:
             yield PersonKeys(identity("id", ident.casefold().replace(" ", "")), None, None, source)
         return
     for name in present:
         ident = ""
         if len(present) == 1:
-            ident = next((_cell(row, i) for i in key_cols if _cell(row, i)), "")
+            ident = next((cell(row, i) for i in key_cols if cell(row, i)), "")
         yield name_keys(name, source, born, ident)
 
 
@@ -719,11 +613,11 @@ def _kinds(
         return {"contact_list"} if found & _CONTACT_ENTITIES else set()
     cues = {t.cue for t in types}
     entities = {t.entity for t in types if t.entity}
-    party = any(w in _PARTY_WORDS for g in groups for w in g.prefix.split())
+    party = any(w in PARTY_WORDS for g in groups for w in g.prefix.split())
     kinds: set[str] = set()
     if cues & _CASE_CUES or entities & _CASE_ENTITIES & _CASE_CONTEXT or party:
         kinds.add("case_records")
-    if cues & _STAFF_CUES or found & _STAFF_ENTITIES or (stations and not kinds):
+    if cues & STAFF_CUES or found & _STAFF_ENTITIES or (stations and not kinds):
         kinds.add("staff_list")
     if found & _CONTACT_ENTITIES:
         kinds.add("contact_list")

@@ -1,0 +1,129 @@
+"""Whose list a table is: a public one (election results, office holders), rows of venues,
+figures by ward or station, or a zoo's animals. The people in such tables are reported but
+give no staff list or case records; everything else is judged in `detectors.tables`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from detectors.columns import ColumnType, Cue, normal_header
+from detectors.places import is_gb_place, is_place_or_org
+from detectors.roles import is_role_title, political_table, public_headers
+from detectors.vocab import wordset
+
+PARTY_WORDS = wordset("victim suspect witness offender complainant accused defendant")
+"""Parties to a case: a column or header naming them makes a table about a case."""
+STAFF_CUES = frozenset({Cue.RANK, Cue.JOB_ROLE, Cue.DEPARTMENT})
+
+
+def cell(row: Sequence[str], index: int) -> str:
+    if index >= len(row):
+        return ""
+    value = row[index]
+    return value.strip() if isinstance(value, str) else str(value or "")
+
+
+_STAFF_ONLY = frozenset(
+    {"POLICE_IDENTIFIER", "SALARY", "DATE_OF_BIRTH", "UK_NINO", "UK_NHS", "UK_PASSPORT"}
+    | {"UK_DRIVING_LICENCE", "BANK_DETAILS", "CRIME_REFERENCE"}
+)
+"""Entities that make a table a staff list or case records, whatever else it holds."""
+_PRIVATE_CUES = frozenset(
+    {Cue.OFFENCE, Cue.INCIDENT, Cue.HEALTH, Cue.SPECIAL, Cue.ETHNICITY, Cue.RELIGION}
+)
+"""Columns that make a table about people's cases or private lives, never a public list."""
+_INQUIRY = re.compile(
+    r"\b(?:date of evidence|evidence session|oral evidence|written evidence|transcript|"
+    r"inquiry)\b"
+)
+"""Headers of a public inquiry's list of witnesses, who give evidence in public."""
+_ANIMAL_HEADER = re.compile(r"\b(?:animal|animals|species|breed|taxon|genus|enclosure|studbook)\b")
+_LABEL_HEADER = re.compile(r"(?:(?:row |column )?labels?)?")
+"""A name column's heading that says nothing of people: none, or a pivot table's label."""
+_COUNT_CUES = frozenset({Cue.COUNT, Cue.DATE, Cue.LOCATION, Cue.OTHER})
+
+
+def public_table(
+    headers: Sequence[str], types: Sequence[ColumnType], sample: Sequence[Sequence[str]]
+) -> bool:
+    """Election results, lists of councillors, MPs, chief officers, speakers or authors.
+
+    Never a table with service numbers, pay, dates of birth or crime references, offences,
+    incidents, health or other special-category columns, victims or suspects, nor one whose
+    rank, role or department columns hold anything but public offices (a roster of constables
+    and sergeants is a staff list), nor one whose party column holds victims and suspects.
+    """
+    if any(t.entity in _STAFF_ONLY or t.cue in _PRIVATE_CUES for t in types):
+        return False
+    parties = {
+        w
+        for h, t in zip(headers, types, strict=True)
+        if t.cue is Cue.NAME
+        for w in normal_header(h).split()
+        if w in PARTY_WORDS
+    }
+    inquiry = any(_INQUIRY.search(normal_header(h)) for h in headers)
+    if parties and not (parties == {"witness"} and inquiry):
+        return False  # "Victim name": people in a case, whoever else the table names
+    columns = [[cell(row, i) for row in sample] for i in range(len(types))]
+    if political_table([normal_header(h) for h in headers], columns):
+        return True  # MPs or councillors with their constituency or party
+    offices = False
+    for i, t in enumerate(types):
+        values = [v for v in (cell(row, i) for row in sample) if v]
+        if t.cue is Cue.PARTY and _share(values, _is_party_word) >= 0.3:
+            return False
+        if t.cue in STAFF_CUES and values:
+            if _share(values, is_role_title) < 0.6:
+                return False
+            offices = True
+        if t.cue is Cue.NAME and _share(values, is_role_title) >= 0.6:
+            offices = True  # "Cllr Jane Smith", "John Brown MP"
+    return offices or public_headers([normal_header(h) for h in headers])
+
+
+def _share(values: Sequence[str], test: Callable[[str], bool]) -> float:
+    return sum(1 for v in values if test(v)) / len(values) if values else 0.0
+
+
+def _is_party_word(value: str) -> bool:
+    return any(word in PARTY_WORDS for word in normal_header(value).split())
+
+
+VENUE_SHARE = 0.5
+"""Share of a column's values that must be places or organisations for its rows to be venues."""
+
+
+def venue_rows(types: Sequence[ColumnType], sample: Sequence[Sequence[str]]) -> bool:
+    """A column, not judged to hold names or identifiers, mostly of places or organisations
+    (towns, "Castle Green Library", "Ashford Police Station"): each row is a venue."""
+    for i, t in enumerate(types):
+        if t.entity:
+            continue
+        values = [v for v in (cell(row, i).strip() for row in sample) if v]
+        if len(values) >= 3 and _share(values, _venue) >= VENUE_SHARE:
+            return True
+    return False
+
+
+def _venue(value: str) -> bool:
+    return len(value) <= 80 and (is_place_or_org(value) or is_gb_place(value))
+
+
+def counts_only(headers: Sequence[str], types: Sequence[ColumnType], name_cols: set[int]) -> bool:
+    """Name columns with no heading (or a pivot table's "Row Labels"), beside nothing but
+    counts, dates and places: figures by ward, month or station ("Ferndale | 1,204 meals"),
+    not people. "Officer | Arrests" still names officers."""
+    if not name_cols:
+        return False
+    if any(not _LABEL_HEADER.fullmatch(normal_header(headers[i])) for i in name_cols):
+        return False
+    others = [t for i, t in enumerate(types) if i not in name_cols]
+    counts = any(t.cue is Cue.COUNT for t in others)
+    return counts and all(t.cue in _COUNT_CUES and not t.entity for t in others)
+
+
+def animals(headers: Sequence[str]) -> bool:
+    """A table headed by animals or species (a zoo's records): its names are not people's."""
+    return any(_ANIMAL_HEADER.search(normal_header(h)) for h in headers)
