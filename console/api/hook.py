@@ -25,8 +25,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from alerts.lifecycle import active_alerts_at
-from alerts.service import send_outbox
 from alerts.store import Store
+from crawler.alerting import send_outbox
 from crawler.config import Config, Site
 from crawler.run import LOCAL, CrawlBusy, crawl_site
 

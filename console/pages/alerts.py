@@ -16,10 +16,10 @@ from alerts.errors import AlertNotFound, AlertStateError
 from alerts.exposure import load_exposure
 from alerts.model import AlertState, parse_stamp
 from alerts.render import ICO_HOURS
-from alerts.service import probe_for, send_outbox
 from alerts.verify import verify_alert
 from console import labels
 from console.web import render, require_form, require_responder, require_user, see_other
+from crawler.alerting import probe_for, send_outbox
 from detectors.model import Severity
 
 SEVERITIES = [str(s) for s in reversed(Severity) if s is not Severity.NONE]

@@ -17,8 +17,8 @@ from alerts.digest import queue_digests
 from alerts.errors import AlertNotFound, AlertStateError
 from alerts.lifecycle import acknowledge, list_alerts, load_alert, resolve, timeline
 from alerts.model import AlertState
-from alerts.service import probe_for, send_outbox
 from alerts.verify import verify_open_alerts
+from crawler.alerting import probe_for, send_outbox
 from crawler.cli._context import AppContext
 from crawler.cli._options import SEVERITIES
 from detectors.model import Severity

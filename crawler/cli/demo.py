@@ -16,8 +16,8 @@ from rich.console import Console
 from rich.table import Table
 
 from alerts.digest import queue_digests
-from alerts.service import send_outbox
 from alerts.store import Store
+from crawler.alerting import send_outbox
 from crawler.cli._progress import live_progress, print_summary
 from crawler.config import Config, Site
 from crawler.demo.server import serve

@@ -15,8 +15,8 @@ from leakcheck import SmtpServer
 
 from alerts.lifecycle import list_alerts, timeline
 from alerts.model import AlertState
-from alerts.service import check_and_send
 from alerts.store import Store
+from crawler.alerting import check_and_send
 from crawler.cli import main
 from crawler.config import Config, Site
 from crawler.demo.people import Population

@@ -194,7 +194,7 @@ def test_the_configuration_routes_each_sites_alerts_to_its_own_channels(
 
     from leakcheck import OTHER_SITE
 
-    from alerts.service import send_outbox
+    from crawler.alerting import send_outbox
     from crawler.config import Config
 
     config = Config(

@@ -245,7 +245,7 @@ def test_service_calls_for_the_monitor_and_demo(
     store: Store, tmp_path: Path, smtp: SmtpServer, clock: FakeClock
 ) -> None:
     from alerts.model import Probe
-    from alerts.service import check_and_send, send_outbox
+    from crawler.alerting import check_and_send, send_outbox
 
     config = load_config(write_config(tmp_path, smtp))
     seed(store)

@@ -9,8 +9,8 @@ from pathlib import Path
 from leakcheck import SmtpServer
 
 from alerts.lifecycle import list_alerts
-from alerts.service import check_and_send
 from alerts.store import Store
+from crawler.alerting import check_and_send
 from crawler.config import Config, Site
 from crawler.run import LOCAL, crawl_site
 from crawler.testsite import LocalSite

@@ -1,4 +1,4 @@
-"""The calls a crawl, the monitor or the demo make: deliver the outbox, re-check open alerts."""
+"""Where the crawler, the monitor and the demo reach alerts: send the outbox, re-check alerts."""
 
 from __future__ import annotations
 
