@@ -160,7 +160,7 @@ class Monitor:
         return run
 
     def _check_and_send(self) -> None:
-        from alerts.service import check_and_send
+        from crawler.alerting import check_and_send
 
         verified, delivery = check_and_send(Store(self.config.database), self.config)
         log.info(
@@ -169,7 +169,7 @@ class Monitor:
 
     def _send_digest(self) -> None:
         from alerts.digest import queue_digests
-        from alerts.service import send_outbox
+        from crawler.alerting import send_outbox
 
         store = Store(self.config.database)
         queued = queue_digests(store)
