@@ -265,6 +265,62 @@ class Store:
         ).fetchall()
         return [CrawlOutcome(s, at, bool(reached), failure) for s, at, reached, failure in rows]
 
+    def documents_seen_under(self, prefix: str, since: str) -> list[tuple[str, str, str, str, int]]:
+        """(url, site, status, severity, people) of documents at or linked from `prefix`
+        seen since the stamp `since`."""
+        rows = self.db.execute(
+            "SELECT url, site, status, severity, people FROM documents "
+            "WHERE (substr(url, 1, ?) = ? OR substr(referrer, 1, ?) = ?) AND last_seen >= ? "
+            "ORDER BY url",
+            [len(prefix), prefix, len(prefix), prefix, since],
+        ).fetchall()
+        return [
+            (url, site, status, severity, people or 0)
+            for url, site, status, severity, people in rows
+        ]
+
+    def alert_sites(self) -> set[str]:
+        """Every site named by a stored alert."""
+        return {row[0] for row in self.db.execute("SELECT DISTINCT site FROM alerts") if row[0]}
+
+    def fast_writes(self) -> None:
+        """For a crawl, which writes a row per URL: in WAL mode NORMAL keeps the file
+        consistent on a crash and spares an fsync per row (at worst the last few fetches are
+        fetched again)."""
+        self.db.execute("PRAGMA synchronous = NORMAL")
+
+    # Console accounts (the password only as a hash)
+
+    def save_account(self, name: str, role: str, password_hash: str) -> None:
+        self.db.table("users").insert(
+            {
+                "name": name,
+                "role": role,
+                "password_hash": password_hash,
+                "created": self.now(),
+                "disabled": 0,
+            },
+            replace=True,
+        )
+
+    def set_password_hash(self, name: str, password_hash: str) -> None:
+        self.db.table("users").update(name, {"password_hash": password_hash})
+
+    def delete_account(self, name: str) -> bool:
+        return self.db.execute("DELETE FROM users WHERE name = ?", [name]).rowcount > 0
+
+    def account(self, name: str) -> tuple[str, str, str] | None:
+        """(name, role, password hash) of an enabled account."""
+        row = self.db.execute(
+            "SELECT name, role, password_hash FROM users WHERE name = ? AND disabled = 0", [name]
+        ).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    def accounts(self) -> list[tuple[str, str]]:
+        """(name, role) of every enabled account, by name."""
+        rows = self.db.execute("SELECT name, role FROM users WHERE disabled = 0 ORDER BY name")
+        return [(name, role) for name, role in rows.fetchall()]
+
 
 def _pk(value: object) -> int:
     if not isinstance(value, int):

@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from alerts.model import stamp
-
 if TYPE_CHECKING:
     from alerts.store import Store
 
@@ -47,40 +45,26 @@ def add_user(store: Store, name: str, role: Role, password: str) -> User:
         raise UserError("a user name is 1 to 100 characters on one line")
     if len(password) < MIN_PASSWORD:
         raise UserError(f"a password needs at least {MIN_PASSWORD} characters")
-    store.db.table("users").insert(
-        {
-            "name": name,
-            "role": str(role),
-            "password_hash": _HASHER.hash(password),
-            "created": stamp(store.clock()),
-            "disabled": 0,
-        },
-        replace=True,
-    )
+    store.save_account(name, str(role), _HASHER.hash(password))
     return User(name, role)
 
 
 def remove_user(store: Store, name: str) -> bool:
-    return store.db.execute("DELETE FROM users WHERE name = ?", [name]).rowcount > 0
+    return store.delete_account(name)
 
 
 def find_user(store: Store, name: str) -> User | None:
-    row = store.db.execute(
-        "SELECT name, role FROM users WHERE name = ? AND disabled = 0", [name]
-    ).fetchone()
+    row = store.account(name)
     return User(row[0], Role(row[1])) if row else None
 
 
 def list_users(store: Store) -> list[User]:
-    rows = store.db.execute("SELECT name, role FROM users WHERE disabled = 0 ORDER BY name")
-    return [User(name, Role(role)) for name, role in rows.fetchall()]
+    return [User(name, Role(role)) for name, role in store.accounts()]
 
 
 def check_password(store: Store, name: str, password: str) -> User | None:
     """The user when the password matches; the same argon2 work is done for unknown names."""
-    row = store.db.execute(
-        "SELECT name, role, password_hash FROM users WHERE name = ? AND disabled = 0", [name]
-    ).fetchone()
+    row = store.account(name)
     try:
         _HASHER.verify(row[2] if row else _DUMMY, password)
     except (VerificationError, InvalidHashError):
@@ -88,5 +72,5 @@ def check_password(store: Store, name: str, password: str) -> User | None:
     if row is None:
         return None
     if _HASHER.check_needs_rehash(row[2]):
-        store.db.table("users").update(name, {"password_hash": _HASHER.hash(password)})
+        store.set_password_hash(name, _HASHER.hash(password))
     return User(row[0], Role(row[1]))

@@ -53,9 +53,7 @@ def open_store(crawler: Crawler) -> Store:
     if not path:
         raise NotConfigured("LEAKSWEEP_DATABASE is not set")
     store = Store(path)
-    # A crawl writes a row per URL; in WAL mode NORMAL keeps the file consistent on a crash
-    # and spares an fsync per row (at worst the last few fetches are fetched again).
-    store.db.execute("PRAGMA synchronous = NORMAL")
+    store.fast_writes()
     return store
 
 

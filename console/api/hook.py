@@ -147,18 +147,13 @@ class Jobs:
         store = Store(self.config.database)
         try:
             start = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(since - 1))
-            rows = store.db.execute(
-                "SELECT url, site, status, severity, people FROM documents "
-                "WHERE (substr(url, 1, ?) = ? OR substr(referrer, 1, ?) = ?) AND last_seen >= ? "
-                "ORDER BY url",
-                [len(url), url, len(url), url, start],
-            ).fetchall()
+            rows = store.documents_seen_under(url, start)
             return [
                 {
                     "url": doc_url,
                     "status": status,
                     "severity": severity,
-                    "people": people or 0,
+                    "people": people,
                     "alerts": [a.id for a in active_alerts_at(store, doc_url, site)],
                 }
                 for doc_url, site, status, severity, people in rows

@@ -33,7 +33,7 @@ def _chosen(request: Request, name: str, allowed: list[str]) -> list[str]:
 async def alert_list(request: Request) -> Response:
     require_user(request)
     with request.app.state.open_store() as store:
-        sites = sorted({s.name for s in request.app.state.config.sites} | _stored_sites(store))
+        sites = sorted({s.name for s in request.app.state.config.sites} | store.alert_sites())
         states = _chosen(request, "state", STATES)
         severities = _chosen(request, "severity", SEVERITIES)
         site = _chosen(request, "site", sites)
@@ -52,10 +52,6 @@ async def alert_list(request: Request) -> Response:
         "chosen": {"state": states, "severity": severities, "site": site},
     }
     return render(request, "alerts.html.j2", context)
-
-
-def _stored_sites(store: Any) -> set[str]:
-    return {row[0] for row in store.db.execute("SELECT DISTINCT site FROM alerts") if row[0]}
 
 
 async def alert_page(request: Request) -> Response:
