@@ -1,7 +1,8 @@
 """Legacy Office files (Word 6.0 to 2003 .doc, PowerPoint 97 .ppt) read from their OLE2 streams.
 
 Word: the piece table gives the text of each story (body, footnotes, headers, comments…);
-field codes are reported as hidden text. Deleted-but-tracked text and hidden formatting live
+field codes are reported as hidden text; objects embedded in the document (`ObjectPool`) are
+handed on to be scanned in turn. Deleted-but-tracked text and hidden formatting live
 in character properties that are not read, so they come out with the story's own vector.
 Word 6.0/95 keeps its text in the code page of the document's language, contiguous from
 fcMin or, after a fast save, in pieces listed inside the WordDocument stream itself.
@@ -21,6 +22,7 @@ import olefile
 
 from detectors.errors import EncryptedDocument, UnreadableDocument, UnsupportedDocument
 from detectors.formats import WORD2_MAGIC
+from detectors.formats._ole import inspect_object
 from detectors.formats._tally import tallied
 from detectors.limits import Budget
 from detectors.model import Item, Text, Vector
@@ -83,6 +85,7 @@ def _inspect_doc(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         stream = _read(ole, "WordDocument")
         if len(stream) >= 0x168 and struct.unpack_from("<H", stream, 2)[0] in _WORD6_VERSIONS:
             yield from _word6(stream, budget)
+            yield from _object_pool(ole, data, budget)
             return
         if len(stream) < 426 or struct.unpack_from("<H", stream, 0)[0] != 0xA5EC:
             raise UnreadableDocument("the WordDocument stream has no valid header")
@@ -99,6 +102,16 @@ def _inspect_doc(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
             budget.check()
             yield from _story(text[start : start + count], place, vector)
             start += count
+        yield from _object_pool(ole, data, budget)
+
+
+def _object_pool(ole: olefile.OleFileIO, data: bytes, budget: Budget) -> Iterator[Item]:
+    """The objects embedded in a Word document, one storage each under `ObjectPool`."""
+    entries = ole.listdir(streams=True, storages=True)
+    storages = sorted({e[1] for e in entries if len(e) > 2 and e[0] == "ObjectPool"})
+    for number, storage in enumerate(storages, start=1):
+        budget.check()
+        yield from inspect_object(ole, data, ["ObjectPool", storage], f"embedded object {number}")
 
 
 def _word6(stream: bytes, budget: Budget) -> Iterator[Item]:
