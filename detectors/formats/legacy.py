@@ -8,7 +8,8 @@ Word 6.0/95 keeps its text in the code page of the document's language, contiguo
 fcMin or, after a fast save, in pieces listed inside the WordDocument stream itself.
 Word 2.0 is recognised, not read.
 PowerPoint: every text record is read, stale ones left by fast saves included; notes,
-comments and hidden slides are told apart by the containers holding them.
+comments and hidden slides are told apart by the containers holding them; embedded objects
+(ExOleObjStg records) are inflated within the limits and handed on as in a Word document.
 """
 
 from __future__ import annotations
@@ -16,16 +17,22 @@ from __future__ import annotations
 import io
 import re
 import struct
+import zlib
 from collections.abc import Iterator
 
 import olefile
 
-from detectors.errors import EncryptedDocument, UnreadableDocument, UnsupportedDocument
+from detectors.errors import (
+    DocumentTooLarge,
+    EncryptedDocument,
+    UnreadableDocument,
+    UnsupportedDocument,
+)
 from detectors.formats import WORD2_MAGIC
 from detectors.formats._ole import inspect_object
 from detectors.formats._tally import tallied
-from detectors.limits import Budget
-from detectors.model import Item, Text, Vector
+from detectors.limits import Budget, inflate
+from detectors.model import Item, Text, Unread, Vector
 
 MAX_CHARS = 20_000_000
 MAX_PARAGRAPH = 100_000
@@ -219,6 +226,8 @@ def _split_fields(text: str) -> tuple[str, list[str]]:
 _TEXT_CHARS, _TEXT_BYTES, _CSTRING = 0x0FA0, 0x0FA8, 0x0FBA
 _SLIDE, _NOTES, _SLIDE_LIST, _COMMENT = 0x03EE, 0x03F0, 0x0FF0, 0x2EE0
 _SHOW_INFO, _CRYPT = 0x03F9, 0x2F14
+_OLE_STORAGE = 0x1011
+"""ExOleObjStg: an embedded object's compound file, zlib-compressed when its instance is 1."""
 
 
 def inspect_ppt(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
@@ -237,7 +246,7 @@ def _inspect_ppt(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
 
 def _records(stream: bytes, budget: Budget) -> Iterator[Item]:
     stack: list[tuple[int, int, int]] = []  # (type, instance, end) of open containers
-    slides = hidden_flag = 0
+    slides = hidden_flag = objects = 0
     position, seen = 0, 0
     while position + 8 <= len(stream):
         while stack and position >= stack[-1][2]:
@@ -264,7 +273,30 @@ def _records(stream: bytes, budget: Budget) -> Iterator[Item]:
             text = body.decode(encoding, errors="replace").replace("\r", "\n").strip("\x00 \n")
             if text:
                 yield _classify(text, kind, stack, slides, bool(hidden_flag))
+        elif kind == _OLE_STORAGE:
+            objects += 1
+            budget.check()
+            yield from _ole_storage(body, instance == 1, f"embedded object {objects}", budget)
         position = end if end > position else position + 8
+
+
+def _ole_storage(body: bytes, compressed: bool, where: str, budget: Budget) -> Iterator[Item]:
+    """An object embedded in a presentation: its compound file, inflated within the limits."""
+    try:
+        data = inflate(body[4:], budget.limits) if compressed else body
+    except DocumentTooLarge as refused:
+        yield Unread(where, str(refused), limit=True, vector=Vector.EMBEDDED_FILE)
+        return
+    except zlib.error:
+        yield Unread(where, "damaged compressed object", vector=Vector.EMBEDDED_FILE)
+        return
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except Exception:  # olefile raises many kinds on a damaged container
+        yield Unread(where, "not a readable OLE object", vector=Vector.EMBEDDED_FILE)
+        return
+    with ole:
+        yield from inspect_object(ole, data, [], where)
 
 
 def _classify(

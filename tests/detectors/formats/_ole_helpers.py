@@ -66,11 +66,13 @@ def compound(tree: Tree, clsids: dict[str, bytes] | None = None) -> bytes:
     def place(blob: bytes) -> tuple[int, int]:
         """Append `blob` in whole sectors with its chain; (first sector, sector count)."""
         nonlocal big
+        if not blob:
+            return END, 0
         sectors = -(-len(blob) // SECTOR)
         first = len(fat)
         fat.extend([first + n + 1 for n in range(sectors - 1)] + [END])
         big += blob + bytes(sectors * SECTOR - len(blob))
-        return (first if sectors else END), sectors
+        return first, sectors
 
     start[0], size[0] = place(bytes(mini))[0], len(mini)
     mini_fat_blob = struct.pack(f"<{len(mini_fat)}I", *mini_fat)

@@ -1,17 +1,18 @@
-"""Objects embedded in legacy Office files (xls `MBD*`, doc `ObjectPool`): what each class
-of object holds is read, and people in an embedded workbook are found inside it."""
+"""Objects embedded in legacy Office files (xls `MBD*`, doc `ObjectPool`, ppt ExOleObjStg):
+what each class of object holds is read, and people in an embedded workbook are found in it."""
 
 from __future__ import annotations
 
 import io
 import struct
+import zlib
 
 import olefile
 import pytest
 from _ole_helpers import CUTOFF, Tree, compobj, compound, streams_of
 from faker import Faker
 
-from crawler.demo.builders.legacy import build_doc, summary_information
+from crawler.demo.builders.legacy import build_doc, build_ppt, summary_information
 from detectors.formats._ole import equation_text, inspect_object, object_class, rerooted
 from detectors.limits import Limits
 from detectors.model import Embedded, Status, Unread, Vector
@@ -212,3 +213,32 @@ def test_an_object_whose_streams_cannot_be_read_is_unread_not_fatal() -> None:
     verdict = scan(bytes(data), "reply.xls")
     assert verdict.status is Status.SCANNED
     assert [u.where for u in verdict.unread] == ["embedded object MBD0001"]
+
+
+def ppt_with(objects: list[bytes], *, compressed: bool = True) -> bytes:
+    """A presentation whose record stream ends with one ExOleObjStg record per object."""
+    streams = streams_of(build_ppt(["Headcount by rank"]))
+    document = bytes(streams["PowerPoint Document"])
+    streams["PowerPoint Document"] = document[: 8 + struct.unpack_from("<I", document, 4)[0]]
+    for blob in objects:
+        body = struct.pack("<I", len(blob)) + zlib.compress(blob) if compressed else blob
+        header = struct.pack("<HHI", int(compressed) << 4, 0x1011, len(body))
+        streams["PowerPoint Document"] = bytes(streams["PowerPoint Document"]) + header + body
+    return compound(streams)
+
+
+@pytest.mark.parametrize("compressed", [True, False], ids=["compressed", "stored"])
+def test_people_in_a_workbook_embedded_in_a_presentation_are_found(compressed: bool) -> None:
+    data = ppt_with([compound(excel_object(workbook()))], compressed=compressed)
+    verdict = scan(data, "reply.ppt")
+    assert verdict.format == "ppt" and not verdict.unread
+    inside = [f for f in verdict.findings if f.where.startswith("embedded object 1 › ")]
+    assert any(f.inner_vector is Vector.HIDDEN_SHEET and f.entity == "PERSON" for f in inside)
+
+
+def test_a_compressed_object_past_the_inflate_limit_is_refused_with_a_status() -> None:
+    data = ppt_with([compound(excel_object(workbook())) + bytes(3 * 2**20)])
+    verdict = scan(data, "reply.ppt", ScanOptions(limits=Limits(max_inflated_bytes=2**20)))
+    assert verdict.status is Status.TOO_LARGE
+    [cut] = verdict.unread
+    assert cut.where == "embedded object 1" and "decompression bomb refused" in cut.reason
