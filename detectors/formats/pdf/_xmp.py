@@ -27,6 +27,11 @@ _TEXTUAL = 0.9
 _MARKUP = re.compile(r"<[^<>]*>")
 _WORD = re.compile(r"\w\w")
 _CONTAINERS = ("li", "Seq", "Bag", "Alt")
+_SYNTAX = (
+    "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}",
+    "{http://www.w3.org/XML/1998/namespace}",
+)
+"""Attributes of RDF's own syntax (rdf:about, xml:lang), which are not properties."""
 
 
 def inspect_xmp(data: bytes) -> Iterator[Item]:
@@ -56,9 +61,17 @@ def _malformed(data: bytes) -> Iterator[Item]:
 
 
 def _values(root: Any) -> Iterator[tuple[str, str]]:
+    """(property, value) of each value element, and of each property a description holds as
+    an attribute (RDF's short form: `<rdf:Description pdf:Author="...">`)."""
     for element in root.iter():
-        if isinstance(element.tag, str) and len(element) == 0 and (element.text or "").strip():
+        if not isinstance(element.tag, str):
+            continue
+        if len(element) == 0 and (element.text or "").strip():
             yield _property(element), (element.text or "").strip()
+        if local(element.tag) == "Description":
+            for name, value in element.attrib.items():
+                if not str(name).startswith(_SYNTAX) and value.strip():
+                    yield local(name), value.strip()
 
 
 def _property(element: Any) -> str:
