@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 import olefile
 
+from detectors.formats import OLE_MAGIC
 from detectors.model import Embedded, Item, Text, Unread, Vector
 
 _DOCUMENTS = {"workbook": "xls", "book": "xls", "worddocument": "doc", "powerpoint document": "ppt"}
@@ -41,16 +42,23 @@ _ROOT_CHILD, _ROOT_CLSID = 76, 80
 """Offsets of the child pointer and class id in the root's directory entry."""
 
 
-def unwrap(name: str, data: bytes) -> tuple[str, bytes]:
-    """The inner file of an OLE object, or (name, data) unchanged when there is none."""
-    if not data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return name, data
+def embedded_ole(name: str, data: bytes, where: str) -> Iterator[Item]:
+    """A file kept in a package as an OLE object (`oleObject1.bin`): what the object holds,
+    as `inspect_object` tells; a whole Office 97-2003 document, or a file that is no readable
+    OLE object, is handed on as it is (it then gets a status of its own)."""
+    if not data.startswith(OLE_MAGIC):
+        yield Embedded(name, data, where)
+        return
     try:
-        with olefile.OleFileIO(io.BytesIO(data)) as ole:
-            found = payload(ole, [])
+        ole = olefile.OleFileIO(io.BytesIO(data))
     except Exception:  # olefile raises many kinds on a damaged container
-        return name, data
-    return found or (name, data)
+        yield Embedded(name, data, where)
+        return
+    with ole:
+        if any(stream in _DOCUMENTS for stream in _streams(ole, [])):
+            yield Embedded(name, data, where)
+            return
+        yield from inspect_object(ole, data, [], where)
 
 
 def payload(ole: olefile.OleFileIO, storage: list[str]) -> tuple[str, bytes] | None:

@@ -12,6 +12,7 @@ import pytest
 from _ole_helpers import CUTOFF, Tree, compobj, compound, streams_of
 from faker import Faker
 
+from crawler.demo.builders.docx import build_docx, paragraph
 from crawler.demo.builders.legacy import build_doc, build_ppt, summary_information
 from detectors.formats._ole import equation_text, inspect_object, object_class, rerooted
 from detectors.limits import Limits
@@ -242,3 +243,38 @@ def test_a_compressed_object_past_the_inflate_limit_is_refused_with_a_status() -
     assert verdict.status is Status.TOO_LARGE
     [cut] = verdict.unread
     assert cut.where == "embedded object 1" and "decompression bomb refused" in cut.reason
+
+
+PACKAGE_OBJECTS = [
+    # (case, object file kept as word/embeddings/oleObject1.bin, unread reason or None)
+    ("equation", compound({"\x01CompObj": compobj("Microsoft Equation 3.0", "Equation.3"),
+                           "Equation Native": mtef("x+y")}), None),
+    ("picture", compound({"\x01CompObj": compobj("Bitmap Image", "Paint.Picture"),
+                          "CONTENTS": bytes(600)}), None),
+    ("unknown class", compound({"\x01CompObj": compobj("Acme Widget", "Acme.Widget.1"),
+                                "CONTENTS": bytes(700)}), "OLE object Acme Widget"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("blob", "unread"), [c[1:] for c in PACKAGE_OBJECTS], ids=[c[0] for c in PACKAGE_OBJECTS]
+)
+def test_objects_in_a_word_package_are_read_by_their_class(blob: bytes, unread: str | None) -> None:
+    verdict = scan(
+        build_docx([paragraph("Figures below")], embeddings={"oleObject1.bin": blob}), "r.docx"
+    )
+    assert verdict.status is Status.SCANNED
+    reasons = [u.reason for u in verdict.unread]
+    assert (len(reasons) == 1 and reasons[0].startswith(unread)) if unread else not reasons
+    if unread:
+        assert verdict.unread[0].where == "embedded file word/embeddings/oleObject1.bin"
+
+
+def test_a_workbook_kept_as_an_ole_object_in_a_package_is_scanned_whole() -> None:
+    blob = compound(excel_object(workbook()))
+    verdict = scan(
+        build_docx([paragraph("Figures below")], embeddings={"oleObject1.bin": blob}), "r.docx"
+    )
+    assert not verdict.unread
+    inside = [f for f in verdict.findings if f.inner_vector is Vector.HIDDEN_SHEET]
+    assert inside and inside[0].where.startswith("embedded file word/embeddings/oleObject1.bin › ")
