@@ -7,7 +7,8 @@ as is, `\\x01Ole10Native` holds any file behind a small header with its original
 MS Graph chart, whose data sheet is a workbook) is instead a storage holding that document's
 own streams: it is handed on as a compound file of its own, the container's bytes with their
 root pointed at the object's storage, so every stream and sector stays where it was.
-Equations have their characters read; pictures hold no text. Any other class of object is
+A chart whose data sheet xlrd cannot parse has the sheet's strings read. Equations have their
+characters read; pictures hold no text. Any other class of object is
 an unread part: what it holds is unknown, so it is suspect.
 """
 
@@ -22,6 +23,7 @@ from collections.abc import Iterator
 import olefile
 
 from detectors.formats import OLE_MAGIC
+from detectors.formats.xls_book import open_book
 from detectors.model import Embedded, Item, Text, Unread, Vector
 
 _DOCUMENTS = {"workbook": "xls", "book": "xls", "worddocument": "doc", "powerpoint document": "ppt"}
@@ -33,6 +35,9 @@ _PICTURES = re.compile(
 )
 """Program ids and user types of picture objects: an image and its preview, no text."""
 _EQUATION_CLASS = "Equation."
+_CHART_CLASS = "MSGraph."
+_PRINTABLE = re.compile(rb"[\x20-\x7e\xa0-\xff]{4,}")
+_PRINTABLE_16 = re.compile(rb"(?:[\x20-\x7e]\x00){4,}")
 _EQUATION_HEADER = 28
 """Bytes of the Equation Native header before the MTEF data."""
 _MTEF_CHAR = re.compile(rb"[\x02\x22\x42\x62][\x81-\x8c]([\x20-\x7e\xa0-\xff])\x00", re.DOTALL)
@@ -96,11 +101,19 @@ def _object_items(
         yield Embedded(found[0], found[1], where)
         return
     streams = _streams(ole, storage)
+    user_type, program = object_class(ole, storage)
     fmt = next((fmt for stream, fmt in _DOCUMENTS.items() if stream in streams), None)
     if fmt is not None:
-        yield Embedded(f"object.{fmt}", rerooted(ole, data, storage), where)
+        inner = rerooted(ole, data, storage)
+        if program.startswith(_CHART_CLASS) and not _opens_as_xls(inner):
+            # A chart's data sheet xlrd cannot parse: its strings are read instead.
+            chart = streams.get("workbook") or streams.get("book") or []
+            text = "\n".join(_strings(_read(ole, chart))) if chart else ""
+            if text:
+                yield Text(text, Vector.EMBEDDED_FILE, f"{where} (chart data)")
+            return
+        yield Embedded(f"object.{fmt}", inner, where)
         return
-    user_type, program = object_class(ole, storage)
     if "equation native" in streams or program.startswith(_EQUATION_CLASS):
         native = streams.get("equation native")
         text = equation_text(_read(ole, native)) if native else ""
@@ -160,6 +173,22 @@ def equation_text(native: bytes) -> str:
     chars = _MTEF_CHAR.findall(native[_EQUATION_HEADER:])
     text = b"".join(chars).decode("latin-1").strip()
     return text if _WORD.search(text) else ""
+
+
+def _opens_as_xls(data: bytes) -> bool:
+    try:
+        book, _ = open_book(data)
+    except Exception:  # xlrd raises many kinds on what it cannot parse
+        return False
+    book.release_resources()
+    return True
+
+
+def _strings(stream: bytes) -> list[str]:
+    """Readable runs of a binary stream, 8-bit and UTF-16, each once."""
+    found = [m.decode("latin-1") for m in _PRINTABLE.findall(stream)]
+    found += [m.decode("utf-16-le") for m in _PRINTABLE_16.findall(stream)]
+    return list(dict.fromkeys(t.strip() for t in found if t.strip()))
 
 
 def _ansi(blob: bytes, position: int) -> tuple[str, int]:

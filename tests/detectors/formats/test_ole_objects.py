@@ -16,7 +16,7 @@ from crawler.demo.builders.docx import build_docx, paragraph
 from crawler.demo.builders.legacy import build_doc, build_ppt, summary_information
 from detectors.formats._ole import equation_text, inspect_object, object_class, rerooted
 from detectors.limits import Limits
-from detectors.model import Embedded, Status, Unread, Vector
+from detectors.model import Embedded, Status, Text, Unread, Vector
 from detectors.scan import ScanOptions, scan
 
 xlwt = pytest.importorskip("xlwt", reason="xlwt (a dev dependency) writes the xls fixtures")
@@ -278,3 +278,19 @@ def test_a_workbook_kept_as_an_ole_object_in_a_package_is_scanned_whole() -> Non
     assert not verdict.unread
     inside = [f for f in verdict.findings if f.inner_vector is Vector.HIDDEN_SHEET]
     assert inside and inside[0].where.startswith("embedded file word/embeddings/oleObject1.bin › ")
+
+
+def test_a_chart_data_sheet_xlrd_cannot_parse_has_its_strings_read() -> None:
+    storage = {
+        "\x01CompObj": compobj("Microsoft Graph Chart", "MSGraph.Chart.8"),
+        "Workbook": bytes(600) + f"Sick days {CSV_NAME}".encode("latin-1") + bytes(600),
+    }
+    data = xls_with({"MBD0001": storage})
+    with olefile.OleFileIO(io.BytesIO(data)) as ole:
+        items = list(inspect_object(ole, data, ["MBD0001"], "embedded object MBD0001"))
+    [text] = items
+    assert isinstance(text, Text) and CSV_NAME in text.text
+    assert (text.vector, text.where) == (
+        Vector.EMBEDDED_FILE,
+        "embedded object MBD0001 (chart data)",
+    )
