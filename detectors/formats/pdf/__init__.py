@@ -202,7 +202,7 @@ def _pages(
 def _has_pages(pdf: pikepdf.Pdf) -> bool:
     try:
         return len(pdf.pages) > 0
-    except pikepdf.PdfError:
+    except (pikepdf.PdfError, RuntimeError, ValueError):  # a page tree qpdf cannot walk
         return False
 
 
