@@ -12,6 +12,7 @@ from lxml import etree
 
 from detectors.formats import OLE_MAGIC
 from detectors.formats._archive import SafeZip
+from detectors.formats._ole import embedded_ole
 from detectors.formats._xml import local, parse
 from detectors.formats.archive import safe_name
 from detectors.model import Embedded, Item, Text, Unread, Vector
@@ -168,7 +169,7 @@ def embedded_part(part: str, data: bytes, number: int) -> Iterator[Item]:
     where = f"embedded file {shown_path(part)}"
     unwrapped = unwrap_ole(data) if data.startswith(OLE_MAGIC) else None
     if unwrapped is None:
-        yield Embedded(posixpath.basename(part), data, where)
+        yield from embedded_ole(posixpath.basename(part), data, where)
         return
     filename, inner = unwrapped
     if filename:

@@ -39,16 +39,32 @@ def pull_parser(tags: tuple[str, ...], events: tuple[str, ...]) -> etree.XMLPull
 def parse(data: bytes) -> etree._Element:
     """Parse a small part whole (metadata, workbook.xml); large parts go through iterparse.
     A part over `WHOLE_XML_BYTES` is refused with DocumentTooLarge."""
-    if len(data) > WHOLE_XML_BYTES:
-        raise DocumentTooLarge(
-            f"an XML part of {len(data) / MB:,.0f} MB is over the "
-            f"{WHOLE_XML_BYTES / MB:,.0f} MB read whole"
-        )
+    _check_whole(data)
     parser = etree.XMLParser(recover=False, **_HARDENED)
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise UnreadableDocument(malformed(error)) from error
+
+
+def recovered(data: bytes) -> etree._Element | None:
+    """A malformed small part parsed as far as lxml's recovering parser gets (bad character
+    references and bytes dropped, open elements closed), or None when nothing comes out.
+    Hardened and size-limited as `parse` is."""
+    _check_whole(data)
+    parser = etree.XMLParser(recover=True, **_HARDENED)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return None  # nothing at all recoverable (no element before the damage)
+
+
+def _check_whole(data: bytes) -> None:
+    if len(data) > WHOLE_XML_BYTES:
+        raise DocumentTooLarge(
+            f"an XML part of {len(data) / MB:,.0f} MB is over the "
+            f"{WHOLE_XML_BYTES / MB:,.0f} MB read whole"
+        )
 
 
 def malformed(error: etree.XMLSyntaxError) -> str:

@@ -1,13 +1,15 @@
 """Legacy Office files (Word 6.0 to 2003 .doc, PowerPoint 97 .ppt) read from their OLE2 streams.
 
 Word: the piece table gives the text of each story (body, footnotes, headers, comments…);
-field codes are reported as hidden text. Deleted-but-tracked text and hidden formatting live
+field codes are reported as hidden text; objects embedded in the document (`ObjectPool`) are
+handed on to be scanned in turn. Deleted-but-tracked text and hidden formatting live
 in character properties that are not read, so they come out with the story's own vector.
 Word 6.0/95 keeps its text in the code page of the document's language, contiguous from
 fcMin or, after a fast save, in pieces listed inside the WordDocument stream itself.
 Word 2.0 is recognised, not read.
 PowerPoint: every text record is read, stale ones left by fast saves included; notes,
-comments and hidden slides are told apart by the containers holding them.
+comments and hidden slides are told apart by the containers holding them; embedded objects
+(ExOleObjStg records) are inflated within the limits and handed on as in a Word document.
 """
 
 from __future__ import annotations
@@ -15,15 +17,22 @@ from __future__ import annotations
 import io
 import re
 import struct
+import zlib
 from collections.abc import Iterator
 
 import olefile
 
-from detectors.errors import EncryptedDocument, UnreadableDocument, UnsupportedDocument
+from detectors.errors import (
+    DocumentTooLarge,
+    EncryptedDocument,
+    UnreadableDocument,
+    UnsupportedDocument,
+)
 from detectors.formats import WORD2_MAGIC
+from detectors.formats._ole import inspect_object
 from detectors.formats._tally import tallied
-from detectors.limits import Budget
-from detectors.model import Item, Text, Vector
+from detectors.limits import Budget, inflate
+from detectors.model import Item, Text, Unread, Vector
 
 MAX_CHARS = 20_000_000
 MAX_PARAGRAPH = 100_000
@@ -83,6 +92,7 @@ def _inspect_doc(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         stream = _read(ole, "WordDocument")
         if len(stream) >= 0x168 and struct.unpack_from("<H", stream, 2)[0] in _WORD6_VERSIONS:
             yield from _word6(stream, budget)
+            yield from _object_pool(ole, data, budget)
             return
         if len(stream) < 426 or struct.unpack_from("<H", stream, 0)[0] != 0xA5EC:
             raise UnreadableDocument("the WordDocument stream has no valid header")
@@ -99,6 +109,16 @@ def _inspect_doc(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
             budget.check()
             yield from _story(text[start : start + count], place, vector)
             start += count
+        yield from _object_pool(ole, data, budget)
+
+
+def _object_pool(ole: olefile.OleFileIO, data: bytes, budget: Budget) -> Iterator[Item]:
+    """The objects embedded in a Word document, one storage each under `ObjectPool`."""
+    entries = ole.listdir(streams=True, storages=True)
+    storages = sorted({e[1] for e in entries if len(e) > 2 and e[0] == "ObjectPool"})
+    for number, storage in enumerate(storages, start=1):
+        budget.check()
+        yield from inspect_object(ole, data, ["ObjectPool", storage], f"embedded object {number}")
 
 
 def _word6(stream: bytes, budget: Budget) -> Iterator[Item]:
@@ -206,6 +226,8 @@ def _split_fields(text: str) -> tuple[str, list[str]]:
 _TEXT_CHARS, _TEXT_BYTES, _CSTRING = 0x0FA0, 0x0FA8, 0x0FBA
 _SLIDE, _NOTES, _SLIDE_LIST, _COMMENT = 0x03EE, 0x03F0, 0x0FF0, 0x2EE0
 _SHOW_INFO, _CRYPT = 0x03F9, 0x2F14
+_OLE_STORAGE = 0x1011
+"""ExOleObjStg: an embedded object's compound file, zlib-compressed when its instance is 1."""
 
 
 def inspect_ppt(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
@@ -224,7 +246,7 @@ def _inspect_ppt(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
 
 def _records(stream: bytes, budget: Budget) -> Iterator[Item]:
     stack: list[tuple[int, int, int]] = []  # (type, instance, end) of open containers
-    slides = hidden_flag = 0
+    slides = hidden_flag = objects = 0
     position, seen = 0, 0
     while position + 8 <= len(stream):
         while stack and position >= stack[-1][2]:
@@ -251,7 +273,30 @@ def _records(stream: bytes, budget: Budget) -> Iterator[Item]:
             text = body.decode(encoding, errors="replace").replace("\r", "\n").strip("\x00 \n")
             if text:
                 yield _classify(text, kind, stack, slides, bool(hidden_flag))
+        elif kind == _OLE_STORAGE:
+            objects += 1
+            budget.check()
+            yield from _ole_storage(body, instance == 1, f"embedded object {objects}", budget)
         position = end if end > position else position + 8
+
+
+def _ole_storage(body: bytes, compressed: bool, where: str, budget: Budget) -> Iterator[Item]:
+    """An object embedded in a presentation: its compound file, inflated within the limits."""
+    try:
+        data = inflate(body[4:], budget.limits) if compressed else body
+    except DocumentTooLarge as refused:
+        yield Unread(where, str(refused), limit=True, vector=Vector.EMBEDDED_FILE)
+        return
+    except zlib.error:
+        yield Unread(where, "damaged compressed object", vector=Vector.EMBEDDED_FILE)
+        return
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except Exception:  # olefile raises many kinds on a damaged container
+        yield Unread(where, "not a readable OLE object", vector=Vector.EMBEDDED_FILE)
+        return
+    with ole:
+        yield from inspect_object(ole, data, [], where)
 
 
 def _classify(

@@ -20,13 +20,13 @@ from typing import Any
 import olefile
 import xlrd
 
-from detectors.formats._ole import payload
+from detectors.formats._ole import inspect_object
 from detectors.formats._sheet import Layout, Row, column_letter, sheet_tables
 from detectors.formats.xls_book import UNREADABLE_NAMES, UNREADABLE_NOTES, open_book
 from detectors.formats.xls_links import inspect_links
 from detectors.formats.xlsx.styles import hides_values
 from detectors.limits import Budget
-from detectors.model import Embedded, Item, Structure, Table, Text, Unread, Vector
+from detectors.model import Item, Structure, Table, Text, Unread, Vector
 
 _STATES = {1: Vector.HIDDEN_SHEET, 2: Vector.VERY_HIDDEN_SHEET}
 _BLACK, _WHITE = (0, 0, 0), (255, 255, 255)
@@ -244,13 +244,7 @@ def _ole_parts(data: bytes, budget: Budget) -> Iterator[Item]:
         storages = sorted({e[0] for e in entries if e[0].startswith("MBD") and len(e) > 1})
         for storage in storages:
             budget.check()
-            found = payload(ole, [storage])
-            where = f"embedded object {storage}"
-            if found:
-                yield Embedded(found[0], found[1], where)
-            else:
-                streams = sorted({e[1] for e in entries if e[0] == storage and len(e) > 1})
-                yield Structure(Vector.EMBEDDED_FILE, where, f"OLE object ({', '.join(streams)})")
+            yield from inspect_object(ole, data, [storage], f"embedded object {storage}")
 
 
 def _summary(ole: Any) -> Iterator[Item]:

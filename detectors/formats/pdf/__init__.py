@@ -33,6 +33,7 @@ from detectors.formats.pdf._objects import (
     page_objects,
 )
 from detectors.formats.pdf._pages import PageFailure, PagesUnreadable, drawings
+from detectors.formats.pdf._repair import padded, sized_past_bound
 from detectors.formats.pdf._tables import MIN_RULES, Grid, fill, grids
 from detectors.limits import Budget
 from detectors.model import Cover, Item, Structure, Table, Text, Unread, Vector
@@ -125,16 +126,42 @@ def _tolerant(items: Iterator[Item], vector: Vector) -> Iterator[Item]:
 
 def _open(data: bytes) -> pikepdf.Pdf:
     try:
-        try:
-            return pikepdf.open(io.BytesIO(data))
-        except pikepdf.PdfError:
-            # Pushing inherited page attributes walks the page tree, which fails on a loop;
-            # pdfminer inherits them itself, so the file is opened without.
-            return pikepdf.open(io.BytesIO(data), inherit_page_attributes=False)
+        return _open_repaired(data)
     except pikepdf.PasswordError as error:
         raise EncryptedDocument("the PDF is password-protected") from error
     except (pikepdf.PdfError, ValueError, RuntimeError) as error:
         raise UnreadableDocument(f"not a readable PDF: {_short(error)}") from error
+
+
+def _open_repaired(data: bytes) -> pikepdf.Pdf:
+    """The file as qpdf opens it, or as lengthened for qpdf to take its object numbers: at
+    once when its trailer counts more objects than qpdf allows it (qpdf would open it without
+    them, its pages and annotations silently gone), or after the plain file failed to open."""
+    repaired = padded(data) if sized_past_bound(data) else None
+    if repaired is not None:
+        try:
+            return _opened(repaired)
+        except (pikepdf.PdfError, ValueError, RuntimeError):
+            repaired = None
+    try:
+        return _opened(data)
+    except (pikepdf.PdfError, ValueError, RuntimeError) as error:
+        repaired = padded(data)
+        if repaired is None:
+            raise
+        try:
+            return _opened(repaired)
+        except (pikepdf.PdfError, ValueError, RuntimeError):
+            raise error from None
+
+
+def _opened(data: bytes) -> pikepdf.Pdf:
+    try:
+        return pikepdf.open(io.BytesIO(data))
+    except pikepdf.PdfError:
+        # Pushing inherited page attributes walks the page tree, which fails on a loop;
+        # pdfminer inherits them itself, so the file is opened without.
+        return pikepdf.open(io.BytesIO(data), inherit_page_attributes=False)
 
 
 def _decrypted(pdf: pikepdf.Pdf) -> bytes:
@@ -150,20 +177,33 @@ def _pages(
     data: bytes, pdf: pikepdf.Pdf, budget: Budget, found: Annotations, final: set[str]
 ) -> Iterator[Item]:
     """Page items as each page is read, so that a spent budget keeps the pages already read."""
+    read: list[int] = []
     try:
-        yield from _noted(_page_items(data, budget, found), final)
+        yield from _noted(_page_items(data, budget, found, read), final)
+        if read or not _has_pages(pdf):
+            return
     except PagesUnreadable:
-        # Raised before the first page: pikepdf repairs what pdfminer cannot parse, so the
-        # repaired copy is read instead.
-        out = io.BytesIO()
-        try:
-            pdf.save(out)
-        except pikepdf.PdfError as error:
-            raise UnreadableDocument(f"the pages cannot be read: {_short(error)}") from error
-        try:
-            yield from _noted(_page_items(out.getvalue(), budget, found), final)
-        except PagesUnreadable as error:
-            raise UnreadableDocument(f"the pages cannot be read: {_short(error)}") from error
+        pass
+    # pdfminer could not parse the file, or found none of the pages qpdf did: pikepdf repairs
+    # what pdfminer cannot parse, so the repaired copy is read instead.
+    out = io.BytesIO()
+    try:
+        pdf.save(out)
+    except pikepdf.PdfError as error:
+        raise UnreadableDocument(f"the pages cannot be read: {_short(error)}") from error
+    try:
+        yield from _noted(_page_items(out.getvalue(), budget, found, read), final)
+    except PagesUnreadable as error:
+        raise UnreadableDocument(f"the pages cannot be read: {_short(error)}") from error
+    if not read:
+        yield Unread("pages", "the pages cannot be read, even from a repaired copy")
+
+
+def _has_pages(pdf: pikepdf.Pdf) -> bool:
+    try:
+        return len(pdf.pages) > 0
+    except (pikepdf.PdfError, RuntimeError, ValueError):  # a page tree qpdf cannot walk
+        return False
 
 
 def _noted(items: Iterator[Item], final: set[str]) -> Iterator[Item]:
@@ -177,8 +217,13 @@ def _noted(items: Iterator[Item], final: set[str]) -> Iterator[Item]:
         yield item
 
 
-def _page_items(data: bytes, budget: Budget, found: Annotations) -> Iterator[Item]:
+def _page_items(
+    data: bytes, budget: Budget, found: Annotations, read: list[int] | None = None
+) -> Iterator[Item]:
+    """The items of each page; `read` collects the index of each page pdfminer reached."""
     for index, drawing in drawings(data, budget, found.redactions, budget.limits.max_pages):
+        if read is not None:
+            read.append(index)
         where = f"page {index + 1}"
         if isinstance(drawing, PageFailure):
             yield Unread(where, drawing.reason, limit=drawing.limit)

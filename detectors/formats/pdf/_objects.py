@@ -12,9 +12,11 @@ import pikepdf
 
 from detectors.errors import DocumentTooLarge
 from detectors.formats._ooxml import label
-from detectors.formats._xml import local, parse
+from detectors.formats._xml import parse
 from detectors.formats.archive import safe_name
 from detectors.formats.pdf._streams import stream_bytes
+from detectors.formats.pdf._xmp import WHERE as XMP
+from detectors.formats.pdf._xmp import inspect_xmp
 from detectors.limits import Budget, Limits
 from detectors.model import Embedded, Item, Structure, Text, Unread, Vector
 
@@ -227,23 +229,20 @@ def inspect_metadata(pdf: pikepdf.Pdf, limits: Limits) -> Iterator[Item]:
             if value:
                 yield Text(value, Vector.METADATA, f"document information '{label(str(key)[1:])}'")
     metadata = pdf.Root.get("/Metadata")
-    if isinstance(metadata, pikepdf.Stream):
-        try:
-            root = parse(stream_bytes(metadata, limits))
-        except Exception:  # unreadable XMP is reported, not fatal: the pages still matter
-            yield Unread("XMP metadata", "cannot be parsed", vector=Vector.METADATA)
-            return
-        for element in root.iter():
-            if isinstance(element.tag, str) and len(element) == 0 and (element.text or "").strip():
-                where = f"XMP metadata '{label(_xmp_name(element))}'"
-                yield Text((element.text or "").strip(), Vector.METADATA, where)
-
-
-def _xmp_name(element: Any) -> str:
-    """The property an XMP value belongs to: 'creator' for dc:creator/rdf:Seq/rdf:li."""
-    while local(element.tag) in ("li", "Seq", "Bag", "Alt") and element.getparent() is not None:
-        element = element.getparent()
-    return local(element.tag)
+    if not isinstance(metadata, pikepdf.Stream):
+        return
+    try:
+        packet = stream_bytes(metadata, limits)
+    except DocumentTooLarge as refused:
+        yield Unread(XMP, str(refused), limit=True, vector=Vector.METADATA)
+        return
+    except (pikepdf.PdfError, zlib.error):
+        yield Unread(XMP, "the packet cannot be decoded", vector=Vector.METADATA)
+        return
+    try:
+        yield from inspect_xmp(packet)
+    except DocumentTooLarge as refused:  # a packet too large to parse whole
+        yield Unread(XMP, str(refused), limit=True, vector=Vector.METADATA)
 
 
 def _rect(value: Any) -> tuple[float, float, float, float] | None:

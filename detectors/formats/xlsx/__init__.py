@@ -15,7 +15,7 @@ import posixpath
 from collections.abc import Iterator
 
 from detectors.formats._archive import SafeZip, open_zip
-from detectors.formats._ole import unwrap
+from detectors.formats._ole import embedded_ole
 from detectors.formats._ooxml import inspect_properties
 from detectors.formats.xlsx.caches import inspect_caches
 from detectors.formats.xlsx.comments import inspect_comments
@@ -26,7 +26,7 @@ from detectors.formats.xlsx.strings import read_strings, unused_strings
 from detectors.formats.xlsx.styles import concealing_styles
 from detectors.formats.xlsx.workbook import read_workbook, workbook_items
 from detectors.limits import Budget
-from detectors.model import Embedded, Item, Unread
+from detectors.model import Item, Unread
 from detectors.shown import shown_path
 
 __all__ = ["inspect_xlsx"]
@@ -60,5 +60,4 @@ def _embedded(zf: SafeZip, budget: Budget) -> Iterator[Item]:
         if isinstance(member, Unread):
             yield member
             continue
-        inner, data = unwrap(posixpath.basename(part), member)
-        yield Embedded(inner, data, where)
+        yield from embedded_ole(posixpath.basename(part), member, where)

@@ -28,6 +28,11 @@ XMP = (
     'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator><rdf:Seq><rdf:li>{}</rdf:li>'
     "</rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>"
 )
+XMP_SHORT = (
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+    'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" '
+    'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" pdf:Author="{}"/></rdf:RDF></x:xmpmeta>'
+)
 CASES = [
     ("page text", _one(SECRET), Vector.PAGE_TEXT, "page 1"),
     ("second page", build_pdf([Page((Line("x"),)), Page((SECRET,))]), Vector.PAGE_TEXT, "page 2"),
@@ -68,6 +73,7 @@ CASES = [
     ),
     ("info", _one(info={"Author": NAME}), Vector.METADATA, "document information 'Author'"),
     ("xmp", _one(xmp=XMP.format(NAME)), Vector.METADATA, "XMP metadata 'creator'"),
+    ("xmp short form", _one(xmp=XMP_SHORT.format(NAME)), Vector.METADATA, "XMP metadata 'Author'"),
     (
         "attachment name",
         _one(attachments={f"{NAME}.csv": b"a,b\n"}),

@@ -22,7 +22,7 @@ from crawler.demo.builders.xlsx import (
 from detectors.errors import EncryptedDocument, UnreadableDocument
 from detectors.formats.xlsx import inspect_xlsx
 from detectors.limits import Budget, Limits
-from detectors.model import Severity, Status, Vector
+from detectors.model import Embedded, Severity, Status, Vector
 from detectors.scan import ScanOptions, scan
 
 fake = Faker("en_GB")
@@ -439,7 +439,7 @@ def test_olap_slicer_captions_come_from_the_data_model() -> None:
 
 
 def test_embedded_ole_package_is_unwrapped() -> None:
-    from detectors.formats._ole import _ole10native, unwrap
+    from detectors.formats._ole import _ole10native, embedded_ole
 
     inner = b"%PDF-1.4 staff list"
     native = (
@@ -450,4 +450,6 @@ def test_embedded_ole_package_is_unwrapped() -> None:
         + inner
     )
     assert _ole10native(native) == ("staff.pdf", inner)
-    assert unwrap("oleObject1.bin", b"not ole") == ("oleObject1.bin", b"not ole")
+    assert list(embedded_ole("oleObject1.bin", b"not ole", "w")) == [
+        Embedded("oleObject1.bin", b"not ole", "w")
+    ]
