@@ -25,7 +25,7 @@ from detectors.people import count_people
 from detectors.prose_columns import columns_in
 from detectors.prose_records import records_in
 from detectors.prose_scan import ProseFinder, ProseHit, ProseResult, scan_texts
-from detectors.roles import ELECTION_NOTICE
+from detectors.roles import CASEWORK, ELECTION_NOTICE
 from detectors.special import categories_in
 from detectors.tables import (
     OFFENDER_LIST,
@@ -292,6 +292,11 @@ class Detector:
             raise DocumentTooLarge(evidence.stopped, part)
         # Free text in cells (a narrative, a note) is read like any other prose, up to a
         # total per document: a workbook of fifty such sheets must not spend the budget there.
+        # The notes of a public table (what its MPs said in the House) name people in public,
+        # unless the table is one of cases (a councillor's casework, complaints).
+        public_notes = evidence.public_role and not CASEWORK.search(
+            " ".join(h for h in (table.where, *table.header) if isinstance(h, str))
+        )
         for where, text in evidence.prose:
             if self._cell_prose_chars + len(text) > CELL_PROSE_CHARS:
                 break
@@ -301,7 +306,7 @@ class Detector:
                 embedded_in,
                 evidence.prose_kind,
                 evidence.prose_categories,
-                evidence.public_role,
+                public_notes,
             )
 
     def _record_table(self, table: Table, evidence: TableEvidence, embedded_in: str | None) -> None:

@@ -5,8 +5,12 @@ The decision is made from context, never from the name: a role title beside the 
 "MP", "Chief Constable", titles shipped in `detectors/data/public_roles.txt`), a byline or
 credit line, a speaker's label in a transcript, a rank or role with "said" (a named
 spokesperson), or, in tables, columns of an election or a list of office holders (party,
-votes, candidate, constituency...). Officers and staff in a list are never public role: a
-table with ranks, departments, service numbers or pay is a staff list whatever else it holds.
+votes, candidate, constituency...). The lines around a name count too: an office alone on the
+next line (a signature), an academic affiliation under a line of names (a paper's author
+block), a byline running on from the line before, a credits heading above ("About the
+authors", "Acknowledgements", "References"), a reference list's "(2003)". Officers and staff
+in a list are never public role: a table with ranks, departments, service numbers or pay is a
+staff list whatever else it holds.
 """
 
 from __future__ import annotations
@@ -257,6 +261,15 @@ def is_role_title(value: str) -> bool:
     return _title_cell().search(value) is not None
 
 
+CASEWORK = re.compile(
+    r"\b(?:cases?|casework|case\s*notes?|enquir(?:y|ies)|complaints?|complainants?|referrals?|"
+    r"incidents?|crimes?|offences?|safeguarding|concerns?)\b",
+    re.IGNORECASE,
+)
+"""Headers of a table of cases (a councillor's casework, complaints, referrals): its notes
+are about private people, whoever the table names in public."""
+
+
 ELECTION_NOTICE = re.compile(
     r"statement\s+(?:of|as\s+to)\s+(?:the\s+)?persons?\s+nominated|notice\s+of\s+poll|"
     r"declaration\s+of\s+(?:the\s+)?result\s+of\s+poll|persons\s+nominated\s+for\s+election|"
@@ -297,7 +310,7 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
         return True  # a signature over an office, an author block, a byline run on
     if _in_credits(text, start, end):
         return True  # "About the authors", "Acknowledgements", "References"
-    if _CITED.match(after) or _SCHOLAR.match(text, end):
+    if (_CITED.match(after) or _SCHOLAR.match(text, end)) and not _party_near(text, start, end):
         return True  # "Smith, J. (2003), “Title”", "Jane Smith is Professor of Law"
     said = _SAID.match(after)
     if said or _SAID_BEFORE.search(before):
@@ -376,7 +389,7 @@ _CITED = re.compile(
 _SCHOLAR = re.compile(
     r"\s+(?:is|was|are|were)\s+(?:currently\s+)?(?:(?:the|a|an)\s+)?"
     r"(?:(?:senior|principal|associate|assistant|visiting|emeritus)\s+)?"
-    r"(?:corresponding\s+author|co-?authors?|authors?|professors?|lecturers?|"
+    r"(?:corresponding\s+author|co-?authors?|professors?|lecturers?|"
     r"research\s+(?:fellows?|assistants?|associates?)|phd\s+(?:students?|candidates?))\b",
     re.IGNORECASE,
 )
@@ -404,7 +417,12 @@ def _in_credits(text: str, start: int, end: int) -> bool:
     heads = _credit_headings(text)
     if not any(0 <= start - h <= CREDITS_NEAR for h in heads):
         return False
-    return _CASE_PARTY.search(text, max(0, start - NEAR), end + NEAR) is None
+    return not _party_near(text, start, end)
+
+
+def _party_near(text: str, start: int, end: int) -> bool:
+    """A victim, suspect, witness, offender or defendant word within NEAR characters."""
+    return _CASE_PARTY.search(text, max(0, start - NEAR), end + NEAR) is not None
 
 
 _CASE_PARTY = re.compile(

@@ -112,6 +112,24 @@ def test_a_victim_in_a_council_minute_s_notes_column_is_not_public() -> None:
     assert False in _persons(verdict) and True in _persons(verdict)
 
 
+def test_a_councillor_s_casework_notes_name_private_people() -> None:
+    councillors = _names(8, seed=59)
+    residents = _names(8, seed=60)
+    rows = [
+        [
+            f"Cllr {cllr}",
+            _CONSTITUENCIES[i % 6],
+            f"Met {resident} about the noise from the flats next door and wrote to the housing "
+            "team on their behalf.",
+        ]
+        for i, (cllr, resident) in enumerate(zip(councillors, residents, strict=True))
+    ]
+    verdict = scan(_csv(["Name", "Ward", "Casework notes"], rows), "casework.csv")
+    assert verdict.people >= 6
+    notes = [f for f in verdict.findings if f.entity == "PERSON" and "Casework" in f.where]
+    assert notes and not any(f.public_role for f in notes)
+
+
 # --- an election notice and its earlier revisions --------------------------------------------
 
 
@@ -218,6 +236,8 @@ def test_posts_and_ranks_beside_plain_names_are_a_staff_list(
         ("Folkard, S. and Jane Hartley (1985), “Chronobiology and shift work”, Ergonomics.", True),
         ("Jane Hartley (2019) was seen at the address.", False),
         ("Jane Hartley is a pupil at the school.", False),
+        ("The victim, Jane Hartley, is a lecturer at the college.", False),
+        ("Jane Hartley was the author of the threatening letter.", False),
         ("Lord Jane Hartley spoke in the debate.", True),
     ],
 )
