@@ -329,13 +329,15 @@ _NAMES_LINE = re.compile(
 _RUN_ON = re.compile(r"(?:,|\band|&)[ \t]*$", re.IGNORECASE)
 """A byline that goes on to the next line ends with a comma or "and"."""
 _AFFILIATION = re.compile(
-    r"^[ \t]*(?:the[ \t]+)?[^\n]{0,40}?\b(?:universit(?:y|ies|é)|faculty|institute|"
-    r"department[ \t]+of|school[ \t]+of|laborator(?:y|ies)|research[ \t]+(?:centre|center|unit)|"
-    r"polytechnic)\b",
+    r"[ \t]*(?:the[ \t]+)?(?:universit(?:y|é)\b|(?:department|school|faculty)[ \t]+of\b|"
+    r"institute[ \t]+(?:of|for)\b|(?:research[ \t]+)?cent(?:re|er)[ \t]+for\b|laborator(?:y|ies)\b)"
+    r"|[ \t]*[^,\n]{0,40}\buniversit(?:y|é)\b",
     re.IGNORECASE,
 )
-"""An academic affiliation opening the line under an author's name (never a school's or a
-business's name alone: a list of pupils under their school is no author block)."""
+"""An academic affiliation opening the line under an author's name ("The University of Leeds",
+"Department of Psychology, …"); never a school's or a business's name alone (a list of pupils
+under their school is no author block), nor a job title before it ("Reporter, … Institute":
+a requester's signature)."""
 
 
 def _set_apart(text: str, line_start: int, start: int, end: int) -> bool:

@@ -228,6 +228,8 @@ def test_posts_and_ranks_beside_plain_names_are_a_staff_list(
         ("Shift work\nJane Hartley\nDepartment of Psychology, Massey University\n", True),
         ("Tom Fletcher and Jane Hartley\nThe University of Leeds Business School\n", True),
         ("Class 4B\nJane Hartley\nSt Mary's Primary School\n", False),
+        ("Yours sincerely,\nJane Hartley\nReporter, Invisible Institute\n", False),
+        ("Jane Hartley\nLeeds Beckett University, School of Law\n", True),
         # Credits sections of a published work.
         ("Acknowledgements\nThe research team comprised Tom Fletcher and Jane Hartley.", True),
         ("About the authors\nDr Jane Hartley is a lecturer in law.", True),
