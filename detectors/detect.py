@@ -25,7 +25,7 @@ from detectors.people import count_people
 from detectors.prose_columns import columns_in
 from detectors.prose_records import records_in
 from detectors.prose_scan import ProseFinder, ProseHit, ProseResult, scan_texts
-from detectors.roles import ELECTION_NOTICE
+from detectors.roles import CASEWORK, ELECTION_NOTICE
 from detectors.special import categories_in
 from detectors.tables import (
     OFFENDER_LIST,
@@ -110,6 +110,9 @@ class _Pending:
     categories: frozenset[str] = frozenset()
     """Special categories its table gives the people named in it."""
     covers: tuple[Cover, ...] = ()
+    public: bool = False
+    """The text is a note of a public table (what the MPs or councillors it lists said or
+    did): the people it names are named in public unless it calls them a party to a case."""
 
 
 @dataclass
@@ -166,9 +169,11 @@ class Detector:
         embedded_in: str | None = None,
         kind: str | None = None,
         categories: frozenset[str] = frozenset(),
+        public: bool = False,
     ) -> None:
         """Take one text or table; `kind` and `categories` say what the people named in a text
-        are, when the table it came from says so."""
+        are, when the table it came from says so; `public` that the text is a note of a public
+        table (`_Pending.public`)."""
         if isinstance(item, Table):
             self._feed_table(item, embedded_in)
             return
@@ -195,7 +200,16 @@ class Detector:
             if not item.text.strip():
                 return
         self._pending.append(
-            _Pending(item.text, item.vector, item.where, embedded_in, kind, categories, item.covers)
+            _Pending(
+                item.text,
+                item.vector,
+                item.where,
+                embedded_in,
+                kind,
+                categories,
+                item.covers,
+                public and not item.vector.hidden and not item.covers,
+            )
         )
         self._pending_chars += len(item.text)
         if self._pending_chars >= BATCH_CHARS:
@@ -249,6 +263,10 @@ class Detector:
         """Assess a table; `offenders` is the heading ("sex offenders", "MAPPA") of the text
         around it when that text lists its people as offenders."""
         self._sources += 1
+        if not table.vector.hidden and ELECTION_NOTICE.search(
+            " ".join(h for h in table.header if isinstance(h, str))
+        ):
+            self._election_notice = True  # "STATEMENT OF PERSONS NOMINATED" heading a table
         evidence = assess_table(table, self.allow, self._sources, self._budget)
         if offenders and evidence.people:
             evidence = replace(
@@ -257,7 +275,7 @@ class Detector:
                 kinds=evidence.kinds | {"case_records"},
                 special_categories=evidence.special_categories | categories_in(offenders),
             )
-        elif self._election_notice and not table.vector.hidden and evidence.people:
+        elif self._in_notice(table.vector) and evidence.people:
             # The candidates, proposers and seconders of an election notice, as a table.
             evidence = replace(
                 evidence,
@@ -274,6 +292,11 @@ class Detector:
             raise DocumentTooLarge(evidence.stopped, part)
         # Free text in cells (a narrative, a note) is read like any other prose, up to a
         # total per document: a workbook of fifty such sheets must not spend the budget there.
+        # The notes of a public table (what its MPs said in the House) name people in public,
+        # unless the table is one of cases (a councillor's casework, complaints).
+        public_notes = evidence.public_role and not CASEWORK.search(
+            " ".join(h for h in (table.where, *table.header) if isinstance(h, str))
+        )
         for where, text in evidence.prose:
             if self._cell_prose_chars + len(text) > CELL_PROSE_CHARS:
                 break
@@ -283,6 +306,7 @@ class Detector:
                 embedded_in,
                 evidence.prose_kind,
                 evidence.prose_categories,
+                public_notes,
             )
 
     def _record_table(self, table: Table, evidence: TableEvidence, embedded_in: str | None) -> None:
@@ -374,7 +398,7 @@ class Detector:
         if name is None or self.allow.covers(name):
             return
         keys = name_keys(name)
-        public = (self._election_notice and not pending.vector.hidden) or (
+        public = (self._in_notice(pending.vector) and not pending.covers) or (
             keys.full is not None and keys.full in self._public_names
         )
         self._add(
@@ -401,8 +425,14 @@ class Detector:
         # words in a comment or under a redaction box are still a leak.
         public = result.court_report and not pending.vector.hidden and not pending.embedded_in
         categories = frozenset() if public else result.categories
-        notice = self._election_notice and not pending.vector.hidden
-        roles = [self._in_role(hit) or (notice and hit.entity == "PERSON") for hit in result.hits]
+        notice = self._in_notice(pending.vector) and not pending.covers
+        # A note of a public table names people in public, unless it calls one a victim,
+        # witness or offender, or gives their home address or own phone.
+        noted = pending.public and not (result.role or result.private or result.offenders)
+        roles = [
+            self._in_role(hit) or ((notice or noted) and hit.entity == "PERSON")
+            for hit in result.hits
+        ]
         if not all(roles):
             group.categories |= categories
             self._categories |= categories
@@ -431,6 +461,11 @@ class Detector:
                 self._keys.append(hit.keys)
                 group.keys.append(hit.keys)
             group.sensitive = group.sensitive or hit.sensitive
+
+    def _in_notice(self, vector: Vector) -> bool:
+        """Text of an election notice: what a reader sees, and the notice's own earlier
+        revisions (the same candidates and subscribers, named in public by law)."""
+        return self._election_notice and (not vector.hidden or vector is Vector.PRIOR_REVISION)
 
     def _in_role(self, hit: ProseHit) -> bool:
         if hit.public_role:

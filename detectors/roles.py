@@ -5,8 +5,12 @@ The decision is made from context, never from the name: a role title beside the 
 "MP", "Chief Constable", titles shipped in `detectors/data/public_roles.txt`), a byline or
 credit line, a speaker's label in a transcript, a rank or role with "said" (a named
 spokesperson), or, in tables, columns of an election or a list of office holders (party,
-votes, candidate, constituency...). Officers and staff in a list are never public role: a
-table with ranks, departments, service numbers or pay is a staff list whatever else it holds.
+votes, candidate, constituency...). The lines around a name count too: an office alone on the
+next line (a signature), an academic affiliation under a line of names (a paper's author
+block), a byline running on from the line before, a credits heading above ("About the
+authors", "Acknowledgements", "References"), a reference list's "(2003)". Officers and staff
+in a list are never public role: a table with ranks, departments, service numbers or pay is a
+staff list whatever else it holds.
 """
 
 from __future__ import annotations
@@ -42,7 +46,8 @@ _COURTESY = (
 _PARTIES = (
     r"lab|labour|con|conservatives?|ld|lib\s*dems?|liberal\s+democrats?|green(?:\s+party)?|snp|"
     r"plaid(?:\s+cymru)?|reform(?:\s+uk)?|ukip|ind|independent|dup|sf|sinn\s+f[eé]in|sdlp|"
-    r"alliance|uup|tuv|labour\s+(?:and|&)\s+co-?operative|lab\s*/\s*co-?op|co-?op"
+    r"alliance|uup|tuv|labour\s+(?:and|&)\s+co-?operative|lab\s*/\s*co-?op|co-?op|"
+    r"conservative\s+(?:and|&)\s+unionist"
 )
 _NAMES_SO_FAR = r"(?:(?:(?-i:[A-Z])[\w'’.-]*[ \t]*){1,4}(?:,|\band\b|&)[ \t]*){0,8}"
 """Earlier names of the same credit or byline ("By Jane Smith and ")."""
@@ -256,9 +261,19 @@ def is_role_title(value: str) -> bool:
     return _title_cell().search(value) is not None
 
 
+CASEWORK = re.compile(
+    r"\b(?:cases?|casework|case\s*notes?|enquir(?:y|ies)|complaints?|complainants?|referrals?|"
+    r"incidents?|crimes?|offences?|safeguarding|concerns?)\b",
+    re.IGNORECASE,
+)
+"""Headers of a table of cases (a councillor's casework, complaints, referrals): its notes
+are about private people, whoever the table names in public."""
+
+
 ELECTION_NOTICE = re.compile(
     r"statement\s+(?:of|as\s+to)\s+(?:the\s+)?persons?\s+nominated|notice\s+of\s+poll|"
-    r"declaration\s+of\s+(?:the\s+)?result\s+of\s+poll|persons\s+nominated\s+for\s+election",
+    r"declaration\s+of\s+(?:the\s+)?result\s+of\s+poll|persons\s+nominated\s+for\s+election|"
+    r"a\s+poll\s+for\s+the\s+election\s+of\b",
     re.IGNORECASE,
 )
 """The statutory election notices (statement of persons nominated, notice of poll, declaration
@@ -269,6 +284,8 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
     """True when the name at text[start:end] is named in a public capacity."""
     if ELECTION_NOTICE.search(text) is not None:
         return True
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1  # a match that took the line's end with it
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - NEAR) : start]
     line_end = text.find("\n", end)
@@ -289,6 +306,12 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
         return True  # a speaker's turn in a transcript ("Jane Smith: Thank you")
     if _YEARS.match(after):
         return True  # "Jane Smith (1820–1890)": a historical figure, a blue plaque
+    if _set_apart(text, line_start, start, end):
+        return True  # a signature over an office, an author block, a byline run on
+    if _in_credits(text, start, end):
+        return True  # "About the authors", "Acknowledgements", "References"
+    if (_CITED.match(after) or _SCHOLAR.match(text, end)) and not _party_near(text, start, end):
+        return True  # "Smith, J. (2003), “Title”", "Jane Smith is Professor of Law"
     said = _SAID.match(after)
     if said or _SAID_BEFORE.search(before):
         # A named spokesperson speaks with a rank or a role; a victim quoted has neither.
@@ -296,3 +319,114 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
             return True
         return said is not None and _APPOSITIVE_ROLE.match(after) is not None
     return False
+
+
+_ONE_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4}"
+_NAMES_LINE = re.compile(
+    rf"[ \t]*{_ONE_NAME}(?:[ \t]*(?:,|\band\b|&)[ \t]*{_ONE_NAME})*[ \t]*,?[ \t]*"
+)
+"""A line of nothing but names: "Jane Smith", "Sophie Chen and Ann Jones"."""
+_RUN_ON = re.compile(r"(?:,|\band|&)[ \t]*$", re.IGNORECASE)
+"""A byline that goes on to the next line ends with a comma or "and"."""
+_AFFILIATION = re.compile(
+    r"[ \t]*(?:the[ \t]+)?(?:universit(?:y|é)\b|(?:department|school|faculty)[ \t]+of\b|"
+    r"institute[ \t]+(?:of|for)\b|(?:research[ \t]+)?cent(?:re|er)[ \t]+for\b|laborator(?:y|ies)\b)"
+    r"|[ \t]*[^,\n]{0,40}\buniversit(?:y|é)\b",
+    re.IGNORECASE,
+)
+"""An academic affiliation opening the line under an author's name ("The University of Leeds",
+"Department of Psychology, …"); never a school's or a business's name alone (a list of pupils
+under their school is no author block), nor a job title before it ("Reporter, … Institute":
+a requester's signature)."""
+
+
+def _set_apart(text: str, line_start: int, start: int, end: int) -> bool:
+    """True when the name's line holds only names and the lines around it say whose they are:
+    the next line is an office alone ("David Parr\nReturning Officer", a signature) or an
+    academic affiliation (a paper's author block), or the line before is a byline running on
+    ("Authors: Jane Smith, Tom Brown,\nAnn Jones and Sam Lee")."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:start], text[end:line_end]
+    if not _NAMES_LINE.fullmatch(before + "X" + after) and not _tail_of_dated(before, after):
+        return False
+    next_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1 : next_end if next_end >= 0 else len(text)]
+    if following.strip() and _office_line().fullmatch(following.strip()):
+        return True
+    if not _tail_of_dated(before, after) and _AFFILIATION.match(following):
+        return True
+    previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    previous = text[previous_start : max(previous_start, line_start - 1)]
+    return bool(
+        previous.strip()
+        and not _tail_of_dated(before, after)
+        and _RUN_ON.search(previous)
+        and _BYLINE.search(previous)
+    )
+
+
+_DATED = re.compile(r"^\s*dated\b[^\n]{0,60}?\d{4}\s*$", re.IGNORECASE)
+"""A notice's signature line: "Dated Wednesday 24 April 2019 David Parr"."""
+
+
+def _tail_of_dated(before: str, after: str) -> bool:
+    return not after.strip() and _DATED.match(before) is not None
+
+
+@cache
+def _office_line() -> re.Pattern[str]:
+    """A line that is wholly a public office: "Returning Officer", "Chief Constable of Kent"."""
+    return re.compile(
+        rf"(?:(?:acting|deputy|temporary|interim)\s+)?(?:{_alternation()})\b"
+        r"(?:\s+(?:for|of|to)\s+[^\n]{1,60})?\.?",
+        re.IGNORECASE,
+    )
+
+
+_CITED = re.compile(
+    r"^[^\n()“”\"]{0,60}?\(\s*(?:(?:19|20)\d\d[a-z]?\s*\)\s*[,.:]\s*[“\"‘'A-Z]|[Ee]ds?\.?\s*\))"
+)
+"""A reference list's entry after a name: "Smith, J. (2003), “Title”", "Jones, A. (Ed.)"."""
+_SCHOLAR = re.compile(
+    r"\s+(?:is|was|are|were)\s+(?:currently\s+)?(?:(?:the|a|an)\s+)?"
+    r"(?:(?:senior|principal|associate|assistant|visiting|emeritus)\s+)?"
+    r"(?:corresponding\s+author|co-?authors?|professors?|lecturers?|"
+    r"research\s+(?:fellows?|assistants?|associates?)|phd\s+(?:students?|candidates?))\b",
+    re.IGNORECASE,
+)
+"""An author's biography: "Jane Smith is Professor of…", "… is the corresponding author"."""
+
+CREDITS_NEAR = 4000
+"""Characters after a credits heading ("About the authors") within which names are credited."""
+_CREDITS_HEADING = re.compile(
+    r"^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?:about[ \t]+the[ \t]+authors?|"
+    r"acknowledge?ments?|notes[ \t]+on[ \t]+(?:the[ \t]+)?contributors|"
+    r"author[ \t]+biograph(?:y|ies)|references|bibliography|further[ \t]+reading)[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""Headings of the parts of a published work that credit people by name."""
+
+
+@lru_cache(maxsize=8)
+def _credit_headings(text: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _CREDITS_HEADING.finditer(text))
+
+
+def _in_credits(text: str, start: int, end: int) -> bool:
+    """True when the name lies under a credits heading (the authors' biographies,
+    acknowledgements, a reference list) and is not called a party to a case there."""
+    heads = _credit_headings(text)
+    if not any(0 <= start - h <= CREDITS_NEAR for h in heads):
+        return False
+    return not _party_near(text, start, end)
+
+
+def _party_near(text: str, start: int, end: int) -> bool:
+    """A victim, suspect, witness, offender or defendant word within NEAR characters."""
+    return _CASE_PARTY.search(text, max(0, start - NEAR), end + NEAR) is not None
+
+
+_CASE_PARTY = re.compile(
+    r"\b(?:victims?|suspects?|witness(?:es)?|offenders?|complainants?|defendants?)\b", re.I
+)

@@ -69,18 +69,38 @@ def public_table(
     columns = [[cell(row, i) for row in sample] for i in range(len(types))]
     if political_table([normal_header(h) for h in headers], columns):
         return True  # MPs or councillors with their constituency or party
-    offices = False
+    held = any(
+        t.cue is Cue.NAME and _share([v for v in columns[i] if v], is_role_title) >= OFFICE_SHARE
+        for i, t in enumerate(types)
+    )  # "Cllr Jane Smith", "John Brown MP", "Lord Smith": the names carry their office
+    offices = held
     for i, t in enumerate(types):
         values = [v for v in (cell(row, i) for row in sample) if v]
         if t.cue is Cue.PARTY and _share(values, _is_party_word) >= 0.3:
             return False
         if t.cue in STAFF_CUES and values:
-            if _share(values, is_role_title) < 0.6:
+            # Members who hold a public office may hold posts in their group or committee
+            # too (chair, secretary, treasurer); anyone else's role must be a public office.
+            posts = _share(values, _committee_post) if held else 0.0
+            if max(_share(values, is_role_title), posts) < OFFICE_SHARE:
                 return False
             offices = True
-        if t.cue is Cue.NAME and _share(values, is_role_title) >= 0.6:
-            offices = True  # "Cllr Jane Smith", "John Brown MP"
     return offices or public_headers([normal_header(h) for h in headers])
+
+
+OFFICE_SHARE = 0.6
+"""Share of a column's values that must be public offices (or a group's posts) for its list to
+be of office holders."""
+COMMITTEE_POSTS = wordset("""
+    chair chairs chairman chairwoman chairperson co-chair vice-chair deputy vice co president
+    vice-president secretary treasurer officer officers member members registered contact
+    """)
+"""Posts within a parliamentary group or committee, held by members who are office holders."""
+
+
+def _committee_post(value: str) -> bool:
+    words = re.findall(r"[a-z]+(?:-[a-z]+)?", value.casefold())
+    return bool(words) and all(w in COMMITTEE_POSTS or w in {"and", "of", "the"} for w in words)
 
 
 def _share(values: Sequence[str], test: Callable[[str], bool]) -> float:

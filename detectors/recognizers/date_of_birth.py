@@ -32,9 +32,12 @@ WORDY = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAME}\.?,?\s+\d{{4}}"
 US_WORDY = rf"{MONTH_NAME}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 DATE = rf"(?:{ISO}|{NUMERIC}|{WORDY}|{US_WORDY})"
 LABEL = (
-    r"\b(?:d\.?\s?o\.?\s?b|date\s+of\s+birth|birth\s*date|birthday|born(?:\s+on)?|b\.)"
+    r"\b(?:d\.?\s?o\.?\s?b|date\s+of\s+birth|birth\s*date|birthday|born(?:\s+on)?|"
+    r"(?-i:b)\.(?=[ \t]?\d))"
     r"(?:\s+(?:is|was|being|given\s+as))?\.?\s*(?:\(\s*[a-z/]{2,10}\s*\)\s*)?(?:[:=\-–]\s*)?"
 )
+"""A label before a date of birth; "b." only in lower case and with the date on its line
+("b. 3.4.1950"): "Appendix B." before a paragraph number "3.3.18" is no birth."""
 TRAILING_LABEL = r"\s*\(?\s*(?:d\.?o\.?b|date\s+of\s+birth)\b"
 MAX_AGE_YEARS = 110
 
