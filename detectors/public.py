@@ -35,8 +35,10 @@ _SERVICE_PHONE = re.compile(r"(?:\+44|0044)?\(?0?(?:3[034]\d|80[08]|8[47]\d)|1[0
 
 _PUBLIC_DOMAIN = re.compile(
     r"(?:\.gov\.uk|\.police\.uk|\.nhs\.uk|\.nhs\.net|\.sch\.uk|\.ac\.uk|\.parliament\.uk|"
-    r"librar(?:y|ies)|council|borough|county)",
+    r"librar(?:y|ies)|council|borough|county|\.gov(?:\.[a-z]{2})?$|\.mil$|\.gc\.ca$|"
+    r"\.govt\.nz$|\.europa\.eu$)",
 )
+"""Domains of public bodies, at home and abroad (a US agency's `.gov` too)."""
 
 
 def is_public_email(address: str) -> bool:
