@@ -42,7 +42,7 @@ A special category named in the sentence of one to three people in visible prose
 identifier, contact detail or address of anyone and no victim, witness or offender among them
 (a film's plot in which a character is injured, a signatory just above a census note on
 race), is what a page is about, not a fact leaked about them: those names are rated as names
-alone. A sexual offence or an informant said of a named person stays high
+alone. A sexual offence, domestic abuse or an informant said of a named person stays high
 however little else is given: naming them is the harm.
 
 A document is worth an alert at `medium` and above: a web team should not be woken for the
@@ -63,9 +63,10 @@ LIST = 2
 """People a staff or contact list needs: one person's work contact on a form is no list."""
 FEW = 3
 """Named people a special category may be said of in visible prose and still be the topic."""
-GRAVE = frozenset({"sexual_offence", "informant"})
+GRAVE = frozenset({"sexual_offence", "domestic_abuse", "informant"})
 """Categories whose mere mention beside a name is the harm (victims of sexual offences have
-lifelong anonymity; a named informant is in danger)."""
+lifelong anonymity; a named victim of domestic abuse can be found by the abuser; a named
+informant is in danger)."""
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ _CODES = frozenset({"UK_NHS", "UK_NINO", "UK_PASSPORT", "UK_DRIVING_LICENCE"})
 the start of a longer code ("4445535435-45-4E41", a GUID, a hex dump) is that code's part."""
 _ORGANISATION = re.compile(
     r"\b(?:constabulary|police|headquarters|hq|station|council|court|house|offices?|civic|"
-    r"borough|town hall|county hall|city hall|freedom of information|disclosure unit)\b",
+    r"town hall|county hall|city hall|freedom of information|disclosure unit)\b",
     re.IGNORECASE,
 )
 """Words just before an address that make it the organisation's own postal address."""

@@ -127,6 +127,16 @@ def test_a_topic_a_body_or_a_specimen_is_no_fact_about_a_person(text: str, most:
         ),
         ("Mark Fletcher has been a CHIS for the force since 2019.", Vector.PAGE_TEXT, H),
         (
+            "Jane Whitlock suffered years of coercive control at the hands of her husband.",
+            Vector.PAGE_TEXT,
+            H,
+        ),
+        (
+            "Jane Whitlock of 14 Borough Road, Leeds LS6 2AB has a mental health condition.",
+            Vector.PAGE_TEXT,
+            M,
+        ),
+        (
             "Jane Whitlock of 14 Elm Grove, Norwich NR2 3AB has a mental health condition.",
             Vector.PAGE_TEXT,
             M,
@@ -155,6 +165,8 @@ def test_a_topic_a_body_or_a_specimen_is_no_fact_about_a_person(text: str, most:
         "a named victim of rape, without the word victim",
         "a named victim of a sexual assault",
         "a named informant",
+        "a named victim of domestic abuse",
+        "a health condition with a home address on a borough road",
         "a health condition with a home address",
         "a health condition said of five named people",
         "a category beside names in a comment",
