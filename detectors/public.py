@@ -25,6 +25,7 @@ _MAILBOX_WORDS = wordset("""
     communities engagement consultation policy research statistics insight performance audit
     transparency webteam digital ict servicedesk mailbox inbox central main bereavement
     cemetery ceremonies crematorium theatre pool park parks countryside tourism visitor
+    spam phishing abuse fraud scam scams security postmaster hostmaster privacy
     """)
 _SPLIT = re.compile(r"[._+\-\d]+")
 _GLUED_WORD = 6

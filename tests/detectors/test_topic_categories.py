@@ -291,6 +291,8 @@ def test_the_words_a_body_is_called_by(text: str, heads: set[str], not_heads: se
     [
         ("phishing@irs.gov", True),
         ("taxforms@irs.gov", True),
+        ("spam@uce.gov", True),
+        ("abuse@example.net", True),
         ("jane.whitlock@irs.gov", False),
         ("jwhitlock@state.gov", False),
         ("robert.egge@example.org", False),
