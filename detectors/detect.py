@@ -115,6 +115,8 @@ class _Pending:
     categories: frozenset[str] = frozenset()
     """Special categories its table gives the people named in it."""
     covers: tuple[Cover, ...] = ()
+    public: bool = False
+    """Its table names people in a public capacity: so does its free text."""
 
 
 @dataclass
@@ -176,9 +178,10 @@ class Detector:
         embedded_in: str | None = None,
         kind: str | None = None,
         categories: frozenset[str] = frozenset(),
+        public: bool = False,
     ) -> None:
-        """Take one text or table; `kind` and `categories` say what the people named in a text
-        are, when the table it came from says so."""
+        """Take one text or table; `kind`, `categories` and `public` say what the people named
+        in a text are, when the table it came from says so."""
         if isinstance(item, Table):
             self._feed_table(item, embedded_in)
             return
@@ -205,7 +208,16 @@ class Detector:
             if not item.text.strip():
                 return
         self._pending.append(
-            _Pending(item.text, item.vector, item.where, embedded_in, kind, categories, item.covers)
+            _Pending(
+                item.text,
+                item.vector,
+                item.where,
+                embedded_in,
+                kind,
+                categories,
+                item.covers,
+                public,
+            )
         )
         self._pending_chars += len(item.text)
         if self._pending_chars >= BATCH_CHARS:
@@ -295,6 +307,7 @@ class Detector:
                 embedded_in,
                 evidence.prose_kind,
                 evidence.prose_categories,
+                evidence.public_role,
             )
 
     def _record_table(self, table: Table, evidence: TableEvidence, embedded_in: str | None) -> None:
@@ -389,8 +402,10 @@ class Detector:
         if name is None or self.allow.covers(name):
             return
         keys = name_keys(name)
-        public = (self._election_notice and not pending.vector.hidden) or (
-            keys.full is not None and keys.full in self._public_names
+        public = (
+            (self._election_notice and not pending.vector.hidden)
+            or pending.public
+            or (keys.full is not None and keys.full in self._public_names)
         )
         self._add(
             "PERSON",
@@ -417,7 +432,10 @@ class Detector:
         public = result.court_report and not pending.vector.hidden and not pending.embedded_in
         categories = frozenset() if public else result.categories
         notice = self._election_notice and not pending.vector.hidden
-        roles = [self._in_role(hit) or (notice and hit.entity == "PERSON") for hit in result.hits]
+        roles = [
+            pending.public or self._in_role(hit) or (notice and hit.entity == "PERSON")
+            for hit in result.hits
+        ]
         if not all(roles):
             group.categories |= categories
             self._categories |= categories

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pytest
 
@@ -300,3 +300,94 @@ def test_the_words_a_body_is_called_by(text: str, heads: set[str], not_heads: se
 )
 def test_a_public_body_abroad_has_role_mailboxes_too(address: str, public: bool) -> None:
     assert is_public_email(address) is public
+
+
+_AGENCIES = [
+    "Eastford Family Support Centre",
+    "Westford Community Trust",
+    "Northfield Advice Centre",
+    "Southgate Youth Foundation",
+    "Riverside Housing Association",
+    "Hillcrest Carers Centre",
+    "Meadowbank Community Library",
+    "Oakwood Family Support Trust",
+    "Brookside Community Association",
+    "Elmstead Advice Centre",
+    "Ashby Youth Foundation",
+    "Clifton Wellbeing Centre",
+]
+
+
+def _directory(
+    header: Sequence[str], row: Callable[[int, str, str], list[str]], count: int = 12
+) -> bytes:
+    forenames = ["Myra", "Louis", "Linda", "Glenn", "Sarah", "Marge", "Annette", "Tom"]
+    surnames = ["Pearson", "Dawson", "Hallam", "Eastwood", "Axton", "Cannock", "Ferrari"]
+    surnames += ["Stein", "Ducat", "Berman", "Page", "Hall", "Fletcher", "Brady", "Turner"]
+    names = [f"{first} {last}" for last in surnames for first in forenames]
+    return _csv(header, [row(n, _AGENCIES[n % 12], names[n]) for n in range(count)])
+
+
+_DIRECTORY_HEADER = [
+    "Agency",
+    "Website",
+    "Hours",
+    "Senior worker",
+    "Senior worker title",
+    "Senior worker email",
+    "Description",
+]
+
+
+def _agency_row(n: int, agency: str, name: str) -> list[str]:
+    login = name.lower().replace(" ", ".")
+    return [
+        agency,
+        f"http://www.agency{n}.org",
+        "9:00 am - 5:00 pm, Monday - Friday",
+        name,
+        ["Programme Coordinator", "Volunteer Manager", "Office Manager"][n % 3],
+        f"{login}@agency{n}.org",
+        "Advice and support for families, children and carers in the area.",
+    ]
+
+
+def test_a_directory_of_agencies_names_their_contacts_in_role() -> None:
+    verdict = scan(_directory(_DIRECTORY_HEADER, _agency_row), "directory.csv")
+    assert verdict.severity in ("low", "none")
+    assert all(f.public_role for f in verdict.findings if f.entity == "PERSON")
+
+
+def _staff_row(n: int, agency: str, name: str) -> list[str]:
+    login = name.lower().replace(" ", ".")
+    unit = ["Road Policing Unit", "Criminal Justice Unit", "Custody Unit"][n % 3]
+    return [unit, "http://intranet.force.police.uk/units", name, "Constable", login + "@force.uk"]
+
+
+def _residents_row(n: int, agency: str, name: str) -> list[str]:
+    home = ["Oakwood Care Centre", "Elm Lodge Nursing Centre"][n % 2]
+    return [home, "http://www.carehomes.org", name, "dementia", "Room " + str(n)]
+
+
+def _victims_row(n: int, agency: str, name: str) -> list[str]:
+    return [agency, f"http://www.agency{n}.org", name, "Referred by police"]
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "count", "least"),
+    [
+        (["Unit", "Unit page", "Name", "Rank", "Email"], _staff_row, 120, H),
+        (["Home", "Website", "Resident name", "Medical condition", "Room"], _residents_row, 12, H),
+        (["Agency", "Website", "Victim name", "Notes"], _victims_row, 12, H),
+    ],
+    ids=[
+        "officers of a few units with their units' page",
+        "residents of care homes with their condition",
+        "victims referred to agencies",
+    ],
+)
+def test_a_list_of_people_beside_bodies_is_no_directory(
+    header: list[str], row: Callable[[int, str, str], list[str]], count: int, least: Severity
+) -> None:
+    verdict = scan(_directory(header, row, count), "list.csv")
+    assert _ORDER.index(verdict.severity) >= _ORDER.index(least)
