@@ -94,9 +94,10 @@ _ETHNIC_WORD = re.compile(
 )
 """Ethnic and national group words: two of them in and just before a tagged span make it a
 census category; one alone may be a surname (White, Black, Welsh)."""
-_SPECIMEN = re.compile(r"\b(?:SAMPLE|SPECIMEN)\b|\b(?i:any ?(?:town|place|city|ville|street))\b")
-"""A specimen in a form or guide (a cheque stamped SAMPLE, "123 Main Street, Anytown"): the
-names and addresses beside it are made up."""
+_SPECIMEN = re.compile(r"\b(?:Any ?(?:town|place|city|ville)|ANY ?(?:TOWN|PLACE|CITY))\b")
+"""The made-up town of a specimen in a form or guide ("123 Main Street, Anytown"): the names
+and addresses beside it are made up too. Never the word "sample" or "specimen", which a DNA
+or blood sample register uses beside real people."""
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|No))[.!?](?=\s+[A-Z\"'(])")
 
 
@@ -181,7 +182,7 @@ def _judge(
         if name is None or not _enough(name, match.score):
             continue
         if _SPECIMEN.search(text, max(0, match.start - NEAR), match.end + NEAR):
-            continue  # a cheque stamped SAMPLE, "123 Main Street, Anytown": made up
+            continue  # a specimen cheque's "123 Main Street, Anyplace": made up
         if normal_words(text[match.start : match.end]) in organisations:
             continue  # "Ann Rowan supports…" where the page names the Ann Rowan Trust
         if len(_ETHNIC_WORD.findall(text, max(0, match.start - 25), match.end)) >= 2:

@@ -127,6 +127,18 @@ def test_a_topic_a_body_or_a_specimen_is_no_fact_about_a_person(text: str, most:
         ),
         ("Mark Fletcher has been a CHIS for the force since 2019.", Vector.PAGE_TEXT, H),
         (
+            "SAMPLE REGISTER: blood sample taken from Jane Whitlock of 14 Elm Grove, Norwich "
+            "NR2 3AB at 02:10 after the collision.",
+            Vector.PAGE_TEXT,
+            M,
+        ),
+        (
+            "Jane Whitlock of 14 Elm Grove, Norwich NR2 3AB said she felt unsafe in any town "
+            "centre after her diagnosis.",
+            Vector.PAGE_TEXT,
+            M,
+        ),
+        (
             "Jane Whitlock suffered years of coercive control at the hands of her husband.",
             Vector.PAGE_TEXT,
             H,
@@ -165,6 +177,8 @@ def test_a_topic_a_body_or_a_specimen_is_no_fact_about_a_person(text: str, most:
         "a named victim of rape, without the word victim",
         "a named victim of a sexual assault",
         "a named informant",
+        "a blood sample register",
+        "any town in ordinary words",
         "a named victim of domestic abuse",
         "a health condition with a home address on a borough road",
         "a health condition with a home address",
