@@ -307,7 +307,8 @@ class Detector:
                 embedded_in,
                 evidence.prose_kind,
                 evidence.prose_categories,
-                evidence.public_role,
+                # Only a table a reader sees speaks in public: notes kept out of sight do not.
+                evidence.public_role and not table.vector.hidden,
             )
 
     def _record_table(self, table: Table, evidence: TableEvidence, embedded_in: str | None) -> None:

@@ -405,3 +405,30 @@ def test_a_list_of_people_beside_bodies_is_no_directory(
 ) -> None:
     verdict = scan(_directory(header, row, count), "list.csv")
     assert _ORDER.index(verdict.severity) >= _ORDER.index(least)
+
+
+@pytest.mark.parametrize(("vector", "public"), [(Vector.CELL, True), (Vector.HIDDEN_SHEET, False)])
+def test_a_directory_s_notes_speak_for_its_bodies_only_where_a_reader_sees_them(
+    vector: Vector, public: bool
+) -> None:
+    notes = [
+        "Ring Joan Whitlock on Mondays about referrals to the family support group.",
+        "Ask for Peter Lamb, who runs the advice sessions on Thursday evenings.",
+    ]
+    header = ("Agency", "Website", "Hours", "Senior worker", "Senior worker title", "Notes")
+    forenames = ["Myra", "Louis", "Linda", "Glenn", "Sarah", "Marge"]
+    rows = [
+        [
+            *_agency_row(n, _AGENCIES[n], "")[:3],
+            f"{forenames[n % 6]} {['Pearson', 'Dawson'][n % 2]}",
+            "Office Manager",
+            notes[n % 2],
+        ]
+        for n in range(12)
+    ]
+    detector = Detector()
+    detector.feed(Table("sheet 'Agencies'", vector, header, iter(rows)))
+    evidence = detector.finish()
+    named = [f for f in evidence.findings if f.entity == "PERSON" and "Notes" in f.where]
+    assert named
+    assert all(f.public_role is public for f in named)
