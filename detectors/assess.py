@@ -18,12 +18,13 @@ identifier such as a NINO, NHS number or date of birth, sits with the people.
 | personal data under a box drawn over it in a PDF (failed redaction)  | high     |
 | a named victim, witness, complainant or offender                     | high     |
 | 50 or more people in any other table or text                         | high     |
-| staff or contact list of 10 or more; hidden staff list of fewer      | medium   |
+| staff or contact list of 10 or more; hidden staff list of 2 to 9     | medium   |
 | a private person's name with their home address or own phone         | medium   |
 | 3 or more people in hidden text (comments, tracked changes…)         | medium   |
 | 10 or more people in visible text                                    | medium   |
 | a part that could not be read, `unread` (suspect, not clean)        | medium   |
 | a few names or work contact details in visible text or lists         | low      |
+| a category in the sentence of 1-3 people in visible text, no more     | low      |
 | people named in a public role (candidates, councillors, ministers…)  | low      |
 | author or editor names in document properties                        | low      |
 | hidden sheets, rows or caches holding nothing personal               | low      |
@@ -36,6 +37,13 @@ An exposure of people named in a public role (`Exposure.public_role`: candidates
 MPs, ministers, commissioners, chief officers, spokespeople, authors, the allow-list; see
 `detectors.roles`) rates low whatever its size; private people in the same document are rated
 on their own. A pivot cache that repeats a visible sheet is rated as that visible sheet.
+
+A special category named in the sentence of one to three people in visible prose, with no
+identifier, contact detail or address of anyone and no victim, witness or offender among them
+(a film's plot in which a character is injured, a signatory just above a census note on
+race), is what a page is about, not a fact leaked about them: those names are rated as names
+alone. A sexual offence, domestic abuse or an informant said of a named person stays high
+however little else is given: naming them is the harm.
 
 A document is worth an alert at `medium` and above: a web team should not be woken for the
 author field of a Word file or the FOI officer's signature, but should be for any hidden list.
@@ -51,6 +59,14 @@ from detectors.model import Severity, Structure, Unread
 STAFF_MANY = 100
 SOME = 10
 CROWD = 50
+LIST = 2
+"""People a staff or contact list needs: one person's work contact on a form is no list."""
+FEW = 3
+"""Named people a special category may be said of in visible prose and still be the topic."""
+GRAVE = frozenset({"sexual_offence", "domestic_abuse", "informant"})
+"""Categories whose mere mention beside a name is the harm (victims of sexual offences have
+lifelong anonymity; a named victim of domestic abuse can be found by the abuser; a named
+informant is in danger)."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +119,7 @@ def _rate(exposure: Exposure) -> tuple[Severity, str]:
             return Severity.CRITICAL, f"{where} staff list of {people} people"
         if people >= STAFF_MANY or (hidden and people >= SOME):
             return Severity.HIGH, f"{where} staff list of {people} people"
-    if exposure.sensitive and people:
+    if exposure.sensitive and people and not _topical(exposure):
         return Severity.HIGH, "sensitive data about named people"
     if exposure.role and people:
         return Severity.HIGH, "a named victim, witness or offender"
@@ -111,10 +127,26 @@ def _rate(exposure: Exposure) -> tuple[Severity, str]:
         return Severity.HIGH, f"{people} people in {where} {exposure.source}"
     if exposure.source == "metadata":
         return Severity.LOW, "author names in document properties"
-    if kinds and (people >= SOME or hidden):
+    if kinds and (people >= SOME or (hidden and people >= LIST)):
         return Severity.MEDIUM, f"{where} {' and '.join(kinds)} of {people} people"
     if (hidden and people >= 3) or people >= SOME:
         return Severity.MEDIUM, f"{people} people in {where} {exposure.source}"
     if exposure.private and people:
         return Severity.MEDIUM, "a private person's home address or phone with their name"
     return Severity.LOW, f"a few names or contact details in {where} {exposure.source}"
+
+
+def _topical(exposure: Exposure) -> bool:
+    """A special category named beside a few people in visible prose, with nothing else about
+    anyone: the page's subject, not a fact about them."""
+    return (
+        exposure.source == "prose"
+        and not exposure.hidden
+        and not exposure.kinds
+        and not exposure.details
+        and not exposure.private
+        and not exposure.role
+        and not exposure.offenders
+        and 0 < exposure.categorised <= FEW
+        and not GRAVE.intersection(exposure.special_categories)
+    )

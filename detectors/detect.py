@@ -22,6 +22,7 @@ from detectors.mask import mask
 from detectors.model import Cover, Finding, Table, Text, Unread, Vector
 from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
+from detectors.places import organisation_heads
 from detectors.prose_columns import columns_in
 from detectors.prose_records import records_in
 from detectors.prose_scan import ProseFinder, ProseHit, ProseResult, scan_texts
@@ -65,6 +66,10 @@ class Exposure:
     """The people are listed as offenders (sex offenders, MAPPA, an offender register)."""
     public_role: bool = False
     """Everyone counted here is named in a public capacity (`detectors.roles`): rated low."""
+    categorised: int = 0
+    """People of prose in whose own sentence a special category is named."""
+    details: bool = True
+    """Prose gives more than names: an e-mail, phone, address or identifier of someone."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,8 @@ class _ProseGroup:
     private: bool = False
     role: bool = False
     offenders: bool = False
+    categorised: list[PersonKeys] = field(default_factory=list)
+    details: bool = False
 
 
 class Detector:
@@ -157,6 +164,9 @@ class Detector:
         """(exposure index, vector, person keys) of each table, to find pivot caches that only
         repeat a visible sheet."""
         self._cell_prose_chars = 0
+        self._organisations: set[str] = set()
+        """Short names of the bodies the document names ("ann rowan" of "Ann Rowan
+        Foundation"): the same words alone are the body's, not a person's."""
         self._public_names: set[int] = set()
         self._election_notice = False
         """A statutory election notice was read: the names in it are candidates'."""
@@ -248,6 +258,8 @@ class Detector:
                     private=group.private,
                     role=group.role,
                     offenders=group.offenders,
+                    categorised=count_people(group.categorised),
+                    details=group.details,
                 )
             )
         findings = _gathered(self._tallies)
@@ -366,6 +378,8 @@ class Detector:
 
     def _flush(self) -> None:
         pending, self._pending, self._pending_chars = self._pending, [], 0
+        for p in pending:
+            self._organisations |= organisation_heads(p.text)
         for part in _slices(pending):
             self._check_prose()
             self._analyse(part)
@@ -385,7 +399,8 @@ class Detector:
         fresh = list(dict.fromkeys(p.text for p in prose if p.text not in self._seen))
         if fresh:
             find = self._find or _default_finder(self._check_prose)
-            self._seen.update(zip(fresh, scan_texts(fresh, find, self.allow), strict=True))
+            results = scan_texts(fresh, find, self.allow, frozenset(self._organisations))
+            self._seen.update(zip(fresh, results, strict=True))
         for p in prose:
             for hit in self._seen[p.text].hits:
                 if hit.public_role and hit.keys is not None and hit.keys.full is not None:
@@ -398,8 +413,10 @@ class Detector:
         if name is None or self.allow.covers(name):
             return
         keys = name_keys(name)
-        public = (self._in_notice(pending.vector) and not pending.covers) or (
-            keys.full is not None and keys.full in self._public_names
+        public = (
+            (self._in_notice(pending.vector) and not pending.covers)
+            or pending.public
+            or (keys.full is not None and keys.full in self._public_names)
         )
         self._add(
             "PERSON",
@@ -440,6 +457,7 @@ class Detector:
             group.private = group.private or (result.private and not public)
             group.role = group.role or (result.role and not public)
             group.offenders = group.offenders or result.offenders
+            group.categorised.extend(result.categorised)
         for hit, role in zip(result.hits, roles, strict=True):
             self._add(
                 hit.entity,
@@ -461,6 +479,7 @@ class Detector:
                 self._keys.append(hit.keys)
                 group.keys.append(hit.keys)
             group.sensitive = group.sensitive or hit.sensitive
+            group.details = group.details or hit.entity != "PERSON"
 
     def _in_notice(self, vector: Vector) -> bool:
         """Text of an election notice: what a reader sees, and the notice's own earlier

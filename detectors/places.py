@@ -29,6 +29,8 @@ ORGANISATION_WORDS = wordset("""
     memorial estate farm partnership service services house lodge ward wards parish village
     town city team teams unit directorate department inn pub tavern hotel cottage cottages
     shop stores garage
+    group inc incorporated corp corporation company holdings associates industries bank llc
+    valley canyon springs box
     district division constituency station airport harbour port bridge reservoir river forest
     wood woods common heath moor fields field recreation ground playing pavilion baths pool
     """)
@@ -36,7 +38,7 @@ ORGANISATION_WORDS = wordset("""
 SURNAME_LIKE = wordset("""
     hall house lodge park wood woods field fields common farm bridge forest pool moor heath
     town city green hill lane dale croft rise brow fold crest view vale heights quay yard wharf
-    walk row way court chase church gardens garden
+    walk row way court chase church gardens garden box
     """)
 """Place words that are also common surnames ("Jane Lane", "Tom Hall"): a place only in a
 longer name ("Edward Pease Way") or after a place preposition ("on Shay Lane")."""
@@ -59,6 +61,28 @@ def is_place_or_org(value: str) -> bool:
         return True
     place_words = ORGANISATION_WORDS | STREET_WORDS
     return words[-1] in place_words and (len(words) >= 3 or words[-1] not in SURNAME_LIKE)
+
+
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+){2,4}(?=[A-Z][a-z]+\b)")
+"""Two to four capitalised words, then the capitalised word checked as an organisation's."""
+
+
+def organisation_heads(text: str) -> frozenset[str]:
+    """The name-like words an organisation is called by in `text`, normalised ("ann rowan"
+    from "Ann Rowan Foundation", "ada cole" from "Ada Cole Advice Centre"): the same
+    words alone elsewhere in the document are its short name ("Ann Rowan supports…")."""
+    heads: set[str] = set()
+    for run in _CAPITALISED_RUN.finditer(text):
+        after = re.match(r"[A-Z][a-z]+", text[run.end() :])
+        if after is None or normal(after.group()) not in ORGANISATION_WORDS - SURNAME_LIKE:
+            continue
+        words = [normal(w) for w in run.group().split()]
+        # The name ends at the word before the organisation's, or one word earlier.
+        for stop in (len(words), len(words) - 1):
+            for size in (2, 3):
+                if stop - size >= 0:
+                    heads.add(" ".join(words[stop - size : stop]))
+    return frozenset(heads)
 
 
 def place_or_org_span(text: str, start: int, end: int) -> bool:

@@ -39,8 +39,8 @@ _CODES = frozenset({"UK_NHS", "UK_NINO", "UK_PASSPORT", "UK_DRIVING_LICENCE"})
 """Identifiers that are never written glued to more letters or digits: a match that is only
 the start of a longer code ("4445535435-45-4E41", a GUID, a hex dump) is that code's part."""
 _ORGANISATION = re.compile(
-    r"\b(?:constabulary|police|headquarters|hq|station|council|court|house|office|"
-    r"freedom of information|disclosure unit)\b",
+    r"\b(?:constabulary|police|headquarters|hq|station|council|court|house|offices?|civic|"
+    r"town hall|county hall|city hall|freedom of information|disclosure unit)\b",
     re.IGNORECASE,
 )
 """Words just before an address that make it the organisation's own postal address."""
@@ -94,6 +94,10 @@ _ETHNIC_WORD = re.compile(
 )
 """Ethnic and national group words: two of them in and just before a tagged span make it a
 census category; one alone may be a surname (White, Black, Welsh)."""
+_SPECIMEN = re.compile(r"\b(?:Any ?(?:town|place|city|ville)|ANY ?(?:TOWN|PLACE|CITY))\b")
+"""The made-up town of a specimen in a form or guide ("123 Main Street, Anytown"): the names
+and addresses beside it are made up too. Never the word "sample" or "specimen", which a DNA
+or blood sample register uses beside real people."""
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|No))[.!?](?=\s+[A-Z\"'(])")
 
 
@@ -142,18 +146,30 @@ class ProseResult:
     """A named person is called a victim, witness, complainant or offender."""
     offenders: bool = False
     """The text is a list of offenders (sex offenders, MAPPA, a register) naming people."""
+    categorised: tuple[PersonKeys, ...] = ()
+    """The people in whose own sentence a special category is named."""
 
 
 def scan_texts(
     texts: Sequence[str],
     find: ProseFinder,
     allow: AllowList,
+    organisations: frozenset[str] = frozenset(),
 ) -> list[ProseResult]:
-    """Run the prose finder over `texts` in one batch and keep what is personal data."""
-    return [_judge(text, matches, allow) for text, matches in zip(texts, find(texts), strict=True)]
+    """Run the prose finder over `texts` in one batch and keep what is personal data;
+    `organisations` are the short names of bodies the document names (`organisation_heads`)."""
+    return [
+        _judge(text, matches, allow, organisations)
+        for text, matches in zip(texts, find(texts), strict=True)
+    ]
 
 
-def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseResult:
+def _judge(
+    text: str,
+    matches: Sequence[ProseMatch],
+    allow: AllowList,
+    organisations: frozenset[str] = frozenset(),
+) -> ProseResult:
     people: list[ProseMatch] = []
     allowed: list[ProseMatch] = []
     public: list[ProseMatch] = []
@@ -165,6 +181,10 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
         name = _prose_name(text[match.start : match.end])
         if name is None or not _enough(name, match.score):
             continue
+        if _SPECIMEN.search(text, max(0, match.start - NEAR), match.end + NEAR):
+            continue  # a specimen cheque's "123 Main Street, Anyplace": made up
+        if normal_words(text[match.start : match.end]) in organisations:
+            continue  # "Ann Rowan supports…" where the page names the Ann Rowan Trust
         if len(_ETHNIC_WORD.findall(text, max(0, match.start - 25), match.end)) >= 2:
             continue  # "Asian British or Asian Welsh": a census category ("Jack White" is not)
         if allow.covers(name):
@@ -179,7 +199,7 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
     in_role = {id(match) for match in public}
 
     hits: list[ProseHit] = []
-    anchors: list[ProseMatch] = []
+    anchors: list[tuple[ProseMatch, PersonKeys | None]] = []
     for match in matches:
         value = text[match.start : match.end]
         entity = match.entity
@@ -208,7 +228,7 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
         ):
             continue
         if not role:
-            anchors.append(match)
+            anchors.append((match, keys if entity == "PERSON" else None))
         hits.append(
             ProseHit(
                 entity,
@@ -220,8 +240,15 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
             )
         )
     categories: set[str] = set()
-    for anchor in anchors:
-        categories |= categories_in(_paragraph(text, anchor.start, anchor.end))
+    categorised: list[PersonKeys] = []
+    for anchor, anchor_keys in anchors:
+        said = _paragraph(text, anchor.start, anchor.end)
+        if _citation(said):
+            continue  # "[3] A. Writer, Policing and Race, 2018.": a title's words
+        found = categories_in(said)
+        categories |= found
+        if found and anchor_keys is not None:
+            categorised.append(anchor_keys)
     court = _COURT.search(text) is not None and not any(
         _VICTIM.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in people
     )
@@ -231,7 +258,7 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
     near_members = _Nearby(members)
     private = any(
         near_members.near(m) and (m.entity in _ADDRESSES or is_mobile(text[m.start : m.end]))
-        for m in anchors
+        for m, _ in anchors
         if m.entity != "PERSON"
     )
     role = any(
@@ -239,8 +266,19 @@ def _judge(text: str, matches: Sequence[ProseMatch], allow: AllowList) -> ProseR
     )
     offenders = named and OFFENDER_LIST.search(text) is not None
     return ProseResult(
-        tuple(hits), frozenset(categories), court, private, role and not court, offenders
+        tuple(hits),
+        frozenset(categories),
+        court,
+        private,
+        role and not court,
+        offenders,
+        tuple(categorised),
     )
+
+
+def normal_words(span: str) -> str:
+    """The name words of a tagged span, normalised and joined as `organisation_heads` are."""
+    return " ".join(normal(word) for word in _name_words(span).split())
 
 
 def _name_start(text: str, match: ProseMatch) -> int:
@@ -268,6 +306,28 @@ def _paragraph(text: str, start: int, end: int) -> str:
     if ends:
         high = min(ends)
     return text[low:high]
+
+
+_CITATION_STRONG = (
+    re.compile(r"^\s*\[\d{1,3}\]\s"),  # "[3] A. Writer, …": a numbered reference
+    re.compile(r"\b(?:vol|pp?)\.\s*\d|\bdoi\b|\bisbn\b|\bet al\.", re.IGNORECASE),
+    re.compile(r"\b(?:available|accessed|retrieved)(?: at| from| on)?\s*:|\[online\]", re.I),
+)
+_CITATION_WEAK = (
+    re.compile(r"\((?:19|20)\d\d[a-z]?\)|[,.]\s*(?:19|20)\d\d\.?\s*$"),
+    re.compile(r"\b(?:journal|proceedings|university press|publishers?)\b", re.IGNORECASE),
+)
+"""Marks of a bibliography entry: a number in brackets, volume or pages, a DOI, "Available:"
+(strong); a year in brackets or closing it, a journal or publisher (weak)."""
+CITATION_MARKS = 2
+
+
+def _citation(text: str) -> bool:
+    """True when `text` reads as a reference to published work (a strong mark and one more):
+    the special categories in it are its title's words, not anything said about its authors."""
+    strong = sum(1 for mark in _CITATION_STRONG if mark.search(text))
+    weak = sum(1 for mark in _CITATION_WEAK if mark.search(text))
+    return strong >= 1 and strong + weak >= CITATION_MARKS
 
 
 def _look_alike(entity: str, text: str, start: int, end: int) -> bool:

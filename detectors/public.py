@@ -25,6 +25,7 @@ _MAILBOX_WORDS = wordset("""
     communities engagement consultation policy research statistics insight performance audit
     transparency webteam digital ict servicedesk mailbox inbox central main bereavement
     cemetery ceremonies crematorium theatre pool park parks countryside tourism visitor
+    spam phishing abuse fraud scam scams security postmaster hostmaster privacy
     """)
 _SPLIT = re.compile(r"[._+\-\d]+")
 _GLUED_WORD = 6
@@ -35,8 +36,10 @@ _SERVICE_PHONE = re.compile(r"(?:\+44|0044)?\(?0?(?:3[034]\d|80[08]|8[47]\d)|1[0
 
 _PUBLIC_DOMAIN = re.compile(
     r"(?:\.gov\.uk|\.police\.uk|\.nhs\.uk|\.nhs\.net|\.sch\.uk|\.ac\.uk|\.parliament\.uk|"
-    r"librar(?:y|ies)|council|borough|county)",
+    r"librar(?:y|ies)|council|borough|county|\.gov(?:\.[a-z]{2})?$|\.mil$|\.gc\.ca$|"
+    r"\.govt\.nz$|\.europa\.eu$)",
 )
+"""Domains of public bodies, at home and abroad (a US agency's `.gov` too)."""
 
 
 def is_public_email(address: str) -> bool:

@@ -41,13 +41,15 @@ CATEGORIES: tuple[str, ...] = tuple(_PATTERNS)
 _BODIES = re.compile(
     r"\b(?:[A-Z][\w'’.-]*\s+(?:(?:and|&|of|for|the)\s+)?){1,5}"
     r"(?:Hospitals?|Trust|Hospice|Clinic|Surgery|Health\s+Board|Health\s+Centre|"
-    r"Infirmary|School|Academy|Nursery|College|Zoo)\b"
+    r"Infirmary|School|Academy|Nursery|College|Zoo|Foundation|Society|Association|Charity|"
+    r"Inc|Incorporated|LLC|Ltd|Limited|PLC|plc|Corp|Corporation|Group|Holdings)\b"
     r"|(?i:\b(?:children['’]?s?|family|youth|sure\s+start)\s+cent(?:re|er)s?\b)"
     r"|(?i:\bchildren['’]?s?\s+(?:services|hospital|trust|society|charity)\b)"
     r"|\b(?:NHS|Mental\s+Health)\s+(?:Foundation\s+)?Trusts?\b"
 )
-"""Names of hospitals, trusts, schools and children's centres: a place, not a category of the
-people named beside them ("George Eliot Hospital NHS Trust", "Ferndale Children's Centre")."""
+"""Names of hospitals, trusts, schools, children's centres, charities and companies: a place or
+a body, not a category of the people named beside them ("George Eliot Hospital NHS Trust",
+"Ferndale Children's Centre", "Quest Diagnostics Incorporated")."""
 
 
 @lru_cache(maxsize=4096)

@@ -131,6 +131,39 @@ def _venue(value: str) -> bool:
     return len(value) <= 80 and (is_place_or_org(value) or is_gb_place(value))
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+DISTINCT = 0.8
+"""Share of distinct values a column of bodies needs for each row to be a different body."""
+_CASE_CUES = frozenset({Cue.OFFENCE, Cue.INCIDENT})
+
+
+def directory_rows(
+    headers: Sequence[str], types: Sequence[ColumnType], sample: Sequence[Sequence[str]]
+) -> bool:
+    """Rows that are each a different organisation with its website (a directory of agencies,
+    charities or schools): the people named in them are each body's contact in its role, not
+    a staff list. Never with service numbers, pay, dates of birth, offences or incidents, nor
+    victims or suspects; a column of bodies that repeat (departments, a care home's residents)
+    is one organisation's list, not a directory."""
+    if any(t.entity in _STAFF_ONLY or t.cue in _CASE_CUES for t in types):
+        return False
+    for h, t in zip(headers, types, strict=True):
+        if t.cue is Cue.NAME and PARTY_WORDS.intersection(normal_header(h).split()):
+            return False
+    bodies = sites = False
+    for i, t in enumerate(types):
+        if t.entity:
+            continue
+        values = [v for v in (cell(row, i) for row in sample) if v]
+        if len(values) < 5:
+            continue
+        if _share(values, lambda v: _URL.fullmatch(v) is not None) >= VENUE_SHARE:
+            sites = True
+        elif _share(values, _venue) >= VENUE_SHARE and len(set(values)) >= DISTINCT * len(values):
+            bodies = True
+    return bodies and sites
+
+
 def counts_only(headers: Sequence[str], types: Sequence[ColumnType], name_cols: set[int]) -> bool:
     """Name columns with no heading (or a pivot table's "Row Labels"), beside nothing but
     counts, dates and places: figures by ward, month or station ("Ferndale | 1,204 meals"),

@@ -54,6 +54,7 @@ from detectors.table_roles import (
     animals,
     cell,
     counts_only,
+    directory_rows,
     public_table,
     venue_rows,
 )
@@ -301,7 +302,9 @@ def assess_table(
     identifying = IDENTIFYING - {"EMAIL_ADDRESS"} if venues else IDENTIFYING
     has_people = bool(groups) or any(types[i].entity in identifying for i in entity_cols)
     free = _FreeText(notes=_notes_columns(headers, types, sample))
-    public = bool(groups) and public_table(headers, types, sample)
+    public = bool(groups) and (
+        public_table(headers, types, sample) or directory_rows(headers, types, sample)
+    )
     kind = "case_records" if _case_table(headers, types) and not public else None
     kind_categories: set[str] = set()
     if kind and free.notes:

@@ -127,6 +127,8 @@ LABELS = wordset("""
     avenue gardens crescent terrace square
     candidate candidates councillor councillors speaker speakers author authors presenter
     producer elected
+    people peoples children childrens adults families residents parents carers pupils
+    students patients refugees survivors citizens communities clients users volunteers
     """)
 """Table labels, categories and police vocabulary that must never be read as a name."""
 

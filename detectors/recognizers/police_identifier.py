@@ -27,7 +27,8 @@ RECOGNIZER = RecognizerSpec(
     # Collar numbers after a rank, and warrant/service/payroll numbers after a label.
     entity="POLICE_IDENTIFIER",
     patterns=(
-        PatternSpec("collar number after rank", rf"\b{RANKED}\b", 0.6),
+        # Not after "Washington, ": "DC 20224" there is a state and a ZIP code.
+        PatternSpec("collar number after rank", rf"(?<![a-z], )\b{RANKED}\b", 0.6),
         PatternSpec("labelled police identifier", rf"(?<={LABEL}){LABELLED_VALUE}\b", 0.7),
     ),
     context=(

@@ -18,6 +18,7 @@ class TestPoliceIdentifier(RecognizerCases):
         ("Payroll no. 00123456 was paid twice.", "00123456"),
         ("Inspector 321 authorised the entry.", "Inspector 321"),
         ("Service number 12345 appears on the log.", "12345"),
+        ("At 14:05, DC 5678 attended the scene.", "DC 5678"),
     )
     IGNORES = (
         "Our reference: FOI 82525",
@@ -30,6 +31,7 @@ class TestPoliceIdentifier(RecognizerCases):
         "The service 123456 has been withdrawn.",
         "A PS5 was seized.",
         "Chief Constable Jane Doe wrote on 12 March.",
+        "Write to the Internal Revenue Service, Washington, DC 20224.",
     )
     CELLS = (
         ("PC 1234", False),

@@ -1,0 +1,434 @@
+"""A special category belongs to a person only when it is said of them, and a place, a body or
+a specimen is nobody: look-alikes of real public documents that are not leaks, each beside the
+real leak of the same shape that must stay grave."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+
+import pytest
+
+from detectors.assess import assess
+from detectors.detect import Detector
+from detectors.model import Severity, Structure, Table, Text, Vector
+from detectors.places import organisation_heads, place_or_org_span
+from detectors.public import is_public_email
+from detectors.scan import scan
+
+C, H, M, L, N = (
+    Severity.CRITICAL,
+    Severity.HIGH,
+    Severity.MEDIUM,
+    Severity.LOW,
+    Severity.NONE,
+)
+_ORDER = [N, L, M, H, C]
+
+
+def _severity(text: str, vector: Vector = Vector.PAGE_TEXT) -> Severity:
+    detector = Detector()
+    detector.feed(Text(text, vector, "comment 1" if vector is Vector.COMMENT else "page 1"))
+    evidence = detector.finish()
+    return assess(evidence, (Structure(vector, "comments"),) if vector.hidden else ()).severity
+
+
+def _csv(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+_FILM_PLOT = (
+    "The film opens with a news report on the city's future. Three officers have been "
+    "murdered and a fourth, Thomas Pritchard, has been left critically injured in an attack "
+    "by crime boss Victor Hale. At the precinct, officers respond to a variety of cases when "
+    "veteran officer Daniel Morley arrives from the south side."
+)
+_SIGN_OFF = (
+    "Police District Population\nCity of Eastford\nApproved:\nDiane Holloway, Director\n"
+    "Research and Development Division\nNote 1: Includes persons classified under the Census "
+    "Bureau race categories, as well as persons who identified two or more race categories.\n"
+    "Source: Department of Innovation and Technology."
+)
+_REFERENCES = (
+    "[3] M. Shipley, Z. Carter, N. Dalton and R. Eastwood, The Colour of Injustice: 'Race', "
+    "drugs and law enforcement in England and Wales. London: Release, 2018.\n\n"
+    "[6] D. McCann and I. Brunton, The Effect of Legitimacy on Desistance, Crime & "
+    "Delinquency, vol. 12, no. 1, pp. 5-23, 2017. Available: https://example.org/paper.pdf"
+)
+_GRANTS = (
+    "A grant to Ann Rowan Foundation. An unrestricted grant of £20,000. Ann Rowan supports "
+    "refugees who are survivors of human trafficking, sexual exploitation and honour-based "
+    "violence. The services they provide include therapy and medical advice."
+)
+_LETTER = (
+    "Libraries, Heritage and Archives\nLondon Borough of Eastford Civic Offices 2 Watling "
+    "Street\nEastford Kent DA6 7AT\nDirect Dial 020 3045 4562\nDate 4 October 2017\n"
+    "The person dealing with this matter is: Paul Fenwick\nDear Mr Rowe\nThank you for your "
+    "request for information received on 11 September 2017."
+)
+_SPECIMEN = (
+    "Sample check for line 72d.\nRouting number\nAccount number\n1234\nSAMPLE\nRUFUS MAPLE\n"
+    "MARY MAPLE\n123 Main Street\nAnyplace, LA 70000\nPAY TO THE ORDER OF"
+)
+_LAYOFFS = (
+    "08/17/2015 Haggen, Inc. (Store #2199) Simi Valley 53 Closure Permanent\n"
+    "08/13/2015 Quest Diagnostics Incorporated San Jose 78\n"
+    "08/13/2015 Motorola Mobility LLC Sunnyvale 213 Layoff Permanent\n"
+    "03/08/2016 BCBG Max Azria Group Vernon 41 Closure Permanent\n"
+    "03/08/2016 Memorial Health Services San Clemente 194 Closure Permanent"
+)
+_TAX_GUIDE = (
+    "If you want a form, write to the Internal Revenue Service, Tax Forms and Publications, "
+    "1111 Constitution Ave. NW, Washington, DC 20224. Report phishing to phishing@irs.gov. "
+    "Order forms from taxforms@irs.gov."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "most"),
+    [
+        (_FILM_PLOT, L),
+        (_SIGN_OFF, L),
+        (_REFERENCES, L),
+        (_GRANTS, L),
+        (_LETTER, L),
+        (_SPECIMEN, L),
+        (_LAYOFFS, L),
+        (_TAX_GUIDE, L),
+    ],
+    ids=[
+        "a film plot in which a character is injured",
+        "a signatory above a census note on race",
+        "cited authors of a title with race in it",
+        "a charity named after a person, called by her name",
+        "a council letter's office address and handling officer",
+        "a specimen cheque's made-up name and address",
+        "companies and towns in a list of layoffs",
+        "a tax body's mailboxes and its Washington ZIP code",
+    ],
+)
+def test_a_topic_a_body_or_a_specimen_is_no_fact_about_a_person(text: str, most: Severity) -> None:
+    assert _ORDER.index(_severity(text)) <= _ORDER.index(most)
+
+
+@pytest.mark.parametrize(
+    ("text", "vector", "least"),
+    [
+        ("Jane Whitlock, 24, was raped in her home in Leeds last week.", Vector.PAGE_TEXT, H),
+        (
+            "The victim, Carly Edwards, was sexually assaulted near the station on Friday.",
+            Vector.PAGE_TEXT,
+            H,
+        ),
+        ("Mark Fletcher has been a CHIS for the force since 2019.", Vector.PAGE_TEXT, H),
+        (
+            "SAMPLE REGISTER: blood sample taken from Jane Whitlock of 14 Elm Grove, Norwich "
+            "NR2 3AB at 02:10 after the collision.",
+            Vector.PAGE_TEXT,
+            M,
+        ),
+        (
+            "Jane Whitlock of 14 Elm Grove, Norwich NR2 3AB said she felt unsafe in any town "
+            "centre after her diagnosis.",
+            Vector.PAGE_TEXT,
+            M,
+        ),
+        (
+            "Jane Whitlock suffered years of coercive control at the hands of her husband.",
+            Vector.PAGE_TEXT,
+            H,
+        ),
+        (
+            "Jane Whitlock of 14 Borough Road, Leeds LS6 2AB has a mental health condition.",
+            Vector.PAGE_TEXT,
+            M,
+        ),
+        (
+            "Jane Whitlock of 14 Elm Grove, Norwich NR2 3AB has a mental health condition.",
+            Vector.PAGE_TEXT,
+            M,
+        ),
+        (
+            "Tom Archer, Ann Bristow, Carl Dawson, Dina Evans and Mark Fletcher were each "
+            "diagnosed with post-traumatic stress disorder after the crash.",
+            Vector.PAGE_TEXT,
+            H,
+        ),
+        (_FILM_PLOT, Vector.COMMENT, H),
+        (
+            "Mrs Jane Whitlock (jane.whitlock@example.com) asked about her son's autism "
+            "diagnosis and his school place.",
+            Vector.PAGE_TEXT,
+            H,
+        ),
+        (
+            "[3] Jane Whitlock was raped in 2018 and reported it to the police. The Leeds "
+            "Community Foundation funds support for survivors.",
+            Vector.PAGE_TEXT,
+            H,
+        ),
+    ],
+    ids=[
+        "a named victim of rape, without the word victim",
+        "a named victim of a sexual assault",
+        "a named informant",
+        "a blood sample register",
+        "any town in ordinary words",
+        "a named victim of domestic abuse",
+        "a health condition with a home address on a borough road",
+        "a health condition with a home address",
+        "a health condition said of five named people",
+        "a category beside names in a comment",
+        "a diagnosis beside a private e-mail",
+        "a numbered note naming a victim beside a body's name",
+    ],
+)
+def test_a_category_said_of_a_person_stays_grave(
+    text: str, vector: Vector, least: Severity
+) -> None:
+    assert _ORDER.index(_severity(text, vector)) >= _ORDER.index(least)
+
+
+def test_the_short_name_of_a_body_hides_no_one_else() -> None:
+    """The body's name makes its own words a body's, not every name on the page."""
+    text = (
+        "The Ann Rowan Foundation funds the project. Jane Whitlock was raped in her home and "
+        "the foundation supported her afterwards."
+    )
+    assert _severity(text) is H
+
+
+_REQUESTS = [
+    "Child Protection or Child Trafficking for Anthony Dunmore?",
+    "Response to the additional data request made by Graham Baldwin",
+    "Adoption services and placement costs for the last three years",
+    "Systems used in Children's Social Care, Early Help and Education",
+    "Number of looked after children placed out of the county area",
+    "Rex Cole review - Children allowed unsupervised contact with adults",
+]
+_SERVICES = [
+    "Children and Young People (obsolete)-Education - Capital",
+    "Children and Young People's Services-Childrens Care Services",
+    "Communities & Service Support (obsolete)-Sport & Leisure Management",
+    "Children and Young People (obsolete)-Education - Capital",
+    "Adults Health and Social Care-Commissioning and Partnerships Team",
+    "Children and Young People's Services-Childrens Care Services",
+]
+
+
+@pytest.mark.parametrize(
+    ("header", "rows"),
+    [
+        (
+            ["Status", "Authority Name", "Request Title"],
+            [["Successful", f"Council {n}", title] for n, title in enumerate(_REQUESTS)],
+        ),
+        (
+            ["Date", "Supplier Name", "Net Amount", "Expense Area"],
+            [
+                ["2019-10-01", "Brighouse High School", f"{140 + n}.00", area]
+                for n, area in enumerate(_SERVICES)
+            ],
+        ),
+    ],
+    ids=["titles of FOI requests about children's services", "a council's spending by service"],
+)
+def test_a_column_of_titles_or_services_gives_no_category_to_a_name(
+    header: list[str], rows: list[list[str]]
+) -> None:
+    verdict = scan(_csv(header, rows), "requests.csv")
+    assert _ORDER.index(verdict.severity) <= _ORDER.index(L)
+
+
+def _contact_sheet(people: int) -> Table:
+    rows = [
+        (name, "Library Service Manager", f"0191 277 41{n:02d}", f"{login}@eastford.gov.uk",
+         "NE1 8AX")
+        for n, (name, login) in enumerate(
+            [("David Fairley", "david.fairley"), ("Susan Oakes", "susan.oakes"),
+             ("Peter Lamb", "peter.lamb")][:people]
+        )
+    ]  # fmt: skip
+    return Table(
+        "sheet 'Raw'",
+        Vector.HIDDEN_SHEET,
+        ("aname", "ajobtitle", "atelephone", "aemail", "apostcode"),
+        iter(rows),
+    )
+
+
+@pytest.mark.parametrize(("people", "severity"), [(1, L), (3, M)])
+def test_one_official_contact_on_a_hidden_sheet_is_no_list(people: int, severity: Severity) -> None:
+    detector = Detector()
+    detector.feed(_contact_sheet(people))
+    evidence = detector.finish()
+    structures = (Structure(Vector.HIDDEN_SHEET, "sheet 'Raw'"),)
+    assert assess(evidence, structures).severity is severity
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "body"),
+    [
+        ("Relativity Media Simi Valley 53 Closure Permanent", "Simi Valley", True),
+        ("03/08/2016 BCBG Max Azria Group Vernon 41", "Max Azria Group", True),
+        ("Write to P.O. Box 1234, Eastford.", "P.O. Box", True),
+        ("Jane Box said the hall was full.", "Jane Box", False),
+        ("Tom Hills was injured at work.", "Tom Hills", False),
+    ],
+)
+def test_towns_companies_and_post_boxes_are_not_people(text: str, name: str, body: bool) -> None:
+    start = text.index(name)
+    assert place_or_org_span(text, start, start + len(name)) is body
+
+
+@pytest.mark.parametrize(
+    ("text", "heads", "not_heads"),
+    [
+        ("A grant to Ann Rowan Foundation.", {"ann rowan"}, set()),
+        ("The Ada Cole Advice Centre offers advice.", {"ada cole"}, set()),
+        ("Jane Whitlock said the Leeds Community Trust helped.", set(), {"jane whitlock"}),
+    ],
+)
+def test_the_words_a_body_is_called_by(text: str, heads: set[str], not_heads: set[str]) -> None:
+    found = organisation_heads(text)
+    assert heads <= found
+    assert not (not_heads & found)
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("phishing@irs.gov", True),
+        ("taxforms@irs.gov", True),
+        ("spam@uce.gov", True),
+        ("abuse@example.net", True),
+        ("jane.whitlock@irs.gov", False),
+        ("jwhitlock@state.gov", False),
+        ("robert.egge@example.org", False),
+    ],
+)
+def test_a_public_body_abroad_has_role_mailboxes_too(address: str, public: bool) -> None:
+    assert is_public_email(address) is public
+
+
+_AGENCIES = [
+    "Eastford Family Support Centre",
+    "Westford Community Trust",
+    "Northfield Advice Centre",
+    "Southgate Youth Foundation",
+    "Riverside Housing Association",
+    "Hillcrest Carers Centre",
+    "Meadowbank Community Library",
+    "Oakwood Family Support Trust",
+    "Brookside Community Association",
+    "Elmstead Advice Centre",
+    "Ashby Youth Foundation",
+    "Clifton Wellbeing Centre",
+]
+
+
+def _directory(
+    header: Sequence[str], row: Callable[[int, str, str], list[str]], count: int = 12
+) -> bytes:
+    forenames = ["Myra", "Louis", "Linda", "Glenn", "Sarah", "Marge", "Annette", "Tom"]
+    surnames = ["Pearson", "Dawson", "Hallam", "Eastwood", "Axton", "Cannock", "Ferrari"]
+    surnames += ["Stein", "Ducat", "Berman", "Page", "Hall", "Fletcher", "Brady", "Turner"]
+    names = [f"{first} {last}" for last in surnames for first in forenames]
+    return _csv(header, [row(n, _AGENCIES[n % 12], names[n]) for n in range(count)])
+
+
+_DIRECTORY_HEADER = [
+    "Agency",
+    "Website",
+    "Hours",
+    "Senior worker",
+    "Senior worker title",
+    "Senior worker email",
+    "Description",
+]
+
+
+def _agency_row(n: int, agency: str, name: str) -> list[str]:
+    login = name.lower().replace(" ", ".")
+    return [
+        agency,
+        f"http://www.agency{n}.org",
+        "9:00 am - 5:00 pm, Monday - Friday",
+        name,
+        ["Programme Coordinator", "Volunteer Manager", "Office Manager"][n % 3],
+        f"{login}@agency{n}.org",
+        "Advice and support for families, children and carers in the area.",
+    ]
+
+
+def test_a_directory_of_agencies_names_their_contacts_in_role() -> None:
+    verdict = scan(_directory(_DIRECTORY_HEADER, _agency_row), "directory.csv")
+    assert verdict.severity in ("low", "none")
+    assert all(f.public_role for f in verdict.findings if f.entity == "PERSON")
+
+
+def _staff_row(n: int, agency: str, name: str) -> list[str]:
+    login = name.lower().replace(" ", ".")
+    unit = ["Road Policing Unit", "Criminal Justice Unit", "Custody Unit"][n % 3]
+    return [unit, "http://intranet.force.police.uk/units", name, "Constable", login + "@force.uk"]
+
+
+def _residents_row(n: int, agency: str, name: str) -> list[str]:
+    home = ["Oakwood Care Centre", "Elm Lodge Nursing Centre"][n % 2]
+    return [home, "http://www.carehomes.org", name, "dementia", "Room " + str(n)]
+
+
+def _victims_row(n: int, agency: str, name: str) -> list[str]:
+    return [agency, f"http://www.agency{n}.org", name, "Referred by police"]
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "count", "least"),
+    [
+        (["Unit", "Unit page", "Name", "Rank", "Email"], _staff_row, 120, H),
+        (["Home", "Website", "Resident name", "Medical condition", "Room"], _residents_row, 12, H),
+        (["Agency", "Website", "Victim name", "Notes"], _victims_row, 12, H),
+    ],
+    ids=[
+        "officers of a few units with their units' page",
+        "residents of care homes with their condition",
+        "victims referred to agencies",
+    ],
+)
+def test_a_list_of_people_beside_bodies_is_no_directory(
+    header: list[str], row: Callable[[int, str, str], list[str]], count: int, least: Severity
+) -> None:
+    verdict = scan(_directory(header, row, count), "list.csv")
+    assert _ORDER.index(verdict.severity) >= _ORDER.index(least)
+
+
+@pytest.mark.parametrize(("vector", "public"), [(Vector.CELL, True), (Vector.HIDDEN_SHEET, False)])
+def test_a_directory_s_notes_speak_for_its_bodies_only_where_a_reader_sees_them(
+    vector: Vector, public: bool
+) -> None:
+    notes = [
+        "Ring Joan Whitlock on Mondays about referrals to the family support group.",
+        "Ask for Peter Lamb, who runs the advice sessions on Thursday evenings.",
+    ]
+    header = ("Agency", "Website", "Hours", "Senior worker", "Senior worker title", "Notes")
+    forenames = ["Myra", "Louis", "Linda", "Glenn", "Sarah", "Marge"]
+    rows = [
+        [
+            *_agency_row(n, _AGENCIES[n], "")[:3],
+            f"{forenames[n % 6]} {['Pearson', 'Dawson'][n % 2]}",
+            "Office Manager",
+            notes[n % 2],
+        ]
+        for n in range(12)
+    ]
+    detector = Detector()
+    detector.feed(Table("sheet 'Agencies'", vector, header, iter(rows)))
+    evidence = detector.finish()
+    named = [f for f in evidence.findings if f.entity == "PERSON" and "Notes" in f.where]
+    assert named
+    assert all(f.public_role is public for f in named)
