@@ -71,6 +71,14 @@ def _adult_birth(value: str) -> bool:
     )
 
 
+def is_compound(value: str, split: Split) -> bool:
+    """`value` is a name joined to the kind of value `split` separates: a header cell such as
+    "Jane Smith, 01/02/1980" above a column of the same is its first row, not its heading."""
+    pattern = _PHONE_CELL if split.extra == "Phone" else _DATE_CELL
+    match = pattern.fullmatch(value.strip())
+    return match is not None and looks_like_name(match.group("name").strip(" ,;:-"))
+
+
 def split_row(row: Sequence[str], splits: Sequence[Split], width: int) -> tuple[str, ...]:
     """The row padded to `width`, with each compound cell moved into two cells at the end."""
     cells = [_cell(row, i) for i in range(max(width, len(row)))][:width]

@@ -31,7 +31,7 @@ from detectors.columns import (
     judge_surnames,
     normal_header,
 )
-from detectors.compound import compound_columns, split_row
+from detectors.compound import compound_columns, is_compound, split_row
 from detectors.errors import DocumentTooLarge
 from detectors.limits import WHOLE_CELL_CHARS, Budget
 from detectors.mask import mask
@@ -280,7 +280,15 @@ def assess_table(
     splits = compound_columns(sample, [bool(t.entity) for t in types])
     if splits:
         # "Jane Smith, 01/02/1980" cells: the name and the date are judged as two columns,
-        # named in locations by the column they came from.
+        # named in locations by the column they came from. A header cell of that shape is
+        # the column's first value, not its heading.
+        first = [""] * width
+        for split in splits:
+            if is_compound(headers[split.column], split):
+                first[split.column], headers[split.column] = headers[split.column], ""
+        if any(first):
+            head.insert(0, tuple(first))
+            shown = list(headers)
         head = [split_row(row, splits, width) for row in head]
         rows = (split_row(row, splits, width) for row in rows)
         sample = spread(head, SAMPLE_ROWS)
