@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -22,8 +23,8 @@ from detectors.mask import mask
 from detectors.model import Cover, Finding, Table, Text, Unread, Vector
 from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
-from detectors.prose_columns import columns_in
-from detectors.prose_records import records_in
+from detectors.prose_columns import columns_in, named_lines_in
+from detectors.prose_records import RECORD_MIN, is_record_line, records_in
 from detectors.prose_scan import ProseFinder, ProseHit, ProseResult, scan_texts
 from detectors.roles import ELECTION_NOTICE
 from detectors.special import categories_in
@@ -92,6 +93,10 @@ MAX_COVERS = 200
 """Redaction boxes named per finding; a page of a thousand boxes names the first ones."""
 
 
+RECENT_TEXTS = 3
+"""Texts before a run of record paragraphs searched for a heading ("registered sex offenders")."""
+RECENT_CHARS = 2_000
+
 REPEAT_SHARE = 0.9
 """Share of a pivot cache's people that a visible table of the same workbook must show for the
 cache to add nothing beyond that table (it is still reported as a hiding place)."""
@@ -157,6 +162,12 @@ class Detector:
         self._public_names: set[int] = set()
         self._election_notice = False
         """A statutory election notice was read: the names in it are candidates'."""
+        self._run: list[Text] = []
+        self._run_in: str | None = None
+        """Consecutive one-line record texts of one vector (a list printed one person per
+        paragraph), and the file they are embedded in: read together as record lines."""
+        self._recent: deque[str] = deque(maxlen=RECENT_TEXTS)
+        """The last texts before them: the heading that calls a list one of offenders."""
         """Full-name keys of people named in a public role somewhere in the document: the
         Home Secretary's later turns in a transcript are hers too."""
 
@@ -170,10 +181,49 @@ class Detector:
         """Take one text or table; `kind` and `categories` say what the people named in a text
         are, when the table it came from says so."""
         if isinstance(item, Table):
+            self._end_run()
             self._feed_table(item, embedded_in)
             return
         if not item.text.strip():
             return
+        if kind is None and not categories and is_record_line(item.text):
+            if self._run and (self._run[0].vector, self._run_in) != (item.vector, embedded_in):
+                self._end_run()
+            self._run.append(item)
+            self._run_in = embedded_in
+            return
+        self._end_run()
+        self._recent.append(item.text[:RECENT_CHARS])
+        self._feed_text(item, embedded_in, kind, categories)
+
+    def _end_run(self) -> None:
+        """Read a run of one-line record texts as the record lines of one text, and feed the
+        texts that are not records as prose."""
+        run, self._run = self._run, []
+        if not run:
+            return
+        records = None
+        if len(run) >= RECORD_MIN:
+            records = records_in("\n".join(t.text.strip() for t in run))
+        if records is not None:
+            where = f"{run[0].where} to {run[-1].where}, record lines"
+            lines = Table(where, run[0].vector, records.header, iter(records.rows), columns=())
+            around = " ".join([*self._recent, *(t.text for t in run)])
+            listed = OFFENDER_LIST.search(around)
+            covers = tuple(dict.fromkeys(c for t in run for c in t.covers))
+            self._feed_table(lines, self._run_in, listed.group() if listed else "", covers)
+        rest = set(records.rest.splitlines()) if records is not None else None
+        for item in run:
+            if rest is None or item.text.strip() in rest:
+                self._feed_text(item, self._run_in, None, frozenset())
+
+    def _feed_text(
+        self,
+        item: Text,
+        embedded_in: str | None,
+        kind: str | None,
+        categories: frozenset[str],
+    ) -> None:
         if not item.vector.hidden and ELECTION_NOTICE.search(item.text):
             self._election_notice = True
         spaced = columns_in(item.text) if "\n" in item.text else None
@@ -190,8 +240,17 @@ class Detector:
             where = f"{item.where}, record lines"
             lines = Table(where, item.vector, records.header, iter(records.rows), columns=())
             listed = OFFENDER_LIST.search(item.text)
-            self._feed_table(lines, embedded_in, listed.group() if listed else "")
-            item = Text(records.rest, item.vector, item.where)
+            self._feed_table(lines, embedded_in, listed.group() if listed else "", item.covers)
+            item = Text(records.rest, item.vector, item.where, covers=item.covers)
+            if not item.text.strip():
+                return
+        named = named_lines_in(item.text) if "\n" in item.text else None
+        if named is not None:
+            # A table printed with single spaces, one "SURNAME, Forename" a line.
+            where = f"{item.where}, lines as columns"
+            rows = Table(where, item.vector, named.header, iter(named.rows), columns=())
+            self._feed_table(rows, embedded_in, covers=item.covers)
+            item = Text(named.rest, item.vector, item.where, covers=item.covers)
             if not item.text.strip():
                 return
         self._pending.append(
@@ -203,6 +262,7 @@ class Detector:
 
     def finish(self) -> Evidence:
         try:
+            self._end_run()
             self._flush()
         except DocumentTooLarge as stop:
             self.stopped = self.stopped or str(stop)
@@ -245,9 +305,16 @@ class Detector:
             tuple(self._exposures),
         )
 
-    def _feed_table(self, table: Table, embedded_in: str | None, offenders: str = "") -> None:
+    def _feed_table(
+        self,
+        table: Table,
+        embedded_in: str | None,
+        offenders: str = "",
+        covers: tuple[Cover, ...] = (),
+    ) -> None:
         """Assess a table; `offenders` is the heading ("sex offenders", "MAPPA") of the text
-        around it when that text lists its people as offenders."""
+        around it when that text lists its people as offenders; `covers` the redaction boxes
+        over the text the table was read from."""
         self._sources += 1
         evidence = assess_table(table, self.allow, self._sources, self._budget)
         if offenders and evidence.people:
@@ -266,7 +333,7 @@ class Detector:
                 special_categories=frozenset(),
                 sensitive=False,
             )
-        self._record_table(table, evidence, embedded_in)
+        self._record_table(table, evidence, embedded_in, covers)
         if evidence.stopped:
             self.stopped = evidence.stopped
             last = table.first_row + evidence.read - 1
@@ -285,7 +352,13 @@ class Detector:
                 evidence.prose_categories,
             )
 
-    def _record_table(self, table: Table, evidence: TableEvidence, embedded_in: str | None) -> None:
+    def _record_table(
+        self,
+        table: Table,
+        evidence: TableEvidence,
+        embedded_in: str | None,
+        covers: tuple[Cover, ...] = (),
+    ) -> None:
         if not evidence.hits:
             return
         vector = table.vector
@@ -300,6 +373,7 @@ class Detector:
                 hit.score,
                 hit.example,
                 0,
+                covers,
                 public=public,
             )
         if not public:

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from detectors.names import is_forename, normal
+
 COLUMN_ROWS = 5
 """Lines of one shape a text needs before they are read as a table."""
 MIN_FIELDS = 3
@@ -44,3 +46,56 @@ def columns_in(text: str) -> Columns | None:
         line for line, fields in zip(lines, split, strict=True) if len(fields) != width
     )
     return Columns(rows, rest)
+
+
+_NAMED = re.compile(
+    r"(?P<before>^|.*?\s)(?P<name>(?:Mc|Mac|O['’])?[A-Z]{2,}(?:['’\- ][A-Z]{2,})*,\s*"
+    r"[A-Z][a-z'’\-]+)(?P<after>(?:\s.*)?)$"
+)
+"""A line with one "SURNAME, Forename" in it, and what stands before and after it."""
+_LAST_NUMBER = re.compile(r"^(?P<text>.*?)\s*(?P<number>\d[\d,.]*)?$")
+
+
+@dataclass(frozen=True)
+class Named:
+    """Lines printed from a table whose rows each hold one "SURNAME, Forename": their cells
+    (before the name, the name, after it, a closing figure) and the header line above them,
+    split into as many cells when it has as many words."""
+
+    rows: tuple[tuple[str, ...], ...]
+    header: tuple[str, ...]
+    rest: str
+
+
+def named_lines_in(text: str) -> Named | None:
+    """The rows of a table printed with single spaces ("Abbeyfield SMITH, Jane Labour 2274"),
+    when at least COLUMN_ROWS lines, and most of the text's lines, hold one such name."""
+    if text.count("\n") + 1 < COLUMN_ROWS or "," not in text:
+        return None
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    matches = [_NAMED.match(line) for line in lines]
+    named = [m for m in matches if m is not None]
+    if len(named) < COLUMN_ROWS or len(named) < SHARE * len(lines):
+        return None
+    rows = []
+    for m in named:
+        name, after = m.group("name"), m.group("after").strip()
+        second = after.split(" ", 1)
+        if second[0] and is_forename(normal(second[0])):  # "SMITH, Mary Anne"
+            name, after = f"{name} {second[0]}", second[1] if len(second) > 1 else ""
+        last = _LAST_NUMBER.match(after)
+        assert last is not None
+        cells = (m.group("before").strip(), name, last.group("text"), last.group("number") or "")
+        rows.append(cells)
+    width = 4
+    first = next(i for i, m in enumerate(matches) if m is not None)
+    header: tuple[str, ...] = ()
+    if first and not any(c.isdigit() for c in lines[first - 1]):
+        words = tuple(lines[first - 1].split())
+        header = words if len(words) == width else ()
+    rest = "\n".join(
+        line
+        for i, (line, m) in enumerate(zip(lines, matches, strict=True))
+        if m is None and not (header and i == first - 1)
+    )
+    return Named(tuple(rows), header, rest)

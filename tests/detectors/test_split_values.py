@@ -1,0 +1,241 @@
+"""Values split into their parts, and records printed one person per line or paragraph.
+
+A list of people is often printed rather than tabled: one paragraph per person ("SURNAME,
+Forename DOB … Offence: …"), a paragraph per "Name, dd/mm/yyyy" in white, lines under black
+boxes ("Jane Smith, 4 Mill Lane, Diss IP22 4AB, 07700 900123"), or a results table printed
+with single spaces ("Abbeyfield SMITH, Jane Labour 2274"). Each shape is built here as a real
+file and scanned end to end; look-alikes that are prose or public lists stay low.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from crawler.demo.builders.docx import build_docx, paragraph, run
+from crawler.demo.builders.pdf import Box, Line, Page, build_pdf
+from detectors.model import Severity, Vector
+from detectors.names import looks_like_name
+from detectors.prose_columns import named_lines_in
+from detectors.prose_records import is_record_line, records_in
+from detectors.scan import scan
+from tests.holdout.people import Cast, Person
+
+_OFFENCES = ("Voyeurism", "Rape", "Sexual assault of a child under 13", "Exposure")
+_PARTIES = ("Labour", "Conservative", "Liberal Democrat", "Green Party", "Reform UK")
+
+
+def _cast(size: int, seed: int) -> tuple[Cast, list[Person]]:
+    cast = Cast(seed)
+    people = [
+        p
+        for p in cast.people(size * 3)
+        if looks_like_name(f"{p.forename} {p.surname}") and _winansi(p.forename + p.surname)
+    ]
+    return cast, people[:size]
+
+
+def _winansi(text: str) -> bool:
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _register(size: int) -> list[str]:
+    cast, people = _cast(size, 61)
+    lines = []
+    for i, p in enumerate(people):
+        street, postcode = cast.address()
+        lines.append(
+            f"{p.surname.upper()}, {p.forename} DOB {cast.dob()} {street} {postcode} "
+            f"Offence: {_OFFENCES[i % len(_OFFENCES)]}"
+        )
+    return lines
+
+
+def _births(size: int) -> list[str]:
+    cast, people = _cast(size, 67)
+    return [f"{p.forename} {p.surname}, {cast.dob()}" for p in people]
+
+
+def _contacts(size: int) -> list[str]:
+    cast, people = _cast(size, 71)
+    lines = []
+    for p in people:
+        street, postcode = cast.address()
+        lines.append(f"{p.forename} {p.surname}, {street}, {postcode}, {cast.mobile()}")
+    return lines
+
+
+def _results(size: int) -> list[str]:
+    cast, people = _cast(size, 73)
+    wards = ("Abbeyfield", "Barrow Hill", "Castlegate")
+    return [
+        f"{wards[i % 3]} {p.surname.upper()}, {p.forename} {_PARTIES[i % 5]} {cast.number(4)}"
+        for i, p in enumerate(people)
+    ]
+
+
+def _docx(heading: str, lines: list[str], **style: object) -> bytes:
+    body = [paragraph(heading), paragraph("Figures for the year are given below.")]
+    body += [paragraph(run(line, **style)) for line in lines]  # type: ignore[arg-type]
+    body.append(paragraph("Published under the force's FOI scheme."))
+    return build_docx(body)
+
+
+def _pdf(heading: str, lines: list[str], boxed: bool = False) -> bytes:
+    items: list[Line | Box] = [Line(heading, x=40, y=780)]
+    for i, line in enumerate(lines):
+        y = 760 - 14 * i
+        items.append(Line(line, x=40, y=y, size=7))
+        if boxed:
+            items.append(Box(38, y - 3, 520, 11))
+    return build_pdf([Page(tuple(items))])
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    build: Callable[[list[str]], bytes]
+    lines: Callable[[int], list[str]]
+    size: int
+    vector: Vector
+    severity: Severity
+    kinds: frozenset[str] = frozenset()
+    entities: frozenset[str] = frozenset({"PERSON"})
+    suffix: str = "docx"
+
+
+SHAPES = [
+    Shape(
+        "offenders one paragraph each",
+        lambda lines: _docx("Registered sex offenders: Northcote area", lines),
+        _register, 24, Vector.PAGE_TEXT, Severity.CRITICAL, frozenset({"case_records"}),
+        frozenset({"PERSON", "DATE_OF_BIRTH", "UK_POSTCODE"}),
+    ),
+    Shape(
+        "offenders in hidden paragraphs",
+        lambda lines: _docx("MAPPA nominal list", lines, hidden=True),
+        _register, 21, Vector.HIDDEN_TEXT, Severity.CRITICAL, frozenset({"case_records"}),
+        frozenset({"PERSON", "DATE_OF_BIRTH"}),
+    ),
+    Shape(
+        "'Name, dd/mm/yyyy' paragraphs in white",
+        lambda lines: _docx("Missing person reports", lines, colour="FFFFFF"),
+        _births, 30, Vector.CONCEALED_FORMAT, Severity.HIGH, frozenset(),
+        frozenset({"PERSON", "DATE_OF_BIRTH"}),
+    ),
+    Shape(
+        "names, addresses and mobiles under black boxes",
+        lambda lines: _pdf("Complaint review: complainants", lines, boxed=True),
+        _contacts, 8, Vector.UNDER_REDACTION, Severity.HIGH, frozenset({"contact_list"}),
+        frozenset({"PERSON", "UK_POSTCODE", "PHONE_NUMBER"}), "pdf",
+    ),
+    Shape(
+        "offender lines in a PDF",
+        lambda lines: _pdf("Registered sex offenders in the area", lines),
+        _register, 12, Vector.PAGE_TEXT, Severity.CRITICAL, frozenset({"case_records"}),
+        frozenset({"PERSON", "DATE_OF_BIRTH"}), "pdf",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=[s.name for s in SHAPES])
+def test_each_printed_list_counts_every_person_once(shape: Shape) -> None:
+    lines = shape.lines(shape.size)
+    verdict = scan(shape.build(lines), f"list.{shape.suffix}")
+    assert verdict.people == shape.size, verdict.findings
+    assert verdict.severity.rank >= shape.severity.rank, verdict.findings
+    assert shape.kinds <= set(verdict.kinds)
+    found = {f.entity for f in verdict.findings if f.vector is shape.vector}
+    assert found >= shape.entities, verdict.findings
+    if shape.vector is Vector.UNDER_REDACTION:
+        assert all(f.covers for f in verdict.findings if f.vector is shape.vector)
+    assert all("*" in f.example for f in verdict.findings if f.example)
+
+
+def test_election_results_printed_with_single_spaces_are_public() -> None:
+    lines = _results(30)
+    verdict = scan(_pdf("Ward Candidate Party Votes", lines), "results.pdf")
+    assert verdict.severity.rank <= Severity.LOW.rank, verdict.findings
+    people = [f for f in verdict.findings if f.entity == "PERSON"]
+    assert people and all(f.public_role for f in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("Jane Smith, 4 Mill Lane, Diss IP22 4AB, 07700 900123\n" * 3, 3),
+        ("Jane Smith (07700 900123)\nPaul Brown (07812 345678)\nAnn Lee (07911 123456)", 3),
+        ("1. Jane Smith 01/02/1980\n2. Paul Brown 03/04/1975\n- Roisin O'Connor 05/06/1990", 3),
+        ("Jane Smith said on 01/02/2024 that the meeting would start at nine\n" * 3, 0),
+        ("Press office 0300 123 4567\nPayroll 0300 123 4545\nRecruitment 0300 123 4512", 0),
+        (
+            "Jane Smith, 01/02/1980\nPaul Brown, 03/04/1975\nGordon May, 05/06/1990\n"
+            "Ann Lee, 07/08/1985",
+            4,
+        ),
+        ("Gordon May, 01/02/1980\nRonald Hay, 03/04/1975\nJane Smith, 05/06/1990", 0),
+    ],
+    ids=[
+        "name, address, postcode, mobile",
+        "name (mobile)",
+        "numbered and bulleted",
+        "sentences",
+        "service numbers",
+        "an unknown name among known ones",
+        "mostly unknown names",
+    ],
+)
+def test_record_lines_of_every_shape(text: str, rows: int) -> None:
+    records = records_in(text)
+    assert (len(records.rows) if records else 0) == rows
+    if records:
+        assert all(row[0] and (row[1] or row[3] or row[5]) for row in records.rows)
+
+
+@pytest.mark.parametrize(
+    ("line", "record"),
+    [
+        ("HARRISON, Brett DOB 23/12/1998 Flat 5, Tina Road, Alexfort G9T 2LA Offence: Rape", True),
+        ("Derek Richards, 01/12/1993", True),
+        ("Management of registered sex offenders: Northcote area", False),
+        ("Jane Smith said on 01/02/2024 that the meeting would go ahead", False),
+        ("Jane Smith, 01/02/1980\nPaul Brown, 03/04/1975", False),
+    ],
+)
+def test_a_paragraph_is_a_record_line_only_when_it_reads_as_one(line: str, record: bool) -> None:
+    assert is_record_line(line) is record
+
+
+@pytest.mark.parametrize(
+    ("text", "cells"),
+    [
+        (
+            "Ward Candidate Party Votes\n" + "Abbeyfield SMITH, Jane Labour 2274\n" * 5,
+            (
+                ("Ward", "Candidate", "Party", "Votes"),
+                ("Abbeyfield", "SMITH, Jane", "Labour", "2274"),
+            ),
+        ),
+        (
+            "Results\n" + "Barrow Hill NOLAN, Mary Anne Liberal Democrat 1,735\n" * 5,
+            ((), ("Barrow Hill", "NOLAN, Mary Anne", "Liberal Democrat", "1,735")),
+        ),
+        ("Minutes\nSMITH, Jane asked about parking\nThanks all\nNext meeting\nEnd\nBye", None),
+    ],
+    ids=["with a header line", "no header", "one name in prose"],
+)
+def test_names_inside_printed_rows_are_cells(
+    text: str, cells: tuple[tuple[str, ...], tuple[str, ...]] | None
+) -> None:
+    named = named_lines_in(text)
+    if cells is None:
+        assert named is None
+        return
+    assert named is not None
+    assert (named.header, named.rows[0]) == cells
