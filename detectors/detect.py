@@ -23,8 +23,8 @@ from detectors.mask import mask
 from detectors.model import Cover, Finding, Table, Text, Unread, Vector
 from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
-from detectors.prose_columns import columns_in, named_lines_in
-from detectors.prose_records import RECORD_MIN, is_record_line, records_in
+from detectors.prose_columns import columns_in, name_led_lines_in, named_lines_in, spaced_row
+from detectors.prose_records import is_record_line, records_in
 from detectors.prose_scan import ProseFinder, ProseHit, ProseResult, scan_texts
 from detectors.roles import ELECTION_NOTICE
 from detectors.special import categories_in
@@ -186,7 +186,7 @@ class Detector:
             return
         if not item.text.strip():
             return
-        if kind is None and not categories and is_record_line(item.text):
+        if kind is None and not categories and (is_record_line(item.text) or spaced_row(item.text)):
             if self._run and (self._run[0].vector, self._run_in) != (item.vector, embedded_in):
                 self._end_run()
             self._run.append(item)
@@ -197,25 +197,22 @@ class Detector:
         self._feed_text(item, embedded_in, kind, categories)
 
     def _end_run(self) -> None:
-        """Read a run of one-line record texts as the record lines of one text, and feed the
-        texts that are not records as prose."""
+        """Read a run of one-line record texts (paragraphs) as the lines of one text: record
+        lines, or columns set apart by spaces, become a table; the rest is read as prose."""
         run, self._run = self._run, []
-        if not run:
-            return
-        records = None
-        if len(run) >= RECORD_MIN:
-            records = records_in("\n".join(t.text.strip() for t in run))
-        if records is not None:
-            where = f"{run[0].where} to {run[-1].where}, record lines"
-            lines = Table(where, run[0].vector, records.header, iter(records.rows), columns=())
-            around = " ".join([*self._recent, *(t.text for t in run)])
-            listed = OFFENDER_LIST.search(around)
-            covers = tuple(dict.fromkeys(c for t in run for c in t.covers))
-            self._feed_table(lines, self._run_in, listed.group() if listed else "", covers)
-        rest = set(records.rest.splitlines()) if records is not None else None
-        for item in run:
-            if rest is None or item.text.strip() in rest:
+        if len(run) < 2:
+            for item in run:
                 self._feed_text(item, self._run_in, None, frozenset())
+            return
+        where = run[0].where
+        if run[-1].where != where:
+            where = f"{where} to {run[-1].where}"
+        covers = tuple(dict.fromkeys(c for t in run for c in t.covers))
+        text = "\n".join(t.text.strip() for t in run)
+        context = " ".join(self._recent)
+        self._feed_text(
+            Text(text, run[0].vector, where, covers), self._run_in, None, frozenset(), context
+        )
 
     def _feed_text(
         self,
@@ -223,23 +220,27 @@ class Detector:
         embedded_in: str | None,
         kind: str | None,
         categories: frozenset[str],
+        context: str = "",
     ) -> None:
+        """Read one text; `context` is the text just before it (a heading over its lines)."""
         if not item.vector.hidden and ELECTION_NOTICE.search(item.text):
             self._election_notice = True
         spaced = columns_in(item.text) if "\n" in item.text else None
         if spaced is not None:
             # A table printed as text, one row per line: read as the table it is.
             where = f"{item.where}, lines as columns"
-            self._feed_table(Table(where, item.vector, (), iter(spaced.rows)), embedded_in)
-            item = Text(spaced.rest, item.vector, item.where, covers=item.covers)
-            if not item.text.strip():
-                return
+            table = Table(where, item.vector, (), iter(spaced.rows))
+            if self._feed_table(table, embedded_in, covers=item.covers, guess=True):
+                item = Text(spaced.rest, item.vector, item.where, covers=item.covers)
+                if not item.text.strip():
+                    return
+            # else: columns that hold nothing a table reader knows; the lines are prose
         records = records_in(item.text) if "\n" in item.text else None
         if records is not None:
             # A list printed one person per line: each line is a row, counted as such.
             where = f"{item.where}, record lines"
             lines = Table(where, item.vector, records.header, iter(records.rows), columns=())
-            listed = OFFENDER_LIST.search(item.text)
+            listed = OFFENDER_LIST.search(item.text) or OFFENDER_LIST.search(context)
             self._feed_table(lines, embedded_in, listed.group() if listed else "", item.covers)
             item = Text(records.rest, item.vector, item.where, covers=item.covers)
             if not item.text.strip():
@@ -249,10 +250,19 @@ class Detector:
             # A table printed with single spaces, one "SURNAME, Forename" a line.
             where = f"{item.where}, lines as columns"
             rows = Table(where, item.vector, named.header, iter(named.rows), columns=())
-            self._feed_table(rows, embedded_in, covers=item.covers)
-            item = Text(named.rest, item.vector, item.where, covers=item.covers)
-            if not item.text.strip():
-                return
+            if self._feed_table(rows, embedded_in, covers=item.covers, guess=True):
+                item = Text(named.rest, item.vector, item.where, covers=item.covers)
+                if not item.text.strip():
+                    return
+        led = name_led_lines_in(item.text) if "\n" in item.text else None
+        if led is not None:
+            # A list printed with single spaces, each line led by a name ("Abbott Hilary PC").
+            where = f"{item.where}, lines as columns"
+            rows = Table(where, item.vector, (), iter(led.rows), columns=())
+            if self._feed_table(rows, embedded_in, covers=item.covers, guess=True):
+                item = Text(led.rest, item.vector, item.where, covers=item.covers)
+                if not item.text.strip():
+                    return
         self._pending.append(
             _Pending(item.text, item.vector, item.where, embedded_in, kind, categories, item.covers)
         )
@@ -311,12 +321,16 @@ class Detector:
         embedded_in: str | None,
         offenders: str = "",
         covers: tuple[Cover, ...] = (),
-    ) -> None:
+        guess: bool = False,
+    ) -> bool:
         """Assess a table; `offenders` is the heading ("sex offenders", "MAPPA") of the text
         around it when that text lists its people as offenders; `covers` the redaction boxes
-        over the text the table was read from."""
+        over the text the table was read from. A `guess` (lines of text read as a table) that
+        gives no finding is dropped, and False returned: its lines are to be read as prose."""
         self._sources += 1
         evidence = assess_table(table, self.allow, self._sources, self._budget)
+        if guess and not evidence.hits and not evidence.stopped:
+            return False
         if offenders and evidence.people:
             evidence = replace(
                 evidence,
@@ -351,6 +365,7 @@ class Detector:
                 evidence.prose_kind,
                 evidence.prose_categories,
             )
+        return True
 
     def _record_table(
         self,

@@ -293,9 +293,12 @@ def assess_table(
         rows = (split_row(row, splits, width) for row in rows)
         sample = spread(head, SAMPLE_ROWS)
         for split in splits:
-            origin[len(headers)] = origin[len(headers) + 1] = split.column
-            headers += [_person_header(headers[split.column]), split.extra]
-            shown += [headers[split.column]] * 2
+            added = split.headers(_person_header(headers[split.column]))
+            origin.update(
+                dict.fromkeys(range(len(headers), len(headers) + len(added)), split.column)
+            )
+            shown += [headers[split.column]] * len(added)
+            headers += added
         width = len(headers)
         types = [judge_column(headers[i], [cell(row, i) for row in sample]) for i in range(width)]
     groups = _groups(headers, types)
@@ -355,7 +358,16 @@ def assess_table(
     checks = [_entity_check(types[i]) for i in entity_cols]
     key_cols = [i for i in entity_cols if types[i].entity in _PERSON_KEYS]
     dob_col = next((i for i in entity_cols if types[i].entity == "DATE_OF_BIRTH"), None)
-    category_cols = [i for i, t in enumerate(types) if t.cue in _VALUE_CATEGORY_CUES]
+    # In a table of victims or witnesses, an offence column judged from its values alone (no
+    # header) is any column of words: its values give the special categories.
+    parties = any(w in PARTY_WORDS for g in groups for w in g.prefix.split())
+    category_cols = [
+        i
+        for i, t in enumerate(types)
+        if t.cue in _VALUE_CATEGORY_CUES
+        or i in free.notes
+        or (parties and t.cue is Cue.OTHER and not t.entity)
+    ]
     age_cols = [i for i, t in enumerate(types) if t.cue is Cue.AGE]
     categories: set[str] = set()
     people: list[PersonKeys] = []

@@ -16,6 +16,7 @@ import pytest
 
 from crawler.demo.builders.docx import build_docx, paragraph, run
 from crawler.demo.builders.pdf import Box, Line, Page, build_pdf
+from detectors.compound import compound_columns, split_row
 from detectors.model import Severity, Vector
 from detectors.names import looks_like_name
 from detectors.prose_columns import named_lines_in
@@ -239,3 +240,75 @@ def test_names_inside_printed_rows_are_cells(
         return
     assert named is not None
     assert (named.header, named.rows[0]) == cells
+
+
+def _crimes(size: int) -> tuple[list[str], int]:
+    """Crime lines with the victim, their date of birth and sometimes a witness in one cell."""
+    cast, people = _cast(size * 2, 79)
+    lines, named = [], 0
+    offences = ("Sexual assault on a female", "Burglary - residential", "Exposure")
+    for i in range(size):
+        victim, witness = people[2 * i], people[2 * i + 1]
+        party = f"victim {victim.forename} {victim.surname} (DOB {cast.dob()})"
+        named += 1
+        if i % 3 == 0:
+            party += f"; witness {witness.forename} {witness.surname}"
+            named += 1
+        lines.append(
+            f"24/{10000 + i}/{i % 9 + 1}  0{i % 9 + 1}/03/2025  {offences[i % 3]}  "
+            f"Castlegate  {party}  Charged"
+        )
+    return lines, named
+
+
+@pytest.mark.parametrize("vector", [Vector.HIDDEN_TEXT, Vector.PAGE_TEXT])
+def test_crime_lines_one_paragraph_each_name_their_victims_and_witnesses(vector: Vector) -> None:
+    lines, named = _crimes(24)
+    data = _docx("Working list", lines, hidden=vector is Vector.HIDDEN_TEXT)
+    verdict = scan(data, "reply.docx")
+    assert verdict.people == named
+    assert "case_records" in verdict.kinds
+    assert "sexual_offence" in verdict.special_categories
+    assert verdict.severity is Severity.CRITICAL
+    assert {f.entity for f in verdict.findings if f.vector is vector} >= {
+        "PERSON",
+        "DATE_OF_BIRTH",
+    }
+
+
+def test_a_staff_list_printed_name_first_with_single_spaces_is_counted_whole() -> None:
+    cast, people = _cast(45, 83)
+    ranks = ("Police Constable", "Sergeant", "Detective Constable", "Inspector")
+    lines = [
+        f"{p.surname} {p.forename} {ranks[i % 4]} {cast.number(4)}" for i, p in enumerate(people)
+    ]
+    verdict = scan(_pdf("Surname Forename Rank Collar number", lines), "establishment.pdf")
+    assert verdict.people == len(people)
+    assert "staff_list" in verdict.kinds
+
+
+@pytest.mark.parametrize(
+    ("values", "roles"),
+    [
+        (
+            ["victim Jane Smith (DOB 01/02/1980)", "victim Paul Brown (DOB 03/04/1975); "
+             "witness Ann Lee", "victim Mary Jones (DOB 05/06/1990)"],
+            (("victim", True), ("witness", False)),
+        ),
+        (["suspect: John Green", "suspect: Peter White", "suspect: Sarah Hall"],
+         (("suspect", False),)),
+        (["victim of theft", "victim of fraud", "witness to assault"], ()),
+        (["Jane Smith", "Paul Brown", "Ann Lee"], ()),
+    ],
+    ids=["victims with dates and witnesses", "suspects", "not names", "plain names"],
+)  # fmt: skip
+def test_columns_of_parties_are_split_by_role(
+    values: list[str], roles: tuple[tuple[str, bool], ...]
+) -> None:
+    splits = compound_columns([(v,) for v in values], [False])
+    assert tuple(s.roles for s in splits if s.roles) == ((roles,) if roles else ())
+    if roles:
+        cells = split_row((values[0],), splits, 1)
+        assert cells[0] == ""  # the cell moves into its parts
+        assert cells[1] in ("Jane Smith", "John Green")  # the first role's name
+        assert ("01/02/1980" in cells) is roles[0][1]  # its date of birth, when dated
