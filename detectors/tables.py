@@ -26,6 +26,7 @@ from detectors.columns import (
     ColumnType,
     Cue,
     header_below_title,
+    header_cue,
     is_header_label,
     judge_column,
     judge_surnames,
@@ -415,7 +416,9 @@ def assess_table(
         t.cue is Cue.LOCATION and _STATION.search(normal_header(h))
         for t, h in zip(types, headers, strict=True)
     )
-    kinds = _kinds(types, groups, found, stations)
+    # Hidden name columns take their kind from the shown columns of the same rows too.
+    beside = [ColumnType(cue) for cue in map(header_cue, table.beside) if cue is not None]
+    kinds = _kinds([*types, *beside], groups, found, stations)
     if listed is not None and groups:
         kinds.add("case_records")
         categories |= categories_in(listed.group())  # "sex offenders": a sexual offence
