@@ -66,7 +66,8 @@ class Records:
     rows: tuple[tuple[str, str, str, str, str, str], ...]
     rest: str
     header: tuple[str, ...] = HEADER
-    """HEADER, with "Date" for the second column when the dates are not dates of birth."""
+    """HEADER, with "Date" for the second column when the dates are not dates of birth, and
+    "Details" for the third when what is left of the lines is no address."""
 
 
 def records_in(text: str) -> Records | None:
@@ -109,8 +110,17 @@ def records_in(text: str) -> Records | None:
         return None
     joined = [" ".join(record) for record in records]
     rows = tuple(_row(record, size) for record in records)
-    header = HEADER if _births(joined, rows) else ("Name", "Date", *HEADER[2:])
-    return Records(rows, "\n".join(rest), header)
+    header = list(HEADER if _births(joined, rows) else ("Name", "Date", *HEADER[2:]))
+    if not _addressed(rows):
+        header[2] = "Details"  # "Robbery - Castlegate": what happened, read as notes
+    return Records(rows, "\n".join(rest), tuple(header))
+
+
+def _addressed(rows: tuple[tuple[str, ...], ...]) -> bool:
+    """Most rows give a postcode, or a house number or flat in what is left: an address."""
+    told = [row for row in rows if row[2]]
+    homes = sum(1 for row in told if row[3] or any(c.isdigit() for c in row[2]))
+    return homes * 2 >= len(told)
 
 
 LINE_CHARS = 500
@@ -150,7 +160,18 @@ def lead(line: str, size: int = 0) -> tuple[str, str] | None:
         return None
     details = _OFFENCE.split(rest, maxsplit=1)[0]
     has = _DATE.search(details) or _POSTCODE.search(details) or _PHONE.search(details)
-    return (name, rest) if has and _capitalised(details) else None
+    return (name, rest) if has and (_capitalised(details) or _at_once(details)) else None
+
+
+_SEPARATOR = re.compile(r"^[\s,;:(\[\-–]*")
+
+
+def _at_once(details: str) -> bool:
+    """The date, postcode or phone number comes straight after the name ("Kim Jones
+    (19/04/1994) - Robbery - Castlegate"): a record whatever words follow, where a sentence
+    would put words between ("Kim Jones said on 19/04/2024 ...")."""
+    after = details[_SEPARATOR.match(details).end() :]  # type: ignore[union-attr]
+    return any(p.match(after) for p in (_DATE, _POSTCODE, _PHONE))
 
 
 def _named(name: str, size: int) -> bool:

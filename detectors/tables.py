@@ -69,6 +69,8 @@ _PERSON_KEYS = frozenset({"POLICE_IDENTIFIER", "UK_NINO", "UK_NHS", "EMAIL_ADDRE
 _STAFF_ENTITIES = frozenset({"POLICE_IDENTIFIER", "SALARY"})
 _CASE_CUES = frozenset({Cue.OFFENCE, Cue.INCIDENT, Cue.PARTY})
 _CASE_ENTITIES = frozenset({"DATE_OF_BIRTH", "STREET_ADDRESS", "UK_POSTCODE", "CRIME_REFERENCE"})
+_OFFENCE_CATEGORIES = frozenset({"sexual_offence", "domestic_abuse", "hate_crime"})
+"""Special categories that are offences: rows naming people beside one are case records."""
 _CASE_CONTEXT = frozenset({"CRIME_REFERENCE"})
 """Of the case-record entities, those that are a case by themselves (a date of birth or an
 address is as much a register's or a zoo's)."""
@@ -400,6 +402,7 @@ def assess_table(
         own = [i for i in key_cols if i in matched]
         people.extend(_keys(row, present, own, dob_col, source))
 
+    told = categories & _OFFENCE_CATEGORIES  # by the rows' own words, not the headers
     hits_out = tuple(
         ColumnHit(c.entity, where(c.columns, labels), c.count, c.score, c.example)
         for c in counters
@@ -419,6 +422,8 @@ def assess_table(
     # Hidden name columns take their kind from the shown columns of the same rows too.
     beside = [ColumnType(cue) for cue in map(header_cue, table.beside) if cue is not None]
     kinds = _kinds([*types, *beside], groups, found, stations)
+    if told and groups:
+        kinds.add("case_records")  # named people beside a sexual, domestic or hate offence
     if listed is not None and groups:
         kinds.add("case_records")
         categories |= categories_in(listed.group())  # "sex offenders": a sexual offence

@@ -81,6 +81,15 @@ def _results(size: int) -> list[str]:
     ]
 
 
+def _briefing(size: int) -> list[str]:
+    cast, people = _cast(size, 101)
+    offences = ("Sexual assault on a female", "Controlling or coercive behaviour", "Theft")
+    return [
+        f"{p.forename} {p.surname} ({cast.dob()}) - {offences[i % 3]} - Castlegate"
+        for i, p in enumerate(people)
+    ]
+
+
 def _docx(heading: str, lines: list[str], **style: object) -> bytes:
     body = [paragraph(heading), paragraph("Figures for the year are given below.")]
     body += [paragraph(run(line, **style)) for line in lines]  # type: ignore[arg-type]
@@ -142,6 +151,12 @@ SHAPES = [
         _register, 12, Vector.PAGE_TEXT, Severity.CRITICAL, frozenset({"case_records"}),
         frozenset({"PERSON", "DATE_OF_BIRTH"}), "pdf",
     ),
+    Shape(
+        "'Name (date of birth) - offence - ward' lines in a PDF",
+        lambda lines: _pdf("Case list (briefing only)", lines),
+        _briefing, 18, Vector.PAGE_TEXT, Severity.CRITICAL, frozenset({"case_records"}),
+        frozenset({"PERSON", "DATE_OF_BIRTH"}), "pdf",
+    ),
 ]  # fmt: skip
 
 
@@ -181,6 +196,7 @@ def test_election_results_printed_with_single_spaces_are_public() -> None:
             4,
         ),
         ("Gordon May, 01/02/1980\nRonald Hay, 03/04/1975\nJane Smith, 05/06/1990", 0),
+        ("Jane Smith (01/02/1980) - Theft of a pedal cycle - Deanery\n" * 3, 3),
     ],
     ids=[
         "name, address, postcode, mobile",
@@ -190,6 +206,7 @@ def test_election_results_printed_with_single_spaces_are_public() -> None:
         "service numbers",
         "an unknown name among known ones",
         "mostly unknown names",
+        "a detail straight after the name, then words",
     ],
 )
 def test_record_lines_of_every_shape(text: str, rows: int) -> None:
@@ -197,6 +214,8 @@ def test_record_lines_of_every_shape(text: str, rows: int) -> None:
     assert (len(records.rows) if records else 0) == rows
     if records:
         assert all(row[0] and (row[1] or row[3] or row[5]) for row in records.rows)
+        # What is left of a line is an address only when it looks like one.
+        assert (records.header[2] == "Details") is ("Theft" in text)
 
 
 @pytest.mark.parametrize(
