@@ -163,14 +163,11 @@ def lead(line: str, size: int = 0) -> tuple[str, str] | None:
     return (name, rest) if has and (_capitalised(details) or _at_once(details)) else None
 
 
-_SEPARATOR = re.compile(r"^[\s,;:(\[\-–]*")
-
-
 def _at_once(details: str) -> bool:
     """The date, postcode or phone number comes straight after the name ("Kim Jones
     (19/04/1994) - Robbery - Castlegate"): a record whatever words follow, where a sentence
     would put words between ("Kim Jones said on 19/04/2024 ...")."""
-    after = details[_SEPARATOR.match(details).end() :]  # type: ignore[union-attr]
+    after = details.lstrip(" ,;:([-–")
     return any(p.match(after) for p in (_DATE, _POSTCODE, _PHONE))
 
 

@@ -19,7 +19,7 @@ from crawler.demo.builders.pdf import Box, Line, Page, build_pdf
 from detectors.compound import compound_columns, split_row
 from detectors.model import Severity, Vector
 from detectors.names import looks_like_name
-from detectors.prose_columns import named_lines_in
+from detectors.prose_columns import name_led_lines_in, named_lines_in
 from detectors.prose_records import is_record_line, records_in
 from detectors.scan import scan
 from tests.holdout.people import Cast, Person
@@ -331,3 +331,21 @@ def test_columns_of_parties_are_split_by_role(
         assert cells[0] == ""  # the cell moves into its parts
         assert cells[1] in ("Jane Smith", "John Green")  # the first role's name
         assert ("01/02/1980" in cells) is roles[0][1]  # its date of birth, when dated
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("Establishment\nPage 2\n" + "Abbott Hilary Police Constable 5110\n" * 6, 6),
+        ("Hilary Abbott Sergeant 6844\n" * 5 + "Zyxwv Qwerty Inspector 1234\n", 6),
+        ("Jane Smith said the officers would attend the meeting on Monday\n" * 6, 0),
+        ("Abbott Hilary Police Constable 5110\n" * 2 + "Notes\nNone\nSee above\nEnd", 0),
+    ],
+    ids=["surname first", "forename first, an unknown name after", "sentences", "too few"],
+)
+def test_lines_led_by_a_name_are_rows(text: str, rows: int) -> None:
+    led = name_led_lines_in(text)
+    assert (len(led.rows) if led else 0) == rows
+    if led:
+        assert all(len(row) == 4 and row[2] for row in led.rows)
+        assert "Page 2" in led.rest or "Establishment" not in text
