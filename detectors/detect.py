@@ -162,14 +162,14 @@ class Detector:
         self._public_names: set[int] = set()
         self._election_notice = False
         """A statutory election notice was read: the names in it are candidates'."""
+        """Full-name keys of people named in a public role somewhere in the document: the
+        Home Secretary's later turns in a transcript are hers too."""
         self._run: list[Text] = []
         self._run_in: str | None = None
         """Consecutive one-line record texts of one vector (a list printed one person per
         paragraph), and the file they are embedded in: read together as record lines."""
         self._recent: deque[str] = deque(maxlen=RECENT_TEXTS)
         """The last texts before them: the heading that calls a list one of offenders."""
-        """Full-name keys of people named in a public role somewhere in the document: the
-        Home Secretary's later turns in a transcript are hers too."""
 
     def feed(
         self,
