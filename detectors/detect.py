@@ -221,8 +221,13 @@ class Detector:
         kind: str | None,
         categories: frozenset[str],
         context: str = "",
+        cell: bool = False,
     ) -> None:
-        """Read one text; `context` is the text just before it (a heading over its lines)."""
+        """Read one text; `context` is the text just before it (a heading over its lines).
+
+        A `cell` of a table (a note, a long cell) is not read as a table printed with single
+        spaces: it is one value of a table already judged (a list of an election's assentors
+        in one cell)."""
         if not item.vector.hidden and ELECTION_NOTICE.search(item.text):
             self._election_notice = True
         spaced = columns_in(item.text) if "\n" in item.text else None
@@ -245,7 +250,8 @@ class Detector:
             item = Text(records.rest, item.vector, item.where, covers=item.covers)
             if not item.text.strip():
                 return
-        named = named_lines_in(item.text) if "\n" in item.text else None
+        lines = "\n" in item.text and not cell
+        named = named_lines_in(item.text) if lines else None
         if named is not None:
             # A table printed with single spaces, one "SURNAME, Forename" a line.
             where = f"{item.where}, lines as columns"
@@ -254,7 +260,7 @@ class Detector:
                 item = Text(named.rest, item.vector, item.where, covers=item.covers)
                 if not item.text.strip():
                     return
-        led = name_led_lines_in(item.text) if "\n" in item.text else None
+        led = name_led_lines_in(item.text) if lines else None
         if led is not None:
             # A list printed with single spaces, each line led by a name ("Abbott Hilary PC").
             where = f"{item.where}, lines as columns"
@@ -359,12 +365,14 @@ class Detector:
             if self._cell_prose_chars + len(text) > CELL_PROSE_CHARS:
                 break
             self._cell_prose_chars += len(text)
-            self.feed(
-                Text(text, table.vector, where),
-                embedded_in,
-                evidence.prose_kind,
-                evidence.prose_categories,
-            )
+            if text.strip():
+                self._feed_text(
+                    Text(text, table.vector, where),
+                    embedded_in,
+                    evidence.prose_kind,
+                    evidence.prose_categories,
+                    cell=True,
+                )
         return True
 
     def _record_table(

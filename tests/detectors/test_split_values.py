@@ -17,7 +17,8 @@ import pytest
 from crawler.demo.builders.docx import build_docx, paragraph, run
 from crawler.demo.builders.pdf import Box, Line, Page, build_pdf
 from detectors.compound import compound_columns, split_row
-from detectors.model import Severity, Vector
+from detectors.detect import Detector
+from detectors.model import Severity, Table, Vector
 from detectors.names import looks_like_name
 from detectors.prose_columns import name_led_lines_in, named_lines_in
 from detectors.prose_records import is_record_line, records_in
@@ -349,3 +350,15 @@ def test_lines_led_by_a_name_are_rows(text: str, rows: int) -> None:
     if led:
         assert all(len(row) == 4 and row[2] for row in led.rows)
         assert "Page 2" in led.rest or "Establishment" not in text
+
+
+def test_a_cell_of_name_led_lines_stays_one_value_of_its_table() -> None:
+    cast, people = _cast(12, 103)
+    lines = [f"{p.surname} {p.forename} Police Constable {cast.number(4)}" for p in people]
+    cells = ["\n".join(lines[:6]), "\n".join(lines[6:])]
+    detector = Detector()
+    rows = [("Northgate", cells[0]), ("Riverside", cells[1]), ("Harbour", "None recorded")]
+    detector.feed(Table("sheet 'Teams'", Vector.CELL, ("Station", "Notes"), iter(rows)))
+    evidence = detector.finish()
+    assert not any("lines as columns" in f.where for f in evidence.findings)
+    assert any("'Notes'" in f.where for f in evidence.findings), evidence.findings
