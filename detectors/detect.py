@@ -250,8 +250,8 @@ class Detector:
             item = Text(records.rest, item.vector, item.where, covers=item.covers)
             if not item.text.strip():
                 return
-        lines = "\n" in item.text and not cell
-        named = named_lines_in(item.text) if lines else None
+        printed = "\n" in item.text and not cell
+        named = named_lines_in(item.text) if printed else None
         if named is not None:
             # A table printed with single spaces, one "SURNAME, Forename" a line.
             where = f"{item.where}, lines as columns"
@@ -260,7 +260,7 @@ class Detector:
                 item = Text(named.rest, item.vector, item.where, covers=item.covers)
                 if not item.text.strip():
                     return
-        led = name_led_lines_in(item.text) if lines else None
+        led = name_led_lines_in(item.text) if printed else None
         if led is not None:
             # A list printed with single spaces, each line led by a name ("Abbott Hilary PC").
             where = f"{item.where}, lines as columns"
