@@ -176,6 +176,12 @@ def is_header_label(text: str) -> bool:
     )
 
 
+def header_cue(header: str) -> Cue | None:
+    """What a header alone says a column is about ("Rank", "Department", "Offence")."""
+    head = normal_header(header)
+    return next((c for c, rx in _CUE_RX if rx.search(head)), None) if head else None
+
+
 def judge_column(header: str, sample: Sequence[str]) -> ColumnType:
     """Decide what a column holds from its header and a sample of its (first) values."""
     head = normal_header(header)

@@ -30,12 +30,38 @@ _PHONE_CELL = re.compile(
 )
 
 
+_PARTY = re.compile(
+    r"^(?P<role>victim|witness|suspect|offender|complainant|informant|defendant|accused)s?"
+    r"\s*[:\-]?\s*(?P<name>[^()\d;:]{3,60}?)\s*(?:\(\s*(?:(?:dob|d\.o\.b\.?|born|b\.)[\s:]*)?"
+    r"(?P<value>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})\s*\))?$",
+    re.IGNORECASE,
+)
+"""One party to a case in a cell: "victim Jane Smith (DOB 01/02/1980)", "witness: Paul Brown"."""
+
+
 @dataclass(frozen=True)
 class Split:
-    """A compound column, and the header its second part gets ("Date of birth", "Phone")."""
+    """A compound column, and the header its second part gets ("Date of birth", "Phone").
+
+    A column of parties ("victim Jane Smith (DOB 01/02/1980); witness Paul Brown") has its
+    `roles` instead: each role named in it, in order, and whether a date of birth is given
+    with it; it becomes a name column per role ("Victim name") and a date of birth column
+    for each role that has dates."""
 
     column: int
     extra: str
+    roles: tuple[tuple[str, bool], ...] = ()
+
+    def headers(self, person: str) -> list[str]:
+        """Headers of the columns this split adds; `person` that of a name part."""
+        if not self.roles:
+            return [person, self.extra]
+        added = []
+        for role, dated in self.roles:
+            added.append(f"{role.capitalize()} name")
+            if dated:
+                added.append(f"{role.capitalize()} date of birth")
+        return added
 
 
 def compound_columns(sample: Sequence[Sequence[str]], skip: Sequence[bool]) -> list[Split]:
@@ -58,7 +84,35 @@ def compound_columns(sample: Sequence[Sequence[str]], skip: Sequence[bool]) -> l
                 extra = "Date of birth"
             splits.append(Split(i, extra))
             break
+        else:
+            roles = _party_roles(values)
+            if roles:
+                splits.append(Split(i, "", roles))
     return splits
+
+
+def _parties(value: str) -> list[re.Match[str]] | None:
+    """The parties a cell names, when it is wholly made of them (split at ";")."""
+    parts = [part.strip() for part in value.split(";") if part.strip()]
+    matches = [_PARTY.fullmatch(part) for part in parts]
+    if not matches or any(m is None for m in matches):
+        return None
+    return [m for m in matches if m is not None]
+
+
+def _party_roles(values: Sequence[str]) -> tuple[tuple[str, bool], ...]:
+    """The roles of a column mostly of parties with names the gazetteer knows, else ()."""
+    roles: dict[str, bool] = {}
+    named = 0
+    for value in values:
+        parties = _parties(value)
+        if parties is None:
+            continue
+        named += any(looks_like_name(m.group("name")) for m in parties)
+        for m in parties:
+            role = m.group("role").casefold()
+            roles[role] = roles.get(role, False) or bool(m.group("value"))
+    return tuple(roles.items()) if named >= SHARE * len(values) else ()
 
 
 def _adult_birth(value: str) -> bool:
@@ -71,12 +125,33 @@ def _adult_birth(value: str) -> bool:
     )
 
 
+def is_compound(value: str, split: Split) -> bool:
+    """`value` is a name joined to the kind of value `split` separates: a header cell such as
+    "Jane Smith, 01/02/1980" above a column of the same is its first row, not its heading."""
+    if split.roles:
+        parties = _parties(value.strip())
+        return bool(parties) and any(looks_like_name(m.group("name")) for m in parties or [])
+    pattern = _PHONE_CELL if split.extra == "Phone" else _DATE_CELL
+    match = pattern.fullmatch(value.strip())
+    return match is not None and looks_like_name(match.group("name").strip(" ,;:-"))
+
+
 def split_row(row: Sequence[str], splits: Sequence[Split], width: int) -> tuple[str, ...]:
     """The row padded to `width`, with each compound cell moved into two cells at the end."""
     cells = [_cell(row, i) for i in range(max(width, len(row)))][:width]
     added: list[str] = []
     for split in splits:
         value = cells[split.column]
+        if split.roles:
+            parties = _parties(value) or []
+            if parties:
+                cells[split.column] = ""
+            for role, dated in split.roles:
+                party = next((m for m in parties if m.group("role").casefold() == role), None)
+                added.append(party.group("name").strip() if party else "")
+                if dated:
+                    added.append((party.group("value") or "") if party else "")
+            continue
         pattern = _PHONE_CELL if split.extra == "Phone" else _DATE_CELL
         match = pattern.fullmatch(value)
         if match:

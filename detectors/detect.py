@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -23,8 +24,8 @@ from detectors.model import Cover, Finding, Table, Text, Unread, Vector
 from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
 from detectors.places import organisation_heads
-from detectors.prose_columns import columns_in
-from detectors.prose_records import records_in
+from detectors.prose_columns import columns_in, name_led_lines_in, named_lines_in, spaced_row
+from detectors.prose_records import is_record_line, records_in
 from detectors.prose_scan import ProseFinder, ProseHit, ProseResult, scan_texts
 from detectors.roles import CASEWORK, ELECTION_NOTICE
 from detectors.special import categories_in
@@ -96,6 +97,10 @@ class _Tally:
 MAX_COVERS = 200
 """Redaction boxes named per finding; a page of a thousand boxes names the first ones."""
 
+
+RECENT_TEXTS = 3
+"""Texts before a run of record paragraphs searched for a heading ("registered sex offenders")."""
+RECENT_CHARS = 2_000
 
 REPEAT_SHARE = 0.9
 """Share of a pivot cache's people that a visible table of the same workbook must show for the
@@ -172,6 +177,12 @@ class Detector:
         """A statutory election notice was read: the names in it are candidates'."""
         """Full-name keys of people named in a public role somewhere in the document: the
         Home Secretary's later turns in a transcript are hers too."""
+        self._run: list[Text] = []
+        self._run_in: str | None = None
+        """Consecutive one-line record texts of one vector (a list printed one person per
+        paragraph), and the file they are embedded in: read together as record lines."""
+        self._recent: deque[str] = deque(maxlen=RECENT_TEXTS)
+        """The last texts before them: the heading that calls a list one of offenders."""
 
     def feed(
         self,
@@ -185,30 +196,101 @@ class Detector:
         are, when the table it came from says so; `public` that the text is a note of a public
         table (`_Pending.public`)."""
         if isinstance(item, Table):
+            self._end_run()
             self._feed_table(item, embedded_in)
             return
         if not item.text.strip():
             return
+        if (
+            kind is None
+            and not categories
+            and not public
+            and (is_record_line(item.text) or spaced_row(item.text))
+        ):
+            if self._run and (self._run[0].vector, self._run_in) != (item.vector, embedded_in):
+                self._end_run()
+            self._run.append(item)
+            self._run_in = embedded_in
+            return
+        self._end_run()
+        self._recent.append(item.text[:RECENT_CHARS])
+        self._feed_text(item, embedded_in, kind, categories, public=public)
+
+    def _end_run(self) -> None:
+        """Read a run of one-line record texts (paragraphs) as the lines of one text: record
+        lines, or columns set apart by spaces, become a table; the rest is read as prose."""
+        run, self._run = self._run, []
+        if len(run) < 2:
+            for item in run:
+                self._feed_text(item, self._run_in, None, frozenset())
+            return
+        where = run[0].where
+        if run[-1].where != where:
+            where = f"{where} to {run[-1].where}"
+        covers = tuple(dict.fromkeys(c for t in run for c in t.covers))
+        text = "\n".join(t.text.strip() for t in run)
+        context = " ".join(self._recent)
+        self._feed_text(
+            Text(text, run[0].vector, where, covers), self._run_in, None, frozenset(), context
+        )
+
+    def _feed_text(
+        self,
+        item: Text,
+        embedded_in: str | None,
+        kind: str | None,
+        categories: frozenset[str],
+        context: str = "",
+        cell: bool = False,
+        public: bool = False,
+    ) -> None:
+        """Read one text; `context` is the text just before it (a heading over its lines),
+        `public` says it is a note of a public table (`_Pending.public`).
+
+        A `cell` of a table (a note, a long cell) is not read as a table printed with single
+        spaces: it is one value of a table already judged (a list of an election's assentors
+        in one cell)."""
         if not item.vector.hidden and ELECTION_NOTICE.search(item.text):
             self._election_notice = True
         spaced = columns_in(item.text) if "\n" in item.text else None
         if spaced is not None:
             # A table printed as text, one row per line: read as the table it is.
             where = f"{item.where}, lines as columns"
-            self._feed_table(Table(where, item.vector, (), iter(spaced.rows)), embedded_in)
-            item = Text(spaced.rest, item.vector, item.where, covers=item.covers)
-            if not item.text.strip():
-                return
+            table = Table(where, item.vector, (), iter(spaced.rows))
+            if self._feed_table(table, embedded_in, covers=item.covers, guess=True):
+                item = Text(spaced.rest, item.vector, item.where, covers=item.covers)
+                if not item.text.strip():
+                    return
+            # else: columns that hold nothing a table reader knows; the lines are prose
         records = records_in(item.text) if "\n" in item.text else None
         if records is not None:
             # A list printed one person per line: each line is a row, counted as such.
             where = f"{item.where}, record lines"
             lines = Table(where, item.vector, records.header, iter(records.rows), columns=())
-            listed = OFFENDER_LIST.search(item.text)
-            self._feed_table(lines, embedded_in, listed.group() if listed else "")
-            item = Text(records.rest, item.vector, item.where)
+            listed = OFFENDER_LIST.search(item.text) or OFFENDER_LIST.search(context)
+            self._feed_table(lines, embedded_in, listed.group() if listed else "", item.covers)
+            item = Text(records.rest, item.vector, item.where, covers=item.covers)
             if not item.text.strip():
                 return
+        printed = "\n" in item.text and not cell
+        named = named_lines_in(item.text) if printed else None
+        if named is not None:
+            # A table printed with single spaces, one "SURNAME, Forename" a line.
+            where = f"{item.where}, lines as columns"
+            rows = Table(where, item.vector, named.header, iter(named.rows), columns=())
+            if self._feed_table(rows, embedded_in, covers=item.covers, guess=True):
+                item = Text(named.rest, item.vector, item.where, covers=item.covers)
+                if not item.text.strip():
+                    return
+        led = name_led_lines_in(item.text) if printed else None
+        if led is not None:
+            # A list printed with single spaces, each line led by a name ("Abbott Hilary PC").
+            where = f"{item.where}, lines as columns"
+            rows = Table(where, item.vector, (), iter(led.rows), columns=())
+            if self._feed_table(rows, embedded_in, covers=item.covers, guess=True):
+                item = Text(led.rest, item.vector, item.where, covers=item.covers)
+                if not item.text.strip():
+                    return
         self._pending.append(
             _Pending(
                 item.text,
@@ -227,6 +309,7 @@ class Detector:
 
     def finish(self) -> Evidence:
         try:
+            self._end_run()
             self._flush()
         except DocumentTooLarge as stop:
             self.stopped = self.stopped or str(stop)
@@ -271,15 +354,26 @@ class Detector:
             tuple(self._exposures),
         )
 
-    def _feed_table(self, table: Table, embedded_in: str | None, offenders: str = "") -> None:
+    def _feed_table(
+        self,
+        table: Table,
+        embedded_in: str | None,
+        offenders: str = "",
+        covers: tuple[Cover, ...] = (),
+        guess: bool = False,
+    ) -> bool:
         """Assess a table; `offenders` is the heading ("sex offenders", "MAPPA") of the text
-        around it when that text lists its people as offenders."""
+        around it when that text lists its people as offenders; `covers` the redaction boxes
+        over the text the table was read from. A `guess` (lines of text read as a table) that
+        gives no finding is dropped, and False returned: its lines are to be read as prose."""
         self._sources += 1
         if not table.vector.hidden and ELECTION_NOTICE.search(
             " ".join(h for h in table.header if isinstance(h, str))
         ):
             self._election_notice = True  # "STATEMENT OF PERSONS NOMINATED" heading a table
         evidence = assess_table(table, self.allow, self._sources, self._budget)
+        if guess and not evidence.hits and not evidence.stopped:
+            return False
         if offenders and evidence.people:
             evidence = replace(
                 evidence,
@@ -296,7 +390,7 @@ class Detector:
                 special_categories=frozenset(),
                 sensitive=False,
             )
-        self._record_table(table, evidence, embedded_in)
+        self._record_table(table, evidence, embedded_in, covers)
         if evidence.stopped:
             self.stopped = evidence.stopped
             last = table.first_row + evidence.read - 1
@@ -313,15 +407,24 @@ class Detector:
             if self._cell_prose_chars + len(text) > CELL_PROSE_CHARS:
                 break
             self._cell_prose_chars += len(text)
-            self.feed(
-                Text(text, table.vector, where),
-                embedded_in,
-                evidence.prose_kind,
-                evidence.prose_categories,
-                public_notes,
-            )
+            if text.strip():
+                self._feed_text(
+                    Text(text, table.vector, where),
+                    embedded_in,
+                    evidence.prose_kind,
+                    evidence.prose_categories,
+                    cell=True,
+                    public=public_notes,
+                )
+        return True
 
-    def _record_table(self, table: Table, evidence: TableEvidence, embedded_in: str | None) -> None:
+    def _record_table(
+        self,
+        table: Table,
+        evidence: TableEvidence,
+        embedded_in: str | None,
+        covers: tuple[Cover, ...] = (),
+    ) -> None:
         if not evidence.hits:
             return
         vector = table.vector
@@ -336,6 +439,7 @@ class Detector:
                 hit.score,
                 hit.example,
                 0,
+                covers,
                 public=public,
             )
         if not public:

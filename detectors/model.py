@@ -84,6 +84,9 @@ class Table:
     rows: Iterable[tuple[str, ...]]
     first_row: int = 2
     columns: tuple[str, ...] = ()
+    beside: tuple[str, ...] = ()
+    """For hidden columns: the headers of the shown columns of the same rows ("Rank",
+    "Department"), which say what the people named in the hidden ones are."""
 
 
 @dataclass(frozen=True)

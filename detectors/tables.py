@@ -26,12 +26,13 @@ from detectors.columns import (
     ColumnType,
     Cue,
     header_below_title,
+    header_cue,
     is_header_label,
     judge_column,
     judge_surnames,
     normal_header,
 )
-from detectors.compound import compound_columns, split_row
+from detectors.compound import compound_columns, is_compound, split_row
 from detectors.errors import DocumentTooLarge
 from detectors.limits import WHOLE_CELL_CHARS, Budget
 from detectors.mask import mask
@@ -69,6 +70,8 @@ _PERSON_KEYS = frozenset({"POLICE_IDENTIFIER", "UK_NINO", "UK_NHS", "EMAIL_ADDRE
 _STAFF_ENTITIES = frozenset({"POLICE_IDENTIFIER", "SALARY"})
 _CASE_CUES = frozenset({Cue.OFFENCE, Cue.INCIDENT, Cue.PARTY})
 _CASE_ENTITIES = frozenset({"DATE_OF_BIRTH", "STREET_ADDRESS", "UK_POSTCODE", "CRIME_REFERENCE"})
+_OFFENCE_CATEGORIES = frozenset({"sexual_offence", "domestic_abuse", "hate_crime"})
+"""Special categories that are offences: rows naming people beside one are case records."""
 _CASE_CONTEXT = frozenset({"CRIME_REFERENCE"})
 """Of the case-record entities, those that are a case by themselves (a date of birth or an
 address is as much a register's or a zoo's)."""
@@ -281,14 +284,25 @@ def assess_table(
     splits = compound_columns(sample, [bool(t.entity) for t in types])
     if splits:
         # "Jane Smith, 01/02/1980" cells: the name and the date are judged as two columns,
-        # named in locations by the column they came from.
+        # named in locations by the column they came from. A header cell of that shape is
+        # the column's first value, not its heading.
+        first = [""] * width
+        for split in splits:
+            if is_compound(headers[split.column], split):
+                first[split.column], headers[split.column] = headers[split.column], ""
+        if any(first):
+            head.insert(0, tuple(first))
+            shown = list(headers)
         head = [split_row(row, splits, width) for row in head]
         rows = (split_row(row, splits, width) for row in rows)
         sample = spread(head, SAMPLE_ROWS)
         for split in splits:
-            origin[len(headers)] = origin[len(headers) + 1] = split.column
-            headers += [_person_header(headers[split.column]), split.extra]
-            shown += [headers[split.column]] * 2
+            added = split.headers(_person_header(headers[split.column]))
+            origin.update(
+                dict.fromkeys(range(len(headers), len(headers) + len(added)), split.column)
+            )
+            shown += [headers[split.column]] * len(added)
+            headers += added
         width = len(headers)
         types = [judge_column(headers[i], [cell(row, i) for row in sample]) for i in range(width)]
     groups = _groups(headers, types)
@@ -350,7 +364,16 @@ def assess_table(
     checks = [_entity_check(types[i]) for i in entity_cols]
     key_cols = [i for i in entity_cols if types[i].entity in _PERSON_KEYS]
     dob_col = next((i for i in entity_cols if types[i].entity == "DATE_OF_BIRTH"), None)
-    category_cols = [i for i, t in enumerate(types) if t.cue in _VALUE_CATEGORY_CUES]
+    # In a table of victims or witnesses, an offence column judged from its values alone (no
+    # header) is any column of words: its values give the special categories.
+    parties = any(w in PARTY_WORDS for g in groups for w in g.prefix.split())
+    category_cols = [
+        i
+        for i, t in enumerate(types)
+        if t.cue in _VALUE_CATEGORY_CUES
+        or i in free.notes
+        or (parties and t.cue is Cue.OTHER and not t.entity)
+    ]
     age_cols = [i for i, t in enumerate(types) if t.cue is Cue.AGE]
     categories: set[str] = set()
     people: list[PersonKeys] = []
@@ -382,6 +405,7 @@ def assess_table(
         own = [i for i in key_cols if i in matched]
         people.extend(_keys(row, present, own, dob_col, source))
 
+    told = categories & _OFFENCE_CATEGORIES  # by the rows' own words, not the headers
     hits_out = tuple(
         ColumnHit(c.entity, where(c.columns, labels), c.count, c.score, c.example)
         for c in counters
@@ -398,7 +422,11 @@ def assess_table(
         t.cue is Cue.LOCATION and _STATION.search(normal_header(h))
         for t, h in zip(types, headers, strict=True)
     )
-    kinds = _kinds(types, groups, found, stations)
+    # Hidden name columns take their kind from the shown columns of the same rows too.
+    beside = [ColumnType(cue) for cue in map(header_cue, table.beside) if cue is not None]
+    kinds = _kinds([*types, *beside], groups, found, stations)
+    if told and groups:
+        kinds.add("case_records")  # named people beside a sexual, domestic or hate offence
     if listed is not None and groups:
         kinds.add("case_records")
         categories |= categories_in(listed.group())  # "sex offenders": a sexual offence

@@ -110,6 +110,24 @@ def annotation_text(annotation: etree._Element) -> tuple[str, str]:
     return text, author
 
 
+def paragraph_text(paragraph: etree._Element) -> str:
+    """The text of a paragraph with its spaces (`text:s`, "c" of them), tabs and line breaks:
+    columns set apart by runs of spaces stay apart."""
+    parts = [paragraph.text or ""]
+    for child in paragraph:
+        name = local(child.tag) if isinstance(child.tag, str) else ""
+        if name == "s":
+            parts.append(" " * min(repeat_count(child.get(f"{{{TEXT}}}c")), 100))
+        elif name == "tab":
+            parts.append("\t")
+        elif name == "line-break":
+            parts.append("\n")
+        elif name:
+            parts.append(paragraph_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def tracked_changes(element: etree._Element) -> Iterator[Item]:
     """The text and authors of every change under `table:` or `text:tracked-changes`."""
     changes = 0
@@ -122,9 +140,9 @@ def tracked_changes(element: etree._Element) -> Iterator[Item]:
             inner = next((c for c in change if isinstance(c.tag, str)), None)
             kind = local(inner.tag) if inner is not None else kind
         texts = [
-            "".join(p.itertext()).strip()
+            text
             for p in change.iter(f"{{{TEXT}}}p", f"{{{TEXT}}}h")
-            if "".join(p.itertext()).strip()
+            if (text := paragraph_text(p).strip())
         ]
         for text in texts:
             yield Text(text, Vector.TRACKED_CHANGE, f"tracked change {changes} ({kind})")

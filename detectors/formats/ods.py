@@ -197,6 +197,9 @@ class _TableReader:
         self.groups: list[bool] = []
         self.column_groups: list[bool] = []
         self.column = 0
+        self.column_styles: dict[int, str] = {}
+        """Column -> its default cell style, for cells that name none (a column formatted
+        ";;;" as a whole)."""
 
     def rows(self, events: Iterator[tuple[str, etree._Element]]) -> Iterator[Row]:
         number = 0
@@ -235,6 +238,10 @@ class _TableReader:
             vector = Vector.COLLAPSED_OUTLINE if collapsed else Vector.HIDDEN_COLUMN
             for column in range(self.column, min(self.column + repeats, MAX_COLUMNS)):
                 self.layout.hidden_columns[column] = vector
+        style = element.get(f"{_T}default-cell-style-name") or ""
+        if style in self.styles.concealing():
+            for column in range(self.column, min(self.column + repeats, MAX_COLUMNS)):
+                self.column_styles[column] = style
         self.column += repeats
 
     def _row(self, element: etree._Element, number: int) -> Row:
@@ -252,17 +259,21 @@ class _TableReader:
             if column >= MAX_COLUMNS:
                 break
             repeats = repeat_count(cell.get(f"{_T}number-columns-repeated"))
-            text = self._cell(cell, number, column)
+            text, blank = self._cell(cell, number, column)
             if text:
                 values.extend([""] * (column - len(values)))
                 span = min(repeats, MAX_REPEATS, MAX_COLUMNS - column)
                 values.extend([text] * span)
-                if (cell.get(f"{_T}style-name") or "") in concealing:
+                style = cell.get(f"{_T}style-name") or self.column_styles.get(column, "")
+                if blank or style in concealing:
                     concealed = (concealed or set()) | set(range(column, column + span))
             column += repeats
         return Row(number, values, hint, concealed)
 
-    def _cell(self, cell: etree._Element, number: int, column: int) -> str:
+    def _cell(self, cell: etree._Element, number: int, column: int) -> tuple[str, bool]:
+        """The cell's value, and whether it is shown blank: a text cell whose value LibreOffice
+        keeps in `office:string-value` while its displayed paragraph is empty (a ";;;" format)
+        holds text no reader sees."""
         kind = cell.get(f"{_O}value-type") or ""
         attribute = _VALUE_ATTRIBUTE.get(kind)
         paragraphs: list[str] = []
@@ -272,11 +283,16 @@ class _TableReader:
                 paragraphs.append("".join(child.itertext()))
             elif name == "annotation" and len(self.notes) < _MAX_NOTES:
                 self._note(child, number, column)
+        shown = "\n".join(paragraphs).strip()
         if attribute:
             value = cell.get(f"{_O}{attribute}")
             if value:
-                return value
-        return "\n".join(paragraphs).strip()
+                return value, False
+        if kind == "string":
+            value = (cell.get(f"{_O}string-value") or "").strip()
+            if value:
+                return value, bool(paragraphs) and not shown
+        return shown, False
 
     def _note(self, annotation: etree._Element, number: int, column: int) -> None:
         self.annotations += 1

@@ -18,6 +18,7 @@ from lxml import etree
 
 from detectors.errors import UnreadableDocument
 from detectors.formats._archive import SafeZip, open_zip
+from detectors.formats._grid import HiddenCells
 from detectors.formats._odf import (
     DRAW,
     FO,
@@ -309,6 +310,7 @@ class OdfReader:
         where = f"{story.place}table {story.tables}"
         rows: list[tuple[str, ...]] = []
         side: list[Item] = []
+        hidden = HiddenCells(where)
         inner = Story(f"{where}, ")
         for number, row in enumerate(_rows(element), start=1):
             cells: list[str] = []
@@ -322,11 +324,9 @@ class OdfReader:
                         place.paragraphs += 1
                         pieces, hanging = self.pieces(child, base, place, look)
                         visible.append(pieces.text(base))
-                        side.extend(
-                            Text(pieces.text(v), v, place.place.rstrip(", "))
-                            for v in pieces.vectors()
-                            if v is not base
-                        )
+                        for v in pieces.vectors():
+                            if v is not base:
+                                hidden.add(v, number, column, pieces.text(v))
                         side.extend(hanging)
                     else:
                         side.extend(self.block(child, base, inner, look))
@@ -342,6 +342,7 @@ class OdfReader:
             rows.pop()
         if rows:
             yield Table(where, base, rows[0], iter(rows[1:]), first_row=2)
+        yield from hidden.items()
         yield from side
 
     def annotation(self, element: etree._Element, anchor: str) -> Iterator[Item]:

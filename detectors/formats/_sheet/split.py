@@ -256,6 +256,7 @@ class Splitter:
             header=trim(self.header.values[a:end]),
             columns=letters,
             pairs=iter(place.rows),
+            beside=self._shown(self.header.values),
         )
 
     def _emit(
@@ -265,6 +266,7 @@ class Splitter:
         header: tuple[str, ...],
         columns: tuple[str, ...],
         pairs: Iterator[tuple[int, tuple[str, ...]]],
+        beside: tuple[str, ...] = (),
     ) -> Iterator[Item]:
         where = f"{self.layout.where} {words} {place.numbers.describe()}"
         yield Structure(
@@ -279,6 +281,7 @@ class Splitter:
             rows=fill_gaps(pairs, place.numbers.first, self.budget),
             first_row=place.numbers.first,
             columns=columns,
+            beside=beside,
         )
 
 

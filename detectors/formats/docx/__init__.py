@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from detectors.formats._archive import SafeZip, open_zip
+from detectors.formats._grid import HiddenCells
 from detectors.formats._ooxml import (
     external_targets,
     inspect_charts,
@@ -114,7 +115,7 @@ def _is_field(element: etree._Element, vector: Vector) -> bool:
 def _table(element: etree._Element, story: _Story) -> Iterator[Item]:
     where = f"{story.place}table {story.tables}"
     rows: list[tuple[str, ...]] = []
-    others: list[Text] = []
+    others = HiddenCells(where)
     for row_number, row in enumerate(_own(element, "tr"), start=1):
         cells: list[str] = []
         for column, cell in enumerate(_own(row, "tc"), start=1):
@@ -122,17 +123,14 @@ def _table(element: etree._Element, story: _Story) -> Iterator[Item]:
             for paragraph in cell.iter(f"{{{W}}}p"):
                 sorted_text = sort_paragraph(paragraph, story.styles)
                 visible.append(sorted_text.text(Vector.PAGE_TEXT))
-                place = f"{where}, row {row_number}, column {column}"
-                others.extend(
-                    Text(sorted_text.text(v), v, place)
-                    for v in sorted_text.vectors()
-                    if v is not Vector.PAGE_TEXT
-                )
+                for v in sorted_text.vectors():
+                    if v is not Vector.PAGE_TEXT:
+                        others.add(v, row_number, column, sorted_text.text(v))
             cells.append("\n".join(t for t in visible if t))
         rows.append(tuple(cells))
     if rows:
         yield Table(where, Vector.PAGE_TEXT, rows[0], iter(rows[1:]), first_row=2)
-    yield from others
+    yield from others.items()
 
 
 def _own(element: etree._Element, tag: str) -> Iterator[etree._Element]:

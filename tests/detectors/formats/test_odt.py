@@ -285,3 +285,11 @@ def test_malformed_content_is_unreadable() -> None:
     parts["content.xml"] = b"<office:document-content"
     verdict = scan(zip_parts(parts), "r.odt")
     assert verdict.status is Status.UNREADABLE and verdict.error
+
+
+def test_a_tracked_deletion_keeps_the_runs_of_spaces_between_its_columns() -> None:
+    row = 'CR/1<text:s text:c="2"/>Theft<text:s/> Ward<text:tab/>Outcome'
+    deletion = DELETION.replace(p(NAME), p(row))
+    text = next(t.text for t in texts(inspect_odt, odt(deletion + p("x")), "r.odt")
+                if t.where == "tracked change 1 (deletion)")  # fmt: skip
+    assert text == "CR/1  Theft  Ward\tOutcome"
