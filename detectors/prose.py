@@ -84,6 +84,8 @@ _MAYBE_PATTERN = regex.compile(
     ),
     regex.IGNORECASE | regex.MULTILINE | regex.DOTALL,
 )
+_CONTEXT_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
+"""The pipes that give presidio's context words their lemmas (the parser is never run)."""
 _LOWER_WORD = re.compile(r"\s+(?!(?:de|da|di|du|van|von|le|la|del|della|al|el|ap|ab)\b)[a-z]")
 
 
@@ -103,9 +105,12 @@ def find_entities(
     """Analyse many texts in one batch; one list of matches per text, in text order.
 
     `check` is called before each chunk is analysed (the document's time budget) and may
-    raise to stop. The NER model, the costly part, reads only chunks with a word the name
-    gazetteer knows: every name the model tags is dropped later without one. Chunks with
-    neither such a word nor any pattern match are not given to spaCy's model at all.
+    raise to stop. Each chunk goes through only the parts of spaCy's pipeline its results
+    can depend on: the NER model, the costly part, reads only chunks with a word the name
+    gazetteer knows (every name the model tags is dropped later without one); the tagger and
+    lemmatizer, which serve only to raise a pattern match's score from the words around it,
+    read only chunks where a pattern recognizer matched. Chunks with neither are not given to
+    spaCy's model at all, and presidio runs only the recognizers that found something.
     """
     chunks: list[str] = []
     owners: list[tuple[int, int]] = []  # (text index, offset of the chunk in its text)
@@ -115,48 +120,53 @@ def find_entities(
             owners.append((index, offset))
     found: list[list[Match]] = [[] for _ in texts]
     named = [i for i, chunk in enumerate(chunks) if could_hold_name(chunk)]
-    maybe = set(named) | {i for i, chunk in enumerate(chunks) if _MAYBE_PATTERN.search(chunk)}
-    if not maybe:
+    maybe = [i for i, chunk in enumerate(chunks) if _MAYBE_PATTERN.search(chunk)]
+    if not named and not maybe:
         return found  # and the model is not even loaded: a sheet of counts costs no NLP
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
-    from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-    from detectors.engine import ENTITIES, LANGUAGE, analyzer
+    from detectors.engine import LANGUAGE, analyzer, pattern_recognizers
 
     engine = analyzer()
     nlp_engine = engine.nlp_engine
     assert isinstance(nlp_engine, SpacyNlpEngine) and nlp_engine.nlp
     nlp = nlp_engine.nlp[LANGUAGE]
-    recognizers = [
-        r
-        for r in engine.registry.get_recognizers(language=LANGUAGE, entities=list(ENTITIES))
-        if not isinstance(r, SpacyRecognizer)
-    ]
-    patterned: list[int] = []
-    for i in sorted(maybe - set(named)):
+    docs = {i: nlp.make_doc(chunks[i]) for i in sorted({*named, *maybe})}
+    recognizers = pattern_recognizers()
+    # The entity types each chunk's pattern recognizers match, at whatever score (context
+    # words only move a score, never make or unmake a match).
+    entities: dict[int, list[str]] = {}
+    for i in maybe:
         if check is not None:
             check()
-        if _patterned(chunks[i], recognizers, nlp_engine, nlp.make_doc):
-            patterned.append(i)
-    for group, disable in ((named, []), (patterned, ["ner"])):
-        docs = nlp.pipe((chunks[i] for i in group), batch_size=BATCH_SIZE, disable=disable)
-        for i, doc in zip(group, docs, strict=True):
-            if check is not None:
-                check()
-            chunk, (index, offset) = chunks[i], owners[i]
-            # presidio's own batch engine does the same: analyse with the doc spaCy made.
-            artifacts = nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
-            results = engine.analyze(
-                chunk, LANGUAGE, entities=list(ENTITIES), nlp_artifacts=artifacts
-            )
-            selected = _select(chunk, results)
-            # The small model misses many names it has not seen in context (Welsh, Polish,
-            # South Asian...); the gazetteer finds the pairs it passed over.
-            taken = [(m.start, m.end) for m in selected]
-            selected += [Match("PERSON", n.start, n.end, n.score) for n in find_names(chunk, taken)]
-            found[index].extend(
-                Match(m.entity, m.start + offset, m.end + offset, m.score) for m in selected
-            )
+        matched = _patterned(chunks[i], recognizers, nlp_engine, docs[i])
+        if matched:
+            entities[i] = matched
+    lemmatized = [i for i in docs if i in entities]
+    # In the pipeline's own order: tagger and lemmatizer first, the NER model last.
+    for group, keep in ((lemmatized, _CONTEXT_PIPES), (named, ("ner",))):
+        off = [name for name in nlp.pipe_names if name not in keep]
+        for _ in nlp.pipe((docs[i] for i in group), batch_size=BATCH_SIZE, disable=off):
+            pass  # each Doc is annotated in place
+    person = set(named)
+    for i, doc in docs.items():
+        wanted = (["PERSON"] if i in person else []) + entities.get(i, [])
+        if not wanted:
+            continue
+        if check is not None:
+            check()
+        chunk, (index, offset) = chunks[i], owners[i]
+        # presidio's own batch engine does the same: analyse with the doc spaCy made.
+        artifacts = nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
+        results = engine.analyze(chunk, LANGUAGE, entities=wanted, nlp_artifacts=artifacts)
+        selected = _select(chunk, results)
+        # The small model misses many names it has not seen in context (Welsh, Polish,
+        # South Asian...); the gazetteer finds the pairs it passed over.
+        taken = [(m.start, m.end) for m in selected]
+        selected += [Match("PERSON", n.start, n.end, n.score) for n in find_names(chunk, taken)]
+        found[index].extend(
+            Match(m.entity, m.start + offset, m.end + offset, m.score) for m in selected
+        )
     for matches in found:
         matches.sort(key=lambda m: (m.start, m.end))
     return found
@@ -166,19 +176,17 @@ def _patterned(
     chunk: str,
     recognizers: Sequence[EntityRecognizer],
     nlp_engine: SpacyNlpEngine,
-    tokenize: Callable[[str], Doc],
-) -> bool:
-    """True when a pattern recognizer matches anything in `chunk`, at whatever score.
-
-    Text with no name word and no pattern match holds nothing to find, so the tagger and
-    lemmatizer (run only so that context words can raise a match's score) are spared.
-    """
+    doc: Doc,
+) -> list[str]:
+    """The entity types pattern recognizers match in `chunk` (tokenized as `doc`), sorted."""
     from detectors.engine import ENTITIES, LANGUAGE
 
-    artifacts = nlp_engine._doc_to_nlp_artifact(tokenize(chunk), LANGUAGE)
-    return any(
-        r.analyze(text=chunk, entities=list(ENTITIES), nlp_artifacts=artifacts) for r in recognizers
-    )
+    artifacts = nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
+    matched: set[str] = set()
+    for recognizer in recognizers:
+        results = recognizer.analyze(text=chunk, entities=list(ENTITIES), nlp_artifacts=artifacts)
+        matched.update(result.entity_type for result in results or ())
+    return sorted(matched)
 
 
 def defuse(text: str) -> str:
