@@ -73,11 +73,18 @@ _LONG_TOKEN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
 # these and holds no name word cannot hold a finding, and the model need not even be loaded.
 # Tried one at a time, cheapest first: as one alternation the lookbehinds of the context-led
 # patterns are tried at every position, which took twice as long over a page that matches none.
+_PHONE_PUNCTUATION = (
+    "\\-x\u2010-\u2015\u2212\u30fc\uff0d-\uff0f\u00a0\u00ad\u200b\u2060\u3000()"
+    "\uff08\uff09\uff3b\uff3d.\\[\\]/~\u2053\u223c\uff5e"
+)
+"""The characters phonenumbers reads as punctuation within a number, for a regex class."""
 _MAYBE_PATTERNS = tuple(
     regex.compile(pattern, regex.IGNORECASE | regex.MULTILINE | regex.DOTALL)
     for pattern in (
         r"@",  # e-mail
-        r"\d(?:[\s\-().]*\d){5,}",  # phone, NINO, NHS, passport, licence: six digits or more
+        # Phone, NINO, NHS, passport, licence: six digits or more, apart by the punctuation
+        # phonenumbers allows inside a number (dashes, slashes, dots, brackets, spaces).
+        rf"\d(?:[\s{_PHONE_PUNCTUATION}]*\d){{5,}}",
         r"GIR\s?0AA|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}",  # postcode
         r"[A-Z]{2}\d{2}[- ]?[A-Z]{3}|[A-Z]\d{1,3}[- ]?[A-Z]{3}|[A-Z]{3}[- ]?\d{1,3}[- ]?[A-Z]",
         r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[0-9A-F]{0,4}:[0-9A-F]{0,4}:",  # IP addresses
@@ -130,7 +137,10 @@ def find_entities(
             owners.append((index, offset))
     found: list[list[Match]] = [[] for _ in texts]
     named = [i for i, chunk in enumerate(chunks) if could_hold_name(chunk)]
-    maybe = [i for i, chunk in enumerate(chunks) if may_match(chunk)]
+    # Every recognizer reads a chunk with a name word, as one presidio pass would; the
+    # prefilter spares only text that holds no name.
+    person = set(named)
+    maybe = [i for i, chunk in enumerate(chunks) if i in person or may_match(chunk)]
     if not named and not maybe:
         return found  # and the model is not even loaded: a sheet of counts costs no NLP
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
@@ -158,7 +168,6 @@ def find_entities(
         off = [name for name in nlp.pipe_names if name not in keep]
         for _ in nlp.pipe((docs[i] for i in group), batch_size=BATCH_SIZE, disable=off):
             pass  # each Doc is annotated in place
-    person = set(named)
     for i, doc in docs.items():
         wanted = (["PERSON"] if i in person else []) + entities.get(i, [])
         if not wanted:

@@ -23,6 +23,7 @@ TEXTS = [
     "Her national insurance number is AB 12 34 56 C and she was born 1 May 1980.",
     "MEMBERSHIP BYLAWS\nALL MEMBERS MUST HAVE A PROFILE\nPage 4 of 21",
     "Total spend 2023: 1,234 items in 12 categories.",
+    "Ring John Smith on 0161/496/0000 or 07911\u2013123456.",
     "int read(void); return 0;",
     "",
 ]
@@ -74,6 +75,9 @@ def _persons(matches: list[Match]) -> list[tuple[int, int]]:
     "text",
     [
         "Mobile: 07911 123456",
+        "Call 0161/496/0000 today",
+        "Call 0161\u2013496\u20130000 today",
+        "Call 0161 / 496 / 0000 today",
         "Email jane@example.org",
         "NI number AB 12 34 56 C",
         "NHS number 943 476 5919",
