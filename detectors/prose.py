@@ -166,8 +166,10 @@ def find_entities(
     # In the pipeline's own order: tagger and lemmatizer first, the NER model last.
     for group, keep in ((lemmatized, _CONTEXT_PIPES), (named, ("ner",))):
         off = [name for name in nlp.pipe_names if name not in keep]
+        # Each Doc is annotated in place; the budget is checked as each batch comes out.
         for _ in nlp.pipe((docs[i] for i in group), batch_size=BATCH_SIZE, disable=off):
-            pass  # each Doc is annotated in place
+            if check is not None:
+                check()
     for i, doc in docs.items():
         wanted = (["PERSON"] if i in person else []) + entities.get(i, [])
         if not wanted:
