@@ -69,15 +69,15 @@ _STREET_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", SUFFIX)) - {
 _WORD = re.compile(r"[\w'’-]+")
 LONG_RUN = 80
 _LONG_TOKEN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
-# A loose superset of every pattern recognizer, ours and presidio's: text that matches none of
-# these and holds no name word cannot hold a finding, and the model need not even be loaded.
-# Tried one at a time, cheapest first: as one alternation the lookbehinds of the context-led
-# patterns are tried at every position, which took twice as long over a page that matches none.
 _PHONE_PUNCTUATION = (
     "\\-x\u2010-\u2015\u2212\u30fc\uff0d-\uff0f\u00a0\u00ad\u200b\u2060\u3000()"
     "\uff08\uff09\uff3b\uff3d.\\[\\]/~\u2053\u223c\uff5e"
 )
 """The characters phonenumbers reads as punctuation within a number, for a regex class."""
+# A loose superset of every pattern recognizer, ours and presidio's: text that matches none of
+# these and holds no name word cannot hold a finding, and the model need not even be loaded.
+# Tried one at a time, cheapest first: as one alternation the lookbehinds of the context-led
+# patterns are tried at every position, which took twice as long over a page that matches none.
 _MAYBE_PATTERNS = tuple(
     regex.compile(pattern, regex.IGNORECASE | regex.MULTILINE | regex.DOTALL)
     for pattern in (
@@ -141,7 +141,7 @@ def find_entities(
     # prefilter spares only text that holds no name.
     person = set(named)
     maybe = [i for i, chunk in enumerate(chunks) if i in person or may_match(chunk)]
-    if not named and not maybe:
+    if not maybe:
         return found  # and the model is not even loaded: a sheet of counts costs no NLP
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
@@ -151,7 +151,7 @@ def find_entities(
     nlp_engine = engine.nlp_engine
     assert isinstance(nlp_engine, SpacyNlpEngine) and nlp_engine.nlp
     nlp = nlp_engine.nlp[LANGUAGE]
-    docs = {i: nlp.make_doc(chunks[i]) for i in sorted({*named, *maybe})}
+    docs = {i: nlp.make_doc(chunks[i]) for i in maybe}
     recognizers = pattern_recognizers()
     # The entity types each chunk's pattern recognizers match, at whatever score (context
     # words only move a score, never make or unmake a match).
