@@ -184,3 +184,14 @@ def analyzer() -> AnalyzerEngine:
             context_prefix_count=6, context_suffix_count=2, context_matching_mode="whole_word"
         ),
     )
+
+
+@functools.cache
+def pattern_recognizers() -> tuple[EntityRecognizer, ...]:
+    """The analyzer's recognizers that match patterns in the text itself (all but spaCy's)."""
+    registry = analyzer().registry
+    return tuple(
+        r
+        for r in registry.get_recognizers(language=LANGUAGE, entities=list(ENTITIES))
+        if not isinstance(r, SpacyRecognizer)
+    )

@@ -69,21 +69,40 @@ _STREET_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", SUFFIX)) - {
 _WORD = re.compile(r"[\w'’-]+")
 LONG_RUN = 80
 _LONG_TOKEN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
+_PHONE_PUNCTUATION = (
+    "\\-x\u2010-\u2015\u2212\u30fc\uff0d-\uff0f\u00a0\u00ad\u200b\u2060\u3000()"
+    "\uff08\uff09\uff3b\uff3d.\\[\\]/~\u2053\u223c\uff5e"
+)
+"""The characters phonenumbers reads as punctuation within a number, for a regex class."""
 # A loose superset of every pattern recognizer, ours and presidio's: text that matches none of
 # these and holds no name word cannot hold a finding, and the model need not even be loaded.
-_MAYBE_PATTERN = regex.compile(
-    "|".join(
-        (
-            r"@",  # e-mail
-            r"\d(?:[\s\-().]*\d){5,}",  # phone, NINO, NHS, passport, licence: six digits or more
-            r"GIR\s?0AA|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}",  # postcode
-            r"[A-Z]{2}\d{2}[- ]?[A-Z]{3}|[A-Z]\d{1,3}[- ]?[A-Z]{3}|[A-Z]{3}[- ]?\d{1,3}[- ]?[A-Z]",
-            r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[0-9A-F]{0,4}:[0-9A-F]{0,4}:",  # IP addresses
-            *(f"(?:{p.regex})" for spec in RECOGNIZERS for p in spec.patterns),
-        )
-    ),
-    regex.IGNORECASE | regex.MULTILINE | regex.DOTALL,
+# Tried one at a time, cheapest first: as one alternation the lookbehinds of the context-led
+# patterns are tried at every position, which took twice as long over a page that matches none.
+_MAYBE_PATTERNS = tuple(
+    regex.compile(pattern, regex.IGNORECASE | regex.MULTILINE | regex.DOTALL)
+    for pattern in (
+        r"@",  # e-mail
+        # Phone, NINO, NHS, passport, licence: six digits or more, apart by the punctuation
+        # phonenumbers allows inside a number (dashes, slashes, dots, brackets, spaces).
+        rf"\d(?:[\s{_PHONE_PUNCTUATION}]*\d){{5,}}",
+        r"GIR\s?0AA|[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}",  # postcode
+        r"[A-Z]{2}\d{2}[- ]?[A-Z]{3}|[A-Z]\d{1,3}[- ]?[A-Z]{3}|[A-Z]{3}[- ]?\d{1,3}[- ]?[A-Z]",
+        r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[0-9A-F]{0,4}:[0-9A-F]{0,4}:",  # IP addresses
+        *sorted(
+            (p.regex for spec in RECOGNIZERS for p in spec.patterns),
+            key=lambda pattern: pattern.startswith(("(?<=", "(?<!")),
+        ),
+    )
 )
+
+
+def may_match(text: str) -> bool:
+    """False when no pattern recognizer can match anything in `text`."""
+    return any(pattern.search(text) for pattern in _MAYBE_PATTERNS)
+
+
+_CONTEXT_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
+"""The pipes that give presidio's context words their lemmas (the parser is never run)."""
 _LOWER_WORD = re.compile(r"\s+(?!(?:de|da|di|du|van|von|le|la|del|della|al|el|ap|ab)\b)[a-z]")
 
 
@@ -103,9 +122,12 @@ def find_entities(
     """Analyse many texts in one batch; one list of matches per text, in text order.
 
     `check` is called before each chunk is analysed (the document's time budget) and may
-    raise to stop. The NER model, the costly part, reads only chunks with a word the name
-    gazetteer knows: every name the model tags is dropped later without one. Chunks with
-    neither such a word nor any pattern match are not given to spaCy's model at all.
+    raise to stop. Each chunk goes through only the parts of spaCy's pipeline its results
+    can depend on: the NER model, the costly part, reads only chunks with a word the name
+    gazetteer knows (every name the model tags is dropped later without one); the tagger and
+    lemmatizer, which serve only to raise a pattern match's score from the words around it,
+    read only chunks where a pattern recognizer matched. Chunks with neither are not given to
+    spaCy's model at all, and presidio runs only the recognizers that found something.
     """
     chunks: list[str] = []
     owners: list[tuple[int, int]] = []  # (text index, offset of the chunk in its text)
@@ -115,48 +137,57 @@ def find_entities(
             owners.append((index, offset))
     found: list[list[Match]] = [[] for _ in texts]
     named = [i for i, chunk in enumerate(chunks) if could_hold_name(chunk)]
-    maybe = set(named) | {i for i, chunk in enumerate(chunks) if _MAYBE_PATTERN.search(chunk)}
+    # Every recognizer reads a chunk with a name word, as one presidio pass would; the
+    # prefilter spares only text that holds no name.
+    person = set(named)
+    maybe = [i for i, chunk in enumerate(chunks) if i in person or may_match(chunk)]
     if not maybe:
         return found  # and the model is not even loaded: a sheet of counts costs no NLP
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
-    from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-    from detectors.engine import ENTITIES, LANGUAGE, analyzer
+    from detectors.engine import LANGUAGE, analyzer, pattern_recognizers
 
     engine = analyzer()
     nlp_engine = engine.nlp_engine
     assert isinstance(nlp_engine, SpacyNlpEngine) and nlp_engine.nlp
     nlp = nlp_engine.nlp[LANGUAGE]
-    recognizers = [
-        r
-        for r in engine.registry.get_recognizers(language=LANGUAGE, entities=list(ENTITIES))
-        if not isinstance(r, SpacyRecognizer)
-    ]
-    patterned: list[int] = []
-    for i in sorted(maybe - set(named)):
+    docs = {i: nlp.make_doc(chunks[i]) for i in maybe}
+    recognizers = pattern_recognizers()
+    # The entity types each chunk's pattern recognizers match, at whatever score (context
+    # words only move a score, never make or unmake a match).
+    entities: dict[int, list[str]] = {}
+    for i in maybe:
         if check is not None:
             check()
-        if _patterned(chunks[i], recognizers, nlp_engine, nlp.make_doc):
-            patterned.append(i)
-    for group, disable in ((named, []), (patterned, ["ner"])):
-        docs = nlp.pipe((chunks[i] for i in group), batch_size=BATCH_SIZE, disable=disable)
-        for i, doc in zip(group, docs, strict=True):
+        matched = _patterned(chunks[i], recognizers, nlp_engine, docs[i])
+        if matched:
+            entities[i] = matched
+    lemmatized = [i for i in docs if i in entities]
+    # In the pipeline's own order: tagger and lemmatizer first, the NER model last.
+    for group, keep in ((lemmatized, _CONTEXT_PIPES), (named, ("ner",))):
+        off = [name for name in nlp.pipe_names if name not in keep]
+        # Each Doc is annotated in place; the budget is checked as each batch comes out.
+        for _ in nlp.pipe((docs[i] for i in group), batch_size=BATCH_SIZE, disable=off):
             if check is not None:
                 check()
-            chunk, (index, offset) = chunks[i], owners[i]
-            # presidio's own batch engine does the same: analyse with the doc spaCy made.
-            artifacts = nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
-            results = engine.analyze(
-                chunk, LANGUAGE, entities=list(ENTITIES), nlp_artifacts=artifacts
-            )
-            selected = _select(chunk, results)
-            # The small model misses many names it has not seen in context (Welsh, Polish,
-            # South Asian...); the gazetteer finds the pairs it passed over.
-            taken = [(m.start, m.end) for m in selected]
-            selected += [Match("PERSON", n.start, n.end, n.score) for n in find_names(chunk, taken)]
-            found[index].extend(
-                Match(m.entity, m.start + offset, m.end + offset, m.score) for m in selected
-            )
+    for i, doc in docs.items():
+        wanted = (["PERSON"] if i in person else []) + entities.get(i, [])
+        if not wanted:
+            continue
+        if check is not None:
+            check()
+        chunk, (index, offset) = chunks[i], owners[i]
+        # presidio's own batch engine does the same: analyse with the doc spaCy made.
+        artifacts = nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
+        results = engine.analyze(chunk, LANGUAGE, entities=wanted, nlp_artifacts=artifacts)
+        selected = _select(chunk, results)
+        # The small model misses many names it has not seen in context (Welsh, Polish,
+        # South Asian...); the gazetteer finds the pairs it passed over.
+        taken = [(m.start, m.end) for m in selected]
+        selected += [Match("PERSON", n.start, n.end, n.score) for n in find_names(chunk, taken)]
+        found[index].extend(
+            Match(m.entity, m.start + offset, m.end + offset, m.score) for m in selected
+        )
     for matches in found:
         matches.sort(key=lambda m: (m.start, m.end))
     return found
@@ -166,19 +197,17 @@ def _patterned(
     chunk: str,
     recognizers: Sequence[EntityRecognizer],
     nlp_engine: SpacyNlpEngine,
-    tokenize: Callable[[str], Doc],
-) -> bool:
-    """True when a pattern recognizer matches anything in `chunk`, at whatever score.
-
-    Text with no name word and no pattern match holds nothing to find, so the tagger and
-    lemmatizer (run only so that context words can raise a match's score) are spared.
-    """
+    doc: Doc,
+) -> list[str]:
+    """The entity types pattern recognizers match in `chunk` (tokenized as `doc`), sorted."""
     from detectors.engine import ENTITIES, LANGUAGE
 
-    artifacts = nlp_engine._doc_to_nlp_artifact(tokenize(chunk), LANGUAGE)
-    return any(
-        r.analyze(text=chunk, entities=list(ENTITIES), nlp_artifacts=artifacts) for r in recognizers
-    )
+    artifacts = nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
+    matched: set[str] = set()
+    for recognizer in recognizers:
+        results = recognizer.analyze(text=chunk, entities=list(ENTITIES), nlp_artifacts=artifacts)
+        matched.update(result.entity_type for result in results or ())
+    return sorted(matched)
 
 
 def defuse(text: str) -> str:
