@@ -5,7 +5,9 @@ Each manifest row says where one comes from:
 
 - `github:OWNER/NAME`, a commit and a path: read with git from a clone of that repository
   (never from the repositories kept for an independent evaluation, `RESERVED_REPOSITORIES` and
-  `RESERVED_OWNERS`: a row naming one is refused).
+  `RESERVED_OWNERS`: a row naming one is refused). When a file's own name names a person
+  together with something about them, the path is written `blob:<git object id>` instead, so
+  that the manifest does not repeat it; the clone must hold that blob.
   Clone the repositories first (the script lists the missing ones with the commands) into
   one folder, as `OWNER+NAME` or `OWNER/NAME` (a bare clone or a checkout), and pass it as
   `--git-root`. A clone must hold the manifest's commit (a fresh full clone does, unless the
@@ -76,8 +78,10 @@ def _git_dir(root: Path | None, repo: str) -> Path | None:
 
 
 def _from_git(git: Path, commit: str, path: str) -> bytes | None:
+    """The file at `path` in `commit`, or, for a path written `blob:<git object id>`, that blob."""
+    spec = path.removeprefix("blob:") if path.startswith("blob:") else f"{commit}:{path}"
     shown = subprocess.run(
-        ["git", "-C", str(git), "cat-file", "blob", f"{commit}:{path}"],
+        ["git", "-C", str(git), "cat-file", "blob", spec],
         capture_output=True,
     )
     return shown.stdout if shown.returncode == 0 else None
