@@ -21,8 +21,13 @@ Only figures, ids, kinds, entity and vector names are printed, never document co
 findings' examples. Exit status 0.
 
     python bench/precision.py FOLDER [--labels bench/realdocs/labels.csv]
-        [--manifest bench/realdocs/manifest.csv] [--workers 2] [--watchdog 120]
+        [--manifest bench/realdocs/manifest.csv] [--only heldout|tuned|all]
+        [--heldout bench/realdocs/heldout.txt] [--workers 2] [--watchdog 120]
         [--out FILE] [--results FILE ...] [--list]
+
+--only restricts the scan and every figure to the held-out documents (the ids listed in
+`bench/realdocs/heldout.txt`: documents added after the recognizers were tuned, kept to report
+figures on documents the rules never saw), to the others (`tuned`), or takes all (default).
 
 --out writes one JSON line per file as it completes; --results reads such lines instead of
 scanning (several files may be given; a later line for the same id wins), to re-read the
@@ -66,6 +71,8 @@ UK_PUBLIC = "UK police and public bodies"
 """Every `uk_*` group but `uk_analysis` (students', charities' and researchers' own work)."""
 DEFAULT_LABELS = HERE / "realdocs" / "labels.csv"
 DEFAULT_MANIFEST = HERE / "realdocs" / "manifest.csv"
+DEFAULT_HELDOUT = HERE / "realdocs" / "heldout.txt"
+SUBSETS = ("all", "heldout", "tuned")
 
 
 @dataclass(frozen=True)
@@ -220,6 +227,23 @@ def read_labels(path: Path) -> dict[str, Label]:
     return labels
 
 
+def read_heldout(path: Path) -> frozenset[str]:
+    """The held-out ids, one a line (blank lines and `#` comments skipped)."""
+    if not path.exists():
+        return frozenset()
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text().splitlines())
+    return frozenset(line for line in lines if line)
+
+
+def selected(doc_id: str, only: str, heldout: frozenset[str]) -> bool:
+    """Whether a document belongs to the subset `only` (all, heldout or tuned)."""
+    if only == "heldout":
+        return doc_id in heldout
+    if only == "tuned":
+        return doc_id not in heldout
+    return True
+
+
 def _share(part: int, whole: int) -> str:
     return f"{part}/{whole} = {100 * part / whole:.1f} %" if whole else f"{part}/0"
 
@@ -319,9 +343,20 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, help="write one JSON line per file here")
     parser.add_argument("--results", type=Path, action="append", help="read these, do not scan")
     parser.add_argument("--list", action="store_true", help="one line per false alarm")
+    parser.add_argument("--only", choices=SUBSETS, default="all",
+                        help="held-out documents only, tuned ones only, or all")  # fmt: skip
+    parser.add_argument("--heldout", type=Path, default=DEFAULT_HELDOUT,
+                        help="the held-out ids, one a line")  # fmt: skip
     args = parser.parse_args(argv)
     groups = read_manifest(args.manifest)
-    labels = read_labels(args.labels)
+    heldout = read_heldout(args.heldout)
+    if args.only != "all" and not heldout:
+        parser.error(f"--only {args.only}: no held-out ids in {args.heldout}")
+    labels = {
+        doc_id: label
+        for doc_id, label in read_labels(args.labels).items()
+        if selected(doc_id, args.only, heldout)
+    }
     started = time.monotonic()
     if args.results:
         by_id: dict[str, Result] = {}
@@ -330,11 +365,15 @@ def main(argv: list[str]) -> int:
                 if line.strip():
                     result = Result.from_json(line)
                     by_id[result.id] = result
-        results = list(by_id.values())
+        results = [r for r in by_id.values() if selected(r.id, args.only, heldout)]
     else:
-        files = sorted(path for path in args.folder.rglob("*") if path.is_file())
+        files = sorted(
+            path
+            for path in args.folder.rglob("*")
+            if path.is_file() and selected(path.stem, args.only, heldout)
+        )
         if not files:
-            parser.error(f"no files under {args.folder}")
+            parser.error(f"no files under {args.folder} (--only {args.only})")
         if args.out:
             with args.out.open("w") as out:
                 results = scan_folder(files, args.workers, args.watchdog, out)
@@ -343,6 +382,8 @@ def main(argv: list[str]) -> int:
     unknown = [result.id for result in results if result.id not in groups]
     if unknown:
         print(f"{len(unknown)} files not in the manifest (group 'unknown')")
+    if args.only != "all":
+        print(f"--only {args.only}: {len(results)} documents ({len(heldout)} ids held out)")
     report(results, groups, labels, args.list)
     if not args.results:
         print(f"\n{len(results):,} files in {time.monotonic() - started:,.0f} s wall, "

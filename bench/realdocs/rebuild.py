@@ -3,7 +3,11 @@
 The documents are public files nobody on this project wrote; they never enter the repository.
 Each manifest row says where one comes from:
 
-- `github:OWNER/NAME`, a commit and a path: read with git from a clone of that repository.
+- `github:OWNER/NAME`, a commit and a path: read with git from a clone of that repository
+  (never from the repositories kept for an independent evaluation, `RESERVED_REPOSITORIES` and
+  `RESERVED_OWNERS`: a row naming one is refused). When a file's own name names a person
+  together with something about them, the path is written `blob:<git object id>` instead, so
+  that the manifest does not repeat it; the clone must hold that blob.
   Clone the repositories first (the script lists the missing ones with the commands) into
   one folder, as `OWNER+NAME` or `OWNER/NAME` (a bare clone or a checkout), and pass it as
   `--git-root`. A clone must hold the manifest's commit (a fresh full clone does, unless the
@@ -36,6 +40,31 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
+RESERVED_REPOSITORIES = frozenset(
+    (
+        "Resistance-Lab/resistancelab_data",
+        "ONSdigital/sdg_data_updates",
+        "OpenDataManchester/data",
+        "zenlan/lambethdatastore",
+        "Birmingham-Eastside/sutton-coldfield-town-council",
+        "OxOpenData/expenditure-over-500",
+        "openjusticebaltimore/BPDWatch-data",
+        "datasets/crime-uk",
+        "GWilloughby99/eastern-eye",
+    )
+)
+"""Repositories kept for an independent evaluation: no manifest row may come from them."""
+RESERVED_OWNERS = frozenset(("traffordDataLab", "paulbradshaw", "mpjashby", "BBC-Data-Unit"))
+"""Every repository of these owners is kept for the same independent evaluation."""
+
+
+def reserved(repo: str) -> bool:
+    """Whether a GitHub repository (OWNER/NAME) is kept out of this evaluation set."""
+    owner = repo.split("/", 1)[0].lower()
+    return repo.lower() in {r.lower() for r in RESERVED_REPOSITORIES} or owner in {
+        o.lower() for o in RESERVED_OWNERS
+    }
+
 
 def _git_dir(root: Path | None, repo: str) -> Path | None:
     if root is None:
@@ -49,8 +78,10 @@ def _git_dir(root: Path | None, repo: str) -> Path | None:
 
 
 def _from_git(git: Path, commit: str, path: str) -> bytes | None:
+    """The file at `path` in `commit`, or, for a path written `blob:<git object id>`, that blob."""
+    spec = path.removeprefix("blob:") if path.startswith("blob:") else f"{commit}:{path}"
     shown = subprocess.run(
-        ["git", "-C", str(git), "cat-file", "blob", f"{commit}:{path}"],
+        ["git", "-C", str(git), "cat-file", "blob", spec],
         capture_output=True,
     )
     return shown.stdout if shown.returncode == 0 else None
@@ -134,6 +165,9 @@ def main(argv: list[str]) -> int:
             continue
         kind, _, origin = row["source"].partition(":")
         data: bytes | None = None
+        if kind == "github" and reserved(origin):
+            failures["repository reserved for an independent evaluation"].append(row["id"])
+            continue
         if kind == "github":
             git = _git_dir(args.git_root, origin)
             if git is None:
