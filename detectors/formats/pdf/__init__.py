@@ -32,6 +32,7 @@ from detectors.formats.pdf._objects import (
     inspect_metadata,
     page_objects,
 )
+from detectors.formats.pdf._ocr import Scans, is_scanned
 from detectors.formats.pdf._pages import PageFailure, PagesUnreadable, drawings
 from detectors.formats.pdf._tables import MIN_RULES, Grid, fill, grids
 from detectors.limits import Budget
@@ -178,11 +179,23 @@ def _noted(items: Iterator[Item], final: set[str]) -> Iterator[Item]:
 
 
 def _page_items(data: bytes, budget: Budget, found: Annotations) -> Iterator[Item]:
+    scans = Scans(data, budget)
+    try:
+        yield from _drawn_items(data, budget, found, scans)
+    finally:
+        scans.close()
+
+
+def _drawn_items(data: bytes, budget: Budget, found: Annotations, scans: Scans) -> Iterator[Item]:
     for index, drawing in drawings(data, budget, found.redactions, budget.limits.max_pages):
         where = f"page {index + 1}"
         if isinstance(drawing, PageFailure):
             yield Unread(where, drawing.reason, limit=drawing.limit)
             continue
+        if is_scanned(drawing):
+            scanned = scans.page(index)
+            if scanned is not None:
+                yield scanned
         groups = sort_glyphs(drawing)
         if drawing.rules >= MIN_RULES and groups.get(Vector.PAGE_TEXT):
             groups[Vector.PAGE_TEXT], tables = _tables(
