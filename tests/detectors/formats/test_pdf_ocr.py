@@ -8,6 +8,7 @@ import shutil
 import time
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 
 import pikepdf
 import pytest
@@ -188,3 +189,24 @@ def test_a_spent_time_budget_leaves_the_scanned_page_unread() -> None:
     unread = [i for i in unread if isinstance(i, Unread)]
     assert [(u.where, u.limit) for u in unread] == [("page 1", True)]
     assert "time budget" in unread[0].reason
+
+
+@pytest.mark.parametrize(
+    ("script", "reason", "limit"),
+    [
+        ("exec sleep 30", "OCR took longer than 1 s", True),
+        ("exit 1", "Tesseract could not read the page image", False),
+    ],
+)
+def test_an_ocr_program_that_hangs_or_fails_leaves_the_page_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str, reason: str, limit: bool
+) -> None:
+    program = tmp_path / "tesseract"
+    program.write_text(f"#!/bin/sh\n{script}\n")
+    program.chmod(0o755)
+    monkeypatch.setattr(_ocr, "TESSERACT", str(program))
+    items = _items(_pdf((SCAN, FULL, "", 0)), Limits(ocr_page_timeout_s=1.0))
+    unread = [i for i in items if isinstance(i, Unread)]
+    assert [(u.where, u.reason, u.limit) for u in unread] == [
+        ("page 1", f"scanned page not read: {reason}", limit)
+    ]
