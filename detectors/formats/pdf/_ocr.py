@@ -102,7 +102,9 @@ class Scans:
         outcome = self._read(index)
         if isinstance(outcome, Failure):
             return Unread(
-                f"page {number}", f"scanned page not read: {outcome.reason}", limit=outcome.limit
+                f"page {number}",
+                f"scanned image with no text layer: {outcome.reason}",
+                limit=outcome.limit,
             )
         text = outcome.strip()
         if not text:

@@ -208,5 +208,5 @@ def test_an_ocr_program_that_hangs_or_fails_leaves_the_page_unread(
     items = _items(_pdf((SCAN, FULL, "", 0)), Limits(ocr_page_timeout_s=1.0))
     unread = [i for i in items if isinstance(i, Unread)]
     assert [(u.where, u.reason, u.limit) for u in unread] == [
-        ("page 1", f"scanned page not read: {reason}", limit)
+        ("page 1", f"scanned image with no text layer: {reason}", limit)
     ]
