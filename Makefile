@@ -58,6 +58,7 @@ bench: setup
 	$(PY) bench/layouts.py
 	$(PY) bench/crawl.py
 	$(PY) bench/bombs.py
+	$(PY) bench/ocr.py
 
 clean:
 	rm -rf $(VENV) leaksweep-demo .mypy_cache .ruff_cache .pytest_cache

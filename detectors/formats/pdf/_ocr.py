@@ -181,7 +181,9 @@ def _largest_image(page: pdfium.PdfPage) -> int:
 def _tesseract(program: str, image: bytes, dpi: int, timeout: float) -> str | Failure:
     """Tesseract's text for a PGM image, on one thread (the scan shares the machine)."""
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    command = [program, "stdin", "stdout", "-l", "eng", "--dpi", str(dpi)]
+    # Page segmentation 1 detects the orientation first (Debian's `tesseract-ocr` depends on
+    # `tesseract-ocr-osd`): a letter fed into the scanner sideways or upside down is read too.
+    command = [program, "stdin", "stdout", "-l", "eng", "--dpi", str(dpi), "--psm", "1"]
     try:
         done = subprocess.run(
             command, input=image, capture_output=True, timeout=timeout, env=environment

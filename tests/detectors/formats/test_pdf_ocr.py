@@ -51,6 +51,10 @@ class Picture:
             draw.text((150, 200 + 60 * number), line, fill=0, font=font)
         return cls(image.width, image.height, zlib.compress(image.tobytes()))
 
+    def upside_down(self) -> Picture:
+        image = Image.frombytes("L", (self.width, self.height), zlib.decompress(self.samples))
+        return Picture(self.width, self.height, zlib.compress(image.rotate(180).tobytes()))
+
     @classmethod
     def logo(cls) -> Picture:
         return cls(40, 20, zlib.compress(bytes(range(40)) * 20))
@@ -111,6 +115,18 @@ def test_a_scanned_letter_is_read_by_ocr_as_the_pages_visible_text() -> None:
     assert "Jane Example" in read[0].text
     assert "Acacia Avenue" in read[0].text
     assert not [i for i in items if isinstance(i, Unread)]
+
+
+@needs_tesseract
+def test_a_letter_scanned_upside_down_is_read_too() -> None:
+    # Orientation is told from the text itself: a page of a few words may not say.
+    body = tuple(
+        f"Paragraph {n}: the matter was reviewed and the outcome is final." for n in range(12)
+    )
+    letter = Picture.of_lines(LETTER + body)
+    items = _items(_pdf((letter.upside_down(), FULL, "", 0)))
+    read = [i for i in items if isinstance(i, Text) and i.where == SCANNED_WHERE]
+    assert "Jane Example" in read[0].text
 
 
 @needs_tesseract
