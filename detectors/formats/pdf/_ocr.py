@@ -38,9 +38,10 @@ DPI = 300
 MAX_RENDER_PIXELS = 12_000_000
 """Pixels of one rendered page (A4 at 300 dpi is 8.7 million): a larger page is rendered at
 a lower resolution, so that memory stays bounded whatever size the page claims to be."""
-MAX_IMAGE_PIXELS = 100_000_000
-"""Pixels of the largest image pdfium is asked to decode (a 600 dpi A3 scan is 70 million): a
-larger one is a decompression bomb or close enough, and its page is an unread part."""
+MAX_IMAGE_PIXELS = 64_000_000
+"""Pixels of the largest image pdfium is asked to decode, which it holds whole: at most 256 MB
+in four colour channels (a 600 dpi A4 scan is 35 million pixels). A larger one is a
+decompression bomb or close enough, and its page is an unread part."""
 MIN_SECONDS = 1.0
 """Time budget left under which OCR is not started."""
 _LOCK = threading.Lock()
