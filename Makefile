@@ -4,9 +4,9 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test lint format setup chromium bench clean
+.PHONY: demo test lint format setup chromium tesseract bench clean
 
-setup: $(VENV)/.installed chromium
+setup: $(VENV)/.installed chromium tesseract
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -21,6 +21,18 @@ chromium:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	else \
 		$(BIN)/playwright install chromium; \
+	fi
+
+# Debian's Tesseract and its English model, for scanned PDF pages, when we are root.
+tesseract:
+	@if command -v tesseract >/dev/null && [ -d /usr/share/tesseract-ocr ] \
+		&& find /usr/share/tesseract-ocr -name eng.traineddata | grep -q .; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			tesseract-ocr tesseract-ocr-eng; \
+	else \
+		echo "Tesseract is missing: scanned PDF pages will be reported unread." \
+			"Install it with: sudo apt-get install tesseract-ocr tesseract-ocr-eng"; \
 	fi
 
 demo: setup
@@ -46,6 +58,7 @@ bench: setup
 	$(PY) bench/layouts.py
 	$(PY) bench/crawl.py
 	$(PY) bench/bombs.py
+	$(PY) bench/ocr.py
 
 clean:
 	rm -rf $(VENV) leaksweep-demo .mypy_cache .ruff_cache .pytest_cache

@@ -36,6 +36,10 @@ class Limits:
     several times a content stream's size while parsing it."""
     max_pages: int = 2000
     """PDF pages read; the pages after are an unread part."""
+    max_ocr_pages: int = 50
+    """Scanned PDF pages (images without text) read by OCR; later ones are unread parts."""
+    ocr_page_timeout_s: float = 20.0
+    """Longest OCR of one scanned page, within what is left of `time_budget_s`."""
     max_members: int = 20_000
     max_depth: int = 4
     """How deep embedded files are followed (a docx in a zip in a pdf is depth 3)."""

@@ -32,6 +32,7 @@ from detectors.formats.pdf._objects import (
     inspect_metadata,
     page_objects,
 )
+from detectors.formats.pdf._ocr import Scans, is_scanned
 from detectors.formats.pdf._pages import PageFailure, PagesUnreadable, drawings
 from detectors.formats.pdf._repair import padded, sized_past_bound
 from detectors.formats.pdf._tables import MIN_RULES, Grid, fill, grids
@@ -221,6 +222,16 @@ def _page_items(
     data: bytes, budget: Budget, found: Annotations, read: list[int] | None = None
 ) -> Iterator[Item]:
     """The items of each page; `read` collects the index of each page pdfminer reached."""
+    scans = Scans(data, budget)
+    try:
+        yield from _drawn_items(data, budget, found, scans, read)
+    finally:
+        scans.close()
+
+
+def _drawn_items(
+    data: bytes, budget: Budget, found: Annotations, scans: Scans, read: list[int] | None
+) -> Iterator[Item]:
     for index, drawing in drawings(data, budget, found.redactions, budget.limits.max_pages):
         if read is not None:
             read.append(index)
@@ -228,6 +239,10 @@ def _page_items(
         if isinstance(drawing, PageFailure):
             yield Unread(where, drawing.reason, limit=drawing.limit)
             continue
+        if is_scanned(drawing):
+            scanned = scans.page(index)
+            if scanned is not None:
+                yield scanned
         groups = sort_glyphs(drawing)
         if drawing.rules >= MIN_RULES and groups.get(Vector.PAGE_TEXT):
             groups[Vector.PAGE_TEXT], tables = _tables(
