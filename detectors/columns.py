@@ -182,6 +182,12 @@ def header_cue(header: str) -> Cue | None:
     return next((c for c, rx in _CUE_RX if rx.search(head)), None) if head else None
 
 
+def header_says(header: str, cue: Cue) -> bool:
+    """Whether a header names `cue` anywhere in it, even after a cue tried first."""
+    head = normal_header(header)
+    return bool(head) and any(c is cue and rx.search(head) for c, rx in _CUE_RX)
+
+
 def judge_column(header: str, sample: Sequence[str]) -> ColumnType:
     """Decide what a column holds from its header and a sample of its (first) values."""
     head = normal_header(header)

@@ -27,6 +27,7 @@ from detectors.columns import (
     Cue,
     header_below_title,
     header_cue,
+    header_says,
     is_header_label,
     judge_column,
     judge_surnames,
@@ -485,11 +486,14 @@ def _notes_columns(
     headers: Sequence[str], types: Sequence[ColumnType], sample: Sequence[Sequence[str]]
 ) -> frozenset[int]:
     """Columns of free-text notes: headed as notes, or holding mostly sentences, and not
-    already judged to hold an entity nor headed as addresses (a long address is no sentence,
-    and the names in it are of buildings and hamlets)."""
+    already judged to hold an entity nor headed as addresses or places (a long address is no
+    sentence, and the names in it are of buildings and hamlets; "On or near Cherry Orchard
+    Lane" in a crime file's Location column is a street)."""
     columns = set()
     for i, column in enumerate(types):
-        if column.entity or _ADDRESS_HEADER.search(normal_header(headers[i])):
+        if column.entity or (column.cue is Cue.LOCATION and not header_says(headers[i], Cue.NOTES)):
+            continue
+        if _ADDRESS_HEADER.search(normal_header(headers[i])):
             continue
         if column.cue is Cue.NOTES:
             columns.add(i)

@@ -680,3 +680,65 @@ def test_role_and_venue_mailboxes_are_told_from_people_s_own(address: str, publi
     from detectors.public import is_public_email
 
     assert is_public_email(address) is public
+
+
+# --- a force's street-level crime file, as published -----------------------------------------
+
+_STREETS = [
+    "Cherry Orchard Lane",
+    "Alexandra Way",
+    "Ashley Close",
+    "Bruce Grove",
+    "Collins Cross",
+    "Curtis Close",
+    "Clarke Way",
+    "Supermarket",
+    "Parking Area",
+    "Petrol Station",
+]
+_CRIME_HEADER = [
+    "Crime ID",
+    "Month",
+    "Reported by",
+    "Longitude",
+    "Latitude",
+    "Location",
+    "LSOA name",
+    "Crime type",
+    "Last outcome category",
+]
+_CRIME_TYPES = ["Violence and sexual offences", "Burglary", "Anti-social behaviour"]
+
+
+def _street_crimes(location: str) -> list[list[str]]:
+    return [
+        [
+            f"{n:064x}",
+            "2021-01",
+            "Example Constabulary",
+            f"-0.{600000 + n}",
+            f"51.{810000 + n}",
+            location.format(street=_STREETS[n % len(_STREETS)]),
+            f"Example Vale 00{n % 9}A",
+            _CRIME_TYPES[n % len(_CRIME_TYPES)],
+            "Investigation complete; no suspect identified",
+        ]
+        for n in range(60)
+    ]
+
+
+def test_a_street_level_crime_file_names_streets_not_people() -> None:
+    verdict = scan(_csv(_CRIME_HEADER, _street_crimes("On or near {street}")), "street.csv")
+    assert verdict.people == 0
+    assert not [f for f in verdict.findings if f.entity == "PERSON"]
+    assert verdict.severity == "none"
+
+
+def test_a_location_column_that_also_holds_details_is_still_read_as_notes() -> None:
+    header = [*_CRIME_HEADER[:5], "Location and details", *_CRIME_HEADER[6:]]
+    rows = _street_crimes(
+        "On or near {street}: victim Margaret Thornbury was approached by two men at the bus stop"
+    )
+    verdict = scan(_csv(header, rows), "street.csv")
+    assert [f for f in verdict.findings if f.entity == "PERSON" and not f.public_role]
+    assert verdict.severity in ("high", "critical")
