@@ -5,30 +5,17 @@ leaks stay caught."""
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 
 import pytest
-from faker import Faker
 
 from detectors.detect import Detector, Evidence
-from detectors.model import Table, Text, Vector, Verdict
+from detectors.model import Table, Text, Vector
 from detectors.scan import scan
-
-
-def _names(count: int, seed: int = 5) -> list[str]:
-    fake = Faker("en_GB")
-    fake.seed_instance(seed)
-    return [f"{fake.first_name()} {fake.last_name()}" for _ in range(count)]
-
-
-def _csv(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode()
+from tests.detectors._tables import csv_bytes as _csv
+from tests.detectors._tables import fake_names as _names
+from tests.detectors._tables import person_roles as _persons
 
 
 def _workbook(
@@ -49,11 +36,6 @@ def _workbook(
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-def _persons(verdict: Verdict) -> list[bool]:
-    """public_role of each PERSON finding."""
-    return [f.public_role for f in verdict.findings if f.entity == "PERSON"]
 
 
 _PARTIES = ["Labour", "Conservative", "Liberal Democrat", "Green Party", "Independent"]

@@ -5,37 +5,18 @@ private person or an officer roster in the same shape still counts."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 
 import pytest
-from faker import Faker
 
 from detectors.assess import assess
 from detectors.detect import Detector
-from detectors.model import Table, Text, Vector, Verdict
+from detectors.model import Table, Text, Vector
 from detectors.roles import public_in_prose
 from detectors.scan import scan
-
-
-def _names(count: int, seed: int) -> list[str]:
-    fake = Faker("en_GB")
-    fake.seed_instance(seed)
-    return [f"{fake.first_name()} {fake.last_name()}" for _ in range(count)]
-
-
-def _csv(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode()
-
-
-def _persons(verdict: Verdict) -> list[bool]:
-    return [f.public_role for f in verdict.findings if f.entity == "PERSON"]
-
+from tests.detectors._tables import csv_bytes as _csv
+from tests.detectors._tables import fake_names as _names
+from tests.detectors._tables import person_roles as _persons
 
 _CONSTITUENCIES = ["Ashford", "Blaydon", "High Peak", "Weaver Vale", "Chatham", "Strangford"]
 _PARTIES = ["Labour Party", "Conservative Party", "Liberal Democrats", "Green Party"]

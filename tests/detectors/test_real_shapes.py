@@ -4,26 +4,16 @@ notices, census categories in code, approvers' signatures."""
 
 from __future__ import annotations
 
-import csv
-import io
 import random
-from collections.abc import Sequence
 
 import pytest
 from faker import Faker
 
 from detectors.model import Severity
 from detectors.scan import scan
+from tests.detectors._tables import csv_bytes as _csv
 
 _SYLLABLES = ("ak", "zo", "vru", "ten", "ish", "mar", "dek", "uba", "olo", "yen", "rik", "sza")
-
-
-def _csv(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode()
 
 
 def _roster(count: int, seed: int) -> list[tuple[str, str]]:

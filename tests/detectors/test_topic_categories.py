@@ -4,8 +4,6 @@ real leak of the same shape that must stay grave."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Sequence
 
 import pytest
@@ -16,6 +14,7 @@ from detectors.model import Severity, Structure, Table, Text, Vector
 from detectors.places import organisation_heads, place_or_org_span
 from detectors.public import is_public_email
 from detectors.scan import scan
+from tests.detectors._tables import csv_bytes as _csv
 
 C, H, M, L, N = (
     Severity.CRITICAL,
@@ -32,14 +31,6 @@ def _severity(text: str, vector: Vector = Vector.PAGE_TEXT) -> Severity:
     detector.feed(Text(text, vector, "comment 1" if vector is Vector.COMMENT else "page 1"))
     evidence = detector.finish()
     return assess(evidence, (Structure(vector, "comments"),) if vector.hidden else ()).severity
-
-
-def _csv(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode()
 
 
 _FILM_PLOT = (
