@@ -200,15 +200,23 @@ def _file(spec: Any, where: str, number: int, limits: Limits) -> Iterator[Item]:
     if not isinstance(stream, pikepdf.Stream):
         yield Structure(Vector.EMBEDDED_FILE, where, "attachment without its data")
         return
-    try:
-        data = stream_bytes(stream, limits)
-    except DocumentTooLarge as refused:
-        yield Unread(where, str(refused), limit=True, vector=Vector.EMBEDDED_FILE)
-        return
-    except (pikepdf.PdfError, zlib.error):
-        yield Unread(where, "attachment data cannot be decoded", vector=Vector.EMBEDDED_FILE)
+    data = _decoded(stream, limits, where, Vector.EMBEDDED_FILE, "attachment data")
+    if isinstance(data, Unread):
+        yield data
         return
     yield Embedded(safe_name(filename or "attachment", number), data, where)
+
+
+def _decoded(
+    stream: pikepdf.Stream, limits: Limits, where: str, vector: Vector, what: str
+) -> bytes | Unread:
+    """A stream's decoded bytes, or the unread part it is when over a limit or undecodable."""
+    try:
+        return stream_bytes(stream, limits)
+    except DocumentTooLarge as refused:
+        return Unread(where, str(refused), limit=True, vector=vector)
+    except (pikepdf.PdfError, zlib.error):
+        return Unread(where, f"{what} cannot be decoded", vector=vector)
 
 
 def inspect_layers(pdf: pikepdf.Pdf) -> Iterator[Item]:
@@ -231,13 +239,9 @@ def inspect_metadata(pdf: pikepdf.Pdf, limits: Limits) -> Iterator[Item]:
     metadata = pdf.Root.get("/Metadata")
     if not isinstance(metadata, pikepdf.Stream):
         return
-    try:
-        packet = stream_bytes(metadata, limits)
-    except DocumentTooLarge as refused:
-        yield Unread(XMP, str(refused), limit=True, vector=Vector.METADATA)
-        return
-    except (pikepdf.PdfError, zlib.error):
-        yield Unread(XMP, "the packet cannot be decoded", vector=Vector.METADATA)
+    packet = _decoded(metadata, limits, XMP, Vector.METADATA, "the packet")
+    if isinstance(packet, Unread):
+        yield packet
         return
     try:
         yield from inspect_xmp(packet)
