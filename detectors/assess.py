@@ -53,7 +53,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from detectors.detect import Evidence, Exposure
+from detectors.evidence import Evidence, Exposure
 from detectors.model import Severity, Structure, Unread
 
 STAFF_MANY = 100

@@ -12,15 +12,16 @@ found and says so in `Detector.stopped`.
 from __future__ import annotations
 
 import functools
-import re
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from detectors.errors import DocumentTooLarge
+from detectors.evidence import Evidence, Exposure
+from detectors.gather import MAX_COVERS, TINY_CHARS, Tally, gathered
 from detectors.limits import Budget
 from detectors.mask import mask
-from detectors.model import Cover, Finding, Table, Text, Unread, Vector
+from detectors.model import Cover, Table, Text, Unread, Vector
 from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
 from detectors.places import organisation_heads
@@ -44,58 +45,6 @@ SLICE_CHARS = 20_000
 PROSE_ACTIVITY = "checking the text for names and other personal data"
 CELL_PROSE_CHARS = 300_000
 """Characters of long table cells read as prose in one document, all tables together."""
-
-
-@dataclass(frozen=True)
-class Exposure:
-    """People exposed through one table, or through the prose of one vector."""
-
-    source: str
-    """"table", "prose" or "metadata" (author and editor names)."""
-    hidden: bool
-    people: int
-    kinds: tuple[str, ...] = ()
-    special_categories: tuple[str, ...] = ()
-    sensitive: bool = False
-    pay: bool = False
-    """A table gives people's pay beside their names (the Cumbria leak)."""
-    private: bool = False
-    """A private person's home address or own phone number is given with their name."""
-    role: bool = False
-    """Someone named is a victim, witness, complainant or offender."""
-    offenders: bool = False
-    """The people are listed as offenders (sex offenders, MAPPA, an offender register)."""
-    public_role: bool = False
-    """Everyone counted here is named in a public capacity (`detectors.roles`): rated low."""
-    categorised: int = 0
-    """People of prose in whose own sentence a special category is named."""
-    details: bool = True
-    """Prose gives more than names: an e-mail, phone, address or identifier of someone."""
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """Everything detection concluded about one document, before severity is assessed."""
-
-    findings: tuple[Finding, ...]
-    people: int
-    kinds: tuple[str, ...]
-    special_categories: tuple[str, ...]
-    exposures: tuple[Exposure, ...] = ()
-
-
-@dataclass
-class _Tally:
-    count: int = 0
-    score: float = 0.0
-    example: str = ""
-    covers: dict[Cover, None] = field(default_factory=dict)
-    tiny: bool = True
-    """Every text counted here was a short one (a name, a phone number), never a table."""
-
-
-MAX_COVERS = 200
-"""Redaction boxes named per finding; a page of a thousand boxes names the first ones."""
 
 
 RECENT_TEXTS = 3
@@ -156,7 +105,7 @@ class Detector:
         """Why detection stopped before the end (the time budget ran out), else None."""
         self._seen: dict[str, ProseResult] = {}
         """Prose already analysed: a page footer repeated on every page is read once."""
-        self._tallies: dict[tuple[str, Vector, str, Vector | None, bool], _Tally] = {}
+        self._tallies: dict[tuple[str, Vector, str, Vector | None, bool], Tally] = {}
         self._keys: list[PersonKeys] = []
         self._exposures: list[Exposure] = []
         self._kinds: set[str] = set()
@@ -345,7 +294,7 @@ class Detector:
                     details=group.details,
                 )
             )
-        findings = _gathered(self._tallies)
+        findings = gathered(self._tallies)
         return Evidence(
             findings,
             count_people(self._keys),
@@ -621,7 +570,7 @@ class Detector:
         inner = None
         if embedded_in:
             inner, vector, where = vector, Vector.EMBEDDED_FILE, embedded_in + where
-        tally = self._tallies.setdefault((entity, vector, where, inner, public), _Tally())
+        tally = self._tallies.setdefault((entity, vector, where, inner, public), Tally())
         tally.count += count
         tally.score = max(tally.score, score)
         tally.example = tally.example or example
@@ -630,62 +579,6 @@ class Detector:
                 break
             tally.covers[cover] = None
         tally.tiny = tally.tiny and 0 < chars <= TINY_CHARS
-
-
-MANY_PLACES = 20
-"""Hidden places of one part (shared strings, comments) past which their findings are one;
-text a reader sees keeps every place, where the web team will look for it."""
-TINY_CHARS = 200
-"""A text no longer than this is a tiny one: a value, not a page."""
-EXAMPLES = 3
-"""Masked examples a gathered finding shows."""
-_NUMBER = re.compile(r"\d[\d,]*")
-
-
-def _gathered(
-    tallies: dict[tuple[str, Vector, str, Vector | None, bool], _Tally],
-) -> tuple[Finding, ...]:
-    """One finding per entity and place; but a part that yields many tiny texts (thousands of
-    unused shared strings, one per name) gives one finding per entity with the total count and
-    a few masked examples, not thousands of lines in the alert."""
-    parts: dict[tuple[str, Vector, str, Vector | None, bool], list[tuple[str, _Tally]]] = {}
-    for (entity, vector, where, inner, public), tally in tallies.items():
-        key = (entity, vector, _NUMBER.sub("#", where), inner, public)
-        parts.setdefault(key, []).append((where, tally))
-    findings: list[Finding] = []
-    for (entity, vector, _, inner, public), places in parts.items():
-        if len(places) <= MANY_PLACES or not vector.hidden or not all(t.tiny for _, t in places):
-            findings += [
-                Finding(
-                    entity,
-                    vector,
-                    where,
-                    t.count,
-                    round(t.score, 2),
-                    t.example,
-                    inner,
-                    tuple(t.covers),
-                    public,
-                )
-                for where, t in places
-            ]
-            continue
-        examples = list(dict.fromkeys(t.example for _, t in places if t.example))[:EXAMPLES]
-        first = places[0][0]
-        findings.append(
-            Finding(
-                entity,
-                vector,
-                f"{first} and {len(places) - 1:,} more like it",
-                sum(t.count for _, t in places),
-                round(max(t.score for _, t in places), 2),
-                ", ".join(examples),
-                inner,
-                tuple(dict.fromkeys(c for _, t in places for c in t.covers))[:MAX_COVERS],
-                public,
-            )
-        )
-    return tuple(findings)
 
 
 def _slices(pending: list[_Pending]) -> list[list[_Pending]]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from detectors.assess import assess
-from detectors.detect import Evidence, Exposure
+from detectors.evidence import Evidence, Exposure
 from detectors.model import Cover, Finding, Severity, Structure, Unread, Vector
 
 C, H, M, L, N = Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.NONE

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from crawler.demo.builders.xlsx import build_pivot_workbook
-from detectors.detect import MANY_PLACES, Detector, Evidence
+from detectors.detect import Detector, Evidence
+from detectors.gather import MANY_PLACES
 from detectors.model import Table, Text, Vector
 from detectors.names import looks_like_name
 from detectors.prose import Match
