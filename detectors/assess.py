@@ -38,6 +38,10 @@ MPs, ministers, commissioners, chief officers, spokespeople, authors, the allow-
 `detectors.roles`) rates low whatever its size; private people in the same document are rated
 on their own. A pivot cache that repeats a visible sheet is rated as that visible sheet.
 
+Tables of the same kinds, equally hidden or shown, are rated as one table of all their people:
+a roster printed across forty pages, fifty to a page, is a list of two thousand officers, and
+two sheets of thirty staff are sixty people exposed.
+
 A special category named in the sentence of one to three people in visible prose, with no
 identifier, contact detail or address of anyone and no victim, witness or offender among them
 (a film's plot in which a character is injured, a signatory just above a census note on
@@ -51,7 +55,7 @@ author field of a Word file or the FOI officer's signature, but should be for an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from detectors.evidence import Evidence, Exposure
 from detectors.model import Severity, Structure, Unread
@@ -81,7 +85,9 @@ def assess(
 ) -> Assessment:
     """The highest severity any exposure, or any unread or hidden part, deserves."""
     rated = [
-        _rate(exposure) for exposure in evidence.exposures if exposure.people or exposure.kinds
+        _rate(exposure)
+        for exposure in _one_per_table_kind(evidence.exposures)
+        if exposure.people or exposure.kinds
     ]
     if any(finding.covers for finding in evidence.findings):
         # Someone meant to hide it and believes it is hidden: it is still in the file.
@@ -99,6 +105,35 @@ def assess(
         return Assessment(Severity.NONE)
     severity, reason = max(rated, key=lambda pair: pair[0].rank)
     return Assessment(severity, reason)
+
+
+def _one_per_table_kind(exposures: tuple[Exposure, ...]) -> list[Exposure]:
+    """Table exposures of the same kinds, visibility and capacity merged into one."""
+    merged: dict[tuple[bool, bool, tuple[str, ...]], Exposure] = {}
+    others: list[Exposure] = []
+    for exposure in exposures:
+        if exposure.source != "table":
+            others.append(exposure)
+            continue
+        key = (exposure.hidden, exposure.public_role, exposure.kinds)
+        seen = merged.get(key)
+        merged[key] = exposure if seen is None else _joined(seen, exposure)
+    return [*others, *merged.values()]
+
+
+def _joined(a: Exposure, b: Exposure) -> Exposure:
+    return replace(
+        a,
+        people=a.people + b.people,
+        special_categories=tuple(sorted({*a.special_categories, *b.special_categories})),
+        sensitive=a.sensitive or b.sensitive,
+        pay=a.pay or b.pay,
+        private=a.private or b.private,
+        role=a.role or b.role,
+        offenders=a.offenders or b.offenders,
+        categorised=a.categorised + b.categorised,
+        details=a.details or b.details,
+    )
 
 
 def _rate(exposure: Exposure) -> tuple[Severity, str]:

@@ -78,8 +78,11 @@ _ENTITY_HEADERS: tuple[tuple[str, str], ...] = (
 _ENTITY_RX = tuple((entity, re.compile(rf"\b(?:{rx})\b")) for entity, rx in _ENTITY_HEADERS)
 
 _NAME_HEADERS: tuple[tuple[NameForm, str], ...] = (
-    (NameForm.SURNAME, r"surname|last ?name|family ?name|sur name"),
-    (NameForm.FORENAME, r"fore ?names?|first ?names?|given ?names?|christian ?names?"),
+    (NameForm.SURNAME, r"surname|last ?(?:name|nme|nm)|lname|family ?name|sur name"),
+    (
+        NameForm.FORENAME,
+        r"fore ?names?|first ?(?:names?|nme|nm)|fname|given ?names?|christian ?names?",
+    ),
     (NameForm.INITIALS, r"initials?"),
     (NameForm.FULL, r"full ?name|names?"),
 )
@@ -109,7 +112,7 @@ _CUE_HEADERS: tuple[tuple[Cue, str], ...] = (
         r"offender|complainant|accused|defendant",
     ),
     (Cue.RANK, r"rank|grade"),
-    (Cue.JOB_ROLE, r"role|job|post|position|title|occupation|designation"),
+    (Cue.JOB_ROLE, r"role|job|post|position|employee pos|title|occupation|designation"),
     (
         Cue.DEPARTMENT,
         r"department|dept|division|unit|team|command|directorate|section|branch|"

@@ -235,7 +235,7 @@ class Detector:
         if led is not None:
             # A list printed with single spaces, each line led by a name ("Abbott Hilary PC").
             where = f"{item.where}, lines as columns"
-            rows = Table(where, item.vector, (), iter(led.rows), columns=())
+            rows = Table(where, item.vector, led.header, iter(led.rows), columns=())
             if self._feed_table(rows, embedded_in, covers=item.covers, guess=True):
                 item = Text(led.rest, item.vector, item.where, covers=item.covers)
                 if not item.text.strip():

@@ -123,10 +123,36 @@ _LED = re.compile(r"^\s*(?P<a>[A-Z][A-Za-z'’\-]+) (?P<b>[A-Z][A-Za-z'’\-]+)(
 class Led:
     """Lines printed from a table whose rows start with a person's two names, in either order
     ("Abbott Hilary Police Constable 5110"): the two names, the words after them and a
-    closing figure, as cells of a table with no header."""
+    closing figure, as cells of a table; its header when a line above the rows names the two
+    name columns ("LAST NAME FIRST NAME STAR/BADGE …"), else none."""
 
     rows: tuple[tuple[str, ...], ...]
     rest: str
+    header: tuple[str, ...] = ()
+
+
+_SURNAME_HEAD = r"last ?name|surname|family ?name"
+_FORENAME_HEAD = r"first ?names?|forenames?|given ?names?"
+_NAME_HEADS = re.compile(
+    rf"^\s*(?:(?P<s1>{_SURNAME_HEAD})\W+(?P<f1>{_FORENAME_HEAD})"
+    rf"|(?P<f2>{_FORENAME_HEAD})\W+(?P<s2>{_SURNAME_HEAD}))\b",
+    re.IGNORECASE,
+)
+
+
+def _name_header(lines: list[str]) -> tuple[str, ...]:
+    """The header of the printed rows from the last line above them that starts by naming
+    the surname and forename columns, in the order the rows give them."""
+    for line in reversed(lines[-3:]):
+        match = _NAME_HEADS.match(line)
+        if match is not None:
+            first, second = (
+                (match.group("s1"), match.group("f1"))
+                if match.group("s1")
+                else (match.group("f2"), match.group("s2"))
+            )
+            return (first, second, "", "")
+    return ()
 
 
 def name_led_lines_in(text: str) -> Led | None:
@@ -136,7 +162,17 @@ def name_led_lines_in(text: str) -> Led | None:
     if text.count("\n") + 1 < COLUMN_ROWS:
         return None
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    cells: list[tuple[str, ...] | None] = [_led(line) for line in lines]
+    headed = next((i for i, line in enumerate(lines) if _NAME_HEADS.match(line)), None)
+    if headed is not None:
+        # Under a line naming the surname and forename columns, the rows need not be names
+        # the gazetteer knows: a roster of any origin is read by its shape.
+        cells = [None] * (headed + 1) + [_led(line, known=False) for line in lines[headed + 1 :]]
+        shaped = sum(1 for row in cells if row is not None)
+        if shaped >= COLUMN_ROWS and shaped >= SHARE * (len(lines) - headed - 1):
+            rows = tuple(row for row in cells if row is not None)
+            rest = "\n".join(line for line, row in zip(lines, cells, strict=True) if row is None)
+            return Led(rows, rest, _name_header(lines[: headed + 1]))
+    cells = [_led(line) for line in lines]
     known = sum(1 for row in cells if row is not None)
     if known < COLUMN_ROWS or known < SHARE * len(lines):
         return None
@@ -147,7 +183,7 @@ def name_led_lines_in(text: str) -> Led | None:
              for i, (line, row) in enumerate(zip(lines, cells, strict=True))]  # fmt: skip
     rows = tuple(row for row in cells if row is not None)
     rest = "\n".join(line for line, row in zip(lines, cells, strict=True) if row is None)
-    return Led(rows, rest)
+    return Led(rows, rest, _name_header(lines[:first]))
 
 
 def _led(line: str, known: bool = True) -> tuple[str, ...] | None:

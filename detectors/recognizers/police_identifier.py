@@ -41,7 +41,8 @@ RECOGNIZER = RecognizerSpec(
         "sergeant",
     ),
     header=(
-        r"(?:collar|shoulder|warrant|service|staff|payroll|employee|personnel|badge|pay|force|emp)"
+        r"(?:collar|shoulder|warrant|service|staff|payroll|employee|personnel|badge|star|pay|force|"
+        r"emp)"
         r" ?(?:no|number|num|id|ref|code)|collar|warrant|staff id"
     ),
     check_value=fullmatch_check(RANKED, LABELLED_VALUE, flags=0),

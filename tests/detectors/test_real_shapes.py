@@ -9,7 +9,9 @@ import random
 import pytest
 from faker import Faker
 
-from detectors.model import Severity
+from detectors.assess import assess
+from detectors.detect import Detector
+from detectors.model import Severity, Text, Vector
 from detectors.scan import scan
 from tests.detectors._tables import csv_bytes as _csv
 
@@ -35,6 +37,8 @@ def _roster(count: int, seed: int) -> list[tuple[str, str]]:
         ("id", "last_name", "first_name", "gender", "employment_date", "department_name"),
         ("FIRST NAME", "LAST NAME", "YEAR OF BIRTH", "STAR NUMBER", "APPOINTED DATE", "UNIT"),
         ("Surname", "Forename", "Rank", "Collar number", "Station", "Start date"),
+        ("LAST_NME", "FIRST_NME", "EMPLOYEE_POS", "APPOINTED_DATE", "SEX_CODE_CD", "STAR_NO"),
+        ("LNAME", "FNAME", "RANK", "BADGE NO", "APPOINTED DATE", "UNIT"),
     ],
 )
 def test_a_roster_under_name_headers_is_found_whoever_the_names_are(
@@ -47,13 +51,13 @@ def test_a_roster_under_name_headers_is_found_whoever_the_names_are(
         row = []
         for h in header:
             low = h.lower()
-            if "first" in low or "fore" in low:
+            if "first" in low or "fore" in low or low == "fname":
                 row.append(cells["first"])
-            elif "last" in low or "surname" in low:
+            elif "last" in low or "surname" in low or low == "lname":
                 row.append(cells["last"])
             elif "date" in low or "year" in low:
                 row.append(f"20{10 + n % 12}-0{1 + n % 9}-1{n % 10}")
-            elif "number" in low or low == "id":
+            elif "number" in low or low.endswith(("_no", " no")) or low == "id":
                 row.append(str(4000 + n))
             else:
                 row.append(["M", "F"][n % 2] if "gender" in low else "Northshire Police")
@@ -257,3 +261,22 @@ def test_a_mobile_library_timetable_names_its_stops_not_people() -> None:
     header = ("Mobile", "Route", "Stop", "Address", "Day")
     verdict = scan(_csv(header, rows), "timetable.csv")
     assert verdict.people == 0 and verdict.severity.rank <= Severity.LOW.rank
+
+
+@pytest.mark.parametrize(
+    "head", ["LAST NAME FIRST NAME", "FIRST NAME LAST NAME", "Surname Forename"]
+)
+def test_a_roster_printed_across_pages_under_a_name_header_is_one_list(head: str) -> None:
+    people = _roster(240, seed=9)
+    surname_first = head.lower().startswith(("last", "surname"))
+    detector = Detector()
+    for page in range(6):
+        lines = ["Date Run: Aug 19, 2016", "Module = Crisis Intervention Certification"]
+        lines.append(f"{head} STAR/BADGE DATE OF APPOINTMENT GENDER SESSION END DATE")
+        for n, (first, last) in enumerate(people[page * 40 : page * 40 + 40]):
+            names = f"{last.upper()} {first.upper()}" if surname_first else f"{first} {last}"
+            lines.append(f"{names} {4000 + n} {1 + n % 12}/2/1999 Male 10/29/2004 16:00")
+        detector.feed(Text("\n".join(lines), Vector.PAGE_TEXT, f"page {page + 1}"))
+    evidence = detector.finish()
+    assert evidence.people >= 230
+    assert assess(evidence, ()).severity in (Severity.HIGH, Severity.CRITICAL)
