@@ -40,6 +40,9 @@ class Limits:
     """Scanned PDF pages (images without text) read by OCR; later ones are unread parts."""
     ocr_page_timeout_s: float = 20.0
     """Longest OCR of one scanned page, within what is left of `time_budget_s`."""
+    ocr_time_s: float = 120.0
+    """OCR time a document may spend beyond `time_budget_s`: Tesseract takes a second or two
+    a page, and a twenty-page scanned reply must be read, not cut off as too large."""
     max_members: int = 20_000
     max_depth: int = 4
     """How deep embedded files are followed (a docx in a zip in a pdf is depth 3)."""

@@ -89,6 +89,8 @@ class Scans:
         self._program: str | None = None
         self.read = 0
         """Pages given to Tesseract so far."""
+        self.spent = 0.0
+        """OCR seconds given back to the budget so far."""
 
     def close(self) -> None:
         if self._document is not None:
@@ -128,7 +130,18 @@ class Scans:
             return rendered
         self.read += 1
         timeout = min(limits.ocr_page_timeout_s, self._budget.deadline - time.monotonic())
-        return _tesseract(program, *rendered, max(timeout, MIN_SECONDS))
+        started = time.monotonic()
+        text = _tesseract(program, *rendered, max(timeout, MIN_SECONDS))
+        self._give_back(time.monotonic() - started)
+        return text
+
+    def _give_back(self, spent: float) -> None:
+        """OCR time is added back to the document's budget, up to `limits.ocr_time_s` in all:
+        the budget is for reading and detection, and a long scan is not too large."""
+        allowance = max(0.0, self._budget.limits.ocr_time_s - self.spent)
+        extra = min(spent, allowance)
+        self.spent += extra
+        self._budget.deadline += extra
 
     def _render(self, index: int) -> tuple[bytes, int] | Failure:
         """The page as an 8-bit grey PGM image at up to `DPI`, and its resolution; or why it

@@ -226,3 +226,23 @@ def test_an_ocr_program_that_hangs_or_fails_leaves_the_page_unread(
     assert [(u.where, u.reason, u.limit) for u in unread] == [
         ("page 1", f"scanned image with no text layer: {reason}", limit)
     ]
+
+
+@pytest.mark.parametrize(("allowance", "read"), [(60.0, 3), (0.0, 1)])
+def test_ocr_time_is_given_back_to_the_budget_up_to_its_allowance(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, allowance: float, read: int
+) -> None:
+    # An OCR program that takes a second a page, and a budget with a second and a half left:
+    # the first page is read either way; the others only when OCR time is given back.
+    program = tmp_path / "tesseract"
+    program.write_text("#!/bin/sh\ncat > /dev/null\nsleep 1\necho Jane Example\n")
+    program.chmod(0o755)
+    monkeypatch.setattr(_ocr, "TESSERACT", str(program))
+    limits = Limits(ocr_time_s=allowance)
+    budget = _NoChecks(limits, deadline=time.monotonic() + 1.5 * _ocr.MIN_SECONDS)
+    items = list(inspect_pdf(_pdf(*[(SCAN, FULL, "", 0)] * 3), "r.pdf", budget))
+    texts = [i.where for i in items if isinstance(i, Text) and i.vector is Vector.PAGE_TEXT]
+    assert len(texts) == read
+    unread = [i for i in items if isinstance(i, Unread)]
+    assert len(unread) == 3 - read
+    assert all("time budget" in u.reason for u in unread)
