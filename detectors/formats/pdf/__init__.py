@@ -33,14 +33,15 @@ from detectors.formats.pdf._objects import (
     page_objects,
 )
 from detectors.formats.pdf._ocr import Scans, is_scanned
-from detectors.formats.pdf._pages import PageFailure, PagesUnreadable, drawings
+from detectors.formats.pdf._pages import PageFailure, PagesUnreadable, drawings, signatures
 from detectors.formats.pdf._repair import padded, sized_past_bound
 from detectors.formats.pdf._tables import MIN_RULES, Grid, fill, grids
 from detectors.limits import Budget
 from detectors.model import Cover, Item, Structure, Table, Text, Unread, Vector
 
 MAX_REVISIONS = 5
-"""Earlier revisions re-read, newest first; each costs a full pass over the pages."""
+"""Earlier revisions re-read, newest first; each costs a pass over the pages it changed (a page
+whose drawing instructions match one of the final revision byte for byte is not read again)."""
 _SOURCE = re.compile(r"^(?:stream|file)?\s*<[^<>]*>\s*(?:\(object \d+ \d+\))?\s*:?\s*")
 """qpdf starts a message with the stream it read, a repr holding a memory address."""
 _REPR = re.compile(r"<[^<>]*\bat 0x[0-9a-fA-F]+>|0x[0-9a-fA-F]{6,}")
@@ -295,6 +296,8 @@ def _prior_revisions(data: bytes, budget: Budget, final: set[str]) -> Iterator[I
     if not earlier:
         return
     yield Structure(Vector.PRIOR_REVISION, "document", f"{len(earlier) + 1} saved revisions")
+    # Pages an earlier save shares with the final one, byte for byte, are not read again.
+    shown = signatures(data, budget, budget.limits.max_pages)
     for revision, end in reversed(list(enumerate(earlier, start=1))[-MAX_REVISIONS:]):
         budget.check()
         where = f"revision {revision} of {len(earlier) + 1}"
@@ -303,7 +306,7 @@ def _prior_revisions(data: bytes, budget: Budget, final: set[str]) -> Iterator[I
             yield Unread(where, "not compared: time budget spent", limit=True)
             return
         try:
-            pages = list(drawings(data[:end], budget, {}, budget.limits.max_pages))
+            pages = list(drawings(data[:end], budget, {}, budget.limits.max_pages, shown))
         except PagesUnreadable:
             continue  # cut at a damaged point: nothing to compare
         for index, drawing in pages:

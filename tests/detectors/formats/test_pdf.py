@@ -18,6 +18,7 @@ from crawler.demo.builders.pdf import (
     ruled_table,
 )
 from detectors.formats.pdf import inspect_pdf
+from detectors.formats.pdf._pages import drawings, signatures
 from detectors.limits import Budget
 from detectors.model import Embedded, Status, Structure, Text, Unread, Vector
 from detectors.scan import scan
@@ -120,6 +121,16 @@ def test_a_failed_redaction_is_counted_without_values() -> None:
     expected = f"{len(NAME.replace(' ', ''))} characters under filled boxes"
     assert Structure(Vector.UNDER_REDACTION, "page 1", expected) in structures
     assert all(NAME not in s.detail for s in structures)
+
+
+def test_pages_the_final_revision_shares_byte_for_byte_are_not_read_again() -> None:
+    unchanged = _one(SECRET)
+    changed = append_revision(unchanged, 1, Page((Line("Response to request 123"),)))
+    known = signatures(changed, Budget(), 10)
+    assert len(known) == 1
+    assert [i for i, _ in drawings(unchanged, Budget(), {}, 10)] == [0]
+    assert [i for i, _ in drawings(unchanged, Budget(), {}, 10, known)] == [0]
+    assert list(drawings(changed, Budget(), {}, 10, known)) == []
 
 
 def test_an_unchanged_revision_adds_no_text() -> None:
