@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from detectors.limits import WHOLE_CELL_CHARS
@@ -54,6 +54,7 @@ class PersonName:
         return None
 
 
+@lru_cache(maxsize=1 << 16)
 def normal(word: str) -> str:
     """Casefold and drop accents, apostrophes and full stops: "O'Neill" -> "oneill"."""
     decomposed = unicodedata.normalize("NFKD", word)
@@ -116,6 +117,7 @@ def strip_ranks(words: list[str]) -> list[str]:
     return words[start:]
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_name(cell: str, form: NameForm = NameForm.FULL) -> PersonName | None:
     """Read `cell` as a name in one of the usual table forms, or None if it cannot be one.
 
