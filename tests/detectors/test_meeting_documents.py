@@ -247,10 +247,23 @@ def test_a_meeting_document_is_told_by_its_title_and_standing_items(
         ("Clerk to the Council: Jane Sample\nTel: 01632 960 418\n", "01632 960 418", True),
         ("Clerk : Jane Sample      Telephone : 01632 960 418\n", "01632 960 418", True),
         ("Parish Clerk: Jane Sample\nThe footpath is closed.\nTel 07700 900 461\n", "07700", False),
+        (
+            "Councillors\nJane Sample, Holm Farm Tel 61430\nTom Byname, The Smithy Tel 61405,\n",
+            "61405",
+            True,
+        ),
         ("Call the clerk on 07700 900 461 about it.\n", "07700", False),
         ("Jane Sample, 4 Mill Lane, Tel 07700 900 461\n", "07700", False),
     ],
-    ids=["parish-clerk", "clerk-to-the-council", "clerk-label", "block-ends", "prose", "none"],
+    ids=[
+        "parish-clerk",
+        "clerk-to-the-council",
+        "clerk-label",
+        "block-ends",
+        "councillors",
+        "prose",
+        "none",
+    ],
 )
 def test_an_offices_contact_block_is_told_by_its_office_line(
     text: str, inside: str, block: bool
@@ -258,3 +271,17 @@ def test_an_offices_contact_block_is_told_by_its_office_line(
     at = text.index(inside)
     spans = office_contact_spans(text)
     assert any(low <= at and at + len(inside) <= high for low, high in spans) is block
+
+
+def test_a_letter_that_speaks_of_an_agenda_keeps_its_people_private() -> None:
+    writer, neighbour = _names(2, seed=64)
+    letter = (
+        "Agenda item for your next meeting\n\n"
+        f"Dear Clerk,\n\nI was present when my neighbour {neighbour} of 9 Rowan Close, Little "
+        f"Hamble WX4 7QR shouted at my children again. Please accept my apologies for writing "
+        f"at such length.\n\nYours sincerely,\n{writer}\n12 Rowan Close\nTel 07700 900 604\n"
+    )
+    assert not is_meeting_document(letter)
+    evidence = _detect([letter]).finish()
+    assert not any(f.public_role for f in evidence.findings if f.entity == "PERSON")
+    assert assess(evidence, ()).severity.rank >= Severity.MEDIUM.rank
