@@ -28,7 +28,7 @@ from detectors.places import organisation_heads
 from detectors.prose_columns import columns_in, name_led_lines_in, named_lines_in, spaced_row
 from detectors.prose_records import is_record_line, records_in
 from detectors.prose_scan import ProseFinder, ProseHit, ProseResult, scan_texts
-from detectors.roles import CASEWORK, ELECTION_NOTICE
+from detectors.roles import CASEWORK, ELECTION_NOTICE, is_meeting_document
 from detectors.special import categories_in
 from detectors.tables import (
     OFFENDER_LIST,
@@ -124,6 +124,9 @@ class Detector:
         self._public_names: set[int] = set()
         self._election_notice = False
         """A statutory election notice was read: the names in it are candidates'."""
+        self._meeting = False
+        """A meeting's minutes or agenda were read: its members, chair and clerk are named
+        in public."""
         """Full-name keys of people named in a public role somewhere in the document: the
         Home Secretary's later turns in a transcript are hers too."""
         self._run: list[Text] = []
@@ -201,6 +204,8 @@ class Detector:
         in one cell)."""
         if not item.vector.hidden and ELECTION_NOTICE.search(item.text):
             self._election_notice = True
+        if not item.vector.hidden and not self._meeting and is_meeting_document(item.text):
+            self._meeting = True
         spaced = columns_in(item.text) if "\n" in item.text else None
         if spaced is not None:
             # A table printed as text, one row per line: read as the table it is.
@@ -330,8 +335,11 @@ class Detector:
                 kinds=evidence.kinds | {"case_records"},
                 special_categories=evidence.special_categories | categories_in(offenders),
             )
-        elif self._in_notice(table.vector) and evidence.people:
-            # The candidates, proposers and seconders of an election notice, as a table.
+        elif (self._in_notice(table.vector) and evidence.people) or _meeting_names(
+            self._meeting and not table.vector.hidden and not covers, evidence
+        ):
+            # The candidates, proposers and seconders of an election notice, as a table; the
+            # members and officers a meeting's minutes list.
             evidence = replace(
                 evidence,
                 public_role=True,
@@ -499,8 +507,17 @@ class Detector:
         # A note of a public table names people in public, unless it calls one a victim,
         # witness or offender, or gives their home address or own phone.
         noted = pending.public and not (result.role or result.private or result.offenders)
+        # A meeting's minutes or agenda name its members, chair and clerk in public; not a
+        # member of the public given with a home address or phone, nor a victim or witness.
+        meeting = (
+            self._meeting
+            and not pending.vector.hidden
+            and not pending.embedded_in
+            and not pending.covers
+            and not (result.role or result.private or result.offenders)
+        )
         roles = [
-            self._in_role(hit) or ((notice or noted) and hit.entity == "PERSON")
+            self._in_role(hit) or ((notice or noted or meeting) and hit.entity == "PERSON")
             for hit in result.hits
         ]
         if not all(roles):
@@ -608,3 +625,15 @@ def _default_finder(check: Callable[[], None]) -> ProseFinder:
     from detectors.prose import find_entities
 
     return functools.partial(find_entities, check=check)
+
+
+def _meeting_names(meeting: bool, evidence: TableEvidence) -> bool:
+    """A table of a meeting's minutes or agenda that holds names and nothing else of a
+    person's (an action log's owners, a list of members): the names are given in public."""
+    return (
+        meeting
+        and bool(evidence.people)
+        and all(hit.entity == "PERSON" for hit in evidence.hits)
+        and not (evidence.kinds or evidence.special_categories or evidence.sensitive)
+        and not (evidence.pay or evidence.offenders)
+    )

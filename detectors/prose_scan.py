@@ -19,7 +19,7 @@ from detectors.names import (
 )
 from detectors.places import place_or_org_span
 from detectors.public import is_mobile, is_public_email, is_service_phone
-from detectors.roles import public_in_prose
+from detectors.roles import in_spans, office_contact_spans, public_in_prose
 from detectors.special import categories_in
 from detectors.tables import IDENTIFYING, OFFENDER_LIST, PersonKeys, identity, name_keys
 from detectors.vocab import NOT_NAMES
@@ -173,6 +173,7 @@ def _judge(
     people: list[ProseMatch] = []
     allowed: list[ProseMatch] = []
     public: list[ProseMatch] = []
+    contact = office_contact_spans(text)  # "Parish Clerk: …", their address and phone
     for match in matches:
         if match.entity != "PERSON" or _HOUSE_NUMBER.search(text, 0, match.start):
             continue  # "12 Albert Spur", "Flat 3, Graham Court": a street, not a person
@@ -189,7 +190,9 @@ def _judge(
             continue  # "Asian British or Asian Welsh": a census category ("Jack White" is not)
         if allow.covers(name):
             allowed.append(match)
-        elif public_in_prose(text, _name_start(text, match), match.end):
+        elif in_spans(contact, match.start, match.end) or public_in_prose(
+            text, _name_start(text, match), match.end
+        ):
             public.append(match)
         else:
             people.append(match)
@@ -205,8 +208,10 @@ def _judge(
         entity = match.entity
         keys = None
         beside = near_people.near(match)
-        role = id(match) in in_role or (
-            entity != "PERSON" and not beside and near_public.near(match)
+        role = (
+            id(match) in in_role
+            or (entity != "PERSON" and in_spans(contact, match.start, match.end))
+            or (entity != "PERSON" and not beside and near_public.near(match))
         )
         if entity == "PERSON":
             if id(match) not in kept and not role:

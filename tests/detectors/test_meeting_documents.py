@@ -1,0 +1,287 @@
+"""The minutes and agendas of council, committee and panel meetings are published on purpose:
+the members present, the apologies, the chair and the clerk with the clerk's contact block are
+named in public. Each look-alike is built here with made-up people, beside guards that a
+resident given with a home address, a victim, a hidden text, a staff list of clerks and a
+plain letter still count."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from crawler.demo.builders.pdf import Line, Page, build_pdf
+from detectors.assess import assess
+from detectors.detect import Detector
+from detectors.model import Cover, Severity, Table, Text, Vector
+from detectors.roles import is_meeting_document, office_contact_spans
+from detectors.scan import scan
+from tests.detectors._tables import csv_bytes as _csv
+from tests.detectors._tables import fake_names as _names
+from tests.detectors._tables import person_roles as _persons
+
+_CLERK_BLOCK = (
+    "                    Parish Clerk : {clerk}\n"
+    "      Orchard House, Mill Road, Little Hamble, Wessex, WX4 7QP\n"
+    "                    Tel: 01632 960 418\n"
+    "                    Mobile : 07700 900 461\n"
+)
+
+_MINUTES = (
+    "MINUTES OF THE LITTLE HAMBLE PARISH COUNCIL MEETING\n"
+    "HELD IN THE VILLAGE HALL ON 12th March 2024\n\n"
+    "Present: {m0} (Chair), {m1}, {m2}, {m3}\n"
+    "In attendance: {clerk} (Clerk)\n\n"
+    "1. Apologies\n   Apologies had been received from {m4}.\n\n"
+    "2. Declarations of interest\n   {m1} declared an interest in the planning application.\n\n"
+    "3. To receive the minutes of the last meeting\n"
+    "   The minutes were agreed as a true record and signed by the Chair.\n\n"
+    "4. Public participation\n{public}\n\n"
+    "{block}\n"
+    "5. Finance\n   {m2} proposed and {m3} seconded that the accounts be approved.\n"
+)
+
+_AGENDA = (
+    "Little Hamble Parish Council\n"
+    "Agenda & Summons to Councillors and Invitation to Members of the Public\n\n"
+    "1. To receive apologies for absence: {m4} (meeting to be chaired by {m0})\n"
+    "2. Declarations of Interest - to receive any declarations of interest from Councillors\n"
+    "3. To receive the minutes of the last meeting\n"
+    "4. Public Participation\n{public}\n"
+    "5. Clerk's report: {m2} to obtain quotes for the car park ramp.\n\n"
+    "{block}\n"
+)
+
+_PANEL = (
+    "NOTICE OF MEETING\n"
+    "Wessex Police and Crime Panel\n\n"
+    "Members of the Panel: Councillor {m0} (Chair), {m1}, {m2} and {m3}\n\n"
+    "1. Apologies for absence\n   {m4}\n"
+    "2. Declarations of interest\n"
+    "3. Public questions\n{public}\n\n"
+    "Clerk to the Panel: {clerk}\n"
+    "Tel: 01632 960 277\n"
+)
+
+_QUIET = "   Members of the public were invited to participate; none spoke."
+_RESIDENT = (
+    "   {resident} of 14 Rowan Close, Little Hamble WX4 7QR (telephone 07700 900 873) asked "
+    "about the state of the footpath behind her house."
+)
+_VICTIM = (
+    "   The Chair reported that {resident}, the victim of a burglary at the pavilion, had "
+    "asked the council to review its lighting."
+)
+
+
+def _text(template: str, public: str, seed: int = 61) -> str:
+    people = _names(7, seed=seed)
+    members = {f"m{i}": name for i, name in enumerate(people[:5])}
+    clerk, resident = people[5], people[6]
+    fill = {**members, "clerk": clerk, "resident": resident}
+    return template.format(
+        **members,
+        clerk=clerk,
+        public=public.format(**fill),
+        block=_CLERK_BLOCK.format(clerk=clerk),
+    )
+
+
+def _detect(pages: Sequence[str], covers: tuple[Cover, ...] = ()) -> Detector:
+    detector = Detector()
+    for number, page in enumerate(pages, 1):
+        detector.feed(Text(page, Vector.PAGE_TEXT, f"page {number}", covers))
+    return detector
+
+
+# --- a meeting's own people are named in public ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "template", [_MINUTES, _AGENDA, _PANEL], ids=["minutes", "agenda", "panel"]
+)
+def test_the_people_of_a_meeting_document_are_named_in_public(template: str) -> None:
+    evidence = _detect([_text(template, _QUIET)]).finish()
+    people = [f for f in evidence.findings if f.entity == "PERSON"]
+    assert people and all(f.public_role for f in people)
+    assert all(f.public_role for f in evidence.findings if f.entity == "PHONE_NUMBER")
+    assert assess(evidence, ()).severity is Severity.LOW
+
+
+def test_the_clerks_block_on_a_later_page_is_a_work_contact() -> None:
+    first = _text(_MINUTES, _QUIET)
+    later = (
+        "6. Playground\n   The new swings have been fitted.\n\n"
+        + _CLERK_BLOCK.format(clerk=_names(7, seed=61)[5])
+        + "7. Date of next meeting\n   9th April 2024\n"
+    )
+    evidence = _detect([first, later]).finish()
+    page_two = [f for f in evidence.findings if f.where == "page 2"]
+    assert page_two and all(f.public_role for f in page_two)
+    assert assess(evidence, ()).severity is Severity.LOW
+
+
+def test_minutes_printed_in_a_pdf_rate_low() -> None:
+    lines = _text(_MINUTES, _QUIET).splitlines()
+    page = Page(tuple(Line(line.strip(), x=40, y=780 - 14 * i) for i, line in enumerate(lines)))
+    verdict = scan(build_pdf([page]), "minutes.pdf")
+    assert _persons(verdict) and all(_persons(verdict))
+    assert verdict.severity is Severity.LOW
+
+
+# --- and the private people around them still count ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("template", "public", "worst"),
+    [
+        (_MINUTES, _RESIDENT, Severity.MEDIUM),
+        (_AGENDA, _RESIDENT, Severity.MEDIUM),
+        (_PANEL, _RESIDENT, Severity.MEDIUM),
+        (_MINUTES, _VICTIM, Severity.HIGH),
+        (_PANEL, _VICTIM, Severity.HIGH),
+    ],
+    ids=["minutes-resident", "agenda-resident", "panel-resident", "minutes-victim", "panel-victim"],
+)
+def test_a_resident_with_their_address_or_a_victim_is_not_named_in_public(
+    template: str, public: str, worst: Severity
+) -> None:
+    evidence = _detect([_text(template, public)]).finish()
+    assert not all(f.public_role for f in evidence.findings if f.entity == "PERSON")
+    assert assess(evidence, ()).severity.rank >= worst.rank
+
+
+def test_minutes_under_a_redaction_box_still_count() -> None:
+    box = Cover(1, (0.0, 0.0, 500.0, 700.0))
+    evidence = _detect([_text(_MINUTES, _QUIET)], covers=(box,)).finish()
+    assert any(not f.public_role for f in evidence.findings if f.entity == "PERSON")
+    assert assess(evidence, ()).severity.rank >= Severity.MEDIUM.rank
+
+
+def test_a_comment_on_minutes_still_counts() -> None:
+    detector = _detect([_text(_MINUTES, _QUIET)])
+    names = _names(3, seed=62)
+    detector.feed(
+        Text(
+            f"{names[0]} rang again about {names[1]} and {names[2]}; call her on 07700 900 512.",
+            Vector.COMMENT,
+            "comment 1",
+        )
+    )
+    evidence = detector.finish()
+    comments = [f for f in evidence.findings if f.where == "comment 1"]
+    assert comments and not any(f.public_role for f in comments)
+
+
+# --- a staff list of clerks stays a staff list ----------------------------------------------
+
+
+def _clerks() -> tuple[list[str], list[list[str]]]:
+    rows = [
+        [name, "Clerk", f"PAY{40_000 + 37 * i}", "Finance"]
+        for i, name in enumerate(_names(30, seed=63))
+    ]
+    return ["Name", "Job title", "Payroll number", "Department"], rows
+
+
+def test_a_staff_list_of_clerks_is_not_public() -> None:
+    header, rows = _clerks()
+    verdict = scan(_csv(header, rows), "staff.csv")
+    assert _persons(verdict) and not any(_persons(verdict))
+    assert verdict.severity.rank >= Severity.MEDIUM.rank
+
+
+def test_a_staff_list_of_clerks_in_minutes_is_not_public() -> None:
+    header, rows = _clerks()
+    detector = _detect([_text(_MINUTES, _QUIET)])
+    detector.feed(Table("page 2, table 1", Vector.PAGE_TEXT, tuple(header), iter(rows)))
+    evidence = detector.finish()
+    table = [f for f in evidence.findings if f.where.startswith("page 2, table 1")]
+    assert table and not any(f.public_role for f in table if f.entity == "PERSON")
+    assert assess(evidence, ()).severity.rank >= Severity.MEDIUM.rank
+
+
+# --- what is a meeting document -------------------------------------------------------------
+
+_LETTER = (
+    "Dear Mrs Sample,\n\n"
+    "Thank you for your letter about the agenda for change pay award. I was present at the "
+    "hearing and offer my apologies for the delay in replying. There are no declarations of "
+    "interest to make.\n\nYours sincerely,\n\nA Writer\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        (_text(_MINUTES, _QUIET), True),
+        (_text(_AGENDA, _QUIET), True),
+        (_text(_PANEL, _QUIET), True),
+        ("Minutes of the Audit Committee\n\nPresent: A, B\nApologies: C\n", True),
+        (_LETTER, False),
+        ("Agenda\n\n1. Welcome\n2. Project update\n3. Any other business\n", False),
+        ("Apologies\nPresent: everyone\nDeclarations of interest: none\n", False),
+        ("The council's minutes of 3 May recorded apologies from two members.\n", False),
+    ],
+    ids=[
+        "minutes",
+        "agenda",
+        "panel",
+        "committee",
+        "letter",
+        "agenda-without-items",
+        "items-without-title",
+        "prose",
+    ],
+)
+def test_a_meeting_document_is_told_by_its_title_and_standing_items(
+    text: str, meeting: bool
+) -> None:
+    assert is_meeting_document(text) is meeting
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "block"),
+    [
+        (_CLERK_BLOCK.format(clerk="Jane Sample"), "07700 900 461", True),
+        ("Clerk to the Council: Jane Sample\nTel: 01632 960 418\n", "01632 960 418", True),
+        ("Clerk : Jane Sample      Telephone : 01632 960 418\n", "01632 960 418", True),
+        ("Parish Clerk: Jane Sample\nThe footpath is closed.\nTel 07700 900 461\n", "07700", False),
+        (
+            "Councillors\nJane Sample, Holm Farm Tel 61430\nTom Byname, The Smithy Tel 61405,\n",
+            "61405",
+            True,
+        ),
+        ("Call the clerk on 07700 900 461 about it.\n", "07700", False),
+        ("Jane Sample, 4 Mill Lane, Tel 07700 900 461\n", "07700", False),
+    ],
+    ids=[
+        "parish-clerk",
+        "clerk-to-the-council",
+        "clerk-label",
+        "block-ends",
+        "councillors",
+        "prose",
+        "none",
+    ],
+)
+def test_an_offices_contact_block_is_told_by_its_office_line(
+    text: str, inside: str, block: bool
+) -> None:
+    at = text.index(inside)
+    spans = office_contact_spans(text)
+    assert any(low <= at and at + len(inside) <= high for low, high in spans) is block
+
+
+def test_a_letter_that_speaks_of_an_agenda_keeps_its_people_private() -> None:
+    writer, neighbour = _names(2, seed=64)
+    letter = (
+        "Agenda item for your next meeting\n\n"
+        f"Dear Clerk,\n\nI was present when my neighbour {neighbour} of 9 Rowan Close, Little "
+        f"Hamble WX4 7QR shouted at my children again. Please accept my apologies for writing "
+        f"at such length.\n\nYours sincerely,\n{writer}\n12 Rowan Close\nTel 07700 900 604\n"
+    )
+    assert not is_meeting_document(letter)
+    evidence = _detect([letter]).finish()
+    assert not any(f.public_role for f in evidence.findings if f.entity == "PERSON")
+    assert assess(evidence, ()).severity.rank >= Severity.MEDIUM.rank
