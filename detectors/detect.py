@@ -227,22 +227,16 @@ class Detector:
             if not item.text.strip():
                 return
         printed = "\n" in item.text and not cell
-        named = named_lines_in(item.text) if printed else None
-        if named is not None:
-            # A table printed with single spaces, one "SURNAME, Forename" a line.
+        # A table printed with single spaces: one "SURNAME, Forename" a line, or each line led
+        # by a name ("Abbott Hilary PC").
+        for reader in (named_lines_in, name_led_lines_in) if printed else ():
+            found = reader(item.text)
+            if found is None:
+                continue
             where = f"{item.where}, lines as columns"
-            rows = Table(where, item.vector, named.header, iter(named.rows), columns=())
+            rows = Table(where, item.vector, found.header, iter(found.rows), columns=())
             if self._feed_table(rows, embedded_in, covers=item.covers, guess=True):
-                item = Text(named.rest, item.vector, item.where, covers=item.covers)
-                if not item.text.strip():
-                    return
-        led = name_led_lines_in(item.text) if printed else None
-        if led is not None:
-            # A list printed with single spaces, each line led by a name ("Abbott Hilary PC").
-            where = f"{item.where}, lines as columns"
-            rows = Table(where, item.vector, led.header, iter(led.rows), columns=())
-            if self._feed_table(rows, embedded_in, covers=item.covers, guess=True):
-                item = Text(led.rest, item.vector, item.where, covers=item.covers)
+                item = Text(found.rest, item.vector, item.where, covers=item.covers)
                 if not item.text.strip():
                     return
         self._pending.append(
