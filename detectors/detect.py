@@ -21,6 +21,7 @@ from detectors.evidence import Evidence, Exposure
 from detectors.gather import MAX_COVERS, TINY_CHARS, Tally, gathered
 from detectors.limits import Budget
 from detectors.mask import mask
+from detectors.meetings import is_meeting_document
 from detectors.model import Cover, Table, Text, Unread, Vector
 from detectors.names import AllowList, looks_like_name, parse_name
 from detectors.people import count_people
@@ -28,7 +29,7 @@ from detectors.places import organisation_heads
 from detectors.prose_columns import columns_in, name_led_lines_in, named_lines_in, spaced_row
 from detectors.prose_records import is_record_line, records_in
 from detectors.prose_scan import ProseFinder, ProseHit, ProseResult, scan_texts
-from detectors.roles import CASEWORK, ELECTION_NOTICE, is_meeting_document
+from detectors.roles import CASEWORK, ELECTION_NOTICE
 from detectors.special import categories_in
 from detectors.tables import (
     OFFENDER_LIST,

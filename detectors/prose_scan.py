@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from detectors.mask import mask
+from detectors.meetings import in_spans, office_contact_spans
 from detectors.names import (
     AllowList,
     PersonName,
@@ -19,7 +20,7 @@ from detectors.names import (
 )
 from detectors.places import place_or_org_span
 from detectors.public import is_mobile, is_public_email, is_service_phone
-from detectors.roles import in_spans, office_contact_spans, public_in_prose
+from detectors.roles import public_in_prose
 from detectors.special import categories_in
 from detectors.tables import IDENTIFYING, OFFENDER_LIST, PersonKeys, identity, name_keys
 from detectors.vocab import NOT_NAMES

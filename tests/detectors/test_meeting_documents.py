@@ -13,8 +13,8 @@ import pytest
 from crawler.demo.builders.pdf import Line, Page, build_pdf
 from detectors.assess import assess
 from detectors.detect import Detector
+from detectors.meetings import is_meeting_document, office_contact_spans
 from detectors.model import Cover, Severity, Table, Text, Vector
-from detectors.roles import is_meeting_document, office_contact_spans
 from detectors.scan import scan
 from tests.detectors._tables import csv_bytes as _csv
 from tests.detectors._tables import fake_names as _names

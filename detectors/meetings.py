@@ -1,0 +1,112 @@
+"""Meeting documents and office contact blocks: the minutes, agenda or notice of a council's,
+committee's or panel's meeting names its members, chair and clerk in public, and a clerk's or
+proper officer's published contact block (name, address, phone) is a work contact, not a
+private person's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+MEETING_TITLE_NEAR = 3000
+"""Characters at the start of a text searched for a meeting document's title."""
+_MEETING_TITLE = re.compile(
+    r"^[ \t]*(?:(?:draft|approved|confirmed|unconfirmed|signed)[ \t]+)?(?:"
+    r"minutes[ \t]+of[ \t]+(?:the[ \t]+|an?[ \t]+)?[^\n]{0,80}?\b(?:council|committee|"
+    r"sub-committee|panel|board|meeting|cabinet|assembly|forum)\b"
+    r"|(?:[^\n]{0,60}\b)?(?:council|committee|panel|board)[ \t]+(?:meeting[ \t]+)?minutes\b"
+    r"|agenda\b|summons[ \t]+to[ \t]+(?:all[ \t]+)?(?:councillors|members)\b"
+    r"|notice[ \t]+of[ \t]+(?:the[ \t]+)?[^\n]{0,60}?\bmeeting\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A meeting document's title at the head of a line: "Minutes of the Parish Council meeting",
+"Agenda & Summons to Councillors", "Notice of meeting"."""
+_MEETING_ITEMS = {
+    "present": re.compile(r"^[ \t]*present[ \t]*:", re.IGNORECASE | re.MULTILINE),
+    "attendance": re.compile(r"^[ \t]*(?:also[ \t]+)?in[ \t]+attendance\b", re.I | re.M),
+    "apologies": re.compile(
+        r"^[ \t]*(?:[\d.]+[.)]?[ \t]+)?(?:to[ \t]+(?:receive|note|accept)[ \t]+(?:any[ \t]+)?)?"
+        r"apologies\b",
+        re.IGNORECASE | re.MULTILINE,
+    ),
+    "declarations": re.compile(
+        r"^[ \t]*(?:[\d.]+[.)]?[ \t]+)?(?:to[ \t]+receive[ \t]+(?:any[ \t]+)?)?declarations?"
+        r"[ \t]+of[ \t]+(?:\w+[ \t]+)?interests?\b",
+        re.IGNORECASE | re.MULTILINE,
+    ),
+    "previous": re.compile(
+        r"\bminutes[ \t]+of[ \t]+the[ \t]+(?:last|previous)[ \t]+meeting\b", re.IGNORECASE
+    ),
+}
+"""The standing items of a meeting: who was present, apologies, declarations of interest,
+the minutes of the last meeting."""
+MEETING_ITEMS = 2
+
+
+def is_meeting_document(text: str) -> bool:
+    """True for the minutes, agenda or notice of a council's, committee's or panel's meeting:
+    a meeting's title near the start and at least two of its standing items. Such documents
+    are published on purpose and name the members, the chair and the clerk in public."""
+    if _MEETING_TITLE.search(text, 0, MEETING_TITLE_NEAR) is None:
+        return False
+    return sum(1 for item in _MEETING_ITEMS.values() if item.search(text)) >= MEETING_ITEMS
+
+
+_OFFICE_CONTACT = re.compile(
+    r"\b(?:(?:parish|town|district|city|county|borough|community)[ \t]+clerk"
+    r"|clerk[ \t]+to[ \t]+the[ \t]+(?:\w+[ \t]+){0,2}?(?:council|committee|panel|board)"
+    r"|clerk[ \t]+(?:and|&)[ \t]+(?:rfo|responsible[ \t]+financial[ \t]+officer)"
+    r"|proper[ \t]+officer|responsible[ \t]+financial[ \t]+officer)\b",
+    re.IGNORECASE,
+)
+"""The offices whose published contact block (name, address, phone) is a work contact."""
+_OFFICE_LINE = re.compile(
+    r"^[ \t]*(?:(?:the[ \t]+)?clerk[ \t]*:|(?:(?:parish|town|district|county|city|borough|"
+    r"community)[ \t]+)?(?:councillors|members[ \t]+of[ \t]+the[ \t]+council)[ \t]*:?[ \t]*$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A line opening with "Clerk:" (the council's clerk at the head of its papers), or a heading
+of the council's members alone on its line, over their published contact details."""
+_CONTACT_LINE = re.compile(
+    r"\b(?:tel(?:ephone)?|phone|mobile|mob|e-?mail|email|fax)\b\.?|"
+    r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b|"
+    r"^[ \t]*(?:\+?\d[\d \t()-]{8,})[ \t]*$|"
+    r"(?-i:^[ \t]*[A-Z0-9][\w'’.-]*(?:[ \t]+[A-Z0-9][\w'’.-]*){0,5}"
+    r"(?:[ \t]*,[ \t]*[A-Z0-9][\w'’.-]*(?:[ \t]+[A-Z0-9][\w'’.-]*){0,4})+[ \t]*,?[ \t]*$)",
+    re.IGNORECASE,
+)
+"""A line of a contact block: a phone, an e-mail, a postcode, an address of comma-parted
+parts."""
+CONTACT_LINES = 8
+"""Lines under an office's line read as its contact block (a council's members, one a line)."""
+
+
+@lru_cache(maxsize=8)
+def office_contact_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the text gives the published contact block of a clerk or proper officer: the line
+    naming the office ("Parish Clerk : Jane Smith") and the address, phone and e-mail lines
+    straight under it."""
+    spans: list[tuple[int, int]] = []
+    offices = sorted(
+        [*_OFFICE_CONTACT.finditer(text), *_OFFICE_LINE.finditer(text)], key=lambda m: m.start()
+    )
+    for found in offices:
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.end())
+        end = len(text) if end < 0 else end
+        if end - start > 160:
+            continue  # the office named in a sentence, not heading a block
+        for _ in range(CONTACT_LINES):
+            following = text.find("\n", end + 1)
+            following = len(text) if following < 0 else following
+            line = text[end + 1 : following]
+            if not line.strip() or _CONTACT_LINE.search(line) is None:
+                break
+            end = following
+        spans.append((start, end))
+    return tuple(spans)
+
+
+def in_spans(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(low <= start and end <= high for low, high in spans)
