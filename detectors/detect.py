@@ -30,13 +30,12 @@ from detectors.prose_columns import columns_in, name_led_lines_in, named_lines_i
 from detectors.prose_records import is_record_line, records_in
 from detectors.prose_scan import ProseFinder, ProseHit, ProseResult, scan_texts
 from detectors.roles import CASEWORK, ELECTION_NOTICE
+from detectors.row_people import PersonKeys, name_keys
 from detectors.special import categories_in
 from detectors.tables import (
     OFFENDER_LIST,
-    PersonKeys,
     TableEvidence,
     assess_table,
-    name_keys,
 )
 
 BATCH_CHARS = 400_000

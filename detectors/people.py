@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from detectors.tables import PersonKeys
+from detectors.row_people import PersonKeys
 
 
 def count_people(keys: Iterable[PersonKeys]) -> int:

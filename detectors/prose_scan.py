@@ -21,8 +21,9 @@ from detectors.names import (
 from detectors.places import place_or_org_span
 from detectors.public import is_mobile, is_public_email, is_service_phone
 from detectors.roles import public_in_prose
+from detectors.row_people import PersonKeys, identity, name_keys
 from detectors.special import categories_in
-from detectors.tables import IDENTIFYING, OFFENDER_LIST, PersonKeys, identity, name_keys
+from detectors.tables import IDENTIFYING, OFFENDER_LIST
 from detectors.vocab import NOT_NAMES
 
 NEAR = 150

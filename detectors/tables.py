@@ -14,9 +14,7 @@ mostly sentences — where case records name victims and witnesses in passing.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +26,6 @@ from detectors.columns import (
     header_below_title,
     header_cue,
     header_says,
-    is_header_label,
     judge_column,
     judge_surnames,
     normal_header,
@@ -41,13 +38,19 @@ from detectors.model import Table, Vector
 from detectors.names import (
     AllowList,
     NameForm,
-    PersonName,
-    is_listed_name,
     is_name_shaped,
     parse_name,
 )
 from detectors.public import is_public_email
 from detectors.recognizers import match_value
+from detectors.row_people import (
+    NameGroup,
+    PersonKeys,
+    group_score,
+    name_groups,
+    read_name,
+    row_keys,
+)
 from detectors.shown import shown_name
 from detectors.special import categories_in, child_age
 from detectors.table_roles import (
@@ -60,7 +63,6 @@ from detectors.table_roles import (
     public_table,
     venue_rows,
 )
-from detectors.vocab import wordset
 
 IDENTIFYING = frozenset(
     {"EMAIL_ADDRESS", "UK_NINO", "UK_NHS", "UK_PASSPORT", "UK_DRIVING_LICENCE", "BANK_DETAILS"}
@@ -81,9 +83,6 @@ _STATION = re.compile(r"\b(?:station|base|site|lpa|bcu|command|sector|beat)\b")
 _CONTACT_ENTITIES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER"})
 _CATEGORY_CUES = {Cue.ETHNICITY: "ethnicity", Cue.RELIGION: "religion", Cue.HEALTH: "health"}
 _VALUE_CATEGORY_CUES = frozenset({Cue.OFFENCE, Cue.SPECIAL, Cue.NOTES, Cue.PARTY, Cue.HEALTH})
-_NAME_WORDS = wordset(
-    "name names full surname forename forenames first last family given initial initials"
-)
 _CASE_HEADER = re.compile(r"\b(?:offen[cs]es?|crimes?|crime ref\w*|incidents?|occurrences?)\b")
 """Headers that make a table one of crimes or incidents (with a Victim/Witness party column)."""
 OFFENDER_LIST = re.compile(
@@ -111,31 +110,6 @@ HELD_CELLS = 1_000_000
 ROWS_PER_CHECK = 2_000
 """Rows read between two checks of the document's time budget."""
 TABLE_ACTIVITY = "reading table rows for personal data"
-
-
-@dataclass(frozen=True)
-class PersonKeys:
-    """Hashed identity keys of one person in one row; kept in memory only, never reported."""
-
-    ident: int | None
-    full: int | None
-    short: int | None
-    source: int = -1
-    """Which table or text the row came from: a weak key repeated within one table is
-    several people ("Smith J" twice in a staff list), repeated across tables the same one."""
-    birth: int | None = None
-    """The date of birth beside the name, when the row gives one: two "John Smith" rows with
-    different dates of birth are two people, and a "John Smith" with none is either of them."""
-
-
-_SALT = os.urandom(16)
-
-
-def identity(*parts: str) -> int:
-    """A salted hash of a normalised identity key ("full", "smith|john"): equal for equal keys
-    within one run, meaningless outside it, so people are counted without keeping who they are."""
-    data = "\x1f".join(parts).encode("utf-8", "surrogatepass")
-    return int.from_bytes(hashlib.blake2b(data, key=_SALT, digest_size=8).digest(), "big")
 
 
 @dataclass(frozen=True)
@@ -246,18 +220,6 @@ class _Counter:
     example: str = ""
 
 
-@dataclass
-class _Group:
-    """Name columns that together name one person per row (e.g. 'Victim surname' + 'forename')."""
-
-    prefix: str
-    forms: dict[NameForm, int] = field(default_factory=dict)
-
-    @property
-    def usable(self) -> bool:
-        return NameForm.FULL in self.forms or NameForm.SURNAME in self.forms
-
-
 def assess_table(
     table: Table, allow: AllowList, source: int = 0, budget: Budget | None = None
 ) -> TableEvidence:
@@ -306,7 +268,7 @@ def assess_table(
             headers += added
         width = len(headers)
         types = [judge_column(headers[i], [cell(row, i) for row in sample]) for i in range(width)]
-    groups = _groups(headers, types)
+    groups = name_groups(headers, types)
     name_cols = {i for g in groups for i in g.forms.values()}
     if counts_only(headers, types, name_cols) or animals(headers):
         groups = []  # counts by ward or station, or a zoo's animals: not a list of people
@@ -360,7 +322,7 @@ def assess_table(
         return prose_only(shown)
     labels = shown
 
-    counters = [_Counter("PERSON", tuple(g.forms.values()), _group_score(g, types)) for g in groups]
+    counters = [_Counter("PERSON", tuple(g.forms.values()), group_score(g, types)) for g in groups]
     counters += [_Counter(types[i].entity or "", (i,), types[i].score) for i in entity_cols]
     checks = [_entity_check(types[i]) for i in entity_cols]
     key_cols = [i for i in entity_cols if types[i].entity in _PERSON_KEYS]
@@ -380,7 +342,7 @@ def assess_table(
     people: list[PersonKeys] = []
 
     for row in itertools.chain(head, rows):
-        names = [_read_name(row, g) for g in groups]
+        names = [read_name(row, g) for g in groups]
         present = [n for n in names if n is not None and not allow.covers(n)]
         if groups and not present and any(n is not None for n in names):
             continue  # only allow-listed people on this row: their details are public too
@@ -404,7 +366,7 @@ def assess_table(
             categories.add("child")
         # A role mailbox beside a venue's phone number is nobody's key.
         own = [i for i in key_cols if i in matched]
-        people.extend(_keys(row, present, own, dob_col, source))
+        people.extend(row_keys(row, present, own, dob_col, source))
 
     told = categories & _OFFENCE_CATEGORIES  # by the rows' own words, not the headers
     hits_out = tuple(
@@ -509,42 +471,6 @@ def _first(reasons: list[str]) -> str | None:
     return reasons[0] if reasons else None
 
 
-def _groups(headers: Sequence[str], types: Sequence[ColumnType]) -> list[_Group]:
-    groups: list[_Group] = []
-    for i, t in enumerate(types):
-        if t.cue is not Cue.NAME or t.form is None:
-            continue
-        # A column judged from its values alone has no header to group it by.
-        words = normal_header(headers[i]).split() if t.hint or is_header_label(headers[i]) else []
-        prefix = " ".join(w for w in words if w not in _NAME_WORDS)
-        group = next((g for g in groups if g.prefix == prefix and t.form not in g.forms), None)
-        if group is None:
-            group = _Group(prefix)
-            groups.append(group)
-        group.forms[t.form] = i
-    return [g for g in groups if g.usable]
-
-
-def _group_score(group: _Group, types: Sequence[ColumnType]) -> float:
-    return max(types[i].score for i in group.forms.values())
-
-
-def _read_name(row: Sequence[str], group: _Group) -> PersonName | None:
-    if NameForm.FULL in group.forms:
-        name = parse_name(cell(row, group.forms[NameForm.FULL]))
-        return name if is_listed_name(name) else None
-    surname = parse_name(cell(row, group.forms[NameForm.SURNAME]), NameForm.SURNAME)
-    if not is_listed_name(surname):
-        return None
-    assert surname is not None
-    for form in (NameForm.FORENAME, NameForm.INITIALS):
-        if form in group.forms:
-            given = parse_name(cell(row, group.forms[form]), form)
-            if given is not None:
-                return PersonName(surname.surname, given.forenames)
-    return surname
-
-
 def _display(row: Sequence[str], columns: tuple[int, ...], types: Sequence[ColumnType]) -> str:
     # As a reader would write it: "John Smith" but "SMITH J".
     ordered = sorted(columns, key=lambda i: types[i].form is not NameForm.FORENAME)
@@ -562,41 +488,6 @@ def _entity_check(column: ColumnType) -> Callable[[str], bool]:
     if entity == "EMAIL_ADDRESS":
         return lambda value: match_value(entity, value, hint) and not is_public_email(value)
     return lambda value: match_value(entity, value, hint)
-
-
-def _keys(
-    row: Sequence[str],
-    present: Sequence[PersonName],
-    key_cols: Sequence[int],
-    dob: int | None,
-    source: int,
-) -> Iterable[PersonKeys]:
-    birth = cell(row, dob) if dob is not None else ""
-    born = identity("birth", " ".join(birth.split())) if birth else None
-    if not present:
-        ident = next((cell(row, i) for i in key_cols if cell(row, i)), "")
-        if ident:
-            yield PersonKeys(identity("id", ident.casefold().replace(" ", "")), None, None, source)
-        return
-    for name in present:
-        ident = ""
-        if len(present) == 1:
-            ident = next((cell(row, i) for i in key_cols if cell(row, i)), "")
-        yield name_keys(name, source, born, ident)
-
-
-def name_keys(
-    name: PersonName, source: int = -1, birth: int | None = None, ident: str = ""
-) -> PersonKeys:
-    """The identity keys of a named person, wherever the name was read (a row, a text)."""
-    full = name.full_key
-    return PersonKeys(
-        identity("id", ident.casefold().replace(" ", "")) if ident else None,
-        identity("full", full) if full else None,
-        identity("short", name.short_key) if name.surname else None,
-        source,
-        birth,
-    )
 
 
 def _header_is_data(
@@ -639,7 +530,10 @@ def spread(rows: Sequence[tuple[str, ...]], size: int) -> list[tuple[str, ...]]:
 
 
 def _kinds(
-    types: Sequence[ColumnType], groups: Sequence[_Group], found: set[str], stations: bool = False
+    types: Sequence[ColumnType],
+    groups: Sequence[NameGroup],
+    found: set[str],
+    stations: bool = False,
 ) -> set[str]:
     """Kinds from meaning: case records are about people in a crime, incident or case (an
     offence, a party, a crime reference), not any table with a date of birth or an address;
