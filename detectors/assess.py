@@ -21,7 +21,7 @@ identifier such as a NINO, NHS number or date of birth, sits with the people.
 | staff or contact list of 10 or more; hidden staff list of 2 to 9     | medium   |
 | a private person's name with their home address or own phone         | medium   |
 | 3 or more people in hidden text (comments, tracked changes…)         | medium   |
-| 10 or more people in visible text                                    | medium   |
+| 10 or more people in visible text, unless names alone a few a page   | medium   |
 | a part that could not be read, `unread` (suspect, not clean)        | medium   |
 | a few names or work contact details in visible text or lists         | low      |
 | a category in the sentence of 1-3 people in visible text, no more     | low      |
@@ -133,7 +133,14 @@ def _joined(a: Exposure, b: Exposure) -> Exposure:
         offenders=a.offenders or b.offenders,
         categorised=a.categorised + b.categorised,
         details=a.details or b.details,
+        spread=a.spread and b.spread,
     )
+
+
+def _scattered(exposure: Exposure) -> bool:
+    """Names alone, a few to a page through a long visible text (a manifesto, a report):
+    what a published document names, not a list."""
+    return exposure.spread and not (exposure.hidden or exposure.details or exposure.kinds)
 
 
 def _rate(exposure: Exposure) -> tuple[Severity, str]:
@@ -164,7 +171,7 @@ def _rate(exposure: Exposure) -> tuple[Severity, str]:
         return Severity.LOW, "author names in document properties"
     if kinds and (people >= SOME or (hidden and people >= LIST)):
         return Severity.MEDIUM, f"{where} {' and '.join(kinds)} of {people} people"
-    if (hidden and people >= 3) or people >= SOME:
+    if (hidden and people >= 3) or (people >= SOME and not _scattered(exposure)):
         return Severity.MEDIUM, f"{people} people in {where} {exposure.source}"
     if exposure.private and people:
         return Severity.MEDIUM, "a private person's home address or phone with their name"

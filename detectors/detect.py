@@ -87,6 +87,8 @@ class _ProseGroup:
     offenders: bool = False
     categorised: list[PersonKeys] = field(default_factory=list)
     details: bool = False
+    by_text: dict[str, list[PersonKeys]] = field(default_factory=dict)
+    """The people each text (a page, a cell, a paragraph) names, by where it lies."""
 
 
 class Detector:
@@ -291,6 +293,7 @@ class Detector:
                     offenders=group.offenders,
                     categorised=count_people(group.categorised),
                     details=group.details,
+                    spread=_spread(group),
                 )
             )
         findings = gathered(self._tallies)
@@ -542,6 +545,7 @@ class Detector:
             if hit.keys is not None:
                 self._keys.append(hit.keys)
                 group.keys.append(hit.keys)
+                group.by_text.setdefault(pending.where, []).append(hit.keys)
             group.sensitive = group.sensitive or hit.sensitive
             group.details = group.details or hit.entity != "PERSON"
 
@@ -613,6 +617,18 @@ def _whole_name(text: str) -> list[str]:
     if parts and all(looks_like_name(part) for part in parts):
         return parts
     return []
+
+
+def _spread(group: _ProseGroup) -> bool:
+    """The names are spread thin through a long text: no one page or text names as many as
+    a list would hold (a manifesto or report naming a person here and there)."""
+    return len(group.by_text) > 1 and all(
+        count_people(keys) < SPREAD_PEOPLE for keys in group.by_text.values()
+    )
+
+
+SPREAD_PEOPLE = 10
+"""People one page or text names at most for the names of a long text to be spread thin."""
 
 
 def _default_finder(check: Callable[[], None]) -> ProseFinder:

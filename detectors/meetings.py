@@ -68,7 +68,7 @@ _OFFICE_LINE = re.compile(
 )
 """A line opening with "Clerk:" (the council's clerk at the head of its papers), or a heading
 of the council's members alone on its line, over their published contact details."""
-_CONTACT_LINE = re.compile(
+CONTACT_LINE = re.compile(
     r"\b(?:tel(?:ephone)?|phone|mobile|mob|e-?mail|email|fax)\b\.?|"
     r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b|"
     r"^[ \t]*(?:\+?\d[\d \t()-]{8,})[ \t]*$|"
@@ -101,7 +101,7 @@ def office_contact_spans(text: str) -> tuple[tuple[int, int], ...]:
             following = text.find("\n", end + 1)
             following = len(text) if following < 0 else following
             line = text[end + 1 : following]
-            if not line.strip() or _CONTACT_LINE.search(line) is None:
+            if not line.strip() or CONTACT_LINE.search(line) is None:
                 break
             end = following
         spans.append((start, end))

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from detectors.imprints import imprint_spans
 from detectors.mask import mask
 from detectors.meetings import in_spans, office_contact_spans
 from detectors.names import (
@@ -22,6 +23,7 @@ from detectors.places import place_or_org_span
 from detectors.public import is_mobile, is_public_email, is_service_phone
 from detectors.roles import public_in_prose
 from detectors.row_people import PersonKeys, identity, name_keys
+from detectors.signatures import signature_spans
 from detectors.special import categories_in
 from detectors.tables import IDENTIFYING, OFFENDER_LIST
 from detectors.vocab import NOT_NAMES
@@ -175,7 +177,9 @@ def _judge(
     people: list[ProseMatch] = []
     allowed: list[ProseMatch] = []
     public: list[ProseMatch] = []
-    contact = office_contact_spans(text)  # "Parish Clerk: …", their address and phone
+    # "Parish Clerk: …", their address and phone; "Promoted by … of <address>"; a letter
+    # signed over the writer's post and organisation
+    contact = office_contact_spans(text) + imprint_spans(text) + signature_spans(text)
     for match in matches:
         if match.entity != "PERSON" or _HOUSE_NUMBER.search(text, 0, match.start):
             continue  # "12 Albert Spur", "Flat 3, Graham Court": a street, not a person

@@ -240,6 +240,11 @@ def political_table(headers: Sequence[str], columns: Sequence[Sequence[str]]) ->
     department or title columns name what they speak for, not where they work."""
     if any(_POLITICAL_HEADER.search(h) for h in headers):
         return True
+    return party_column(columns)
+
+
+def party_column(columns: Sequence[Sequence[str]]) -> bool:
+    """True when a column is mostly political parties' names ("Labour", "Lib Dem", "SNP")."""
     for values in columns:
         filled = [v.strip() for v in values if v and v.strip()]
         if len(filled) >= 3 and sum(1 for v in filled if _PARTY_VALUE.fullmatch(v)) >= 0.6 * len(
@@ -247,6 +252,13 @@ def political_table(headers: Sequence[str], columns: Sequence[Sequence[str]]) ->
         ):
             return True
     return False
+
+
+def candidates_table(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> bool:
+    """A constituency or electoral-area header beside a column of parties' names: candidates
+    or members for their seats, whose birth dates are published with them (a register of
+    candidates, a list of MPs). A staff roster has neither."""
+    return any(_POLITICAL_HEADER.search(h) for h in headers) and party_column(columns)
 
 
 def is_role_title(value: str) -> bool:

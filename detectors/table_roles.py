@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from detectors.columns import ColumnType, Cue, normal_header
 from detectors.places import is_gb_place, is_place_or_org
-from detectors.roles import is_role_title, political_table, public_headers
+from detectors.roles import candidates_table, is_role_title, political_table, public_headers
 from detectors.vocab import wordset
 
 PARTY_WORDS = wordset("victim suspect witness offender complainant accused defendant")
@@ -49,25 +49,34 @@ def public_table(
 ) -> bool:
     """Election results, lists of councillors, MPs, chief officers, speakers or authors.
 
-    Never a table with service numbers, pay, dates of birth or crime references, offences,
+    Never a table with service numbers, pay, dates of birth (but for candidates' or members'
+    birth dates beside their parties and seats) or crime references, offences,
     incidents, health or other special-category columns, victims or suspects, nor one whose
     rank, role or department columns hold anything but public offices (a roster of constables
     and sergeants is a staff list), nor one whose party column holds victims and suspects.
     """
-    if any(t.entity in _STAFF_ONLY or t.cue in _PRIVATE_CUES for t in types):
-        return False
+    columns = [[cell(row, i) for row in sample] for i in range(len(types))]
+    normal = [normal_header(h) for h in headers]
+    hearing = _evidence_kinds(normal, sample)  # a committee's log of oral and written evidence
+    inquiry = hearing or any(_INQUIRY.search(h) for h in normal)
+    staff_only = (
+        _STAFF_ONLY - {"DATE_OF_BIRTH"} if candidates_table(normal, columns) else _STAFF_ONLY
+    )
+    for h, t in zip(normal, types, strict=True):
+        if t.entity in staff_only:
+            return False
+        if t.cue in _PRIVATE_CUES and not (hearing and _loose_category(h)):
+            return False  # a hearing's "category" names the topic of the evidence
     parties = {
         w
-        for h, t in zip(headers, types, strict=True)
+        for h, t in zip(normal, types, strict=True)
         if t.cue is Cue.NAME
-        for w in normal_header(h).split()
+        for w in h.split()
         if w in PARTY_WORDS
     }
-    inquiry = any(_INQUIRY.search(normal_header(h)) for h in headers)
     if parties and not (parties == {"witness"} and inquiry):
         return False  # "Victim name": people in a case, whoever else the table names
-    columns = [[cell(row, i) for row in sample] for i in range(len(types))]
-    if political_table([normal_header(h) for h in headers], columns):
+    if political_table(normal, columns):
         return True  # MPs or councillors with their constituency or party
     held = any(
         t.cue is Cue.NAME and _share([v for v in columns[i] if v], is_role_title) >= OFFICE_SHARE
@@ -76,16 +85,36 @@ def public_table(
     offices = held
     for i, t in enumerate(types):
         values = [v for v in (cell(row, i) for row in sample) if v]
-        if t.cue is Cue.PARTY and _share(values, _is_party_word) >= 0.3:
+        party = _is_witness_word if hearing else _is_party_word
+        if t.cue is Cue.PARTY and _share(values, party) >= 0.3:
             return False
-        if t.cue in STAFF_CUES and values:
+        if t.cue in STAFF_CUES and values and not hearing:
+            # A hearing's witnesses come as journalists, campaigners or academics.
             # Members who hold a public office may hold posts in their group or committee
             # too (chair, secretary, treasurer); anyone else's role must be a public office.
             posts = _share(values, _committee_post) if held else 0.0
             if max(_share(values, is_role_title), posts) < OFFICE_SHARE:
                 return False
             offices = True
-    return offices or public_headers([normal_header(h) for h in headers])
+    return offices or hearing or public_headers(normal)
+
+
+_EVIDENCE_KIND = re.compile(r"(?:oral|written)(?:\s+evidence)?", re.IGNORECASE)
+
+
+def _evidence_kinds(headers: Sequence[str], sample: Sequence[Sequence[str]]) -> bool:
+    """An evidence column whose cells are mostly "Oral" or "Written": a committee's or
+    inquiry's log of the evidence it took in public, and from whom."""
+    for i, header in enumerate(headers):
+        if "evidence" not in header.split():
+            continue
+        values = [v for v in (cell(row, i) for row in sample) if v]
+        if (
+            len(values) >= 3
+            and _share(values, lambda v: _EVIDENCE_KIND.fullmatch(v) is not None) >= 0.5
+        ):
+            return True
+    return False
 
 
 OFFICE_SHARE = 0.6
@@ -109,6 +138,20 @@ def _share(values: Sequence[str], test: Callable[[str], bool]) -> float:
 
 def _is_party_word(value: str) -> bool:
     return any(word in PARTY_WORDS for word in normal_header(value).split())
+
+
+def _is_witness_word(value: str) -> bool:
+    """A party to a case other than a witness, who gives evidence to a hearing in public."""
+    return any(word in PARTY_WORDS - {"witness"} for word in normal_header(value).split())
+
+
+_CATEGORY_ONLY = re.compile(r"\b(?:category|classification)\b")
+_OFFENCE_WORDS = re.compile(r"\b(?:offen[cs]es?|crimes?|ho class|home office)\b")
+
+
+def _loose_category(header: str) -> bool:
+    """A "category" or "classification" header that names no offence or crime."""
+    return bool(_CATEGORY_ONLY.search(header)) and not _OFFENCE_WORDS.search(header)
 
 
 VENUE_SHARE = 0.5

@@ -37,9 +37,16 @@ def inspect_csv(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
 
 def _dialect(sample: str, name: str) -> type[csv.Dialect] | csv.Dialect:
     try:
-        return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS)
+        sniffed = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS)
     except csv.Error:
         pass
+    else:
+        if sniffed.escapechar is None:
+            # The sniffer says "no doubled quotes" whenever its sample shows none, and then a
+            # later `""` inside a quoted cell (a statement quoting someone) shifts every column
+            # of the rows after it. Without an escape character, quotes are doubled (RFC 4180).
+            sniffed.doublequote = True
+        return sniffed
     if name.lower().endswith(".tsv") or _commonest(sample) == "\t":
         return csv.excel_tab
     delimiter = _commonest(sample)

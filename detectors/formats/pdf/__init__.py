@@ -31,6 +31,7 @@ from detectors.formats.pdf._objects import (
     inspect_layers,
     inspect_metadata,
     page_objects,
+    unshown_links,
 )
 from detectors.formats.pdf._ocr import Scans, is_scanned
 from detectors.formats.pdf._pages import PageFailure, PagesUnreadable, drawings, signatures
@@ -84,7 +85,16 @@ def _inspect_pdf(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         yield from _tolerant(inspect_metadata(pdf, budget.limits), Vector.METADATA)
         yield from _tolerant(inspect_layers(pdf), Vector.INVISIBLE_TEXT)
         final: set[str] = set()
-        yield from _pages(readable, pdf, budget, found, final)
+        shown: list[str] = []
+        try:
+            for item in _pages(readable, pdf, budget, found, final):
+                if found.links and isinstance(item, Text) and item.vector is Vector.PAGE_TEXT:
+                    shown.append(item.text.casefold())
+                yield item
+        except Exception:
+            yield from found.links  # the pages were not all read: every target counts
+            raise
+        yield from unshown_links(found.links, "\n".join(shown))
         most = budget.limits.max_pages
         if len(pages) > most:
             yield Unread(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -37,6 +38,9 @@ class Annotations:
     viewers paint over the page's text as a box drawn over it would."""
 
     redactions: dict[int, list[tuple[float, float, float, float]]] = field(default_factory=dict)
+    links: list[Text] = field(default_factory=list)
+    """Link targets, held back until the pages are read: a target the page shows as its text
+    ("jane@example.org" over its mailto: link) is not hidden."""
 
 
 def string(value: Any) -> str:
@@ -114,7 +118,7 @@ def inspect_annotations(
                 yield Text(author, Vector.ANNOTATION, f"author of {where}")
             uri = _uri(annot)
             if uri:
-                yield Text(uri, Vector.ANNOTATION, f"link target of {where}")
+                found.links.append(Text(uri, Vector.ANNOTATION, f"link target of {where}"))
             if subtype == "/FileAttachment":
                 attachments += 1
                 yield from _file(
@@ -268,6 +272,18 @@ def _opaque_box(annot: pikepdf.Dictionary) -> bool:
     except (TypeError, ValueError):
         return False
     return not flags & _NOT_SHOWN and opacity >= _OPAQUE
+
+
+_SCHEME = re.compile(r"^(?:mailto|tel|callto):(?://)?", re.IGNORECASE)
+
+
+def unshown_links(links: list[Text], shown: str) -> Iterator[Text]:
+    """The link targets the pages' visible text does not show (`shown`, casefolded): a
+    "mailto:" target whose address the page prints is no hidden contact."""
+    for link in links:
+        target = _SCHEME.sub("", link.text).split("?", 1)[0].strip().casefold()
+        if not target or target not in shown:
+            yield link
 
 
 def _uri(annot: pikepdf.Dictionary) -> str:

@@ -1,0 +1,92 @@
+"""Signature blocks: a letter's or e-mail's sign-off that gives the writer's name, then their
+post or organisation, then the office's address, phone and e-mail ("Max Smith / Executive
+Director / Police Board / 30 North Street / Office: 312-…"). Those details are a work contact
+given in the writer's job, not a private life. A resident signing with their name and then
+their home address has no post line between the two, and stays private."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from detectors.meetings import CONTACT_LINE
+
+_NAME_LINE = re.compile(
+    r"(?-i:[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|van|von|de|da|del|la|le)){1,4})"
+    r"(?:[ \t]*,[ \t]*(?-i:[A-Z][\w.]{1,6}))?[ \t]*"
+)
+"""A line of one name alone: "Max A. Caproni", "Jane Smith, MBE"."""
+_POST_WORDS = re.compile(
+    r"\b(?:officer|director|manager|head|chief|clerk|co-?ordinator|administrator|assistant|"
+    r"advis[oe]r|analyst|secretary|reporter|journalist|editor|correspondent|producer|lead|"
+    r"specialist|consultant|counsel|attorney|solicitor|paralegal|supervisor|superintendent|"
+    r"inspector|sergeant|constable|commissioner|president|chair(?:man|woman|person)?|"
+    r"executive|registrar|liaison|team|unit|department|dept|division|directorate|office|"
+    r"board|bureau|services?|council|police|constabulary|authority|commission|agency|"
+    r"university|college|trust|ministry|court|foi|foia|freedom[ \t]+of[ \t]+information|"
+    r"information[ \t]+(?:rights|governance|compliance)|records|disclosure)\b",
+    re.IGNORECASE,
+)
+"""Words of a post or an organisation on the line under a signed name."""
+_MORE_CONTACT = re.compile(
+    r"^[ \t]*(?:\d+[A-Za-z]?[ \t]+[A-Z]|(?:suite|floor|room|unit|p\.?[ \t]?o\.?[ \t]+box)\b)|"
+    r"\b(?:website|web|www\.|https?://|office|direct|cell|switchboard)\b",
+    re.IGNORECASE,
+)
+"""Contact lines a meeting's paper seldom has: a street line, a suite, a website."""
+_CASE_PARTY = re.compile(
+    r"\b(?:victims?|suspects?|witness(?:es)?|offenders?|complainants?|defendants?|"
+    r"accused|arrested|patient|client|resident|tenant)\b",
+    re.IGNORECASE,
+)
+"""Words that make a block about a party to a case or a service's user, never a work post."""
+POST_LINES = 3
+"""Lines of post and organisation a signature gives between the name and the contact lines."""
+CONTACT_LINES = 8
+"""Lines of address, phone and e-mail read as the signature's contact block."""
+_POST_LINE_LENGTH = 80
+
+
+def _post_line(line: str) -> bool:
+    """A short line naming a post or an organisation, with no digits (an address line has a
+    house number or a postcode) and no sentence."""
+    stripped = line.strip()
+    return (
+        0 < len(stripped) <= _POST_LINE_LENGTH
+        and not any(ch.isdigit() for ch in stripped)
+        and not stripped.endswith((".", "?", "!"))
+        and _POST_WORDS.search(stripped) is not None
+        and CONTACT_LINE.search(stripped) is None
+    )
+
+
+@lru_cache(maxsize=8)
+def signature_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the text signs off with a name over a post or an organisation: from the name's
+    line to the last contact line under them."""
+    spans: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    index = 0
+    while index < len(lines):
+        if _NAME_LINE.fullmatch(lines[index].strip()) is None:
+            index += 1
+            continue
+        after = index + 1
+        while after < len(lines) and after - index <= POST_LINES and _post_line(lines[after]):
+            after += 1
+        if after == index + 1:
+            index += 1
+            continue
+        while after < len(lines) and after - index <= POST_LINES + CONTACT_LINES:
+            line = lines[after]
+            if not line.strip() or not (CONTACT_LINE.search(line) or _MORE_CONTACT.search(line)):
+                break
+            after += 1
+        start, end = offsets[index], offsets[after] - 1
+        if _CASE_PARTY.search(text, start, end) is None:
+            spans.append((start, end))
+        index = after
+    return tuple(spans)

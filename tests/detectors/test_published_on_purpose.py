@@ -1,0 +1,245 @@
+"""What public bodies publish on purpose is not a leak: candidates' statements and their
+imprints, registers of candidates, a committee's evidence log, a long report naming a person
+here and there, an official's signed letter, an e-mail address shown over its own link. Each
+look-alike is built here beside the real leak it must not hide."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+import pytest
+
+from crawler.demo.builders.pdf import Line, Page, build_pdf
+from detectors.assess import assess
+from detectors.detect import Detector
+from detectors.formats.csv import inspect_csv
+from detectors.limits import Budget, Limits
+from detectors.model import Table, Text, Vector
+from detectors.scan import scan
+from tests.detectors._tables import csv_bytes as _csv
+from tests.detectors._tables import fake_names as _names
+from tests.detectors._tables import person_roles as _persons
+
+# --- CSV cells quoting someone ------------------------------------------------------------
+
+
+def test_doubled_quotes_in_multiline_cells_keep_every_column_in_its_place() -> None:
+    # The sniffer reads the first 16 KB, where no quote is doubled, and would say quotes are
+    # never doubled: the `""` further down would then end the cell and shift every column.
+    statement = "A short statement about keeping our streets and villages safe for everyone."
+    plain = [[f"Party {n}", name, statement] for n, name in enumerate(_names(300))]
+    quoting = [["Labour", "Ann Jones", 'I said "enough" to\nthe council, and " again.']]
+    data = _csv(["party", "name", "statement"], plain + quoting + plain[:5])
+    assert data.index(b'""') > 16 * 1024
+    table = next(iter(inspect_csv(data, "statements.csv", Budget(Limits()))))
+    assert isinstance(table, Table)
+    rows = list(table.rows)
+    assert len(rows) == 306
+    assert {len(row) for row in rows} == {3}
+    assert rows[300][1] == "Ann Jones"
+    assert rows[300][2].startswith('I said "enough" to\nthe council')
+    assert rows[301][1] == plain[0][1]
+
+
+# --- imprints -------------------------------------------------------------------------------
+
+_STATEMENT = (
+    "I will put victims first and keep our streets safe.\n\n"
+    "Promoted by {agent} on behalf of {candidate}, both of 12 High Street, Ashford TN23 1AB.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "imprint",
+    [
+        "Promoted by {agent} on behalf of {candidate}, both of 12 High Street, Ashford TN23 1AB.",
+        "This statement has been prepared on behalf of {candidate} by {agent}, 4 Mill Lane, "
+        "Tiverton EX16 8BQ.",
+        "Published and promoted by {agent}, 22 Castle Street, Hull HU1 2AB.",
+    ],
+)
+def test_an_imprint_s_names_and_address_are_published_by_law(imprint: str) -> None:
+    agent, candidate = _names(2, seed=31)
+    text = "Vote for a safer county.\n\n" + imprint.format(agent=agent, candidate=candidate)
+    verdict = scan(text.encode(), "statement.txt")
+    assert verdict.severity in ("low", "none")
+    assert verdict.people == 0
+    assert _persons(verdict) and all(_persons(verdict))
+
+
+def test_a_statement_prepared_by_a_victim_with_her_address_stays_private() -> None:
+    victim, officer = _names(2, seed=32)
+    text = (
+        f"This statement was prepared by the victim, {victim}, of 12 High Street, Ashford "
+        f"TN23 1AB, for PC {officer}.\n"
+    )
+    verdict = scan(text.encode(), "statement.txt")
+    assert verdict.severity in ("high", "critical")
+    assert verdict.people >= 1
+
+
+# --- registers of candidates -----------------------------------------------------------------
+
+_PARTIES = ["Labour", "Conservative", "Liberal Democrat", "Green Party", "Independent"]
+
+
+def _candidates(count: int) -> list[list[str]]:
+    return [
+        [name, _PARTIES[n % 5], f"Seat {n % 9}", f"{1950 + n % 40}-0{1 + n % 9}-1{n % 10}"]
+        for n, name in enumerate(_names(count, seed=33))
+    ]
+
+
+def test_a_register_of_candidates_with_birth_dates_is_public_role() -> None:
+    data = _csv(["name", "party", "constituency", "birth_date"], _candidates(60))
+    verdict = scan(data, "candidates.csv")
+    assert verdict.severity == "low"
+    assert verdict.people == 0
+    assert all(_persons(verdict))
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["name", "team", "constituency", "birth_date"],  # no parties: not candidates
+        ["name", "party", "station", "birth_date"],  # no seat: a party at a station
+    ],
+)
+def test_birth_dates_beside_names_without_parties_and_seats_stay_a_leak(header: list[str]) -> None:
+    rows = [
+        [r[0], "Response" if header[1] == "team" else r[1], r[2], r[3]] for r in _candidates(60)
+    ]
+    verdict = scan(_csv(header, rows), "people.csv")
+    assert verdict.severity in ("high", "critical")
+    assert verdict.people == 60
+
+
+# --- a committee's evidence log --------------------------------------------------------------
+
+_LOG_HEADER = ["Session date", "Evidence", "Name", "Organisation", "Role", "Member/Witness"]
+_LOG_HEADER += ["Register category"]
+
+
+def _log(kinds: list[str], party: str) -> list[list[str]]:
+    roles = ["Journalist", "Campaigner", "Senior Lecturer", "Chair"]
+    orgs = ["The Times", "Transparency Group", "University of Leeds", "Standards Committee"]
+    return [
+        ["2022-01-25", kinds[n % len(kinds)], name, orgs[n % 4], roles[n % 4], party]
+        + ["Employment and earnings"]
+        for n, name in enumerate(_names(40, seed=34))
+    ]
+
+
+def test_a_committee_s_log_of_oral_and_written_evidence_names_witnesses_in_public() -> None:
+    verdict = scan(_csv(_LOG_HEADER, _log(["Oral", "Written"], "Witness")), "evidence.csv")
+    assert verdict.severity == "low"
+    assert verdict.people == 0
+    assert verdict.kinds == ()
+
+
+@pytest.mark.parametrize(
+    ("kinds", "party"),
+    [
+        (["CCTV", "Statement", "Exhibit"], "Witness"),  # a police evidence log
+        (["Oral", "Written"], "Suspect"),  # suspects are never in public
+    ],
+)
+def test_an_evidence_log_of_a_case_keeps_its_witnesses_private(
+    kinds: list[str], party: str
+) -> None:
+    verdict = scan(_csv(_LOG_HEADER, _log(kinds, party)), "evidence.csv")
+    assert verdict.severity in ("medium", "high", "critical")
+    assert verdict.people == 40
+
+
+# --- names a few to a page ----------------------------------------------------------------
+
+
+def _fed(pages: list[str]) -> str:
+    detector = Detector()
+    for number, text in enumerate(pages, start=1):
+        detector.feed(Text(text, Vector.PAGE_TEXT, f"page {number}"))
+    return assess(detector.finish(), ()).severity
+
+
+def test_a_long_report_naming_a_person_here_and_there_is_not_a_list() -> None:
+    names = _names(14, seed=35)
+    pages = [f"Our plan for housing was shaped by {n}, who grew up in the town." for n in names]
+    assert _fed(pages) == "low"
+
+
+@pytest.mark.parametrize("shape", ["one page", "with phones"])
+def test_a_list_s_worth_of_names_on_a_page_or_with_details_still_alerts(shape: str) -> None:
+    names = _names(14, seed=35)
+    if shape == "one page":
+        pages = ["\n".join(f"{n} attended the session on 3 May." for n in names)]
+    else:
+        pages = [f"{n} can be reached on 01233 6{i:05d}." for i, n in enumerate(names)]
+    assert _fed(pages) in ("medium", "high")
+
+
+# --- signed letters ---------------------------------------------------------------------------
+
+_SIGNED = (
+    "Thank you for your request. The records are attached.\n"
+    "Sincerely,\n"
+    "{name}\n"
+    "Freedom of Information Officer\n"
+    "Information Rights Unit\n"
+    "30 North Street\n"
+    "Ashford TN23 1AB\n"
+    "Mobile: 07700 900123\n"
+    "E-mail: foi@example.police.uk\n"
+)
+
+
+def test_an_official_s_signature_block_is_a_work_contact() -> None:
+    (name,) = _names(1, seed=36)
+    verdict = scan(_SIGNED.format(name=name).encode(), "reply.txt")
+    assert verdict.severity in ("low", "none")
+    assert verdict.people == 0
+
+
+def test_a_resident_signing_with_a_home_address_and_mobile_stays_private() -> None:
+    (name,) = _names(1, seed=36)
+    text = (
+        "I object to the plans for the car park.\nYours sincerely,\n"
+        f"{name}\n14 Acacia Avenue\nAshford TN23 1AB\nMobile: 07700 900123\n"
+    )
+    verdict = scan(text.encode(), "objection.txt")
+    assert verdict.severity == "medium"
+    assert verdict.people == 1
+
+
+# --- an address shown over its own link ------------------------------------------------------
+
+
+def _linked(shown: str, target: str) -> bytes:
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(build_pdf([Page((Line(f"Contact us: {shown}", y=700),))]))) as pdf:
+        link = pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot,
+            Subtype=pikepdf.Name.Link,
+            Rect=pikepdf.Array([60, 690, 300, 712]),
+            A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String(f"mailto:{target}")),
+        )
+        pdf.pages[0].Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(link)]))
+        pdf.save(out)
+    return out.getvalue()
+
+
+def test_a_mailto_link_under_the_address_it_shows_is_not_hidden() -> None:
+    verdict = scan(_linked("jane.smith@example.org", "Jane.Smith@example.org"), "leaflet.pdf")
+    annotations = [f for f in verdict.findings if f.vector is Vector.ANNOTATION]
+    assert annotations == []
+    assert any(
+        f.entity == "EMAIL_ADDRESS" and f.vector is Vector.PAGE_TEXT for f in verdict.findings
+    )
+
+
+def test_a_mailto_link_to_an_address_the_page_does_not_show_is_hidden() -> None:
+    verdict = scan(_linked("the team", "jane.smith@example.org"), "leaflet.pdf")
+    hidden = [f for f in verdict.findings if f.vector is Vector.ANNOTATION]
+    assert [f.entity for f in hidden] == ["EMAIL_ADDRESS"]
+    assert hidden[0].hidden
