@@ -125,8 +125,7 @@ def _log(kinds: list[str], party: str) -> list[list[str]]:
     roles = ["Journalist", "Campaigner", "Senior Lecturer", "Chair"]
     orgs = ["The Times", "Transparency Group", "University of Leeds", "Standards Committee"]
     return [
-        ["2022-01-25", kinds[n % len(kinds)], name, orgs[n % 4], roles[n % 4], party]
-        + ["Employment and earnings"]
+        ["2022-01-25", kinds[n % len(kinds)], name, orgs[n % 4], roles[n % 4], party, "Earnings"]
         for n, name in enumerate(_names(40, seed=34))
     ]
 
