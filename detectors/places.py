@@ -33,6 +33,7 @@ ORGANISATION_WORDS = wordset("""
     valley canyon springs box
     district division constituency station airport harbour port bridge reservoir river forest
     wood woods common heath moor fields field recreation ground playing pavilion baths pool
+    sanctuary refuge shelter hospices
     """)
 """A word after a name-like pair that makes the whole a place or an organisation."""
 SURNAME_LIKE = wordset("""
@@ -85,8 +86,42 @@ def organisation_heads(text: str) -> frozenset[str]:
     return frozenset(heads)
 
 
+_REGISTERED = re.compile(
+    r"[ \t]*[(,][ \t]*(?:a[ \t]+)?(?:registered[ \t]+)?(?:charity|company|society)[ \t]*"
+    r"(?:(?:reg(?:istration)?\.?[ \t]*)?(?:no\b\.?|number|ref\b\.?)|\d)",
+    re.IGNORECASE,
+)
+"""A charity's or company's registration after its name: "Sue Ryder (registered charity
+1052076)", "Ann Rowan, charity no. 123456"."""
+
+
+def place_led(span: str) -> bool:
+    """A tagged span opening with a county ("Lincolnshire Wine Carrier", "Norfolk Large
+    Shopper"): a product or a body of that county, whatever words follow. Towns are
+    forenames and surnames too ("Lincoln Burrows"), counties are not."""
+    words = _WORD.findall(span)
+    if len(words) < 2 or words[0].isupper():
+        return False
+    first = normal(words[0])
+    return (first.endswith("shire") or first in _COUNTIES) and not is_forename(first)
+
+
+_COUNTIES = wordset("""
+    norfolk suffolk essex surrey sussex cornwall dorset somerset cumbria merseyside
+    northumberland middlesex gwynedd powys ceredigion fife lothian
+    """)
+
+
+_TWO_AFTER = re.compile(r"[ \t]+([A-Z][a-z'’-]+)[ \t]+([A-Z][a-z'’-]+)\b")
+_CHARITY_WORDS = wordset("charity charities trust foundation hospice fund appeal society sanctuary")
+"""Bodies named after a person with a word between ("… Cancer Charity", "… Memorial Trust");
+never a team or unit, which follows an officer's name in a printed roster."""
+
+
 def place_or_org_span(text: str, start: int, end: int) -> bool:
     """True when the name-like text[start:end] is part of a place or organisation name."""
+    if _REGISTERED.match(text, end):
+        return True
     # "Young People's Service-Children's Social Care": hyphenated parts are words too.
     span_words = [normal(p) for w in _WORD.findall(text[start:end]) for p in w.split("-") if p]
     after = re.match(r"[ \t]+([^\W\d_][\w'’-]*)", text[end : end + 40])
@@ -98,6 +133,9 @@ def place_or_org_span(text: str, start: int, end: int) -> bool:
         return True
     if text[end : end + 3] in ("'s ", "’s ") and _CHILDRENS_CENTRE.match(text, end + 3):
         return True
+    two = _TWO_AFTER.match(text, end)
+    if two and normal(two.group(2)) in _CHARITY_WORDS:
+        return True  # "Mark Fawcett Cancer Charity", "Anne Hart Memorial Trust"
     inner = set(span_words[1:-1]) & (ORGANISATION_WORDS - SURNAME_LIKE)
     if inner and "-" in text[start:end]:
         return True  # "Young People's Services-Childrens": a department's name run on

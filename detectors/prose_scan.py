@@ -19,7 +19,7 @@ from detectors.names import (
     normal,
     parse_name,
 )
-from detectors.places import place_or_org_span
+from detectors.places import place_led, place_or_org_span
 from detectors.public import is_mobile, is_public_email, is_service_phone
 from detectors.roles import public_in_prose
 from detectors.row_people import PersonKeys, identity, name_keys
@@ -183,8 +183,10 @@ def _judge(
     for match in matches:
         if match.entity != "PERSON" or _HOUSE_NUMBER.search(text, 0, match.start):
             continue  # "12 Albert Spur", "Flat 3, Graham Court": a street, not a person
-        if place_or_org_span(text, match.start, match.end):
-            continue  # "George Eliot Hospital", "Edward Pease Way"
+        if place_or_org_span(text, match.start, match.end) or place_led(
+            text[match.start : match.end]
+        ):
+            continue  # "George Eliot Hospital", "Edward Pease Way", "Lincolnshire Large"
         name = _prose_name(text[match.start : match.end])
         if name is None or not _enough(name, match.score):
             continue

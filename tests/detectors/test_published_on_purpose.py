@@ -242,3 +242,37 @@ def test_a_mailto_link_to_an_address_the_page_does_not_show_is_hidden() -> None:
     hidden = [f for f in verdict.findings if f.vector is Vector.ANNOTATION]
     assert [f.entity for f in hidden] == ["EMAIL_ADDRESS"]
     assert hidden[0].hidden
+
+
+# --- bodies and products that read like names ---------------------------------------------
+
+
+def _people_in(text: str) -> int:
+    detector = Detector()
+    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
+    return detector.finish().people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The net proceeds were donated to Sue Ryder (registered charity 1052076) for care.",
+        "Profits go to Ann Rowan, charity no. 506120, each year.",
+        "Funds went to the Mark Fawcett Cancer Charity and the Anne Hart Memorial Trust.",
+        "Bags sold: Lincolnshire Wine Carrier 1330, Lincolnshire Large Shopper 6145.",
+    ],
+)
+def test_charities_and_products_named_like_people_are_not_people(text: str) -> None:
+    assert _people_in(text) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PC Jane Holloway of the Response Team attended the address.",
+        "Lincoln Burrows was arrested on Friday.",
+        "The victim, Susan Whitfield, gave a statement to the charity.",
+    ],
+)
+def test_people_beside_teams_places_and_charities_stay_people(text: str) -> None:
+    assert _people_in(text) == 1
