@@ -299,8 +299,15 @@ def _name_column(
     elif form is NameForm.FULL and multi >= 0.6:
         ok = shaped >= 0.8 and known >= 0.6 and distinct >= 0.3
     else:
-        # A column of bare surnames with no header: only when nearly all are known names.
-        ok = shaped >= 0.8 and known >= 0.45 and distinct >= 0.5 and len(set(values)) >= 5
+        # A column of bare surnames or forenames with no header: only when nearly all are
+        # known names ("DANIEL", "JAMES": forenames known as such, if not as surnames).
+        forenames = cells.share(lambda v: " " not in v and is_forename(v))
+        ok = (
+            shaped >= 0.8
+            and max(known, forenames) >= 0.45
+            and distinct >= 0.5
+            and len(set(values)) >= 5
+        )
         form = _bare_form(values, total) if ok else form
     if not ok:
         return None
@@ -345,7 +352,9 @@ def _judge_by_values(cells: _Cells) -> ColumnType:
 
 
 TITLE_ROWS = 6
-"""Rows below a title searched for the real header row."""
+"""Rows below a title searched for the real header row (blank rows not counted)."""
+BLANKS = 4
+"""Rows read for every title row searched, so that blank rows between them do not count."""
 _MARK = re.compile(r"[#№*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰()\[\].\s-]*|no\.?|ref\.?|id", re.IGNORECASE)
 """Header cells that name no topic: a row number "#", "No.", a footnote mark on its own."""
 
@@ -361,7 +370,10 @@ def header_below_title(
     the header and the rows above it are not data. A header row with a second header row
     below it (a group heading "Victim" over "Surname", "Forename") is merged into one.
     """
-    rows = [header, *sample[:TITLE_ROWS]]
+    # Blank rows between the title and the header (a report's layout) are not counted.
+    at = [i for i, row in enumerate(sample[: TITLE_ROWS * BLANKS]) if _filled(row)][:TITLE_ROWS]
+    rows = [header, *(sample[i] for i in at)]
+    after = [0, *(i + 1 for i in at)]  # where the data starts when rows[k] heads it
     start = 0 if _header_like(header) else None
     if start is None:
         start = next((i for i, row in enumerate(rows) if i and _header_like(row)), None)
@@ -377,18 +389,26 @@ def header_below_title(
         start += 1
     elif start and _filled(rows[start - 1]) >= 2 and _group_row(rows[start - 1]):
         top = _merge_headers(rows[start - 1], top)
-    return top, sample[start:]
+    return top, sample[after[start] :]
 
 
 def _filled(row: Sequence[object]) -> int:
     return sum(1 for cell in row if _text(cell))
 
 
+WIDE_LABELS = 5
+"""Headings a report's wide header row needs when only half its cells read as headings."""
+
+
 def _header_like(row: Sequence[object]) -> bool:
     filled = [cell for cell in (_text(c) for c in row) if cell]
     labels = sum(1 for cell in filled if is_header_label(cell))
-    if labels < 2 or labels * 5 < len(filled) * 3:
-        return False
+    if (
+        labels < 2
+        or (labels * 5 < len(filled) * 3
+        and (labels < WIDE_LABELS or labels * 2 < len(filled)))
+    ):
+        return False  # most cells are headings; in a wide report's header, half of them
     return all(
         is_header_label(cell)
         or (_MARK.fullmatch(cell) is not None)

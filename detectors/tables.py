@@ -423,12 +423,29 @@ def _paired(types: list[ColumnType], sample: Sequence[Sequence[str]]) -> list[Co
     for i, t in enumerate(types):
         if t.cue is not Cue.NAME or t.form is not NameForm.FORENAME or t.hint:
             continue
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(types) and types[j].cue is Cue.OTHER:
+        for j in (_filled_beside(sample, i, -1), _filled_beside(sample, i, 1)):
+            # Beside it, or across the empty columns a report's merged cells leave; under no
+            # header, or under a party's ("Accused": the accused's surnames).
+            if j is not None and 0 <= j < len(types) and types[j].cue in (Cue.OTHER, Cue.PARTY):
                 judged = judge_surnames([cell(row, j) for row in sample])
                 if judged is not None:
                     return [judged if k == j else other for k, other in enumerate(types)]
     return types
+
+
+MERGED_GAP = 4
+"""Empty columns a report's merged cells may leave between a surname and a forename."""
+
+
+def _filled_beside(sample: Sequence[Sequence[str]], index: int, step: int) -> int | None:
+    """The nearest column on one side of `index` with any value in the sample, across at most
+    MERGED_GAP empty columns."""
+    for j in range(index + step, index + step * (MERGED_GAP + 2), step):
+        if j < 0:
+            return None
+        if any(cell(row, j) for row in sample):
+            return j
+    return None
 
 
 def _person_header(header: str) -> str:
