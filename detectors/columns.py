@@ -403,10 +403,8 @@ WIDE_LABELS = 5
 def _header_like(row: Sequence[object]) -> bool:
     filled = [cell for cell in (_text(c) for c in row) if cell]
     labels = sum(1 for cell in filled if is_header_label(cell))
-    if (
-        labels < 2
-        or (labels * 5 < len(filled) * 3
-        and (labels < WIDE_LABELS or labels * 2 < len(filled)))
+    if labels < 2 or (
+        labels * 5 < len(filled) * 3 and (labels < WIDE_LABELS or labels * 2 < len(filled))
     ):
         return False  # most cells are headings; in a wide report's header, half of them
     return all(

@@ -58,15 +58,19 @@ def public_table(
     columns = [[cell(row, i) for row in sample] for i in range(len(types))]
     normal = [normal_header(h) for h in headers]
     hearing = _evidence_kinds(normal, sample)  # a committee's log of oral and written evidence
+    members = political_table(normal, columns)  # MPs or councillors: a register's "category"
     inquiry = hearing or any(_INQUIRY.search(h) for h in normal)
     staff_only = (
         _STAFF_ONLY - {"DATE_OF_BIRTH"} if candidates_table(normal, columns) else _STAFF_ONLY
     )
+    senior = senior_staff(types, columns)
+    if senior:
+        staff_only = staff_only - {"SALARY"}  # senior pay is published by law
     for h, t in zip(normal, types, strict=True):
         if t.entity in staff_only:
             return False
-        if t.cue in _PRIVATE_CUES and not (hearing and _loose_category(h)):
-            return False  # a hearing's "category" names the topic of the evidence
+        if t.cue in _PRIVATE_CUES and not ((hearing or members) and _loose_category(h)):
+            return False  # a hearing's or a register's "category" names a topic or a kind
     parties = {
         w
         for h, t in zip(normal, types, strict=True)
@@ -76,7 +80,7 @@ def public_table(
     }
     if parties and not (parties == {"witness"} and inquiry):
         return False  # "Victim name": people in a case, whoever else the table names
-    if political_table(normal, columns):
+    if members:
         return True  # MPs or councillors with their constituency or party
     held = any(
         t.cue is Cue.NAME and _share([v for v in columns[i] if v], is_role_title) >= OFFICE_SHARE
@@ -88,6 +92,9 @@ def public_table(
         party = _is_witness_word if hearing else _is_party_word
         if t.cue is Cue.PARTY and _share(values, party) >= 0.3:
             return False
+        if senior and t.cue in STAFF_CUES:
+            offices = True  # checked in `senior_staff`: every post is a senior one
+            continue
         if t.cue in STAFF_CUES and values and not hearing:
             # A hearing's witnesses come as journalists, campaigners or academics.
             # Members who hold a public office may hold posts in their group or committee
@@ -97,6 +104,48 @@ def public_table(
                 return False
             offices = True
     return offices or hearing or public_headers(normal)
+
+
+_SENIOR_POST = re.compile(
+    r"\b(?:chief\s+executive|(?:(?:executive|deputy|assistant|corporate|strategic|managing|"
+    r"interim|acting|service|programme|group|regional|finance|operations?)\s+)?directors?|"
+    r"director[\s-]+general|head\s+of|chief\s+(?:officer|finance\s+officer|operating\s+officer|"
+    r"information\s+officer|people\s+officer|digital\s+officer|fire\s+officer|nurse|constable)|"
+    r"monitoring\s+officer|section\s+151|s\.?\s?151|permanent\s+secretary|"
+    r"scs\s?(?:pay\s*band\s*)?\d[a-z]?|senior\s+civil\s+serv\w*)\b",
+    re.IGNORECASE,
+)
+"""Posts whose holders' names and pay are published under the transparency rules: chief
+executives, directors, heads of service, senior civil servants (SCS grades)."""
+SENIOR_ROWS = 5
+"""Rows a list of senior posts needs before its posts are trusted to be all senior."""
+
+
+def senior_staff(types: Sequence[ColumnType], columns: Sequence[Sequence[str]]) -> bool:
+    """A list of senior staff with their posts (a senior salaries return, the senior part of
+    an organogram): a grade column of senior grades alone ("SCS1"), or job-title columns of
+    senior posts alone; never a constable, a sergeant or a staff grade below."""
+    grades = titles = 0
+    for t, values in zip(types, columns, strict=True):
+        if t.cue not in (Cue.JOB_ROLE, Cue.RANK):
+            continue
+        filled = [v for v in values if v]
+        senior = _share(filled, lambda v: _SENIOR_POST.search(v) is not None) >= OFFICE_SHARE
+        codes = _share(filled, lambda v: _CODE.fullmatch(v) is not None)
+        if not filled or (not senior and codes >= OFFICE_SHARE):
+            continue  # empty, or post references ("B44") rather than posts
+        if t.cue is Cue.RANK:
+            if not senior:
+                return False
+            grades += len(filled) >= SENIOR_ROWS
+        elif senior:
+            titles += len(filled) >= SENIOR_ROWS
+        elif not grades:
+            titles = -len(types)  # a post below senior, unless the grades say otherwise
+    return grades > 0 or titles > 0
+
+
+_CODE = re.compile(r"[A-Z]{0,4}\d{1,6}[A-Z]?", re.IGNORECASE)
 
 
 _EVIDENCE_KIND = re.compile(r"(?:oral|written)(?:\s+evidence)?", re.IGNORECASE)

@@ -63,6 +63,7 @@ from detectors.table_roles import (
     public_table,
     venue_rows,
 )
+from detectors.vocab import wordset
 
 IDENTIFYING = frozenset(
     {"EMAIL_ADDRESS", "UK_NINO", "UK_NHS", "UK_PASSPORT", "UK_DRIVING_LICENCE", "BANK_DETAILS"}
@@ -517,10 +518,24 @@ def _header_is_data(
         and bool(top)
         and all(
             t.cue is not Cue.NAME
-            or (not t.hint and is_name_shaped(parse_name(h, t.form or NameForm.FULL)))
+            or (
+                not t.hint
+                and normal_header(h) not in HEAD_NOUNS
+                and is_name_shaped(parse_name(h, t.form or NameForm.FULL))
+            )
             for h, t in zip(headers, types, strict=True)
         )
     )
+
+
+HEAD_NOUNS = wordset("""
+    member members mp mps councillor councillors officer officers employee employees staff
+    person people author authors speaker speakers candidate candidates chair owner contact
+    inspector judge minister ministers peer peers lord lords trustee trustees director
+    directors manager managers
+    """)
+"""Headings of a column of people that read like a surname ("Member", "Officer"): a header,
+not the first person of a table with no header row."""
 
 
 def _hold(rows: Iterator[tuple[str, ...]]) -> list[tuple[str, ...]]:

@@ -276,3 +276,80 @@ def test_charities_and_products_named_like_people_are_not_people(text: str) -> N
 )
 def test_people_beside_teams_places_and_charities_stay_people(text: str) -> None:
     assert _people_in(text) == 1
+
+
+# --- registers of members' interests and senior staff ----------------------------------------
+
+
+def test_a_register_of_members_interests_names_its_members_in_public() -> None:
+    header = ["ID", "Summary", "Category", "MNIS ID", "Member", "Value"]
+    rows = [
+        [
+            str(15000 + n),
+            f"Agreement with a publisher - £{400 + n}",
+            "Employment and earnings",
+            str(4000 + n),
+            name,
+            str(400 + n),
+        ]
+        for n, name in enumerate(_names(40, seed=51))
+    ]
+    verdict = scan(_csv(header, rows), "interests.csv")
+    assert verdict.severity == "low"
+    assert verdict.people == 0
+    members = [f for f in verdict.findings if f.entity == "PERSON" and "'Member'" in f.where]
+    assert members and members[0].count == 40 and members[0].public_role
+
+
+_SENIOR = ["Chief Executive", "Executive Director of Place", "Director of Finance", "Head of Legal"]
+_SENIOR += ["Assistant Director Housing", "Head of Customer Services"]
+_RANKS = ["Police Constable", "Police Constable", "Sergeant", "PCSO", "Inspector", "Constable"]
+
+
+def _pay_list(titles: list[str], count: int) -> bytes:
+    rows = [
+        [name, titles[n % len(titles)], "Senior Management", str(90_000 + 250 * n)]
+        for n, name in enumerate(_names(count, seed=52))
+    ]
+    return _csv(["Name", "Job Title", "Service Area", "FTE salary"], rows)
+
+
+def test_a_senior_salaries_return_is_published_by_law() -> None:
+    verdict = scan(_pay_list(_SENIOR, 18), "senior-salaries.csv")
+    assert verdict.severity == "low"
+    assert verdict.people == 0
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [_RANKS, _RANKS + _SENIOR[:1]],  # every officer's pay; one chief among them changes nothing
+)
+def test_names_beside_pay_below_senior_posts_stay_a_leak(titles: list[str]) -> None:
+    verdict = scan(_pay_list(titles, 18), "salaries.csv")
+    assert verdict.severity in ("medium", "high", "critical")
+    assert verdict.people == 18
+
+
+def _organogram(grades: list[str]) -> bytes:
+    header = ["Post Unique Reference", "Name", "Grade (or equivalent)", "Job Title", "Unit"]
+    header += ["Contact Phone", "Contact E-mail", "Reports to Senior Post", "Actual Pay Floor (£)"]
+    rows = [
+        [
+            *(f"B{n}", name, grades[n % len(grades)], "Principal Private Secretary", "Policy"),
+            *("0300 123 4567", f"team{n % 3}@example.gov.uk", f"A{n % 5}", "70000"),
+        ]
+        for n, name in enumerate(_names(30, seed=53))
+    ]
+    return _csv(header, rows)
+
+
+def test_the_senior_part_of_an_organogram_is_published_by_law() -> None:
+    verdict = scan(_organogram(["SCS1", "SCS1A", "SCS2"]), "organogram-senior.csv")
+    assert verdict.severity == "low"
+    assert verdict.people == 0
+
+
+def test_an_organogram_of_junior_grades_with_names_stays_a_leak() -> None:
+    verdict = scan(_organogram(["EO", "HEO", "SEO", "Grade 7"]), "organogram.csv")
+    assert verdict.severity in ("medium", "high", "critical")
+    assert verdict.people == 30
