@@ -18,6 +18,7 @@ from detectors.names import (
 )
 from detectors.places import is_gb_place, is_place_or_org
 from detectors.recognizers import RECOGNIZERS, VALUE_ENTITIES, match_value
+from detectors.roles import party_column
 from detectors.vocab import wordset
 
 SAMPLE_ROWS = 400
@@ -96,7 +97,8 @@ _NOT_PERSON_NAME = re.compile(
 )
 _SOFT_PERSON = re.compile(
     r"\b(?:officer|employee|staff member|person|victim|suspect|witness|offender|complainant|"
-    r"accused|defendant|author|owner|created by|reported by|oic|contact)\b"
+    r"accused|defendant|author|owner|created by|reported by|oic|contact|minister|"
+    r"(?:question|answer|asking|answering) (?:mp|member|minister))\b"
 )
 
 _CUE_HEADERS: tuple[tuple[Cue, str], ...] = (
@@ -218,6 +220,8 @@ def judge_column(header: str, sample: Sequence[str]) -> ColumnType:
     cued = next((c for c, rx in _CUE_RX if rx.search(head)), None)
     if cued is Cue.JOB_ROLE and _share_of_parties(cells) >= 0.6:
         cued = Cue.PARTY  # "Role" holding Victim / Witness / Suspect is a case record's party
+    if cued is Cue.PARTY and party_column([cells.values]):
+        return OTHER  # "Party": Labour, Conservative…, a political party, not a case's
     if cued is not None and not (cued is Cue.PARTY and numeric >= 0.8):
         return ColumnType(cued, score=0.9)
 

@@ -109,7 +109,7 @@ def sniff(data: bytes, name: str = "") -> str:
         return "doc"  # its reader says which Word version it is
     if head.startswith(b"{\\rtf"):
         return "rtf"
-    if _looks_like_html(head):
+    if _looks_like_html(head) and not _csv_with_markup(head, extension):
         return "html"
     if _looks_binary(head) and not _delimited_with_nuls(head, extension, len(data) <= len(head)):
         return "binary"
@@ -190,6 +190,18 @@ def _looks_like_html(head: bytes) -> bool:
         return True
     tags = sum(1 for tag in _HTML_TAGS if tag in text)
     return tags >= 2 or (tags == 1 and text.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"))
+
+
+def _csv_with_markup(head: bytes, extension: str) -> bool:
+    """A file named .csv or .tsv whose header line is delimited and whose cells hold markup
+    (answers to parliamentary questions kept as HTML): a table, not a web page."""
+    if extension not in ("csv", "tsv"):
+        return False
+    text = head.replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith(b"<") or any(opener in text.lower() for opener in _HTML_OPENERS):
+        return False
+    first = text.replace(b"\r", b"\n").split(b"\n", 1)[0]
+    return b"<" not in first and any(first.count(d) >= 2 for d in (b",", b"\t", b";", b"|"))
 
 
 def _is_bare_biff(head: bytes) -> bool:

@@ -353,3 +353,54 @@ def test_an_organogram_of_junior_grades_with_names_stays_a_leak() -> None:
     verdict = scan(_organogram(["EO", "HEO", "SEO", "Grade 7"]), "organogram.csv")
     assert verdict.severity in ("medium", "high", "critical")
     assert verdict.people == 30
+
+
+# --- parliamentary questions kept as a table with HTML answers -----------------------------
+
+
+def _questions(party_values: list[str], newline: str = "\n") -> bytes:
+    header = ["Question_MP", "Question_Text", "Question_ID", "MP_Constituency", "Answer_Text"]
+    header += ["Answer_MP", "Party"]
+    names = _names(40, seed=54)
+    rows = [
+        [
+            names[n],
+            "To ask the Secretary of State how many prisons hold a mental health unit.",
+            f"HL{2200 + n}",
+            "NA",
+            "<p>The Justice Secretary has announced new units.</p><ul><li>One</li></ul>",
+            names[(n + 7) % 40],
+            party_values[n % len(party_values)],
+        ]
+        for n in range(40)
+    ]
+    return _csv(header, rows).replace(b"\r\n", newline.encode())
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r"])
+def test_questions_with_html_answers_are_a_table_of_members_in_public(newline: str) -> None:
+    from detectors.formats import sniff
+
+    data = _questions(["Labour", "Conservative", "Liberal Democrat", "Crossbench"], newline)
+    assert sniff(data, "questions.csv") == "csv"
+    verdict = scan(data, "questions.csv")
+    assert verdict.severity == "low"
+    assert verdict.people == 0
+    assert verdict.kinds == ()
+
+
+def test_a_web_page_saved_as_csv_is_still_read_as_html() -> None:
+    from detectors.formats import sniff
+
+    page = b"<html><body><p>Contact</p><table><tr><td>a,b,c</td></tr></table></body></html>"
+    assert sniff(page, "export.csv") == "html"
+
+
+def test_a_party_column_of_victims_and_suspects_is_still_a_case() -> None:
+    header = ["Name", "Party", "Offence"]
+    rows = [
+        [n, ["Victim", "Suspect", "Witness"][i % 3], "Assault"] for i, n in enumerate(_names(20))
+    ]
+    verdict = scan(_csv(header, rows), "incident.csv")
+    assert "case_records" in verdict.kinds
+    assert verdict.severity in ("high", "critical")
