@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from detectors.imprints import imprint_spans
@@ -21,6 +22,7 @@ from detectors.names import (
 )
 from detectors.places import place_led, place_or_org_span
 from detectors.public import is_mobile, is_public_email, is_service_phone
+from detectors.recognizers import match_value
 from detectors.roles import public_in_prose
 from detectors.row_people import PersonKeys, identity, name_keys
 from detectors.signatures import signature_spans
@@ -347,11 +349,32 @@ def _look_alike(entity: str, text: str, start: int, end: int) -> bool:
     """An ISBN read as an NHS number; an animal's birth date read as a person's."""
     before = text[max(0, start - BOOK_NEAR) : start]
     if entity == "UK_NHS":
-        return _BOOK.search(before) is not None or _isbn_hyphens(text[start:end])
+        return (
+            _BOOK.search(before) is not None
+            or _isbn_hyphens(text[start:end])
+            or _serial_numbers(text)
+        )
     if entity == "DATE_OF_BIRTH":
         window = text[max(0, start - NEAR) : end + NEAR]
         return _ANIMAL.search(window) is not None
     return False
+
+
+_TEN_DIGITS = re.compile(r"(?<![\d-])(?:\d{10}|\d{3}[ -]\d{3}[ -]\d{4})(?![\d-])")
+SERIALS = 5
+"""Ten-digit numbers a text needs before their check digits are compared at all."""
+
+
+@lru_cache(maxsize=8)
+def _serial_numbers(text: str) -> bool:
+    """The text is full of ten-digit numbers of which about one in eleven passes the NHS
+    number's check, as any serial numbers do (a log's incident numbers): the few that pass
+    are look-alikes. A list of real NHS numbers passes the check every time."""
+    numbers = _TEN_DIGITS.findall(text)
+    if len(numbers) < SERIALS:
+        return False
+    passing = sum(1 for number in numbers if match_value("UK_NHS", number, True))
+    return passing * 2 < len(numbers)
 
 
 def _isbn_hyphens(value: str) -> bool:

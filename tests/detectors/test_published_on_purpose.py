@@ -404,3 +404,36 @@ def test_a_party_column_of_victims_and_suspects_is_still_a_case() -> None:
     verdict = scan(_csv(header, rows), "incident.csv")
     assert "case_records" in verdict.kinds
     assert verdict.severity in ("high", "critical")
+
+
+# --- serial numbers that pass the NHS check by chance -----------------------------------------
+
+
+def _nhs_check(nine: str) -> int | None:
+    check = 11 - sum(int(d) * w for d, w in zip(nine, range(10, 1, -1), strict=True)) % 11
+    return None if check == 10 else (0 if check == 11 else check)
+
+
+def test_an_activity_log_s_incident_numbers_are_not_nhs_numbers() -> None:
+    lines, passing = [], 0
+    for n in range(60):
+        number = f"{2_304_150_000 + 37 * n}"
+        passing += _nhs_check(number[:9]) == int(number[9])
+        lines.append(f"{number} 14:{n % 60:02d} Disturbance reported, unit attended, advised.")
+    assert passing >= 1  # some pass the check by chance, as in any log
+    detector = Detector()
+    detector.feed(Text("\n".join(lines), Vector.PAGE_TEXT, "page 1"))
+    assert not [f for f in detector.finish().findings if f.entity == "UK_NHS"]
+
+
+def test_a_list_of_real_nhs_numbers_is_still_found() -> None:
+    rows = []
+    for n, name in enumerate(_names(8, seed=55)):
+        nine = f"{943_476_500 + 13 * n}"
+        check = _nhs_check(nine)
+        if check is not None:
+            rows.append(f"{name}, NHS number {nine}{check}, seen at the clinic.")
+    detector = Detector()
+    detector.feed(Text("\n".join(rows), Vector.PAGE_TEXT, "page 1"))
+    nhs = [f for f in detector.finish().findings if f.entity == "UK_NHS"]
+    assert nhs and nhs[0].count == len(rows) >= 5
