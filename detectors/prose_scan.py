@@ -21,7 +21,7 @@ from detectors.names import (
     parse_name,
 )
 from detectors.places import place_led, place_or_org_span
-from detectors.public import is_mobile, is_public_email, is_service_phone
+from detectors.public import is_labelled_mailbox, is_mobile, is_public_email, is_service_phone
 from detectors.recognizers import match_value
 from detectors.roles import public_in_prose
 from detectors.row_people import PersonKeys, identity, name_keys
@@ -231,7 +231,11 @@ def _judge(
             value = _name_words(value)
             keys = name_keys(name)
         elif entity == "EMAIL_ADDRESS":
-            if is_public_email(value) or (near_allowed.near(match) and not near_people.near(match)):
+            if (
+                is_public_email(value)
+                or is_labelled_mailbox(text[max(0, match.start - 60) : match.start], value)
+                or (near_allowed.near(match) and not near_people.near(match))
+            ):
                 continue
             keys = PersonKeys(identity("id", value.casefold()), None, None)
         elif (
@@ -353,6 +357,10 @@ def _look_alike(entity: str, text: str, start: int, end: int) -> bool:
             _BOOK.search(before) is not None
             or _isbn_hyphens(text[start:end])
             or _serial_numbers(text)
+            or (
+                _PHONE_SHAPE.fullmatch(text[start:end]) is not None
+                and _NHS_WORD.search(text, max(0, start - NEAR), end + NEAR) is None
+            )
         )
     if entity == "DATE_OF_BIRTH":
         window = text[max(0, start - NEAR) : end + NEAR]
@@ -360,6 +368,10 @@ def _look_alike(entity: str, text: str, start: int, end: int) -> bool:
     return False
 
 
+_PHONE_SHAPE = re.compile(r"\(?\d{3}\)?[-.]\d{3}[-.]\d{4}")
+"""Ten digits grouped by hyphens or dots as a North American phone number ("773-259-0643"):
+an NHS number is grouped by spaces, and hyphens only where the text says it is one."""
+_NHS_WORD = re.compile(r"\bNHS\b|\bhealth\s*(?:service|care)\s*(?:no|number)", re.IGNORECASE)
 _TEN_DIGITS = re.compile(r"(?<![\d-])(?:\d{10}|\d{3}[ -]\d{3}[ -]\d{4})(?![\d-])")
 SERIALS = 5
 """Ten-digit numbers a text needs before their check digits are compared at all."""

@@ -66,6 +66,28 @@ def is_public_email(address: str) -> bool:
     return not any(_personal(word) for word in words)
 
 
+_FUNCTION_LABEL = re.compile(
+    r"\b(?:inquiries|enquiries|requests?|questions|queries|feedback|complaints|press|media|"
+    r"foia?|helpline|help\s*desk|switchboard)\b[^\n:]{0,20}:?[ \t]*$",
+    re.IGNORECASE,
+)
+"""A function labelling the address after it on the line: "Media Inquiries:", "FOIA
+Requests:", "Complaints:"."""
+
+
+def is_labelled_mailbox(before: str, address: str) -> bool:
+    """An address given under a function's label ("FOIA Requests: cdphfoia@…") whose local
+    part names no one: the function's shared mailbox."""
+    line = before.rpartition("\n")[2]
+    if _FUNCTION_LABEL.search(line) is None:
+        return False
+    local = address.strip().partition("@")[0].casefold()
+    words = [word for word in _SPLIT.split(local) if word]
+    if len(words) >= 2 and looks_like_name(" ".join(w.title() for w in words)):
+        return False
+    return not any(len(words) == 1 and _personal(word) for word in words)
+
+
 def _personal(word: str) -> bool:
     """A one-word local part that names someone: a forename, a surname, or an initial or two
     glued to a surname ("jsmith", "jbsmith")."""

@@ -81,7 +81,10 @@ def _inspect_html(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     page = _Page(budget, _HIDING_CLASSES | _style_rules(root))
     yield from _walk(root, page)
     yield from _flush(page)
-    yield from _chunks(page.attributes, Vector.METADATA, "attributes (data-*, alt, title)")
+    # Each attribute belongs to its own element: a paragraph apart, so that a name in one
+    # menu item's title is never said to be in the sentence of the next one's topic.
+    attributes = "attributes (data-*, alt, title)"
+    yield from _chunks(page.attributes, Vector.METADATA, attributes, separator="\n\n")
 
 
 def _parse(data: bytes) -> tuple[etree._Element | None, bool]:
@@ -294,13 +297,14 @@ def _json_lines(source: str) -> list[str]:
     return lines
 
 
-def _chunks(lines: list[str], vector: Vector, where: str) -> Iterator[Item]:
+def _chunks(lines: list[str], vector: Vector, where: str, separator: str = "\n") -> Iterator[Item]:
     chunk: list[str] = []
     size, part = 0, 0
     for line in [*lines, ""]:
         if (size + len(line) > CHUNK or not line) and chunk:
             part += 1
-            yield Text("\n".join(chunk), vector, where if part == 1 else f"{where}, part {part}")
+            text = separator.join(chunk)
+            yield Text(text, vector, where if part == 1 else f"{where}, part {part}")
             chunk, size = [], 0
         if line:
             chunk.append(line)

@@ -437,3 +437,51 @@ def test_a_list_of_real_nhs_numbers_is_still_found() -> None:
     detector.feed(Text("\n".join(rows), Vector.PAGE_TEXT, "page 1"))
     nhs = [f for f in detector.finish().findings if f.entity == "UK_NHS"]
     assert nhs and nhs[0].count == len(rows) >= 5
+
+
+# --- a city department's web page ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "personal"),
+    [
+        ("FOIA Requests: cdphfoia@cityofexample.org", False),
+        ("Media Inquiries: media.cdph@cityofexample.org", False),
+        ("General Inquiries: healthyexample@cityofexample.org", False),
+        ("Media Inquiries: jane.holloway@cityofexample.org", True),  # a person's own
+        ("Write to healthyexample@cityofexample.org", True),  # no function named
+    ],
+)
+def test_a_mailbox_under_a_function_s_label_is_the_function_s(line: str, personal: bool) -> None:
+    detector = Detector()
+    detector.feed(Text(line, Vector.PAGE_TEXT, "text block 1"))
+    emails = [f for f in detector.finish().findings if f.entity == "EMAIL_ADDRESS"]
+    assert bool(emails) is personal
+
+
+def test_menu_titles_of_a_health_department_give_no_one_a_health_condition() -> None:
+    items = "".join(
+        f'<li><a href="/p{n}" title="{title}">{title}</a></li>'
+        for n, title in enumerate(
+            ["Mental Health Services", "Grant Opportunities", "Behavioral Health", "Food Safety"]
+        )
+    )
+    page = f"<html><body><ul>{items}</ul><p>Contact the department.</p></body></html>"
+    verdict = scan(page.encode(), "health.html")
+    assert verdict.special_categories == ()
+    assert verdict.severity in ("none", "low")
+
+
+@pytest.mark.parametrize(
+    ("text", "nhs"),
+    [
+        ("Liaison: call 773-259-0643 for the council.", False),
+        ("Patient record: NHS number 943-476-5919 on file.", True),
+        ("Patient record: 943 476 5919 on file.", True),
+    ],
+)
+def test_a_phone_number_shaped_as_north_american_is_not_an_nhs_number(text: str, nhs: bool) -> None:
+    detector = Detector()
+    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
+    found = [f for f in detector.finish().findings if f.entity == "UK_NHS"]
+    assert bool(found) is nhs
