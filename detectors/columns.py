@@ -193,6 +193,10 @@ def header_says(header: str, cue: Cue) -> bool:
     return bool(head) and any(c is cue and rx.search(head) for c, rx in _CUE_RX)
 
 
+_URN_ONLY = re.compile(r"urn|unique reference(?: number| no)?")
+"""A header that says "unique reference number" and nothing of crime or cases."""
+
+
 def judge_column(header: str, sample: Sequence[str]) -> ColumnType:
     """Decide what a column holds from its header and a sample of its (first) values."""
     head = normal_header(header)
@@ -206,6 +210,8 @@ def judge_column(header: str, sample: Sequence[str]) -> ColumnType:
 
     for entity, rx in _ENTITY_RX:
         if rx.search(head):
+            if entity == "CRIME_REFERENCE" and _URN_ONLY.fullmatch(head) and numeric >= 0.8:
+                break  # a school's or provider's URN ("100012"): a case file's has letters
             rate = _rate(entity, cells, hint=True)
             if rate >= 0.3:
                 cue = Cue.INCIDENT if entity == "CRIME_REFERENCE" else Cue.IDENTIFIER

@@ -322,8 +322,13 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
         return True  # a signature over an office, an author block, a byline run on
     if _in_credits(text, start, end):
         return True  # "About the authors", "Acknowledgements", "References"
-    if (_CITED.match(after) or _SCHOLAR.match(text, end)) and not _party_near(text, start, end):
-        return True  # "Smith, J. (2003), “Title”", "Jane Smith is Professor of Law"
+    cited = _CITED.match(after) or _SCHOLAR.match(text, end) or _CITED_TITLE.match(text, end)
+    if (cited or _SEE.search(before) or _ACADEMIC.match(text, end)) and not _party_near(
+        text, start, end
+    ):
+        # "Smith, J. (2003), “Title”", "Jane Smith is Professor of Law", "see Jane Smith,
+        # “Title,”", "Jane Smith, Professor, University of Leeds"
+        return True
     said = _SAID.match(after)
     if said or _SAID_BEFORE.search(before):
         # A named spokesperson speaks with a rank or a role; a victim quoted has neither.
@@ -408,6 +413,26 @@ _SCHOLAR = re.compile(
     re.IGNORECASE,
 )
 """An author's biography: "Jane Smith is Professor of…", "… is the corresponding author"."""
+_CITED_TITLE = re.compile(
+    r"(?:\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*)?,\s*[“\"‘][A-Z]"
+)
+"""A footnote's citation: the author, then a comma and the quoted title ("Jane Smith and Tom
+Brown, “Policing the Crisis,”")."""
+_SEE = re.compile(
+    r"\b(?:see|cf\.|edited\s+by|eds?\.)(?:,?\s+(?:for\s+example|also|e\.g\.),?)?\s*$",
+    re.IGNORECASE,
+)
+"""Words that lead into a citation: "See, for example, Jane Smith…", "edited by Jane Smith"."""
+_ACADEMIC = re.compile(
+    r",\s*(?:(?:associate|assistant|deputy|senior|principal|visiting|emeritus)\s+)?"
+    r"(?:professor|lecturer|reader|researcher|research\s+(?:fellow|associate|director)|"
+    r"director\s+of\s+research|principal\s+associate|president)\b"
+    r"[^\n;]{0,80}?\b(?:universit(?:y|é)|institute|college|forum|foundation|cent(?:er|re)|"
+    r"school|academy|council|association|inc)\b",
+    re.IGNORECASE,
+)
+"""A name with an academic or professional post and its institution after it, as reviewers
+and contributors are credited ("Jane Smith, Professor, University of Leeds")."""
 
 CREDITS_NEAR = 4000
 """Characters after a credits heading ("About the authors") within which names are credited."""

@@ -485,3 +485,51 @@ def test_a_phone_number_shaped_as_north_american_is_not_an_nhs_number(text: str,
     detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
     found = [f for f in detector.finish().findings if f.entity == "UK_NHS"]
     assert bool(found) is nhs
+
+
+@pytest.mark.parametrize(
+    ("values", "reference"),
+    [
+        (["100012", "134567", "120981", "145672", "100345"], False),  # schools' URNs
+        (["42AB1234523", "42CD7654321", "01EF0000123", "42AB2222223", "05XY1111123"], True),
+    ],
+)
+def test_a_urn_column_is_a_case_file_reference_only_when_shaped_as_one(
+    values: list[str], reference: bool
+) -> None:
+    from detectors.columns import judge_column
+
+    assert (judge_column("URN", values).entity == "CRIME_REFERENCE") is reference
+
+
+# --- a research report's citations and credits ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 See, for example, Geoffrey Holloway and William Carter, “How Reasonable Is the Force?”",
+        "The volume edited by Joanne Whitfield brings the studies together.",
+        "Comments were provided by Lorna Fairbrother, Professor, University of Kent.",
+        "Thanks to Neil Ashworth, Principal Associate, Institute for Law and Justice.",
+    ],
+)
+def test_cited_and_credited_researchers_are_named_in_public(text: str) -> None:
+    detector = Detector()
+    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
+    evidence = detector.finish()
+    assert evidence.people == 0
+    assert [f.public_role for f in evidence.findings if f.entity == "PERSON"] == [True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See the statement of the victim, Joanne Whitfield, taken on Friday.",
+        "Lorna Fairbrother, a resident of Mill Lane, called the police.",
+    ],
+)
+def test_a_victim_or_resident_near_such_words_stays_private(text: str) -> None:
+    detector = Detector()
+    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
+    assert detector.finish().people == 1
