@@ -26,7 +26,9 @@ findings' examples. Exit status 0.
         [--out FILE] [--results FILE ...] [--list]
 
 --only restricts the scan and every figure to the held-out documents (the ids listed in
-`bench/realdocs/heldout.txt`: documents added after the recognizers were tuned, kept to report
+`bench/realdocs/heldout.txt`, or the list `--heldout` names, such as `heldout2.txt` for the
+second round; `tuned` leaves out the ids of every `heldout*.txt`: documents added after the
+recognizers were tuned, kept to report
 figures on documents the rules never saw), to the others (`tuned`), or takes all (default).
 
 --out writes one JSON line per file as it completes; --results reads such lines instead of
@@ -235,12 +237,21 @@ def read_heldout(path: Path) -> frozenset[str]:
     return frozenset(line for line in lines if line)
 
 
-def selected(doc_id: str, only: str, heldout: frozenset[str]) -> bool:
+def every_heldout(path: Path) -> frozenset[str]:
+    """The ids of every held-out list beside `path` (`heldout*.txt`), and `path`'s own: a
+    document held out from any round of tuning is no tuned one."""
+    lists = {path, *path.parent.glob("heldout*.txt")}
+    return frozenset(doc_id for listed in lists for doc_id in read_heldout(listed))
+
+
+def selected(
+    doc_id: str, only: str, heldout: frozenset[str], held_any: frozenset[str] = frozenset()
+) -> bool:
     """Whether a document belongs to the subset `only` (all, heldout or tuned)."""
     if only == "heldout":
         return doc_id in heldout
     if only == "tuned":
-        return doc_id not in heldout
+        return doc_id not in heldout and doc_id not in held_any
     return True
 
 
@@ -350,12 +361,13 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     groups = read_manifest(args.manifest)
     heldout = read_heldout(args.heldout)
+    held_any = every_heldout(args.heldout)
     if args.only != "all" and not heldout:
         parser.error(f"--only {args.only}: no held-out ids in {args.heldout}")
     labels = {
         doc_id: label
         for doc_id, label in read_labels(args.labels).items()
-        if selected(doc_id, args.only, heldout)
+        if selected(doc_id, args.only, heldout, held_any)
     }
     started = time.monotonic()
     if args.results:
@@ -365,12 +377,12 @@ def main(argv: list[str]) -> int:
                 if line.strip():
                     result = Result.from_json(line)
                     by_id[result.id] = result
-        results = [r for r in by_id.values() if selected(r.id, args.only, heldout)]
+        results = [r for r in by_id.values() if selected(r.id, args.only, heldout, held_any)]
     else:
         files = sorted(
             path
             for path in args.folder.rglob("*")
-            if path.is_file() and selected(path.stem, args.only, heldout)
+            if path.is_file() and selected(path.stem, args.only, heldout, held_any)
         )
         if not files:
             parser.error(f"no files under {args.folder} (--only {args.only})")
