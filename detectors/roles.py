@@ -203,10 +203,11 @@ PUBLIC_HEADER = re.compile(
     r"councillors?|cllr|member of parliament|mp|msp|speakers?|presenters?|panellists?|"
     r"authors?|producers?|credits?|byline|portfolio|majority|share of (?:the )?vote|"
     r"turnout|office held|plaque|date of evidence|evidence session|oral evidence|"
-    r"written evidence|transcript)\b"
+    r"written evidence|transcript|appointed by|term (?:ends|expires|of office))\b"
 )
 """Normalised table headers of election results and lists of office holders, speakers,
-authors and credits."""
+authors and credits, and of a public board's appointed members ("Term Ends", "Appointed
+By")."""
 CREDITS = wordset("""
     producer producers director directors editor editors presenter presenters narrator
     writer writers composer camera sound researcher researchers cast host contributor

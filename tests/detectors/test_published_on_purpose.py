@@ -533,3 +533,27 @@ def test_a_victim_or_resident_near_such_words_stays_private(text: str) -> None:
     detector = Detector()
     detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
     assert detector.finish().people == 1
+
+
+def test_a_public_board_s_appointed_members_are_named_in_public() -> None:
+    rows = [
+        [
+            name,
+            f"Jun 30, 20{24 + n % 3}",
+            ["Mayor", "County Executive", "Labour Organisation"][n % 3],
+        ]
+        for n, name in enumerate(_names(20, seed=56))
+    ]
+    verdict = scan(_csv(["Name", "Term Ends", "Appointed By/Representation"], rows), "board.csv")
+    assert verdict.severity == "low"
+    assert verdict.people == 0
+
+
+def test_staff_with_their_appointment_dates_stay_a_staff_list() -> None:
+    rows = [
+        [name, f"0{1 + n % 9}/03/20{10 + n % 9}", ["Constable", "Sergeant"][n % 2], str(4000 + n)]
+        for n, name in enumerate(_names(20, seed=56))
+    ]
+    verdict = scan(_csv(["Name", "Appointment Date", "Rank", "Collar Number"], rows), "staff.csv")
+    assert verdict.severity in ("medium", "high", "critical")
+    assert verdict.people == 20
