@@ -183,7 +183,8 @@ def _title_before() -> re.Pattern[str]:
 def _title_after() -> re.Pattern[str]:
     return re.compile(
         rf"^(?:\s*,\s*(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}?|\s+)(?:{_alternation()})\b(?!['’])"
-        rf"|^\s*\(\s*(?:the\s+)?(?:{_PARTIES})\b[^)\n]{{0,40}}\)",
+        rf"|^\s*\(\s*(?:the\s+)?(?:{_PARTIES})\b[^)\n]{{0,40}}\)"
+        rf"|^\s*\(\s*(?:the\s+)?(?:acting\s+|deputy\s+)?(?:{_alternation()})\s*\)",
         re.IGNORECASE,
     )
 

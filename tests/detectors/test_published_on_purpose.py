@@ -557,3 +557,18 @@ def test_staff_with_their_appointment_dates_stay_a_staff_list() -> None:
     verdict = scan(_csv(["Name", "Appointment Date", "Rank", "Collar Number"], rows), "staff.csv")
     assert verdict.severity in ("medium", "high", "critical")
     assert verdict.people == 20
+
+
+@pytest.mark.parametrize(
+    ("text", "public"),
+    [
+        ("At the annual meeting, {name} (Responsible Finance Officer) will stand down.", True),
+        ("The accounts were signed by {name} (Parish Clerk) in May.", True),
+        ("The complaint was made by {name} (victim) in May.", False),
+    ],
+)
+def test_an_office_in_brackets_after_a_name_is_a_public_capacity(text: str, public: bool) -> None:
+    (name,) = _names(1, seed=57)
+    detector = Detector()
+    detector.feed(Text(text.format(name=name), Vector.PAGE_TEXT, "page 1"))
+    assert [f.public_role for f in detector.finish().findings if f.entity == "PERSON"] == [public]
