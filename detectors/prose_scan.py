@@ -268,6 +268,12 @@ def _judge(
         categories |= found
         if found and anchor_keys is not None:
             categorised.append(anchor_keys)
+    addressee = _addressee(text, anchors)
+    if addressee is not None:
+        found = _said_to_you(text)
+        if found:  # "Dear Todd: … allegations of sexual harassment by you …"
+            categories |= found
+            categorised.append(addressee)
     court = _COURT.search(text) is not None and not any(
         _VICTIM.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in people
     )
@@ -366,6 +372,56 @@ def _look_alike(entity: str, text: str, start: int, end: int) -> bool:
         window = text[max(0, start - NEAR) : end + NEAR]
         return _ANIMAL.search(window) is not None
     return False
+
+
+_SALUTATION = re.compile(
+    r"^[ \t]*dear[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?(?-i:([A-Z][\w'’-]+))",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ABOUT_YOU = re.compile(
+    r"\b(?:by|against|about|of)\s+you\b|\byour\s+(?:own\s+)?(?:conduct|behaviou?r|actions?|"
+    r"health|condition|diagnosis|illness|injur\w+|disabilit\w+|child|children|son|daughter|"
+    r"partner|arrest|conviction|offen[cs]es?|caution|sentence)\b|"
+    r"\byou\s+(?:were|have\s+been|are|had\s+been)\s+(?:arrested|charged|convicted|cautioned|"
+    r"diagnosed|suspended|dismissed|assaulted|abused|harassed)\b",
+    re.IGNORECASE,
+)
+"""A sentence of a letter that says something of the person it is addressed to."""
+_REQUEST = re.compile(
+    r"\b(?:request(?:ed|s)?|information|statistics|figures|data|foi|freedom\s+of)\b",
+    re.IGNORECASE,
+)
+"""Words of a reply to a request for information: its topic is what was asked, not the
+requester's life ("your request about domestic abuse figures")."""
+
+
+def _addressee(
+    text: str, anchors: Sequence[tuple[ProseMatch, PersonKeys | None]]
+) -> PersonKeys | None:
+    """The private person a letter is addressed to ("Dear Todd:", "Dear Mr Smith"), when the
+    text names them too (the address block above the salutation)."""
+    salutation = _SALUTATION.search(text)
+    if salutation is None:
+        return None
+    word = salutation.group(1).casefold()
+    for match, keys in anchors:
+        if (
+            keys is not None
+            and match.start < salutation.end()
+            and word in normal_words(text[match.start : match.end]).split()
+        ):
+            return keys
+    return None
+
+
+def _said_to_you(text: str) -> frozenset[str]:
+    """The special categories a letter says of its addressee: in its sentences about "you"
+    that are not about a request for information."""
+    found: set[str] = set()
+    for sentence in re.split(r"(?<=[.!?])\s+|\n[ \t]*\n", text):
+        if _ABOUT_YOU.search(sentence) and not _REQUEST.search(sentence):
+            found |= categories_in(sentence)
+    return frozenset(found)
 
 
 _PHONE_SHAPE = re.compile(r"\(?\d{3}\)?[-.]\d{3}[-.]\d{4}")

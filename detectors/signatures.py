@@ -40,6 +40,12 @@ _CASE_PARTY = re.compile(
     re.IGNORECASE,
 )
 """Words that make a block about a party to a case or a service's user, never a work post."""
+_CLOSING = re.compile(
+    r"(?:yours\s+(?:sincerely|faithfully|truly)|sincerely(?:\s+yours)?|(?:kind(?:est)?\s+|best\s+|"
+    r"warm\s+)?regards|best\s+wishes|many\s+thanks|thanks|thank\s+you|respectfully|--)[,.]?",
+    re.IGNORECASE,
+)
+"""A letter's or e-mail's sign-off, on its own line above the signed name."""
 POST_LINES = 3
 """Lines of post and organisation a signature gives between the name and the contact lines."""
 CONTACT_LINES = 8
@@ -58,6 +64,10 @@ def _post_line(line: str) -> bool:
         and _POST_WORDS.search(stripped) is not None
         and CONTACT_LINE.search(stripped) is None
     )
+
+
+def _contact(line: str) -> bool:
+    return bool(line.strip()) and bool(CONTACT_LINE.search(line) or _MORE_CONTACT.search(line))
 
 
 @lru_cache(maxsize=8)
@@ -80,13 +90,21 @@ def signature_spans(text: str) -> tuple[tuple[int, int], ...]:
         if after == index + 1:
             index += 1
             continue
+        posts = after
+        if after + 1 < len(lines) and not lines[after].strip() and _contact(lines[after + 1]):
+            after += 1  # one blank line between the post and the office's address
         while after < len(lines) and after - index <= POST_LINES + CONTACT_LINES:
             line = lines[after]
-            if not line.strip() or not (CONTACT_LINE.search(line) or _MORE_CONTACT.search(line)):
+            if not _contact(line):
                 break
             after += 1
         start, end = offsets[index], offsets[after] - 1
-        if _CASE_PARTY.search(text, start, end) is None:
+        # A sign-off, or an office's contact lines under the post: a letter's addressee
+        # ("Mr Jane Smith / Assistant Coach", then "Dear Jane") has neither.
+        closed = any(_CLOSING.fullmatch(lines[k].strip()) for k in range(max(0, index - 2), index))
+        if (
+            closed or after > posts + 1 or (after > posts and lines[posts].strip())
+        ) and _CASE_PARTY.search(text, start, end) is None:
             spans.append((start, end))
         index = after
     return tuple(spans)

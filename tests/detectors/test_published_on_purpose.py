@@ -572,3 +572,40 @@ def test_an_office_in_brackets_after_a_name_is_a_public_capacity(text: str, publ
     detector = Detector()
     detector.feed(Text(text.format(name=name), Vector.PAGE_TEXT, "page 1"))
     assert [f.public_role for f in detector.finish().findings if f.entity == "PERSON"] == [public]
+
+
+# --- letters to a named person ---------------------------------------------------------------
+
+_LETTER = (
+    "PERSONAL AND CONFIDENTIAL\n\nMr {name}\nAssistant Coach\n\nRe: Corrective action\n\n"
+    "Dear {first}:\n\n{body}\n\nYours sincerely,\n\nHead of Human Resources\n"
+)
+
+
+def test_a_letter_about_its_addressee_s_conduct_names_what_it_says_of_them() -> None:
+    (name,) = _names(1, seed=58)
+    body = (
+        "An investigation into allegations of sexual harassment by you has been completed. "
+        "Your conduct breached the policy."
+    )
+    text = _LETTER.format(name=name, first=name.split()[0], body=body)
+    detector = Detector()
+    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))  # a scanned letter reads as one page
+    evidence = detector.finish()
+    assert assess(evidence, ()).severity in ("high", "critical")
+    assert "sexual_offence" in evidence.special_categories
+    assert evidence.people == 1
+
+
+def test_a_reply_to_a_request_about_a_topic_says_nothing_of_the_requester() -> None:
+    (name,) = _names(1, seed=58)
+    body = (
+        "Thank you for your request for information about sexual offences and domestic abuse. "
+        "The figures you asked for are attached."
+    )
+    text = _LETTER.format(name=name, first=name.split()[0], body=body)
+    detector = Detector()
+    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
+    evidence = detector.finish()
+    assert evidence.special_categories == ()
+    assert assess(evidence, ()).severity in ("low", "none")
