@@ -16,8 +16,6 @@ from detectors.recognizers.street_address import SUFFIX
 
 if TYPE_CHECKING:
     from presidio_analyzer import EntityRecognizer, RecognizerResult
-    from presidio_analyzer.nlp_engine import SpacyNlpEngine
-    from spacy.tokens import Doc
 
 # A finding must reach this score; pattern-only guesses (a postcode with no address nearby,
 # a passport-shaped code with no "passport") stay below it.
@@ -126,7 +124,8 @@ def find_entities(
     can depend on: the NER model, the costly part, reads only chunks with a word the name
     gazetteer knows (every name the model tags is dropped later without one); the tagger and
     lemmatizer, which serve only to raise a pattern match's score from the words around it,
-    read only chunks where a pattern recognizer matched. Chunks with neither are not given to
+    read only chunks where a pattern recognizer matched and some word could have one of its
+    context words as lemma (`detectors.prose_context`). Chunks with neither are not given to
     spaCy's model at all, and presidio runs only the recognizers that found something.
     """
     chunks: list[str] = []
@@ -140,29 +139,40 @@ def find_entities(
     # Every recognizer reads a chunk with a name word, as one presidio pass would; the
     # prefilter spares only text that holds no name.
     person = set(named)
-    maybe = [i for i, chunk in enumerate(chunks) if i in person or may_match(chunk)]
+    patterned = {i for i, chunk in enumerate(chunks) if may_match(chunk)}
+    maybe = [i for i in range(len(chunks)) if i in person or i in patterned]
     if not maybe:
         return found  # and the model is not even loaded: a sheet of counts costs no NLP
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
     from detectors.engine import LANGUAGE, analyzer, pattern_recognizers
+    from detectors.prose_context import context_forms
 
     engine = analyzer()
     nlp_engine = engine.nlp_engine
     assert isinstance(nlp_engine, SpacyNlpEngine) and nlp_engine.nlp
     nlp = nlp_engine.nlp[LANGUAGE]
-    docs = {i: nlp.make_doc(chunks[i]) for i in maybe}
     recognizers = pattern_recognizers()
     # The entity types each chunk's pattern recognizers match, at whatever score (context
-    # words only move a score, never make or unmake a match).
+    # words only move a score, never make or unmake a match). A chunk the prefilter stops
+    # matches none of them.
     entities: dict[int, list[str]] = {}
     for i in maybe:
         if check is not None:
             check()
-        matched = _patterned(chunks[i], recognizers, nlp_engine, docs[i])
+        matched = _patterned(chunks[i], recognizers) if i in patterned else []
         if matched:
             entities[i] = matched
-    lemmatized = [i for i in docs if i in entities]
+    # Only chunks presidio will analyse are tokenised.
+    docs = {i: nlp.make_doc(chunks[i]) for i in maybe if i in person or i in entities}
+    # The tagger and lemmatizer serve only the context words: a chunk where no word can
+    # have one of them as its lemma is scored the same without them.
+    forms = context_forms()
+    lemmatized = [
+        i
+        for i in docs
+        if i in entities and forms.possible(docs[i], entities[i] + ["PERSON"] * (i in person))
+    ]
     # In the pipeline's own order: tagger and lemmatizer first, the NER model last.
     for group, keep in ((lemmatized, _CONTEXT_PIPES), (named, ("ner",))):
         off = [name for name in nlp.pipe_names if name not in keep]
@@ -193,19 +203,22 @@ def find_entities(
     return found
 
 
-def _patterned(
-    chunk: str,
-    recognizers: Sequence[EntityRecognizer],
-    nlp_engine: SpacyNlpEngine,
-    doc: Doc,
-) -> list[str]:
-    """The entity types pattern recognizers match in `chunk` (tokenized as `doc`), sorted."""
-    from detectors.engine import ENTITIES, LANGUAGE
+def _patterned(chunk: str, recognizers: Sequence[EntityRecognizer]) -> list[str]:
+    """The entity types pattern recognizers match in `chunk`, sorted.
 
-    artifacts = nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
+    They read the text alone (presidio's pattern and phone recognizers take no spaCy
+    tokens, though its base class types them as required), so the chunk is not tokenised
+    for them.
+    """
+    from detectors.engine import ENTITIES
+
     matched: set[str] = set()
     for recognizer in recognizers:
-        results = recognizer.analyze(text=chunk, entities=list(ENTITIES), nlp_artifacts=artifacts)
+        results = recognizer.analyze(
+            text=chunk,
+            entities=list(ENTITIES),
+            nlp_artifacts=None,  # type: ignore[arg-type]
+        )
         matched.update(result.entity_type for result in results or ())
     return sorted(matched)
 
