@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from detectors.lookbehind import Gated
 from detectors.prose_names import could_hold_name, find_names
 from detectors.recognizers import RECOGNIZERS
 from detectors.recognizers.street_address import SUFFIX
@@ -75,9 +76,10 @@ _PHONE_PUNCTUATION = (
 # A loose superset of every pattern recognizer, ours and presidio's: text that matches none of
 # these and holds no name word cannot hold a finding, and the model need not even be loaded.
 # Tried one at a time, cheapest first: as one alternation the lookbehinds of the context-led
-# patterns are tried at every position, which took twice as long over a page that matches none.
+# patterns are tried at every position, which took twice as long over a page that matches none;
+# each of those is searched only where its label occurs (`detectors.lookbehind`).
 _MAYBE_PATTERNS = tuple(
-    regex.compile(pattern, regex.IGNORECASE | regex.MULTILINE | regex.DOTALL)
+    Gated(pattern, regex.IGNORECASE | regex.MULTILINE | regex.DOTALL)
     for pattern in (
         r"@",  # e-mail
         # Phone, NINO, NHS, passport, licence: six digits or more, apart by the punctuation
