@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from presidio_analyzer import EntityRecognizer
@@ -29,23 +29,38 @@ class ContextForms:
     """Per entity type, the lower-case words whose lemma could be one of its context words."""
 
     def __init__(self, nlp: Language, recognizers: Iterable[EntityRecognizer]) -> None:
-        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        from spacy.pipeline import Lemmatizer
+
+        lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+        # Another kind of lemmatizer (a lookup table, a trained one, a language's own rules)
+        # may give any lemma: then every text is tagged.
+        self.exact = (
+            isinstance(lemmatizer, Lemmatizer)
+            and lemmatizer.mode == "rule"
+            and type(lemmatizer).rule_lemmatize is Lemmatizer.rule_lemmatize
+        )
+        self._rules: list[tuple[str, str]] = []
+        self._exceptions: dict[str, set[str]] = {}
+        self._ruled: set[str] = set()
+        self._forms: dict[str, set[str] | None] = {}
+        if self.exact:
+            self._read(nlp, lemmatizer.lookups, recognizers)  # type: ignore[union-attr]
+
+    def _read(self, nlp: Language, lookups: Any, recognizers: Iterable[EntityRecognizer]) -> None:
         self._rules = [
             (old, new) for rules in lookups.get_table("lemma_rules").values() for old, new in rules
         ]
-        self._exceptions: dict[str, set[str]] = {}
         for table in lookups.get_table("lemma_exc").values():
             for word, lemmas in table.items():
                 for lemma in lemmas:
                     self._exceptions.setdefault(lemma.lower(), set()).add(word)
-        ruler = nlp.get_pipe("attribute_ruler")
-        self._ruled = {
-            str(p["attrs"]["LEMMA"]).lower()
-            for p in ruler.patterns  # type: ignore[attr-defined]
-            if p["attrs"].get("LEMMA")
-        }
+        if "attribute_ruler" in nlp.pipe_names:
+            self._ruled = {
+                str(p["attrs"]["LEMMA"]).lower()
+                for p in nlp.get_pipe("attribute_ruler").patterns  # type: ignore[attr-defined]
+                if p["attrs"].get("LEMMA")
+            }
         # None: a context word the attribute ruler may give any word, so never skip.
-        self._forms: dict[str, set[str] | None] = {}
         for recognizer in recognizers:
             for entity in recognizer.supported_entities:
                 forms = self._forms.setdefault(entity, set())
@@ -67,6 +82,8 @@ class ContextForms:
 
     def possible(self, doc: Doc, entities: Iterable[str]) -> bool:
         """Whether tagging `doc` could raise the score of a match of one of `entities`."""
+        if not self.exact:
+            return True
         wanted: set[str] = set()
         for entity in entities:
             forms = self._forms.get(entity, set())
