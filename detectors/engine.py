@@ -108,6 +108,15 @@ _POSTCODE_CONTEXT = [
 class _OfflineEmailRecognizer(EmailRecognizer):
     """presidio's e-mail recognizer, checking the domain against the bundled suffix list."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Every address holds an "@": text without one is not searched (see `Gated`).
+        flags = self.global_regex_flags
+        for pattern in self.patterns:  # type: ignore[has-type]
+            if flags and "[@]" in pattern.regex:
+                pattern.compiled_regex = Gated(pattern.regex, flags, needs="@")
+                pattern.compiled_with_flags = flags
+
     def validate_result(self, pattern_text: str) -> bool:
         return OFFLINE_TLD(pattern_text).fqdn != ""
 

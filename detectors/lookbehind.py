@@ -67,12 +67,13 @@ def _class_end(pattern: str, start: int) -> int:
 
 
 class Gated:
-    """A compiled pattern whose leading lookbehind's body is searched for first."""
+    """A compiled pattern whose leading lookbehind's body (or `needs`, a pattern every match
+    must hold, such as the "@" of an e-mail address) is searched for first."""
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0, needs: str | None = None) -> None:
         self.pattern = regex.compile(pattern, flags)
-        body = lookbehind_body(pattern)
-        self.gate = regex.compile(body, flags) if body is not None else None
+        gate = lookbehind_body(pattern) if needs is None else needs
+        self.gate = regex.compile(gate, flags) if gate is not None else None
 
     def _open(self, text: str, timeout: Any) -> bool:
         return self.gate is None or self.gate.search(text, timeout=timeout) is not None

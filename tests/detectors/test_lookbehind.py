@@ -81,3 +81,28 @@ def test_leaksweeps_lookbehind_patterns_are_searched_gated() -> None:
     }
     assert _GATED, "some recognizer leads with a lookbehind"
     assert all(isinstance(compiled[pattern], Gated) for pattern in _GATED)
+
+
+EMAILS = [
+    "Write to jane.doe@example.org or j@x.co.uk today.",
+    "jane.doe(at)example.org and jane.doe at example dot org",
+    "Handles such as @jane and user@localhost",
+    "No address here: 12345/21, LS1 4AB.",
+    "",
+]
+
+
+def test_email_pattern_is_searched_only_where_an_at_sign_is() -> None:
+    [recognizer] = [r for r in pattern_recognizers() if "EMAIL_ADDRESS" in r.supported_entities]
+    patterns = getattr(recognizer, "patterns", None) or ()
+    assert patterns, "presidio's e-mail recognizer is a pattern recognizer"
+    found = 0
+    for pattern in patterns:
+        gated = pattern.compiled_regex
+        assert isinstance(gated, Gated) and gated.gate is not None
+        whole = regex.compile(pattern.regex, FLAGS)
+        for text in EMAILS:
+            expected = _spans(whole.finditer(text))
+            assert _spans(gated.finditer(text, timeout=5)) == expected, text
+            found += bool(expected)
+    assert found
