@@ -1,5 +1,5 @@
-"""Patterns led by a lookbehind ("(?<=crime ref )12345/21"), searched only in text that holds
-what the lookbehind looks for.
+"""Patterns searched only in text that holds what every match needs: the label of a
+pattern led by a lookbehind ("(?<=crime ref )12345/21"), the "@" of an e-mail address.
 
 The `regex` module tries such a lookbehind backwards at every position of the text: over a
 page of prose that is most of the cost of all the pattern recognizers together. A match of

@@ -141,8 +141,7 @@ def find_entities(
     # Every recognizer reads a chunk with a name word, as one presidio pass would; the
     # prefilter spares only text that holds no name.
     person = set(named)
-    patterned = {i for i, chunk in enumerate(chunks) if may_match(chunk)}
-    maybe = [i for i in range(len(chunks)) if i in person or i in patterned]
+    maybe = [i for i, chunk in enumerate(chunks) if i in person or may_match(chunk)]
     if not maybe:
         return found  # and the model is not even loaded: a sheet of counts costs no NLP
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
@@ -156,13 +155,12 @@ def find_entities(
     nlp = nlp_engine.nlp[LANGUAGE]
     recognizers = pattern_recognizers()
     # The entity types each chunk's pattern recognizers match, at whatever score (context
-    # words only move a score, never make or unmake a match). A chunk the prefilter stops
-    # matches none of them.
+    # words only move a score, never make or unmake a match).
     entities: dict[int, list[str]] = {}
     for i in maybe:
         if check is not None:
             check()
-        matched = _patterned(chunks[i], recognizers) if i in patterned else []
+        matched = _patterned(chunks[i], recognizers)
         if matched:
             entities[i] = matched
     # Only chunks presidio will analyse are tokenised.
