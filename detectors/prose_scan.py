@@ -6,10 +6,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Protocol
 
 from detectors.imprints import imprint_spans
+from detectors.letters import said_to_you, salutation
+from detectors.lookalikes import look_alike
 from detectors.mask import mask
 from detectors.meetings import in_spans, office_contact_spans
 from detectors.names import (
@@ -22,7 +23,6 @@ from detectors.names import (
 )
 from detectors.places import place_led, place_or_org_span
 from detectors.public import is_labelled_mailbox, is_mobile, is_public_email, is_service_phone
-from detectors.recognizers import match_value
 from detectors.roles import public_in_prose
 from detectors.row_people import PersonKeys, identity, name_keys
 from detectors.signatures import signature_spans
@@ -77,22 +77,6 @@ VICTIM_NEAR = 40
 CONFIDENT = 0.8
 """The model's score for a name it tagged from context (gazetteer guesses score 0.6)."""
 _SENSITIVE = (IDENTIFYING - {"EMAIL_ADDRESS"}) | {"DATE_OF_BIRTH"}
-_BOOK = re.compile(
-    r"\b(?:isbn(?:-1[03])?|issn|publisher|published|press|edition|ed\.|eds\.|pp\.|"
-    r"further reading|bibliography|references|vol\.|volume)\b",
-    re.IGNORECASE,
-)
-"""Words within BOOK_NEAR characters before a ten-digit number that make it an ISBN or ISSN:
-every numeric ISBN-10 passes the NHS number's mod-11 check."""
-BOOK_NEAR = 60
-_ANIMAL = re.compile(
-    r"\b(?:zoo|animals?|species|cubs?|calf|calves|foal|pups?|chicks?|hatched|enclosure|"
-    r"keepers?|breeding|captive|litter|kittens?|puppies|giraffes?|lions?|tigers?|elephants?|"
-    r"penguins?|gorillas?|monkeys?|meerkats?|rhinos?|zebras?|bears?|wolves|otters?|horses?|"
-    r"ponies|dogs?|cats?)\b",
-    re.IGNORECASE,
-)
-"""Words beside a birth date that make it an animal's."""
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _ETHNIC_WORD = re.compile(
     r"\b(?:Asian|British|Welsh|Scottish|Irish|English|African|Caribbean|Chinese|Indian|"
@@ -243,7 +227,7 @@ def _judge(
             or _organisational(
                 entity, value, beside or role, text[max(0, match.start - 60) : match.start]
             )
-            or (_look_alike(entity, text, match.start, match.end) and not beside)
+            or (look_alike(entity, text, match.start, match.end) and not beside)
         ):
             continue
         if not role:
@@ -270,7 +254,7 @@ def _judge(
             categorised.append(anchor_keys)
     addressee = _addressee(text, anchors)
     if addressee is not None:
-        found = _said_to_you(text)
+        found = said_to_you(text)
         if found:  # "Dear Todd: … allegations of sexual harassment by you …"
             categories |= found
             categorised.append(addressee)
@@ -355,99 +339,23 @@ def _citation(text: str) -> bool:
     return strong >= 1 and strong + weak >= CITATION_MARKS
 
 
-def _look_alike(entity: str, text: str, start: int, end: int) -> bool:
-    """An ISBN read as an NHS number; an animal's birth date read as a person's."""
-    before = text[max(0, start - BOOK_NEAR) : start]
-    if entity == "UK_NHS":
-        return (
-            _BOOK.search(before) is not None
-            or _isbn_hyphens(text[start:end])
-            or _serial_numbers(text)
-            or (
-                _PHONE_SHAPE.fullmatch(text[start:end]) is not None
-                and _NHS_WORD.search(text, max(0, start - NEAR), end + NEAR) is None
-            )
-        )
-    if entity == "DATE_OF_BIRTH":
-        window = text[max(0, start - NEAR) : end + NEAR]
-        return _ANIMAL.search(window) is not None
-    return False
-
-
-_SALUTATION = re.compile(
-    r"^[ \t]*dear[ \t]+(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?(?-i:([A-Z][\w'’-]+))",
-    re.IGNORECASE | re.MULTILINE,
-)
-_ABOUT_YOU = re.compile(
-    r"\b(?:by|against|about|of)\s+you\b|\byour\s+(?:own\s+)?(?:conduct|behaviou?r|actions?|"
-    r"health|condition|diagnosis|illness|injur\w+|disabilit\w+|child|children|son|daughter|"
-    r"partner|arrest|conviction|offen[cs]es?|caution|sentence)\b|"
-    r"\byou\s+(?:were|have\s+been|are|had\s+been)\s+(?:arrested|charged|convicted|cautioned|"
-    r"diagnosed|suspended|dismissed|assaulted|abused|harassed)\b",
-    re.IGNORECASE,
-)
-"""A sentence of a letter that says something of the person it is addressed to."""
-_REQUEST = re.compile(
-    r"\b(?:request(?:ed|s)?|information|statistics|figures|data|foi|freedom\s+of)\b",
-    re.IGNORECASE,
-)
-"""Words of a reply to a request for information: its topic is what was asked, not the
-requester's life ("your request about domestic abuse figures")."""
-
-
 def _addressee(
     text: str, anchors: Sequence[tuple[ProseMatch, PersonKeys | None]]
 ) -> PersonKeys | None:
     """The private person a letter is addressed to ("Dear Todd:", "Dear Mr Smith"), when the
     text names them too (the address block above the salutation)."""
-    salutation = _SALUTATION.search(text)
-    if salutation is None:
+    greeting = salutation(text)
+    if greeting is None:
         return None
-    word = salutation.group(1).casefold()
+    word, greeted = greeting
     for match, keys in anchors:
         if (
             keys is not None
-            and match.start < salutation.end()
+            and match.start < greeted
             and word in normal_words(text[match.start : match.end]).split()
         ):
             return keys
     return None
-
-
-def _said_to_you(text: str) -> frozenset[str]:
-    """The special categories a letter says of its addressee: in its sentences about "you"
-    that are not about a request for information."""
-    found: set[str] = set()
-    for sentence in re.split(r"(?<=[.!?])\s+|\n[ \t]*\n", text):
-        if _ABOUT_YOU.search(sentence) and not _REQUEST.search(sentence):
-            found |= categories_in(sentence)
-    return frozenset(found)
-
-
-_PHONE_SHAPE = re.compile(r"\(?\d{3}\)?[-.]\d{3}[-.]\d{4}")
-"""Ten digits grouped by hyphens or dots as a North American phone number ("773-259-0643"):
-an NHS number is grouped by spaces, and hyphens only where the text says it is one."""
-_NHS_WORD = re.compile(r"\bNHS\b|\bhealth\s*(?:service|care)\s*(?:no|number)", re.IGNORECASE)
-_TEN_DIGITS = re.compile(r"(?<![\d-])(?:\d{10}|\d{3}[ -]\d{3}[ -]\d{4})(?![\d-])")
-SERIALS = 5
-"""Ten-digit numbers a text needs before their check digits are compared at all."""
-
-
-@lru_cache(maxsize=8)
-def _serial_numbers(text: str) -> bool:
-    """The text is full of ten-digit numbers of which about one in eleven passes the NHS
-    number's check, as any serial numbers do (a log's incident numbers): the few that pass
-    are look-alikes. A list of real NHS numbers passes the check every time."""
-    numbers = _TEN_DIGITS.findall(text)
-    if len(numbers) < SERIALS:
-        return False
-    passing = sum(1 for number in numbers if match_value("UK_NHS", number, True))
-    return passing * 2 < len(numbers)
-
-
-def _isbn_hyphens(value: str) -> bool:
-    """An ISBN is grouped in four (0-14-044913-5); an NHS number in three (943 476 5919)."""
-    return len([part for part in re.split(r"[\s-]+", value) if part]) == 4
 
 
 class _Nearby:
