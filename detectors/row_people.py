@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from detectors.columns import ColumnType, Cue, is_header_label, normal_header
+from detectors.columns import ColumnType, Cue, is_header_label, judge_surnames, normal_header
 from detectors.names import NameForm, PersonName, is_listed_name, parse_name
 from detectors.table_roles import cell
 from detectors.vocab import wordset
@@ -125,3 +125,37 @@ def name_keys(
         source,
         birth,
     )
+
+
+def paired(types: list[ColumnType], sample: Sequence[Sequence[str]]) -> list[ColumnType]:
+    """A column of forenames judged from its values, with no surname column: the column beside
+    it holding name-shaped words is the surnames (a roll with no header row)."""
+    forms = {t.form for t in types if t.cue is Cue.NAME}
+    if NameForm.SURNAME in forms or NameForm.FULL in forms:
+        return types
+    for i, t in enumerate(types):
+        if t.cue is not Cue.NAME or t.form is not NameForm.FORENAME or t.hint:
+            continue
+        for j in (_filled_beside(sample, i, -1), _filled_beside(sample, i, 1)):
+            # Beside it, or across the empty columns a report's merged cells leave; under no
+            # header, or under a party's ("Accused": the accused's surnames).
+            if j is not None and 0 <= j < len(types) and types[j].cue in (Cue.OTHER, Cue.PARTY):
+                judged = judge_surnames([cell(row, j) for row in sample])
+                if judged is not None:
+                    return [judged if k == j else other for k, other in enumerate(types)]
+    return types
+
+
+MERGED_GAP = 4
+"""Empty columns a report's merged cells may leave between a surname and a forename."""
+
+
+def _filled_beside(sample: Sequence[Sequence[str]], index: int, step: int) -> int | None:
+    """The nearest column on one side of `index` with any value in the sample, across at most
+    MERGED_GAP empty columns."""
+    for j in range(index + step, index + step * (MERGED_GAP + 2), step):
+        if j < 0:
+            return None
+        if any(cell(row, j) for row in sample):
+            return j
+    return None

@@ -27,7 +27,6 @@ from detectors.columns import (
     header_cue,
     header_says,
     judge_column,
-    judge_surnames,
     normal_header,
 )
 from detectors.compound import compound_columns, is_compound, split_row
@@ -48,6 +47,7 @@ from detectors.row_people import (
     PersonKeys,
     group_score,
     name_groups,
+    paired,
     read_name,
     row_keys,
 )
@@ -244,7 +244,7 @@ def assess_table(
     shown = list(headers)
     origin: dict[int, int] = {}  # a column split from a compound one -> that column
     types = [judge_column(headers[i], [cell(row, i) for row in sample]) for i in range(width)]
-    types = _paired(types, sample)
+    types = paired(types, sample)
     splits = compound_columns(sample, [bool(t.entity) for t in types])
     if splits:
         # "Jane Smith, 01/02/1980" cells: the name and the date are judged as two columns,
@@ -413,40 +413,6 @@ def assess_table(
         read=read[0],
         public_role=public,
     )
-
-
-def _paired(types: list[ColumnType], sample: Sequence[Sequence[str]]) -> list[ColumnType]:
-    """A column of forenames judged from its values, with no surname column: the column beside
-    it holding name-shaped words is the surnames (a roll with no header row)."""
-    forms = {t.form for t in types if t.cue is Cue.NAME}
-    if NameForm.SURNAME in forms or NameForm.FULL in forms:
-        return types
-    for i, t in enumerate(types):
-        if t.cue is not Cue.NAME or t.form is not NameForm.FORENAME or t.hint:
-            continue
-        for j in (_filled_beside(sample, i, -1), _filled_beside(sample, i, 1)):
-            # Beside it, or across the empty columns a report's merged cells leave; under no
-            # header, or under a party's ("Accused": the accused's surnames).
-            if j is not None and 0 <= j < len(types) and types[j].cue in (Cue.OTHER, Cue.PARTY):
-                judged = judge_surnames([cell(row, j) for row in sample])
-                if judged is not None:
-                    return [judged if k == j else other for k, other in enumerate(types)]
-    return types
-
-
-MERGED_GAP = 4
-"""Empty columns a report's merged cells may leave between a surname and a forename."""
-
-
-def _filled_beside(sample: Sequence[Sequence[str]], index: int, step: int) -> int | None:
-    """The nearest column on one side of `index` with any value in the sample, across at most
-    MERGED_GAP empty columns."""
-    for j in range(index + step, index + step * (MERGED_GAP + 2), step):
-        if j < 0:
-            return None
-        if any(cell(row, j) for row in sample):
-            return j
-    return None
 
 
 def _person_header(header: str) -> str:
