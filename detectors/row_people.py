@@ -1,6 +1,6 @@
 """Who a table row names: name columns grouped into one person each ("Victim surname" with
-"Victim forename"), the name read from them, and the salted identity keys people are counted
-by (never kept, never reported)."""
+"Victim forename"), the surnames found beside a column of forenames, the name read from them,
+and the salted identity keys people are counted by (never kept, never reported)."""
 
 from __future__ import annotations
 
