@@ -55,6 +55,10 @@ class Budget:
 
     limits: Limits = field(default_factory=Limits)
     deadline: float = 0.0
+    ocr_pages: int = 0
+    """Pictures of text (scanned pages, image files) given to OCR so far, in all the document."""
+    ocr_spent: float = 0.0
+    """OCR seconds given back to the deadline so far (`detectors.formats._ocr`)."""
 
     def __post_init__(self) -> None:
         if not self.deadline:

@@ -44,6 +44,7 @@ INSPECTORS: dict[str, str] = {
     "doc": "detectors.formats.legacy:inspect_doc",
     "ppt": "detectors.formats.legacy:inspect_ppt",
     "text": "detectors.formats.plaintext:inspect_text",
+    "image": "detectors.formats.image:inspect_image",
 }
 """Format name -> "module:function" of its inspector, imported on first use."""
 
@@ -109,6 +110,8 @@ def sniff(data: bytes, name: str = "") -> str:
         return "doc"  # its reader says which Word version it is
     if head.startswith(b"{\\rtf"):
         return "rtf"
+    if is_image(head):
+        return "image"
     if _looks_like_html(head) and not _csv_with_markup(head, extension):
         return "html"
     if _looks_binary(head) and not _delimited_with_nuls(head, extension, len(data) <= len(head)):
@@ -116,6 +119,28 @@ def sniff(data: bytes, name: str = "") -> str:
     if extension in ("csv", "tsv") or _looks_delimited(head, complete=len(data) <= len(head)):
         return "csv"
     return "text"
+
+
+_IMAGE_MAGIC = (
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",
+    b"GIF87a",
+    b"GIF89a",
+    b"II*\x00",
+    b"MM\x00*",
+    b"BM",
+)
+"""How picture files begin (WebP is RIFF....WEBP, checked apart)."""
+
+
+def is_image(head: bytes) -> bool:
+    """Whether the bytes begin like a picture file (PNG, JPEG, GIF, TIFF, BMP, WebP)."""
+    if head.startswith(b"BM") and len(head) >= 14:
+        # A bitmap's header gives its size and where its pixels start, after the 14-byte
+        # header: a text beginning "BM" does not.
+        size, offset = struct.unpack_from("<I", head, 2)[0], struct.unpack_from("<I", head, 10)[0]
+        return size >= 26 and 26 <= offset < size
+    return head.startswith(_IMAGE_MAGIC[:-1]) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
 def is_encrypted_ooxml(data: bytes) -> bool:

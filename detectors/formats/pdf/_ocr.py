@@ -12,22 +12,25 @@ clean for text nobody read.
 from __future__ import annotations
 
 import math
-import os
 import shutil
-import subprocess
 import threading
-import time
-from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from detectors.formats._ocr import (
+    MAX_IMAGE_PIXELS,
+    MAX_RENDER_PIXELS,
+    TESSERACT,
+    Failure,
+    allowed,
+    read,
+)
+from detectors.formats._ocr import tesseract_text as _tesseract
 from detectors.formats.pdf._layout import PageDrawing
 from detectors.limits import Budget
 from detectors.model import Text, Unread, Vector
 
-TESSERACT = "tesseract"
-"""The OCR program, looked up on PATH when a scanned page is met."""
 MAX_TEXT_CHARS = 50
 """A page with fewer characters than this (any kind: shown, hidden, an OCR layer) has no text
 layer worth the name; a stamp or a page number may be all there is on a scan."""
@@ -35,25 +38,8 @@ MIN_IMAGE_SHARE = 0.5
 """Share of the page images must cover for the page to be taken for a scan: a logo is not."""
 DPI = 300
 """Resolution pages are rendered at for Tesseract, which reads 10-point type well from 300."""
-MAX_RENDER_PIXELS = 12_000_000
-"""Pixels of one rendered page (A4 at 300 dpi is 8.7 million): a larger page is rendered at
-a lower resolution, so that memory stays bounded whatever size the page claims to be."""
-MAX_IMAGE_PIXELS = 64_000_000
-"""Pixels of the largest image pdfium is asked to decode, which it holds whole: at most 256 MB
-in four colour channels (a 600 dpi A4 scan is 35 million pixels). A larger one is a
-decompression bomb or close enough, and its page is an unread part."""
-MIN_SECONDS = 1.0
-"""Time budget left under which OCR is not started."""
 _LOCK = threading.Lock()
 """pdfium is not safe to call from two threads at once."""
-
-
-@dataclass(frozen=True)
-class Failure:
-    """Why a scanned page was not read."""
-
-    reason: str
-    limit: bool = False
 
 
 def is_scanned(drawing: PageDrawing) -> bool:
@@ -87,10 +73,6 @@ class Scans:
         self._budget = budget
         self._document: pdfium.PdfDocument | None = None
         self._program: str | None = None
-        self.read = 0
-        """Pages given to Tesseract so far."""
-        self.spent = 0.0
-        """OCR seconds given back to the budget so far."""
 
     def close(self) -> None:
         if self._document is not None:
@@ -115,33 +97,17 @@ class Scans:
         return Text(text, Vector.PAGE_TEXT, f"page {number}, text read from its scanned image")
 
     def _read(self, index: int) -> str | Failure:
-        program = self._program or shutil.which(TESSERACT)
-        if program is None:
+        tesseract = self._program or shutil.which(TESSERACT)
+        if tesseract is None:
             return Failure("the Tesseract OCR program is not installed")
-        self._program = program
-        limits = self._budget.limits
-        if self.read >= limits.max_ocr_pages:
-            return Failure(f"over the {limits.max_ocr_pages:,}-page OCR limit", limit=True)
-        left = self._budget.deadline - time.monotonic()
-        if left < MIN_SECONDS:
-            return Failure("time budget spent", limit=True)
+        self._program = tesseract
+        refused = allowed(self._budget)
+        if refused is not None:
+            return refused
         rendered = self._render(index)
         if isinstance(rendered, Failure):
             return rendered
-        self.read += 1
-        timeout = min(limits.ocr_page_timeout_s, self._budget.deadline - time.monotonic())
-        started = time.monotonic()
-        text = _tesseract(program, *rendered, max(timeout, MIN_SECONDS))
-        self._give_back(time.monotonic() - started)
-        return text
-
-    def _give_back(self, spent: float) -> None:
-        """OCR time is added back to the document's budget, up to `limits.ocr_time_s` in all:
-        the budget is for reading and detection, and a long scan is not too large."""
-        allowance = max(0.0, self._budget.limits.ocr_time_s - self.spent)
-        extra = min(spent, allowance)
-        self.spent += extra
-        self._budget.deadline += extra
+        return read(tesseract, *rendered, self._budget, run=_tesseract)
 
     def _render(self, index: int) -> tuple[bytes, int] | Failure:
         """The page as an 8-bit grey PGM image at up to `DPI`, and its resolution; or why it
@@ -190,22 +156,3 @@ def _largest_image(page: pdfium.PdfPage) -> int:
                 continue
             largest = max(largest, width * height)
     return largest
-
-
-def _tesseract(program: str, image: bytes, dpi: int, timeout: float) -> str | Failure:
-    """Tesseract's text for a PGM image, on one thread (the scan shares the machine)."""
-    environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    # Page segmentation 1 detects the orientation first (Debian's `tesseract-ocr` depends on
-    # `tesseract-ocr-osd`): a letter fed into the scanner sideways or upside down is read too.
-    command = [program, "stdin", "stdout", "-l", "eng", "--dpi", str(dpi), "--psm", "1"]
-    try:
-        done = subprocess.run(
-            command, input=image, capture_output=True, timeout=timeout, env=environment
-        )
-    except subprocess.TimeoutExpired:
-        return Failure(f"OCR took longer than {timeout:,.0f} s", limit=True)
-    except OSError:
-        return Failure("the Tesseract OCR program cannot be run")
-    if done.returncode != 0:
-        return Failure("Tesseract could not read the page image")
-    return done.stdout.decode("utf-8", errors="replace")

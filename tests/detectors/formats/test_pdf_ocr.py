@@ -14,6 +14,7 @@ import pikepdf
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from detectors.formats import _ocr as shared
 from detectors.formats.pdf import _ocr, inspect_pdf
 from detectors.limits import Budget, Limits
 from detectors.model import Item, Severity, Status, Text, Unread, Vector
@@ -200,7 +201,7 @@ class _NoChecks(Budget):
 
 @needs_tesseract
 def test_a_spent_time_budget_leaves_the_scanned_page_unread() -> None:
-    budget = _NoChecks(Limits(), deadline=time.monotonic() + _ocr.MIN_SECONDS / 4)
+    budget = _NoChecks(Limits(), deadline=time.monotonic() + shared.MIN_SECONDS / 4)
     unread = [i for i in inspect_pdf(_pdf((SCAN, FULL, "", 0)), "r.pdf", budget)]
     unread = [i for i in unread if isinstance(i, Unread)]
     assert [(u.where, u.limit) for u in unread] == [("page 1", True)]
@@ -247,9 +248,9 @@ def test_ocr_time_is_given_back_to_the_budget_up_to_its_allowance(
         return real(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(_ocr, "_tesseract", slow)
-    monkeypatch.setattr(_ocr.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(time, "monotonic", lambda: clock[0])
     limits = Limits(ocr_time_s=allowance)
-    budget = _NoChecks(limits, deadline=clock[0] + 1.5 * _ocr.MIN_SECONDS)
+    budget = _NoChecks(limits, deadline=clock[0] + 1.5 * shared.MIN_SECONDS)
     items = list(inspect_pdf(_pdf(*[(SCAN, FULL, "", 0)] * 3), "r.pdf", budget))
     texts = [i.where for i in items if isinstance(i, Text) and i.vector is Vector.PAGE_TEXT]
     assert len(texts) == read
