@@ -6,7 +6,9 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import struct
 import zipfile
+import zlib
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -121,3 +123,19 @@ def test_the_document_s_ocr_page_cap_is_shared_by_its_pictures() -> None:
 def test_a_damaged_picture_is_unreadable() -> None:
     verdict = scan(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "broken.png")
     assert verdict.status.value == "unreadable"
+
+
+def _claiming(width: int, height: int) -> bytes:
+    """A small PNG whose header claims `width` x `height` pixels (a decompression bomb)."""
+    data = bytearray(_saved(Image.new("L", (40, 40), 255), "PNG"))
+    data[16:24] = struct.pack(">II", width, height)
+    data[29:33] = struct.pack(">I", zlib.crc32(bytes(data[12:29])))
+    return bytes(data)
+
+
+@pytest.mark.parametrize("side", [9_000, 100_000])
+def test_a_picture_claiming_too_many_pixels_is_cut_short_not_decoded(side: int) -> None:
+    verdict = scan(_claiming(side, side), "bomb.png")
+    assert verdict.status.value == "too_large"
+    assert [u.where for u in verdict.unread] == ["picture"]
+    assert verdict.severity is Severity.MEDIUM  # never clean: nobody read it
