@@ -36,7 +36,8 @@ def role_titles() -> tuple[str, ...]:
 
 
 def _alternation() -> str:
-    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in role_titles())
+    # "Her Majesty's Inspector" is typeset with a curly apostrophe as often as a straight one.
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+").replace("'", "['’]") for t in role_titles())
 
 
 _COURTESY = (

@@ -66,6 +66,18 @@ def _post_line(line: str) -> bool:
     )
 
 
+_BARE_PART = re.compile(r"(?-i:[A-Z][\w'’.-]*)(?:[ \t]*,?[ \t]+[\w'’.-]+){0,6}[ \t]*,?")
+"""A line of an address with no number: "Cauldwell Street", "Bedford", "North Wing, Guildhall"."""
+
+
+def _address_part(lines: list[str], index: int) -> bool:
+    """A bare street or town line of an office's address: a postcode or phone follows within
+    three lines ("Cauldwell Street / Bedford / MK42 9AP")."""
+    if _BARE_PART.fullmatch(lines[index].strip()) is None:
+        return False
+    return any(_contact(line) for line in lines[index + 1 : index + 4])
+
+
 def _contact(line: str) -> bool:
     return bool(line.strip()) and bool(CONTACT_LINE.search(line) or _MORE_CONTACT.search(line))
 
@@ -95,7 +107,7 @@ def signature_spans(text: str) -> tuple[tuple[int, int], ...]:
             after += 1  # one blank line between the post and the office's address
         while after < len(lines) and after - index <= POST_LINES + CONTACT_LINES:
             line = lines[after]
-            if not _contact(line):
+            if not _contact(line) and not _address_part(lines, after):
                 break
             after += 1
         start, end = offsets[index], offsets[after] - 1

@@ -339,3 +339,20 @@ def test_a_reply_to_a_request_about_a_topic_says_nothing_of_the_requester() -> N
     evidence = detector.finish()
     assert evidence.special_categories == ()
     assert assess(evidence, ()).severity in ("low", "none")
+
+
+def test_an_official_addressed_at_their_office_is_named_in_their_post() -> None:
+    director, inspector, other = _names(3, seed=59)
+    text = (
+        f"18 December 2019\n{director}\nDirector of Children’s Services\nExample Borough Council\n"
+        "Cauldwell Street\nBedford\nMK42 9AP\n"
+        f"Dear {director.split()[0]}\n"
+        "This letter summarises the findings of a focused visit to the council's children's "
+        f"services. The inspectors were {inspector}, Her Majesty’s Inspector, and {other}, HMI.\n"
+    )
+    detector = Detector()
+    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
+    evidence = detector.finish()
+    assert evidence.people == 0
+    assert evidence.special_categories == ()
+    assert assess(evidence, ()).severity in ("low", "none")
