@@ -56,19 +56,21 @@ def _isbn_hyphens(value: str) -> bool:
     return len([part for part in re.split(r"[\s-]+", value) if part]) == 4
 
 
+def not_nhs(text: str, start: int, end: int) -> bool:
+    """A ten-digit number that is no NHS number whoever stands beside it: a phone number
+    grouped as North American ones are with no mention of the NHS, or one of a text's many
+    serial numbers."""
+    phone = _PHONE_SHAPE.fullmatch(text[start:end]) is not None
+    if phone and _NHS_WORD.search(text, max(0, start - NEAR), end + NEAR) is None:
+        return True
+    return _serial_numbers(text)
+
+
 def look_alike(entity: str, text: str, start: int, end: int) -> bool:
     """An ISBN read as an NHS number; an animal's birth date read as a person's."""
     before = text[max(0, start - BOOK_NEAR) : start]
     if entity == "UK_NHS":
-        return (
-            _BOOK.search(before) is not None
-            or _isbn_hyphens(text[start:end])
-            or _serial_numbers(text)
-            or (
-                _PHONE_SHAPE.fullmatch(text[start:end]) is not None
-                and _NHS_WORD.search(text, max(0, start - NEAR), end + NEAR) is None
-            )
-        )
+        return _BOOK.search(before) is not None or _isbn_hyphens(text[start:end])
     if entity == "DATE_OF_BIRTH":
         window = text[max(0, start - NEAR) : end + NEAR]
         return _ANIMAL.search(window) is not None

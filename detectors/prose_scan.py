@@ -10,7 +10,7 @@ from typing import Protocol
 
 from detectors.imprints import imprint_spans
 from detectors.letters import said_to_you, salutation
-from detectors.lookalikes import look_alike
+from detectors.lookalikes import look_alike, not_nhs
 from detectors.mask import mask
 from detectors.meetings import in_spans, office_contact_spans
 from detectors.names import (
@@ -228,6 +228,7 @@ def _judge(
                 entity, value, beside or role, text[max(0, match.start - 60) : match.start]
             )
             or (look_alike(entity, text, match.start, match.end) and not beside)
+            or (entity == "UK_NHS" and not_nhs(text, match.start, match.end))
         ):
             continue
         if not role:

@@ -245,6 +245,7 @@ def test_menu_titles_of_a_health_department_give_no_one_a_health_condition() -> 
     ("text", "nhs"),
     [
         ("Liaison: call 773-259-0643 for the council.", False),
+        ("Please contact the assistant, Maggie Holloway at 773-259-0643.", False),
         ("Patient record: NHS number 943-476-5919 on file.", True),
         ("Patient record: 943 476 5919 on file.", True),
     ],
