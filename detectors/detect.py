@@ -449,7 +449,7 @@ class Detector:
     def _analyse(self, pending: list[_Pending]) -> None:
         # A short text that is wholly a name (an author field, a comment's author) is read by
         # the gazetteer; the small NER model is unreliable on a name with no sentence around it.
-        names = [_whole_name(p.text) for p in pending]
+        names = [_whole_name(p.text, one_word=p.vector not in _BLOCKS) for p in pending]
         prose = [p for p, n in zip(pending, names, strict=True) if not n]
         for p, found in zip(pending, names, strict=True):
             for part in found:
@@ -461,7 +461,8 @@ class Detector:
             self._seen.update(zip(fresh, results, strict=True))
         for p in prose:
             for hit in self._seen[p.text].hits:
-                if hit.public_role and hit.keys is not None and hit.keys.full is not None:
+                named = hit.public_role or (p.where == PAGE_AUTHOR and hit.entity == "PERSON")
+                if named and hit.keys is not None and hit.keys.full is not None:
                     self._public_names.add(hit.keys.full)
         for p in prose:
             self._prose_hits(p, self._seen[p.text])
@@ -471,6 +472,10 @@ class Detector:
         if name is None or self.allow.covers(name):
             return
         keys = name_keys(name)
+        if pending.where == PAGE_AUTHOR and keys.full is not None:
+            # A web page's declared author: the same name in its byline, shown or folded
+            # away in the page's furniture, is the author's.
+            self._public_names.add(keys.full)
         public = (
             (self._in_notice(pending.vector) and not pending.covers)
             or pending.public
@@ -609,11 +614,20 @@ def _slices(pending: list[_Pending]) -> list[list[_Pending]]:
     return slices
 
 
-def _whole_name(text: str) -> list[str]:
+PAGE_AUTHOR = "meta 'author'"
+"""Where the HTML reader puts a page's `<meta name="author">`."""
+_BLOCKS = frozenset({Vector.PAGE_TEXT, Vector.HIDDEN_TEXT})
+"""Where a short text is a block of a page: one word alone there ("Close", "Asia") is a
+button's or a menu's label, not a surname (which an author field may well hold alone)."""
+
+
+def _whole_name(text: str, one_word: bool = True) -> list[str]:
     """The names a short text consists of ("Smith, John", "J Smith; A Jones"), else none."""
     if len(text) > 120 or "\n" in text.strip():
         return []
     parts = [part.strip() for part in text.replace(";", "\n").splitlines() if part.strip()]
+    if not one_word and len(parts) == 1 and len(parts[0].split()) == 1:
+        return []
     if parts and all(looks_like_name(part) for part in parts):
         return parts
     return []

@@ -357,3 +357,32 @@ def test_an_official_addressed_at_their_office_is_named_in_their_post() -> None:
     assert evidence.people == 0
     assert evidence.special_categories == ()
     assert assess(evidence, ()).severity in ("low", "none")
+
+
+def test_a_news_page_s_authors_in_its_hidden_byline_are_its_authors() -> None:
+    first, second = _names(2, seed=60)
+    page = (
+        f'<html><head><meta name="author" content="{first}"><meta name="author" '
+        f'content="{second}"></head><body><div class="hidden">{first} and {second}</div>'
+        f'<div style="display:none">{first} , {second}</div><p>Can the deal get through '
+        "Parliament? Here is how the votes fall.</p></body></html>"
+    )
+    verdict = scan(page.encode(), "article.html")
+    assert verdict.people == 0
+    assert verdict.severity in ("low", "none")
+
+
+@pytest.mark.parametrize(
+    ("text", "vector", "people"),
+    [
+        ("Close", Vector.PAGE_TEXT, 0),  # a button's label
+        ("Asia", Vector.HIDDEN_TEXT, 0),  # a menu's
+        ("Holloway", Vector.METADATA, 1),  # an author field may hold a surname alone
+    ],
+)
+def test_one_word_alone_in_a_page_block_is_a_label_not_a_surname(
+    text: str, vector: Vector, people: int
+) -> None:
+    detector = Detector()
+    detector.feed(Text(text, vector, "text block 1"))
+    assert detector.finish().people == people
