@@ -47,10 +47,31 @@ MEETING_ITEMS = 2
 def is_meeting_document(text: str) -> bool:
     """True for the minutes, agenda or notice of a council's, committee's or panel's meeting:
     a meeting's title near the start and at least two of its standing items. Such documents
-    are published on purpose and name the members, the chair and the clerk in public."""
-    if _MEETING_TITLE.search(text, 0, MEETING_TITLE_NEAR) is None:
+    are published on purpose and name the members, the chair and the clerk in public.
+
+    A web page may give the whole of its minutes as one paragraph: in a text with (nearly) no
+    line breaks, the title and the items are looked for anywhere a word starts."""
+    if text.count("\n") * RUN_ON_CHARS < len(text):
+        title, items = _RUN_ON_TITLE, _RUN_ON_ITEMS
+    else:
+        title, items = _MEETING_TITLE, _MEETING_ITEMS
+    if title.search(text, 0, MEETING_TITLE_NEAR) is None:
         return False
-    return sum(1 for item in _MEETING_ITEMS.values() if item.search(text)) >= MEETING_ITEMS
+    return sum(1 for item in items.values() if item.search(text)) >= MEETING_ITEMS
+
+
+RUN_ON_CHARS = 400
+"""Characters a text holds per line break at least to be read as one run-on paragraph."""
+
+
+def _run_on(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern with its line anchors read as word starts."""
+    source = re.sub(r"(?<!\[)\^", r"\\b", pattern.pattern)
+    return re.compile(source, pattern.flags & ~re.MULTILINE)
+
+
+_RUN_ON_TITLE = _run_on(_MEETING_TITLE)
+_RUN_ON_ITEMS = {name: _run_on(item) for name, item in _MEETING_ITEMS.items()}
 
 
 _OFFICE_CONTACT = re.compile(

@@ -285,3 +285,27 @@ def test_a_letter_that_speaks_of_an_agenda_keeps_its_people_private() -> None:
     evidence = _detect([letter]).finish()
     assert not any(f.public_role for f in evidence.findings if f.entity == "PERSON")
     assert assess(evidence, ()).severity.rank >= Severity.MEDIUM.rank
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting"),
+    [
+        (
+            "Agreed as a true record. DRAFT MINUTES OF THE WEST FIELD PARISH COUNCIL MEETING ON "
+            "THURSDAY 5th DECEMBER HELD AT THE VILLAGE HALL PRESENT (Five Councillors):- {a}, {b} "
+            "and {c} In attendance: {d}, Parish Clerk. 1. Apologies for absence: none. "
+            "2. Declarations of interest: none. " + "The council discussed the verges. " * 30,
+            True,
+        ),
+        (
+            "I write about the meeting I attended at the hall, and the apologies I am owed by "
+            "{a} and {b}, who were present when my fence was damaged. " * 20,
+            False,
+        ),
+    ],
+)
+def test_minutes_a_web_page_gives_as_one_paragraph_are_a_meeting_document(
+    text: str, meeting: bool
+) -> None:
+    a, b, c, d = _names(4, seed=61)
+    assert is_meeting_document(text.format(a=a, b=b, c=c, d=d)) is meeting
