@@ -42,14 +42,17 @@ _BODIES = re.compile(
     r"\b(?:[A-Z][\w'’.-]*\s+(?:(?:and|&|of|for|the)\s+)?){1,5}"
     r"(?:Hospitals?|Trust|Hospice|Clinic|Surgery|Health\s+Board|Health\s+Centre|"
     r"Infirmary|School|Academy|Nursery|College|Zoo|Foundation|Society|Association|Charity|"
-    r"Inc|Incorporated|LLC|Ltd|Limited|PLC|plc|Corp|Corporation|Group|Holdings)\b"
+    r"Inc|Incorporated|LLC|Ltd|Limited|PLC|plc|Corp|Corporation|Group|Holdings|"
+    r"Council|Commission|Committee|Board|Forum|Network|Partnership|Alliance)\b"
     r"|(?i:\b(?:children['’]?s?|family|youth|sure\s+start)\s+cent(?:re|er)s?\b)"
     r"|(?i:\bchildren['’]?s?\s+(?:services|hospital|trust|society|charity)\b)"
     r"|\b(?:NHS|Mental\s+Health)\s+(?:Foundation\s+)?Trusts?\b"
 )
-"""Names of hospitals, trusts, schools, children's centres, charities and companies: a place or
-a body, not a category of the people named beside them ("George Eliot Hospital NHS Trust",
-"Ferndale Children's Centre", "Quest Diagnostics Incorporated")."""
+"""Names of hospitals, trusts, schools, children's centres, charities, companies, councils,
+boards and forums: a place or a body, not a category of the people named beside them ("George
+Eliot Hospital NHS Trust", "Ferndale Children's Centre", "Race Equity Council", "Mental Health
+Advisory Board"). Units and teams are not among them: "referred to the Domestic Abuse Unit"
+still says what a case is about."""
 
 
 @lru_cache(maxsize=4096)

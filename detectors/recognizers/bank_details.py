@@ -16,8 +16,14 @@ RECOGNIZER = RecognizerSpec(
     # Sort code and account number together (the span covers both).
     entity="BANK_DETAILS",
     patterns=(
-        PatternSpec("sort code then account", rf"(?<!\d){SORT_CODE}{GAP}{ACCOUNT}(?!\d)", 0.7),
-        PatternSpec("account then sort code", rf"(?<!\d){ACCOUNT}{GAP}{SORT_CODE}(?!\d)", 0.7),
+        # Neither number glued to letters or more digits: "PR00002153 … PW 19-23-21" are a
+        # project's and an agreement's references.
+        PatternSpec(
+            "sort code then account", rf"(?<![\w-]){SORT_CODE}{GAP}{ACCOUNT}(?![\w-])", 0.7
+        ),
+        PatternSpec(
+            "account then sort code", rf"(?<![\w-]){ACCOUNT}{GAP}{SORT_CODE}(?![\w-])", 0.7
+        ),
         PatternSpec("labelled account number", rf"(?<={LABEL}){ACCOUNT}(?!\d)", 0.5),
     ),
     context=(

@@ -423,3 +423,21 @@ def test_a_directory_s_notes_speak_for_its_bodies_only_where_a_reader_sees_them(
     named = [f for f in evidence.findings if f.entity == "PERSON" and "Notes" in f.where]
     assert named
     assert all(f.public_role is public for f in named)
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        ("appointments to the Race Equity Council", frozenset()),
+        ("the Mental Health Advisory Board met", frozenset()),
+        ("the Safeguarding Children Partnership", frozenset()),
+        ("she was referred to the Domestic Abuse Unit", frozenset({"domestic_abuse"})),
+        ("a victim of domestic abuse", frozenset({"domestic_abuse"})),
+    ],
+)
+def test_a_council_board_or_forum_named_for_a_topic_is_a_body(
+    text: str, categories: frozenset[str]
+) -> None:
+    from detectors.special import categories_in
+
+    assert categories_in(text) == categories

@@ -26,6 +26,8 @@ class TestBankDetails(RecognizerCases):
         "Code 12-34-567 and 12345678",
         "Account 1234567890 is closed.",
         "In 2023 there were 12345678 calls.",
+        "PR00002153 with Bolton & Menk and Agmt PW 19-23-21 with the board",
+        "Agreement 12-34-56-78 and order 12345678",
     )
     CELLS = (
         ("12-34-56 12345678", False),
