@@ -19,10 +19,12 @@ _IMPRINT = re.compile(
 "prepared on behalf of Jane Smith by"."""
 IMPRINT_LENGTH = 240
 """Characters after the opening that an imprint may run to (two or three lines at most)."""
-_IMPRINT_END = re.compile(r"\n[ \t]*\n|\.[ \t]*(?=\n|$)|\.[ \t]+(?=[A-Z][a-z]+[ \t]+[a-z])")
+_IMPRINT_END = re.compile(
+    r"\n[ \t]*\n|(?<!\b[A-Z])\.[ \t]*(?=\n|$)|(?<!\b[A-Z])\.[ \t]+(?=[A-Z][a-z]+[ \t]+[a-z])"
+)
 """An imprint ends at a blank line, or at a full stop that ends its line or is followed by a
 new sentence ("… AB1 2CD. We will …"); a full stop inside an address ("St. Mary's") is not
-an end."""
+an end, nor the full stop of an initial ("promoted by M. Dixon on behalf of …")."""
 _CASE_PARTY = re.compile(
     r"\b(?:victims?|suspects?|witness(?:es)?|offenders?|complainants?|defendants?|"
     r"accused|arrested|charged)\b",

