@@ -197,6 +197,20 @@ _URN_ONLY = re.compile(r"urn|unique reference(?: number| no)?")
 """A header that says "unique reference number" and nothing of crime or cases."""
 
 
+_RACE_ONLY = re.compile(r"\brace\b")
+_ETHNIC_VALUE = re.compile(
+    r"\b(?:white|black|asian|african|caribbean|hispanic|latin[oax]|mixed|chinese|indian|"
+    r"pakistani|bangladeshi|arab|gypsy|roma|traveller|native|pacific|other|unknown|"
+    r"not stated|w[1-9]|b[1-9]|a[1-9]|m[1-9]|o[1-9]|ic[1-9]|[wbamo])\b",
+    re.IGNORECASE,
+)
+
+
+def _ethnic_values(cells: _Cells) -> bool:
+    """Values of an ethnicity column: "White British", "Asian (Indian)", "W1", "IC3"."""
+    return cells.share(_ETHNIC_VALUE.search) >= 0.3
+
+
 def judge_column(header: str, sample: Sequence[str]) -> ColumnType:
     """Decide what a column holds from its header and a sample of its (first) values."""
     head = normal_header(header)
@@ -228,6 +242,8 @@ def judge_column(header: str, sample: Sequence[str]) -> ColumnType:
         cued = Cue.PARTY  # "Role" holding Victim / Witness / Suspect is a case record's party
     if cued is Cue.PARTY and party_column([cells.values]):
         return OTHER  # "Party": Labour, Conservative…, a political party, not a case's
+    if cued is Cue.ETHNICITY and _RACE_ONLY.search(head) and not _ethnic_values(cells):
+        return OTHER  # "Race Type": Regular, Special, an election's contest, not a person's
     if cued is not None and not (cued is Cue.PARTY and numeric >= 0.8):
         return ColumnType(cued, score=0.9)
 

@@ -17,17 +17,25 @@ _MEETING_TITLE = re.compile(
     r"sub-committee|panel|board|meeting|cabinet|assembly|forum)\b"
     r"|(?:[^\n]{0,60}\b)?(?:council|committee|panel|board)[ \t]+(?:meeting[ \t]+)?minutes\b"
     r"|agenda\b|summons[ \t]+to[ \t]+(?:all[ \t]+)?(?:councillors|members)\b"
-    r"|notice[ \t]+of[ \t]+(?:the[ \t]+)?[^\n]{0,60}?\bmeeting\b)",
+    r"|notice[ \t]+of[ \t]+(?:the[ \t]+)?[^\n]{0,60}?\bmeeting\b"
+    r"|(?:[^\n]{0,60}\b)?(?:council|committee|panel|board)[ \t]*\n?[ \t]*meeting\b"
+    # Welsh: "Cofnodion" (minutes), "Cyngor Cymuned … / Cyfarfod" (a community council's
+    # meeting), "Agenda".
+    r"|cofnodion\b|(?:[^\n]{0,60}\b)?cyngor[^\n]{0,60}\n?[ \t]*cyfarfod\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 """A meeting document's title at the head of a line: "Minutes of the Parish Council meeting",
-"Agenda & Summons to Councillors", "Notice of meeting"."""
+"Agenda & Summons to Councillors", "Notice of meeting", "Community Council / Meeting 13th
+June", and their Welsh forms (a council in Wales publishes its minutes in both languages)."""
 _MEETING_ITEMS = {
-    "present": re.compile(r"^[ \t]*present[ \t]*:", re.IGNORECASE | re.MULTILINE),
+    "present": re.compile(
+        r"^[ \t]*(?:present[ \t]*:|(?:yn[ \t]+)?(?:present|presennol)[ \t]*:?[ \t]*$)",
+        re.IGNORECASE | re.MULTILINE,
+    ),
     "attendance": re.compile(r"^[ \t]*(?:also[ \t]+)?in[ \t]+attendance\b", re.I | re.M),
     "apologies": re.compile(
         r"^[ \t]*(?:[\d.]+[.)]?[ \t]+)?(?:to[ \t]+(?:receive|note|accept)[ \t]+(?:any[ \t]+)?)?"
-        r"apologies\b",
+        r"(?:(?:welcome|croeso)[ \t]+(?:and|ac|a)[ \t]+)?(?:apologies|ymddiheuriadau)\b",
         re.IGNORECASE | re.MULTILINE,
     ),
     "declarations": re.compile(
@@ -36,8 +44,11 @@ _MEETING_ITEMS = {
         re.IGNORECASE | re.MULTILINE,
     ),
     "previous": re.compile(
-        r"\bminutes[ \t]+of[ \t]+the[ \t]+(?:last|previous)[ \t]+meeting\b", re.IGNORECASE
+        r"\bminutes[ \t]+of[ \t]+the[ \t]+(?:last|previous)[ \t]+meeting\b|"
+        r"\bcofnodion[ \t]+y[ \t]+cyfarfod[ \t]+(?:blaenorol|diwethaf)\b",
+        re.IGNORECASE,
     ),
+    "declarations_cy": re.compile(r"\bdatgan(?:iadau)?[ \t]+(?:o[ \t]+)?fuddiant\b", re.I),
 }
 """The standing items of a meeting: who was present, apologies, declarations of interest,
 the minutes of the last meeting."""

@@ -185,7 +185,8 @@ def _title_after() -> re.Pattern[str]:
     return re.compile(
         rf"^(?:\s*,\s*(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}?|\s+)(?:{_alternation()})\b(?!['’])"
         rf"|^\s*\(\s*(?:the\s+)?(?:{_PARTIES})\b[^)\n]{{0,40}}\)"
-        rf"|^\s*\(\s*(?:the\s+)?(?:acting\s+|deputy\s+)?(?:{_alternation()})\s*\)",
+        rf"|^\s*\((?:\s*(?:him|her|them)sel(?:f|ves)\s*[-–:,])?\s*(?:the\s+)?"
+        rf"(?:acting\s+|deputy\s+|elected\s+)?(?:{_alternation()}|leader)\s*\)",
         re.IGNORECASE,
     )
 

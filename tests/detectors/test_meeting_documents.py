@@ -309,3 +309,22 @@ def test_minutes_a_web_page_gives_as_one_paragraph_are_a_meeting_document(
 ) -> None:
     a, b, c, d = _names(4, seed=61)
     assert is_meeting_document(text.format(a=a, b=b, c=c, d=d)) is meeting
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "EXAMPLE & WESTFIELD COMMUNITY COUNCIL\nMEETING 13th JUNE 2018\nPRESENT\n"
+        "Councillors {a}, {b} and {c}.\n1. WELCOME AND APOLOGIES\nApologies from {d}.\n"
+        "3. DECLARATIONS OF INTEREST\nNone.\n",
+        "CYNGOR CYMUNED ENGHRAIFFT\nCYFARFOD 12fed GORFFENNAF 2017\nPRESENNOL\n"
+        "Cynghorwyr {a}, {b} a {c}.\n1. CROESO AC YMDDIHEURIADAU\nDerbyniwyd ymddiheuriadau "
+        "gan {d}.\n",
+    ],
+    ids=["a community council's meeting", "its Welsh version"],
+)
+def test_a_community_council_s_minutes_in_english_or_welsh_are_a_meeting_document(
+    template: str,
+) -> None:
+    a, b, c, d = _names(4, seed=62)
+    assert is_meeting_document(template.format(a=a, b=b, c=c, d=d))

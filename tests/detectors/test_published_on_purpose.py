@@ -401,3 +401,19 @@ def test_an_imprint_runs_on_past_an_initial_to_its_address() -> None:
     )
     spans = imprint_spans(text)
     assert spans and text[spans[0][0] : spans[0][1]].rstrip().endswith("SW1P 2PN")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{a} (Himself - Leader);{b} (Herself - Chief Executive);{c} (Himself - Elected Mayor)",
+        "The council is led by {a} (Leader) with {b} (Deputy Leader).",
+    ],
+)
+def test_council_leaders_named_with_their_office_in_brackets_are_public(text: str) -> None:
+    a, b, c = _names(3, seed=63)
+    detector = Detector()
+    detector.feed(Text(text.format(a=a, b=b, c=c), Vector.PAGE_TEXT, "page 1"))
+    evidence = detector.finish()
+    assert evidence.people == 0
+    assert all(f.public_role for f in evidence.findings if f.entity == "PERSON")

@@ -275,3 +275,19 @@ def test_staff_with_their_appointment_dates_stay_a_staff_list() -> None:
     verdict = scan(_csv(["Name", "Appointment Date", "Rank", "Collar Number"], rows), "staff.csv")
     assert verdict.severity in ("medium", "high", "critical")
     assert verdict.people == 20
+
+
+@pytest.mark.parametrize(
+    ("values", "ethnicity"),
+    [
+        (["Regular", "Special", "Regular", "Regular", "Special"], False),  # an election's contest
+        (["White", "Asian (Indian)", "Black", "White", "Mixed"], True),
+        (["W1", "IC3", "A1", "W1", "B2"], True),
+    ],
+)
+def test_a_race_column_is_ethnicity_only_when_its_values_are(
+    values: list[str], ethnicity: bool
+) -> None:
+    from detectors.columns import Cue, judge_column
+
+    assert (judge_column("Race Type", values).cue is Cue.ETHNICITY) is ethnicity
