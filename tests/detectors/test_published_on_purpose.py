@@ -14,11 +14,19 @@ import pytest
 
 from crawler.demo.builders.pdf import Line, Page, build_pdf
 from detectors.assess import assess
-from detectors.detect import Detector
+from detectors.detect import Detector, Evidence
 from detectors.model import Text, Vector
 from detectors.scan import scan
 from tests.detectors._tables import fake_names as _names
 from tests.detectors._tables import person_roles as _persons
+
+
+def _evidence(text: str) -> Evidence:
+    """What detection concludes from `text` read as one page."""
+    detector = Detector()
+    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
+    return detector.finish()
+
 
 # --- imprints -------------------------------------------------------------------------------
 
@@ -157,9 +165,7 @@ def test_a_mailto_link_to_an_address_the_page_does_not_show_is_hidden() -> None:
 
 
 def _people_in(text: str) -> int:
-    detector = Detector()
-    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
-    return detector.finish().people
+    return _evidence(text).people
 
 
 @pytest.mark.parametrize(
@@ -194,9 +200,7 @@ def test_an_activity_log_s_incident_numbers_are_not_nhs_numbers() -> None:
         passing += _nhs_check(number[:9]) == int(number[9])
         lines.append(f"{number} 14:{n % 60:02d} Disturbance reported, unit attended, advised.")
     assert passing >= 1  # some pass the check by chance, as in any log
-    detector = Detector()
-    detector.feed(Text("\n".join(lines), Vector.PAGE_TEXT, "page 1"))
-    assert not [f for f in detector.finish().findings if f.entity == "UK_NHS"]
+    assert not [f for f in _evidence("\n".join(lines)).findings if f.entity == "UK_NHS"]
 
 
 def test_a_list_of_real_nhs_numbers_is_still_found() -> None:
@@ -206,9 +210,7 @@ def test_a_list_of_real_nhs_numbers_is_still_found() -> None:
         check = _nhs_check(nine)
         if check is not None:
             rows.append(f"{name}, NHS number {nine}{check}, seen at the clinic.")
-    detector = Detector()
-    detector.feed(Text("\n".join(rows), Vector.PAGE_TEXT, "page 1"))
-    nhs = [f for f in detector.finish().findings if f.entity == "UK_NHS"]
+    nhs = [f for f in _evidence("\n".join(rows)).findings if f.entity == "UK_NHS"]
     assert nhs and nhs[0].count == len(rows) >= 5
 
 
@@ -226,9 +228,7 @@ def test_a_list_of_real_nhs_numbers_is_still_found() -> None:
     ],
 )
 def test_a_mailbox_under_a_function_s_label_is_the_function_s(line: str, personal: bool) -> None:
-    detector = Detector()
-    detector.feed(Text(line, Vector.PAGE_TEXT, "text block 1"))
-    emails = [f for f in detector.finish().findings if f.entity == "EMAIL_ADDRESS"]
+    emails = [f for f in _evidence(line).findings if f.entity == "EMAIL_ADDRESS"]
     assert bool(emails) is personal
 
 
@@ -255,9 +255,7 @@ def test_menu_titles_of_a_health_department_give_no_one_a_health_condition() -> 
     ],
 )
 def test_a_phone_number_shaped_as_north_american_is_not_an_nhs_number(text: str, nhs: bool) -> None:
-    detector = Detector()
-    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
-    found = [f for f in detector.finish().findings if f.entity == "UK_NHS"]
+    found = [f for f in _evidence(text).findings if f.entity == "UK_NHS"]
     assert bool(found) is nhs
 
 
@@ -274,9 +272,7 @@ def test_a_phone_number_shaped_as_north_american_is_not_an_nhs_number(text: str,
     ],
 )
 def test_cited_and_credited_researchers_are_named_in_public(text: str) -> None:
-    detector = Detector()
-    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
-    evidence = detector.finish()
+    evidence = _evidence(text)
     assert evidence.people == 0
     assert [f.public_role for f in evidence.findings if f.entity == "PERSON"] == [True]
 
@@ -289,9 +285,7 @@ def test_cited_and_credited_researchers_are_named_in_public(text: str) -> None:
     ],
 )
 def test_a_victim_or_resident_near_such_words_stays_private(text: str) -> None:
-    detector = Detector()
-    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
-    assert detector.finish().people == 1
+    assert _evidence(text).people == 1
 
 
 @pytest.mark.parametrize(
@@ -304,9 +298,9 @@ def test_a_victim_or_resident_near_such_words_stays_private(text: str) -> None:
 )
 def test_an_office_in_brackets_after_a_name_is_a_public_capacity(text: str, public: bool) -> None:
     (name,) = _names(1, seed=57)
-    detector = Detector()
-    detector.feed(Text(text.format(name=name), Vector.PAGE_TEXT, "page 1"))
-    assert [f.public_role for f in detector.finish().findings if f.entity == "PERSON"] == [public]
+    assert [
+        f.public_role for f in _evidence(text.format(name=name)).findings if f.entity == "PERSON"
+    ] == [public]
 
 
 # --- letters to a named person ---------------------------------------------------------------
@@ -324,9 +318,7 @@ def test_a_letter_about_its_addressee_s_conduct_names_what_it_says_of_them() -> 
         "Your conduct breached the policy."
     )
     text = _LETTER.format(name=name, first=name.split()[0], body=body)
-    detector = Detector()
-    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))  # a scanned letter reads as one page
-    evidence = detector.finish()
+    evidence = _evidence(text)  # a scanned letter reads as one page
     assert assess(evidence, ()).severity in ("high", "critical")
     assert "sexual_offence" in evidence.special_categories
     assert evidence.people == 1
@@ -339,9 +331,7 @@ def test_a_reply_to_a_request_about_a_topic_says_nothing_of_the_requester() -> N
         "The figures you asked for are attached."
     )
     text = _LETTER.format(name=name, first=name.split()[0], body=body)
-    detector = Detector()
-    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
-    evidence = detector.finish()
+    evidence = _evidence(text)
     assert evidence.special_categories == ()
     assert assess(evidence, ()).severity in ("low", "none")
 
@@ -355,9 +345,7 @@ def test_an_official_addressed_at_their_office_is_named_in_their_post() -> None:
         "This letter summarises the findings of a focused visit to the council's children's "
         f"services. The inspectors were {inspector}, Her Majesty’s Inspector, and {other}, HMI.\n"
     )
-    detector = Detector()
-    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
-    evidence = detector.finish()
+    evidence = _evidence(text)
     assert evidence.people == 0
     assert evidence.special_categories == ()
     assert assess(evidence, ()).severity in ("low", "none")
@@ -412,8 +400,6 @@ def test_an_imprint_runs_on_past_an_initial_to_its_address() -> None:
 )
 def test_council_leaders_named_with_their_office_in_brackets_are_public(text: str) -> None:
     a, b, c = _names(3, seed=63)
-    detector = Detector()
-    detector.feed(Text(text.format(a=a, b=b, c=c), Vector.PAGE_TEXT, "page 1"))
-    evidence = detector.finish()
+    evidence = _evidence(text.format(a=a, b=b, c=c))
     assert evidence.people == 0
     assert all(f.public_role for f in evidence.findings if f.entity == "PERSON")
