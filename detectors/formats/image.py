@@ -39,7 +39,8 @@ def inspect_image(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
     try:
         picture = Image.open(io.BytesIO(data))
         width, height = picture.size
-        frames = getattr(picture, "n_frames", 1)
+        # A TIFF's frames are the pages of a scan; a GIF's or a WebP's are an animation's.
+        frames = getattr(picture, "n_frames", 1) if picture.format == "TIFF" else 1
     except Image.DecompressionBombError:
         yield Unread("picture", "an image of more pixels than may be decoded", limit=True)
         return

@@ -139,3 +139,13 @@ def test_a_picture_claiming_too_many_pixels_is_cut_short_not_decoded(side: int) 
     assert verdict.status.value == "too_large"
     assert [u.where for u in verdict.unread] == ["picture"]
     assert verdict.severity is Severity.MEDIUM  # never clean: nobody read it
+
+
+def test_an_animation_is_read_once_not_frame_by_frame(monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[int] = []
+    monkeypatch.setattr(image, "read", lambda tesseract, data, dpi, budget: read.append(1) or "")
+    monkeypatch.setattr(image, "program", lambda: "tesseract")
+    frames = [_page((f"Frame {n}",)) for n in range(5)]
+    data = _saved(frames[0], "GIF", save_all=True, append_images=frames[1:])
+    assert _items(data) == []
+    assert len(read) == 1
