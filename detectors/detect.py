@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from detectors.errors import DocumentTooLarge
 from detectors.evidence import Evidence, Exposure
@@ -23,9 +23,18 @@ from detectors.limits import Budget
 from detectors.mask import mask
 from detectors.meetings import is_meeting_document
 from detectors.model import Cover, Table, Text, Unread, Vector
-from detectors.names import AllowList, looks_like_name, parse_name
+from detectors.names import AllowList, parse_name
 from detectors.people import count_people
 from detectors.places import organisation_heads
+from detectors.prose_batch import (
+    BLOCKS,
+    PAGE_AUTHOR,
+    Pending,
+    ProseGroup,
+    slices,
+    spread,
+    whole_name,
+)
 from detectors.prose_columns import columns_in, name_led_lines_in, named_lines_in, spaced_row
 from detectors.prose_records import is_record_line, records_in
 from detectors.prose_scan import ProseFinder, ProseHit, ProseResult, scan_texts
@@ -40,8 +49,6 @@ from detectors.tables import (
 
 BATCH_CHARS = 400_000
 """Buffered prose is analysed once this much has gathered, and at the end."""
-SLICE_CHARS = 20_000
-"""Prose analysed between two checks of the time budget (a second or two of the NER model)."""
 PROSE_ACTIVITY = "checking the text for names and other personal data"
 CELL_PROSE_CHARS = 300_000
 """Characters of long table cells read as prose in one document, all tables together."""
@@ -56,39 +63,6 @@ REPEAT_SHARE = 0.9
 cache to add nothing beyond that table (it is still reported as a hiding place)."""
 CASE_NOTES_PEOPLE = 3
 """People a table's notes must name before they count as its case records."""
-
-
-@dataclass(frozen=True)
-class _Pending:
-    text: str
-    vector: Vector
-    where: str
-    embedded_in: str | None
-    kind: str | None = None
-    """What the people named in the text are, when its table says so ("case_records")."""
-    categories: frozenset[str] = frozenset()
-    """Special categories its table gives the people named in it."""
-    covers: tuple[Cover, ...] = ()
-    public: bool = False
-    """The text is a note of a public table (what the MPs or councillors it lists said or
-    did): the people it names are named in public unless it calls them a party to a case."""
-
-
-@dataclass
-class _ProseGroup:
-    keys: list[PersonKeys] = field(default_factory=list)
-    categories: set[str] = field(default_factory=set)
-    sensitive: bool = False
-    kinds: frozenset[str] = frozenset()
-    table_categories: set[str] = field(default_factory=set)
-    """Special categories of the tables this prose came from, if it names anyone."""
-    private: bool = False
-    role: bool = False
-    offenders: bool = False
-    categorised: list[PersonKeys] = field(default_factory=list)
-    details: bool = False
-    by_text: dict[str, list[PersonKeys]] = field(default_factory=dict)
-    """The people each text (a page, a cell, a paragraph) names, by where it lies."""
 
 
 class Detector:
@@ -112,10 +86,10 @@ class Detector:
         self._exposures: list[Exposure] = []
         self._kinds: set[str] = set()
         self._categories: set[str] = set()
-        self._pending: list[_Pending] = []
+        self._pending: list[Pending] = []
         self._pending_chars = 0
         self._sources = 0
-        self._prose: dict[tuple[str, bool, frozenset[str], bool], _ProseGroup] = {}
+        self._prose: dict[tuple[str, bool, frozenset[str], bool], ProseGroup] = {}
         self._table_people: list[tuple[int, Vector, frozenset[int | None]]] = []
         """(exposure index, vector, person keys) of each table, to find pivot caches that only
         repeat a visible sheet."""
@@ -148,7 +122,7 @@ class Detector:
     ) -> None:
         """Take one text or table; `kind` and `categories` say what the people named in a text
         are, when the table it came from says so; `public` that the text is a note of a public
-        table (`_Pending.public`)."""
+        table (`Pending.public`)."""
         if isinstance(item, Table):
             self._end_run()
             self._feed_table(item, embedded_in)
@@ -199,7 +173,7 @@ class Detector:
         public: bool = False,
     ) -> None:
         """Read one text; `context` is the text just before it (a heading over its lines),
-        `public` says it is a note of a public table (`_Pending.public`).
+        `public` says it is a note of a public table (`Pending.public`).
 
         A `cell` of a table (a note, a long cell) is not read as a table printed with single
         spaces: it is one value of a table already judged (a list of an election's assentors
@@ -242,7 +216,7 @@ class Detector:
                 if not item.text.strip():
                     return
         self._pending.append(
-            _Pending(
+            Pending(
                 item.text,
                 item.vector,
                 item.where,
@@ -293,7 +267,7 @@ class Detector:
                     offenders=group.offenders,
                     categorised=count_people(group.categorised),
                     details=group.details,
-                    spread=_spread(group),
+                    spread=spread(group),
                 )
             )
         findings = gathered(self._tallies)
@@ -438,7 +412,7 @@ class Detector:
         pending, self._pending, self._pending_chars = self._pending, [], 0
         for p in pending:
             self._organisations |= organisation_heads(p.text)
-        for part in _slices(pending):
+        for part in slices(pending):
             self._check_prose()
             self._analyse(part)
 
@@ -446,10 +420,10 @@ class Detector:
         if self._budget is not None:
             self._budget.check(PROSE_ACTIVITY)
 
-    def _analyse(self, pending: list[_Pending]) -> None:
+    def _analyse(self, pending: list[Pending]) -> None:
         # A short text that is wholly a name (an author field, a comment's author) is read by
         # the gazetteer; the small NER model is unreliable on a name with no sentence around it.
-        names = [_whole_name(p.text, one_word=p.vector not in _BLOCKS) for p in pending]
+        names = [whole_name(p.text, one_word=p.vector not in BLOCKS) for p in pending]
         prose = [p for p, n in zip(pending, names, strict=True) if not n]
         for p, found in zip(pending, names, strict=True):
             for part in found:
@@ -467,7 +441,7 @@ class Detector:
         for p in prose:
             self._prose_hits(p, self._seen[p.text])
 
-    def _name_hit(self, pending: _Pending, value: str) -> None:
+    def _name_hit(self, pending: Pending, value: str) -> None:
         name = parse_name(value)
         if name is None or self.allow.covers(name):
             return
@@ -499,7 +473,7 @@ class Detector:
         self._keys.append(keys)
         self._group(pending).keys.append(keys)
 
-    def _prose_hits(self, pending: _Pending, result: ProseResult) -> None:
+    def _prose_hits(self, pending: Pending, result: ProseResult) -> None:
         group = self._group(pending)
         # Published court reporting names a defendant and the offence on purpose; the same
         # words in a comment or under a redaction box are still a leak.
@@ -565,11 +539,11 @@ class Detector:
         full = hit.keys.full if hit.entity == "PERSON" and hit.keys is not None else None
         return full is not None and full in self._public_names
 
-    def _group(self, pending: _Pending, public: bool = False) -> _ProseGroup:
+    def _group(self, pending: Pending, public: bool = False) -> ProseGroup:
         source = "metadata" if pending.vector is Vector.METADATA else "prose"
         hidden = pending.vector.hidden or pending.embedded_in is not None
         kinds = frozenset({pending.kind}) if pending.kind and not public else frozenset()
-        group = self._prose.setdefault((source, hidden, kinds, public), _ProseGroup(kinds=kinds))
+        group = self._prose.setdefault((source, hidden, kinds, public), ProseGroup(kinds=kinds))
         group.table_categories |= pending.categories
         return group
 
@@ -599,50 +573,6 @@ class Detector:
                 break
             tally.covers[cover] = None
         tally.tiny = tally.tiny and 0 < chars <= TINY_CHARS
-
-
-def _slices(pending: list[_Pending]) -> list[list[_Pending]]:
-    """Consecutive runs of about SLICE_CHARS of text (a longer text is a slice of its own)."""
-    slices: list[list[_Pending]] = []
-    size = SLICE_CHARS
-    for p in pending:
-        if size >= SLICE_CHARS:
-            slices.append([])
-            size = 0
-        slices[-1].append(p)
-        size += len(p.text)
-    return slices
-
-
-PAGE_AUTHOR = "meta 'author'"
-"""Where the HTML reader puts a page's `<meta name="author">`."""
-_BLOCKS = frozenset({Vector.PAGE_TEXT, Vector.HIDDEN_TEXT})
-"""Where a short text is a block of a page: one word alone there ("Close", "Asia") is a
-button's or a menu's label, not a surname (which an author field may well hold alone)."""
-
-
-def _whole_name(text: str, one_word: bool = True) -> list[str]:
-    """The names a short text consists of ("Smith, John", "J Smith; A Jones"), else none."""
-    if len(text) > 120 or "\n" in text.strip():
-        return []
-    parts = [part.strip() for part in text.replace(";", "\n").splitlines() if part.strip()]
-    if not one_word and len(parts) == 1 and len(parts[0].split()) == 1:
-        return []
-    if parts and all(looks_like_name(part) for part in parts):
-        return parts
-    return []
-
-
-def _spread(group: _ProseGroup) -> bool:
-    """The names are spread thin through a long text: no one page or text names as many as
-    a list would hold (a manifesto or report naming a person here and there)."""
-    return len(group.by_text) > 1 and all(
-        count_people(keys) < SPREAD_PEOPLE for keys in group.by_text.values()
-    )
-
-
-SPREAD_PEOPLE = 10
-"""People one page or text names at most for the names of a long text to be spread thin."""
 
 
 def _default_finder(check: Callable[[], None]) -> ProseFinder:

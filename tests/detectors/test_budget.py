@@ -5,6 +5,7 @@ from collections.abc import Sequence
 import pytest
 
 import detectors.detect
+import detectors.prose_batch
 import detectors.scan
 import detectors.tables
 from detectors.columns import Cue, judge_column
@@ -50,7 +51,7 @@ def names_found(texts: Sequence[str]) -> list[list[Match]]:
 def test_detection_stops_between_slices_and_keeps_findings(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(detectors.detect, "SLICE_CHARS", 10)
+    monkeypatch.setattr(detectors.prose_batch, "SLICE_CHARS", 10)
     seen: list[str] = []
 
     def find(texts: Sequence[str]) -> list[list[Match]]:
