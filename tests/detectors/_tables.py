@@ -29,3 +29,12 @@ def fake_names(count: int, seed: int = 5) -> list[str]:
 def person_roles(verdict: Verdict) -> list[bool]:
     """public_role of each PERSON finding."""
     return [f.public_role for f in verdict.findings if f.entity == "PERSON"]
+
+
+def winansi(text: str) -> bool:
+    """Whether `text` can be typed in a PDF's standard WinAnsi fonts."""
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -9,6 +9,7 @@ from detectors.model import Severity
 from detectors.names import looks_like_name
 from detectors.prose_records import records_in
 from detectors.scan import scan
+from tests.detectors._tables import winansi
 from tests.holdout.people import Cast
 
 _OFFENCES = (
@@ -25,7 +26,7 @@ def _offender_lines(size: int) -> list[str]:
     people = [
         p
         for p in cast.people(size * 3)
-        if looks_like_name(f"{p.forename} {p.surname}") and _winansi(p.forename + p.surname)
+        if looks_like_name(f"{p.forename} {p.surname}") and winansi(p.forename + p.surname)
     ]
     lines = []
     for i, person in enumerate(people[:size]):
@@ -35,14 +36,6 @@ def _offender_lines(size: int) -> list[str]:
             f"Offence: {_OFFENCES[i % len(_OFFENCES)]}"
         )
     return lines
-
-
-def _winansi(text: str) -> bool:
-    try:
-        text.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _pdf(lines: list[str]) -> bytes:

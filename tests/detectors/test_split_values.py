@@ -23,6 +23,7 @@ from detectors.names import looks_like_name
 from detectors.prose_columns import name_led_lines_in, named_lines_in
 from detectors.prose_records import is_record_line, records_in
 from detectors.scan import scan
+from tests.detectors._tables import winansi
 from tests.holdout.people import Cast, Person
 
 _OFFENCES = ("Voyeurism", "Rape", "Sexual assault of a child under 13", "Exposure")
@@ -34,17 +35,9 @@ def _cast(size: int, seed: int) -> tuple[Cast, list[Person]]:
     people = [
         p
         for p in cast.people(size * 3)
-        if looks_like_name(f"{p.forename} {p.surname}") and _winansi(p.forename + p.surname)
+        if looks_like_name(f"{p.forename} {p.surname}") and winansi(p.forename + p.surname)
     ]
     return cast, people[:size]
-
-
-def _winansi(text: str) -> bool:
-    try:
-        text.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _register(size: int) -> list[str]:
