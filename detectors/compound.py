@@ -1,8 +1,10 @@
-"""Cells that join a name and one more value ("Jane Smith, 01/02/1980", "Jane Smith (07700…)").
+"""Cells that join a name and one more value ("Jane Smith, 01/02/1980", "Jane Smith (07700…)",
+"Smith, Jane - Police Department").
 
 Such a column is neither a name column nor a date column, so it was judged to hold nothing.
 Split in two, each part is judged and counted like any other column: the name as a person,
-the date as a date of birth when every sampled date is an adult's, the number as a phone.
+the date as a date of birth when every sampled date is an adult's, the number as a phone,
+the body a person is named for as their department.
 """
 
 from __future__ import annotations
@@ -12,12 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from detectors.names import looks_like_name
+from detectors.names import looks_like_name, name_evidence, parse_name
+from detectors.places import is_place_or_org
 from detectors.prose_records import ADULT
 from detectors.recognizers.date_of_birth import is_plausible_birth_date, parse_date
 
 SHARE = 0.6
 """Share of a column's sampled values that must be compound before it is split."""
+KNOWN = 0.25
+"""Share of them whose name the gazetteer must know, for a name before a body's."""
 _DATE_CELL = re.compile(
     r"^(?P<name>[^()\d]{3,60}?)[\s,;:]+(?:(?:dob|d\.o\.b\.?|born|b\.)[\s:]*)?"
     r"(?P<value>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})$",
@@ -28,6 +33,11 @@ _PHONE_CELL = re.compile(
     r"(?P<value>(?:\+44\s?\(?0?\)?\s?|0)\d[\d ]{8,12})\s*\)?$",
     re.IGNORECASE,
 )
+
+_BODY_CELL = re.compile(r"^(?P<name>[^()\d;]{3,60}?)\s+[-–]\s+(?P<value>[^;]{3,80}?)$")
+"""A name, then the body the person acts for ("Smith, Jane - Police Department, NYC"): a
+list of defendant officers or of counsel."""
+_PATTERNS = ((_DATE_CELL, "Date"), (_PHONE_CELL, "Phone"), (_BODY_CELL, "Department"))
 
 
 _PARTY = re.compile(
@@ -75,10 +85,15 @@ def compound_columns(sample: Sequence[Sequence[str]], skip: Sequence[bool]) -> l
         values = [v for v in values if v]
         if len(values) < 3:
             continue
-        for pattern, extra in ((_DATE_CELL, "Date"), (_PHONE_CELL, "Phone")):
+        for pattern, extra in _PATTERNS:
             parts = [m for m in (pattern.fullmatch(v) for v in values) if m]
-            named = [m for m in parts if looks_like_name(m.group("name").strip(" ,;:-"))]
-            if len(named) < SHARE * len(values):
+            named = [m for m in parts if _named(m, extra)]
+            if extra == "Department":
+                # Names of any origin stand before a body: shaped as names, a quarter known.
+                shaped = [m for m in parts if _shaped(m)]
+                if len(shaped) < SHARE * len(values) or len(named) < KNOWN * len(values):
+                    continue
+            elif len(named) < SHARE * len(values):
                 continue
             if extra == "Date" and all(_adult_birth(m.group("value")) for m in named):
                 extra = "Date of birth"
@@ -115,6 +130,26 @@ def _party_roles(values: Sequence[str]) -> tuple[tuple[str, bool], ...]:
     return tuple(roles.items()) if named >= SHARE * len(values) else ()
 
 
+def _named(match: re.Match[str], extra: str) -> bool:
+    """The cell's first part is a name, and for a body, its second part names one."""
+    if extra == "Department" and not _shaped(match):
+        return False
+    name = match.group("name").strip(" ,;:-")
+    return (
+        name_evidence(parse_name(name)) >= 0.5 if extra == "Department" else looks_like_name(name)
+    )
+
+
+def _shaped(match: re.Match[str]) -> bool:
+    """A name's shape before a body's name ("Smith, Jane - Police Department")."""
+    name = parse_name(match.group("name").strip(" ,;:-"))
+    return name is not None and bool(name.surname) and is_place_or_org(match.group("value"))
+
+
+def _pattern(split: Split) -> re.Pattern[str]:
+    return next(pattern for pattern, extra in _PATTERNS if extra in split.extra)
+
+
 def _adult_birth(value: str) -> bool:
     """A date that could be an adult's birth: a date beside a name this year is an event."""
     born = parse_date(value)
@@ -131,9 +166,8 @@ def is_compound(value: str, split: Split) -> bool:
     if split.roles:
         parties = _parties(value.strip())
         return bool(parties) and any(looks_like_name(m.group("name")) for m in parties or [])
-    pattern = _PHONE_CELL if split.extra == "Phone" else _DATE_CELL
-    match = pattern.fullmatch(value.strip())
-    return match is not None and looks_like_name(match.group("name").strip(" ,;:-"))
+    match = _pattern(split).fullmatch(value.strip())
+    return match is not None and _named(match, split.extra)
 
 
 def split_row(row: Sequence[str], splits: Sequence[Split], width: int) -> tuple[str, ...]:
@@ -152,8 +186,7 @@ def split_row(row: Sequence[str], splits: Sequence[Split], width: int) -> tuple[
                 if dated:
                     added.append((party.group("value") or "") if party else "")
             continue
-        pattern = _PHONE_CELL if split.extra == "Phone" else _DATE_CELL
-        match = pattern.fullmatch(value)
+        match = _pattern(split).fullmatch(value)
         if match:
             cells[split.column] = ""
             added += [match.group("name").strip(" ,;:-"), match.group("value")]

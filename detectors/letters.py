@@ -41,5 +41,5 @@ def said_to_you(text: str) -> frozenset[str]:
     found: set[str] = set()
     for sentence in re.split(r"(?<=[.!?])\s+|\n[ \t]*\n", text):
         if _ABOUT_YOU.search(sentence) and not _REQUEST.search(sentence):
-            found |= categories_in(sentence)
+            found |= categories_in(sentence, prose=True)
     return frozenset(found)

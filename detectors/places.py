@@ -28,7 +28,7 @@ ORGANISATION_WORDS = wordset("""
     leisure stadium arena institute society association club fc united rovers athletic hall
     memorial estate farm partnership service services house lodge ward wards parish village
     town city team teams unit directorate department inn pub tavern hotel cottage cottages
-    shop stores garage
+    shop stores garage police constabulary
     group inc incorporated corp corporation company holdings associates industries bank llc
     valley canyon springs box
     district division constituency station airport harbour port bridge reservoir river forest

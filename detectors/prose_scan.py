@@ -249,7 +249,7 @@ def _judge(
         said = _paragraph(text, anchor.start, anchor.end)
         if _citation(said):
             continue  # "[3] A. Writer, Policing and Race, 2018.": a title's words
-        found = categories_in(said)
+        found = categories_in(said, prose=True)
         categories |= found
         if found and anchor_keys is not None:
             categorised.append(anchor_keys)

@@ -55,12 +55,30 @@ Advisory Board"). Units and teams are not among them: "referred to the Domestic 
 still says what a case is about."""
 
 
+_PROSE_SENSES = re.compile(
+    r"\bdomestic\s+(?!(?:abuse|abuser|violence|violent|incident|assault|homicide|murder|"
+    r"related|crime|offen\w*|disturbance|dispute|argument|call|flag|case|nature|matter)\b)"
+    r"[a-z]+|"
+    r"\b(?<!indecent\s)exposures?\b|"
+    r"\bminor\s+(?!(?:child|children|girl|boy|victim)\b)[a-z]+|"
+    r"\b(?:the|a|this|that|each|every|mayoral|presidential|leadership|general|tight|close|"
+    r"horse|arms|space|charity|fun|relay)\s+race\b(?!\s*(?:[:/]|and\s+ethnic|or\s+ethnic))",
+    re.IGNORECASE,
+)
+"""Words of a category used in another sense, in running text: a country's "domestic agenda",
+"media exposure", "minor works", "the race for mayor". A table's "Domestic" flag or "Race"
+column keeps its meaning: in prose the sense is taken from the words around it."""
+
+
 @lru_cache(maxsize=4096)
-def categories_in(text: str) -> frozenset[str]:
+def categories_in(text: str, prose: bool = False) -> frozenset[str]:
     """The special categories that `text` names; cached, as table values repeat a lot.
 
-    Hospitals, trusts, schools and children's centres named in it do not count."""
+    Hospitals, trusts, schools and children's centres named in it do not count, nor, in
+    `prose`, words of a category used in another sense."""
     text = _BODIES.sub(" ", text)
+    if prose:
+        text = _PROSE_SENSES.sub(" ", text)
     return frozenset(category for category, rx in _COMPILED.items() if rx.search(text))
 
 

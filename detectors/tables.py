@@ -418,7 +418,8 @@ def assess_table(
 def _person_header(header: str) -> str:
     """The header of the name part of a compound column: "Victim" stays a party's name."""
     words = normal_header(header).split()
-    return f"{header} name" if any(w in PARTY_WORDS for w in words) else "Name"
+    party = any(w in PARTY_WORDS or w.removesuffix("s") in PARTY_WORDS for w in words)
+    return f"{header} name" if party else "Name"
 
 
 def _case_table(headers: Sequence[str], types: Sequence[ColumnType]) -> bool:

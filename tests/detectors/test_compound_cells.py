@@ -73,6 +73,17 @@ def test_names_with_mobiles_in_brackets_are_a_contact_list() -> None:
         (["Theft, 01/02/2024", "Burglary, 03/04/2024", "Criminal damage, 05/06/2024"], None),
         (["Jane Smith, 01/02/2024", "Paul Brown 03/04/2024", "Ann Lee 05/06/2024"], "Date"),
         (["Jane Smith", "Paul Brown", "Ann Lee"], None),
+        (
+            [
+                "Smith, Jane - Police Department",
+                "Brown, Paul R. - Police Department",
+                "Lee, Ann - Metropolitan Police Service",
+            ],
+            "Department",
+        ),
+        # A place, a date or a plain word after the dash is no body a person acts for.
+        (["Smith, Jane - Norwich", "Brown, Paul - 2019", "Lee, Ann - pending"], None),
+        (["Finance - Police Department", "Estates - Police Department", "HR - Council"], None),
     ],
 )
 def test_compound_columns_are_told_apart(values: list[str], extra: str | None) -> None:
@@ -81,3 +92,20 @@ def test_compound_columns_are_told_apart(values: list[str], extra: str | None) -
     if splits:
         row = split_row((values[0],), splits, 1)
         assert row[0] == "" and row[1] and row[2]
+
+
+def test_defendant_officers_named_with_their_force_are_counted() -> None:
+    """A city's list of lawsuits names each defendant officer with the force they serve
+    ("Smith, Jane - Police Department"): the people are counted and the list rates critical."""
+    cast = Cast(71)
+    people = cast.people(150)
+    rows = [
+        (f"Claim {i:05d}", f"{p.surname}, {p.forename} - Police Department", "Settled", "25000")
+        for i, p in enumerate(people)
+    ]
+    header = ("Matter", "Individual Defendants", "Disposition", "Payout")
+    detector = Detector()
+    detector.feed(Table("sheet 'Claims'", Vector.CELL, header, iter(rows)))
+    evidence = detector.finish()
+    assert evidence.people >= 140  # names of every origin, not only those the gazetteer knows
+    assert any(e.kinds and e.people >= 140 for e in evidence.exposures)

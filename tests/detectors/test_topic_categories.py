@@ -441,3 +441,27 @@ def test_a_council_board_or_forum_named_for_a_topic_is_a_body(
     from detectors.special import categories_in
 
     assert categories_in(text) == categories
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category", "said"),
+    [
+        ("Jane Smith set out the domestic and international agendas.", "domestic_abuse", False),
+        ("Jane Smith was arrested after a domestic incident at home.", "domestic_abuse", True),
+        ("Officers were called to a domestic. Jane Smith was arrested.", "domestic_abuse", True),
+        ("Jane Smith welcomed the media exposure of the scheme.", "sexual_offence", False),
+        ("Jane Smith was charged with indecent exposure.", "sexual_offence", True),
+        ("Jane Smith approved minor works to the pavilion roof.", "child", False),
+        ("Jane Smith, a minor, was cautioned.", "child", True),
+        ("Jane Smith entered the race for mayor last spring.", "ethnicity", False),
+        ("Jane Smith was stopped; her race and ethnicity were recorded.", "ethnicity", True),
+    ],
+)
+def test_a_category_word_in_another_sense_says_nothing_of_a_person(
+    sentence: str, category: str, said: bool
+) -> None:
+    """In running text a category's word can mean something else: a country's domestic
+    agenda, media exposure, minor works, the race for mayor."""
+    detector = Detector()
+    detector.feed(Text(sentence, Vector.COMMENT, "comment 1"))
+    assert (category in detector.finish().special_categories) is said
