@@ -23,7 +23,7 @@ from detectors.names import (
 )
 from detectors.places import place_led, place_or_org_span
 from detectors.public import is_labelled_mailbox, is_mobile, is_public_email, is_service_phone
-from detectors.roles import public_in_prose
+from detectors.roles import REFERENCE_DATA, public_in_prose
 from detectors.row_people import PersonKeys, identity, name_keys
 from detectors.signatures import signature_spans
 from detectors.special import categories_in
@@ -335,6 +335,8 @@ CITATION_MARKS = 2
 def _citation(text: str) -> bool:
     """True when `text` reads as a reference to published work (a strong mark and one more):
     the special categories in it are its title's words, not anything said about its authors."""
+    if REFERENCE_DATA.search(text):
+        return True  # a reference manager's record: a cited work's title, authors, journal
     strong = sum(1 for mark in _CITATION_STRONG if mark.search(text))
     weak = sum(1 for mark in _CITATION_WEAK if mark.search(text))
     return strong >= 1 and strong + weak >= CITATION_MARKS

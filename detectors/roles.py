@@ -326,6 +326,8 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
         return True  # a signature over an office, an author block, a byline run on
     if _in_credits(text, start, end):
         return True  # "About the authors", "Acknowledgements", "References"
+    if REFERENCE_DATA.search(text, max(0, start - REFERENCE_NEAR), end + REFERENCE_NEAR):
+        return True  # {"family": "Smith", "given": "Jane"}: a cited author, in a field code
     cited = _CITED.match(after) or _SCHOLAR.match(text, end) or _CITED_TITLE.match(text, end)
     if (cited or _SEE.search(before) or _ACADEMIC.match(text, end)) and not _party_near(
         text, start, end
@@ -404,6 +406,17 @@ def _office_line() -> re.Pattern[str]:
         re.IGNORECASE,
     )
 
+
+REFERENCE_DATA = re.compile(
+    r"\"(?:family|given|literal|container-title|citationItems|itemData|author|editor)\"\s*:|"
+    r"<(?:Author|Cite|EndNote|contributors|authors|secondary-authors)>|"
+    r"\bADDIN\s+(?:ZOTERO_\w+|CSL_CITATION|EN\.CITE|EN\.REFLIST|Mendeley\w*|PAPERS2\w*)"
+)
+"""A reference manager's record of a citation, kept in a Word field code behind the citation a
+reader sees: CSL JSON ("family": "Smith") or EndNote's XML (<Author>). The people in it are
+the cited work's authors and editors."""
+REFERENCE_NEAR = 300
+"""Characters around a name within which a reference manager's record marks it as cited."""
 
 _CITED = re.compile(
     r"^[^\n()“”\"]{0,60}?\(\s*(?:(?:19|20)\d\d[a-z]?\s*\)\s*[,.:]\s*[“\"‘'A-Z]|[Ee]ds?\.?\s*\))"

@@ -12,6 +12,7 @@ import io
 import pikepdf
 import pytest
 
+from crawler.demo.builders.docx import build_docx, field, paragraph
 from crawler.demo.builders.pdf import Line, Page, build_pdf
 from detectors.assess import assess
 from detectors.detect import Detector, Evidence
@@ -301,6 +302,48 @@ def test_an_office_in_brackets_after_a_name_is_a_public_capacity(text: str, publ
     assert [
         f.public_role for f in _evidence(text.format(name=name)).findings if f.entity == "PERSON"
     ] == [public]
+
+
+def _cited(authors: list[str], title: str) -> str:
+    """A reference manager's citation field: its record in CSL JSON, behind the citation shown."""
+    people = ",".join(f'{{"family":"{a.split()[-1]}","given":"{a.split()[0]}"}}' for a in authors)
+    shown = f"{authors[0]} and {authors[1]} (2019)"
+    record = (
+        f'{{"citationID":"a1","properties":{{"formattedCitation":"{shown}",'
+        f'"plainCitation":"{shown}"}},"citationItems":[{{"id":12,"itemData":{{'
+        f'"type":"article-journal","title":"{title}","container-title":"Policing and Society",'
+        f'"author":[{people}]}}}}]}}'
+    )
+    return field(f"ADDIN ZOTERO_ITEM CSL_CITATION {record}", f"({shown})")
+
+
+def test_a_reference_manager_s_citations_name_cited_authors() -> None:
+    """Word keeps each citation's record (authors, title, journal) in a hidden field code
+    behind the citation a reader sees: its authors are published, and the topic words of
+    its title ("race", "sexual violence") say nothing about them."""
+    names = _names(6, seed=59)
+    body = [
+        paragraph(
+            "Stop and search falls unevenly across groups ",
+            _cited(names[:3], "Race and the police stop"),
+        ),
+        paragraph(
+            "Reporting has risen since 2015 ", _cited(names[3:], "Sexual violence and the courts")
+        ),
+    ]
+    verdict = scan(build_docx(body), "essay.docx")
+    assert any(f.vector is Vector.HIDDEN_TEXT for f in verdict.findings)
+    assert all(_persons(verdict))
+    assert verdict.severity in ("none", "low")
+
+
+def test_a_field_code_naming_a_victim_is_still_hidden_personal_data() -> None:
+    names = _names(4, seed=60)
+    merged = "; ".join(f"victim {name}, 12 Mill Lane, Diss IP22 4AB" for name in names)
+    verdict = scan(build_docx([paragraph("Dear resident ", field(f"MERGEFIELD {merged}", "x"))]),
+                   "letter.docx")  # fmt: skip
+    assert not all(_persons(verdict))
+    assert verdict.severity in ("medium", "high", "critical")
 
 
 # --- letters to a named person ---------------------------------------------------------------
