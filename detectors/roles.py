@@ -326,7 +326,8 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
         return True  # a signature over an office, an author block, a byline run on
     if _in_credits(text, start, end):
         return True  # "About the authors", "Acknowledgements", "References"
-    if REFERENCE_DATA.search(text, max(0, start - REFERENCE_NEAR), end + REFERENCE_NEAR):
+    cites = REFERENCE_DATA.search(text, max(0, start - REFERENCE_NEAR), end + REFERENCE_NEAR)
+    if cites and not _party_near(text, start, end):
         return True  # {"family": "Smith", "given": "Jane"}: a cited author, in a field code
     cited = _CITED.match(after) or _SCHOLAR.match(text, end) or _CITED_TITLE.match(text, end)
     if (cited or _SEE.search(before) or _ACADEMIC.match(text, end)) and not _party_near(
