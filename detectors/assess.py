@@ -17,14 +17,15 @@ identifier such as a NINO, NHS number or date of birth, sits with the people.
 | sensitive identifiers or special categories with any named person    | high     |
 | personal data under a box drawn over it in a PDF (failed redaction)  | high     |
 | a named victim, witness, complainant or offender                     | high     |
-| 50 or more people in any other table or text                         | high     |
+| 50 or more people in any other table, or in text with their details  | high     |
 | staff or contact list of 10 or more; hidden staff list of 2 to 9     | medium   |
 | a private person's name with their home address or own phone         | medium   |
 | 3 or more people in hidden text (comments, tracked changes…)         | medium   |
-| 10 or more people in visible text, unless names alone a few a page   | medium   |
+| 10 or more people in visible text with contact details or ids        | medium   |
 | a part that could not be read, `unread` (suspect, not clean)        | medium   |
+| names alone in visible text, however many                            | low      |
 | a few names or work contact details in visible text or lists         | low      |
-| a category in the sentence of 1-3 people in visible text, no more     | low      |
+| a category in the sentence of people in visible text, no more        | low      |
 | people named in a public role (candidates, councillors, ministers…)  | low      |
 | author or editor names in document properties                        | low      |
 | hidden sheets, rows or caches holding nothing personal               | low      |
@@ -42,12 +43,21 @@ Tables of the same kinds, equally hidden or shown, are rated as one table of all
 a roster printed across forty pages, fifty to a page, is a list of two thousand officers, and
 two sheets of thirty staff are sixty people exposed.
 
-A special category named in the sentence of one to three people in visible prose, with no
-identifier, contact detail or address of anyone and no victim, witness or offender among them
-(a film's plot in which a character is injured, a signatory just above a census note on
-race), is what a page is about, not a fact leaked about them: those names are rated as names
-alone. A sexual offence, domestic abuse or an informant said of a named person stays high
-however little else is given: naming them is the harm.
+Names alone in visible prose are what a published page is made of (minutes, reports, news,
+a court's list of opinions, an encyclopedia article): however many there are, they rate low.
+What lifts visible prose is something said of a person beyond their name: a contact detail or
+identifier, a home address, a victim's, witness's or offender's role, a kind of record, an
+offender list. A table printed as text is read as a table (`detectors.prose_columns`,
+`detectors.prose_records`), so a roster in a PDF is rated as a roster, not as prose.
+
+A special category named in the sentence of people in visible prose, with no identifier,
+contact detail or address of anyone and no victim, witness or offender among them (a film's
+plot in which a character is injured, a signatory just above a census note on race, a news
+digest of a conflict naming a few of its many people beside the wounded), is what a page is
+about, not a fact leaked about them: those names are rated as names alone. Said of more than
+three people and of half or more of those named ("five named passengers were each
+diagnosed…"), it is about them. A sexual offence, domestic abuse or an informant said of a named
+person stays high however little else is given: naming them is the harm.
 
 A document is worth an alert at `medium` and above: a web team should not be woken for the
 author field of a Word file or the FOI officer's signature, but should be for any hidden list.
@@ -66,7 +76,8 @@ CROWD = 50
 LIST = 2
 """People a staff or contact list needs: one person's work contact on a form is no list."""
 FEW = 3
-"""Named people a special category may be said of in visible prose and still be the topic."""
+"""Named people a special category may be said of in visible prose and still be the topic;
+more may, when they are under half of the people the prose names."""
 GRAVE = frozenset({"sexual_offence", "domestic_abuse", "informant"})
 """Categories whose mere mention beside a name is the harm (victims of sexual offences have
 lifelong anonymity; a named victim of domestic abuse can be found by the abuser; a named
@@ -133,14 +144,19 @@ def _joined(a: Exposure, b: Exposure) -> Exposure:
         offenders=a.offenders or b.offenders,
         categorised=a.categorised + b.categorised,
         details=a.details or b.details,
-        spread=a.spread and b.spread,
     )
 
 
-def _scattered(exposure: Exposure) -> bool:
-    """Names alone, a few to a page through a long visible text (a manifesto, a report):
-    what a published document names, not a list."""
-    return exposure.spread and not (exposure.hidden or exposure.details or exposure.kinds)
+def _names_alone(exposure: Exposure) -> bool:
+    """Visible prose that names people and says nothing more of them (no contact detail,
+    identifier, home address, role in a case or kind of record): a published text."""
+    return (
+        exposure.source == "prose"
+        and not exposure.hidden
+        and not (exposure.details or exposure.private or exposure.role or exposure.offenders)
+        and not exposure.kinds
+        and (not exposure.sensitive or _topical(exposure))
+    )
 
 
 def _rate(exposure: Exposure) -> tuple[Severity, str]:
@@ -163,6 +179,8 @@ def _rate(exposure: Exposure) -> tuple[Severity, str]:
             return Severity.HIGH, f"{where} staff list of {people} people"
     if exposure.sensitive and people and not _topical(exposure):
         return Severity.HIGH, "sensitive data about named people"
+    if _names_alone(exposure):
+        return Severity.LOW, f"names alone in visible {exposure.source}"
     if exposure.role and people:
         return Severity.HIGH, "a named victim, witness or offender"
     if people >= CROWD:
@@ -171,7 +189,7 @@ def _rate(exposure: Exposure) -> tuple[Severity, str]:
         return Severity.LOW, "author names in document properties"
     if kinds and (people >= SOME or (hidden and people >= LIST)):
         return Severity.MEDIUM, f"{where} {' and '.join(kinds)} of {people} people"
-    if (hidden and people >= 3) or (people >= SOME and not _scattered(exposure)):
+    if (hidden and people >= 3) or people >= SOME:
         return Severity.MEDIUM, f"{people} people in {where} {exposure.source}"
     if exposure.private and people:
         return Severity.MEDIUM, "a private person's home address or phone with their name"
@@ -179,7 +197,7 @@ def _rate(exposure: Exposure) -> tuple[Severity, str]:
 
 
 def _topical(exposure: Exposure) -> bool:
-    """A special category named beside a few people in visible prose, with nothing else about
+    """A special category named beside people in visible prose, with nothing else about
     anyone: the page's subject, not a fact about them."""
     return (
         exposure.source == "prose"
@@ -189,6 +207,7 @@ def _topical(exposure: Exposure) -> bool:
         and not exposure.private
         and not exposure.role
         and not exposure.offenders
-        and 0 < exposure.categorised <= FEW
+        and 0 < exposure.categorised
+        and (exposure.categorised <= FEW or 2 * exposure.categorised < exposure.people)
         and not GRAVE.intersection(exposure.special_categories)
     )

@@ -32,7 +32,6 @@ from detectors.prose_batch import (
     Pending,
     ProseGroup,
     slices,
-    spread,
     whole_name,
 )
 from detectors.prose_columns import columns_in, name_led_lines_in, named_lines_in, spaced_row
@@ -267,7 +266,6 @@ class Detector:
                     offenders=group.offenders,
                     categorised=count_people(group.categorised),
                     details=group.details,
-                    spread=spread(group),
                 )
             )
         findings = gathered(self._tallies)
@@ -524,7 +522,6 @@ class Detector:
             if hit.keys is not None:
                 self._keys.append(hit.keys)
                 group.keys.append(hit.keys)
-                group.by_text.setdefault(pending.where, []).append(hit.keys)
             group.sensitive = group.sensitive or hit.sensitive
             group.details = group.details or hit.entity != "PERSON"
 

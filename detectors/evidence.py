@@ -33,8 +33,6 @@ class Exposure:
     """People of prose in whose own sentence a special category is named."""
     details: bool = True
     """Prose gives more than names: an e-mail, phone, address or identifier of someone."""
-    spread: bool = False
-    """Prose names its people a few to a page or text, never a list's worth in one place."""
 
 
 @dataclass(frozen=True)

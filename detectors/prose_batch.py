@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from detectors.model import Cover, Vector
 from detectors.names import looks_like_name
-from detectors.people import count_people
 from detectors.row_people import PersonKeys
 
 SLICE_CHARS = 20_000
@@ -44,7 +43,6 @@ class ProseGroup:
     offenders: bool = False
     categorised: list[PersonKeys] = field(default_factory=list)
     details: bool = False
-    by_text: dict[str, list[PersonKeys]] = field(default_factory=dict)
     """The people each text (a page, a cell, a paragraph) names, by where it lies."""
 
 
@@ -78,15 +76,3 @@ def whole_name(text: str, one_word: bool = True) -> list[str]:
     if parts and all(looks_like_name(part) for part in parts):
         return parts
     return []
-
-
-def spread(group: ProseGroup) -> bool:
-    """The names are spread thin through a long text: no one page or text names as many as
-    a list would hold (a manifesto or report naming a person here and there)."""
-    return len(group.by_text) > 1 and all(
-        count_people(keys) < SPREAD_PEOPLE for keys in group.by_text.values()
-    )
-
-
-SPREAD_PEOPLE = 10
-"""People one page or text names at most for the names of a long text to be spread thin."""

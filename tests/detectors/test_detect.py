@@ -217,15 +217,23 @@ def test_victims_named_in_a_notes_column_are_case_records(
     assert all(name not in repr(verdict) for name in names)
 
 
-def test_notes_without_case_columns_count_people_but_are_not_case_records() -> None:
+@pytest.mark.parametrize(
+    ("note", "severity"),
+    [
+        ("Meeting with {name} about the budget next year.", "low"),  # names alone
+        ("Meeting with {name} (07812 34{n:04d}) about the budget.", "medium"),  # and phones
+    ],
+)
+def test_notes_without_case_columns_count_people_but_are_not_case_records(
+    note: str, severity: str
+) -> None:
     from detectors.scan import scan
 
-    rows = [[f"{n}", f"Meeting with {name} about the budget next year."] for n, name in
-            enumerate(_people(30))]  # fmt: skip
+    rows = [[f"{n}", note.format(name=name, n=n)] for n, name in enumerate(_people(30))]
     verdict = scan(_workbook(["Item", "Comments"], rows), "minutes.xlsx")
     assert verdict.kinds == ()
     assert verdict.people >= 27
-    assert verdict.severity == "medium"
+    assert verdict.severity == severity
 
 
 def test_a_description_column_without_names_stays_clean() -> None:

@@ -86,14 +86,21 @@ def test_a_long_report_naming_a_person_here_and_there_is_not_a_list() -> None:
     assert _fed(pages) == "low"
 
 
-@pytest.mark.parametrize("shape", ["one page", "with phones"])
-def test_a_list_s_worth_of_names_on_a_page_or_with_details_still_alerts(shape: str) -> None:
+def test_names_alone_on_one_page_are_a_published_text() -> None:
+    """An attendance note naming fourteen people says nothing of them but their names."""
     names = _names(14, seed=35)
-    if shape == "one page":
-        pages = ["\n".join(f"{n} attended the session on 3 May." for n in names)]
-    else:
+    assert _fed(["\n".join(f"{n} attended the session on 3 May." for n in names)]) == "low"
+
+
+@pytest.mark.parametrize("shape", ["with phones", "one a line"])
+def test_names_with_details_or_a_list_printed_one_a_line_still_alert(shape: str) -> None:
+    if shape == "with phones":
+        names = _names(14, seed=35)
         pages = [f"{n} can be reached on 01233 6{i:05d}." for i, n in enumerate(names)]
-    assert _fed(pages) in ("medium", "high")
+    else:  # a roster printed as text, one name a line: read as the table it is
+        names = _names(60, seed=36)
+        pages = ["\n".join(f"{n.split()[-1].upper()}, {n.split()[0]}" for n in names)]
+    assert _fed(pages) in ("medium", "high", "critical")
 
 
 # --- signed letters ---------------------------------------------------------------------------
