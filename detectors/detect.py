@@ -502,6 +502,7 @@ class Detector:
             group.role = group.role or (result.role and not public)
             group.offenders = group.offenders or result.offenders
             group.categorised.extend(result.categorised)
+            group.details = group.details or result.linked
         for hit, role in zip(result.hits, roles, strict=True):
             self._add(
                 hit.entity,
@@ -523,7 +524,6 @@ class Detector:
                 self._keys.append(hit.keys)
                 group.keys.append(hit.keys)
             group.sensitive = group.sensitive or hit.sensitive
-            group.details = group.details or hit.entity != "PERSON"
 
     def _in_notice(self, vector: Vector) -> bool:
         """Text of an election notice: what a reader sees, and the notice's own earlier

@@ -32,7 +32,8 @@ class Exposure:
     categorised: int = 0
     """People of prose in whose own sentence a special category is named."""
     details: bool = True
-    """Prose gives more than names: an e-mail, phone, address or identifier of someone."""
+    """Prose gives more than names: an e-mail, phone, address or identifier beside someone
+    named (`detectors.prose_scan.ProseResult.linked`)."""
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ class ProseGroup:
     offenders: bool = False
     categorised: list[PersonKeys] = field(default_factory=list)
     details: bool = False
-    """The people each text (a page, a cell, a paragraph) names, by where it lies."""
+    """A contact detail, address or identifier was given beside someone named."""
 
 
 def slices(pending: list[Pending]) -> list[list[Pending]]:

@@ -138,6 +138,10 @@ class ProseResult:
     """The text is a list of offenders (sex offenders, MAPPA, a register) naming people."""
     categorised: tuple[PersonKeys, ...] = ()
     """The people in whose own sentence a special category is named."""
+    linked: bool = False
+    """A contact detail, address or identifier stands within NEAR characters of a name: the
+    text says more of someone than their name (an office's mailbox at the foot of a page does
+    not)."""
 
 
 def scan_texts(
@@ -274,6 +278,7 @@ def _judge(
     role = any(
         _ROLE.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in members
     )
+    linked = any(m.entity != "PERSON" and near_people.near(m) for m, _ in anchors)
     offenders = named and OFFENDER_LIST.search(text) is not None
     return ProseResult(
         tuple(hits),
@@ -283,6 +288,7 @@ def _judge(
         role and not court,
         offenders,
         tuple(categorised),
+        linked,
     )
 
 

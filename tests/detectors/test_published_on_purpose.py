@@ -103,6 +103,30 @@ def test_names_with_details_or_a_list_printed_one_a_line_still_alert(shape: str)
     assert _fed(pages) in ("medium", "high", "critical")
 
 
+@pytest.mark.parametrize(
+    ("foot", "severity"),
+    [
+        ("Questions about these minutes: contact the clerk on 07812 345678.", "low"),
+        ("", "low"),
+    ],
+)
+def test_a_contact_detail_far_from_every_name_says_nothing_of_those_named(
+    foot: str, severity: str
+) -> None:
+    """Minutes naming twelve people and ending with the clerk's number: a contact detail far
+    from every name says nothing of the people named."""
+    names = _names(12, seed=37)
+    body = " ".join(f"{n} spoke on item {i}." for i, n in enumerate(names, start=1))
+    filler = " The committee then moved to the next business of the meeting." * 4
+    assert _fed([body + filler + "\n\n" + foot]) == severity
+
+
+def test_contact_details_beside_the_people_named_still_alert() -> None:
+    names = _names(12, seed=37)
+    body = "\n".join(f"{n} spoke on item {i} (07812 34{i:04d})." for i, n in enumerate(names))
+    assert _fed([body]) in ("medium", "high")
+
+
 # --- signed letters ---------------------------------------------------------------------------
 
 _SIGNED = (
