@@ -22,7 +22,13 @@ from detectors.names import (
     parse_name,
 )
 from detectors.places import place_led, place_or_org_span
-from detectors.public import is_labelled_mailbox, is_mobile, is_public_email, is_service_phone
+from detectors.public import (
+    is_labelled_mailbox,
+    is_mobile,
+    is_office_mailbox,
+    is_public_email,
+    is_service_phone,
+)
 from detectors.roles import REFERENCE_DATA, public_in_prose
 from detectors.row_people import PersonKeys, identity, name_keys
 from detectors.signatures import signature_spans
@@ -270,8 +276,15 @@ def _judge(
     # An officer named with a rank ("PCSO Jane Smith on 07700…") gives work details.
     members = [p for p in people if not _OFFICER_BEFORE.search(text, max(0, p.start - 25), p.start)]
     near_members = _Nearby(members)
+    offices = [
+        m
+        for m in matches
+        if m.entity == "EMAIL_ADDRESS" and is_office_mailbox(text[m.start : m.end])
+    ]
     private = any(
-        near_members.near(m) and (m.entity in _ADDRESSES or is_mobile(text[m.start : m.end]))
+        near_members.near(m)
+        and (m.entity in _ADDRESSES or is_mobile(text[m.start : m.end]))
+        and not _office_block(text, m, offices)
         for m, _ in anchors
         if m.entity != "PERSON"
     )
@@ -365,6 +378,21 @@ def _addressee(
         ):
             return keys
     return None
+
+
+_BLOCK_END = re.compile(r"\n[ \t]*\n")
+
+
+def _office_block(text: str, match: ProseMatch, offices: Sequence[ProseMatch]) -> bool:
+    """The address or number is followed, in the same block and within NEAR characters, by a
+    public body's own mailbox: a contact block of its office ("Jane Smith, Clerk, 30 Station
+    Road … GU5 9LF; clerk@…parishcouncil.gov.uk"), not a private person's home."""
+    for office in offices:
+        if 0 <= office.start - match.end <= NEAR and not _BLOCK_END.search(
+            text, match.end, office.start
+        ):
+            return True
+    return False
 
 
 class _Nearby:

@@ -66,6 +66,13 @@ def is_public_email(address: str) -> bool:
     return not any(_personal(word) for word in words)
 
 
+def is_office_mailbox(address: str) -> bool:
+    """A public body's shared mailbox on its own domain ("clerk@ashfordparishcouncil.gov.uk",
+    "foi@kent.police.uk"): the address and number given with it are its office's."""
+    domain = address.strip().rpartition("@")[2].casefold()
+    return _PUBLIC_DOMAIN.search(domain) is not None and is_public_email(address)
+
+
 _FUNCTION_LABEL = re.compile(
     r"\b(?:inquiries|enquiries|requests?|questions|queries|feedback|complaints|press|media|"
     r"foia?|helpline|help\s*desk|switchboard)\b[^\n:]{0,20}:?[ \t]*$",

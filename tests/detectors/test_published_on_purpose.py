@@ -477,3 +477,26 @@ def test_council_leaders_named_with_their_office_in_brackets_are_public(text: st
     evidence = _evidence(text.format(a=a, b=b, c=c))
     assert evidence.people == 0
     assert all(f.public_role for f in evidence.findings if f.entity == "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("mailbox", "private"),
+    [
+        ("clerk@gomshallparishcouncil.gov.uk", False),  # the council's own: its office
+        ("gomshall.clerk@gmail.com", True),
+        ("", True),
+    ],
+)
+def test_a_contact_block_ending_with_a_public_body_s_mailbox_is_its_office(
+    mailbox: str, private: bool
+) -> None:
+    """A parish clerk often works from home, and the council publishes that address as its
+    own; a resident's address and mobile beside their name stay private."""
+    (name,) = _names(1, seed=61)
+    text = (
+        "Who we are and what we do.\n\n"
+        f"Contact details: {name}, Rose Cottage, 30 Station Road, Gomshall, Surrey GU5 9LF; "
+        f"07812 345678; {mailbox}\n\nSchedule of charges follows."
+    )
+    exposures = [e for e in _evidence(text).exposures if e.source == "prose"]
+    assert any(e.private for e in exposures) is private
