@@ -37,7 +37,9 @@ the wording of a hiding place's description.
 An exposure of people named in a public role (`Exposure.public_role`: candidates, councillors,
 MPs, ministers, commissioners, chief officers, spokespeople, authors, the allow-list; see
 `detectors.roles`) rates low whatever its size; private people in the same document are rated
-on their own. A pivot cache that repeats a visible sheet is rated as that visible sheet.
+on their own. A pivot cache that repeats a visible sheet is rated as that visible sheet, and
+hidden text that names only people the document shows anyway and says nothing more of them
+(an earlier revision of the page, a carousel's hidden slides) is rated as shown text.
 
 Tables of the same kinds, equally hidden or shown, are rated as one table of all their people:
 a roster printed across forty pages, fifty to a page, is a list of two thousand officers, and

@@ -236,12 +236,17 @@ class Detector:
             self._flush()
         except DocumentTooLarge as stop:
             self.stopped = self.stopped or str(stop)
-        self._repeated_caches()
+        shown = self._repeated_caches()
+        shown |= {
+            k.short for (_, hidden, _, _), g in self._prose.items() if not hidden for k in g.keys
+        }
         for (source, hidden, _, public), group in self._prose.items():
             people = count_people(group.keys)
             if public:
                 self._exposures.append(Exposure(source, hidden, people, public_role=True))
                 continue
+            if hidden and source == "prose" and _repeats(group, shown):
+                hidden = False  # an earlier revision, a hidden slide: only names already shown
             # One or two names in a notes column may be a product or a place: a case record
             # takes a few people.
             named = people >= CASE_NOTES_PEOPLE
@@ -393,9 +398,10 @@ class Detector:
             )
         )
 
-    def _repeated_caches(self) -> None:
+    def _repeated_caches(self) -> set[int | None]:
         """A pivot cache whose people a visible table already shows adds no severity beyond
-        that table: its exposure is rated as the visible one it repeats."""
+        that table: its exposure is rated as the visible one it repeats. The keys of the people
+        visible tables show are returned."""
         shown: set[int | None] = set()
         for _, vector, keys in self._table_people:
             if not vector.hidden:
@@ -405,6 +411,7 @@ class Detector:
                 continue
             if len(keys & shown) >= REPEAT_SHARE * len(keys):
                 self._exposures[index] = replace(self._exposures[index], hidden=False)
+        return shown
 
     def _flush(self) -> None:
         pending, self._pending, self._pending_chars = self._pending, [], 0
@@ -588,3 +595,13 @@ def _meeting_names(meeting: bool, evidence: TableEvidence) -> bool:
         and not (evidence.kinds or evidence.special_categories or evidence.sensitive)
         and not (evidence.pay or evidence.offenders)
     )
+
+
+def _repeats(group: ProseGroup, shown: set[int | None]) -> bool:
+    """Hidden prose that names only people the document shows anyway, and says nothing more
+    of them (an earlier saved revision of the same page, a carousel's hidden slides): it
+    exposes no one new, and is rated as what is shown."""
+    if group.private or group.role or group.offenders or group.categories or group.details:
+        return False
+    keys = {k.short for k in group.keys if k.short is not None}
+    return bool(keys) and len(keys & shown) >= REPEAT_SHARE * len(keys)

@@ -500,3 +500,22 @@ def test_a_contact_block_ending_with_a_public_body_s_mailbox_is_its_office(
     )
     exposures = [e for e in _evidence(text).exposures if e.source == "prose"]
     assert any(e.private for e in exposures) is private
+
+
+@pytest.mark.parametrize(
+    ("hidden_names", "severity"),
+    [
+        (slice(0, 4), "low"),  # an earlier revision of the same page: no one new
+        (slice(4, 8), "medium"),  # people the page never shows
+    ],
+)
+def test_hidden_text_naming_only_people_already_shown_exposes_no_one_new(
+    hidden_names: slice, severity: str
+) -> None:
+    names = _names(8, seed=62)
+    detector = Detector()
+    shown = " ".join(f"{n} opened the new library on Friday." for n in names[:4])
+    earlier = " ".join(f"{n} opened the library." for n in names[hidden_names])
+    detector.feed(Text(shown, Vector.PAGE_TEXT, "page 1"))
+    detector.feed(Text(earlier, Vector.PRIOR_REVISION, "revision 1, page 1"))
+    assert assess(detector.finish(), ()).severity == severity
