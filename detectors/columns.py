@@ -101,6 +101,10 @@ _SOFT_PERSON = re.compile(
     r"(?:question|answer|asking|answering) (?:mp|member|minister))\b"
 )
 
+_REQUESTER = re.compile(r"\b(?:requesters?|requestors?|requested by)\b")
+"""The requester of a disclosure log or a request register: people, and firms and newspapers
+among them. Naming the people who asked is the leak."""
+
 _CUE_HEADERS: tuple[tuple[Cue, str], ...] = (
     (
         Cue.COUNT,
@@ -159,6 +163,9 @@ of places (wards are named after them)."""
 PLACE_SHARE = 0.3
 """Share of a column's values naming a street, place or organisation that makes it no column
 of people's names."""
+MIXED_SHARE = 0.5
+"""Under a requester header, the share of bodies a column may hold beside people (firms and
+newspapers among requesters) and still be a column of names."""
 
 
 def normal_header(header: str) -> str:
@@ -276,6 +283,8 @@ def _rate(entity: str, cells: _Cells, hint: bool) -> float:
 
 def _judge_name(head: str, cells: _Cells) -> ColumnType | None:
     """A name column: a name header with name-shaped values, or values that are clearly names."""
+    if head and _REQUESTER.search(head):
+        return _name_column(NameForm.FULL, cells, strong=True, mixed=True)
     if head and not _NOT_PERSON_NAME.search(head):
         for form, rx in _NAME_RX:
             if rx.search(head):
@@ -295,7 +304,7 @@ the values are names at all (not codes under a mislabelled header)."""
 
 
 def _name_column(
-    form: NameForm, cells: _Cells, strong: bool, soft: bool = False
+    form: NameForm, cells: _Cells, strong: bool, soft: bool = False, mixed: bool = False
 ) -> ColumnType | None:
     if form is NameForm.INITIALS:
         rate = cells.share(_INITIALS.fullmatch)
@@ -303,8 +312,13 @@ def _name_column(
             return None
         return ColumnType(Cue.NAME, "PERSON", form, score=round(rate, 2), hint=True)
     values, total = cells.values, cells.total
-    if cells.share(is_place_or_org) >= PLACE_SHARE:
+    bodies = cells.share(is_place_or_org)
+    if bodies >= PLACE_SHARE and not (mixed and bodies < MIXED_SHARE):
         return None  # streets, wards, schools, trusts named after people
+    if bodies >= PLACE_SHARE:
+        # A requester column: people and firms in one; the people are judged alone.
+        values = [v for v in values if not is_place_or_org(v)]
+        total = max(1, round(total * (1 - bodies)))
     if not strong and cells.share(is_gb_place) >= GB_PLACE_SHARE:
         return None  # wards and towns; about one surname in twelve is a place too
     parsed = [parse_name(v, form) for v in values]

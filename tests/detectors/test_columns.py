@@ -74,3 +74,29 @@ def test_statistics_and_labels_are_never_personal(header: str, values: list[str]
 
 def test_empty_column_is_other() -> None:
     assert judge_column("Surname", ["", " "]).cue is Cue.OTHER
+
+
+FIRMS = [
+    "Smith & Jones LLP",
+    "Eastern Daily Press Ltd",
+    "Acme Holdings plc",
+    "Norwich City Council",
+]
+
+
+@pytest.mark.parametrize(
+    ("header", "values", "names"),
+    [
+        # A disclosure log's requesters: people, with firms and newspapers among them.
+        ("Requester", FULL + FIRMS[:3], True),
+        ("Requested by", FULL + FIRMS[:3], True),
+        ("Requester", FIRMS * 2, False),  # bodies only
+        ("Supplier", FULL + FIRMS[:3], False),  # a supplier's column is no requester's
+        ("Name", FULL + FIRMS[:3], False),  # without a requester header, bodies rule it out
+    ],
+)
+def test_a_requester_column_is_read_for_the_people_among_its_firms(
+    header: str, values: list[str], names: bool
+) -> None:
+    column = judge_column(header, values)
+    assert (column.entity == "PERSON") is names
