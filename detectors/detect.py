@@ -485,9 +485,10 @@ class Detector:
         public = result.court_report and not pending.vector.hidden and not pending.embedded_in
         categories = frozenset() if public else result.categories
         notice = self._in_notice(pending.vector) and not pending.covers
-        # A note of a public table names people in public, unless it calls one a victim,
-        # witness or offender, or gives their home address or own phone.
-        noted = pending.public and not (result.role or result.private or result.offenders)
+        # A note of a public table (a register of members' interests, election results) is
+        # part of what is published by law, addresses of payers and donors included, unless
+        # it calls someone a victim, witness or offender. Casework tables are never public.
+        noted = pending.public and not (result.role or result.offenders)
         # A meeting's minutes or agenda name its members, chair and clerk in public; not a
         # member of the public given with a home address or phone, nor a victim or witness.
         meeting = (

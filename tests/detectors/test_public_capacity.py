@@ -111,6 +111,20 @@ def test_a_councillor_s_casework_notes_name_private_people() -> None:
     assert notes and not any(f.public_role for f in notes)
 
 
+def test_a_resident_s_home_address_in_casework_notes_stays_private() -> None:
+    councillors, residents = _names(12, seed=65), _names(12, seed=66)
+    rows = [
+        [
+            f"Cllr {cllr}",
+            _CONSTITUENCIES[i % 6],
+            f"Visited {resident} at {i + 3} Mill Lane, Diss IP22 4AB about the flooding.",
+        ]
+        for i, (cllr, resident) in enumerate(zip(councillors, residents, strict=True))
+    ]
+    verdict = scan(_csv(["Name", "Ward", "Casework notes"], rows), "casework.csv")
+    assert verdict.severity in ("medium", "high", "critical")
+
+
 # --- an election notice and its earlier revisions --------------------------------------------
 
 

@@ -133,6 +133,25 @@ def test_a_register_of_members_interests_names_its_members_in_public() -> None:
     assert members and members[0].count == 40 and members[0].public_role
 
 
+def test_a_register_s_payers_and_their_addresses_are_published_with_it() -> None:
+    """The register gives who paid a member and the payer's address, by law."""
+    members, payers = _names(30, seed=63), _names(30, seed=64)
+    header = ["ID", "Summary", "MNIS ID", "Member", "Payer"]
+    rows = [
+        [
+            str(16000 + n),
+            f"Speech at a dinner - £{500 + n}",
+            str(4100 + n),
+            member,
+            f"{payer}, {n + 2} Mill Lane, Diss IP22 4AB",
+        ]
+        for n, (member, payer) in enumerate(zip(members, payers, strict=True))
+    ]
+    verdict = scan(_csv(header, rows), "interests.csv")
+    assert verdict.severity == "low"
+    assert verdict.people == 0
+
+
 _SENIOR = ["Chief Executive", "Executive Director of Place", "Director of Finance", "Head of Legal"]
 _SENIOR += ["Assistant Director Housing", "Head of Customer Services"]
 _RANKS = ["Police Constable", "Police Constable", "Sergeant", "PCSO", "Inspector", "Constable"]
