@@ -1,7 +1,8 @@
 """Meeting documents and office contact blocks: the minutes, agenda or notice of a council's,
-committee's or panel's meeting names its members, chair and clerk in public, and a clerk's or
+committee's or panel's meeting names its members, chair and clerk in public, a clerk's or
 proper officer's published contact block (name, address, phone) is a work contact, not a
-private person's."""
+private person's, and a planning application listed with its reference, site and applicant
+is an entry of the public planning register."""
 
 from __future__ import annotations
 
@@ -142,3 +143,36 @@ def office_contact_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 def in_spans(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(low <= start and end <= high for low, high in spans)
+
+
+_PLANNING_REF = re.compile(
+    r"(?<![\w/])(?:[A-Z]{1,4}/)?(?:\d{2}|\d{4})/\d{3,6}(?:/[A-Z]{2,6})?\b(?!/\d)|"
+    r"(?<![\w/])[A-Z]{1,3}/\d{4,6}\b(?!/)"
+)
+"""A planning application's reference: "23/00123/FUL", "P/2023/0456", "E/37499". A crime
+reference ("36/12345/21") ends in figures and is not one."""
+_PLANNING_WORDS = re.compile(
+    r"\bplanning\b|\bcynllunio\b|\berection\s+of\b|\bchange\s+of\s+use\b|\bextension\b|"
+    r"\bdemolition\b|\blisted\s+building\b|\bdwellings?\b|\bproposed\b|\bconservatory\b|"
+    r"\bconsent\b|\bno\s+objections?\b",
+    re.IGNORECASE,
+)
+PLANNING_NEAR = 300
+"""Characters around a reference within which the words of a planning application stand, and
+after it within which its site and applicant are given."""
+
+
+def planning_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the text lists planning applications (reference, site address, applicant, what
+    is proposed): the planning register is public by law, so the addresses there are sites,
+    not private homes given away."""
+    spans = []
+    for ref in _PLANNING_REF.finditer(text):
+        low, high = max(0, ref.start() - PLANNING_NEAR), ref.end() + PLANNING_NEAR
+        if _PLANNING_WORDS.search(text, low, high):
+            spans.append((max(0, ref.start() - NEAR_BEFORE), min(len(text), high)))
+    return tuple(spans)
+
+
+NEAR_BEFORE = 100
+"""Characters before a reference that still belong to its entry (the applicant's name)."""

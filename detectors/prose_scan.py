@@ -12,7 +12,7 @@ from detectors.imprints import imprint_spans
 from detectors.letters import said_to_you, salutation
 from detectors.lookalikes import look_alike, not_nhs
 from detectors.mask import mask
-from detectors.meetings import in_spans, office_contact_spans
+from detectors.meetings import in_spans, office_contact_spans, planning_spans
 from detectors.names import (
     AllowList,
     PersonName,
@@ -281,10 +281,12 @@ def _judge(
         for m in matches
         if m.entity == "EMAIL_ADDRESS" and is_office_mailbox(text[m.start : m.end])
     ]
+    planning = planning_spans(text) if any(m.entity in _ADDRESSES for m, _ in anchors) else ()
     private = any(
         near_members.near(m)
         and (m.entity in _ADDRESSES or is_mobile(text[m.start : m.end]))
         and not _office_block(text, m, offices)
+        and not (m.entity in _ADDRESSES and in_spans(planning, m.start, m.end))
         for m, _ in anchors
         if m.entity != "PERSON"
     )

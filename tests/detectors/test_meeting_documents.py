@@ -68,6 +68,11 @@ _RESIDENT = (
     "   {resident} of 14 Rowan Close, Little Hamble WX4 7QR (telephone 07700 900 873) asked "
     "about the state of the footpath behind her house."
 )
+_PLANNING = (
+    "   Planning application 24/00123/FUL: {resident}, 14 Rowan Close, Little Hamble WX4 7QR -\n"
+    "   erection of a single storey rear extension. No objections.\n"
+    "   Planning application E/37499: 3 Mill Road, Little Hamble WX4 7QP - {m4} - new porch."
+)
 _VICTIM = (
     "   The Chair reported that {resident}, the victim of a burglary at the pavilion, had "
     "asked the council to review its lighting."
@@ -149,6 +154,17 @@ def test_a_resident_with_their_address_or_a_victim_is_not_named_in_public(
     evidence = _detect([_text(template, public)]).finish()
     assert not all(f.public_role for f in evidence.findings if f.entity == "PERSON")
     assert assess(evidence, ()).severity.rank >= worst.rank
+
+
+@pytest.mark.parametrize("template", [_MINUTES, _AGENDA], ids=["minutes", "agenda"])
+def test_planning_applications_listed_with_their_sites_are_the_public_register(
+    template: str,
+) -> None:
+    """The reference, site address and applicant of a planning application are on the public
+    planning register: the site is no private person's home given away."""
+    evidence = _detect([_text(template, _PLANNING)]).finish()
+    assert not any(e.private for e in evidence.exposures)
+    assert assess(evidence, ()).severity is Severity.LOW
 
 
 def test_minutes_under_a_redaction_box_still_count() -> None:
