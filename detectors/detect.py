@@ -498,8 +498,10 @@ class Detector:
             and not pending.covers
             and not (result.role or result.private or result.offenders)
         )
+        # A public register's note gives its people's published contacts too (a payer's
+        # address, a candidate's agent and campaign phone).
         roles = [
-            self._in_role(hit) or ((notice or noted or meeting) and hit.entity == "PERSON")
+            self._in_role(hit) or noted or ((notice or meeting) and hit.entity == "PERSON")
             for hit in result.hits
         ]
         if not all(roles):

@@ -12,11 +12,13 @@ _IMPRINT = re.compile(
     r"\b(?:promoted|published|printed|prepared)"
     r"(?:[ \t]+(?:and|&)[ \t]+(?:promoted|published|printed))?"
     r"(?:\s+on\s+behalf\s+of\s+[^\n]{1,60}?)?"
-    r"\s+(?:by|for)\b[ \t]*:?",
+    r"\s+(?:by|for)\b[ \t]*:?"
+    r"(?:[ \t]*(?:his|her|their|the)(?:[ \t]+election)?[ \t]+agent\b,?)?",
     re.IGNORECASE,
 )
 """The opening of an imprint: "Promoted by", "Published and promoted by", "Printed by:",
-"prepared on behalf of Jane Smith by"."""
+"prepared on behalf of Jane Smith by", "promoted by the election agent", "prepared on
+behalf of Jane Smith by her agent"."""
 IMPRINT_LENGTH = 240
 """Characters after the opening that an imprint may run to (two or three lines at most)."""
 _IMPRINT_END = re.compile(

@@ -44,6 +44,9 @@ _STATEMENT = (
         "This statement has been prepared on behalf of {candidate} by {agent}, 4 Mill Lane, "
         "Tiverton EX16 8BQ.",
         "Published and promoted by {agent}, 22 Castle Street, Hull HU1 2AB.",
+        "This address has been prepared on behalf of {candidate} by her agent {agent}, "
+        "41 Acre Road, Horncastle LN9 5AP.",
+        "Promoted by the election agent {agent} at Yew Farm, East Road, Ivybridge PL21 0LF.",
         "Printed by Example Print Ltd, 147 Mill Rd, Leicester LE3 1UQ, Published and promoted by "
         "M. {surname} on behalf of {candidate}, 1 Vincent Square, London, SW1P 2PN",
     ],

@@ -152,6 +152,29 @@ def test_a_register_s_payers_and_their_addresses_are_published_with_it() -> None
     assert verdict.people == 0
 
 
+def test_candidates_statements_give_their_agents_published_contacts() -> None:
+    """A list of candidates with their election statements: each ends with who prepared it
+    and a campaign contact, published with the statement."""
+    candidates, agents, helpers = _names(12, seed=67), _names(12, seed=68), _names(12, seed=69)
+    parties = ["Labour Party", "Conservative Party", "Liberal Democrats", "Green Party"]
+    header = ["party", "name", "statement"]
+    rows = [
+        [
+            parties[n % 4],
+            candidate,
+            "I will put victims first and keep our streets safe.\n\n"
+            f"With thanks to {helper}.\n{agent}, {n + 2} Mill Lane, Diss IP22 4AB (Agent)\n"
+            f"Mobile - 07812 34{n:04d}\nEmail - {agent.split()[0].lower()}4pcc@gmail.com",
+        ]
+        for n, (candidate, agent, helper) in enumerate(
+            zip(candidates, agents, helpers, strict=True)
+        )
+    ]
+    verdict = scan(_csv(header, rows), "candidates.csv")
+    assert verdict.severity == "low"
+    assert verdict.people == 0
+
+
 _SENIOR = ["Chief Executive", "Executive Director of Place", "Director of Finance", "Head of Legal"]
 _SENIOR += ["Assistant Director Housing", "Head of Customer Services"]
 _RANKS = ["Police Constable", "Police Constable", "Sergeant", "PCSO", "Inspector", "Constable"]
