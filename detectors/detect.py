@@ -29,8 +29,10 @@ from detectors.places import organisation_heads
 from detectors.prose_batch import (
     BLOCKS,
     PAGE_AUTHOR,
+    REPEAT_SHARE,
     Pending,
     ProseGroup,
+    prose_exposure,
     slices,
     whole_name,
 )
@@ -56,12 +58,6 @@ CELL_PROSE_CHARS = 300_000
 RECENT_TEXTS = 3
 """Texts before a run of record paragraphs searched for a heading ("registered sex offenders")."""
 RECENT_CHARS = 2_000
-
-REPEAT_SHARE = 0.9
-"""Share of a pivot cache's people that a visible table of the same workbook must show for the
-cache to add nothing beyond that table (it is still reported as a hiding place)."""
-CASE_NOTES_PEOPLE = 3
-"""People a table's notes must name before they count as its case records."""
 
 
 class Detector:
@@ -240,39 +236,11 @@ class Detector:
         shown |= {
             k.short for (_, hidden, _, _), g in self._prose.items() if not hidden for k in g.keys
         }
-        for (source, hidden, _, public), group in self._prose.items():
-            people = count_people(group.keys)
-            if public:
-                self._exposures.append(Exposure(source, hidden, people, public_role=True))
-                continue
-            if hidden and source == "prose" and _repeats(group, shown):
-                hidden = False  # an earlier revision, a hidden slide: only names already shown
-            # One or two names in a notes column may be a product or a place: a case record
-            # takes a few people.
-            named = people >= CASE_NOTES_PEOPLE
-            kinds = tuple(sorted(group.kinds)) if named else ()
-            if group.offenders and people:
-                kinds = tuple(sorted({*kinds, "case_records"}))
-            self._kinds |= set(kinds)
-            if named and group.table_categories:
-                group.categories |= group.table_categories
-                self._categories |= group.table_categories
-                group.sensitive = True
-            self._exposures.append(
-                Exposure(
-                    source,
-                    hidden,
-                    people,
-                    kinds,
-                    special_categories=tuple(sorted(group.categories)),
-                    sensitive=group.sensitive,
-                    private=group.private,
-                    role=group.role,
-                    offenders=group.offenders,
-                    categorised=count_people(group.categorised),
-                    details=group.details,
-                )
-            )
+        for key, group in self._prose.items():
+            exposure = prose_exposure(key, group, shown)
+            self._kinds |= set(exposure.kinds)
+            self._categories |= set(exposure.special_categories)
+            self._exposures.append(exposure)
         findings = gathered(self._tallies)
         return Evidence(
             findings,
@@ -598,13 +566,3 @@ def _meeting_names(meeting: bool, evidence: TableEvidence) -> bool:
         and not (evidence.kinds or evidence.special_categories or evidence.sensitive)
         and not (evidence.pay or evidence.offenders)
     )
-
-
-def _repeats(group: ProseGroup, shown: set[int | None]) -> bool:
-    """Hidden prose that names only people the document shows anyway, and says nothing more
-    of them (an earlier saved revision of the same page, a carousel's hidden slides): it
-    exposes no one new, and is rated as what is shown."""
-    if group.private or group.role or group.offenders or group.categories or group.details:
-        return False
-    keys = {k.short for k in group.keys if k.short is not None}
-    return bool(keys) and len(keys & shown) >= REPEAT_SHARE * len(keys)

@@ -6,9 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from detectors.evidence import Exposure
 from detectors.model import Cover, Vector
 from detectors.names import looks_like_name
+from detectors.people import count_people
 from detectors.row_people import PersonKeys
+
+REPEAT_SHARE = 0.9
+"""Share of a hidden part's people that the document must show anyway for the part to add
+nothing beyond what is shown (a pivot cache beside its sheet, an earlier revision of a page;
+it is still reported as a hiding place)."""
+CASE_NOTES_PEOPLE = 3
+"""People a table's notes must name before they count as its case records."""
 
 SLICE_CHARS = 20_000
 """Prose analysed between two checks of the time budget (a second or two of the NER model)."""
@@ -76,3 +85,52 @@ def whole_name(text: str, one_word: bool = True) -> list[str]:
     if parts and all(looks_like_name(part) for part in parts):
         return parts
     return []
+
+
+GroupKey = tuple[str, bool, frozenset[str], bool]
+"""A prose group's source ("prose" or "metadata"), whether hidden, kinds, whether in public."""
+
+
+def prose_exposure(key: GroupKey, group: ProseGroup, shown: set[int | None]) -> Exposure:
+    """The exposure of one group of prose; `shown` holds the keys of the people the document
+    shows in visible text and tables."""
+    source, hidden, _, public = key
+    people = count_people(group.keys)
+    if public:
+        return Exposure(source, hidden, people, public_role=True)
+    if hidden and source == "prose" and _repeats(group, shown):
+        hidden = False  # an earlier revision, a hidden slide: only names already shown
+    # One or two names in a notes column may be a product or a place: a case record takes a
+    # few people.
+    named = people >= CASE_NOTES_PEOPLE
+    kinds = tuple(sorted(group.kinds)) if named else ()
+    if group.offenders and people:
+        kinds = tuple(sorted({*kinds, "case_records"}))
+    categories = set(group.categories)
+    sensitive = group.sensitive
+    if named and group.table_categories:
+        categories |= group.table_categories
+        sensitive = True
+    return Exposure(
+        source,
+        hidden,
+        people,
+        kinds,
+        special_categories=tuple(sorted(categories)),
+        sensitive=sensitive,
+        private=group.private,
+        role=group.role,
+        offenders=group.offenders,
+        categorised=count_people(group.categorised),
+        details=group.details,
+    )
+
+
+def _repeats(group: ProseGroup, shown: set[int | None]) -> bool:
+    """Hidden prose that names only people the document shows anyway, and says nothing more
+    of them (an earlier saved revision of the same page, a carousel's hidden slides): it
+    exposes no one new, and is rated as what is shown."""
+    if group.private or group.role or group.offenders or group.categories or group.details:
+        return False
+    keys = {k.short for k in group.keys if k.short is not None}
+    return bool(keys) and len(keys & shown) >= REPEAT_SHARE * len(keys)
