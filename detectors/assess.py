@@ -16,7 +16,8 @@ identifier such as a NINO, NHS number or date of birth, sits with the people.
 | visible staff list of 100 or more; hidden staff list of 10 or more   | high     |
 | sensitive identifiers or special categories with any named person    | high     |
 | personal data under a box drawn over it in a PDF (failed redaction)  | high     |
-| a named victim, witness, complainant or offender                     | high     |
+| a named victim, witness, complainant or offender; a letter telling   | high     |
+| its addressee of their dismissal, suspension or misconduct finding   |          |
 | 50 or more people in any other table, or in text with their details  | high     |
 | staff or contact list of 10 or more; hidden staff list of 2 to 9     | medium   |
 | a private person's name with their home address or own phone         | medium   |

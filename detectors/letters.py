@@ -1,5 +1,6 @@
 """Letters to a named person: the salutation says who "you" is, and what the letter says of
-"you" (an allegation, a diagnosis, a conviction) is said of that person."""
+"you" (an allegation, a diagnosis, a conviction, a dismissal for misconduct) is said of that
+person."""
 
 from __future__ import annotations
 
@@ -43,3 +44,28 @@ def said_to_you(text: str) -> frozenset[str]:
         if _ABOUT_YOU.search(sentence) and not _REQUEST.search(sentence):
             found |= categories_in(sentence, prose=True)
     return frozenset(found)
+
+
+_DISCIPLINE = re.compile(
+    r"\b(?:dismiss(?:ing)?|suspend(?:ing)?|demot(?:e|ing)|discipline)\s+you\b|"
+    r"\byou\s+(?:were|have\s+been|are|will\s+be|had\s+been|are\s+being)\s+"
+    r"(?:dismissed|suspended|demoted|disciplined|terminated)\b|"
+    r"\byour\s+(?:dismissal|suspension|demotion|misconduct|disciplinary|termination|"
+    r"(?:salary|pay)\s+(?:decrease|reduction))\b|"
+    r"\b(?:misconduct|disciplinary\s+(?:action|proceedings|charges?))\s+(?:by|against)\s+you\b|"
+    r"\bterminat(?:e|ing|ion\s+of)\s+your\s+employment\b",
+    re.IGNORECASE,
+)
+"""Disciplinary action an employer takes against the person a letter is addressed to:
+"dismiss you", "you have been suspended", "your dismissal", "misconduct by you"."""
+
+
+def disciplined(text: str) -> bool:
+    """The letter tells its addressee of disciplinary action against them ("notice of intent
+    to dismiss you for misconduct"): it names them as the subject of a case. A hearing's
+    published outcome, or a reply saying how many officers were dismissed, is no letter
+    about "you"."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n[ \t]*\n", text):
+        if _DISCIPLINE.search(sentence) and not _REQUEST.search(sentence):
+            return True
+    return False

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from detectors.imprints import imprint_spans
-from detectors.letters import said_to_you, salutation
+from detectors.letters import disciplined, said_to_you, salutation
 from detectors.lookalikes import look_alike, not_nhs
 from detectors.mask import mask
 from detectors.meetings import in_spans, office_contact_spans, planning_spans
@@ -264,11 +264,13 @@ def _judge(
         if found and anchor_keys is not None:
             categorised.append(anchor_keys)
     addressee = _addressee(text, anchors)
+    subject = False
     if addressee is not None:
         found = said_to_you(text)
         if found:  # "Dear Todd: … allegations of sexual harassment by you …"
             categories |= found
             categorised.append(addressee)
+        subject = disciplined(text)  # "… of our intent to dismiss you for misconduct"
     court = _COURT.search(text) is not None and not any(
         _VICTIM.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in people
     )
@@ -300,7 +302,7 @@ def _judge(
         frozenset(categories),
         court,
         private,
-        role and not court,
+        (role or subject) and not court,
         offenders,
         tuple(categorised),
         linked,

@@ -423,3 +423,25 @@ def test_council_leaders_named_with_their_office_in_brackets_are_public(text: st
     evidence = _evidence(text.format(a=a, b=b, c=c))
     assert evidence.people == 0
     assert all(f.public_role for f in evidence.findings if f.entity == "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("body", "grave"),
+    [
+        ("This is notice of our intent to dismiss you for misconduct. You may appeal.", True),
+        ("Following the hearing, you have been suspended without pay from 1 May.", True),
+        # A reply about dismissals in general says nothing of its reader.
+        (
+            "You will see from the table that five officers were dismissed for gross "
+            "misconduct in 2023. If you are unhappy with this response, you may ask for a review.",
+            False,
+        ),
+    ],
+)
+def test_a_letter_telling_its_addressee_of_their_dismissal_names_them_in_a_case(
+    body: str, grave: bool
+) -> None:
+    (name,) = _names(1, seed=70)
+    text = _LETTER.format(name=name, first=name.split()[0], body=body)
+    severity = assess(_evidence(text), ()).severity
+    assert (severity in ("high", "critical")) is grave
