@@ -203,7 +203,8 @@ _CANDIDATE = re.compile(r"\bcandidates?\b")
 PUBLIC_HEADER = re.compile(
     r"\b(?:party|political party|political group|votes?|votes cast|no of votes|"
     r"number of votes|elected|constituency|electoral (?:ward|division|area)|"
-    r"councillors?|cllr|member of parliament|mp|msp|speakers?|presenters?|panellists?|"
+    r"councillors?|cllr|council members?|alder(?:man|men|woman|women|persons?)|"
+    r"member of parliament|mp|msp|speakers?|presenters?|panellists?|"
     r"authors?|producers?|credits?|byline|portfolio|majority|share of (?:the )?vote|"
     r"turnout|office held|plaque|date of evidence|evidence session|oral evidence|"
     r"written evidence|transcript|appointed by|term (?:ends|expires|of office))\b"

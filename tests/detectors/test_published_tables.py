@@ -175,6 +175,19 @@ def test_candidates_statements_give_their_agents_published_contacts() -> None:
     assert verdict.people == 0
 
 
+@pytest.mark.parametrize(("office", "public"), [("Alderperson", True), ("Resident", False)])
+def test_a_column_headed_by_an_elected_office_names_its_holders(office: str, public: bool) -> None:
+    """A city's list of aldermen with their ward offices' addresses, mailboxes and phones."""
+    header = ["Ward", office, "Address", "Email", "Phone Number"]
+    rows = [
+        [str(n + 1), name, f"{n + 10} Milwaukee Ave, Chicago, IL 60647",
+         f"ward{n + 1:02d}@cityofchicago.org", f"07812 34{n:04d}"]
+        for n, name in enumerate(_names(15, seed=71))
+    ]  # fmt: skip
+    verdict = scan(_csv(header, rows), "wards.csv")
+    assert (verdict.severity == "low") is public
+
+
 _SENIOR = ["Chief Executive", "Executive Director of Place", "Director of Finance", "Head of Legal"]
 _SENIOR += ["Assistant Director Housing", "Head of Customer Services"]
 _RANKS = ["Police Constable", "Police Constable", "Sergeant", "PCSO", "Inspector", "Constable"]
