@@ -64,8 +64,10 @@ def public_table(
         _STAFF_ONLY - {"DATE_OF_BIRTH"} if candidates_table(normal, columns) else _STAFF_ONLY
     )
     senior = senior_staff(types, columns)
-    if senior:
-        staff_only = staff_only - {"SALARY"}  # senior pay is published by law
+    if senior or members:
+        # Senior staff's pay, and members' salaries, allowances and expenses, are published
+        # by law.
+        staff_only = staff_only - {"SALARY"}
     for h, t in zip(normal, types, strict=True):
         if t.entity in staff_only:
             return False

@@ -188,6 +188,21 @@ def test_a_column_headed_by_an_elected_office_names_its_holders(office: str, pub
     assert (verdict.severity == "low") is public
 
 
+def test_members_allowances_and_expenses_are_published_with_their_names() -> None:
+    """MPs' or councillors' allowances and expenses beside their party and seat: published by
+    law, however much the sums look like pay."""
+    parties = ["Labour", "Conservative", "Liberal Democrat", "Green"]
+    header = ["ID", "Member", "Party", "Constituency", "Staffing costs", "Comms allowance"]
+    seats = ["Ashford", "Blaydon", "High Peak"]
+    rows = [
+        [str(n + 1), name, parties[n % 4], seats[n % 3], f"{98000 + n:,}", f"{10000 + 7 * n:,}"]
+        for n, name in enumerate(_names(60, seed=72))
+    ]
+    verdict = scan(_csv(header, rows), "allowances.csv")
+    assert verdict.severity == "low"
+    assert verdict.people == 0
+
+
 _SENIOR = ["Chief Executive", "Executive Director of Place", "Director of Finance", "Head of Legal"]
 _SENIOR += ["Assistant Director Housing", "Head of Customer Services"]
 _RANKS = ["Police Constable", "Police Constable", "Sergeant", "PCSO", "Inspector", "Constable"]
