@@ -13,7 +13,7 @@ import pytest
 from crawler.demo.builders.pdf import Line, Page, build_pdf
 from detectors.assess import assess
 from detectors.detect import Detector
-from detectors.meetings import is_meeting_document, office_contact_spans
+from detectors.meetings import is_meeting_document, office_contact_spans, planning_spans
 from detectors.model import Cover, Severity, Table, Text, Vector
 from detectors.scan import scan
 from tests.detectors._tables import csv_bytes as _csv
@@ -344,3 +344,17 @@ def test_a_community_council_s_minutes_in_english_or_welsh_are_a_meeting_documen
 ) -> None:
     a, b, c, d = _names(4, seed=62)
     assert is_meeting_document(template.format(a=a, b=b, c=c, d=d))
+
+
+@pytest.mark.parametrize(
+    ("line", "planning"),
+    [
+        ("24/00123/FUL: 14 Rowan Close WX4 7QR - erection of a rear extension", True),
+        ("E/37499 4 Mill Road WX4 7QP - new dwelling - no objections", True),
+        # A crime reference, or a date, beside an address is no planning application.
+        ("Crime ref 36/12345/21: 14 Rowan Close WX4 7QR - damage to the extension", False),
+        ("On 01/02/2024 at 14 Rowan Close WX4 7QR the proposed extension was discussed", False),
+    ],
+)
+def test_a_planning_application_is_told_by_its_reference(line: str, planning: bool) -> None:
+    assert bool(planning_spans(line)) is planning
