@@ -25,7 +25,6 @@ from detectors.columns import (
     Cue,
     header_below_title,
     header_cue,
-    header_says,
     judge_column,
     normal_header,
 )
@@ -43,7 +42,6 @@ from detectors.names import (
 from detectors.public import is_public_email
 from detectors.recognizers import match_value
 from detectors.row_people import (
-    NameGroup,
     PersonKeys,
     group_score,
     name_groups,
@@ -53,9 +51,9 @@ from detectors.row_people import (
 )
 from detectors.shown import shown_name
 from detectors.special import categories_in, child_age
+from detectors.table_kinds import case_table, notes_columns, person_header, table_kinds
 from detectors.table_roles import (
     PARTY_WORDS,
-    STAFF_CUES,
     animals,
     cell,
     counts_only,
@@ -71,21 +69,12 @@ IDENTIFYING = frozenset(
 """Entities that point at one person even with no name beside them."""
 _PERSON_KEYS = frozenset({"POLICE_IDENTIFIER", "UK_NINO", "UK_NHS", "EMAIL_ADDRESS"})
 """Columns whose value is one person's own: the best key for counting people."""
-_STAFF_ENTITIES = frozenset({"POLICE_IDENTIFIER", "SALARY"})
-_CASE_CUES = frozenset({Cue.OFFENCE, Cue.INCIDENT, Cue.PARTY})
-_CASE_ENTITIES = frozenset({"DATE_OF_BIRTH", "STREET_ADDRESS", "UK_POSTCODE", "CRIME_REFERENCE"})
 _OFFENCE_CATEGORIES = frozenset({"sexual_offence", "domestic_abuse", "hate_crime"})
 """Special categories that are offences: rows naming people beside one are case records."""
-_CASE_CONTEXT = frozenset({"CRIME_REFERENCE"})
-"""Of the case-record entities, those that are a case by themselves (a date of birth or an
-address is as much a register's or a zoo's)."""
 _STATION = re.compile(r"\b(?:station|base|site|lpa|bcu|command|sector|beat)\b")
 """Location headers that place officers and staff, not wards or towns that hold figures."""
-_CONTACT_ENTITIES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER"})
 _CATEGORY_CUES = {Cue.ETHNICITY: "ethnicity", Cue.RELIGION: "religion", Cue.HEALTH: "health"}
 _VALUE_CATEGORY_CUES = frozenset({Cue.OFFENCE, Cue.SPECIAL, Cue.NOTES, Cue.PARTY, Cue.HEALTH})
-_CASE_HEADER = re.compile(r"\b(?:offen[cs]es?|crimes?|crime ref\w*|incidents?|occurrences?)\b")
-"""Headers that make a table one of crimes or incidents (with a Victim/Witness party column)."""
 OFFENDER_LIST = re.compile(
     r"\b(?:(?:registered )?sex(?:ual)? offenders?|registered offenders?|mappa|visor|"
     r"violent (?:and|&) sex(?:ual)? offenders?|offender management)\b",
@@ -98,11 +87,6 @@ TABLE_PROSE_CHARS = 100_000
 """Characters of distinct long cells read as prose from one table."""
 NOTE_MIN_CHARS = 12
 """Shortest cell of a notes column worth reading as prose ("Spoke to J Bloggs")."""
-NOTE_WORDS = 5
-"""Words (of two letters or more) that make a sampled value a sentence, for a column with no
-notes-like header: "Victim reported the theft of a bicycle", not "Rice long grain 1 kg"."""
-_WORD = re.compile(r"[^\W\d_]{2,}")
-_ADDRESS_HEADER = re.compile(r"\b(?:address(?:es)?|premises|property address|site address)\b")
 HELD_ROWS = 50_000
 """Rows held in memory so that columns are judged from a sample spread over all of them (for
 longer tables, over the first HELD_ROWS); every row is counted either way."""
@@ -261,7 +245,7 @@ def assess_table(
         rows = (split_row(row, splits, width) for row in rows)
         sample = spread(head, SAMPLE_ROWS)
         for split in splits:
-            added = split.headers(_person_header(headers[split.column]))
+            added = split.headers(person_header(headers[split.column]))
             origin.update(
                 dict.fromkeys(range(len(headers), len(headers) + len(added)), split.column)
             )
@@ -279,11 +263,11 @@ def assess_table(
     venues = not groups and venue_rows(types, sample)
     identifying = IDENTIFYING - {"EMAIL_ADDRESS"} if venues else IDENTIFYING
     has_people = bool(groups) or any(types[i].entity in identifying for i in entity_cols)
-    free = _FreeText(notes=_notes_columns(headers, types, sample))
+    free = _FreeText(notes=notes_columns(headers, types, sample))
     public = bool(groups) and (
         public_table(headers, types, sample) or directory_rows(headers, types, sample)
     )
-    kind = "case_records" if _case_table(headers, types) and not public else None
+    kind = "case_records" if case_table(headers, types) and not public else None
     kind_categories: set[str] = set()
     if kind and free.notes:
         for i, t in enumerate(types):
@@ -388,7 +372,7 @@ def assess_table(
     )
     # Hidden name columns take their kind from the shown columns of the same rows too.
     beside = [ColumnType(cue) for cue in map(header_cue, table.beside) if cue is not None]
-    kinds = _kinds([*types, *beside], groups, found, stations)
+    kinds = table_kinds([*types, *beside], groups, found, stations)
     if told and groups:
         kinds.add("case_records")  # named people beside a sexual, domestic or hate offence
     if listed is not None and groups:
@@ -413,43 +397,6 @@ def assess_table(
         read=read[0],
         public_role=public,
     )
-
-
-def _person_header(header: str) -> str:
-    """The header of the name part of a compound column: "Victim" stays a party's name."""
-    words = normal_header(header).split()
-    party = any(w in PARTY_WORDS or w.removesuffix("s") in PARTY_WORDS for w in words)
-    return f"{header} name" if party else "Name"
-
-
-def _case_table(headers: Sequence[str], types: Sequence[ColumnType]) -> bool:
-    """A table of crimes or incidents: an offence, crime or incident column, or a party one."""
-    return any(t.cue is Cue.PARTY for t in types) or any(
-        _CASE_HEADER.search(normal_header(h)) for h in headers
-    )
-
-
-def _notes_columns(
-    headers: Sequence[str], types: Sequence[ColumnType], sample: Sequence[Sequence[str]]
-) -> frozenset[int]:
-    """Columns of free-text notes: headed as notes, or holding mostly sentences, and not
-    already judged to hold an entity nor headed as addresses or places (a long address is no
-    sentence, and the names in it are of buildings and hamlets; "On or near Cherry Orchard
-    Lane" in a crime file's Location column is a street)."""
-    columns = set()
-    for i, column in enumerate(types):
-        if column.entity or (column.cue is Cue.LOCATION and not header_says(headers[i], Cue.NOTES)):
-            continue
-        if _ADDRESS_HEADER.search(normal_header(headers[i])):
-            continue
-        if column.cue is Cue.NOTES:
-            columns.add(i)
-            continue
-        values = [v for v in (cell(row, i) for row in sample) if v.strip()]
-        sentences = sum(1 for v in values if len(_WORD.findall(v)) >= NOTE_WORDS)
-        if len(values) >= 5 and sentences * 2 >= len(values):
-            columns.add(i)
-    return frozenset(columns)
 
 
 def _first(reasons: list[str]) -> str | None:
@@ -526,30 +473,6 @@ def spread(rows: Sequence[tuple[str, ...]], size: int) -> list[tuple[str, ...]]:
         return list(rows)
     step = len(rows) / size
     return [rows[int(i * step + step / 2)] for i in range(size)]
-
-
-def _kinds(
-    types: Sequence[ColumnType],
-    groups: Sequence[NameGroup],
-    found: set[str],
-    stations: bool = False,
-) -> set[str]:
-    """Kinds from meaning: case records are about people in a crime, incident or case (an
-    offence, a party, a crime reference), not any table with a date of birth or an address;
-    a staff list gives a role, rank, department, pay, service number or station."""
-    if not groups:
-        return {"contact_list"} if found & _CONTACT_ENTITIES else set()
-    cues = {t.cue for t in types}
-    entities = {t.entity for t in types if t.entity}
-    party = any(w in PARTY_WORDS for g in groups for w in g.prefix.split())
-    kinds: set[str] = set()
-    if cues & _CASE_CUES or entities & _CASE_ENTITIES & _CASE_CONTEXT or party:
-        kinds.add("case_records")
-    if cues & STAFF_CUES or found & _STAFF_ENTITIES or (stations and not kinds):
-        kinds.add("staff_list")
-    if found & _CONTACT_ENTITIES:
-        kinds.add("contact_list")
-    return kinds
 
 
 def _where_of(

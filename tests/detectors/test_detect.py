@@ -247,7 +247,7 @@ def test_a_description_column_without_names_stays_clean() -> None:
 
 def test_only_columns_of_sentences_or_notes_headers_are_read_as_notes() -> None:
     from detectors.columns import judge_column
-    from detectors.tables import _notes_columns
+    from detectors.table_kinds import notes_columns
 
     headers = ["Product", "What happened", "Details"]
     sample = [
@@ -255,8 +255,8 @@ def test_only_columns_of_sentences_or_notes_headers_are_read_as_notes() -> None:
         for _ in range(10)
     ]
     types = [judge_column(h, [row[i] for row in sample]) for i, h in enumerate(headers)]
-    assert _notes_columns(headers, types, sample) == frozenset({1, 2})
+    assert notes_columns(headers, types, sample) == frozenset({1, 2})
     # A long address is no sentence: the names in it are of buildings and hamlets.
     addresses = [("Sheep Pens, Crabtree Hall Business Centre, Little Holtby, Northallerton",)] * 10
     judged = [judge_column("Address", [row[0] for row in addresses])]
-    assert _notes_columns(["Address"], judged, addresses) == frozenset()
+    assert notes_columns(["Address"], judged, addresses) == frozenset()
