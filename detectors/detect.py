@@ -453,9 +453,10 @@ class Detector:
         public = result.court_report and not pending.vector.hidden and not pending.embedded_in
         categories = frozenset() if public else result.categories
         notice = self._in_notice(pending.vector) and not pending.covers
-        # A note of a public table (a register of members' interests, election results) is
-        # part of what is published by law, addresses of payers and donors included, unless
-        # it calls someone a victim, witness or offender. Casework tables are never public.
+        # A note of a public table (a register of members' interests, candidates' statements)
+        # is published with it, people and contacts alike (a payer's address, an agent's
+        # phone), unless it calls someone a victim, witness or offender. Casework tables are
+        # never public.
         noted = pending.public and not (result.role or result.offenders)
         # A meeting's minutes or agenda name its members, chair and clerk in public; not a
         # member of the public given with a home address or phone, nor a victim or witness.
@@ -466,8 +467,6 @@ class Detector:
             and not pending.covers
             and not (result.role or result.private or result.offenders)
         )
-        # A public register's note gives its people's published contacts too (a payer's
-        # address, a candidate's agent and campaign phone).
         roles = [
             self._in_role(hit) or noted or ((notice or meeting) and hit.entity == "PERSON")
             for hit in result.hits
