@@ -47,6 +47,12 @@ class Limits:
     max_depth: int = 4
     """How deep embedded files are followed (a docx in a zip in a pdf is depth 3)."""
     time_budget_s: float = 30.0
+    page_time_s: float = 0.5
+    """Time each PDF page read to its end gives back to `time_budget_s`, at most: a 300-page
+    statistical report of light pages is read to its end rather than reported unread, while a
+    page that is slow to paint still spends the budget."""
+    pages_time_s: float = 90.0
+    """Page time a document may spend beyond `time_budget_s` in all (hostile page counts)."""
 
 
 @dataclass
@@ -59,6 +65,8 @@ class Budget:
     """Pictures of text (scanned pages, image files) given to OCR so far, in all the document."""
     ocr_spent: float = 0.0
     """OCR seconds given back to the deadline so far (`detectors.formats._ocr`)."""
+    pages_spent: float = 0.0
+    """Seconds given back for PDF pages read to their end (`page_read`)."""
 
     def __post_init__(self) -> None:
         if not self.deadline:
@@ -75,6 +83,16 @@ class Budget:
         raise DocumentTooLarge(
             f"ran out of the {budget} while {activity}; findings so far are kept"
         )
+
+    def page_read(self, started: float) -> float:
+        """Give back the time of a page read since `started`, up to the limits; the time now."""
+        now = time.monotonic()
+        limits = self.limits
+        extra = min(now - started, limits.page_time_s, limits.pages_time_s - self.pages_spent)
+        if extra > 0:
+            self.pages_spent += extra
+            self.deadline += extra
+        return now
 
 
 INFLATE_CHUNK = 1 * MB

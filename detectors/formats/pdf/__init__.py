@@ -243,7 +243,11 @@ def _page_items(
 def _drawn_items(
     data: bytes, budget: Budget, found: Annotations, scans: Scans, read: list[int] | None
 ) -> Iterator[Item]:
+    # The time between pages is a page's whole cost, its detection included (items are
+    # consumed as they come): each page read to its end gives that time back, within limits.
+    started = time.monotonic()
     for index, drawing in drawings(data, budget, found.redactions, budget.limits.max_pages):
+        started = budget.page_read(started)
         if read is not None:
             read.append(index)
         where = f"page {index + 1}"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import time
+
 import pytest
 from _inspect_helpers import found, tables, texts, vectors_of
 from _pdf_helpers import EMAIL, NAME, OTHER, OVER, SECRET
@@ -19,7 +21,7 @@ from crawler.demo.builders.pdf import (
 )
 from detectors.formats.pdf import inspect_pdf
 from detectors.formats.pdf._pages import drawings, signatures
-from detectors.limits import Budget
+from detectors.limits import Budget, Limits
 from detectors.model import Embedded, Status, Structure, Text, Unread, Vector
 from detectors.scan import scan
 
@@ -315,6 +317,39 @@ def test_pages_read_before_the_budget_runs_out_are_kept() -> None:
         for item in inspect_pdf(build_pdf([Page((SECRET,)), CROWDED]), "r.pdf", budget):
             items.append(item)
     assert found([i for i in items if isinstance(i, Text)], Vector.PAGE_TEXT, "page 1", NAME)
+
+
+class _PageCredits(Budget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages = 0
+
+    def page_read(self, started: float) -> float:
+        self.pages += 1
+        return super().page_read(started)
+
+
+def test_each_page_read_gives_its_time_back_to_the_budget() -> None:
+    budget = _PageCredits()
+    start = budget.deadline
+    list(inspect_pdf(build_pdf([Page((SECRET,)), Page((SECRET,)), CROWDED]), "r.pdf", budget))
+    assert budget.pages == 3
+    assert budget.deadline > start
+    assert budget.deadline - start == pytest.approx(budget.pages_spent)
+
+
+def test_page_time_given_back_is_capped_per_page_and_per_document() -> None:
+    budget = Budget(Limits(page_time_s=0.5, pages_time_s=1.5))
+    start = budget.deadline
+    budget.page_read(time.monotonic() - 0.2)
+    first = budget.pages_spent
+    assert 0.2 <= first <= 0.5
+    budget.page_read(time.monotonic() - 10.0)  # a slow page earns no more than its share
+    assert budget.pages_spent == pytest.approx(first + 0.5)
+    budget.page_read(time.monotonic() - 10.0)
+    budget.page_read(time.monotonic() - 10.0)
+    assert budget.pages_spent == pytest.approx(1.5)
+    assert budget.deadline - start == pytest.approx(1.5)
 
 
 def test_a_page_of_countless_strokes_is_read_as_prose() -> None:
