@@ -51,7 +51,7 @@ class Limits:
     """Time each PDF page read to its end gives back to `time_budget_s`, at most: a 300-page
     statistical report of light pages is read to its end rather than reported unread, while a
     page that is slow to paint still spends the budget."""
-    pages_time_s: float = 90.0
+    pages_time_s: float = 30.0
     """Page time a document may spend beyond `time_budget_s` in all (hostile page counts)."""
 
 
