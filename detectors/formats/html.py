@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 import lxml.html
 from lxml import etree
@@ -212,7 +213,25 @@ def _comment(element: etree._Element, page: _Page) -> Iterator[Item]:
 def _attributes(element: etree._Element, page: _Page) -> None:
     for key, value in element.attrib.items():
         if value.strip() and (key.startswith("data-") or key in ("alt", "title")):
+            if key == "title" and _names_its_link(element, value):
+                continue
             page.attributes.append(f"{label(key)}: {value.strip()[:MAX_VALUE]}")
+
+
+def _names_its_link(element: etree._Element, title: str) -> bool:
+    """A link's title that is its own text or the name of the page it links to
+    (`<a href="/wiki/Ada_Lovelace" title="Ada Lovelace">Lovelace</a>`): the hover text of
+    what the page shows, not something hidden in it."""
+    if element.tag != "a":
+        return False
+    said = _words(title)
+    target = (element.get("href") or "").split("#")[0].split("?")[0].rstrip("/")
+    page_name = unquote(target.rsplit("/", 1)[-1]).replace("_", " ").replace("-", " ")
+    return said in (_words(element.text_content()), _words(page_name))
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _special(element: etree._Element, tag: str, reason: str, page: _Page) -> Iterator[Item]:

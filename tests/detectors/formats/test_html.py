@@ -127,3 +127,24 @@ def test_text_nested_deeper_than_the_parser_reads_is_still_read(depth: int, deep
     texts = [i for i in inspect_html(page, "deep.html", Budget()) if isinstance(i, Text)]
     assert any("Jane Smith" in t.text for t in texts)
     assert any(t.where == "deeply nested text" for t in texts) is deep
+
+
+_SLUG = NAME.replace(" ", "_")
+LINKS = [
+    (
+        "the page it links to",
+        f'<a href="/wiki/{_SLUG}#life" title="{NAME}">{NAME.split()[-1]}</a>',
+        False,
+    ),
+    ("its own text", f'<a href="/people?id=7" title="{NAME}">{NAME}</a>', False),
+    ("another page", f'<a href="/staff" title="{NAME}">Staff list</a>', True),
+    ("not a link", f'<span title="{NAME}">{NAME.split()[-1]}</span>', True),
+]
+
+
+@pytest.mark.parametrize(("case", "link", "hidden_name"), LINKS, ids=[c[0] for c in LINKS])
+def test_a_link_title_naming_its_own_text_or_page_is_no_hidden_text(
+    case: str, link: str, hidden_name: bool
+) -> None:
+    items = texts(inspect_html, _page(f"<p>See {link} for more.</p>"), "page.html")
+    assert found(items, Vector.METADATA, "attributes", NAME) is hidden_name
