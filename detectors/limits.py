@@ -65,8 +65,11 @@ class Budget:
     """Pictures of text (scanned pages, image files) given to OCR so far, in all the document."""
     ocr_spent: float = 0.0
     """OCR seconds given back to the deadline so far (`detectors.formats._ocr`)."""
+    ocr_seconds: float = 0.0
+    """OCR time taken so far, given back or not: never given back again as page time."""
     pages_spent: float = 0.0
     """Seconds given back for PDF pages read to their end (`page_read`)."""
+    _ocr_seen: float = 0.0
 
     def __post_init__(self) -> None:
         if not self.deadline:
@@ -88,7 +91,9 @@ class Budget:
         """Give back the time of a page read since `started`, up to the limits; the time now."""
         now = time.monotonic()
         limits = self.limits
-        extra = min(now - started, limits.page_time_s, limits.pages_time_s - self.pages_spent)
+        spent = now - started - (self.ocr_seconds - self._ocr_seen)  # OCR has its own allowance
+        self._ocr_seen = self.ocr_seconds
+        extra = min(spent, limits.page_time_s, limits.pages_time_s - self.pages_spent)
         if extra > 0:
             self.pages_spent += extra
             self.deadline += extra

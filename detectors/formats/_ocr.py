@@ -89,6 +89,7 @@ def read(
     started = time.monotonic()
     text = run(tesseract, image, dpi, max(timeout, MIN_SECONDS))
     spent = time.monotonic() - started
+    budget.ocr_seconds += spent
     extra = min(spent, max(0.0, budget.limits.ocr_time_s - budget.ocr_spent))
     budget.ocr_spent += extra
     budget.deadline += extra
