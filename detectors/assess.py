@@ -59,8 +59,9 @@ plot in which a character is injured, a signatory just above a census note on ra
 digest of a conflict naming a few of its many people beside the wounded), is what a page is
 about, not a fact leaked about them: those names are rated as names alone. Said of more than
 three people and of half or more of those named ("five named passengers were each
-diagnosed…"), it is about them. A sexual offence, domestic abuse or an informant said of a named
-person stays high however little else is given: naming them is the harm.
+diagnosed…"), it is about them. A sexual offence, domestic abuse or an informant said in a named
+person's own sentence stays high however little else is given: naming them is the harm (said
+only beside a number, as "prior PC 288 convictions" in a rule book, it names no one).
 
 A document is worth an alert at `medium` and above: a web team should not be woken for the
 author field of a Word file or the FOI officer's signature, but should be for any hidden list.
@@ -81,10 +82,6 @@ LIST = 2
 FEW = 3
 """Named people a special category may be said of in visible prose and still be the topic;
 more may, when they are under half of the people the prose names."""
-GRAVE = frozenset({"sexual_offence", "domestic_abuse", "informant"})
-"""Categories whose mere mention beside a name is the harm (victims of sexual offences have
-lifelong anonymity; a named victim of domestic abuse can be found by the abuser; a named
-informant is in danger)."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +143,7 @@ def _joined(a: Exposure, b: Exposure) -> Exposure:
         role=a.role or b.role,
         offenders=a.offenders or b.offenders,
         categorised=a.categorised + b.categorised,
+        grave=a.grave or b.grave,
         details=a.details or b.details,
     )
 
@@ -212,5 +210,5 @@ def _topical(exposure: Exposure) -> bool:
         and not exposure.offenders
         and 0 < exposure.categorised
         and (exposure.categorised <= FEW or 2 * exposure.categorised < exposure.people)
-        and not GRAVE.intersection(exposure.special_categories)
+        and not exposure.grave
     )

@@ -479,6 +479,7 @@ class Detector:
             group.role = group.role or (result.role and not public)
             group.offenders = group.offenders or result.offenders
             group.categorised.extend(result.categorised)
+            group.grave = group.grave or result.grave
             group.details = group.details or result.linked
         for hit, role in zip(result.hits, roles, strict=True):
             self._add(

@@ -31,6 +31,8 @@ class Exposure:
     """Everyone counted here is named in a public capacity (`detectors.roles`): rated low."""
     categorised: int = 0
     """People of prose in whose own sentence a special category is named."""
+    grave: bool = False
+    """A grave category (sexual offence, domestic abuse, informant) is among those."""
     details: bool = True
     """Prose gives more than names: an e-mail, phone, address or identifier beside someone
     named (`detectors.prose_scan.ProseResult.linked`)."""

@@ -51,6 +51,7 @@ class ProseGroup:
     role: bool = False
     offenders: bool = False
     categorised: list[PersonKeys] = field(default_factory=list)
+    grave: bool = False
     details: bool = False
     """A contact detail, address or identifier was given beside someone named."""
 
@@ -122,6 +123,7 @@ def prose_exposure(key: GroupKey, group: ProseGroup, shown: set[int | None]) -> 
         role=group.role,
         offenders=group.offenders,
         categorised=count_people(group.categorised),
+        grave=group.grave,
         details=group.details,
     )
 

@@ -32,7 +32,7 @@ from detectors.public import (
 from detectors.roles import REFERENCE_DATA, public_in_prose
 from detectors.row_people import PersonKeys, identity, name_keys
 from detectors.signatures import signature_spans
-from detectors.special import categories_in
+from detectors.special import GRAVE, categories_in
 from detectors.tables import IDENTIFYING, OFFENDER_LIST
 from detectors.vocab import NOT_NAMES
 
@@ -148,6 +148,9 @@ class ProseResult:
     """A contact detail, address or identifier stands within NEAR characters of a name: the
     text says more of someone than their name (an office's mailbox at the foot of a page does
     not)."""
+    grave: bool = False
+    """A grave category (`detectors.special.GRAVE`) is named in a named person's own sentence,
+    not only beside a number or a mailbox ("prior PC 288 convictions" in a rule book)."""
 
 
 def scan_texts(
@@ -255,6 +258,7 @@ def _judge(
         )
     categories: set[str] = set()
     categorised: list[PersonKeys] = []
+    grave = False
     for anchor, anchor_keys in anchors:
         said = _paragraph(text, anchor.start, anchor.end)
         if _citation(said):
@@ -263,6 +267,7 @@ def _judge(
         categories |= found
         if found and anchor_keys is not None:
             categorised.append(anchor_keys)
+            grave = grave or bool(GRAVE & found)
     addressee = _addressee(text, anchors)
     subject = False
     if addressee is not None:
@@ -270,6 +275,7 @@ def _judge(
         if found:  # "Dear Todd: … allegations of sexual harassment by you …"
             categories |= found
             categorised.append(addressee)
+            grave = grave or bool(GRAVE & found)
         subject = disciplined(text)  # "… of our intent to dismiss you for misconduct"
     court = _COURT.search(text) is not None and not any(
         _VICTIM.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in people
@@ -306,6 +312,7 @@ def _judge(
         offenders,
         tuple(categorised),
         linked,
+        grave,
     )
 
 

@@ -32,6 +32,10 @@ _PATTERNS: dict[str, str] = {
     "sexual_orientation": r"sexual orientation|gay|lesbian|bisexual|homophobic",
     "informant": r"informant|chis|covert human intelligence source|source handler",
 }
+GRAVE = frozenset({"sexual_offence", "domestic_abuse", "informant"})
+"""Categories whose mere mention beside a name is the harm (victims of sexual offences have
+lifelong anonymity; a named victim of domestic abuse can be found by the abuser; a named
+informant is in danger)."""
 _COMPILED = {
     category: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
     for category, pattern in _PATTERNS.items()

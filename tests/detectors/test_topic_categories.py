@@ -79,6 +79,14 @@ _TAX_GUIDE = (
     "Order forms from taxforms@irs.gov."
 )
 
+_RULE_BOOK = (
+    "ACRONYMS July 23, 2018 LJP – Laura J. Pennington Correctional Facility at Elm Ridge "
+    "RVR – Rules Violation Report SATF – Substance Abuse Treatment Facility SBI – Serious Bodily "
+    "Injury\n\n"
+    "Indecent exposure: the count includes indecent exposure with or without prior PC 288 "
+    "convictions, and with a status of final."
+)
+
 
 @pytest.mark.parametrize(
     ("text", "most"),
@@ -91,6 +99,7 @@ _TAX_GUIDE = (
         (_SPECIMEN, L),
         (_LAYOFFS, L),
         (_TAX_GUIDE, L),
+        (_RULE_BOOK, L),
     ],
     ids=[
         "a film plot in which a character is injured",
@@ -101,6 +110,7 @@ _TAX_GUIDE = (
         "a specimen cheque's made-up name and address",
         "companies and towns in a list of layoffs",
         "a tax body's mailboxes and its Washington ZIP code",
+        "a sexual offence beside a penal code number in a counting-rules book",
     ],
 )
 def test_a_topic_a_body_or_a_specimen_is_no_fact_about_a_person(text: str, most: Severity) -> None:
