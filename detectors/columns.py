@@ -418,6 +418,14 @@ def header_below_title(
     if start is None:
         start = next((i for i, row in enumerate(rows) if i and _header_like(row)), None)
     if start is None:
+        # Headings with no telling word ("Member", "1 Mileage", "2 Rail") over columns of
+        # figures: the row where the words stop and the figures start is the header.
+        below = [sample[i] for i in range(len(sample)) if _filled(sample[i])]
+        start = next(
+            (i for i, row in enumerate(rows) if _over_figures(row, below[i : i + HEADER_PROOF])),
+            None,
+        )
+    if start is None:
         return header, sample
     top = tuple(_text(cell) for cell in rows[start])
     if (
@@ -430,6 +438,27 @@ def header_below_title(
     elif start and _filled(rows[start - 1]) >= 2 and _group_row(rows[start - 1]):
         top = _merge_headers(rows[start - 1], top)
     return top, sample[after[start] :]
+
+
+HEADER_PROOF = 20
+"""Rows under a candidate header row read to see figures under its headings."""
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?\s+(?=\D)")
+"""A column's number before its heading ("1 Mileage", "(2) Rail", "3. Air")."""
+
+
+def _over_figures(row: Sequence[object], below: Sequence[Sequence[object]]) -> bool:
+    """Three or more short headings without digits (a column number before them aside), and
+    under at least half of them, mostly figures in the rows below."""
+    cells = [(i, _COLUMN_NUMBER.sub("", _text(cell))) for i, cell in enumerate(row)]
+    filled = [(i, cell) for i, cell in cells if cell]
+    if len(filled) < 3 or any(len(c) > 40 or any(ch.isdigit() for ch in c) for _, c in filled):
+        return False
+    figures = 0
+    for i, _ in filled:
+        values = [_text(r[i]) for r in below if i < len(r) and _text(r[i])]
+        numbers = sum(1 for v in values if _NUMERIC.fullmatch(v))
+        figures += bool(values) and numbers * 2 > len(values)
+    return figures * 2 >= len(filled)
 
 
 def _filled(row: Sequence[object]) -> int:

@@ -203,6 +203,32 @@ def test_members_allowances_and_expenses_are_published_with_their_names() -> Non
     assert verdict.people == 0
 
 
+def _travel(who: str, count: int) -> bytes:
+    """A members' travel return as published: a title row, a row of column groups, then
+    numbered headings over sums of money."""
+    lines = [
+        ['"Members travel expenditure April 2008 to March 2009"'],
+        ["", f"{who} travel: regular journeys between home, constituency and Westminster", "", "",
+         f"{who} spouse travel", ""],
+        ["Member", f"1 {who} Mileage", f"2 {who} Rail", f"3 {who} Air", f"4 {who} Spouse Total",
+         "5 No. of Journeys"],
+    ]  # fmt: skip
+    for n, name in enumerate(_names(count, seed=81)):
+        surname, forename = name.split()[-1], name.split()[0]
+        lines.append([f'"{surname}, {forename}"', f"£{96 + 7 * n}", f"£{29 + n}", "£0",
+                      f'"£{1_218 + 3 * n:,}"', str(n % 7)])  # fmt: skip
+    return "\n".join(",".join(line) for line in lines).encode()
+
+
+@pytest.mark.parametrize(("who", "public"), [("MP", True), ("Officer", False)])
+def test_numbered_headings_under_a_title_are_read_as_the_header(who: str, public: bool) -> None:
+    """The header of a return is the row where the words stop and the figures start, even
+    when none of its headings is a telling word: MPs' travel is published by law, officers'
+    travel beside their names is not."""
+    verdict = scan(_travel(who, 60), "travel.csv")
+    assert (verdict.severity in ("none", "low")) is public
+
+
 _SENIOR = ["Chief Executive", "Executive Director of Place", "Director of Finance", "Head of Legal"]
 _SENIOR += ["Assistant Director Housing", "Head of Customer Services"]
 _RANKS = ["Police Constable", "Police Constable", "Sergeant", "PCSO", "Inspector", "Constable"]
