@@ -18,7 +18,8 @@ def count_people(keys: Iterable[PersonKeys]) -> int:
     officer once. A name without a date of birth (a pivot cache without that field, a shared
     string, a sentence) is the same person as that name with one. Within one table two
     "Smith J" rows are two people; across tables a weak key counts as many times as the table
-    that has it most.
+    that has it most. People known only by a number count beyond the named ones, not beside
+    them: nothing tells whether the numbers are theirs.
     """
     strong: dict[int, PersonKeys] = {}
     full_only: dict[tuple[int, int | None], PersonKeys] = {}
@@ -45,4 +46,7 @@ def count_people(keys: Iterable[PersonKeys]) -> int:
         people.append(key)
     named = Counter(key.short for key in people if key.short is not None)
     extra = sum(max(0, max(by_source.values()) - named[short]) for short, by_source in weak.items())
-    return len(people) + extra
+    # People known only by a number (collar numbers on a shown sheet whose names sit in hidden
+    # columns) may be people named elsewhere in the document: they add only beyond those.
+    numbers = sum(1 for key in people if key.full is None and key.short is None)
+    return max(len(people) - numbers + extra, numbers)

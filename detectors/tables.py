@@ -262,6 +262,9 @@ def assess_table(
     # postcodes are the venues', not people's.
     venues = not groups and venue_rows(types, sample)
     identifying = IDENTIFYING - {"EMAIL_ADDRESS"} if venues else IDENTIFYING
+    # A column headed as officers' collar, warrant or service numbers points at one officer
+    # each, named or not: outcomes listed by collar number are the officers' records.
+    identifying = identifying | {"POLICE_IDENTIFIER"}
     has_people = bool(groups) or any(types[i].entity in identifying for i in entity_cols)
     free = _FreeText(notes=notes_columns(headers, types, sample))
     public = bool(groups) and (

@@ -7,12 +7,16 @@ import zipfile
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
+import pytest
+
 from crawler.demo.builders.xlsx import build_pivot_workbook
 from detectors.detect import Detector, Evidence
 from detectors.gather import MANY_PLACES
 from detectors.model import Table, Text, Vector
 from detectors.names import looks_like_name
+from detectors.people import count_people
 from detectors.prose import Match
+from detectors.row_people import PersonKeys, identity
 from detectors.scan import scan
 from tests.holdout.people import Cast
 
@@ -122,3 +126,17 @@ def test_a_pivot_cache_and_the_deleted_sheets_strings_count_victims_once() -> No
     assert verdict.people == len(rows)
     leftovers = [f for f in verdict.findings if f.vector is Vector.PRIOR_REVISION]
     assert [(f.entity, f.count) for f in leftovers] == [("PERSON", len(rows))]
+
+
+@pytest.mark.parametrize(
+    ("named", "numbers", "people"),
+    [(120, 120, 120), (1, 50, 50), (30, 5, 30), (0, 8, 8), (12, 0, 12)],
+    ids=["names hidden beside their numbers", "one contact", "few numbers", "numbers", "names"],
+)
+def test_people_known_only_by_a_number_count_beyond_the_named_ones(
+    named: int, numbers: int, people: int
+) -> None:
+    keys = [PersonKeys(None, identity("full", f"p{n}"), identity("short", f"p{n}"), 1)
+            for n in range(named)]  # fmt: skip
+    keys += [PersonKeys(identity("id", str(9000 + n)), None, None, 2) for n in range(numbers)]
+    assert count_people(keys) == people

@@ -5,6 +5,7 @@ notices, census categories in code, approvers' signatures."""
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 import pytest
 from faker import Faker
@@ -280,3 +281,38 @@ def test_a_roster_printed_across_pages_under_a_name_header_is_one_list(head: str
     evidence = detector.finish()
     assert evidence.people >= 230
     assert assess(evidence, ()).severity in (Severity.HIGH, Severity.CRITICAL)
+
+
+_OUTCOMES = ["Final written warning", "Written warning", "Dismissed without notice"]
+_OUTCOMES += ["Management advice", "No case to answer", "Reflective practice"]
+
+
+@pytest.mark.parametrize(
+    ("first", "values", "least"),
+    [
+        ("Collar Number", lambda n: str(1000 + 37 * n), Severity.MEDIUM),
+        ("Warrant No", lambda n: str(200_000 + 91 * n), Severity.MEDIUM),
+        ("Staff ID", lambda n: f"E{400_000 + 13 * n}", Severity.MEDIUM),
+        ("Hearing", lambda n: f"Panel {1 + n % 3}", Severity.NONE),
+        ("Quarter", lambda n: f"Q{1 + n % 4} 2023", Severity.NONE),
+    ],
+    ids=["collar numbers", "warrant numbers", "staff ids", "panels", "quarters"],
+)
+def test_misconduct_outcomes_listed_by_officers_numbers_name_those_officers(
+    first: str, values: Callable[[int], str], least: Severity
+) -> None:
+    """Collar, warrant and staff numbers point at one officer each: outcomes listed by them
+    are those officers' records, with no name beside them. Outcomes by panel or quarter name
+    no one."""
+    rows = [
+        [values(n), "Discreditable conduct", _OUTCOMES[n % 6], f"0{1 + n % 9}/03/2023"]
+        for n in range(40)
+    ]
+    verdict = scan(_csv([first, "Allegation", "Outcome", "Date"], rows), "outcomes.csv")
+    order = [Severity.NONE, Severity.LOW, Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL]
+    if least is Severity.NONE:
+        assert verdict.severity == "none"
+        assert verdict.people == 0
+    else:
+        assert order.index(Severity(verdict.severity)) >= order.index(least)
+        assert verdict.people == 40
