@@ -51,8 +51,10 @@ class Limits:
     """Time each PDF page read to its end gives back to `time_budget_s`, at most: a 300-page
     statistical report of light pages is read to its end rather than reported unread, while a
     page that is slow to paint still spends the budget."""
-    pages_time_s: float = 30.0
-    """Page time a document may spend beyond `time_budget_s` in all (hostile page counts)."""
+    pages_time_s: float = 90.0
+    """Page time a document may spend beyond `time_budget_s` in all: as OCR's allowance, so a
+    long report is still read on a busy night, and a hostile page count (up to `max_pages`)
+    ends within a few minutes."""
 
 
 @dataclass
