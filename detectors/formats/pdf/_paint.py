@@ -10,6 +10,10 @@ A box only hides what lies inside the clipping path too: programs that print web
 paint page-sized white boxes clipped to a panel, and text outside the panel stays in view.
 pdfminer ignores `W` and `W*`, so the interpreter keeps the bounding box of the clipping
 path (the intersection of every path clipped to, in device space) in the graphics state.
+
+An ICC colour space whose profile lacks its component count (`N`) stops pdfminer reading the
+page at all; it is read as its alternate space (RGB when it names none), so the page's text
+is still read.
 """
 
 from __future__ import annotations
@@ -17,8 +21,8 @@ from __future__ import annotations
 from typing import Any
 
 from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter
-from pdfminer.pdftypes import resolve1
-from pdfminer.psparser import PSLiteral
+from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.psparser import LIT, PSLiteral
 
 from detectors.formats.pdf._fills import path_box
 
@@ -106,6 +110,9 @@ class Interpreter(PDFPageInterpreter):
             state.clip = self._inherited.clip
         self.graphicstate = state
         self._clipping = False
+
+    def init_resources(self, resources: Any) -> None:
+        super().init_resources(_colours_repaired(resources))
 
     def do_W(self) -> None:
         self._clipping = True
@@ -197,6 +204,30 @@ class Interpreter(PDFPageInterpreter):
         setter = getattr(self.device, "paint_images_in", None)
         if setter is not None:
             setter(self.graphicstate)
+
+
+def _colours_repaired(resources: Any) -> Any:
+    """`resources` with each ICC colour space that lacks its component count replaced by its
+    alternate space (DeviceRGB when it names none); unchanged when nothing needs it."""
+    try:
+        held = resolve1(resources)
+        spaces = resolve1(held.get("ColorSpace")) if isinstance(held, dict) else None
+        if not isinstance(spaces, dict):
+            return resources
+        repaired: dict[Any, Any] = {}
+        for key, spec in spaces.items():
+            value = resolve1(spec)
+            if not (isinstance(value, list) and len(value) >= 2 and _name(value[0]) == "ICCBased"):
+                continue
+            profile = resolve1(value[1])
+            if isinstance(profile, PDFStream) and "N" not in profile.attrs:
+                alternate = resolve1(profile.attrs.get("Alternate"))
+                repaired[key] = alternate if isinstance(alternate, PSLiteral) else LIT("DeviceRGB")
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        return resources  # pdfminer judges what it can read on its own
+    if not repaired:
+        return resources
+    return {**held, "ColorSpace": {**spaces, **repaired}}
 
 
 def _name(value: Any) -> str:

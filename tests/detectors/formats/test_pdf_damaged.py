@@ -9,7 +9,7 @@ import io
 import pikepdf
 import pytest
 from _inspect_helpers import found
-from _pdf_helpers import EMAIL, NAME
+from _pdf_helpers import EMAIL, NAME, SECRET
 from _pdf_helpers import one_page as _one
 
 from detectors.formats.pdf import inspect_pdf
@@ -157,3 +157,22 @@ def test_padding_keeps_every_object_where_it_was() -> None:
     cut = data.rindex(b"startxref")
     assert repaired.startswith(data[:cut]) and repaired.endswith(data[cut:])
     assert padded(_one()) is None  # numbers that already fit: not this damage
+
+
+@pytest.mark.parametrize("alternate", [None, "/DeviceGray"], ids=["no alternate", "gray"])
+def test_a_page_whose_colour_profile_lacks_its_component_count_is_still_read(
+    alternate: str | None,
+) -> None:
+    pdf = pikepdf.open(io.BytesIO(_one(SECRET)))
+    profile = pikepdf.Stream(pdf, b"not a profile")
+    if alternate is not None:
+        profile.Alternate = pikepdf.Name(alternate)
+    page = pdf.pages[0]
+    page.Resources.ColorSpace = pikepdf.Dictionary(
+        CS0=pikepdf.Array([pikepdf.Name.ICCBased, profile])
+    )
+    out = io.BytesIO()
+    pdf.save(out)
+    items = list(inspect_pdf(out.getvalue(), "r.pdf", Budget()))
+    assert not [i for i in items if isinstance(i, Unread)]
+    assert found([i for i in items if isinstance(i, Text)], Vector.PAGE_TEXT, "page 1", NAME)
