@@ -1,6 +1,7 @@
 """What a table is about, from the meaning of its columns: case records (people in a crime,
 incident or case), a staff list (role, rank, department, pay, service number), a contact list;
-which of its columns are free-text notes; and the header a split name column gets."""
+which of its columns are free-text notes; whether officers' numbers stand for them beside their
+conduct records; and the header a split name column gets."""
 
 from __future__ import annotations
 
@@ -86,3 +87,27 @@ def table_kinds(
     if found & _CONTACT_ENTITIES:
         kinds.add("contact_list")
     return kinds
+
+
+_OFFICER_NUMBER = re.compile(
+    r"\b(?:(?:collar|shoulder|warrant|badge|service|staff|payroll|employee|personnel)\s?"
+    r"(?:no|number|num|id)|collar|warrant)\b"
+)
+"""Headers of one officer's own number (not a force's or a budget's "code")."""
+_CONDUCT = re.compile(
+    r"\b(?:misconduct|allegations?|complaints?|discipline|disciplinary|sanctions?|outcomes?|"
+    r"findings?|penalt(?:y|ies)|offen[cs]es?|incidents?|charges?|hearings?)\b"
+)
+"""Headers that say what an officer's record holds: conduct, cases and their outcomes."""
+
+
+def conduct_by_number(headers: Sequence[str], types: Sequence[ColumnType]) -> bool:
+    """Misconduct outcomes listed by collar, warrant or staff number: each number points at
+    one officer, named or not. A list of numbers with job titles and start dates says
+    nothing more of anyone than a duty roster does."""
+    normal = [normal_header(h) for h in headers]
+    numbered = any(
+        t.entity == "POLICE_IDENTIFIER" and _OFFICER_NUMBER.search(h)
+        for h, t in zip(normal, types, strict=True)
+    )
+    return numbered and any(_CONDUCT.search(h) for h in normal)

@@ -51,7 +51,13 @@ from detectors.row_people import (
 )
 from detectors.shown import shown_name
 from detectors.special import categories_in, child_age
-from detectors.table_kinds import case_table, notes_columns, person_header, table_kinds
+from detectors.table_kinds import (
+    case_table,
+    conduct_by_number,
+    notes_columns,
+    person_header,
+    table_kinds,
+)
 from detectors.table_roles import (
     PARTY_WORDS,
     animals,
@@ -263,7 +269,7 @@ def assess_table(
     venues = not groups and venue_rows(types, sample)
     identifying = IDENTIFYING - {"EMAIL_ADDRESS"} if venues else IDENTIFYING
     has_people = bool(groups) or any(types[i].entity in identifying for i in entity_cols)
-    has_people = has_people or _conduct_by_number(headers, types)
+    has_people = has_people or conduct_by_number(headers, types)
     free = _FreeText(notes=notes_columns(headers, types, sample))
     public = bool(groups) and (
         public_table(headers, types, sample) or directory_rows(headers, types, sample)
@@ -398,30 +404,6 @@ def assess_table(
         read=read[0],
         public_role=public,
     )
-
-
-_OFFICER_NUMBER = re.compile(
-    r"\b(?:(?:collar|shoulder|warrant|badge|service|staff|payroll|employee|personnel)\s?"
-    r"(?:no|number|num|id)|collar|warrant)\b"
-)
-"""Headers of one officer's own number (not a force's or a budget's "code")."""
-_CONDUCT = re.compile(
-    r"\b(?:misconduct|allegations?|complaints?|discipline|disciplinary|sanctions?|outcomes?|"
-    r"findings?|penalt(?:y|ies)|offen[cs]es?|incidents?|charges?|hearings?)\b"
-)
-"""Headers that say what an officer's record holds: conduct, cases and their outcomes."""
-
-
-def _conduct_by_number(headers: Sequence[str], types: Sequence[ColumnType]) -> bool:
-    """Misconduct outcomes listed by collar, warrant or staff number: each number points at
-    one officer, named or not. A list of numbers with job titles and start dates says
-    nothing more of anyone than a duty roster does."""
-    normal = [normal_header(h) for h in headers]
-    numbered = any(
-        t.entity == "POLICE_IDENTIFIER" and _OFFICER_NUMBER.search(h)
-        for h, t in zip(normal, types, strict=True)
-    )
-    return numbered and any(_CONDUCT.search(h) for h in normal)
 
 
 def _first(reasons: list[str]) -> str | None:
