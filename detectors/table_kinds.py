@@ -96,9 +96,10 @@ _OFFICER_NUMBER = re.compile(
 """Headers of one officer's own number (not a force's or a budget's "code")."""
 _CONDUCT = re.compile(
     r"\b(?:misconduct|allegations?|complaints?|discipline|disciplinary|sanctions?|outcomes?|"
-    r"findings?|penalt(?:y|ies)|offen[cs]es?|incidents?|charges?|hearings?)\b"
+    r"findings?|penalt(?:y|ies)|hearings?)\b"
 )
-"""Headers that say what an officer's record holds: conduct, cases and their outcomes."""
+"""Headers that say what an officer's conduct record holds. Not offences or charges: beside
+those, a "warrant number" is the arrest warrant's, not an officer's."""
 
 
 def conduct_by_number(headers: Sequence[str], types: Sequence[ColumnType]) -> bool:

@@ -317,3 +317,13 @@ def test_misconduct_outcomes_listed_by_officers_numbers_name_those_officers(
         assert verdict.severity in ("medium", "high", "critical")
     else:
         assert verdict.severity in ("none", "low")
+
+
+def test_arrests_listed_by_warrant_number_name_no_officer() -> None:
+    """Beside offences, a "Warrant #" is the arrest warrant's number, not an officer's."""
+    offences = ["FAILURE TO APPEAR", "THEFT", "PUBLIC INTOXICATION"]
+    rows = [[str(8_080_000 + 7 * n), offences[n % 3], "PAPD", f"2005-01-0{1 + n % 9}"]
+            for n in range(40)]  # fmt: skip
+    verdict = scan(_csv(["WARRANT #", "OFFENSE", "FILED BY", "ARREST DT"], rows), "arrests.csv")
+    assert verdict.people == 0
+    assert verdict.severity in ("none", "low")
