@@ -222,6 +222,8 @@ def venue_rows(types: Sequence[ColumnType], sample: Sequence[Sequence[str]]) -> 
 
 
 def _venue(value: str) -> bool:
+    # A body's name may come as a slug ("avon_and_somerset_police"), as in data files.
+    value = value.replace("_", " ")
     return len(value) <= 80 and (is_place_or_org(value) or is_gb_place(value))
 
 

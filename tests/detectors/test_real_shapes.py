@@ -114,6 +114,22 @@ def test_a_list_of_libraries_with_their_mailboxes_and_postcodes_names_nobody() -
     assert verdict.severity.rank <= Severity.LOW.rank and verdict.people == 0
 
 
+def test_bodies_named_by_their_slugs_with_their_request_mailboxes_name_nobody() -> None:
+    """A data file of public bodies keyed by slug, each with the mailbox requests go to (an
+    officer's own work address among the role ones): a directory of bodies, not of people."""
+    fake = Faker("en_GB")
+    fake.seed_instance(6)
+    kinds = ["police", "police_and_crime_commissioner", "police_and_crime_panel", "council"]
+    rows = []
+    for n in range(40):
+        body = f"{fake.city().lower().replace(' ', '_')}_{kinds[n % 4]}"
+        person = f"{fake.first_name()}.{fake.last_name()}".lower()
+        local = ["foi", "pcc", person, "information.officer"][n % 4]
+        rows.append((body, f"{local}@{body.replace('_', '')[:12]}.gov.uk"))
+    verdict = scan(_csv(("authority", "request_email"), rows), "authorities.csv")
+    assert verdict.people == 0 and verdict.severity.rank <= Severity.LOW.rank
+
+
 def test_a_named_contact_in_each_library_still_counts() -> None:
     fake = Faker("en_GB")
     fake.seed_instance(4)
