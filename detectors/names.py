@@ -126,7 +126,7 @@ def parse_name(cell: str, form: NameForm = NameForm.FULL) -> PersonName | None:
     """
     if len(cell) > WHOLE_CELL_CHARS:
         return None  # free text, not a name: not worth splitting
-    text = " ".join(cell.split())
+    text = _AFTER.sub("", " ".join(cell.split()))  # "Jane Smith (TSG)": her unit
     if not text or len(text) > 60:
         return None
     if text.count(",") > 1:
@@ -158,6 +158,10 @@ def parse_name(cell: str, form: NameForm = NameForm.FULL) -> PersonName | None:
         return PersonName(normal(words[0]), _given(words[1:]))
     tail = _surname_words(words)
     return PersonName(_join(tail), _given(words[: -len(tail)]))
+
+
+_AFTER = re.compile(r"(?<=\w)\s*\((?:[A-Z][A-Z.&]{1,12}\s?)+(?:[A-Z][a-z]+)?\)$")
+"""The initials of a unit or agency in brackets after a name ("(TSG)", "(U.S. Marshal)")."""
 
 
 def _after_ranks(words: list[str]) -> list[str]:

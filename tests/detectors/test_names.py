@@ -27,6 +27,10 @@ from detectors.names import (
         ("Mr John SMITH", "smith", ("john",)),
         ("Maria De Souza", "desouza", ("maria",)),
         ("Seán Murphy", "murphy", ("sean",)),
+        ("Ofc. Will Ray", "ray", ("will",)),
+        ("Dep. Darren Sartin (U.S. Marshal)", "sartin", ("darren",)),
+        ("Lt. Ann Berry (TCSO)", "berry", ("ann",)),
+        ("SMITH, John (TSG)", "smith", ("john",)),
     ],
 )
 def test_parse_name_reads_the_usual_table_forms(
@@ -43,6 +47,8 @@ def test_parse_name_reads_the_usual_table_forms(
         "Constable",
         "Chief Superintendent",
         "Acting Chief Inspector",
+        "Lt. (TCSO)",
+        "Jane Smith (Leader)",
         "1234",
         "(blank)",
         "Theft from vehicle",

@@ -343,3 +343,20 @@ def test_arrests_listed_by_warrant_number_name_no_officer() -> None:
     verdict = scan(_csv(["WARRANT #", "OFFENSE", "FILED BY", "ARREST DT"], rows), "arrests.csv")
     assert verdict.people == 0
     assert verdict.severity in ("none", "low")
+
+
+def test_officers_named_with_us_rank_prefixes_and_agencies_are_found() -> None:
+    """A shootings table naming each officer as "Ofc. Will Ray" or "Dep. Jo Cole (TCSO)"."""
+    fake = Faker("en_US")
+    fake.seed_instance(12)
+    prefixes = ["Ofc.", "Dep.", "Agt.", "Cpl.", "Lt.", "Sgt."]
+    rows = []
+    for n in range(40):
+        name = f"{prefixes[n % 6]} {fake.first_name()} {fake.last_name()}"
+        name += " (TCSO)" if n % 5 == 0 else ""
+        rows.append(
+            (f"08-{5_059_600 + n}", name, ["White", "Black", "Hispanic"][n % 3], str(25 + n % 30))
+        )
+    verdict = scan(_csv(("case", "officer_name", "officer_race", "officer_age"), rows), "ois.csv")
+    assert verdict.people >= 38
+    assert verdict.severity.rank >= Severity.MEDIUM.rank
