@@ -23,13 +23,13 @@ from detectors.columns import (
     SAMPLE_ROWS,
     ColumnType,
     Cue,
-    header_below_title,
     header_cue,
     judge_column,
     normal_header,
 )
 from detectors.compound import compound_columns, is_compound, split_row
 from detectors.errors import DocumentTooLarge
+from detectors.header_rows import header_below_title
 from detectors.limits import WHOLE_CELL_CHARS, Budget
 from detectors.mask import mask
 from detectors.model import Table, Vector

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from detectors.columns import header_below_title
+from detectors.header_rows import header_below_title
 from detectors.names import looks_like_name, normal
 from detectors.prose_names import find_names
 

@@ -9,7 +9,7 @@ import random
 import pytest
 
 from detectors import tables
-from detectors.columns import header_below_title
+from detectors.header_rows import header_below_title
 from detectors.model import Severity
 from detectors.scan import scan
 from tests.holdout.people import Cast
