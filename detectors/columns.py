@@ -188,6 +188,16 @@ def is_header_label(text: str) -> bool:
     )
 
 
+def name_header(header: str) -> bool:
+    """A header that says its column holds people's names ("Name", "Officer name")."""
+    head = normal_header(header)
+    return (
+        bool(head)
+        and not _NOT_PERSON_NAME.search(head)
+        and any(rx.search(head) for _, rx in _NAME_RX)
+    )
+
+
 def header_cue(header: str) -> Cue | None:
     """What a header alone says a column is about ("Rank", "Department", "Offence")."""
     head = normal_header(header)

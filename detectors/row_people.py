@@ -6,10 +6,17 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from detectors.columns import ColumnType, Cue, is_header_label, judge_surnames, normal_header
+from detectors.columns import (
+    ColumnType,
+    Cue,
+    is_header_label,
+    judge_surnames,
+    name_header,
+    normal_header,
+)
 from detectors.names import NameForm, PersonName, is_listed_name, parse_name
 from detectors.table_roles import cell
 from detectors.vocab import wordset
@@ -159,3 +166,33 @@ def _filled_beside(sample: Sequence[Sequence[str]], index: int, step: int) -> in
         if any(cell(row, j) for row in sample):
             return j
     return None
+
+
+LOWER_SHARE = 0.6
+"""Share of a name column's values in lower case that makes it an export's casing."""
+Row = tuple[str, ...]
+
+
+def recased(
+    headers: Sequence[str], sample: list[Row], head: list[Row], rows: Iterator[Row]
+) -> tuple[list[Row], Iterator[Row]]:
+    """`head` and `rows` with each column headed as names and written in lower case ("joe
+    william gold", as some exports write them) in title case, so that the names are read."""
+    lower = [
+        i
+        for i, header in enumerate(headers)
+        if name_header(header) and _mostly_lower([cell(row, i) for row in sample])
+    ]
+    if not lower:
+        return head, rows
+
+    def titled(row: Row) -> Row:
+        return tuple(v.title() if i in lower else v for i, v in enumerate(row))
+
+    return [titled(row) for row in head], (titled(row) for row in rows)
+
+
+def _mostly_lower(values: list[str]) -> bool:
+    filled = [v for v in values if v]
+    lower = sum(1 for v in filled if v == v.lower() and any(c.isalpha() for c in v))
+    return bool(filled) and lower >= LOWER_SHARE * len(filled)

@@ -230,7 +230,7 @@ def _venue(value: str) -> bool:
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 DISTINCT = 0.8
 """Share of distinct values a column of bodies needs for each row to be a different body."""
-_CASE_CUES = frozenset({Cue.OFFENCE, Cue.INCIDENT})
+_NOT_DIRECTORY = _PRIVATE_CUES | {Cue.AGE}
 
 
 def directory_rows(
@@ -238,10 +238,11 @@ def directory_rows(
 ) -> bool:
     """Rows that are each a different organisation with its website (a directory of agencies,
     charities or schools): the people named in them are each body's contact in its role, not
-    a staff list. Never with service numbers, pay, dates of birth, offences or incidents, nor
-    victims or suspects; a column of bodies that repeat (departments, a care home's residents)
-    is one organisation's list, not a directory."""
-    if any(t.entity in _STAFF_ONLY or t.cue in _CASE_CUES for t in types):
+    a staff list. Never with service numbers, pay, dates of birth, offences or incidents,
+    people's ages, ethnicity, health or faith, nor victims or suspects (a table of people
+    killed, with the agency involved and a news link, is no directory); a column of bodies
+    that repeat (departments, a care home's residents) is one organisation's list."""
+    if any(t.entity in _STAFF_ONLY or t.cue in _NOT_DIRECTORY for t in types):
         return False
     for h, t in zip(headers, types, strict=True):
         if t.cue is Cue.NAME and PARTY_WORDS.intersection(normal_header(h).split()):

@@ -47,6 +47,7 @@ from detectors.row_people import (
     name_groups,
     paired,
     read_name,
+    recased,
     row_keys,
 )
 from detectors.shown import shown_name
@@ -231,6 +232,8 @@ def assess_table(
     sample = spread(head, SAMPLE_ROWS)
     width = max([len(top), *(len(row) for row in sample)], default=0)
     headers = [top[i] if i < len(top) else "" for i in range(width)]
+    head, rows = recased(headers, sample, head, rows)
+    sample = spread(head, SAMPLE_ROWS)
     shown = list(headers)
     origin: dict[int, int] = {}  # a column split from a compound one -> that column
     types = [judge_column(headers[i], [cell(row, i) for row in sample]) for i in range(width)]

@@ -360,3 +360,36 @@ def test_officers_named_with_us_rank_prefixes_and_agencies_are_found() -> None:
     verdict = scan(_csv(("case", "officer_name", "officer_race", "officer_age"), rows), "ois.csv")
     assert verdict.people >= 38
     assert verdict.severity.rank >= Severity.MEDIUM.rank
+
+
+@pytest.mark.parametrize(
+    ("casing", "people"),
+    [(str.lower, 40), (str.title, 40), (str.upper, 40)],
+    ids=["lower case", "title case", "capitals"],
+)
+def test_people_killed_are_found_however_the_export_cases_their_names(
+    casing: Callable[[str], str], people: int
+) -> None:
+    """A table of people killed in police pursuits, each named with age, race and role, the
+    agency involved and a news link: a list of victims, however its names are cased, and no
+    directory of agencies for having a link on every row."""
+    fake = Faker("en_US")
+    fake.seed_instance(15)
+    agencies = [f"{fake.city()} Police Department" for _ in range(40)]
+    rows = [
+        (casing(fake.name()), str(18 + n % 60), ["white", "black", "hispanic"][n % 3],
+         ["bystander", "passenger", "driver"][n % 3], agencies[n],
+         f"https://news.example.com/story/{9_000 + n}")
+        for n in range(40)
+    ]  # fmt: skip
+    header = ("name", "age", "race", "person_role", "main_agency", "news_urls")
+    verdict = scan(_csv(header, rows), "fatalities.csv")
+    assert verdict.people >= people - 2
+    assert verdict.severity.rank >= Severity.HIGH.rank
+
+
+def test_a_lower_case_name_column_of_things_names_nobody() -> None:
+    things = ["theft from vehicle", "burglary dwelling", "criminal damage", "shoplifting"]
+    rows = [(things[n % 4], str(n)) for n in range(40)]
+    verdict = scan(_csv(("name", "count"), rows), "crimes.csv")
+    assert verdict.people == 0 and verdict.severity.rank <= Severity.LOW.rank
