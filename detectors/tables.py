@@ -26,6 +26,7 @@ from detectors.columns import (
     header_cue,
     judge_column,
     normal_header,
+    spread,
 )
 from detectors.compound import compound_columns, is_compound, split_row
 from detectors.errors import DocumentTooLarge
@@ -472,17 +473,6 @@ def _hold(rows: Iterator[tuple[str, ...]]) -> list[tuple[str, ...]]:
         if len(held) >= HELD_ROWS or cells >= HELD_CELLS:
             break
     return held
-
-
-def spread(rows: Sequence[tuple[str, ...]], size: int) -> list[tuple[str, ...]]:
-    """`size` rows taken at even steps over all of `rows`, the same for the same rows.
-
-    A column is judged from these: a list sorted A to Z, Z to A, by rank or not at all gives
-    the same sample of surnames, ranks and stations, so the same verdict."""
-    if len(rows) <= size:
-        return list(rows)
-    step = len(rows) / size
-    return [rows[int(i * step + step / 2)] for i in range(size)]
 
 
 def _where_of(
