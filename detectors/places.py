@@ -34,6 +34,8 @@ ORGANISATION_WORDS = wordset("""
     district division constituency station airport harbour port bridge reservoir river forest
     wood woods common heath moor fields field recreation ground playing pavilion baths pool
     sanctuary refuge shelter hospices
+    coaches buses bus travel taxis taxi cabs ferries ferry railway railways trains tours transport
+    motors haulage logistics airways airlines
     """)
 """A word after a name-like pair that makes the whole a place or an organisation."""
 SURNAME_LIKE = wordset("""

@@ -393,3 +393,20 @@ def test_a_lower_case_name_column_of_things_names_nobody() -> None:
     rows = [(things[n % 4], str(n)) for n in range(40)]
     verdict = scan(_csv(("name", "count"), rows), "crimes.csv")
     assert verdict.people == 0 and verdict.severity.rank <= Severity.LOW.rank
+
+
+def test_transport_operators_with_their_complaint_mailboxes_name_nobody() -> None:
+    """Coach, bus and taxi firms with the mailbox complaints go to (an owner's own address
+    among them): a list of businesses, not a contact list of people."""
+    fake = Faker("en_GB")
+    fake.seed_instance(21)
+    trades = ["Coaches", "Buses", "Travel", "Taxis", "Motors", "Cabs"]
+    rows = []
+    for n in range(40):
+        operator = f"{fake.last_name()} {trades[n % 6]}"
+        slug = operator.lower().replace(" ", "")
+        owner = f"{fake.first_name()}.{fake.last_name()}".lower()
+        mailbox = [f"enquiries@{slug}.co.uk", f"{owner}@{slug}.co.uk", f"{slug}@btconnect.com"]
+        rows.append((str(2_500 + n), operator, mailbox[n % 3], f"0{n % 9}{n:06d}"))
+    verdict = scan(_csv(("ID", "Operator", "Contact email", "Company Number"), rows), "ops.csv")
+    assert verdict.people == 0 and verdict.severity.rank <= Severity.LOW.rank
