@@ -16,14 +16,20 @@ from detectors.model import Severity, Text, Vector
 from detectors.scan import scan
 from tests.detectors._tables import csv_bytes as _csv
 
+
+def _faker(locale: str, seed: int) -> Faker:
+    fake = Faker(locale)
+    fake.seed_instance(seed)
+    return fake
+
+
 _SYLLABLES = ("ak", "zo", "vru", "ten", "ish", "mar", "dek", "uba", "olo", "yen", "rik", "sza")
 
 
 def _roster(count: int, seed: int) -> list[tuple[str, str]]:
     """(forename, surname): GB forenames, surnames mostly made up (none in any gazetteer),
     one in six a GB surname, as on a US or Polish force's roster."""
-    fake = Faker("en_GB")
-    fake.seed_instance(seed)
+    fake = _faker("en_GB", seed)
     rng = random.Random(seed)
     people = []
     for i in range(count):
@@ -70,8 +76,7 @@ def test_a_roster_under_name_headers_is_found_whoever_the_names_are(
 
 
 def test_mps_with_their_constituency_department_and_debate_titles_are_a_public_list() -> None:
-    fake = Faker("en_GB")
-    fake.seed_instance(3)
+    fake = _faker("en_GB", 3)
     parties = ["Conservative Party", "Labour Party", "Liberal Democrats", "Scottish National Party"]
     rows = [
         (
@@ -117,8 +122,7 @@ def test_a_list_of_libraries_with_their_mailboxes_and_postcodes_names_nobody() -
 def test_bodies_named_by_their_slugs_with_their_request_mailboxes_name_nobody() -> None:
     """A data file of public bodies keyed by slug, each with the mailbox requests go to (an
     officer's own work address among the role ones): a directory of bodies, not of people."""
-    fake = Faker("en_GB")
-    fake.seed_instance(6)
+    fake = _faker("en_GB", 6)
     kinds = ["police", "police_and_crime_commissioner", "police_and_crime_panel", "council"]
     rows = []
     for n in range(40):
@@ -131,8 +135,7 @@ def test_bodies_named_by_their_slugs_with_their_request_mailboxes_name_nobody() 
 
 
 def test_a_named_contact_in_each_library_still_counts() -> None:
-    fake = Faker("en_GB")
-    fake.seed_instance(4)
+    fake = _faker("en_GB", 4)
     rows = []
     for _ in range(30):
         first, last = fake.first_name(), fake.last_name()
@@ -149,8 +152,7 @@ def test_a_named_contact_in_each_library_still_counts() -> None:
     ],
 )
 def test_an_election_notice_names_its_candidates_in_public(heading: str, gap: str) -> None:
-    fake = Faker("en_GB")
-    fake.seed_instance(len(heading))
+    fake = _faker("en_GB", len(heading))
     lines = [heading, "Election of a Councillor for Appleton Ward"]
     for n in range(8):
         lines.append(
@@ -240,8 +242,7 @@ def test_a_nominal_roll_printed_on_hidden_slides_is_a_staff_list() -> None:
     from detectors.detect import Detector
     from detectors.model import Text, Vector
 
-    fake = Faker("en_GB")
-    fake.seed_instance(31)
+    fake = _faker("en_GB", 31)
     text = "\n".join(
         f"{fake.last_name()}, {fake.first_name()}   Police Constable   {4000 + n}   Response North"
         for n in range(300)
@@ -347,8 +348,7 @@ def test_arrests_listed_by_warrant_number_name_no_officer() -> None:
 
 def test_officers_named_with_us_rank_prefixes_and_agencies_are_found() -> None:
     """A shootings table naming each officer as "Ofc. Will Ray" or "Dep. Jo Cole (TCSO)"."""
-    fake = Faker("en_US")
-    fake.seed_instance(12)
+    fake = _faker("en_US", 12)
     prefixes = ["Ofc.", "Dep.", "Agt.", "Cpl.", "Lt.", "Sgt."]
     rows = []
     for n in range(40):
@@ -373,8 +373,7 @@ def test_people_killed_are_found_however_the_export_cases_their_names(
     """A table of people killed in police pursuits, each named with age, race and role, the
     agency involved and a news link: a list of victims, however its names are cased, and no
     directory of agencies for having a link on every row."""
-    fake = Faker("en_US")
-    fake.seed_instance(15)
+    fake = _faker("en_US", 15)
     agencies = [f"{fake.city()} Police Department" for _ in range(40)]
     rows = [
         (casing(fake.name()), str(18 + n % 60), ["white", "black", "hispanic"][n % 3],
@@ -398,8 +397,7 @@ def test_a_lower_case_name_column_of_things_names_nobody() -> None:
 def test_transport_operators_with_their_complaint_mailboxes_name_nobody() -> None:
     """Coach, bus and taxi firms with the mailbox complaints go to (an owner's own address
     among them): a list of businesses, not a contact list of people."""
-    fake = Faker("en_GB")
-    fake.seed_instance(21)
+    fake = _faker("en_GB", 21)
     trades = ["Coaches", "Buses", "Travel", "Taxis", "Motors", "Cabs"]
     rows = []
     for n in range(40):
