@@ -9,7 +9,13 @@ from collections.abc import Callable, Sequence
 
 from detectors.columns import ColumnType, Cue, normal_header
 from detectors.places import is_gb_place, is_place_or_org
-from detectors.roles import candidates_table, is_role_title, political_table, public_headers
+from detectors.roles import (
+    candidates_table,
+    is_post_nominals,
+    is_role_title,
+    political_table,
+    public_headers,
+)
 from detectors.vocab import wordset
 
 PARTY_WORDS = wordset("victim suspect witness offender complainant accused defendant")
@@ -88,7 +94,12 @@ def public_table(
         t.cue is Cue.NAME and _share([v for v in columns[i] if v], is_role_title) >= OFFICE_SHARE
         for i, t in enumerate(types)
     )  # "Cllr Jane Smith", "John Brown MP", "Lord Smith": the names carry their office
-    offices = held
+    # Honours' letters ("KCVO GCB") beside most names: an honours list (a roster's odd QPM
+    # is not), the empty rows counted.
+    offices = held or any(
+        not t.entity and _share(columns[i], is_post_nominals) >= OFFICE_SHARE
+        for i, t in enumerate(types)
+    )
     for i, t in enumerate(types):
         values = [v for v in (cell(row, i) for row in sample) if v]
         party = _is_witness_word if hearing else _is_party_word

@@ -6,6 +6,8 @@ log of a case, junior grades, victims and suspects)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from detectors.formats.csv import inspect_csv
@@ -387,3 +389,32 @@ def test_a_race_column_is_ethnicity_only_when_its_values_are(
     from detectors.columns import Cue, judge_column
 
     assert (judge_column("Race Type", values).cue is Cue.ETHNICITY) is ethnicity
+
+
+_POSTS = ["Private Secretary to the Sovereign", "Chief of the Defence Staff", "Cabinet Secretary"]
+
+
+@pytest.mark.parametrize(
+    ("letters", "public"),
+    [
+        (lambda n: ["KCVO GCB", "OBE GCB", "GCMG", "CBE"][n % 4], True),
+        (lambda n: "QPM" if n % 20 == 0 else "", False),  # a roster's odd medal is no honours list
+    ],
+    ids=["honours list", "roster with a medal"],
+)
+def test_names_with_honours_letters_beside_most_are_an_honours_list(
+    letters: Callable[[int], str], public: bool
+) -> None:
+    names = _names(40, seed=91)
+    if public:
+        header = ["surname", "firstnames", "letters", "description"]
+        rows = [
+            [n.split()[-1], f"Sir {n.split()[0]}", letters(i), f"retired as {_POSTS[i % 3]}."]
+            for i, n in enumerate(names)
+        ]
+    else:
+        header = ["surname", "firstnames", "letters", "rank"]
+        rows = [[n.split()[-1], n.split()[0], letters(i), _RANKS[i % 6]]
+                for i, n in enumerate(names)]  # fmt: skip
+    verdict = scan(_csv(header, rows), "list.csv")
+    assert (verdict.severity in ("none", "low")) is public
