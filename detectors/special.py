@@ -66,12 +66,14 @@ _PROSE_SENSES = re.compile(
     r"\b(?<!indecent\s)exposures?\b|"
     r"\bminor\s+(?!(?:child|children|girl|boy|victim)\b)[a-z]+|"
     r"\b(?:the|a|this|that|each|every|mayoral|presidential|leadership|general|tight|close|"
-    r"horse|arms|space|charity|fun|relay)\s+race\b(?!\s*(?:[:/]|and\s+ethnic|or\s+ethnic))",
+    r"horse|arms|space|charity|fun|relay)\s+race\b(?!\s*(?:[:/]|and\s+ethnic|or\s+ethnic))|"
+    r"\b(?:dv|dva|cse|chis)\s?[-/]?\s?\d[\d/-]*",
     re.IGNORECASE,
 )
 """Words of a category used in another sense, in running text: a country's "domestic agenda",
-"media exposure", "minor works", "the race for mayor". A table's "Domestic" flag or "Race"
-column keeps its meaning: in prose the sense is taken from the words around it."""
+"media exposure", "minor works", "the race for mayor", an abbreviation that prefixes a number
+("DVA 14-1326": a docket's code). A table's "Domestic" flag or "Race" column keeps its
+meaning: in prose the sense is taken from the words around it."""
 
 
 @lru_cache(maxsize=4096)

@@ -465,6 +465,8 @@ def test_a_council_board_or_forum_named_for_a_topic_is_a_body(
         ("Jane Smith, a minor, was cautioned.", "child", True),
         ("Jane Smith entered the race for mayor last spring.", "ethnicity", False),
         ("Jane Smith was stopped; her race and ethnicity were recorded.", "ethnicity", True),
+        ("Jane Smith filed the appeal in case DVA 14-1326 on Monday.", "domestic_abuse", False),
+        ("Jane Smith was referred to the DVA worker after the assault.", "domestic_abuse", True),
     ],
 )
 def test_a_category_word_in_another_sense_says_nothing_of_a_person(
