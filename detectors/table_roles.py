@@ -241,7 +241,9 @@ def _venue(value: str) -> bool:
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 DISTINCT = 0.8
 """Share of distinct values a column of bodies needs for each row to be a different body."""
-_NOT_DIRECTORY = _PRIVATE_CUES | {Cue.AGE}
+_NOT_DIRECTORY = frozenset({Cue.OFFENCE, Cue.INCIDENT, Cue.AGE, Cue.ETHNICITY})
+"""Columns no directory of bodies has: a venue's "Disabilities access" or "Faith" column
+describes the body, a person's age or ethnicity does not."""
 
 
 def directory_rows(
@@ -250,7 +252,7 @@ def directory_rows(
     """Rows that are each a different organisation with its website (a directory of agencies,
     charities or schools): the people named in them are each body's contact in its role, not
     a staff list. Never with service numbers, pay, dates of birth, offences or incidents,
-    people's ages, ethnicity, health or faith, nor victims or suspects (a table of people
+    people's ages or ethnicity, nor victims or suspects (a table of people
     killed, with the agency involved and a news link, is no directory); a column of bodies
     that repeat (departments, a care home's residents) is one organisation's list."""
     if any(t.entity in _STAFF_ONLY or t.cue in _NOT_DIRECTORY for t in types):

@@ -367,8 +367,19 @@ def _agency_row(n: int, agency: str, name: str) -> list[str]:
     ]
 
 
-def test_a_directory_of_agencies_names_their_contacts_in_role() -> None:
-    verdict = scan(_directory(_DIRECTORY_HEADER, _agency_row), "directory.csv")
+def _access_row(n: int, agency: str, name: str) -> list[str]:
+    return [*_agency_row(n, agency, name), ["Ramp at the side door", "Lift", "None"][n % 3]]
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [(_DIRECTORY_HEADER, _agency_row), ([*_DIRECTORY_HEADER, "Disabilities access"], _access_row)],
+    ids=["agencies", "agencies with their buildings' access"],
+)
+def test_a_directory_of_agencies_names_their_contacts_in_role(
+    header: list[str], row: Callable[[int, str, str], list[str]]
+) -> None:
+    verdict = scan(_directory(header, row), "directory.csv")
     assert verdict.severity in ("low", "none")
     assert all(f.public_role for f in verdict.findings if f.entity == "PERSON")
 
