@@ -11,14 +11,11 @@ found and says so in `Detector.stopped`.
 
 from __future__ import annotations
 
-import functools
 from collections import deque
-from collections.abc import Callable
-from dataclasses import replace
 
 from detectors.errors import DocumentTooLarge
 from detectors.evidence import Evidence, Exposure
-from detectors.gather import MAX_COVERS, TINY_CHARS, Tally, gathered
+from detectors.gather import Tally, gathered
 from detectors.limits import Budget
 from detectors.mask import mask
 from detectors.meetings import is_meeting_document
@@ -29,7 +26,6 @@ from detectors.places import organisation_heads
 from detectors.prose_batch import (
     BLOCKS,
     PAGE_AUTHOR,
-    REPEAT_SHARE,
     Pending,
     ProseGroup,
     prose_exposure,
@@ -38,15 +34,19 @@ from detectors.prose_batch import (
 )
 from detectors.prose_columns import columns_in, name_led_lines_in, named_lines_in, spaced_row
 from detectors.prose_records import is_record_line, records_in
-from detectors.prose_scan import ProseFinder, ProseHit, ProseResult, scan_texts
-from detectors.roles import CASEWORK, ELECTION_NOTICE
+from detectors.prose_scan import ProseFinder, ProseHit, ProseResult, default_finder, scan_texts
+from detectors.roles import ELECTION_NOTICE
 from detectors.row_people import PersonKeys, name_keys
-from detectors.special import categories_in
-from detectors.tables import (
-    OFFENDER_LIST,
-    TableEvidence,
-    assess_table,
+from detectors.table_exposures import (
+    TablePeople,
+    as_offenders,
+    in_public,
+    meeting_names,
+    public_notes,
+    repeated_caches,
+    table_exposure,
 )
+from detectors.tables import OFFENDER_LIST, TableEvidence, assess_table
 
 BATCH_CHARS = 400_000
 """Buffered prose is analysed once this much has gathered, and at the end."""
@@ -85,21 +85,20 @@ class Detector:
         self._pending_chars = 0
         self._sources = 0
         self._prose: dict[tuple[str, bool, frozenset[str], bool], ProseGroup] = {}
-        self._table_people: list[tuple[int, Vector, frozenset[int | None]]] = []
-        """(exposure index, vector, person keys) of each table, to find pivot caches that only
-        repeat a visible sheet."""
+        self._table_people: list[TablePeople] = []
+        """Each table's people, to find pivot caches that only repeat a visible sheet."""
         self._cell_prose_chars = 0
         self._organisations: set[str] = set()
         """Short names of the bodies the document names ("ann rowan" of "Ann Rowan
         Foundation"): the same words alone are the body's, not a person's."""
         self._public_names: set[int] = set()
+        """Full-name keys of people named in a public role somewhere in the document: the
+        Home Secretary's later turns in a transcript are hers too."""
         self._election_notice = False
         """A statutory election notice was read: the names in it are candidates'."""
         self._meeting = False
         """A meeting's minutes or agenda were read: its members, chair and clerk are named
         in public."""
-        """Full-name keys of people named in a public role somewhere in the document: the
-        Home Secretary's later turns in a transcript are hers too."""
         self._run: list[Text] = []
         self._run_in: str | None = None
         """Consecutive one-line record texts of one vector (a list printed one person per
@@ -232,7 +231,7 @@ class Detector:
             self._flush()
         except DocumentTooLarge as stop:
             self.stopped = self.stopped or str(stop)
-        shown = self._repeated_caches()
+        shown = repeated_caches(self._table_people, self._exposures)
         shown |= {
             k.short for (_, hidden, _, _), g in self._prose.items() if not hidden for k in g.keys
         }
@@ -271,24 +270,11 @@ class Detector:
         if guess and not evidence.hits and not evidence.stopped:
             return False
         if offenders and evidence.people:
-            evidence = replace(
-                evidence,
-                offenders=True,
-                kinds=evidence.kinds | {"case_records"},
-                special_categories=evidence.special_categories | categories_in(offenders),
-            )
-        elif (self._in_notice(table.vector) and evidence.people) or _meeting_names(
+            evidence = as_offenders(evidence, offenders)
+        elif (self._in_notice(table.vector) and evidence.people) or meeting_names(
             self._meeting and not table.vector.hidden and not covers, evidence
         ):
-            # The candidates, proposers and seconders of an election notice, as a table; the
-            # members and officers a meeting's minutes list.
-            evidence = replace(
-                evidence,
-                public_role=True,
-                kinds=frozenset(),
-                special_categories=frozenset(),
-                sensitive=False,
-            )
+            evidence = in_public(evidence)
         self._record_table(table, evidence, embedded_in, covers)
         if evidence.stopped:
             self.stopped = evidence.stopped
@@ -297,11 +283,7 @@ class Detector:
             raise DocumentTooLarge(evidence.stopped, part)
         # Free text in cells (a narrative, a note) is read like any other prose, up to a
         # total per document: a workbook of fifty such sheets must not spend the budget there.
-        # The notes of a public table (what its MPs said in the House) name people in public,
-        # unless the table is one of cases (a councillor's casework, complaints).
-        public_notes = evidence.public_role and not CASEWORK.search(
-            " ".join(h for h in (table.where, *table.header) if isinstance(h, str))
-        )
+        public = public_notes(evidence, table)
         for where, text in evidence.prose:
             if self._cell_prose_chars + len(text) > CELL_PROSE_CHARS:
                 break
@@ -313,7 +295,7 @@ class Detector:
                     evidence.prose_kind,
                     evidence.prose_categories,
                     cell=True,
-                    public=public_notes,
+                    public=public,
                 )
         return True
 
@@ -346,40 +328,13 @@ class Detector:
             self._kinds |= evidence.kinds
             self._categories |= evidence.special_categories
         self._table_people.append(
-            (
+            TablePeople(
                 len(self._exposures),
                 vector if embedded_in is None else Vector.EMBEDDED_FILE,
                 frozenset(k.short for k in evidence.people if k.short is not None),
             )
         )
-        self._exposures.append(
-            Exposure(
-                "table",
-                vector.hidden or embedded_in is not None,
-                count_people(evidence.people),
-                tuple(sorted(evidence.kinds)),
-                tuple(sorted(evidence.special_categories)),
-                evidence.sensitive,
-                evidence.pay,
-                offenders=evidence.offenders,
-                public_role=public,
-            )
-        )
-
-    def _repeated_caches(self) -> set[int | None]:
-        """A pivot cache whose people a visible table already shows adds no severity beyond
-        that table: its exposure is rated as the visible one it repeats. The keys of the people
-        visible tables show are returned."""
-        shown: set[int | None] = set()
-        for _, vector, keys in self._table_people:
-            if not vector.hidden:
-                shown |= keys
-        for index, vector, keys in self._table_people:
-            if vector is not Vector.PIVOT_CACHE or not keys:
-                continue
-            if len(keys & shown) >= REPEAT_SHARE * len(keys):
-                self._exposures[index] = replace(self._exposures[index], hidden=False)
-        return shown
+        self._exposures.append(table_exposure(evidence, vector.hidden or embedded_in is not None))
 
     def _flush(self) -> None:
         pending, self._pending, self._pending_chars = self._pending, [], 0
@@ -403,7 +358,7 @@ class Detector:
                 self._name_hit(p, part)
         fresh = list(dict.fromkeys(p.text for p in prose if p.text not in self._seen))
         if fresh:
-            find = self._find or _default_finder(self._check_prose)
+            find = self._find or default_finder(self._check_prose)
             results = scan_texts(fresh, find, self.allow, frozenset(self._organisations))
             self._seen.update(zip(fresh, results, strict=True))
         for p in prose:
@@ -540,29 +495,4 @@ class Detector:
         if embedded_in:
             inner, vector, where = vector, Vector.EMBEDDED_FILE, embedded_in + where
         tally = self._tallies.setdefault((entity, vector, where, inner, public), Tally())
-        tally.count += count
-        tally.score = max(tally.score, score)
-        tally.example = tally.example or example
-        for cover in covers:
-            if len(tally.covers) >= MAX_COVERS:
-                break
-            tally.covers[cover] = None
-        tally.tiny = tally.tiny and 0 < chars <= TINY_CHARS
-
-
-def _default_finder(check: Callable[[], None]) -> ProseFinder:
-    from detectors.prose import find_entities
-
-    return functools.partial(find_entities, check=check)
-
-
-def _meeting_names(meeting: bool, evidence: TableEvidence) -> bool:
-    """A table of a meeting's minutes or agenda that holds names and nothing else of a
-    person's (an action log's owners, a list of members): the names are given in public."""
-    return (
-        meeting
-        and bool(evidence.people)
-        and all(hit.entity == "PERSON" for hit in evidence.hits)
-        and not (evidence.kinds or evidence.special_categories or evidence.sensitive)
-        and not (evidence.pay or evidence.offenders)
-    )
+        tally.add(count, score, example, chars, covers)

@@ -18,6 +18,20 @@ class Tally:
     tiny: bool = True
     """Every text counted here was a short one (a name, a phone number), never a table."""
 
+    def add(
+        self, count: int, score: float, example: str, chars: int, covers: tuple[Cover, ...]
+    ) -> None:
+        """Count `count` more; `chars` is the length of the text they came from, 0 for a
+        table."""
+        self.count += count
+        self.score = max(self.score, score)
+        self.example = self.example or example
+        for cover in covers:
+            if len(self.covers) >= MAX_COVERS:
+                break
+            self.covers[cover] = None
+        self.tiny = self.tiny and 0 < chars <= TINY_CHARS
+
 
 MAX_COVERS = 200
 """Redaction boxes named per finding; a page of a thousand boxes names the first ones."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
@@ -112,6 +113,14 @@ class ProseMatch(Protocol):
 
 ProseFinder = Callable[[Sequence[str]], Sequence[Sequence[ProseMatch]]]
 """`detectors.prose.find_entities`, or a stand-in with the same shape."""
+
+
+def default_finder(check: Callable[[], None]) -> ProseFinder:
+    """presidio and spaCy's finder, checking the document's time budget as it goes; loaded on
+    first use, as the model takes seconds to load."""
+    from detectors.prose import find_entities
+
+    return functools.partial(find_entities, check=check)
 
 
 @dataclass(frozen=True)
