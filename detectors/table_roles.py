@@ -94,12 +94,7 @@ def public_table(
         t.cue is Cue.NAME and _share([v for v in columns[i] if v], is_role_title) >= OFFICE_SHARE
         for i, t in enumerate(types)
     )  # "Cllr Jane Smith", "John Brown MP", "Lord Smith": the names carry their office
-    # Honours' letters ("KCVO GCB") beside most names: an honours list (a roster's odd QPM
-    # is not), the empty rows counted.
-    offices = held or any(
-        not t.entity and _share(columns[i], is_post_nominals) >= OFFICE_SHARE
-        for i, t in enumerate(types)
-    )
+    offices = held or any(not t.entity and _honours(columns[i]) for i, t in enumerate(types))
     for i, t in enumerate(types):
         values = [v for v in (cell(row, i) for row in sample) if v]
         party = _is_witness_word if hearing else _is_party_word
@@ -192,6 +187,20 @@ COMMITTEE_POSTS = wordset("""
 def _committee_post(value: str) -> bool:
     words = re.findall(r"[a-z]+(?:-[a-z]+)?", value.casefold())
     return bool(words) and all(w in COMMITTEE_POSTS or w in {"and", "of", "the"} for w in words)
+
+
+HONOURED_SHARE = 1 / 3
+"""Rows a column of honours' letters fills in an honours list (not every peer has letters)."""
+
+
+def _honours(values: Sequence[str]) -> bool:
+    """A column of honours' letters ("KCVO GCB", "OBE") beside the names of a third of the
+    rows or more: an honours list. A roster's odd QPM does not make one."""
+    filled = [v for v in values if v.strip()]
+    return (
+        len(filled) >= HONOURED_SHARE * len(values)
+        and _share(filled, is_post_nominals) >= OFFICE_SHARE
+    )
 
 
 def _share(values: Sequence[str], test: Callable[[str], bool]) -> float:
