@@ -187,7 +187,9 @@ def recased(
         return head, rows
 
     def titled(row: Row) -> Row:
-        return tuple(v.title() if i in lower else v for i, v in enumerate(row))
+        return tuple(
+            v.title() if i in lower and isinstance(v, str) else v for i, v in enumerate(row)
+        )
 
     return [titled(row) for row in head], (titled(row) for row in rows)
 

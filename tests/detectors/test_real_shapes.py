@@ -12,7 +12,7 @@ from faker import Faker
 
 from detectors.assess import assess
 from detectors.detect import Detector
-from detectors.model import Severity, Text, Vector
+from detectors.model import Severity, Table, Text, Vector
 from detectors.scan import scan
 from tests.detectors._tables import csv_bytes as _csv
 
@@ -408,3 +408,11 @@ def test_transport_operators_with_their_complaint_mailboxes_name_nobody() -> Non
         rows.append((str(2_500 + n), operator, mailbox[n % 3], f"0{n % 9}{n:06d}"))
     verdict = scan(_csv(("ID", "Operator", "Contact email", "Company Number"), rows), "ops.csv")
     assert verdict.people == 0 and verdict.severity.rank <= Severity.LOW.rank
+
+
+def test_a_lower_case_name_column_with_empty_and_numeric_cells_is_read() -> None:
+    """A spreadsheet hands over numbers and empty cells as they are, not as text."""
+    rows = [("joe william gold", 34), (None, 51), ("duane levi quigg", None), (1234, 2)] * 10
+    detector = Detector()
+    detector.feed(Table("sheet 'Killed'", Vector.CELL, ("name", "age"), iter(rows)))  # type: ignore[arg-type]
+    assert detector.finish().people == 2
