@@ -313,10 +313,11 @@ _ROLES = ["Police Constable", "Sergeant", "Detective Constable", "Inspector", "P
         ("Staff ID", lambda n: f"E{400_000 + 13 * n}", "Sanction", 40),
         ("Collar Number", lambda n: str(1000 + 37 * n), "Job Title", 0),
         ("Service Code", lambda n: str(100 + n % 9), "Outcome", 0),
+        ("Force Code", lambda n: f"E230000{10 + n % 40}", "Outcome", 0),
         ("Hearing", lambda n: f"Panel {1 + n % 3}", "Outcome", 0),
     ],
     ids=["collar numbers", "warrant numbers", "staff ids", "a roster of numbers", "budget codes",
-         "panels"],
+         "force codes", "panels"],
 )  # fmt: skip
 def test_misconduct_outcomes_listed_by_officers_numbers_name_those_officers(
     first: str, values: Callable[[int], str], second: str, people: int
