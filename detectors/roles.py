@@ -278,20 +278,6 @@ def is_role_title(value: str) -> bool:
     return _title_cell().search(value) is not None
 
 
-_POST_NOMINALS = wordset("""
-    obe mbe cbe kbe dbe gbe cb kcb gcb cmg kcmg gcmg cvo lvo mvo kcvo gcvo dcvo qpm kpm qfsm
-    kfsm qc kc dl jp frs fba freng frse ch om kg kt vc gc dso mc dfc afc bem rvm
-    """)
-"""Letters of honours and public offices after a name (not "PC": a constable, or a privy
-counsellor)."""
-
-
-def is_post_nominals(value: str) -> bool:
-    """True for a cell of post-nominal letters only ("KCVO GCB", "OBE, QPM")."""
-    words = re.findall(r"[a-z]+", value.casefold())
-    return bool(words) and all(w in _POST_NOMINALS for w in words)
-
-
 CASEWORK = re.compile(
     r"\b(?:cases?|casework|case\s*notes?|enquir(?:y|ies)|complaints?|complainants?|referrals?|"
     r"incidents?|crimes?|offences?|safeguarding|concerns?)\b",

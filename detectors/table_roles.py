@@ -11,7 +11,6 @@ from detectors.columns import ColumnType, Cue, normal_header
 from detectors.places import is_gb_place, is_place_or_org
 from detectors.roles import (
     candidates_table,
-    is_post_nominals,
     is_role_title,
     political_table,
     public_headers,
@@ -189,6 +188,20 @@ def _committee_post(value: str) -> bool:
     return bool(words) and all(w in COMMITTEE_POSTS or w in {"and", "of", "the"} for w in words)
 
 
+_POST_NOMINALS = wordset("""
+    obe mbe cbe kbe dbe gbe cb kcb gcb cmg kcmg gcmg cvo lvo mvo kcvo gcvo dcvo qpm kpm qfsm
+    kfsm qc kc dl jp frs fba freng frse ch om kg kt vc gc dso mc dfc afc bem rvm
+    """)
+"""Letters of honours and public offices after a name (not "PC": a constable, or a privy
+counsellor)."""
+
+
+def _post_nominals(value: str) -> bool:
+    """True for a cell of post-nominal letters only ("KCVO GCB", "OBE, QPM")."""
+    words = re.findall(r"[a-z]+", value.casefold())
+    return bool(words) and all(w in _POST_NOMINALS for w in words)
+
+
 HONOURED_SHARE = 1 / 3
 """Rows a column of honours' letters fills in an honours list (not every peer has letters)."""
 
@@ -199,7 +212,7 @@ def _honours(values: Sequence[str]) -> bool:
     filled = [v for v in values if v.strip()]
     return (
         len(filled) >= HONOURED_SHARE * len(values)
-        and _share(filled, is_post_nominals) >= OFFICE_SHARE
+        and _share(filled, _post_nominals) >= OFFICE_SHARE
     )
 
 
