@@ -49,7 +49,7 @@ import csv  # noqa: E402
 import json  # noqa: E402
 import time  # noqa: E402
 from collections import Counter  # noqa: E402
-from collections.abc import Iterable  # noqa: E402
+from collections.abc import Callable, Iterable  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from typing import Any, TextIO  # noqa: E402
 
@@ -263,6 +263,16 @@ def _uk_public(group: str) -> bool:
     return group.startswith("uk_") and group != "uk_analysis"
 
 
+def _group_scopes(
+    groups: dict[str, str], results: Iterable[Result]
+) -> list[tuple[str, Callable[[str], bool]]]:
+    """The UK police and public-body groups together, then every group on its own."""
+    scopes: list[tuple[str, Callable[[str], bool]]] = [(UK_PUBLIC, _uk_public)]
+    for group in sorted({groups.get(result.id, "unknown") for result in results}):
+        scopes.append((group, lambda g, group=group: g == group))
+    return scopes
+
+
 def report(
     results: Iterable[Result], groups: dict[str, str], labels: dict[str, Label], listing: bool
 ) -> None:
@@ -284,6 +294,11 @@ def report(
     by_class = Counter(labels[result.id].klass or "unclassified" for result in false_alarms)
     for klass, count in by_class.most_common():
         print(f"  {klass:<16} {_share(count, len(labelled))}")
+    print("false-alarm share of medium+, by group:")
+    for name, test in _group_scopes(groups, labelled):
+        members = [result for result in labelled if test(groups.get(result.id, "unknown"))]
+        wrong = [result for result in members if labels[result.id].truth == "clean"]
+        print(f"  {name:<28} {_share(len(wrong), len(members))}")
 
     def clean(result: Result) -> bool:
         label = labels.get(result.id)
