@@ -339,10 +339,6 @@ def _name_start(text: str, match: ProseMatch) -> int:
     return match.start + max(at, 0)
 
 
-_OF_ONE = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.IGNORECASE)
-"""Words by which the sentence after a name goes on about that one person."""
-
-
 def _paragraph(text: str, start: int, end: int) -> str:
     """The sentence a match stands in and the one after it, within CATEGORY_WINDOW characters
     and its own paragraph: a special category is the person's when it is said about them, not
@@ -354,11 +350,8 @@ def _paragraph(text: str, start: int, end: int) -> str:
         low = max(breaks)
     ends = [m.start() for m in (_PARAGRAPH.search(text, end, high),) if m]
     sentences = [m.end() for m in _SENTENCE_END.finditer(text, end, high)]
-    if sentences:
-        # This sentence and the next when the next goes on about one person ("…Jane Smith.
-        # She has MS."), not when it speaks of others ("Children of all ages were invited").
-        after = sentences[1] if len(sentences) >= 2 else min([high, *ends])
-        ends.append(after if _OF_ONE.search(text, sentences[0], after) else sentences[0])
+    if len(sentences) >= 2:
+        ends.append(sentences[1])  # this sentence and the next ("…Jane Smith. She has MS.")
     if ends:
         high = min(ends)
     return text[low:high]
