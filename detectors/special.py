@@ -65,15 +65,21 @@ _PROSE_SENSES = re.compile(
     r"[a-z]+|"
     r"\b(?<!indecent\s)exposures?\b|"
     r"\bminor\s+(?!(?:child|children|girl|boy|victim)\b)[a-z]+|"
-    r"\b(?:the|a|this|that|each|every|mayoral|presidential|leadership|general|tight|close|"
-    r"horse|arms|space|charity|fun|relay)\s+race\b(?!\s*(?:[:/]|and\s+ethnic|or\s+ethnic))|"
+    r"(?<!mixed\s)(?<!mixed-)(?<!his\s)(?<!her\s)(?<!their\s)\brace\b(?!\s*(?:[:/]|and\s+ethnic|or\s+ethnic|hate))|"
+    r"\bchildren\b|\b(?:under\s?18|u18)s\b|"
+    r"\byouth\b(?!\s+(?:offend\w*|justice|court|caution\w*|custody|detention))|"
     r"\b(?:dv|dva|cse|chis)\s?[-/]?\s?\d[\d/-]*",
     re.IGNORECASE,
 )
 """Words of a category used in another sense, in running text: a country's "domestic agenda",
-"media exposure", "minor works", "the race for mayor", an abbreviation that prefixes a number
-("DVA 14-1326": a docket's code). A table's "Domestic" flag or "Race" column keeps its
-meaning: in prose the sense is taken from the words around it."""
+"media exposure", "minor works", an abbreviation that prefixes a number ("DVA 14-1326": a
+docket's code). "Race" in running text is a contest ("the race for mayor", "the pram race")
+unless it is a label ("Race: White"), beside ethnicity, someone's ("her race") or in "mixed
+race". Groups and
+activities are not a child's data: "children welcome", "youth club", "under 18s team"; a
+child is said of a person in the singular ("the child", "a juvenile", "a young person"), and
+"youth" keeps its sense before offending, justice, court or caution. A table's "Domestic" flag
+or "Race" column keeps its meaning: in prose the sense is taken from the words around it."""
 
 
 @lru_cache(maxsize=4096)
