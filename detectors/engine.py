@@ -132,6 +132,23 @@ def _case_sensitive(
     ]
 
 
+ADDRESS_BLOCK_SCORE = 0.65
+"""A postcode alone on its line ends an address block ("Rosehill / Llandogo / NP25 4TW"), as
+at the head of a letter: as sure as a postcode beside the word "address"."""
+
+
+def _address_block_postcode() -> list[Pattern]:
+    (shape,) = UkPostcodeRecognizer.PATTERNS
+    body = shape.regex.removeprefix(r"\b").removesuffix(r"\b")
+    return [
+        Pattern(
+            "postcode ending an address block",
+            rf"(?-i:(?<![^\n]){body}(?=[ \t]*(?:\n|$)))",
+            ADDRESS_BLOCK_SCORE,
+        )
+    ]
+
+
 def _uk_recognizers() -> list[EntityRecognizer]:
     return [
         UkNinoRecognizer(),
@@ -139,7 +156,8 @@ def _uk_recognizers() -> list[EntityRecognizer]:
         # Base 0.1 makes a postcode invisible even with context: 0.3, and 0.65 beside a
         # word such as "address" or "road".
         UkPostcodeRecognizer(
-            patterns=_case_sensitive(UkPostcodeRecognizer, 0.3), context=_POSTCODE_CONTEXT
+            patterns=_case_sensitive(UkPostcodeRecognizer, 0.3) + _address_block_postcode(),
+            context=_POSTCODE_CONTEXT,
         ),
         UkVehicleRegistrationRecognizer(patterns=_case_sensitive(UkVehicleRegistrationRecognizer)),
         UkPassportRecognizer(patterns=_case_sensitive(UkPassportRecognizer, 0.2)),
