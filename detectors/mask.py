@@ -15,6 +15,7 @@ _KEEP_ENDS = frozenset(
 _DIGITS_ONLY = frozenset(
     {
         "POLICE_IDENTIFIER",
+        "OFFENDER_IDENTIFIER",
         "CRIME_REFERENCE",
         "DATE_OF_BIRTH",
         "SALARY",

@@ -14,8 +14,10 @@ from detectors.table_roles import PARTY_WORDS, STAFF_CUES, cell
 
 _STAFF_ENTITIES = frozenset({"POLICE_IDENTIFIER", "SALARY"})
 _CASE_CUES = frozenset({Cue.OFFENCE, Cue.INCIDENT, Cue.PARTY})
-_CASE_ENTITIES = frozenset({"DATE_OF_BIRTH", "STREET_ADDRESS", "UK_POSTCODE", "CRIME_REFERENCE"})
-_CASE_CONTEXT = frozenset({"CRIME_REFERENCE"})
+_CASE_ENTITIES = frozenset(
+    {"DATE_OF_BIRTH", "STREET_ADDRESS", "UK_POSTCODE", "CRIME_REFERENCE", "OFFENDER_IDENTIFIER"}
+)
+_CASE_CONTEXT = frozenset({"CRIME_REFERENCE", "OFFENDER_IDENTIFIER"})
 """Of the case-record entities, those that are a case by themselves (a date of birth or an
 address is as much a register's or a zoo's)."""
 _CONTACT_ENTITIES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER"})

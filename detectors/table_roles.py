@@ -31,7 +31,7 @@ def cell(row: Sequence[str], index: int) -> str:
 
 _STAFF_ONLY = frozenset(
     {"POLICE_IDENTIFIER", "SALARY", "DATE_OF_BIRTH", "UK_NINO", "UK_NHS", "UK_PASSPORT"}
-    | {"UK_DRIVING_LICENCE", "BANK_DETAILS", "CRIME_REFERENCE"}
+    | {"UK_DRIVING_LICENCE", "BANK_DETAILS", "CRIME_REFERENCE", "OFFENDER_IDENTIFIER"}
 )
 """Entities that make a table a staff list or case records, whatever else it holds."""
 _PRIVATE_CUES = frozenset(

@@ -73,9 +73,12 @@ from detectors.vocab import wordset
 
 IDENTIFYING = frozenset(
     {"EMAIL_ADDRESS", "UK_NINO", "UK_NHS", "UK_PASSPORT", "UK_DRIVING_LICENCE", "BANK_DETAILS"}
+    | {"OFFENDER_IDENTIFIER"}
 )
 """Entities that point at one person even with no name beside them."""
-_PERSON_KEYS = frozenset({"POLICE_IDENTIFIER", "UK_NINO", "UK_NHS", "EMAIL_ADDRESS"})
+_PERSON_KEYS = frozenset(
+    {"POLICE_IDENTIFIER", "OFFENDER_IDENTIFIER", "UK_NINO", "UK_NHS", "EMAIL_ADDRESS"}
+)
 """Columns whose value is one person's own: the best key for counting people."""
 _OFFENCE_CATEGORIES = frozenset({"sexual_offence", "domestic_abuse", "hate_crime"})
 """Special categories that are offences: rows naming people beside one are case records."""

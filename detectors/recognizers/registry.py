@@ -6,6 +6,7 @@ from detectors.recognizers import (
     bank_details,
     crime_reference,
     date_of_birth,
+    offender_identifier,
     police_identifier,
     salary,
     street_address,
@@ -15,6 +16,7 @@ from detectors.recognizers.spec import RecognizerSpec
 RECOGNIZERS: tuple[RecognizerSpec, ...] = (
     crime_reference.RECOGNIZER,
     police_identifier.RECOGNIZER,
+    offender_identifier.RECOGNIZER,
     date_of_birth.RECOGNIZER,
     street_address.RECOGNIZER,
     salary.RECOGNIZER,
