@@ -48,6 +48,8 @@ TEXTS = [
     "Staff ID: 99881234 and service number 1234567",
     "Account No. 12345678 was frozen; A/C no 12345678.",
     "account number 12345678 sort code 20-00-00",
+    "Prisoner number A1234BC, NOMIS: B4321CD and prison no. AB1234 were recalled.",
+    "The prisoner number is held on file.\n\nA1234BC moved.",
     "Plain prose with 12345/21 and 12/03/1985 but no label at all.",
     "",
 ]
