@@ -36,6 +36,8 @@ ORGANISATION_WORDS = wordset("""
     sanctuary refuge shelter hospices
     coaches buses bus travel taxis taxi cabs ferries ferry railway railways trains tours transport
     motors haulage logistics airways airlines
+    commission commissions committee committees tribunal tribunals panel authority
+    authorities agency agencies board boards fund funds ombudsman inspectorate regulator
     """)
 """A word after a name-like pair that makes the whole a place or an organisation."""
 SURNAME_LIKE = wordset("""

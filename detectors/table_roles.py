@@ -273,12 +273,19 @@ def directory_rows(
 ) -> bool:
     """Rows that are each a different organisation with its website (a directory of agencies,
     charities or schools): the people named in them are each body's contact in its role, not
-    a staff list. Never with service numbers, pay, dates of birth, offences or incidents,
+    a staff list. Never with service numbers, pay (but for the pay of each body's chair or
+    chief executive, as directories of public bodies give it), dates of birth, offences or
+    incidents,
     people's ages or ethnicity, nor victims or suspects (a table of people
     killed, with the agency involved and a news link, is no directory); a column of bodies
     that repeat (departments, a care home's residents) is one organisation's list."""
-    if any(t.entity in _STAFF_ONLY or t.cue in _NOT_DIRECTORY for t in types):
-        return False
+    for h, t in zip(headers, types, strict=True):
+        if t.entity in _STAFF_ONLY and not (t.entity == "SALARY" and _office_holders_pay(h)):
+            return False
+        if t.cue in _NOT_DIRECTORY and not (
+            t.cue is Cue.OFFENCE and _loose_category(normal_header(h))
+        ):
+            return False  # a body's "Classification" (Advisory NDPB) is no offence
     for h, t in zip(headers, types, strict=True):
         if t.cue is Cue.NAME and PARTY_WORDS.intersection(normal_header(h).split()):
             return False
@@ -294,6 +301,15 @@ def directory_rows(
         elif _share(values, _venue) >= VENUE_SHARE and len(set(values)) >= DISTINCT * len(values):
             bodies = True
     return bodies and sites
+
+
+_CHAIR = re.compile(r"\b(?:chair|chairs|chairman|chairwoman|chairperson|president)\b", re.I)
+
+
+def _office_holders_pay(header: str) -> bool:
+    """A directory's "Chair's Remuneration" or "Chief Executive Salary": the pay of each
+    body's office holders, published with the bodies, not a payroll."""
+    return _CHAIR.search(header) is not None or _SENIOR_POST.search(header) is not None
 
 
 def counts_only(headers: Sequence[str], types: Sequence[ColumnType], name_cols: set[int]) -> bool:

@@ -418,3 +418,34 @@ def test_names_with_honours_letters_beside_most_are_an_honours_list(
                 for i, n in enumerate(names)]  # fmt: skip
     verdict = scan(_csv(header, rows), "list.csv")
     assert (verdict.severity in ("none", "low")) is public
+
+
+# --- a directory of public bodies with their office holders' pay ---------------------------
+
+_BODIES = [
+    f"{place} {kind}"
+    for place in ("Northern", "Coastal", "Central", "Upland", "Western", "Eastern", "Southern")
+    for kind in ("Commission", "Tribunal", "Advisory Committee", "Review Board", "Agency")
+]
+
+
+def _bodies_directory(pay_header: str) -> bytes:
+    names = _names(len(_BODIES) * 2, seed=17)
+    rows = [
+        [body, "Advisory NDPB" if n % 2 else "Executive NDPB", names[2 * n],
+         f"{20000 + 400 * n}", names[2 * n + 1], f"https://www.body{n}.example.org"]
+        for n, body in enumerate(_BODIES)
+    ]  # fmt: skip
+    header = ["Name", "Classification", "Chair", pay_header, "Chief Executive", "Website"]
+    return _csv(header, rows)
+
+
+def test_a_directory_of_public_bodies_names_their_chairs_and_pay_in_public() -> None:
+    verdict = scan(_bodies_directory("Chair's Remuneration (p.a.)"), "public-bodies.csv")
+    assert verdict.severity.value in ("none", "low"), verdict
+    assert verdict.findings and all(_persons(verdict))
+
+
+def test_the_same_directory_with_everyone_s_salary_is_still_a_pay_list() -> None:
+    verdict = scan(_bodies_directory("Salary"), "public-bodies.csv")
+    assert verdict.severity.value in ("medium", "high", "critical"), verdict
