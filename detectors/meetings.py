@@ -154,7 +154,9 @@ reference ("36/12345/21") ends in figures and is not one."""
 _PLANNING_WORDS = re.compile(
     r"\bplanning\b|\bcynllunio\b|\berection\s+of\b|\bchange\s+of\s+use\b|\bextension\b|"
     r"\bdemolition\b|\blisted\s+building\b|\bdwellings?\b|\bproposed\b|\bconservatory\b|"
-    r"\bconsent\b|\bno\s+objections?\b",
+    r"\bconsent\b|\bno\s+objections?\b|\bgranted\b|\brefused\b|\bapplicant\b|"
+    r"\bcaniatawyd\b|\bcaniat[aâ]d\b|\bgwrthodwyd\b|\bceisiadau\b|\bdatblygiad\b|"
+    r"\bestyniad\b|\bannedd\b",
     re.IGNORECASE,
 )
 PLANNING_NEAR = 300
@@ -166,11 +168,16 @@ def planning_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the text lists planning applications (reference, site address, applicant, what
     is proposed): the planning register is public by law, so the addresses there are sites,
     not private homes given away."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for ref in _PLANNING_REF.finditer(text):
         low, high = max(0, ref.start() - PLANNING_NEAR), ref.end() + PLANNING_NEAR
-        if _PLANNING_WORDS.search(text, low, high):
+        listed = bool(spans) and ref.start() <= spans[-1][1]  # the next entry of the list
+        if listed or _PLANNING_WORDS.search(text, low, high):
             spans.append((max(0, ref.start() - NEAR_BEFORE), min(len(text), high)))
+    if spans and spans[0][0] <= PLANNING_NEAR:
+        # A page that opens within a list of applications opens with the end of the last
+        # entry of the page before (its site's postcode, its applicant).
+        spans[0] = (0, spans[0][1])
     return tuple(spans)
 
 

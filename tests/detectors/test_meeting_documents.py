@@ -167,6 +167,34 @@ def test_planning_applications_listed_with_their_sites_are_the_public_register(
     assert assess(evidence, ()).severity is Severity.LOW
 
 
+def _register_pages(seed: int) -> list[str]:
+    """Minutes listing applications as a county council sends them: reference and works, the
+    site over several lines with its postcode alone on the last, the applicant, the council's
+    comment; the list runs on to a second page in the middle of an entry."""
+    people = _names(10, seed=seed)
+    # Only the first entry of each page says what it is ("proposed", "granted"): the others
+    # belong to the same list.
+    outcome = ["Proposed barn. No comment", "No comment", "No comment", "No comment", "Granted"]
+    entries = [
+        f"E/{36001 + 7 * n}  Works at the farm\nUnit {n + 1} Upper Barn\nHigh Fold\n"
+        f"Little Hamble\nWX4 7Q{'ABDEF'[n]}\n{people[n + 5]}\n{outcome[n]}\n"
+        for n in range(5)
+    ]
+    first = _text(_MINUTES, "   9. PLANNING\n   Applications received from the county council:")
+    head, tail = entries[3].split("Little Hamble\n")
+    return [
+        first + "\n" + "".join(entries[:3]) + head + "Little Hamble\n",
+        tail + entries[4] + "10. FINANCE\n",
+    ]
+
+
+def test_a_list_of_applications_over_a_page_break_is_still_the_register() -> None:
+    evidence = _detect(_register_pages(seed=64)).finish()
+    assert any(f.entity == "UK_POSTCODE" for f in evidence.findings)
+    assert not any(e.private for e in evidence.exposures)
+    assert assess(evidence, ()).severity is Severity.LOW
+
+
 def test_minutes_under_a_redaction_box_still_count() -> None:
     box = Cover(1, (0.0, 0.0, 500.0, 700.0))
     evidence = _detect([_text(_MINUTES, _QUIET)], covers=(box,)).finish()
