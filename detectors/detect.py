@@ -18,10 +18,11 @@ from detectors.evidence import Evidence, Exposure
 from detectors.gather import Tally, gathered
 from detectors.limits import Budget
 from detectors.mask import mask
-from detectors.meetings import is_meeting_document
+from detectors.meetings import is_meeting_document, said_in_meeting
 from detectors.model import Cover, Table, Text, Unread, Vector
 from detectors.names import AllowList, parse_name
 from detectors.people import count_people
+from detectors.periodicals import Masthead, given_in_issue
 from detectors.places import organisation_heads
 from detectors.prose_batch import (
     BLOCKS,
@@ -42,6 +43,7 @@ from detectors.table_exposures import (
     as_offenders,
     in_public,
     meeting_names,
+    noted_in_public,
     public_notes,
     repeated_caches,
     table_exposure,
@@ -99,6 +101,8 @@ class Detector:
         self._meeting = False
         """A meeting's minutes or agenda were read: its members, chair and clerk are named
         in public."""
+        self._periodical = Masthead()
+        """A newsletter's or bulletin's masthead opens the first page (`periodicals`)."""
         self._run: list[Text] = []
         self._run_in: str | None = None
         """Consecutive one-line record texts of one vector (a list printed one person per
@@ -176,6 +180,8 @@ class Detector:
             self._election_notice = True
         if not item.vector.hidden and not self._meeting and is_meeting_document(item.text):
             self._meeting = True
+        if not item.vector.hidden:
+            self._periodical.read(item.where, item.text)
         spaced = columns_in(item.text) if "\n" in item.text else None
         if spaced is not None:
             # A table printed as text, one row per line: read as the table it is.
@@ -262,17 +268,20 @@ class Detector:
         over the text the table was read from. A `guess` (lines of text read as a table) that
         gives no finding is dropped, and False returned: its lines are to be read as prose."""
         self._sources += 1
-        if not table.vector.hidden and ELECTION_NOTICE.search(
-            " ".join(h for h in table.header if isinstance(h, str))
-        ):
-            self._election_notice = True  # "STATEMENT OF PERSONS NOMINATED" heading a table
+        headings = " ".join(h for h in table.header if isinstance(h, str))
+        if not table.vector.hidden:
+            self._periodical.read(table.where, headings)  # a bulletin's title over its columns
+            if ELECTION_NOTICE.search(headings):
+                self._election_notice = True  # "STATEMENT OF PERSONS NOMINATED" over a table
         evidence = assess_table(table, self.allow, self._sources, self._budget)
         if guess and not evidence.hits and not evidence.stopped:
             return False
         if offenders and evidence.people:
             evidence = as_offenders(evidence, offenders)
         elif (self._in_notice(table.vector) and evidence.people) or meeting_names(
-            self._meeting and not table.vector.hidden and not covers, evidence
+            (self._meeting or bool(self._periodical)) and not table.vector.hidden and not covers,
+            evidence,
+            contacts=bool(self._periodical),
         ):
             evidence = in_public(evidence)
         self._record_table(table, evidence, embedded_in, covers)
@@ -408,22 +417,12 @@ class Detector:
         public = result.court_report and not pending.vector.hidden and not pending.embedded_in
         categories = frozenset() if public else result.categories
         notice = self._in_notice(pending.vector) and not pending.covers
-        # A note of a public table (a register of members' interests, candidates' statements)
-        # is published with it, people and contacts alike (a payer's address, an agent's
-        # phone), unless it calls someone a victim, witness or offender. Casework tables are
-        # never public.
-        noted = pending.public and not (result.role or result.offenders)
-        # A meeting's minutes or agenda name its members, chair and clerk in public; not a
-        # member of the public given with a home address or phone, nor a victim or witness.
-        meeting = (
-            self._meeting
-            and not pending.vector.hidden
-            and not pending.embedded_in
-            and not pending.covers
-            and not (result.role or result.private or result.offenders)
-        )
+        noted = noted_in_public(pending.public, result)
+        shown = not (pending.vector.hidden or pending.embedded_in or pending.covers)
+        meeting = said_in_meeting(self._meeting, shown, result)
+        issue = given_in_issue(self._periodical, shown, result)
         roles = [
-            self._in_role(hit) or noted or ((notice or meeting) and hit.entity == "PERSON")
+            self._in_role(hit) or noted or ((notice or meeting) and hit.entity == "PERSON") or issue
             for hit in result.hits
         ]
         if not all(roles):

@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from detectors.prose_scan import ProseResult
 
 MEETING_TITLE_NEAR = 3000
 """Characters at the start of a text searched for a meeting document's title."""
@@ -183,3 +187,10 @@ def planning_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 NEAR_BEFORE = 100
 """Characters before a reference that still belong to its entry (the applicant's name)."""
+
+
+def said_in_meeting(meeting: bool, shown: bool, result: ProseResult) -> bool:
+    """A meeting's minutes or agenda name its members, chair and clerk in public; not a
+    member of the public given with a home address or phone, nor a victim or witness, nor
+    anything hidden."""
+    return meeting and shown and not (result.role or result.private or result.offenders)

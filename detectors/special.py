@@ -60,8 +60,10 @@ still says what a case is about."""
 
 
 _PROSE_SENSES = re.compile(
+    r"\bdomestic\s*(?:&|and|or|/)\s*(?:commercial|business|industrial|agricultural)\b|"
     r"\bdomestic\s+(?!(?:abuse|abuser|violence|violent|incident|assault|homicide|murder|"
-    r"related|crime|offen\w*|disturbance|dispute|argument|call|flag|case|nature|matter)\b)"
+    r"related|crime|offen\w*|disturbance|dispute|argument|call|flag|case|nature|matter|"
+    r"and\s+(?:sexual|family))\b)"
     r"[a-z]+|"
     r"\b(?<!indecent\s)exposures?\b|"
     r"\bminor\s+(?!(?:child|children|girl|boy|victim)\b)[a-z]+|"
@@ -72,6 +74,7 @@ _PROSE_SENSES = re.compile(
     re.IGNORECASE,
 )
 """Words of a category used in another sense, in running text: a country's "domestic agenda",
+a trader's "domestic & commercial" work,
 "media exposure", "minor works", an abbreviation that prefixes a number ("DVA 14-1326": a
 docket's code). "Race" in running text is a contest ("the race for mayor", "the pram race")
 unless it is a label ("Race: White"), beside ethnicity, someone's ("her race") or in "mixed

@@ -5,6 +5,7 @@ caches that only repeat the people a shown table names."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from detectors.evidence import Exposure
 from detectors.model import Table, Vector
@@ -13,6 +14,9 @@ from detectors.prose_batch import REPEAT_SHARE
 from detectors.roles import CASEWORK
 from detectors.special import categories_in
 from detectors.tables import TableEvidence
+
+if TYPE_CHECKING:
+    from detectors.prose_scan import ProseResult
 
 
 def as_offenders(evidence: TableEvidence, heading: str) -> TableEvidence:
@@ -37,16 +41,29 @@ def in_public(evidence: TableEvidence) -> TableEvidence:
     )
 
 
-def meeting_names(meeting: bool, evidence: TableEvidence) -> bool:
+_CONTACTS = frozenset({"PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS"})
+
+
+def meeting_names(meeting: bool, evidence: TableEvidence, contacts: bool = False) -> bool:
     """A table of a meeting's minutes or agenda that holds names and nothing else of a
-    person's (an action log's owners, a list of members): the names are given in public."""
+    person's (an action log's owners, a list of members): the names are given in public.
+    A newsletter's tables (show results, club contacts) give their `contacts` too."""
+    allowed = _CONTACTS if contacts else frozenset({"PERSON"})
     return (
         meeting
         and bool(evidence.people)
-        and all(hit.entity == "PERSON" for hit in evidence.hits)
+        and all(hit.entity in allowed for hit in evidence.hits)
         and not (evidence.kinds or evidence.special_categories or evidence.sensitive)
         and not (evidence.pay or evidence.offenders)
     )
+
+
+def noted_in_public(public: bool, result: ProseResult) -> bool:
+    """A note of a public table (a register of members' interests, candidates' statements)
+    is published with it, people and contacts alike (a payer's address, an agent's phone),
+    unless it calls someone a victim, witness or offender. Casework tables are never
+    public."""
+    return public and not (result.role or result.offenders)
 
 
 def public_notes(evidence: TableEvidence, table: Table) -> bool:

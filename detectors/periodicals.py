@@ -1,0 +1,63 @@
+"""Periodicals: a newsletter, bulletin or parish magazine names its residents, volunteers,
+club secretaries and advertisers, with the numbers they give to be reached, on purpose."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from detectors.prose_scan import ProseResult
+
+PERIODICAL_HEAD = 250
+"""Characters at the start of a text searched for a periodical's masthead."""
+_MASTHEAD = re.compile(
+    r"\b(?:newsletter|bulletin|parish\s+magazine|community\s+magazine|village\s+magazine|"
+    r"news\s?sheet|gazette)\b"
+    r"|\bissue\s+(?:no\.?\s*)?\d{1,4}\b(?=[^\n]{0,80}\b(?:donation|price|free|\d+p)\b)",
+    re.IGNORECASE,
+)
+"""A masthead: "St Thomas More Bulletin", "Newsletter from the Parish Council", or an issue
+number with its cover price ("November 2006 Issue 239 Donation 50p"). A policy's "Issue 3"
+has no price."""
+
+
+def is_periodical(text: str) -> bool:
+    """True for the first page of a newsletter, bulletin or community magazine: the names
+    and contact numbers in its visible text are given in public (notices, adverts, club
+    contacts), but for anyone called a victim, witness or offender, a grave category said of
+    a named person, or an identifier such as a date of birth."""
+    return _MASTHEAD.search(text, 0, PERIODICAL_HEAD) is not None
+
+
+_PAGE = re.compile(r"page (\d+)\b")
+
+
+class Masthead:
+    """Whether a document is a periodical, decided from the visible text of its first page
+    (every text and table header a PDF's first page gives, in whatever order) or, for other
+    formats, from the first visible text."""
+
+    def __init__(self) -> None:
+        self.periodical: bool | None = None
+
+    def read(self, where: str, text: str) -> None:
+        if self.periodical is not None:
+            return
+        page = _PAGE.match(where)
+        if is_periodical(text):
+            self.periodical = page is None or page.group(1) == "1"
+        elif page is None or page.group(1) != "1":
+            self.periodical = False
+
+    def __bool__(self) -> bool:
+        return bool(self.periodical)
+
+
+def given_in_issue(masthead: Masthead, shown: bool, result: ProseResult) -> bool:
+    """A newsletter's notices and adverts give their people's names and numbers on purpose:
+    not someone called a victim, witness or offender, a grave category said of a named
+    person, an identifier such as a date of birth beside them, nor anything hidden."""
+    if not (masthead and shown) or result.role or result.offenders or result.grave:
+        return False
+    return not any(hit.sensitive for hit in result.hits)

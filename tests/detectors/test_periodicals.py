@@ -1,0 +1,76 @@
+"""A newsletter, bulletin or parish magazine names residents, volunteers and advertisers with
+the numbers they give to be reached: published on purpose. A victim named in one, a grave
+category said of someone, a date of birth, or the same words on a page that is no periodical,
+still count."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors.assess import assess
+from detectors.detect import Detector
+from detectors.model import Severity, Table, Text, Vector
+from detectors.periodicals import Masthead, is_periodical
+from tests.detectors._tables import fake_names
+
+_NAMES = fake_names(40, seed=71)
+_NOTICES = "\n\n".join(
+    f"{name} thanks everyone who came to the village show. Tickets for the quiz from "
+    f"{name.split()[0]} on 0781{n % 10} 5{n:02d}{n:03d}."
+    for n, name in enumerate(_NAMES[:30])
+)
+_MASTHEADS = {
+    "issue with its price": "Hamble & District\nNovember 2006 Issue 239 Donation 50p\n",
+    "bulletin": "St Anne's Bulletin for the 32nd Sunday of the Year\n",
+    "newsletter": "Newsletter from\nLITTLE HAMBLE PARISH COUNCIL\n",
+}
+
+
+def _severity(pages: list[str], tables: tuple[Table, ...] = ()) -> Severity:
+    detector = Detector()
+    for number, page in enumerate(pages, 1):
+        detector.feed(Text(page, Vector.PAGE_TEXT, f"page {number}"))
+    for table in tables:
+        detector.feed(table)
+    return assess(detector.finish(), ()).severity
+
+
+@pytest.mark.parametrize("head", list(_MASTHEADS.values()), ids=list(_MASTHEADS))
+def test_a_newsletter_names_its_people_and_their_numbers_in_public(head: str) -> None:
+    assert _severity([head + _NOTICES]) is Severity.LOW
+
+
+def test_the_same_notices_with_no_masthead_still_alert() -> None:
+    assert _severity([_NOTICES]).rank >= Severity.MEDIUM.rank
+
+
+def test_a_masthead_on_a_later_page_or_a_policy_issue_number_makes_no_newsletter() -> None:
+    assert _severity(["Annual report\n" + _NOTICES, _MASTHEADS["bulletin"]]).rank >= (
+        Severity.MEDIUM.rank
+    )
+    assert not is_periodical("Stop and search policy\nIssue 3, March 2021\nOwner: Chief Inspector")
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "The victim, {name}, was assaulted outside the shop on Friday.",
+        "{name} of Mill Lane was a victim of domestic abuse, the court heard.",
+        "{name} (date of birth 03/04/1988) is wanted on warrant.",
+    ],
+    ids=["a named victim", "domestic abuse said of a named person", "a date of birth"],
+)
+def test_a_newsletter_still_alerts_on_a_victim_a_grave_category_or_an_identifier(
+    extra: str,
+) -> None:
+    text = _MASTHEADS["newsletter"] + _NOTICES + "\n\n" + extra.format(name=_NAMES[35])
+    assert _severity([text]).rank >= Severity.MEDIUM.rank
+
+
+def test_a_bulletin_title_over_a_first_page_table_is_its_masthead() -> None:
+    masthead = Masthead()
+    masthead.read("page 1, table 1", "St Anne's Bulletin for Trinity Sunday")
+    assert masthead
+    later = Masthead()
+    later.read("page 2", "St Anne's Bulletin")
+    assert not later
