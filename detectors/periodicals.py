@@ -13,13 +13,16 @@ PERIODICAL_HEAD = 250
 """Characters at the start of a text searched for a periodical's masthead."""
 _MASTHEAD = re.compile(
     r"\b(?:newsletter|bulletin|parish\s+magazine|community\s+magazine|village\s+magazine|"
-    r"news\s?sheet|gazette)\b"
-    r"|\bissue\s+(?:no\.?\s*)?\d{1,4}\b(?=[^\n]{0,80}\b(?:donation|price|free|\d+p)\b)",
+    r"news\s?sheet|gazette)\b",
     re.IGNORECASE,
 )
-"""A masthead: "St Thomas More Bulletin", "Newsletter from the Parish Council", or an issue
-number with its cover price ("November 2006 Issue 239 Donation 50p"). A policy's "Issue 3"
-has no price."""
+"""A masthead: "St Thomas More Bulletin", "Newsletter from the Parish Council"."""
+_ISSUE = re.compile(r"\bissue\s+(?:no\.?\s*)?\d{1,4}\b", re.IGNORECASE)
+_PRICE = re.compile(
+    r"\b(?:donation|price|free)\b|£\d{1,2}(?:\.\d{2})?(?![\w.,])|\b\d{1,3}\s?(?:p|pence)\b", re.I
+)
+"""Or an issue number beside its cover price ("November 2006 Issue 239 Donation 50p",
+"Donation £1 / February 2025 Issue 439"). A policy's "Issue 3" has no price."""
 
 
 def is_periodical(text: str) -> bool:
@@ -27,7 +30,10 @@ def is_periodical(text: str) -> bool:
     and contact numbers in its visible text are given in public (notices, adverts, club
     contacts), but for anyone called a victim, witness or offender, a grave category said of
     a named person, or an identifier such as a date of birth."""
-    return _MASTHEAD.search(text, 0, PERIODICAL_HEAD) is not None
+    if _MASTHEAD.search(text, 0, PERIODICAL_HEAD) is not None:
+        return True
+    head = text[:PERIODICAL_HEAD]
+    return _ISSUE.search(head) is not None and _PRICE.search(head) is not None
 
 
 _PAGE = re.compile(r"page (\d+)\b")

@@ -23,6 +23,7 @@ _MASTHEADS = {
     "issue with its price": "Hamble & District\nNovember 2006 Issue 239 Donation 50p\n",
     "bulletin": "St Anne's Bulletin for the 32nd Sunday of the Year\n",
     "newsletter": "Newsletter from\nLITTLE HAMBLE PARISH COUNCIL\n",
+    "price before the issue number": "Hamble & District\nDonation £1\nFebruary 2025 Issue 439\n",
 }
 
 
@@ -49,6 +50,7 @@ def test_a_masthead_on_a_later_page_or_a_policy_issue_number_makes_no_newsletter
         Severity.MEDIUM.rank
     )
     assert not is_periodical("Stop and search policy\nIssue 3, March 2021\nOwner: Chief Inspector")
+    assert not is_periodical("Annual report 2021, issue 2: staff costs rose to £1m")
 
 
 @pytest.mark.parametrize(
