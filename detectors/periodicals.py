@@ -19,10 +19,14 @@ _MASTHEAD = re.compile(
 """A masthead: "St Thomas More Bulletin", "Newsletter from the Parish Council"."""
 _ISSUE = re.compile(r"\bissue\s+(?:no\.?\s*)?\d{1,4}\b", re.IGNORECASE)
 _PRICE = re.compile(
-    r"\b(?:donation|price|free)\b|£\d{1,2}(?:\.\d{2})?(?![\w.,])|\b\d{1,3}\s?(?:p|pence)\b", re.I
+    r"\bdonation\b|£\d{1,2}(?:\.\d{2})?(?![\w.,])|\b\d{1,3}\s?(?:p|pence)\b|"
+    r"\bfree\s+(?:copy|issue|magazine|newsletter)\b",
+    re.IGNORECASE,
 )
 """Or an issue number beside its cover price ("November 2006 Issue 239 Donation 50p",
 "Donation £1 / February 2025 Issue 439"). A policy's "Issue 3" has no price."""
+PRICE_NEAR = 40
+"""Characters either side of an issue number within which its cover price stands."""
 
 
 def is_periodical(text: str) -> bool:
@@ -32,8 +36,11 @@ def is_periodical(text: str) -> bool:
     a named person, or an identifier such as a date of birth."""
     if _MASTHEAD.search(text, 0, PERIODICAL_HEAD) is not None:
         return True
-    head = text[:PERIODICAL_HEAD]
-    return _ISSUE.search(head) is not None and _PRICE.search(head) is not None
+    # The cover's issue line may come after its columns in the page's reading order.
+    return any(
+        _PRICE.search(text, max(0, issue.start() - PRICE_NEAR), issue.end() + PRICE_NEAR)
+        for issue in _ISSUE.finditer(text)
+    )
 
 
 _PAGE = re.compile(r"page (\d+)\b")

@@ -51,6 +51,14 @@ def test_a_masthead_on_a_later_page_or_a_policy_issue_number_makes_no_newsletter
     )
     assert not is_periodical("Stop and search policy\nIssue 3, March 2021\nOwner: Chief Inspector")
     assert not is_periodical("Annual report 2021, issue 2: staff costs rose to £1m")
+    assert not is_periodical("The price of the policy, issue 4 of the handbook, is set out.")
+    assert not is_periodical("Please feel free to write to us about issue 4 of the plan.")
+
+
+def test_a_cover_s_issue_line_read_after_its_columns_is_still_its_masthead() -> None:
+    page = _NOTICES[:600] + "\nHamble & District\nDonation £1\nFebruary 2025 Issue 439\n"
+    assert is_periodical(page)
+    assert _severity([page + _NOTICES[600:]]) is Severity.LOW
 
 
 @pytest.mark.parametrize(
