@@ -1,6 +1,7 @@
 """Numbers and dates that only look like personal data: an ISBN read as an NHS number, an
 incident log's serial numbers or a North American phone number that pass the NHS number's
-check by chance, an animal's birth date read as a person's."""
+check by chance, an NHS number from a range never issued (the test range), an animal's birth
+date read as a person's."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from functools import lru_cache
 
 from detectors.recognizers import match_value
+from detectors.recognizers.values import nhs_issued
 
 NEAR = 150
 """Characters either side of a number searched for the word "NHS" or an animal."""
@@ -60,6 +62,8 @@ def not_nhs(text: str, start: int, end: int) -> bool:
     """A ten-digit number that is no NHS number whoever stands beside it: a phone number
     grouped as North American ones are with no mention of the NHS, or one of a text's many
     serial numbers."""
+    if not nhs_issued(re.sub(r"\D", "", text[start:end])):
+        return True
     phone = _PHONE_SHAPE.fullmatch(text[start:end]) is not None
     if phone and _NHS_WORD.search(text, max(0, start - NEAR), end + NEAR) is None:
         return True

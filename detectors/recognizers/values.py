@@ -54,11 +54,20 @@ _IPV4 = re.compile(
 _IPV6 = re.compile(r"(?=.*:.*:)[0-9A-F:]{2,39}(?:%\w+)?", _I)
 
 
+def nhs_issued(digits: str) -> bool:
+    """NHS numbers (with Scotland's CHI and Northern Ireland's H&C numbers in the same shape)
+    have been issued from 010 to 799. Nothing from 800 up has been; 999 is the range kept for
+    test and demonstration records, and a run of one digit is a placeholder."""
+    return "010" <= digits[:3] < "800" and len(set(digits)) > 1
+
+
 def _nhs(value: str, hint: bool) -> bool:
     match = _NHS.fullmatch(value)
     if match is None:
         return False
     digits = "".join(match.groups())
+    if not nhs_issued(digits):
+        return False
     total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
     check = 11 - total % 11
     return (0 if check == 11 else check) == int(digits[9])

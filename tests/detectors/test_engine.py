@@ -66,7 +66,7 @@ def test_only_contract_entities_are_supported(engine: AnalyzerEngine) -> None:
     ("text", "entity", "value"),
     [
         ("Her National Insurance number is AB123456C.", "UK_NINO", "AB123456C"),
-        ("NHS number 943 476 5919 was on the form.", "UK_NHS", "943 476 5919"),
+        ("NHS number 485 777 3457 was on the form.", "UK_NHS", "485 777 3457"),
         ("He lives at 4 Elm Road, Leeds LS1 4AB.", "UK_POSTCODE", "LS1 4AB"),
         ("Postcode: M1 1AE", "UK_POSTCODE", "M1 1AE"),
         ("The vehicle AB51 ABC was stopped.", "UK_VEHICLE_REGISTRATION", "AB51 ABC"),

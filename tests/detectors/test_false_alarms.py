@@ -308,6 +308,34 @@ def test_an_nhs_number_with_its_context_is_still_found() -> None:
     assert any(f.entity == "UK_NHS" for f in verdict.findings)
 
 
+def _with_check(nine: str) -> str:
+    check = (11 - sum(int(d) * w for d, w in zip(nine, range(10, 1, -1), strict=True)) % 11) % 11
+    return nine + str(check) if check < 10 else ""
+
+
+@pytest.mark.parametrize(
+    ("first", "found"),
+    [
+        (999_000_100, False),  # the range kept for test records
+        (973_015_300, False),  # never issued
+        (900_000_000, False),
+        (485_777_300, True),  # England
+        (634_892_000, True),
+        (101_203_400, True),  # Scotland's CHI numbers share the shape
+    ],
+)
+def test_test_patients_nhs_numbers_are_told_from_issued_ones(first: int, found: bool) -> None:
+    numbers = [n for n in (_with_check(f"{first + 7 * k}") for k in range(20)) if n][:8]
+    rows = [
+        [f"upload/{number} {name}.pdf", number, "LG", "01/01/2023"]
+        for number, name in zip(numbers, _names(8, seed=21), strict=True)
+    ]
+    verdict = scan(_csv(["FILEPATH", "NHS-NO", "SECTION", "SCAN-DATE"], rows), "metadata.csv")
+    nhs = [f for f in verdict.findings if f.entity == "UK_NHS"]
+    assert bool(nhs) is found
+    assert (verdict.severity in ("high", "critical")) is found
+
+
 def test_animals_dates_of_birth_are_not_people_s() -> None:
     rows = [
         [n.split()[0], species, f"{d:02d}/03/2019"]

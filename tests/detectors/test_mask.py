@@ -29,7 +29,7 @@ from detectors.mask import mask
         ("PC 1234", "POLICE_IDENTIFIER", "PC ****"),
         ("36/12345/21", "CRIME_REFERENCE", "**/*****/**"),
         ("12 High Street", "STREET_ADDRESS", "** H*** S*****"),
-        ("943 476 5919", "UK_NHS", "94*******9"),
+        ("485 777 3457", "UK_NHS", "48*******7"),
         ("J", "PERSON", "*"),
         ("", "PERSON", ""),
     ],

@@ -26,7 +26,7 @@ TEXTS = [
     "Vehicles registered as AB12 CDE.",
     "Reference LS1 4AB.",
     "Total 07911 123456.",
-    "Her NHS number is 943 476 5919.",
+    "Her NHS number is 485 777 3457.",
     "It's LS1 4AB, isn't it?",
 ]
 
