@@ -1,7 +1,8 @@
 """What a table is about, from the meaning of its columns: case records (people in a crime,
 incident or case), a staff list (role, rank, department, pay, service number), a contact list;
 which of its columns are free-text notes; whether officers' numbers stand for them beside their
-conduct records; and the header a split name column gets."""
+conduct records; whether a column of a special category holds an area's shares rather than
+a person's own answer; and the header a split name column gets."""
 
 from __future__ import annotations
 
@@ -114,3 +115,22 @@ def conduct_by_number(headers: Sequence[str], types: Sequence[ColumnType]) -> bo
         for h, t in zip(normal, types, strict=True)
     )
     return numbered and any(_CONDUCT.search(h) for h in normal)
+
+
+_SHARE = re.compile(r"-?\d*\.\d*[1-9]\d*%?|\d+(?:\.\d+)?%")
+
+
+def area_shares(types: Sequence[ColumnType], sample: Sequence[Sequence[str]]) -> set[int]:
+    """Columns whose cells are fractions or percentages (20.84, 3.5%) in a table whose rows
+    are seats, wards or regions: a column headed "Illness" or "Disabled" there gives each
+    area's share of its population, not a person's health. One person's answer is a word, a
+    code or a whole number."""
+    if not any(t.cue is Cue.LOCATION for t in types):
+        return set()
+    found = set()
+    for i in range(len(types)):
+        filled = [v.strip() for v in (cell(row, i) for row in sample) if v.strip()]
+        shares = sum(1 for v in filled if _SHARE.fullmatch(v))
+        if len(filled) >= 3 and shares * 10 >= len(filled) * 8:
+            found.add(i)
+    return found

@@ -54,6 +54,7 @@ from detectors.row_people import (
 from detectors.shown import shown_name
 from detectors.special import categories_in, child_age
 from detectors.table_kinds import (
+    area_shares,
     case_table,
     conduct_by_number,
     notes_columns,
@@ -376,9 +377,11 @@ def assess_table(
     found = {hit.entity for hit in hits_out}
     if not found:
         return prose_only(labels)
-    categories |= {_CATEGORY_CUES[t.cue] for t in types if t.cue in _CATEGORY_CUES}
-    for t, header in zip(types, headers, strict=True):
-        if t.cue in (Cue.SPECIAL, Cue.HEALTH):
+    shares = area_shares(types, sample)
+    for i, (t, header) in enumerate(zip(types, headers, strict=True)):
+        if i not in shares and t.cue in _CATEGORY_CUES:
+            categories.add(_CATEGORY_CUES[t.cue])
+        if i not in shares and t.cue in (Cue.SPECIAL, Cue.HEALTH):
             categories |= categories_in(header)
     stations = any(
         t.cue is Cue.LOCATION and _STATION.search(normal_header(h))

@@ -488,3 +488,45 @@ def test_a_category_word_in_another_sense_says_nothing_of_a_person(
     detector = Detector()
     detector.feed(Text(sentence, Vector.COMMENT, "comment 1"))
     assert (category in detector.finish().special_categories) is said
+
+
+_SEATS = ["Aberavon", "Aldershot", "Ashfield", "Barnsley East", "Bassetlaw", "Bolsover"]
+_CANDIDATES = ["Peter Harper", "Jill Wesley", "Frank Doran", "Brian Topping", "Ann Mold", "Ed Vale"]
+_REGIONS = ["Wales", "South East", "East Midlands", "Yorkshire", "East Midlands", "East Midlands"]
+
+
+def _seats(share: Callable[[int], str]) -> list[list[str]]:
+    return [[_SEATS[n], _REGIONS[n], _CANDIDATES[n], share(n)] for n in range(6)]
+
+
+def _officers(value: Callable[[int], str]) -> list[list[str]]:
+    return [[_CANDIDATES[n], _REGIONS[n], "Constable", value(n)] for n in range(6)]
+
+
+_OWN = ["Asthma", "Yes", "No", "Diabetes", "No", "Yes"]
+_RATE = [f"{9.5 + n * 1.37:.2f}" for n in range(6)]
+_TEAM = [[c, "PC", "Response", r] for c, r in zip(_CANDIDATES, _RATE, strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "health"),
+    [
+        (["SEATNAME", "REGION", "Candidate", "ILLNESS"], _seats(lambda n: _RATE[n]), False),
+        (["Seat", "Region", "Candidate", "Illness"], _seats(lambda n: _RATE[n] + "%"), False),
+        (["Name", "Region", "Rank", "Illness"], _officers(lambda n: _OWN[n]), True),
+        (["Name", "Force area", "Rank", "Illness"], _officers(lambda n: f"{12 + n}"), True),
+        (["Name", "Rank", "Team", "Illness"], _TEAM, True),
+    ],
+    ids=[
+        "a seat's share of residents with an illness beside its candidate",
+        "the same in percentages",
+        "a person's own illness",
+        "a person's own answer as a whole number",
+        "a named officer's own figure: the rows are people, not areas",
+    ],
+)  # fmt: skip
+def test_an_area_s_share_is_no_person_s_health(
+    header: list[str], rows: list[list[str]], health: bool
+) -> None:
+    verdict = scan(_csv(header, rows), "table.csv")
+    assert ("health" in verdict.special_categories) is health
