@@ -122,9 +122,21 @@ _CHARITY_WORDS = wordset("charity charities trust foundation hospice fund appeal
 never a team or unit, which follows an officer's name in a printed roster."""
 
 
+_SERVICES = re.compile(
+    r"\b(?:victim\s+support|witness\s+(?:service|care)|citizens\s+advice|rape\s+crisis"
+    r"|women['’]?s\s+aid|crimestoppers)\b",
+    re.IGNORECASE,
+)
+"""Support services whose names begin with a word that labels a person elsewhere: "Victim
+Support Grant" is the charity's grant, not a victim called Grant."""
+
+
 def place_or_org_span(text: str, start: int, end: int) -> bool:
     """True when the name-like text[start:end] is part of a place or organisation name."""
     if _REGISTERED.match(text, end):
+        return True
+    service = _SERVICES.search(text, max(0, start - 25), end)
+    if service is not None and service.end() >= start - 1:
         return True
     # "Young People's Service-Children's Social Care": hyphenated parts are words too.
     span_words = [normal(p) for w in _WORD.findall(text[start:end]) for p in w.split("-") if p]

@@ -100,6 +100,8 @@ _RULE_BOOK = (
         (_LAYOFFS, L),
         (_TAX_GUIDE, L),
         (_RULE_BOOK, L),
+        ("MoJ, 2013-14, Victim Support Grant in Aid, 38000, Voluntary Sector", L),
+        ("Witness Service Grant funding was renewed for Rape Crisis Leeds.", L),
     ],
     ids=[
         "a film plot in which a character is injured",
@@ -111,6 +113,8 @@ _RULE_BOOK = (
         "companies and towns in a list of layoffs",
         "a tax body's mailboxes and its Washington ZIP code",
         "a sexual offence beside a penal code number in a counting-rules book",
+        "a support charity's grant",
+        "a witness service's grant",
     ],
 )
 def test_a_topic_a_body_or_a_specimen_is_no_fact_about_a_person(text: str, most: Severity) -> None:
@@ -173,6 +177,11 @@ def test_a_topic_a_body_or_a_specimen_is_no_fact_about_a_person(text: str, most:
             Vector.PAGE_TEXT,
             H,
         ),
+        (
+            "The victim, Grant Hollis, 31, was assaulted and referred to Victim Support.",
+            Vector.PAGE_TEXT,
+            H,
+        ),
     ],
     ids=[
         "a named victim of rape, without the word victim",
@@ -187,6 +196,7 @@ def test_a_topic_a_body_or_a_specimen_is_no_fact_about_a_person(text: str, most:
         "a category beside names in a comment",
         "a diagnosis beside a private e-mail",
         "a numbered note naming a victim beside a body's name",
+        "a victim named beside the support charity he was referred to",
     ],
 )
 def test_a_category_said_of_a_person_stays_grave(
