@@ -260,7 +260,11 @@ def _venue(value: str) -> bool:
     return len(value) <= 80 and (is_place_or_org(value) or is_gb_place(value))
 
 
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:uk|com|org|net|gov|edu|eu)/\S*",
+    re.IGNORECASE,
+)
+"""A link, with its scheme or as a bare domain and path ("ofsted.gov.uk/50231520")."""
 DISTINCT = 0.8
 """Share of distinct values a column of bodies needs for each row to be a different body."""
 _NOT_DIRECTORY = frozenset({Cue.OFFENCE, Cue.INCIDENT, Cue.AGE, Cue.ETHNICITY})

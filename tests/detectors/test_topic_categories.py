@@ -381,10 +381,30 @@ def _access_row(n: int, agency: str, name: str) -> list[str]:
     return [*_agency_row(n, agency, name), ["Ramp at the side door", "Lift", "None"][n % 3]]
 
 
+_AUTHORITIES = ["Barnsley", "Bedford", "Birmingham", "Blackpool", "Bolton", "Bradford"]
+_AUTHORITIES += ["Brighton", "Bristol", "Bury", "Calderdale", "Camden", "Cheshire East"]
+
+
+def _inspection_row(n: int, agency: str, name: str) -> list[str]:
+    grade = ["good", "requires improvement", "outstanding"][n % 3]
+    return [_AUTHORITIES[n], f"ofsted.gov.uk/5023{n:04d}", grade, name, f"{n + 1:02d}/09/2023"]
+
+
+_INSPECTIONS = ["Local Authority", "Inspection Link", "Overall Grade", "Inspector Name", "Start"]
+
+
 @pytest.mark.parametrize(
     ("header", "row"),
-    [(_DIRECTORY_HEADER, _agency_row), ([*_DIRECTORY_HEADER, "Disabilities access"], _access_row)],
-    ids=["agencies", "agencies with their buildings' access"],
+    [
+        (_DIRECTORY_HEADER, _agency_row),
+        ([*_DIRECTORY_HEADER, "Disabilities access"], _access_row),
+        (_INSPECTIONS, _inspection_row),
+    ],
+    ids=[
+        "agencies",
+        "agencies with their buildings' access",
+        "councils' inspections with their reports' links and lead inspectors",
+    ],
 )
 def test_a_directory_of_agencies_names_their_contacts_in_role(
     header: list[str], row: Callable[[int, str, str], list[str]]
