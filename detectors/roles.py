@@ -226,7 +226,18 @@ def public_headers(headers: Sequence[str]) -> bool:
     shortlist has candidates too)."""
     if any(PUBLIC_HEADER.search(h) for h in headers):
         return True
+    if any(_DONATION.search(h) for h in headers) and any(_REGISTER.search(h) for h in headers):
+        return True
     return any(_CANDIDATE.search(h) for h in headers) and any(_ELECTORAL.search(h) for h in headers)
+
+
+_DONATION = re.compile(r"\b(?:donations?|donors?)")
+_REGISTER = re.compile(
+    r"\b(?:donor ?status|regulated ?entity\w*|date reg(?:istered)?|date acc(?:epted)?|"
+    r"accepted ?date|reported ?date)\b"
+)
+"""A register of donations to politicians or parties (the donor, its status, the dates the
+gift was accepted and registered), which the law has published."""
 
 
 _POLITICAL_HEADER = re.compile(

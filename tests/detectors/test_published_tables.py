@@ -449,3 +449,34 @@ def test_a_directory_of_public_bodies_names_their_chairs_and_pay_in_public() -> 
 def test_the_same_directory_with_everyone_s_salary_is_still_a_pay_list() -> None:
     verdict = scan(_bodies_directory("Salary"), "public-bodies.csv")
     assert verdict.severity.value in ("medium", "high", "critical"), verdict
+
+
+@pytest.mark.parametrize(
+    ("header", "public"),
+    [
+        (["name", "address", "donation", "date_acc", "date_reg", "amount", "donor_status"], True),
+        (["DonorName", "DonationType", "Value", "AcceptedDate", "DonorStatus"], True),
+        (["name", "address", "donation", "date", "amount"], False),
+    ],
+    ids=[
+        "a register of donations to a leadership campaign",
+        "the same with the electoral register's headings",
+        "a charity's donors with their home addresses",
+    ],
+)
+def test_a_register_of_political_donations_names_its_donors_as_the_law_does(
+    header: list[str], public: bool
+) -> None:
+    width = len(header)
+    rows = [
+        [name, f"{n + 3} Mill Lane, Ashford TN{n % 9 + 1} 2AB", "£5,000 to support the campaign",
+         f"{n + 1} July 2022", f"Registered {n + 2} August 2022", f"{5000 + n}", "individual"]
+        for n, name in enumerate(_names(20, seed=83))
+    ]  # fmt: skip
+    if width == 5 and public:  # the electoral register's order: name, type, value, date, status
+        rows = [[r[0], "Cash", r[5], r[3], r[6]] for r in rows]
+    else:
+        rows = [r[:width] for r in rows]
+    verdict = scan(_csv(header, rows), "donations.csv")
+    assert (verdict.severity in ("low", "none")) is public
+    assert all(f.public_role for f in verdict.findings if f.entity == "PERSON") is public
