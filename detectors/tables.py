@@ -279,9 +279,8 @@ def assess_table(
     has_people = bool(groups) or any(types[i].entity in identifying for i in entity_cols)
     has_people = has_people or conduct_by_number(headers, types)
     free = _FreeText(notes=notes_columns(headers, types, sample))
-    public = bool(groups) and (
-        public_table(headers, types, sample) or directory_rows(headers, types, sample)
-    )
+    listing = directory_rows(headers, types, sample)  # each row a body, with its website
+    public = (public_table(headers, types, sample) or listing) if groups else venues and listing
     kind = "case_records" if case_table(headers, types) and not public else None
     kind_categories: set[str] = set()
     if kind and free.notes:
@@ -310,6 +309,7 @@ def assess_table(
             prose_categories=named_in,
             stopped=_first(stop),
             read=read[0],
+            public_role=public,
         )
 
     if not has_people:

@@ -15,6 +15,7 @@ from detectors.places import organisation_heads, place_or_org_span
 from detectors.public import is_public_email
 from detectors.scan import scan
 from tests.detectors._tables import csv_bytes as _csv
+from tests.detectors._tables import fake_names as _names_of
 
 C, H, M, L, N = (
     Severity.CRITICAL,
@@ -560,3 +561,30 @@ def test_an_area_s_share_is_no_person_s_health(
 ) -> None:
     verdict = scan(_csv(header, rows), "table.csv")
     assert ("health" in verdict.special_categories) is health
+
+
+_CAFES = ["Coffee Street", "The Bakery", "Corner Cafe", "Square Kitchen", "Park Tearooms"]
+_CAFES += ["Mill Bistro", "Station Diner", "Harbour Cafe", "Green Deli", "Bridge Cafe"]
+
+
+@pytest.mark.parametrize(
+    ("note", "most", "least"),
+    [
+        ("Text {name} on 07812 3456{n:02d} to book a free meal for a child aged 11.", L, N),
+        ("{name}, the victim of an assault here last week, asked us to share this.", C, H),
+    ],
+    ids=["the venues' own contacts", "a victim named in a venue's note"],
+)
+def test_the_notes_of_a_list_of_venues_speak_for_the_venues(
+    note: str, most: Severity, least: Severity
+) -> None:
+    header = ["Org Name", "Street", "Town", "Postcode", "Phone", "Website", "Other info"]
+    towns = ["Chesterfield", "Romsey", "Whitley Bay", "Halifax", "Leeds", "Bath", "Ripon"]
+    towns += ["Kendal", "Durham", "Hexham"]
+    rows = [
+        [cafe, f"{n + 2} High Street", towns[n], f"S4{n} 1XA", f"01246 76{n:04d}",
+         f"https://www.cafe{n}.co.uk/", note.format(name=name, n=n)]
+        for n, (cafe, name) in enumerate(zip(_CAFES, _names_of(10), strict=True))
+    ]  # fmt: skip
+    verdict = scan(_csv(header, rows), "meals.csv")
+    assert _ORDER.index(least) <= _ORDER.index(verdict.severity) <= _ORDER.index(most)
