@@ -196,48 +196,12 @@ def _title_cell() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\b)(?:{_alternation()})(?:\b|$)", re.IGNORECASE)
 
 
-_ELECTORAL = re.compile(
-    r"\b(?:party|political party|votes?|elected|constituency|ward|division|description|result)\b"
-)
-_CANDIDATE = re.compile(r"\bcandidates?\b")
-PUBLIC_HEADER = re.compile(
-    r"\b(?:party|political party|political group|votes?|votes cast|no of votes|"
-    r"number of votes|elected|constituency|electoral (?:ward|division|area)|"
-    r"councillors?|cllr|council members?|alder(?:man|men|woman|women|persons?)|"
-    r"member of parliament|mp|msp|speakers?|presenters?|panellists?|"
-    r"authors?|producers?|credits?|byline|portfolio|majority|share of (?:the )?vote|"
-    r"turnout|office held|plaque|date of evidence|evidence session|oral evidence|"
-    r"written evidence|transcript|appointed by|term (?:ends|expires|of office))\b"
-)
-"""Normalised table headers of election results and lists of office holders, speakers,
-authors and credits, and of a public board's appointed members ("Term Ends", "Appointed
-By")."""
 CREDITS = wordset("""
     producer producers director directors editor editors presenter presenters narrator
     writer writers composer camera sound researcher researchers cast host contributor
     contributors
     """)
 """Roles in the credits of a film, programme or publication: named in public."""
-
-
-def public_headers(headers: Sequence[str]) -> bool:
-    """True for the (normalised) headers of election results or a list of office holders,
-    speakers, authors or credits; "Candidate" only beside an electoral column (a recruitment
-    shortlist has candidates too)."""
-    if any(PUBLIC_HEADER.search(h) for h in headers):
-        return True
-    if any(_DONATION.search(h) for h in headers) and any(_REGISTER.search(h) for h in headers):
-        return True
-    return any(_CANDIDATE.search(h) for h in headers) and any(_ELECTORAL.search(h) for h in headers)
-
-
-_DONATION = re.compile(r"\b(?:donations?|donors?)")
-_REGISTER = re.compile(
-    r"\b(?:donor ?status|regulated ?entity\w*|date reg(?:istered)?|date acc(?:epted)?|"
-    r"accepted ?date|reported ?date)\b"
-)
-"""A register of donations to politicians or parties (the donor, its status, the dates the
-gift was accepted and registered), which the law has published."""
 
 
 _POLITICAL_HEADER = re.compile(

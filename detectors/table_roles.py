@@ -9,12 +9,8 @@ from collections.abc import Callable, Sequence
 
 from detectors.columns import ColumnType, Cue, normal_header
 from detectors.places import is_gb_place, is_place_or_org
-from detectors.roles import (
-    candidates_table,
-    is_role_title,
-    political_table,
-    public_headers,
-)
+from detectors.public_headers import public_headers
+from detectors.roles import candidates_table, is_role_title, political_table
 from detectors.vocab import wordset
 
 PARTY_WORDS = wordset("victim suspect witness offender complainant accused defendant")

@@ -480,3 +480,30 @@ def test_a_register_of_political_donations_names_its_donors_as_the_law_does(
     verdict = scan(_csv(header, rows), "donations.csv")
     assert (verdict.severity in ("low", "none")) is public
     assert all(f.public_role for f in verdict.findings if f.entity == "PERSON") is public
+
+
+@pytest.mark.parametrize(
+    ("header", "public"),
+    [
+        (["Version Number", "Date", "Expert writer", "Status", "Comments"], True),
+        (["Version", "Date", "Approved by", "Status", "Changes"], True),
+        (["Ref", "Date", "Writer", "Status", "Comments"], False),
+    ],
+    ids=["a procedure's version history", "its approvers", "no version: a list of people"],
+)
+def test_a_document_s_version_history_names_its_writers_in_role(
+    header: list[str], public: bool
+) -> None:
+    rows = [
+        [f"{n + 1}", f"{n + 1:02d}/09/2019", name, "Edited", "Minor amendments throughout."]
+        for n, name in enumerate(_names(14, seed=91))
+    ]
+    verdict = scan(_csv(header, rows), "history.csv")
+    assert (verdict.severity in ("low", "none")) is public
+
+
+@pytest.mark.parametrize(("office", "public"), [("coroner_name", True), ("officer_name", False)])
+def test_coroners_counted_by_their_reports_are_office_holders(office: str, public: bool) -> None:
+    rows = [[str(n), name, str(140 - n)] for n, name in enumerate(_names(60, seed=93))]
+    verdict = scan(_csv(["", office, "count"], rows), "reports.csv")
+    assert (verdict.severity in ("low", "none")) is public

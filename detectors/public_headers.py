@@ -1,0 +1,57 @@
+"""Table headers that mark people named in public: election results, office holders,
+speakers, authors and credits, a public board's appointees, a register of political donations,
+a document's version history. Headers come normalised (`columns.normal_header`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_ELECTORAL = re.compile(
+    r"\b(?:party|political party|votes?|elected|constituency|ward|division|description|result)\b"
+)
+_CANDIDATE = re.compile(r"\bcandidates?\b")
+PUBLIC_HEADER = re.compile(
+    r"\b(?:party|political party|political group|votes?|votes cast|no of votes|"
+    r"number of votes|elected|constituency|electoral (?:ward|division|area)|"
+    r"councillors?|cllr|council members?|alder(?:man|men|woman|women|persons?)|"
+    r"member of parliament|mp|msp|speakers?|presenters?|panellists?|"
+    r"authors?|producers?|credits?|byline|portfolio|majority|share of (?:the )?vote|"
+    r"coroners?|judges?|"
+    r"turnout|office held|plaque|date of evidence|evidence session|oral evidence|"
+    r"written evidence|transcript|appointed by|term (?:ends|expires|of office))\b"
+)
+"""Normalised table headers of election results and lists of office holders (coroners and
+judges among them), speakers, authors and credits, and of a public board's appointed members
+("Term Ends", "Appointed By")."""
+
+
+def public_headers(headers: Sequence[str]) -> bool:
+    """True for the (normalised) headers of election results or a list of office holders,
+    speakers, authors or credits; "Candidate" only beside an electoral column (a recruitment
+    shortlist has candidates too); a register of donations; a version history."""
+    if any(PUBLIC_HEADER.search(h) for h in headers):
+        return True
+    if any(_DONATION.search(h) for h in headers) and any(_REGISTER.search(h) for h in headers):
+        return True
+    if any(_VERSION.fullmatch(h) for h in headers) and any(_WRITER.search(h) for h in headers):
+        return True
+    return any(_CANDIDATE.search(h) for h in headers) and any(_ELECTORAL.search(h) for h in headers)
+
+
+_DONATION = re.compile(r"\b(?:donations?|donors?)")
+_REGISTER = re.compile(
+    r"\b(?:donor ?status|regulated ?entity\w*|date reg(?:istered)?|date acc(?:epted)?|"
+    r"accepted ?date|reported ?date)\b"
+)
+"""A register of donations to politicians or parties (the donor, its status, the dates the
+gift was accepted and registered), which the law has published."""
+
+
+_VERSION = re.compile(r"(?:version|version (?:no|number)|revision|rev)")
+_WRITER = re.compile(
+    r"\b(?:writer|author|owner|reviewer|reviewed by|approved by|approver|amended by|"
+    r"changed by|updated by|editor|prepared by)\b"
+)
+"""A document's version history or document control table (version, date, writer or
+approver, changes): the people who wrote and approved a published document, in role."""
