@@ -33,6 +33,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.utils import Matrix, apply_matrix_pt, apply_matrix_rect
 
 from detectors.formats.pdf._fills import Polygon, clipped, filled_regions, paints
+from detectors.formats.pdf._halos import without_halos
 from detectors.formats.pdf._paint import INVISIBLE, apparent, clip_of, fill_alpha, hides
 from detectors.model import Vector
 
@@ -347,6 +348,9 @@ def sort_glyphs(drawing: PageDrawing) -> dict[Vector, list[Glyph]]:
             plain.append(glyph)  # the common case: dark ink, on the page, nothing over it
         else:
             groups[_judge(glyph, drawing, bands)[0]].append(glyph)
+    light = groups.get(Vector.CONCEALED_FORMAT)
+    if light:
+        groups[Vector.CONCEALED_FORMAT] = without_halos(light, plain)
     return {vector: glyphs for vector, glyphs in groups.items() if glyphs}
 
 

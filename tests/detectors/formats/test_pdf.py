@@ -376,3 +376,25 @@ def test_library_messages_lose_their_object_reprs(message: str) -> None:
     reason = _short(ValueError(message))
     assert "Loop detected" in reason
     assert "0x" not in reason and "<" not in reason and "BytesIO" not in reason
+
+
+@pytest.mark.parametrize(
+    ("lines", "hidden"),
+    [
+        ((Line(NAME, y=700, colour=WHITE), Line(NAME, y=700)), False),
+        ((Line(NAME, x=72.8, y=700.6, colour=WHITE), Line(NAME, y=700)), False),
+        ((Line(NAME, y=700, colour=WHITE), Line(OTHER, y=700)), True),
+        ((Line(NAME, y=700, colour=WHITE), Line(NAME, y=640)), True),
+    ],
+    ids=[
+        "a white halo under the same label",
+        "a halo a little off its label",
+        "white text under other words",
+        "white text with its words shown elsewhere",
+    ],
+)
+def test_a_label_s_white_halo_hides_nothing(lines: tuple[Line, ...], hidden: bool) -> None:
+    """Maps draw a place name twice, in white beneath and in ink above, so it stands out."""
+    items = texts(inspect_pdf, build_pdf([Page(lines)]), "map.pdf")
+    assert (Vector.CONCEALED_FORMAT in vectors_of(items, NAME)) is hidden
+    assert Vector.PAGE_TEXT in vectors_of(items, lines[1].text)
