@@ -91,6 +91,7 @@ _NAME_RX = tuple((form, re.compile(rf"\b(?:{rx})\b")) for form, rx in _NAME_HEAD
 _NOT_PERSON_NAME = re.compile(
     r"\b(?:station|area|district|ward|team|unit|department|dept|force|offence|crime|location|"
     r"place|site|street|road|town|file|product|supplier|company|organi[sz]ation|business|course|"
+    r"employer|firm|agent|attorney|"
     r"role|job|post|rank|sheet|category|type|operation|project|school|premises|venue|event|"
     r"user ?name|account|field|village|parish|beat|county|policy|document|report|system|"
     r"vehicle|item|group|region|division|command|lpa|bcu|body|authority|scheme)\b"

@@ -100,3 +100,19 @@ def test_a_requester_column_is_read_for_the_people_among_its_firms(
 ) -> None:
     column = judge_column(header, values)
     assert (column.entity == "PERSON") is names
+
+
+@pytest.mark.parametrize(
+    ("header", "names"),
+    [
+        ("EMPLOYER_NAME", False),  # a visa or licence applicant: a business, even a sole trader
+        ("AGENT_ATTORNEY_NAME", False),  # who files for it, in their professional role
+        ("Firm name", False),
+        ("Employee name", True),
+        ("Officer name", True),
+    ],
+)
+def test_an_employer_s_or_its_agent_s_name_column_names_no_private_person(
+    header: str, names: bool
+) -> None:
+    assert (judge_column(header, FULL).entity == "PERSON") is names
