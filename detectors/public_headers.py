@@ -55,3 +55,16 @@ _WRITER = re.compile(
 )
 """A document's version history or document control table (version, date, writer or
 approver, changes): the people who wrote and approved a published document, in role."""
+
+
+_BALLOT = re.compile(
+    r"\b(?:votes?|votes cast|vote share|incumbent|elected|elected official|primary|runoff|"
+    r"turnout|majority)\b"
+)
+
+
+def ballot(headers: Sequence[str]) -> bool:
+    """Candidates for public office beside their votes, primaries or incumbency: what a
+    returning officer or a newsroom publishes of them (their race, sex or service with it) is
+    published with their candidacy. A recruitment shortlist has candidates, never votes."""
+    return any(_CANDIDATE.search(h) for h in headers) and any(_BALLOT.search(h) for h in headers)

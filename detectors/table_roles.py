@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from detectors.columns import ColumnType, Cue, normal_header
 from detectors.places import is_gb_place, is_place_or_org
-from detectors.public_headers import public_headers
+from detectors.public_headers import ballot, public_headers
 from detectors.roles import candidates_table, is_role_title, political_table
 from detectors.vocab import wordset
 
@@ -65,6 +65,7 @@ def public_table(
         _STAFF_ONLY - {"DATE_OF_BIRTH"} if candidates_table(normal, columns) else _STAFF_ONLY
     )
     senior = senior_staff(types, columns)
+    election = ballot(normal)  # candidates with their votes: their race is published with them
     if senior or members:
         # Senior staff's pay, and members' salaries, allowances and expenses, are published
         # by law.
@@ -72,8 +73,10 @@ def public_table(
     for h, t in zip(normal, types, strict=True):
         if t.entity in staff_only:
             return False
-        if t.cue in _PRIVATE_CUES and not ((hearing or members) and _loose_category(h)):
-            return False  # a hearing's or a register's "category" names a topic or a kind
+        loose = (hearing or members) and _loose_category(h)  # a topic or a kind of entry
+        said = election and t.cue not in (Cue.OFFENCE, Cue.INCIDENT)  # of a candidate
+        if t.cue in _PRIVATE_CUES and not (loose or said):
+            return False
     parties = {
         w
         for h, t in zip(normal, types, strict=True)

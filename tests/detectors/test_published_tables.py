@@ -507,3 +507,30 @@ def test_coroners_counted_by_their_reports_are_office_holders(office: str, publi
     rows = [[str(n), name, str(140 - n)] for n, name in enumerate(_names(60, seed=93))]
     verdict = scan(_csv(["", office, "count"], rows), "reports.csv")
     assert (verdict.severity in ("low", "none")) is public
+
+
+@pytest.mark.parametrize(
+    ("header", "public"),
+    [
+        (["Candidate", "Gender", "Race", "Office", "District", "Primary Votes"], True),
+        (["Candidate", "Gender", "Ethnicity", "Post", "Team", "Interview score"], False),
+        (["Candidate", "Gender", "Offence", "Office", "District", "Primary Votes"], False),
+    ],
+    ids=[
+        "candidates for office with their race and votes",
+        "a recruitment shortlist with ethnicity",
+        "an offence beside candidates is still a case",
+    ],
+)
+def test_candidates_with_their_votes_are_published_with_what_is_said_of_them(
+    header: list[str], public: bool
+) -> None:
+    races = ["White", "Black", "Asian", "Hispanic"]
+    offences = ["Assault", "Fraud", "Theft", "Burglary"]
+    rows = [
+        [name, "F" if n % 2 else "M", (offences if "Offence" in header else races)[n % 4],
+         "State Senate", f"District {n + 1}", f"{1200 + 37 * n}"]
+        for n, name in enumerate(_names(20, seed=97))
+    ]  # fmt: skip
+    verdict = scan(_csv(header, rows), "candidates.csv")
+    assert (verdict.severity in ("low", "none")) is public
