@@ -68,11 +68,12 @@ _COURT = re.compile(
 )
 _VICTIM = re.compile(r"\b(?:victims?|complainants?|survivors?|injured party)\b", re.IGNORECASE)
 _ROLE = re.compile(
-    r"\b(?:victims?|complainant|witness|offender|injured party|aggrieved|survivor)\b",
+    r"\b(?:victims?|complainant|(?<!\bto )(?<!\bto\s\s)witness(?!\s+(?:it|this|that|the)\b)"
+    r"|offender|injured party|aggrieved|survivor)\b",
     re.IGNORECASE,
 )
 """Words that make a named member of the public a party to a case ("appeal for witnesses" and
-"offenders will be caught" name no party)."""
+"offenders will be caught" name no party; "climbed up to witness it" is the verb)."""
 _OFFICER_BEFORE = re.compile(
     r"\b(?:pc|dc|ps|ds|di|dci|dsu|sgt|sergeant|inspector|insp|constable|detective|officer|"
     r"supt|superintendent|chief|pcso|oic)\.?\s*\Z",

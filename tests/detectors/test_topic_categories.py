@@ -103,6 +103,7 @@ _RULE_BOOK = (
         (_RULE_BOOK, L),
         ("MoJ, 2013-14, Victim Support Grant in Aid, 38000, Voluntary Sector", L),
         ("Witness Service Grant funding was renewed for Rape Crisis Leeds.", L),
+        ("Climb the fell at dawn to witness it. Rev J. H. Mackie and Mr T. Greenbank lead.", L),
     ],
     ids=[
         "a film plot in which a character is injured",
@@ -116,6 +117,7 @@ _RULE_BOOK = (
         "a sexual offence beside a penal code number in a counting-rules book",
         "a support charity's grant",
         "a witness service's grant",
+        "to witness a sunrise, the verb",
     ],
 )
 def test_a_topic_a_body_or_a_specimen_is_no_fact_about_a_person(text: str, most: Severity) -> None:
@@ -183,6 +185,7 @@ def test_a_topic_a_body_or_a_specimen_is_no_fact_about_a_person(text: str, most:
             Vector.PAGE_TEXT,
             H,
         ),
+        ("Jane Whitlock, a witness a few yards away, saw the attack.", Vector.PAGE_TEXT, H),
     ],
     ids=[
         "a named victim of rape, without the word victim",
@@ -198,6 +201,7 @@ def test_a_topic_a_body_or_a_specimen_is_no_fact_about_a_person(text: str, most:
         "a diagnosis beside a private e-mail",
         "a numbered note naming a victim beside a body's name",
         "a victim named beside the support charity he was referred to",
+        "a named witness to an attack",
     ],
 )
 def test_a_category_said_of_a_person_stays_grave(
