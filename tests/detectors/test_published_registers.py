@@ -1,0 +1,98 @@
+"""Registers and lists the law or a newsroom publishes with people's names: donations to
+politicians, a document's version history, coroners counted by their reports, candidates for
+office with their votes. Each beside the list of people of the same shape that must still alert
+(a charity's donors with their addresses, a list with no version, officers, a recruitment
+shortlist, an offence beside candidates)."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors.scan import scan
+from tests.detectors._tables import csv_bytes as _csv
+from tests.detectors._tables import fake_names as _names
+
+
+@pytest.mark.parametrize(
+    ("header", "public"),
+    [
+        (["name", "address", "donation", "date_acc", "date_reg", "amount", "donor_status"], True),
+        (["DonorName", "DonationType", "Value", "AcceptedDate", "DonorStatus"], True),
+        (["name", "address", "donation", "date", "amount"], False),
+    ],
+    ids=[
+        "a register of donations to a leadership campaign",
+        "the same with the electoral register's headings",
+        "a charity's donors with their home addresses",
+    ],
+)
+def test_a_register_of_political_donations_names_its_donors_as_the_law_does(
+    header: list[str], public: bool
+) -> None:
+    width = len(header)
+    rows = [
+        [name, f"{n + 3} Mill Lane, Ashford TN{n % 9 + 1} 2AB", "£5,000 to support the campaign",
+         f"{n + 1} July 2022", f"Registered {n + 2} August 2022", f"{5000 + n}", "individual"]
+        for n, name in enumerate(_names(20, seed=83))
+    ]  # fmt: skip
+    if width == 5 and public:  # the electoral register's order: name, type, value, date, status
+        rows = [[r[0], "Cash", r[5], r[3], r[6]] for r in rows]
+    else:
+        rows = [r[:width] for r in rows]
+    verdict = scan(_csv(header, rows), "donations.csv")
+    assert (verdict.severity in ("low", "none")) is public
+    assert all(f.public_role for f in verdict.findings if f.entity == "PERSON") is public
+
+
+@pytest.mark.parametrize(
+    ("header", "public"),
+    [
+        (["Version Number", "Date", "Expert writer", "Status", "Comments"], True),
+        (["Version", "Date", "Approved by", "Status", "Changes"], True),
+        (["Ref", "Date", "Writer", "Status", "Comments"], False),
+    ],
+    ids=["a procedure's version history", "its approvers", "no version: a list of people"],
+)
+def test_a_document_s_version_history_names_its_writers_in_role(
+    header: list[str], public: bool
+) -> None:
+    rows = [
+        [f"{n + 1}", f"{n + 1:02d}/09/2019", name, "Edited", "Minor amendments throughout."]
+        for n, name in enumerate(_names(14, seed=91))
+    ]
+    verdict = scan(_csv(header, rows), "history.csv")
+    assert (verdict.severity in ("low", "none")) is public
+
+
+@pytest.mark.parametrize(("office", "public"), [("coroner_name", True), ("officer_name", False)])
+def test_coroners_counted_by_their_reports_are_office_holders(office: str, public: bool) -> None:
+    rows = [[str(n), name, str(140 - n)] for n, name in enumerate(_names(60, seed=93))]
+    verdict = scan(_csv(["", office, "count"], rows), "reports.csv")
+    assert (verdict.severity in ("low", "none")) is public
+
+
+@pytest.mark.parametrize(
+    ("header", "public"),
+    [
+        (["Candidate", "Gender", "Race", "Office", "District", "Primary Votes"], True),
+        (["Candidate", "Gender", "Ethnicity", "Post", "Team", "Interview score"], False),
+        (["Candidate", "Gender", "Offence", "Office", "District", "Primary Votes"], False),
+    ],
+    ids=[
+        "candidates for office with their race and votes",
+        "a recruitment shortlist with ethnicity",
+        "an offence beside candidates is still a case",
+    ],
+)
+def test_candidates_with_their_votes_are_published_with_what_is_said_of_them(
+    header: list[str], public: bool
+) -> None:
+    races = ["White", "Black", "Asian", "Hispanic"]
+    offences = ["Assault", "Fraud", "Theft", "Burglary"]
+    rows = [
+        [name, "F" if n % 2 else "M", (offences if "Offence" in header else races)[n % 4],
+         "State Senate", f"District {n + 1}", f"{1200 + 37 * n}"]
+        for n, name in enumerate(_names(20, seed=97))
+    ]  # fmt: skip
+    verdict = scan(_csv(header, rows), "candidates.csv")
+    assert (verdict.severity in ("low", "none")) is public
