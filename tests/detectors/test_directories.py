@@ -12,18 +12,10 @@ import pytest
 from detectors.detect import Detector
 from detectors.model import Severity, Table, Vector
 from detectors.scan import scan
+from tests.detectors._severity import ORDER as _ORDER
+from tests.detectors._severity import C, H, L, N
 from tests.detectors._tables import csv_bytes as _csv
 from tests.detectors._tables import fake_names as _names_of
-
-C, H, M, L, N = (
-    Severity.CRITICAL,
-    Severity.HIGH,
-    Severity.MEDIUM,
-    Severity.LOW,
-    Severity.NONE,
-)
-_ORDER = [N, L, M, H, C]
-
 
 _AGENCIES = [
     "Eastford Family Support Centre",

@@ -14,16 +14,9 @@ from detectors.model import Severity, Structure, Table, Text, Vector
 from detectors.places import organisation_heads, place_or_org_span
 from detectors.public import is_public_email
 from detectors.scan import scan
+from tests.detectors._severity import ORDER as _ORDER
+from tests.detectors._severity import H, L, M
 from tests.detectors._tables import csv_bytes as _csv
-
-C, H, M, L, N = (
-    Severity.CRITICAL,
-    Severity.HIGH,
-    Severity.MEDIUM,
-    Severity.LOW,
-    Severity.NONE,
-)
-_ORDER = [N, L, M, H, C]
 
 
 def _severity(text: str, vector: Vector = Vector.PAGE_TEXT) -> Severity:
