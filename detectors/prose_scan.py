@@ -68,7 +68,7 @@ _COURT = re.compile(
 )
 _VICTIM = re.compile(r"\b(?:victims?|complainants?|survivors?|injured party)\b", re.IGNORECASE)
 _ROLE = re.compile(
-    r"\b(?:victims?|complainant|(?<!\bto )(?<!\bto\s\s)witness(?!\s+(?:it|this|that|the)\b)"
+    r"\b(?:victims?|complainant|(?<!\bto\s)witness(?!\s+(?:it|this|that|the)\b)"
     r"|offender|injured party|aggrieved|survivor)\b",
     re.IGNORECASE,
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-Box = tuple[float, float, float, float]
+from detectors.formats.pdf._fills import Box
 
 NEAR = 0.5
 """How far, in glyph heights, a twin's centre may stand from the light glyph's."""
