@@ -5,12 +5,17 @@ filled; a frame drawn as an outer and an inner rectangle would then be two boxes
 one hiding the words inside the frame. Subpaths that overlap are kept together here with
 the path's rule (nonzero winding or even-odd), so that a point inside the inner rectangle
 is known to be left unpainted.
+
+A clipping path that is more than one box (a ring, an oval, several panels) is kept as its
+subpaths too: a box filled through a ring paints the ring only, and the words inside it stay
+on whatever lies behind.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pdfminer.utils import Matrix, apply_matrix_pt
@@ -23,6 +28,11 @@ MAX_RING_POINTS = 256
 """Subpaths and points of one filled path kept to apply its fill rule, which is tested for
 every glyph under it; a longer path (a map, text drawn as outlines) has each subpath taken
 as a filled box of its own."""
+MAX_CLIP_POINTS = 1024
+"""Points kept of a clipping path's subpaths; a longer one keeps every k-th point, enough to
+tell a glyph inside a ring from one on it."""
+MAX_ROWS = 4096
+"""Rows whose crossings an outline keeps; past them it starts again."""
 
 
 def filled_regions(
@@ -69,6 +79,80 @@ def _overlapping(boxes: list[Box]) -> list[list[int]]:
     for i in range(len(boxes)):
         groups[root(i)].append(i)
     return list(groups.values())
+
+
+class Outline:
+    """A path's subpaths and fill rule, telling which points it paints. The edges crossing a
+    row are found once and kept: the glyphs of a line share their rows, so a page of text
+    over a ring-shaped clip costs one pass over the edges per row, not one per glyph."""
+
+    __slots__ = ("_edges", "_rows", "evenodd", "polygons")
+
+    def __init__(self, polygons: tuple[Polygon, ...], evenodd: bool) -> None:
+        self.polygons = polygons
+        self.evenodd = evenodd
+        self._edges = [
+            (x0, y0, x1, y1)
+            for polygon in polygons
+            for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1], strict=True)
+            if y0 != y1
+        ]
+        self._rows: dict[float, tuple[list[float], list[int]]] = {}
+
+    def paints(self, point: Point) -> bool:
+        x, y = point
+        row = self._rows.get(y)
+        if row is None:
+            if len(self._rows) >= MAX_ROWS:
+                self._rows.clear()
+            row = self._rows[y] = self._row(y)
+        crossings, after = row
+        winding = after[bisect_right(crossings, x)]
+        return winding % 2 == 1 if self.evenodd else winding != 0
+
+    def _row(self, y: float) -> tuple[list[float], list[int]]:
+        """Where the edges cross the row, left to right, and the winding right of each
+        crossing's left: an edge going up counts one for the points left of it, down minus
+        one."""
+        found: list[tuple[float, int]] = []
+        for x0, y0, x1, y1 in self._edges:
+            if y0 <= y < y1 or y1 <= y < y0:
+                found.append((x0 + (y - y0) * (x1 - x0) / (y1 - y0), 1 if y0 < y1 else -1))
+        found.sort()
+        after = [0] * (len(found) + 1)
+        for i in range(len(found) - 1, -1, -1):
+            after[i] = after[i + 1] + found[i][1]
+        return [x for x, _ in found], after
+
+    def turned(self, turn: Callable[[Point], Point]) -> Outline:
+        """The same outline with every point moved by `turn`."""
+        return Outline(
+            tuple(tuple(turn(point) for point in polygon) for polygon in self.polygons),
+            self.evenodd,
+        )
+
+
+def clip_region(path: Sequence[Any], ctm: Matrix, evenodd: bool) -> Outline | None:
+    """A clipping path's subpaths in device space, or None when its bounding box says all
+    (one upright rectangle) or it has too many subpaths to test."""
+    subpaths = [points for points in _subpaths(path, ctm) if len(points) >= 3]
+    if not subpaths or len(subpaths) > MAX_SUBPATHS:
+        return None
+    if len(subpaths) == 1 and _upright_box(subpaths[0]):
+        return None
+    step = -(-sum(len(points) for points in subpaths) // MAX_CLIP_POINTS)
+    kept = tuple(kept for points in subpaths if len(kept := tuple(points[::step])) >= 3)
+    return Outline(kept, evenodd) if kept else None
+
+
+def _upright_box(points: Sequence[Point]) -> bool:
+    """Whether every point is a corner of the points' bounds: an upright rectangle."""
+    x0, y0, x1, y1 = _bounds(points)
+    near = 0.01
+    return all(
+        (abs(x - x0) < near or abs(x - x1) < near) and (abs(y - y0) < near or abs(y - y1) < near)
+        for x, y in points
+    )
 
 
 def path_box(path: Sequence[Any], ctm: Matrix) -> Box | None:

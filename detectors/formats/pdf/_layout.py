@@ -32,9 +32,16 @@ from pdfminer.pdfinterp import PDFGraphicState, PDFResourceManager, PDFTextState
 from pdfminer.pdfpage import PDFPage
 from pdfminer.utils import Matrix, apply_matrix_pt, apply_matrix_rect
 
-from detectors.formats.pdf._fills import Polygon, clipped, filled_regions, paints
+from detectors.formats.pdf._fills import Outline, Polygon, clipped, filled_regions, paints
 from detectors.formats.pdf._halos import without_halos
-from detectors.formats.pdf._paint import INVISIBLE, apparent, clip_of, fill_alpha, hides
+from detectors.formats.pdf._paint import (
+    INVISIBLE,
+    apparent,
+    clip_of,
+    clip_regions_of,
+    fill_alpha,
+    hides,
+)
 from detectors.model import Vector
 
 Box = tuple[float, float, float, float]
@@ -73,6 +80,9 @@ class Shape:
     """For a path of several subpaths, each one: a point of `box` is painted where the fill
     rule says so. Empty when the whole box is painted."""
     evenodd: bool = False
+    clips: tuple[Outline, ...] = ()
+    """Clipping paths more than a box (a ring, an oval) it was painted through: a point is
+    painted only inside each of them."""
 
 
 @dataclass
@@ -135,10 +145,9 @@ class Recorder(PDFPageAggregator):
                     c.order,
                     c.image,
                     c.hides,
-                    tuple(
-                        tuple(turned((x, y, x, y), turn)[:2] for x, y in sub) for sub in c.subpaths
-                    ),
+                    _turned_all(c.subpaths, turn),
                     c.evenodd,
+                    tuple(clip.turned(lambda p: turned((*p, *p), turn)[:2]) for clip in c.clips),
                 )
                 for c in drawing.covers
             ]
@@ -256,6 +265,7 @@ class Recorder(PDFPageAggregator):
         if not fill:
             return
         clip = clip_of(gstate)
+        clips = clip_regions_of(gstate)
         colour = rgb(gstate.ncolor)
         for box, subpaths in filled_regions(path, self.ctm, evenodd):
             shown = clipped(box, clip)
@@ -270,6 +280,7 @@ class Recorder(PDFPageAggregator):
                     hides=hides(gstate, colour),
                     subpaths=subpaths,
                     evenodd=evenodd,
+                    clips=clips,
                 )
             )
 
@@ -287,7 +298,10 @@ class Recorder(PDFPageAggregator):
                 return  # clipped out of view
             self._order += 1
             opaque = state is None or hides(state, None)
-            self.drawing.covers.append(Shape(shown, None, self._order, image=True, hides=opaque))
+            clips = () if state is None else clip_regions_of(state)
+            self.drawing.covers.append(
+                Shape(shown, None, self._order, image=True, hides=opaque, clips=clips)
+            )
 
 
 def _segments(item: LTCurve) -> list[Box]:
@@ -388,7 +402,7 @@ def _judge(
             return Vector.UNDER_REDACTION, box
     gx0, gy0, gx1, gy1 = glyph.box
     middle = int(((gy0 + gy1) / 2) // _BAND)
-    background: Shape | None = None
+    behind: list[Shape] = []
     area = _area(glyph.box)
     least = area * _COVER
     for cover in bands.get(middle, ()) if area > 0 else ():
@@ -399,22 +413,37 @@ def _judge(
         height = min(gy1, by1) - max(gy0, by0)
         if width <= 0 or height <= 0 or width * height < least:
             continue
-        if cover.subpaths and not _paints_most(glyph.box, cover):
+        if cover.order <= glyph.order:
+            behind.append(cover)
             continue
-        if cover.order > glyph.order:
-            if not cover.hides:
-                continue  # a highlighter over the text: still read
-            if cover.image:
-                return Vector.INVISIBLE_TEXT, None
-            return Vector.UNDER_REDACTION, cover.box
-        if background is None or cover.order > background.order:
-            background = cover
-    behind = (1.0, 1.0, 1.0) if background is None else background.colour
-    if glyph.colour is not None and behind is not None and _same(glyph.colour, behind):
-        if _light(glyph.colour) or background is None:
+        if not cover.hides:
+            continue  # a highlighter over the text: still read
+        if (cover.subpaths or cover.clips) and not _paints_most(glyph.box, cover):
+            continue
+        if cover.image:
+            return Vector.INVISIBLE_TEXT, None
+        return Vector.UNDER_REDACTION, cover.box
+    colour = glyph.colour
+    if colour is None:
+        return Vector.PAGE_TEXT, None
+    if not _light(colour) and not any(c.colour and _same(colour, c.colour) for c in behind):
+        return Vector.PAGE_TEXT, None  # dark ink on nothing of its own colour
+    background = _background(glyph.box, behind)
+    tone = (1.0, 1.0, 1.0) if background is None else background.colour
+    if tone is not None and _same(colour, tone):
+        if _light(colour) or background is None:
             return Vector.CONCEALED_FORMAT, None
         return Vector.UNDER_REDACTION, background.box
     return Vector.PAGE_TEXT, None
+
+
+def _background(glyph: Box, behind: list[Shape]) -> Shape | None:
+    """The last shape painted before the glyph that paints most of it (a ring's hole or a
+    clip's outside does not), checked from the top down as its rule and clips cost."""
+    for cover in sorted(behind, key=lambda c: c.order, reverse=True):
+        if not (cover.subpaths or cover.clips) or _paints_most(glyph, cover):
+            return cover
+    return None
 
 
 def text_of(glyphs: list[Glyph]) -> str:
@@ -463,7 +492,8 @@ def _covered(glyph: Box, cover: Box) -> bool:
 
 
 def _paints_most(glyph: Box, shape: Shape) -> bool:
-    """Whether a shape of several subpaths, filled with its rule, paints most of the glyph."""
+    """Whether a shape of several subpaths, filled with its rule, or painted through clipping
+    paths more than a box, paints most of the glyph."""
     x0, y0, x1, y1 = glyph
     bx0, by0, bx1, by1 = shape.box
     painted = 0
@@ -472,8 +502,14 @@ def _paints_most(glyph: Box, shape: Shape) -> bool:
             point = (x0 + (x1 - x0) * fx, y0 + (y1 - y0) * fy)
             if not (bx0 <= point[0] <= bx1 and by0 <= point[1] <= by1):
                 continue
-            painted += paints(point, shape.subpaths, shape.evenodd)
+            painted += (not shape.subpaths or paints(point, shape.subpaths, shape.evenodd)) and all(
+                clip.paints(point) for clip in shape.clips
+            )
     return painted >= len(_SAMPLES) ** 2 * _COVER
+
+
+def _turned_all(polygons: tuple[Polygon, ...], turn: int) -> tuple[Polygon, ...]:
+    return tuple(tuple(turned((x, y, x, y), turn)[:2] for x, y in sub) for sub in polygons)
 
 
 def _same(a: Colour, b: Colour) -> bool:

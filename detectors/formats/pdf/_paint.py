@@ -9,7 +9,8 @@ restored with `q`/`Q` and handed on to form XObjects.
 A box only hides what lies inside the clipping path too: programs that print web pages
 paint page-sized white boxes clipped to a panel, and text outside the panel stays in view.
 pdfminer ignores `W` and `W*`, so the interpreter keeps the bounding box of the clipping
-path (the intersection of every path clipped to, in device space) in the graphics state.
+path (the intersection of every path clipped to, in device space) in the graphics state,
+and the last clipping paths that are more than one box (a ring, an oval) as their subpaths.
 
 An ICC colour space whose profile lacks its component count (`N`) stops pdfminer reading the
 page at all; it is read as its alternate space (RGB when it names none), so the page's text
@@ -24,7 +25,7 @@ from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psparser import LIT, PSLiteral
 
-from detectors.formats.pdf._fills import path_box
+from detectors.formats.pdf._fills import Outline, clip_region, path_box
 
 Colour = tuple[float, float, float]
 Box = tuple[float, float, float, float]
@@ -38,6 +39,9 @@ _DARKENING = {"Multiply", "Darken"}
 """Modes where a black box stays black over anything: it hides even when blended."""
 _LIGHTENING = {"Screen", "Lighten"}
 """Modes where a white box stays white over anything."""
+MAX_CLIP_REGIONS = 2
+"""Clipping paths kept as shapes at once; an older one is dropped, leaving its box only, so
+that more is taken as painted, never less."""
 
 
 class Paint(PDFGraphicState):
@@ -50,6 +54,9 @@ class Paint(PDFGraphicState):
         self.blend = "Normal"
         self.clip: Box | None = None
         """Bounding box of the clipping path in device space; None when nothing is clipped."""
+        self.clip_regions: tuple[Outline, ...] = ()
+        """The last clipping paths that are not one upright box, each as its subpaths and
+        rule: a point is painted only inside every one."""
 
     def copy(self) -> Paint:
         state = Paint()
@@ -59,6 +66,10 @@ class Paint(PDFGraphicState):
 
 def clip_of(state: PDFGraphicState) -> Box | None:
     return state.clip if isinstance(state, Paint) else None
+
+
+def clip_regions_of(state: PDFGraphicState) -> tuple[Outline, ...]:
+    return state.clip_regions if isinstance(state, Paint) else ()
 
 
 def fill_alpha(state: PDFGraphicState) -> float:
@@ -99,6 +110,8 @@ class Interpreter(PDFPageInterpreter):
     _inherited: Paint | None = None
     _clipping = False
     """`W` or `W*` was given: the path ended next also clips."""
+    _clip_evenodd = False
+    """It was `W*`: the clip takes the even-odd rule."""
 
     def init_state(self, ctm: Any) -> None:
         super().init_state(ctm)
@@ -108,6 +121,7 @@ class Interpreter(PDFPageInterpreter):
             state.fill_alpha = self._inherited.fill_alpha
             state.blend = self._inherited.blend
             state.clip = self._inherited.clip
+            state.clip_regions = self._inherited.clip_regions
         self.graphicstate = state
         self._clipping = False
 
@@ -116,9 +130,11 @@ class Interpreter(PDFPageInterpreter):
 
     def do_W(self) -> None:
         self._clipping = True
+        self._clip_evenodd = False
 
     def do_W_a(self) -> None:
         self._clipping = True
+        self._clip_evenodd = True
 
     # Painting with the path set as clip uses the clip in force before: the new one is set
     # once the path is painted (or ended with `n`).
@@ -169,6 +185,9 @@ class Interpreter(PDFPageInterpreter):
                 min(box[3], state.clip[3]),
             )
         state.clip = box
+        region = clip_region(path, self.ctm, self._clip_evenodd)
+        if region is not None:
+            state.clip_regions = (*state.clip_regions, region)[-MAX_CLIP_REGIONS:]
 
     def subinterp(self) -> PDFPageInterpreter:
         interpreter = super().subinterp()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 
 import pikepdf
 import pytest
@@ -30,6 +31,18 @@ HATCH = (
     + b"S Q\n"
 )
 """Grey crosses stroked over a box, clipped to it: the cross-hatched redaction."""
+
+
+def oval(rx: float, ry: float, points: int = 24, back: bool = False) -> bytes:
+    """A closed polygon tracing an ellipse round the name's middle (160, 703), anticlockwise
+    or, `back`, clockwise."""
+    turns = [2 * math.pi * i / points * (-1 if back else 1) for i in range(points)]
+    xy = [(160 + rx * math.cos(t), 703 + ry * math.sin(t)) for t in turns]
+    return b"%.2f %.2f m " % xy[0] + b"".join(b"%.2f %.2f l " % p for p in xy[1:]) + b"h "
+
+
+RING = oval(130, 35) + oval(110, 20)
+"""An outer and an inner ellipse: the name lies in the hole between them."""
 
 
 def page(content: bytes, *annotations: dict[str, object]) -> bytes:
@@ -90,6 +103,21 @@ COVER_CASES = [
      Vector.PAGE_TEXT),
     ("white box on a white page", TEXT + b"1 g 68 694 200 20 re f\n", Vector.UNDER_REDACTION),
     ("cross-hatched box", TEXT + BOX + HATCH, Vector.UNDER_REDACTION),
+    ("box filled through a ring (even-odd clip)",
+     TEXT + b"q " + RING + b"W* n 0 g 0 0 612 792 re f Q\n", Vector.PAGE_TEXT),
+    ("box filled through a ring (nonzero clip)",
+     TEXT + b"q " + oval(130, 35) + oval(110, 20, back=True) + b"W n 0 g 0 0 612 792 re f Q\n",
+     Vector.PAGE_TEXT),
+    ("box filled through a ring of many points",
+     TEXT + b"q " + oval(130, 35, 400) + oval(110, 20, 400) + b"W* n 0 g 0 0 612 792 re f Q\n",
+     Vector.PAGE_TEXT),
+    ("yellow name inside a yellow ring",
+     b"q " + RING + b"W* n 1 1 0 rg 0 0 612 792 re f Q\n" + TEXT.replace(b"0 g", b"1 1 0 rg"),
+     Vector.PAGE_TEXT),
+    ("box filled through an oval over the text",
+     TEXT + b"q " + oval(130, 35) + b"W n 0 g 0 0 612 792 re f Q\n", Vector.UNDER_REDACTION),
+    ("ring wound alike (nonzero clip) over the text",
+     TEXT + b"q " + RING + b"W n 0 g 0 0 612 792 re f Q\n", Vector.UNDER_REDACTION),
 ]  # fmt: skip
 ANNOTATION_CASES = [
     ("opaque Square annotation", square(IC=(1, 1, 1)), Vector.UNDER_REDACTION),
