@@ -18,7 +18,8 @@ MEETING_TITLE_NEAR = 3000
 """Characters at the start of a text searched for a meeting document's title."""
 _MEETING_TITLE = re.compile(
     r"^[ \t]*(?:(?:draft|approved|confirmed|unconfirmed|signed)[ \t]+)?(?:"
-    r"minutes[ \t]+of[ \t]+(?:the[ \t]+|an?[ \t]+)?[^\n]{0,80}?\b(?:council|committee|"
+    r"minutes[ \t]+(?:of|for)[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:[^\n]{0,80}?\n?)??[^\n]{0,80}?"
+    r"\b(?:council|committee|"
     r"sub-committee|panel|board|meeting|cabinet|assembly|forum)\b"
     r"|(?:[^\n]{0,60}\b)?(?:council|committee|panel|board)[ \t]+(?:meeting[ \t]+)?minutes\b"
     r"|agenda\b|summons[ \t]+to[ \t]+(?:all[ \t]+)?(?:councillors|members)\b"
@@ -29,27 +30,33 @@ _MEETING_TITLE = re.compile(
     r"|cofnodion\b|(?:[^\n]{0,60}\b)?cyngor[^\n]{0,60}\n?[ \t]*cyfarfod\b)",
     re.IGNORECASE | re.MULTILINE,
 )
-"""A meeting document's title at the head of a line: "Minutes of the Parish Council meeting",
+"""A meeting document's title at the head of a line, the body's name on the next line at the
+latest: "Minutes of the Parish Council meeting", "Draft minutes for the / Community Council",
 "Agenda & Summons to Councillors", "Notice of meeting", "Community Council / Meeting 13th
 June", and their Welsh forms (a council in Wales publishes its minutes in both languages)."""
+_ITEM_NUMBER = r"(?:(?:[\d.]+[.)]?|[a-z][.)])[ \t]*)?"
+"""An item's number or letter before its heading: "3.", "2)", "b."."""
 _MEETING_ITEMS = {
     "present": re.compile(
-        r"^[ \t]*(?:present[ \t]*:|(?:yn[ \t]+)?(?:present|presennol)[ \t]*:?[ \t]*$)",
+        rf"^[ \t]*{_ITEM_NUMBER}(?:(?:committee[ \t]+)?(?:members|councillors|"
+        r"governors)[ \t]+)?(?:present(?:[ \t]+were)?[ \t]*:|(?:yn[ \t]+)?(?:present|presennol)"
+        r"[ \t]*:?[ \t]*$)",
         re.IGNORECASE | re.MULTILINE,
     ),
     "attendance": re.compile(r"^[ \t]*(?:also[ \t]+)?in[ \t]+attendance\b", re.I | re.M),
     "apologies": re.compile(
-        r"^[ \t]*(?:[\d.]+[.)]?[ \t]+)?(?:to[ \t]+(?:receive|note|accept)[ \t]+(?:any[ \t]+)?)?"
+        rf"^[ \t]*{_ITEM_NUMBER}(?:to[ \t]+(?:receive|note|accept)[ \t]+(?:any[ \t]+)?)?"
         r"(?:(?:welcome|croeso)[ \t]+(?:and|ac|a)[ \t]+)?(?:apologies|ymddiheuriadau)\b",
         re.IGNORECASE | re.MULTILINE,
     ),
     "declarations": re.compile(
-        r"^[ \t]*(?:[\d.]+[.)]?[ \t]+)?(?:to[ \t]+receive[ \t]+(?:any[ \t]+)?)?declarations?"
+        rf"^[ \t]*{_ITEM_NUMBER}(?:to[ \t]+receive[ \t]+(?:any[ \t]+)?)?declarations?"
         r"[ \t]+of[ \t]+(?:\w+[ \t]+)?interests?\b",
         re.IGNORECASE | re.MULTILINE,
     ),
     "previous": re.compile(
-        r"\bminutes[ \t]+of[ \t]+the[ \t]+(?:last|previous)[ \t]+meeting\b|"
+        r"\bminutes[ \t]+(?:of|and[ \t]+actions[ \t]+from)[ \t]+(?:the[ \t]+)?(?:last|previous)"
+        r"[ \t]+(?:\w+[ \t]+)?meetings?\b|"
         r"\bcofnodion[ \t]+y[ \t]+cyfarfod[ \t]+(?:blaenorol|diwethaf)\b",
         re.IGNORECASE,
     ),

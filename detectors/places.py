@@ -116,9 +116,10 @@ _COUNTIES = wordset("""
     """)
 
 
-_TWO_AFTER = re.compile(r"[ \t]+([A-Z][a-z'’-]+)[ \t]+([A-Z][a-z'’-]+)\b")
+_WORDS_AFTER = re.compile(r"(?:[ \t]+[A-Z][a-z'’-]+){2,4}\b")
 _CHARITY_WORDS = wordset("charity charities trust foundation hospice fund appeal society sanctuary")
-"""Bodies named after a person with a word between ("… Cancer Charity", "… Memorial Trust");
+"""Bodies named after a person with one to three words between ("… Cancer Charity", "…
+Memorial Trust", a second person's name and "Cancer Charity");
 never a team or unit, which follows an officer's name in a printed roster."""
 
 
@@ -149,9 +150,11 @@ def place_or_org_span(text: str, start: int, end: int) -> bool:
         return True
     if text[end : end + 3] in ("'s ", "’s ") and _CHILDRENS_CENTRE.match(text, end + 3):
         return True
-    two = _TWO_AFTER.match(text, end)
-    if two and normal(two.group(2)) in _CHARITY_WORDS:
-        return True  # "Mark Fawcett Cancer Charity", "Anne Hart Memorial Trust"
+    after_words = _WORDS_AFTER.match(text, end)
+    if after_words and _CHARITY_WORDS.intersection(map(normal, after_words.group().split()[1:])):
+        # "Mark Fawcett Cancer Charity", "Anne Hart Memorial Trust", "Mark Solan Connor
+        # Fawcett Cancer Charity" (a charity named after two people)
+        return True
     inner = set(span_words[1:-1]) & (ORGANISATION_WORDS - SURNAME_LIKE)
     if inner and "-" in text[start:end]:
         return True  # "Young People's Services-Childrens": a department's name run on
@@ -162,6 +165,39 @@ def place_or_org_span(text: str, start: int, end: int) -> bool:
         if len(span_words) >= 3 and not is_forename(span_words[-2]):
             return True  # "Edward Pease Way"; "Mary Anne Hall" is a person
         return _PLACE_BEFORE.search(before) is not None
+    return False
+
+
+HOME_LIKE = wordset("""
+    house lodge cottage cottages farm estate hall village town city wood woods field fields
+    common heath moor gardens garden park ward wards parish
+    """)
+"""Organisation words that also end the name of a private home or a place ("Ivy House",
+"Manor Farm", "Oak Hall"): they do not make the address after them a venue's."""
+VENUE_WORDS = ORGANISATION_WORDS - HOME_LIKE
+_VENUE_HALL = re.compile(
+    r"\b(?:village|church|town|community|memorial|parish|scout|sports|guild|masonic|mission|"
+    r"public|jubilee|victoria|county|city|drill|function|assembly|main)[ \t]+hall\b[ \t]*$",
+    re.IGNORECASE,
+)
+_VENUE_LABEL = re.compile(r"\b(?:venue|held[ \t]+at|location|meeting[ \t]+place)\b", re.I)
+VENUE_REACH = 120
+"""Characters before an address on its line read for the name of the building it is."""
+
+
+def venue_before(text: str, start: int) -> bool:
+    """True when the address at `start` follows, on its line, the name of a public building
+    or an organisation ("Broomhill Primary School Library, 57 Edgehill Rd": the meeting's
+    venue), or a venue's label: the address of a place, not a person's home. A part ending
+    in a word a home's name ends in ("Old School House, 12 School Lane") does not count."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - VENUE_REACH)
+    before = text[line_start:start]
+    if _VENUE_LABEL.search(before):
+        return True
+    for part in re.split(r"[,;(]", before):
+        words = [normal(w) for w in _WORD.findall(part)]
+        if words and (words[-1] in VENUE_WORDS or _VENUE_HALL.search(part.strip())):
+            return True
     return False
 
 

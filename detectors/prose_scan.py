@@ -22,7 +22,7 @@ from detectors.names import (
     normal,
     parse_name,
 )
-from detectors.places import place_led, place_or_org_span
+from detectors.places import place_led, place_or_org_span, venue_before
 from detectors.public import (
     is_labelled_mailbox,
     is_mobile,
@@ -305,6 +305,7 @@ def _judge(
         and (m.entity in _ADDRESSES or is_mobile(text[m.start : m.end]))
         and not _office_block(text, m, offices)
         and not (m.entity in _ADDRESSES and in_spans(planning, m.start, m.end))
+        and not (m.entity in _ADDRESSES and venue_before(text, m.start))
         for m, _ in anchors
         if m.entity != "PERSON"
     )

@@ -42,7 +42,7 @@ def _alternation() -> str:
 
 _COURTESY = (
     r"(?:(?:the\s+)?(?:rt\.?\s+)?(?:hon\.?\s+)?"
-    r"(?:(?:dr|sir|dame|lord|lady|baroness|baron|prof|professor)\.?\s+)?)"
+    r"(?:(?:dr|sir|dame|lord|lady|baroness|baron|prof|professor|mr|mrs|ms|miss|mx)\.?\s+)?)"
 )
 _PARTIES = (
     r"lab|labour|con|conservatives?|ld|lib\s*dems?|liberal\s+democrats?|green(?:\s+party)?|snp|"
@@ -69,7 +69,8 @@ _LABEL_COLON = re.compile(
     r"\b(?:(?:report\s+|lead\s+)?authors?|author\(s\)|written\s+by|prepared\s+by|"
     r"compiled\s+by|contact\s+officer|lead\s+officer|(?:executive\s+)?producers?|directors?|"
     r"presenters?|editors?|narrator|speakers?|panellists?|foreword\s+by|approved(?:\s+by)?|"
-    r"signed(?:\s+off)?(?:\s+by)?|authori[sz]ed\s+by|issued\s+by)\s*:\s*$",
+    r"signed(?:\s+off)?(?:\s+by)?|authori[sz]ed\s+by|issued\s+by)\s*:\s*"
+    r"(?:(?:dr|prof|mr|mrs|ms|miss|mx)\.?\s+)?$",
     re.IGNORECASE,
 )
 """A label with a colon anywhere on the line names an author, a credit or a speaker."""
@@ -181,6 +182,35 @@ def _title_before() -> re.Pattern[str]:
 
 
 @cache
+def _title_heading() -> re.Pattern[str]:
+    # "From the Chief Medical Officer" or "Headteacher" on its own line over "Dr Jane Smith".
+    remit = r"(?:\s+(?:for|of)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w&'’.-]*[ \t]*){1,5})?"
+    return re.compile(
+        rf"[ \t]*(?:from[ \t]+)?(?:the[ \t]+)?(?:acting[ \t]+|interim[ \t]+)?"
+        rf"(?:{_alternation()}){remit}[ \t]*:?[ \t]*",
+        re.IGNORECASE,
+    )
+
+
+_COURTESY_ONLY = re.compile(rf"\s*{_COURTESY}", re.IGNORECASE)
+
+
+def _titled_above(text: str, line_start: int, start: int) -> bool:
+    """True when the name opens its line (after a courtesy title at most) and the line above
+    holds a public office alone: a letter's or page's heading over the office holder."""
+    if line_start < 2 or not _COURTESY_ONLY.fullmatch(text, line_start, start):
+        return False
+    above = text.rfind("\n", 0, line_start - 1) + 1
+    return line_start - above <= HEADING_LINE and bool(
+        _title_heading().fullmatch(text, above, line_start - 1)
+    )
+
+
+HEADING_LINE = 80
+"""Characters at most of a line holding an office alone over its holder's name."""
+
+
+@cache
 def _title_after() -> re.Pattern[str]:
     return re.compile(
         rf"^(?:\s*,\s*(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}?|\s+)(?:{_alternation()})\b(?!['’])"
@@ -284,6 +314,8 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
     after = text[end : line_end if line_end >= 0 else len(text)][: NEAR + 40]
     if _title_before().search(before) or _title_after().search(after):
         return True
+    if _titled_above(text, line_start, start):
+        return True  # "From the Chief Medical Officer / Dr Jane Smith"
     if _listed_under_title(text[max(line_start, start - LIST_NEAR) : start]):
         return True  # "Present: Councillors Jane Smith, Tom Brown and Ann Jones"
     if _BYLINE.search(text[line_start:start]) or _POSTED_BY.search(before):

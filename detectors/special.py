@@ -51,12 +51,15 @@ _BODIES = re.compile(
     r"|(?i:\b(?:children['’]?s?|family|youth|sure\s+start)\s+cent(?:re|er)s?\b)"
     r"|(?i:\bchildren['’]?s?\s+(?:services|hospital|trust|society|charity)\b)"
     r"|\b(?:NHS|Mental\s+Health)\s+(?:Foundation\s+)?Trusts?\b"
+    r"|(?i:\b(?:chief\s+)?medical\s+(?:officers?|directors?|examiners?|advis[eo]rs?|"
+    r"secretar(?:y|ies))\b)"
 )
 """Names of hospitals, trusts, schools, children's centres, charities, companies, councils,
 boards and forums: a place or a body, not a category of the people named beside them ("George
 Eliot Hospital NHS Trust", "Ferndale Children's Centre", "Race Equity Council", "Mental Health
-Advisory Board"). Units and teams are not among them: "referred to the Domestic Abuse Unit"
-still says what a case is about."""
+Advisory Board"), and the posts of doctors who advise or direct ("Chief Medical Officer",
+"Medical Director"). Units and teams are not among them: "referred to the Domestic Abuse
+Unit" still says what a case is about."""
 
 
 _PROSE_SENSES = re.compile(

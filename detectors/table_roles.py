@@ -86,8 +86,10 @@ def public_table(
     }
     if parties and not (parties == {"witness"} and inquiry):
         return False  # "Victim name": people in a case, whoever else the table names
-    if members:
-        return True  # MPs or councillors with their constituency or party
+    if members or governing_body(columns):
+        # MPs or councillors with their constituency or party; a school's governors with
+        # their category, whose names and terms the school publishes by law
+        return True
     held = any(
         t.cue is Cue.NAME and _share([v for v in columns[i] if v], is_role_title) >= OFFICE_SHARE
         for i, t in enumerate(types)
@@ -180,6 +182,33 @@ COMMITTEE_POSTS = wordset("""
     vice-president secretary treasurer officer officers member members registered contact
     """)
 """Posts within a parliamentary group or committee, held by members who are office holders."""
+
+
+GOVERNOR_TYPES = frozenset({
+    "parent", "co-opted", "coopted", "co opted", "la", "local authority", "foundation", "staff",
+    "headteacher", "head teacher", "ex-officio", "ex officio", "partnership", "associate",
+    "associate member", "sponsor", "trust", "vacant", "chair", "vice chair", "vice-chair",
+})  # fmt: skip
+"""Categories of a school's governors and trustees, as their attendance lists give them."""
+_GOVERNOR_ONLY = frozenset({
+    "co-opted", "coopted", "co opted", "la", "local authority", "foundation", "ex-officio",
+    "ex officio", "partnership", "associate member",
+})  # fmt: skip
+"""Categories no staff roster has: with two of them, a column is a governing body's."""
+
+
+def governing_body(columns: Sequence[Sequence[str]]) -> bool:
+    """True when a column is mostly governors' categories ("Parent", "Co-opted", "LA",
+    "Foundation", "Ex-officio") with two or more found only among governors."""
+    for values in columns:
+        kinds = [re.sub(r"\s+governor$", "", v.strip().casefold()) for v in values if v.strip()]
+        if (
+            len(kinds) >= 3
+            and len(_GOVERNOR_ONLY.intersection(kinds)) >= 2
+            and _share(kinds, GOVERNOR_TYPES.__contains__) >= OFFICE_SHARE
+        ):
+            return True
+    return False
 
 
 def _committee_post(value: str) -> bool:

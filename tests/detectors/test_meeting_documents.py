@@ -113,6 +113,39 @@ def test_the_people_of_a_meeting_document_are_named_in_public(template: str) -> 
     assert assess(evidence, ()).severity is Severity.LOW
 
 
+@pytest.mark.parametrize(
+    "venue",
+    [
+        "Little Hamble Primary School Library, 57 Edgehill Road, WX4 7HZ",
+        "Hamble Community Centre, 12 Church Road, Little Hamble NR4 7TJ",
+        "Little Hamble Village Hall, 12 Church Road, Little Hamble NR4 7TJ",
+    ],
+    ids=["school-library", "community-centre", "village-hall"],
+)
+def test_the_address_of_the_meeting_s_venue_beside_its_members_is_no_home(venue: str) -> None:
+    text = _text(_MINUTES, _QUIET).replace("HELD IN THE VILLAGE HALL ON 12th March 2024", venue)
+    evidence = _detect([text]).finish()
+    assert any(f.entity in {"STREET_ADDRESS", "UK_POSTCODE"} for f in evidence.findings)
+    assert assess(evidence, ()).severity is Severity.LOW
+
+
+@pytest.mark.parametrize(
+    ("line", "venue"),
+    [
+        ("Broomhill Primary School Library, 57 Edgehill Rd, G11 7HZ", True),
+        ("Held at the Pavilion, 2 Park Road", True),
+        ("Ayton Village Hall, 12 High Street", True),
+        ("Jane Sample, Old School House, 12 School Lane", False),
+        ("Mrs Sample of Manor Farm, 3 Mill Lane", False),
+        ("Jane Sample, 12 High Street", False),
+    ],
+)
+def test_a_venue_is_told_by_the_building_named_before_its_address(line: str, venue: bool) -> None:
+    from detectors.places import venue_before
+
+    assert venue_before(line, line.index(next(w for w in line.split() if w[0].isdigit()))) is venue
+
+
 def test_the_clerks_block_on_a_later_page_is_a_work_contact() -> None:
     first = _text(_MINUTES, _QUIET)
     later = (
@@ -262,6 +295,18 @@ _LETTER = (
         (_text(_AGENDA, _QUIET), True),
         (_text(_PANEL, _QUIET), True),
         ("Minutes of the Audit Committee\n\nPresent: A, B\nApologies: C\n", True),
+        (
+            "DRAFT MINUTES for the\nGarth Community Council\nMembers Present:\nA Chair\n"
+            "Apologies\nB\nc. Declarations of Interest – None.\n",
+            True,
+        ),
+        (
+            "Minutes of Meeting (no.442) of\nHill Community Council\n"
+            "1. Committee Members Present were: A (chair), B\n"
+            "2. Minutes of Previous Meetings. Approved online.\n",
+            True,
+        ),
+        ("Notes for the\nfamily\nMembers present: all of us\nApologies: none\n", False),
         (_LETTER, False),
         ("Agenda\n\n1. Welcome\n2. Project update\n3. Any other business\n", False),
         ("Apologies\nPresent: everyone\nDeclarations of interest: none\n", False),
@@ -272,6 +317,9 @@ _LETTER = (
         "agenda",
         "panel",
         "committee",
+        "title-over-two-lines",
+        "numbered-items",
+        "not-a-body",
         "letter",
         "agenda-without-items",
         "items-without-title",

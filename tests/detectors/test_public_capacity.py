@@ -236,6 +236,12 @@ def test_posts_and_ranks_beside_plain_names_are_a_staff_list(
         ("The victim, Jane Hartley, is a lecturer at the college.", False),
         ("Jane Hartley was the author of the threatening letter.", False),
         ("Lord Jane Hartley spoke in the debate.", True),
+        # An office on a letterhead, by a label or on the line above, over a courtesy title.
+        ("Tel: 01632 960 418\nHeadteacher: Mrs Jane Hartley\nadmin@school.example", True),
+        ("From the Chief Medical Officer\nDr Jane Hartley MPH\n", True),
+        ("Scientific Director: Dr Jane Hartley\n", True),
+        ("We wrote to the headteacher\nJane Hartley said she had seen it.", False),
+        ("Victim\nMrs Jane Hartley\n", False),
     ],
 )
 def test_a_public_capacity_is_read_from_the_lines_around_a_name(text: str, public: bool) -> None:

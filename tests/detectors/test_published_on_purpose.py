@@ -152,6 +152,7 @@ def _people_in(text: str) -> int:
         ("The net proceeds were donated to Sue Ryder (registered charity 1052076) for care.", 0),
         ("Profits go to Ann Rowan, charity no. 506120, each year.", 0),
         ("Funds went to the Mark Fawcett Cancer Charity and the Anne Hart Memorial Trust.", 0),
+        ("Good causes: Mark Solan Connor Fawcett Cancer Charity; Zoe's Place Hospice.", 0),
         ("Bags sold: Lincolnshire Wine Carrier 1330, Lincolnshire Large Shopper 6145.", 0),
         # People beside teams, towns and charities stay people.
         ("PC Jane Holloway of the Response Team attended the address.", 1),

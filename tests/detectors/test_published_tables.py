@@ -285,6 +285,39 @@ def test_an_organogram_of_junior_grades_with_names_stays_a_leak() -> None:
     assert verdict.people == 30
 
 
+# --- a school's governing body, whose members and terms are published ---------------------
+
+_GOVERNOR_TYPES = ["Headteacher", "LA", "Co-opted", "Co-opted", "Parent", "Parent", "Staff"]
+_GOVERNOR_TYPES += ["Foundation", "Parent", "Co-opted"]
+
+
+def _attendance(types: list[str]) -> bytes:
+    rows = [
+        [name, types[n % len(types)], f"{1 + n % 28:02d}/10/2026", "P", "P", "A", "P"]
+        for n, name in enumerate(_names(20, seed=55))
+    ]
+    return _csv(["Governor", "Type", "End of term", "Sep", "Oct", "Nov", "Dec"], rows)
+
+
+def test_a_governing_body_s_attendance_register_is_published() -> None:
+    verdict = scan(_attendance(_GOVERNOR_TYPES), "governor-attendance.csv")
+    assert verdict.severity == "low"
+    assert verdict.people == 0
+    assert _persons(verdict) and all(_persons(verdict))
+
+
+@pytest.mark.parametrize(
+    "types",
+    [["Staff", "Parent", "Staff", "Volunteer"], ["Co-opted", "Constable", "Sergeant", "PCSO"]],
+    ids=["no-governor-only-category", "mostly-ranks"],
+)
+def test_a_list_without_governors_categories_is_no_governing_body(types: list[str]) -> None:
+    from detectors.table_roles import governing_body
+
+    column = [types[n % len(types)] for n in range(20)]
+    assert not governing_body([column])
+
+
 # --- parliamentary questions kept as a table with HTML answers -----------------------------
 
 

@@ -331,6 +331,9 @@ def test_a_public_body_abroad_has_role_mailboxes_too(address: str, public: bool)
         ("the Mental Health Advisory Board met", frozenset()),
         ("the Safeguarding Children Partnership", frozenset()),
         ("she was referred to the Domestic Abuse Unit", frozenset({"domestic_abuse"})),
+        ("a letter from the Chief Medical Officer", frozenset()),
+        ("signed by the trust's Medical Director", frozenset()),
+        ("his medical records were sent", frozenset({"health"})),
         ("a victim of domestic abuse", frozenset({"domestic_abuse"})),
     ],
 )
