@@ -17,13 +17,13 @@ PUBLIC_HEADER = re.compile(
     r"councillors?|cllr|council members?|alder(?:man|men|woman|women|persons?)|"
     r"member of parliament|mp|msp|speakers?|presenters?|panellists?|"
     r"authors?|producers?|credits?|byline|portfolio|majority|share of (?:the )?vote|"
-    r"coroners?|judges?|"
+    r"coroners?|judges?|crown representatives?|"
     r"turnout|office held|plaque|date of evidence|evidence session|oral evidence|"
     r"written evidence|transcript|appointed by|term (?:ends|expires|of office))\b"
 )
-"""Normalised table headers of election results and lists of office holders (coroners and
-judges among them), speakers, authors and credits, and of a public board's appointed members
-("Term Ends", "Appointed By")."""
+"""Normalised table headers of election results and lists of office holders (coroners, judges
+and the Crown Representatives appointed to strategic suppliers among them), speakers, authors
+and credits, and of a public board's appointed members ("Term Ends", "Appointed By")."""
 
 
 def public_headers(headers: Sequence[str]) -> bool:

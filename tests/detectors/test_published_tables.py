@@ -190,6 +190,16 @@ def test_a_column_headed_by_an_elected_office_names_its_holders(office: str, pub
     assert (verdict.severity == "low") is public
 
 
+@pytest.mark.parametrize(("office", "public"), [("Crown Representative", True), ("Contact", False)])
+def test_the_crown_representatives_of_strategic_suppliers_are_public_appointees(
+    office: str, public: bool
+) -> None:
+    suppliers = ["Accenture", "Amey", "Atkins", "Capita", "Serco", "Sodexo", "Mitie", "Atos"]
+    rows = [[f"{suppliers[n % 8]} {n}", name] for n, name in enumerate(_names(16, seed=72))]
+    verdict = scan(_csv(["Strategic Supplier", office], rows), "crown-representatives.csv")
+    assert (verdict.severity == "low") is public
+
+
 def test_members_allowances_and_expenses_are_published_with_their_names() -> None:
     """MPs' or councillors' allowances and expenses beside their party and seat: published by
     law, however much the sums look like pay."""
