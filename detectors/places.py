@@ -168,13 +168,15 @@ def place_or_org_span(text: str, start: int, end: int) -> bool:
     return False
 
 
-HOME_LIKE = wordset("""
-    house lodge cottage cottages farm estate hall village town city wood woods field fields
-    common heath moor gardens garden park ward wards parish
+VENUE_WORDS = wordset("""
+    school schools academy college university library libraries centre center pavilion
+    church chapel cathedral mosque temple synagogue gurdwara institute museum gallery theatre
+    cinema stadium arena baths pool surgery clinic hospital hospice station offices chambers
+    inn pub tavern hotel club
     """)
-"""Organisation words that also end the name of a private home or a place ("Ivy House",
-"Manor Farm", "Oak Hall"): they do not make the address after them a venue's."""
-VENUE_WORDS = ORGANISATION_WORDS - HOME_LIKE
+"""Buildings people meet in, whose address a meeting's papers give. Not a firm's name ("…
+LLP", "… Ltd"), whose registered address may be its sole trader's home, nor a word a home's
+name ends in ("Ivy House", "Manor Farm", "Oak Hall")."""
 _VENUE_HALL = re.compile(
     r"\b(?:village|church|town|community|memorial|parish|scout|sports|guild|masonic|mission|"
     r"public|jubilee|victoria|county|city|drill|function|assembly|main)[ \t]+hall\b[ \t]*$",
@@ -186,10 +188,10 @@ VENUE_REACH = 120
 
 
 def venue_before(text: str, start: int) -> bool:
-    """True when the address at `start` follows, on its line, the name of a public building
-    or an organisation ("Broomhill Primary School Library, 57 Edgehill Rd": the meeting's
-    venue), or a venue's label: the address of a place, not a person's home. A part ending
-    in a word a home's name ends in ("Old School House, 12 School Lane") does not count."""
+    """True when the address at `start` follows, on its line, the name of a building people
+    meet in ("Broomhill Primary School Library, 57 Edgehill Rd": the meeting's venue) or a
+    venue's label: the address of a place, not a person's home. A part ending in a word a
+    home's name ends in ("Old School House, 12 School Lane") or a firm's does not count."""
     line_start = max(text.rfind("\n", 0, start) + 1, start - VENUE_REACH)
     before = text[line_start:start]
     if _VENUE_LABEL.search(before):

@@ -138,6 +138,7 @@ def test_the_address_of_the_meeting_s_venue_beside_its_members_is_no_home(venue:
         ("Jane Sample, Old School House, 12 School Lane", False),
         ("Mrs Sample of Manor Farm, 3 Mill Lane", False),
         ("Jane Sample, 12 High Street", False),
+        ("Jane Sample, Sample Joinery Ltd, 12 High Street", False),
     ],
 )
 def test_a_venue_is_told_by_the_building_named_before_its_address(line: str, venue: bool) -> None:
