@@ -106,12 +106,20 @@ def public_table(
         if t.cue in STAFF_CUES and values and not hearing:
             # A hearing's witnesses come as journalists, campaigners or academics.
             # Members who hold a public office may hold posts in their group or committee
-            # too (chair, secretary, treasurer); anyone else's role must be a public office.
-            posts = _share(values, _committee_post) if held else 0.0
+            # too (chair, secretary, treasurer), and a committee's list of its office
+            # bearers and members names them in public; anyone else's role must be a public
+            # office.
+            posts = _share(values, _committee_post) if held or office_bearers(values) else 0.0
             if max(_share(values, is_role_title), posts) < OFFICE_SHARE:
                 return False
             offices = True
-    return offices or hearing or public_headers(normal)
+    # A committee's members beside their posts, the first of them read as the header when
+    # the list has none ("Jane Smith | Convenor").
+    bearers = any(
+        t.cue is not Cue.NAME and office_bearers([headers[i], *columns[i]])
+        for i, t in enumerate(types)
+    )
+    return offices or hearing or bearers or public_headers(normal)
 
 
 _SENIOR_POST = re.compile(
@@ -180,6 +188,7 @@ be of office holders."""
 COMMITTEE_POSTS = wordset("""
     chair chairs chairman chairwoman chairperson co-chair vice-chair deputy vice co president
     vice-president secretary treasurer officer officers member members registered contact
+    convenor convener vice-convenor
     """)
 """Posts within a parliamentary group or committee, held by members who are office holders."""
 
@@ -209,6 +218,18 @@ def governing_body(columns: Sequence[Sequence[str]]) -> bool:
         ):
             return True
     return False
+
+
+_BEARERS = wordset("chair chairman chairwoman chairperson convenor convener treasurer")
+"""A committee's office bearers that no roster of staff or officers holds (a secretary may be
+on the staff)."""
+
+
+def office_bearers(values: Sequence[str]) -> bool:
+    """True when a column of posts is mostly a committee's ("Convenor", "Secretary",
+    "Treasurer", "Member") and names an office bearer no staff roster has."""
+    words = {w for v in values for w in re.findall(r"[a-z]+", v.casefold())}
+    return bool(words & _BEARERS) and _share(values, _committee_post) >= OFFICE_SHARE
 
 
 def _committee_post(value: str) -> bool:

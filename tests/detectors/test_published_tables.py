@@ -328,6 +328,24 @@ def test_a_list_without_governors_categories_is_no_governing_body(types: list[st
     assert not governing_body([column])
 
 
+# --- a community council's members beside their posts -------------------------------------
+
+_POSTS = ["Convenor", "Vice Convenor", "Secretary", "Treasurer", "Member", "Member"]
+
+
+@pytest.mark.parametrize(
+    ("posts", "public"),
+    [(_POSTS, True), (["Officer", "Officer", "Secretary", "Member"], False), (_RANKS, False)],
+    ids=["office-bearers", "no-office-bearer", "ranks"],
+)
+def test_a_committee_s_members_beside_their_posts_are_named_in_public(
+    posts: list[str], public: bool
+) -> None:
+    rows = [[name, posts[n % len(posts)]] for n, name in enumerate(_names(14, seed=56))]
+    verdict = scan(_csv(rows[0], rows[1:]), "present.csv")  # no header: the first member is one
+    assert (verdict.severity == "low") is public
+
+
 # --- parliamentary questions kept as a table with HTML answers -----------------------------
 
 
