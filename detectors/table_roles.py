@@ -5,6 +5,7 @@ give no staff list or case records; everything else is judged in `detectors.tabl
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from detectors.columns import ColumnType, Cue, normal_header
@@ -227,9 +228,23 @@ on the staff)."""
 
 def office_bearers(values: Sequence[str]) -> bool:
     """True when a column of posts is mostly a committee's ("Convenor", "Secretary",
-    "Treasurer", "Member") and names an office bearer no staff roster has."""
-    words = {w for v in values for w in re.findall(r"[a-z]+", v.casefold())}
-    return bool(words & _BEARERS) and _share(values, _committee_post) >= OFFICE_SHARE
+    "Treasurer", "Member") and names an office bearer no staff roster has, each post held by
+    one or two people: a list where every row is a chair or a treasurer is a roster of posts
+    (a staff association's), not one committee."""
+    held = Counter(
+        v.strip().casefold()
+        for v in values
+        if _BEARERS.intersection(re.findall(r"[a-z]+", v.casefold()))
+    )
+    return (
+        bool(held)
+        and max(held.values()) <= BEARERS_EACH
+        and _share(values, _committee_post) >= OFFICE_SHARE
+    )
+
+
+BEARERS_EACH = 2
+"""People at most holding one office bearer's post in one committee (co-chairs)."""
 
 
 def _committee_post(value: str) -> bool:

@@ -330,13 +330,18 @@ def test_a_list_without_governors_categories_is_no_governing_body(types: list[st
 
 # --- a community council's members beside their posts -------------------------------------
 
-_POSTS = ["Convenor", "Vice Convenor", "Secretary", "Treasurer", "Member", "Member"]
+_POSTS = ["Convenor", "Vice Convenor", "Secretary", "Treasurer"] + ["Member"] * 10
 
 
 @pytest.mark.parametrize(
     ("posts", "public"),
-    [(_POSTS, True), (["Officer", "Officer", "Secretary", "Member"], False), (_RANKS, False)],
-    ids=["office-bearers", "no-office-bearer", "ranks"],
+    [
+        (_POSTS, True),
+        (["Officer", "Officer", "Secretary", "Member"], False),
+        (["Chair", "Treasurer", "Member"], False),  # every third row a chair: a roster of posts
+        (_RANKS, False),
+    ],
+    ids=["office-bearers", "no-office-bearer", "chairs-throughout", "ranks"],
 )
 def test_a_committee_s_members_beside_their_posts_are_named_in_public(
     posts: list[str], public: bool
