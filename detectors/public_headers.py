@@ -13,7 +13,7 @@ _ELECTORAL = re.compile(
 _CANDIDATE = re.compile(r"\bcandidates?\b")
 PUBLIC_HEADER = re.compile(
     r"\b(?:party|political party|political group|votes?|votes cast|no of votes|"
-    r"number of votes|elected|constituency|electoral (?:ward|division|area)|"
+    r"number of votes|elected|constituency|electoral (?:ward|division|area)|seat ?name|"
     r"councillors?|cllr|council members?|alder(?:man|men|woman|women|persons?)|"
     r"member of parliament|mp|msp|speakers?|presenters?|panellists?|"
     r"authors?|producers?|credits?|byline|portfolio|majority|share of (?:the )?vote|"

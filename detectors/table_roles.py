@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from detectors.columns import ColumnType, Cue, normal_header
 from detectors.places import is_gb_place, is_place_or_org
@@ -47,13 +47,17 @@ _COUNT_CUES = frozenset({Cue.COUNT, Cue.DATE, Cue.LOCATION, Cue.OTHER})
 
 
 def public_table(
-    headers: Sequence[str], types: Sequence[ColumnType], sample: Sequence[Sequence[str]]
+    headers: Sequence[str],
+    types: Sequence[ColumnType],
+    sample: Sequence[Sequence[str]],
+    shares: Collection[int] = (),
 ) -> bool:
     """Election results, lists of councillors, MPs, chief officers, speakers or authors.
 
     Never a table with service numbers, pay, dates of birth (but for candidates' or members'
     birth dates beside their parties and seats) or crime references, offences,
-    incidents, health or other special-category columns, victims or suspects, nor one whose
+    incidents, health or other special-category columns (but for `shares`, columns of each
+    area's share of its residents beside the seats), victims or suspects, nor one whose
     rank, role or department columns hold anything but public offices (a roster of constables
     and sergeants is a staff list), nor one whose party column holds victims and suspects.
     """
@@ -71,12 +75,12 @@ def public_table(
         # Senior staff's pay, and members' salaries, allowances and expenses, are published
         # by law.
         staff_only = staff_only - {"SALARY"}
-    for h, t in zip(normal, types, strict=True):
+    for i, (h, t) in enumerate(zip(normal, types, strict=True)):
         if t.entity in staff_only:
             return False
         loose = (hearing or members) and _loose_category(h)  # a topic or a kind of entry
         said = election and t.cue not in (Cue.OFFENCE, Cue.INCIDENT)  # of a candidate
-        if t.cue in _PRIVATE_CUES and not (loose or said):
+        if t.cue in _PRIVATE_CUES and not (loose or said or i in shares):
             return False
     parties = {
         w

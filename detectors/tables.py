@@ -280,7 +280,10 @@ def assess_table(
     has_people = has_people or conduct_by_number(headers, types)
     free = _FreeText(notes=notes_columns(headers, types, sample))
     listing = directory_rows(headers, types, sample)  # each row a body, with its website
-    public = (public_table(headers, types, sample) or listing) if groups else venues and listing
+    shares = area_shares(types, sample)  # each area's share of its residents, not a person's
+    public = (
+        (public_table(headers, types, sample, shares) or listing) if groups else venues and listing
+    )
     kind = "case_records" if case_table(headers, types) and not public else None
     kind_categories: set[str] = set()
     if kind and free.notes:
@@ -377,7 +380,6 @@ def assess_table(
     found = {hit.entity for hit in hits_out}
     if not found:
         return prose_only(labels)
-    shares = area_shares(types, sample)
     for i, (t, header) in enumerate(zip(types, headers, strict=True)):
         if i not in shares and t.cue in _CATEGORY_CUES:
             categories.add(_CATEGORY_CUES[t.cue])

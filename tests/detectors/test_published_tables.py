@@ -295,6 +295,25 @@ def test_an_organogram_of_junior_grades_with_names_stays_a_leak() -> None:
     assert verdict.people == 30
 
 
+# --- an election study's seats with each party's candidate and the area's census shares ----
+
+_SEATS = ["Aberavon", "Aldershot", "Ashfield", "Barnsley East", "Bassetlaw", "Bolsover"]
+
+
+@pytest.mark.parametrize(("illness", "public"), [("21.84", True), ("Asthma", False)])
+def test_seats_with_their_candidates_and_census_shares_are_election_data(
+    illness: str, public: bool
+) -> None:
+    names = _names(24, seed=57)
+    rows = [
+        [str(n + 1), _SEATS[n % 6], "Wales", names[2 * n], names[2 * n + 1], illness]
+        for n in range(12)
+    ]
+    header = ["REF", "SEATNAME", "REGION", "LABPPC01", "CONPPC01", "ILLNESS"]
+    verdict = scan(_csv(header, rows), "seats.csv")
+    assert (verdict.severity == "low") is public
+
+
 # --- a school's governing body, whose members and terms are published ---------------------
 
 _GOVERNOR_TYPES = ["Headteacher", "LA", "Co-opted", "Co-opted", "Parent", "Parent", "Staff"]
