@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from detectors.examiners import examiner_spans
 from detectors.imprints import imprint_spans
 from detectors.letters import disciplined, said_to_you, salutation
 from detectors.lookalikes import look_alike, not_nhs
@@ -187,8 +188,9 @@ def _judge(
     allowed: list[ProseMatch] = []
     public: list[ProseMatch] = []
     # "Parish Clerk: …", their address and phone; "Promoted by … of <address>"; a letter
-    # signed over the writer's post and organisation
+    # signed over the writer's post and organisation; an examiner's statement on accounts
     contact = office_contact_spans(text) + imprint_spans(text) + signature_spans(text)
+    contact += examiner_spans(text)  # an examiner's name and address under their statement
     for match in matches:
         if match.entity != "PERSON" or _HOUSE_NUMBER.search(text, 0, match.start):
             continue  # "12 Albert Spur", "Flat 3, Graham Court": a street, not a person

@@ -1,6 +1,7 @@
 """Text public bodies publish on purpose is not a leak: imprints, an official's signed letter,
-an address shown over its own link, charities named after people, a city department's menus
-and mailboxes, citations and credits, offices in brackets. Each look-alike is built here beside
+an address shown over its own link, an examiner's statement on accounts, charities named after
+people, a city department's menus and mailboxes, citations and credits, offices in brackets.
+Each look-alike is built here beside
 the real leak it must not hide (a victim's statement, a resident's letter, a letter about its
 addressee's conduct). Tables published on purpose are in `test_published_tables.py`; names
 alone and what lifts them, in `test_said_of_people.py`."""
@@ -71,6 +72,33 @@ def test_a_statement_prepared_by_a_victim_with_her_address_stays_private() -> No
     verdict = scan(text.encode(), "statement.txt")
     assert verdict.severity in ("high", "critical")
     assert verdict.people >= 1
+
+
+# --- an examiner's statement on accounts --------------------------------------------------------
+
+_EXAMINED = (
+    "I have examined the Association's financial records for the year and can state that they "
+    "give a true view of its financial position.\n"
+    "Name: {name}\nAddress: 16 Queens Road, Ashford TN23 1AB\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "private"),
+    [
+        ("Independent Examiner's Statement\n", False),
+        ("Auditor's report to the trustees\n", False),
+        ("Independent Examiner's Statement\nThe treasurer, a suspect in the fraud:\n", True),
+        ("Letter from a resident\n", True),
+    ],
+    ids=["examiner", "auditor", "about-a-fraud", "no-statement"],
+)
+def test_an_examiner_s_name_and_address_under_their_statement_are_published(
+    heading: str, private: bool
+) -> None:
+    (name,) = _names(1, seed=37)
+    verdict = scan((heading + _EXAMINED.format(name=name)).encode(), "accounts.txt")
+    assert (verdict.severity in ("medium", "high", "critical")) is private
 
 
 # --- signed letters ---------------------------------------------------------------------------
