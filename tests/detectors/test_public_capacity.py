@@ -242,6 +242,10 @@ def test_posts_and_ranks_beside_plain_names_are_a_staff_list(
         ("Scientific Director: Dr Jane Hartley\n", True),
         ("We wrote to the headteacher\nJane Hartley said she had seen it.", False),
         ("Victim\nMrs Jane Hartley\n", False),
+        # A numbered reference's authors, far into a long reference list.
+        ("[24] Pascal Vincent, Jane Hartley, and Tom Lee. Denoising. In Proceedings, 2008.", True),
+        ("[7] Tom Lee and Jane Hartley (2019) Shift work. Ergonomics 12: 3–9.", True),
+        ("[2] Jane Hartley, DOB 1985, 12 High Street, Ashford\n[3] Tom Lee, DOB 1990\n", False),
     ],
 )
 def test_a_public_capacity_is_read_from_the_lines_around_a_name(text: str, public: bool) -> None:
