@@ -28,7 +28,8 @@ identifier such as a NINO, NHS number or date of birth, sits with the people.
 | a few names or work contact details in visible text or lists         | low      |
 | a category in the sentence of people in visible text, no more        | low      |
 | people named in a public role (candidates, councillors, ministers…)  | low      |
-| author or editor names in document properties                        | low      |
+| author or editor names in document properties, comment and change   | low      |
+| authors (the inspectors report them under `metadata`)                |          |
 | hidden sheets, rows or caches holding nothing personal               | low      |
 | nothing found                                                        | none     |
 

@@ -148,9 +148,7 @@ def tracked_changes(element: etree._Element) -> Iterator[Item]:
             yield Text(text, Vector.TRACKED_CHANGE, f"tracked change {changes} ({kind})")
         for creator in change.iter(f"{{{DC}}}creator"):
             if (creator.text or "").strip():
-                yield Text(
-                    creator.text.strip(), Vector.TRACKED_CHANGE, "author of a tracked change"
-                )
+                yield Text(creator.text.strip(), Vector.METADATA, "author of a tracked change")
     yield Structure(Vector.TRACKED_CHANGE, "tracked changes", f"{changes:,} tracked changes")
 
 

@@ -301,7 +301,7 @@ class _TableReader:
         if text:
             self.notes.append(Text(text, Vector.COMMENT, where))
         if author:
-            self.notes.append(Text(author, Vector.COMMENT, f"{where} author"))
+            self.notes.append(Text(author, Vector.METADATA, f"{where} author"))
 
 
 def _named(element: etree._Element) -> Iterator[Item]:

@@ -352,7 +352,7 @@ class OdfReader:
         if text:
             yield Text(text, Vector.COMMENT, where)
         if author:
-            yield Text(author, Vector.COMMENT, f"author of comment {self.comments}")
+            yield Text(author, Vector.METADATA, f"author of comment {self.comments}")
 
     def _note(self, element: etree._Element, look: _Look, base: Vector) -> Iterator[Item]:
         kind = "endnote" if element.get(f"{_T}note-class") == "endnote" else "footnote"

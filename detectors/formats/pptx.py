@@ -199,4 +199,4 @@ def _authors(archive: SafeZip) -> Iterator[Item]:
             text = "\n".join(v.strip() for v in values if v.strip())
             if text:
                 number += 1
-                yield Text(text, Vector.COMMENT, f"comment author {number}")
+                yield Text(text, Vector.METADATA, f"comment author {number}")

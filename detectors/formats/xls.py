@@ -136,7 +136,7 @@ def _sheet(book: Any, index: int, concealing: set[int], budget: Budget) -> Itera
         if note.text.strip():
             yield Text(note.text.strip(), Vector.COMMENT, f"sheet '{sheet.name}' comment {ref}")
         if note.author.strip():
-            yield Text(note.author.strip(), Vector.COMMENT, f"sheet '{sheet.name}' comment author")
+            yield Text(note.author.strip(), Vector.METADATA, f"sheet '{sheet.name}' comment author")
     unreadable = getattr(sheet, UNREADABLE_NOTES, 0)
     if sheet.cell_note_map or unreadable:
         detail = f"{len(sheet.cell_note_map):,} comments"

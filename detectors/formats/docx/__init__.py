@@ -207,7 +207,7 @@ def _comments(archive: SafeZip, anchors: dict[str, int], styles: Styles) -> Iter
                 yield Text(text, Vector.COMMENT, where)
             author = (comment.get(f"{{{W}}}author") or "").strip()
             if author:
-                yield Text(author, Vector.COMMENT, f"author of {where}")
+                yield Text(author, Vector.METADATA, f"author of {where}")
     if archive.has("word/people.xml"):
         people = parse(archive.read("word/people.xml")).iter(f"{{{W15}}}person")
         for number, person in enumerate(people, start=1):
@@ -216,7 +216,7 @@ def _comments(archive: SafeZip, anchors: dict[str, int], styles: Styles) -> Iter
             ]
             text = "\n".join(v for v in values if v.strip())
             if text:
-                yield Text(text, Vector.COMMENT, f"person {number} in the reviewers list")
+                yield Text(text, Vector.METADATA, f"person {number} in the reviewers list")
 
 
 def _document_variables(archive: SafeZip) -> Iterator[Item]:

@@ -61,7 +61,7 @@ def _legacy(zf: SafeZip, path: str, owner: str, budget: Budget) -> Iterator[Item
             yield Text(unescape(text).strip(), Vector.COMMENT, f"{owner} comment {ref}")
         free(element)
     for author in dict.fromkeys(a for a in authors if a):
-        yield Text(author, Vector.COMMENT, f"{owner} comment author")
+        yield Text(author, Vector.METADATA, f"{owner} comment author")
     if count:
         yield Structure(
             Vector.COMMENT, owner, f"{count:,} comments by {len(set(authors)):,} authors"
@@ -92,7 +92,7 @@ def _persons(zf: SafeZip, path: str) -> Iterator[Item]:
         for attribute in ("displayName", "userId"):
             value = (element.get(attribute) or "").strip()
             if value:
-                yield Text(value, Vector.COMMENT, f"people who commented ({attribute})")
+                yield Text(value, Vector.METADATA, f"people who commented ({attribute})")
         free(element)
     if people:
         yield Structure(Vector.COMMENT, "people who commented", f"{people:,} people")

@@ -55,7 +55,7 @@ CASES = [
      "slide 1 speaker notes", NAME),
     ("annotation", odp(page(frame(p("x")) + ANNOTATION)), Vector.COMMENT, "comment 1 on slide 1",
      NAME),
-    ("annotation author", odp(page(ANNOTATION)), Vector.COMMENT, "author of comment 1", OTHER),
+    ("annotation author", odp(page(ANNOTATION)), Vector.METADATA, "author of comment 1", OTHER),
     ("footer", odp(f'<presentation:footer-decl presentation:name="ftr1">{NAME}'
                    "</presentation:footer-decl>" + page(frame(p("x")))), Vector.PAGE_TEXT,
      "footer of slides", NAME),

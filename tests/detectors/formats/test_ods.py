@@ -45,7 +45,7 @@ CASES = [
      "cells hidden by formatting in rows 3", NAME),
     ("annotation", ods(comments=((2, 1, OTHER, f"Ask {NAME}"),)), Vector.COMMENT,
      "sheet 'Data' comment B2", NAME),
-    ("annotation author", ods(comments=((2, 1, OTHER, "Check"),)), Vector.COMMENT,
+    ("annotation author", ods(comments=((2, 1, OTHER, "Check"),)), Vector.METADATA,
      "comment B2 author", OTHER),
     ("named range", build_ods([OdsSheet("Data", [HEADER])], named_ranges={NAME: "$Data.$A$1"}),
      Vector.DEFINED_NAME, "named range", "$Data.$A$1"),
@@ -56,7 +56,7 @@ CASES = [
      Vector.TRACKED_CHANGE, "tracked change 1", NAME),
     ("tracked change author", build_ods([OdsSheet("Data", [HEADER])],
                                         tracked_change=(OTHER, NAME)),
-     Vector.TRACKED_CHANGE, "author of a tracked change", OTHER),
+     Vector.METADATA, "author of a tracked change", OTHER),
     ("creator", build_ods([OdsSheet("Data", [HEADER])], creator=OTHER), Vector.METADATA,
      "document property 'creator'", OTHER),
 ]  # fmt: skip

@@ -29,7 +29,7 @@ CASES = [
     (
         "comment author",
         [Slide(("x",), comments=((NAME, "ok"),))],
-        Vector.COMMENT,
+        Vector.METADATA,
         "comment author 1",
     ),
     ("off the slide", [Slide(("x",), off_slide=NAME)], Vector.CONCEALED_FORMAT, "slide 1, shape 2"),
