@@ -101,10 +101,24 @@ _OFFICE_CONTACT = re.compile(
     r"\b(?:(?:parish|town|district|city|county|borough|community)[ \t]+clerk"
     r"|clerk[ \t]+to[ \t]+the[ \t]+(?:\w+[ \t]+){0,2}?(?:council|committee|panel|board)"
     r"|clerk[ \t]+(?:and|&)[ \t]+(?:rfo|responsible[ \t]+financial[ \t]+officer)"
-    r"|proper[ \t]+officer|responsible[ \t]+financial[ \t]+officer)\b",
+    r"|proper[ \t]+officer|responsible[ \t]+financial[ \t]+officer"
+    r"|bookings?[ \t]+(?:secretary|clerk|officer|manager|co-?ordinator))\b",
     re.IGNORECASE,
 )
-"""The offices whose published contact block (name, address, phone) is a work contact."""
+_RETURN_TO = re.compile(
+    r"\b(?:send|return|post)[ \t]+(?:this|the|your)?[ \t]*(?:completed[ \t]+)?"
+    r"(?:booking[ \t]+|application[ \t]+|hire[ \t]+)?forms?[ \t]+to\b",
+    re.IGNORECASE,
+)
+RETURN_REACH = 200
+"""Characters after "Please return this form to" that name whom and where, on its line."""
+_CASE_PARTY = re.compile(
+    r"\b(?:victims?|suspects?|witness(?:es)?|offenders?|complainants?|defendants?)\b", re.I
+)
+"""Words that make the one a form goes to a party to a case, not the body's contact."""
+"""The offices whose published contact block (name, address, phone) is a work contact: a
+council's clerk or proper officer, a hall's bookings secretary. Whoever a form is to be sent to
+("Send this form to: Jane Smith, 35 Fir Close …") is its contact too (`_RETURN_TO`)."""
 _OFFICE_LINE = re.compile(
     r"^[ \t]*(?:(?:the[ \t]+)?clerk[ \t]*:|(?:(?:parish|town|district|county|city|borough|"
     r"community)[ \t]+)?(?:councillors|members[ \t]+of[ \t]+the[ \t]+council)[ \t]*:?[ \t]*$)",
@@ -135,6 +149,11 @@ def office_contact_spans(text: str) -> tuple[tuple[int, int], ...]:
     offices = sorted(
         [*_OFFICE_CONTACT.finditer(text), *_OFFICE_LINE.finditer(text)], key=lambda m: m.start()
     )
+    for found in _RETURN_TO.finditer(text):
+        end = text.find("\n", found.end())
+        end = min(len(text) if end < 0 else end, found.end() + RETURN_REACH)
+        if _CASE_PARTY.search(text, found.start(), end) is None:
+            spans.append((found.start(), end))
     for found in offices:
         start = text.rfind("\n", 0, found.start()) + 1
         end = text.find("\n", found.end())

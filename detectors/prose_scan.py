@@ -25,6 +25,8 @@ from detectors.names import (
 )
 from detectors.places import place_led, place_or_org_span, venue_before
 from detectors.public import (
+    PAYEE_REACH,
+    is_body_account,
     is_labelled_mailbox,
     is_mobile,
     is_office_mailbox,
@@ -254,6 +256,10 @@ def _judge(
             )
             or (look_alike(entity, text, match.start, match.end) and not beside)
             or (entity == "UK_NHS" and not_nhs(text, match.start, match.end))
+            or (
+                entity == "BANK_DETAILS"
+                and is_body_account(text[max(0, match.start - PAYEE_REACH) : match.start])
+            )
         ):
             continue
         if not role:

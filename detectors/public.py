@@ -114,3 +114,37 @@ def is_service_phone(number: str) -> bool:
 def is_mobile(number: str) -> bool:
     compact = re.sub(r"[\s()\-]", "", number)
     return re.match(r"(?:\+44|0044|0)7", compact) is not None
+
+
+_PAYEE = re.compile(
+    r"\b(?:payable|payments?|paid|pay|transfers?)[ \t]+(?:\w+[ \t]+)?(?:to|into)\b|"
+    r"\baccount[ \t]+name\b|\bbusiness[ \t]+acc\w*|\bin[ \t]+the[ \t]+name[ \t]+of\b|\bbacs\b",
+    re.IGNORECASE,
+)
+"""Words naming whom a payment goes to: "payable to", "payment direct to our business
+account", "account name", "BACS"."""
+_BODY_WORDS = wordset("""
+    hall council committee association trust club society charity charitable parish school
+    academy church pcc fund foundation institute centre center community league federation
+    union partnership scio cio group
+    """)
+"""Words of a body's name as a payee: a village hall, a parish council, a club."""
+PAYEE_REACH = 200
+"""Characters before bank details searched for whom the account belongs to."""
+
+
+def is_body_account(before: str) -> bool:
+    """True when bank details follow, within PAYEE_REACH characters, a payee that is a body:
+    "Payment direct to our business account “Holt Village Hall” Sort Code …", "Cheques
+    payable to the Village Hall Committee; BACS: …". A bank's own name ("CAF Bank Ltd") is not
+    the payee; a person's account ("pay Jane Smith") names no body."""
+    window = before[-PAYEE_REACH:]
+    for cue in _PAYEE.finditer(window):
+        named = window[cue.end() : cue.end() + PAYEE_NAME]
+        if any(w in _BODY_WORDS for w in re.findall(r"[a-z]+", named.casefold())):
+            return True
+    return False
+
+
+PAYEE_NAME = 60
+"""Characters after a payee's cue that name the payee."""

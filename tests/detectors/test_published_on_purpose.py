@@ -101,6 +101,56 @@ def test_an_examiner_s_name_and_address_under_their_statement_are_published(
     assert (verdict.severity in ("medium", "high", "critical")) is private
 
 
+# --- a hall's booking form: its own bank account and its bookings contact ---------------------
+
+
+@pytest.mark.parametrize(
+    ("payment", "body"),
+    [
+        (
+            "Payment direct to our business account “Holt Village Hall” Sort Code 30-98-75 "
+            "Account No 01943908.",
+            True,
+        ),
+        (
+            "Cheques payable to the Village Hall Committee. BACS: CAF Bank Ltd, Sort Code "
+            "40-52-40 A/C no. 00012464.",
+            True,
+        ),
+        ("Refunds are paid to the hirer, {name}, Sort Code 40-52-40 Account No 00012464.", False),
+        ("{name}, Barclays Bank Ltd, Sort Code 40-52-40 Account No 00012464.", False),
+    ],
+    ids=["business-account", "payable-to-committee", "hirer", "person-at-a-bank"],
+)
+def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, body: bool) -> None:
+    (name,) = _names(1, seed=38)
+    text = f"Booking form. Hirer: {name}.\n" + payment.format(name=name) + "\n"
+    verdict = scan(text.encode(), "booking.txt")
+    assert any(f.entity == "BANK_DETAILS" for f in verdict.findings) is not body
+    assert (verdict.severity in ("low", "none")) is body
+
+
+@pytest.mark.parametrize(
+    ("line", "private"),
+    [
+        ("Send this Form to: - {name}, 35 Fir Close, Ashford TN23 1AB", False),
+        (
+            "Please return completed form to our Bookings Secretary {name}, 35 Fir Close, "
+            "Ashford TN23 1AB or by email.",
+            False,
+        ),
+        ("Please return the form to the victim, {name}, 35 Fir Close, Ashford TN23 1AB", True),
+        ("{name}, 35 Fir Close, Ashford TN23 1AB", True),
+    ],
+    ids=["send-form-to", "bookings-secretary", "victim", "no-contact-role"],
+)
+def test_whoever_a_form_goes_to_is_the_body_s_contact(line: str, private: bool) -> None:
+    (name,) = _names(1, seed=39)
+    text = "Hall hire application.\nI agree to the conditions of hire.\n" + line.format(name=name)
+    verdict = scan((text + "\n").encode(), "hire.txt")
+    assert (verdict.severity in ("medium", "high", "critical")) is private
+
+
 # --- signed letters ---------------------------------------------------------------------------
 
 _SIGNED = (
