@@ -25,6 +25,15 @@ _PRICE = re.compile(
 )
 """Or an issue number beside its cover price ("November 2006 Issue 239 Donation 50p",
 "Donation £1 / February 2025 Issue 439"). A policy's "Issue 3" has no price."""
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\bpage[ \t]+\d{1,2}\b", re.IGNORECASE)
+"""A cover line's year or page number beside its issue number ("Spring 2023 Issue 8",
+"Issue 8 Page 1")."""
+_TITLE_LINE = re.compile(
+    r"^[ \t]*(?:[\w'’&.-]+[ \t]+){0,5}?(?:newsletter|bulletin|magazine|gazette)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A periodical's title opening a line: "Newsletter of the Residents Association", "Village
+Newsletter"."""
 PRICE_NEAR = 40
 """Characters either side of an issue number within which its cover price stands."""
 
@@ -36,10 +45,19 @@ def is_periodical(text: str) -> bool:
     a named person, or an identifier such as a date of birth."""
     if _MASTHEAD.search(text, 0, PERIODICAL_HEAD) is not None:
         return True
-    # The cover's issue line may come after its columns in the page's reading order.
+    # The cover's issue line and its title may come after its columns in the page's reading
+    # order: an issue number beside its cover price, or beside the word "Newsletter"
+    # anywhere on the page ("Spring 2023 Issue 8 … Newsletter of the Residents Association").
+    issues = list(_ISSUE.finditer(text))
+    dated = any(
+        _YEAR.search(text, max(0, issue.start() - PRICE_NEAR), issue.end() + PRICE_NEAR)
+        for issue in issues
+    )
+    if dated and _TITLE_LINE.search(text) is not None:
+        return True
     return any(
         _PRICE.search(text, max(0, issue.start() - PRICE_NEAR), issue.end() + PRICE_NEAR)
-        for issue in _ISSUE.finditer(text)
+        for issue in issues
     )
 
 

@@ -136,14 +136,21 @@ PAYEE_REACH = 200
 def is_body_account(before: str) -> bool:
     """True when bank details follow, within PAYEE_REACH characters, a payee that is a body:
     "Payment direct to our business account “Holt Village Hall” Sort Code …", "Cheques
-    payable to the Village Hall Committee; BACS: …". A bank's own name ("CAF Bank Ltd") is not
-    the payee; a person's account ("pay Jane Smith") names no body."""
+    payable to the Village Hall Committee; BACS: …", "Account Name OHWC". A bank's own name
+    ("CAF Bank Ltd") is not the payee; a person's account ("pay Jane Smith") names no body."""
     window = before[-PAYEE_REACH:]
     for cue in _PAYEE.finditer(window):
         named = window[cue.end() : cue.end() + PAYEE_NAME]
         if any(w in _BODY_WORDS for w in re.findall(r"[a-z]+", named.casefold())):
             return True
+        if _INITIALS.match(named):
+            return True  # "Account Name OHWC": a club's initials
     return False
+
+
+_INITIALS = re.compile(r"[ \t:;=-]*[A-Z]{3,8}\b(?![ \t]+[A-Z][a-z])")
+"""A body's initials straight after the payee's cue, not a person's surname in capitals
+before their forename."""
 
 
 PAYEE_NAME = 60

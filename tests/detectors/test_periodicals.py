@@ -61,6 +61,19 @@ def test_a_cover_s_issue_line_read_after_its_columns_is_still_its_masthead() -> 
     assert _severity([page + _NOTICES[600:]]) is Severity.LOW
 
 
+def test_an_issue_number_and_a_newsletter_s_title_anywhere_on_its_cover_make_a_masthead() -> None:
+    page = (
+        _NOTICES[:600]
+        + "\nNewsletter of the Hamble Tenants and Residents Association\n"
+        + _NOTICES[600:1200]
+        + "\nSpring 2023 Issue 8 Page 1\n"
+    )
+    assert is_periodical(page)
+    assert _severity([page + _NOTICES[1200:]]) is Severity.LOW
+    letter = "Dear resident,\n" + "We write about the plan for the village hall. " * 8
+    assert not is_periodical(letter + "Issue 8 of the plan in 2023 was in the newsletter.")
+
+
 @pytest.mark.parametrize(
     "extra",
     [

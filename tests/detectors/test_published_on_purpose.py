@@ -117,10 +117,19 @@ def test_an_examiner_s_name_and_address_under_their_statement_are_published(
             "40-52-40 A/C no. 00012464.",
             True,
         ),
+        ("Payment by BACS to: Account Name OHWC; Sort Code; 20-49-08; Account No 50124990.", True),
+        ("Account Name SMITH Jane, Sort Code 40-52-40 Account No 00012464.", False),
         ("Refunds are paid to the hirer, {name}, Sort Code 40-52-40 Account No 00012464.", False),
         ("{name}, Barclays Bank Ltd, Sort Code 40-52-40 Account No 00012464.", False),
     ],
-    ids=["business-account", "payable-to-committee", "hirer", "person-at-a-bank"],
+    ids=[
+        "business-account",
+        "payable-to-committee",
+        "club-initials",
+        "surname-in-capitals",
+        "hirer",
+        "person-at-a-bank",
+    ],
 )
 def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, body: bool) -> None:
     (name,) = _names(1, seed=38)
