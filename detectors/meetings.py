@@ -107,7 +107,9 @@ _OFFICE_CONTACT = re.compile(
 )
 _RETURN_TO = re.compile(
     r"\b(?:send|return|post)[ \t]+(?:this|the|your)?[ \t]*(?:completed[ \t]+)?"
-    r"(?:booking[ \t]+|application[ \t]+|hire[ \t]+)?forms?[ \t]+to\b",
+    r"(?:booking[ \t]+|application[ \t]+|hire[ \t]+)?forms?[ \t]*,?[ \t]+to\b"
+    r"|\bto[ \t]+book[ \t]+(?:the[ \t]+)?(?:hall|room|venue|centre|pavilion)?[ \t,]*"
+    r"(?:please[ \t]+)?(?:contact|call|ring|phone)\b",
     re.IGNORECASE,
 )
 RETURN_REACH = 200
@@ -120,12 +122,15 @@ _CASE_PARTY = re.compile(
 council's clerk or proper officer, a hall's bookings secretary. Whoever a form is to be sent to
 ("Send this form to: Jane Smith, 35 Fir Close …") is its contact too (`_RETURN_TO`)."""
 _OFFICE_LINE = re.compile(
-    r"^[ \t]*(?:(?:the[ \t]+)?clerk[ \t]*:|(?:(?:parish|town|district|county|city|borough|"
+    r"^[ \t]*(?:(?:the[ \t]+)?(?:clerk|chair(?:man|woman|person)?|vice[ \t-]chair\w*|"
+    r"secretary|treasurer|president|bookings?[ \t]+secretary)[ \t]*:|"
+    r"(?:(?:parish|town|district|county|city|borough|"
     r"community)[ \t]+)?(?:councillors|members[ \t]+of[ \t]+the[ \t]+council)[ \t]*:?[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
-"""A line opening with "Clerk:" (the council's clerk at the head of its papers), or a heading
-of the council's members alone on its line, over their published contact details."""
+"""A line opening with "Clerk:" (the council's clerk at the head of its papers) or another
+office of a committee ("Chairman:", "Treasurer:", "Booking Secretary:"), or a heading of the
+council's members alone on its line, over their published contact details."""
 CONTACT_LINE = re.compile(
     r"\b(?:tel(?:ephone)?|phone|mobile|mob|e-?mail|email|fax)\b\.?|"
     r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b|"
@@ -136,6 +141,8 @@ CONTACT_LINE = re.compile(
 )
 """A line of a contact block: a phone, an e-mail, a postcode, an address of comma-parted
 parts."""
+HOLDER_LINE = 60
+"""Characters at most of the line naming an office's holder under the office alone."""
 CONTACT_LINES = 8
 """Lines under an office's line read as its contact block (a council's members, one a line)."""
 
@@ -160,6 +167,13 @@ def office_contact_spans(text: str) -> tuple[tuple[int, int], ...]:
         end = len(text) if end < 0 else end
         if end - start > 160:
             continue  # the office named in a sentence, not heading a block
+        if text[start:end].rstrip().endswith(":"):
+            # "Booking Secretary:" alone on its line, the holder's name on the next
+            following = text.find("\n", end + 1)
+            following = len(text) if following < 0 else following
+            holder = text[end + 1 : following].strip()
+            if 0 < len(holder) <= HOLDER_LINE and not any(ch.isdigit() for ch in holder):
+                end = following
         for _ in range(CONTACT_LINES):
             following = text.find("\n", end + 1)
             following = len(text) if following < 0 else following

@@ -150,8 +150,24 @@ def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, b
         ),
         ("Please return the form to the victim, {name}, 35 Fir Close, Ashford TN23 1AB", True),
         ("{name}, 35 Fir Close, Ashford TN23 1AB", True),
+        (
+            "Booking Secretary:\nMrs {name}\n35 Fir Close\nAshford\nTN23 1AB\nTel: 01632 960418",
+            False,
+        ),
+        ("Treasurer: Mrs {name}, 4 Orchard Way, Ashford, TN23 1AB", False),
+        ("To book the hall please contact {name} on 01632 960418 for details.", False),
+        ("Victim:\nMrs {name}\n35 Fir Close\nAshford\nTN23 1AB", True),
     ],
-    ids=["send-form-to", "bookings-secretary", "victim", "no-contact-role"],
+    ids=[
+        "send-form-to",
+        "bookings-secretary",
+        "victim",
+        "no-contact-role",
+        "office-over-holder",
+        "treasurer",
+        "to-book-contact",
+        "victim-over-holder",
+    ],
 )
 def test_whoever_a_form_goes_to_is_the_body_s_contact(line: str, private: bool) -> None:
     (name,) = _names(1, seed=39)
