@@ -272,18 +272,16 @@ def assess_table(
     if counts_only(headers, types, name_cols) or animals(headers):
         groups = []  # counts by ward or station, or a zoo's animals: not a list of people
     entity_cols = [i for i, t in enumerate(types) if t.cue is not Cue.NAME and t.entity]
-    # Rows that are libraries, stations or offices, with no one named: their mailboxes and
-    # postcodes are the venues', not people's.
-    venues = not groups and venue_rows(types, sample)
+    venues = not groups and venue_rows(types, sample)  # libraries, stations: no one named
     identifying = IDENTIFYING - {"EMAIL_ADDRESS"} if venues else IDENTIFYING
     has_people = bool(groups) or any(types[i].entity in identifying for i in entity_cols)
     has_people = has_people or conduct_by_number(headers, types)
     free = _FreeText(notes=notes_columns(headers, types, sample))
     listing = directory_rows(headers, types, sample)  # each row a body, with its website
     shares = area_shares(types, sample)  # each area's share of its residents, not a person's
-    public = (
-        (public_table(headers, types, sample, shares) or listing) if groups else venues and listing
-    )
+    public = venues and listing
+    if groups:
+        public = public_table(headers, types, sample, shares) or listing
     kind = "case_records" if case_table(headers, types) and not public else None
     kind_categories: set[str] = set()
     if kind and free.notes:

@@ -38,8 +38,8 @@ from pdfminer.pdftypes import PDFStream, stream_value
 from pdfminer.psparser import LIT
 from pdfminer.utils import Matrix, Point, apply_matrix_rect, mult_matrix
 
-from detectors.formats.pdf._layout import _CHECK_EVERY, Glyph, Recorder, rgb
-from detectors.formats.pdf._paint import INVISIBLE, Interpreter, fill_alpha
+from detectors.formats.pdf._layout import _CHECK_EVERY, Glyph, Recorder
+from detectors.formats.pdf._paint import INVISIBLE, Interpreter, fill_alpha, rgb
 
 MAX_CONTENT_BYTES = 4 * 2**20
 """Decoded content of one page or form tokenised by qpdf; a larger one streams through pdfminer."""

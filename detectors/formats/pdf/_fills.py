@@ -1,4 +1,5 @@
-"""Where a filled path paints: its subpaths in device space, the fill rule, the clip.
+"""Where a filled path paints: its subpaths in device space, the fill rule, the clip; and the
+straight edges of every painted path, which the table search reads.
 
 pdfminer splits a path of several subpaths into one shape per subpath, each taken as
 filled; a frame drawn as an outer and an inner rectangle would then be two boxes, the inner
@@ -13,11 +14,13 @@ on whatever lies behind.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from pdfminer.layout import LTCurve, LTLine, LTRect
 from pdfminer.utils import Matrix, apply_matrix_pt
 
 Box = tuple[float, float, float, float]
@@ -210,3 +213,19 @@ def clipped(box: Box, clip: Box | None) -> Box | None:
     if x1 <= x0 or y1 <= y0:
         return None
     return (x0, y0, x1, y1)
+
+
+def segments(item: LTCurve) -> list[Box]:
+    """The horizontal and vertical segments of a painted path, as pdfplumber reads them."""
+    if isinstance(item, LTRect):
+        x0, y0, x1, y1 = item.bbox
+        return [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+    if isinstance(item, LTLine):
+        x0, y0, x1, y1 = item.bbox
+        return [(x0, y0, x1, y1)] if x0 == x1 or y0 == y1 else []
+    points = item.pts or []
+    out: list[Box] = []
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
+        if ax == bx or ay == by:
+            out.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+    return out

@@ -19,20 +19,26 @@ turned back a quarter at a time, so that its lines read left to right again.
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LTChar, LTCurve, LTImage, LTLine, LTRect
+from pdfminer.layout import LTChar, LTCurve, LTImage
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFGraphicState, PDFResourceManager, PDFTextState
 from pdfminer.pdfpage import PDFPage
 from pdfminer.utils import Matrix, apply_matrix_pt, apply_matrix_rect
 
-from detectors.formats.pdf._fills import Outline, Polygon, clipped, filled_regions, paints
+from detectors.formats.pdf._fills import (
+    Outline,
+    Polygon,
+    clipped,
+    filled_regions,
+    paints,
+    segments,
+)
 from detectors.formats.pdf._halos import without_halos
 from detectors.formats.pdf._paint import (
     INVISIBLE,
@@ -41,6 +47,7 @@ from detectors.formats.pdf._paint import (
     clip_regions_of,
     fill_alpha,
     hides,
+    rgb,
 )
 from detectors.model import Vector
 
@@ -261,7 +268,7 @@ class Recorder(PDFPageAggregator):
                 if stroke or min(item.width, item.height) < 2:
                     self.drawing.rules += 1
                 if len(self.drawing.edges) <= MAX_EDGES:
-                    self.drawing.edges.extend(_segments(item))
+                    self.drawing.edges.extend(segments(item))
         if not fill:
             return
         clip = clip_of(gstate)
@@ -302,42 +309,6 @@ class Recorder(PDFPageAggregator):
             self.drawing.covers.append(
                 Shape(shown, None, self._order, image=True, hides=opaque, clips=clips)
             )
-
-
-def _segments(item: LTCurve) -> list[Box]:
-    """The horizontal and vertical segments of a painted path, as pdfplumber reads them."""
-    if isinstance(item, LTRect):
-        x0, y0, x1, y1 = item.bbox
-        return [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
-    if isinstance(item, LTLine):
-        x0, y0, x1, y1 = item.bbox
-        return [(x0, y0, x1, y1)] if x0 == x1 or y0 == y1 else []
-    points = item.pts or []
-    out: list[Box] = []
-    for (ax, ay), (bx, by) in itertools.pairwise(points):
-        if ax == bx or ay == by:
-            out.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
-    return out
-
-
-def rgb(colour: Any) -> Colour | None:
-    """A paint colour as RGB in 0..1, or None for patterns and unknown spaces."""
-    try:
-        if colour is None:
-            return (0.0, 0.0, 0.0)  # the initial fill colour is black
-        if isinstance(colour, int | float):
-            return (float(colour), float(colour), float(colour))
-        values = [float(v) for v in colour]
-    except (TypeError, ValueError):
-        return None
-    if len(values) == 1:
-        return (values[0], values[0], values[0])
-    if len(values) == 3:
-        return (values[0], values[1], values[2])
-    if len(values) == 4:
-        c, m, y, k = values
-        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
-    return None
 
 
 def sort_glyphs(drawing: PageDrawing) -> dict[Vector, list[Glyph]]:

@@ -260,3 +260,23 @@ def _blend(value: Any) -> str:
     if isinstance(value, list | tuple):
         value = resolve1(value[0]) if value else "Normal"
     return _name(value).lstrip("/")
+
+
+def rgb(colour: Any) -> Colour | None:
+    """A paint colour as RGB in 0..1, or None for patterns and unknown spaces."""
+    try:
+        if colour is None:
+            return (0.0, 0.0, 0.0)  # the initial fill colour is black
+        if isinstance(colour, int | float):
+            return (float(colour), float(colour), float(colour))
+        values = [float(v) for v in colour]
+    except (TypeError, ValueError):
+        return None
+    if len(values) == 1:
+        return (values[0], values[0], values[0])
+    if len(values) == 3:
+        return (values[0], values[1], values[2])
+    if len(values) == 4:
+        c, m, y, k = values
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return None

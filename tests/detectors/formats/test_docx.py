@@ -497,25 +497,3 @@ def test_white_text_from_a_style_is_a_hidden_finding_in_a_scan() -> None:
     assert verdict.status is Status.SCANNED
     emails = [f for f in verdict.findings if f.entity == "EMAIL_ADDRESS"]
     assert emails and all(f.vector is Vector.CONCEALED_FORMAT and f.hidden for f in emails)
-
-
-@pytest.mark.parametrize(
-    ("comment", "worst"),
-    [("Checked, fine.", "low"), ("Ask {} about this row.", "medium")],
-    ids=["reviewers-alone", "names-in-the-comments"],
-)
-def test_the_authors_of_comments_are_the_document_s_editors(comment: str, worst: str) -> None:
-    """Three colleagues who commented on a reply are its editors, as its author is: low. Three
-    people named in what the comments say are hidden text about them: medium."""
-    fake = Faker("en_GB")
-    Faker.seed(91)
-    authors = [fake.name() for _ in range(3)]
-    named = [fake.name() for _ in range(3)]
-    data = build_docx(
-        [paragraph("y", comment_mark(i)) for i in range(3)],
-        comments=[(author, comment.format(named[i])) for i, author in enumerate(authors)],
-    )
-    verdict = scan(data, "reply.docx")
-    assert verdict.severity == worst
-    by_vector = {f.vector for f in verdict.findings if f.entity == "PERSON"}
-    assert Vector.METADATA in by_vector

@@ -1,0 +1,112 @@
+"""Papers of small bodies published on purpose: a village hall's hire forms with its own bank
+account and its bookings secretary's contact, whoever a form is to be sent to, a committee
+officer's contact block, an examiner's statement on accounts. Each look-alike is built here
+beside the private person it must not hide (a hirer's account, a victim, a resident)."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors.scan import scan
+from tests.detectors._tables import fake_names as _names
+
+# --- an examiner's statement on accounts --------------------------------------------------------
+
+_EXAMINED = (
+    "I have examined the Association's financial records for the year and can state that they "
+    "give a true view of its financial position.\n"
+    "Name: {name}\nAddress: 16 Queens Road, Ashford TN23 1AB\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "private"),
+    [
+        ("Independent Examiner's Statement\n", False),
+        ("Auditor's report to the trustees\n", False),
+        ("Independent Examiner's Statement\nThe treasurer, a suspect in the fraud:\n", True),
+        ("Letter from a resident\n", True),
+    ],
+    ids=["examiner", "auditor", "about-a-fraud", "no-statement"],
+)
+def test_an_examiner_s_name_and_address_under_their_statement_are_published(
+    heading: str, private: bool
+) -> None:
+    (name,) = _names(1, seed=37)
+    verdict = scan((heading + _EXAMINED.format(name=name)).encode(), "accounts.txt")
+    assert (verdict.severity in ("medium", "high", "critical")) is private
+
+
+# --- a hall's booking form: its own bank account and its bookings contact ---------------------
+
+
+@pytest.mark.parametrize(
+    ("payment", "body"),
+    [
+        (
+            "Payment direct to our business account “Holt Village Hall” Sort Code 30-98-75 "
+            "Account No 01943908.",
+            True,
+        ),
+        (
+            "Cheques payable to the Village Hall Committee. BACS: CAF Bank Ltd, Sort Code "
+            "40-52-40 A/C no. 00012464.",
+            True,
+        ),
+        ("Payment by BACS to: Account Name OHWC; Sort Code; 20-49-08; Account No 50124990.", True),
+        ("Account Name SMITH Jane, Sort Code 40-52-40 Account No 00012464.", False),
+        ("Refunds are paid to the hirer, {name}, Sort Code 40-52-40 Account No 00012464.", False),
+        ("{name}, Barclays Bank Ltd, Sort Code 40-52-40 Account No 00012464.", False),
+    ],
+    ids=[
+        "business-account",
+        "payable-to-committee",
+        "club-initials",
+        "surname-in-capitals",
+        "hirer",
+        "person-at-a-bank",
+    ],
+)
+def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, body: bool) -> None:
+    (name,) = _names(1, seed=38)
+    text = f"Booking form. Hirer: {name}.\n" + payment.format(name=name) + "\n"
+    verdict = scan(text.encode(), "booking.txt")
+    assert any(f.entity == "BANK_DETAILS" for f in verdict.findings) is not body
+    assert (verdict.severity in ("low", "none")) is body
+
+
+@pytest.mark.parametrize(
+    ("line", "private"),
+    [
+        ("Send this Form to: - {name}, 35 Fir Close, Ashford TN23 1AB", False),
+        (
+            "Please return completed form to our Bookings Secretary {name}, 35 Fir Close, "
+            "Ashford TN23 1AB or by email.",
+            False,
+        ),
+        ("Please return the form to the victim, {name}, 35 Fir Close, Ashford TN23 1AB", True),
+        ("{name}, 35 Fir Close, Ashford TN23 1AB", True),
+        (
+            "Booking Secretary:\nMrs {name}\n35 Fir Close\nAshford\nTN23 1AB\nTel: 01632 960418",
+            False,
+        ),
+        ("Treasurer: Mrs {name}, 4 Orchard Way, Ashford, TN23 1AB", False),
+        ("To book the hall please contact {name} on 01632 960418 for details.", False),
+        ("Victim:\nMrs {name}\n35 Fir Close\nAshford\nTN23 1AB", True),
+    ],
+    ids=[
+        "send-form-to",
+        "bookings-secretary",
+        "victim",
+        "no-contact-role",
+        "office-over-holder",
+        "treasurer",
+        "to-book-contact",
+        "victim-over-holder",
+    ],
+)
+def test_whoever_a_form_goes_to_is_the_body_s_contact(line: str, private: bool) -> None:
+    (name,) = _names(1, seed=39)
+    text = "Hall hire application.\nI agree to the conditions of hire.\n" + line.format(name=name)
+    verdict = scan((text + "\n").encode(), "hire.txt")
+    assert (verdict.severity in ("medium", "high", "critical")) is private
