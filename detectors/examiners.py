@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from detectors.vocab import CASE_PARTY
+
 _HEADING = re.compile(
     r"^[ \t]*(?:independent[ \t]+examiner['’]?s?|auditor['’]?s?|internal[ \t]+auditor['’]?s?)"
     r"[ \t]+(?:report|statement|certificate)\b",
@@ -17,10 +19,7 @@ _HEADING = re.compile(
 """The heading of an examiner's or auditor's statement, at the head of its line."""
 STATEMENT_LENGTH = 1500
 """Characters after the heading an examiner's statement runs to, with its signature block."""
-_CASE_PARTY = re.compile(
-    r"\b(?:victims?|suspects?|witness(?:es)?|offenders?|complainants?|arrested|fraud)\b",
-    re.IGNORECASE,
-)
+_CASE = re.compile(rf"{CASE_PARTY.pattern}|\b(?:arrested|fraud)\b", re.IGNORECASE)
 """Words that make a statement about a case (an auditor reporting a fraud names the people
 in it): no span then."""
 
@@ -32,6 +31,6 @@ def examiner_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for found in _HEADING.finditer(text):
         end = min(len(text), found.end() + STATEMENT_LENGTH)
-        if _CASE_PARTY.search(text, found.start(), end) is None:
+        if _CASE.search(text, found.start(), end) is None:
             spans.append((found.start(), end))
     return tuple(spans)

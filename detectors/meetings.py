@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from detectors.vocab import CASE_PARTY
+
 if TYPE_CHECKING:
     from detectors.prose_scan import ProseResult
 
@@ -105,6 +107,9 @@ _OFFICE_CONTACT = re.compile(
     r"|bookings?[ \t]+(?:secretary|clerk|officer|manager|co-?ordinator))\b",
     re.IGNORECASE,
 )
+"""The offices whose published contact block (name, address, phone) is a work contact: a
+council's clerk or proper officer, a hall's bookings secretary. Whoever a form is to be sent to
+("Send this form to: Jane Smith, 35 Fir Close …") is its contact too (`_RETURN_TO`)."""
 _RETURN_TO = re.compile(
     r"\b(?:send|return|post)[ \t]+(?:this|the|your)?[ \t]*(?:completed[ \t]+)?"
     r"(?:booking[ \t]+|application[ \t]+|hire[ \t]+)?forms?[ \t]*,?[ \t]+to\b"
@@ -114,13 +119,6 @@ _RETURN_TO = re.compile(
 )
 RETURN_REACH = 200
 """Characters after "Please return this form to" that name whom and where, on its line."""
-_CASE_PARTY = re.compile(
-    r"\b(?:victims?|suspects?|witness(?:es)?|offenders?|complainants?|defendants?)\b", re.I
-)
-"""Words that make the one a form goes to a party to a case, not the body's contact."""
-"""The offices whose published contact block (name, address, phone) is a work contact: a
-council's clerk or proper officer, a hall's bookings secretary. Whoever a form is to be sent to
-("Send this form to: Jane Smith, 35 Fir Close …") is its contact too (`_RETURN_TO`)."""
 _OFFICE_LINE = re.compile(
     r"^[ \t]*(?:(?:the[ \t]+)?(?:clerk|chair(?:man|woman|person)?|vice[ \t-]chair\w*|"
     r"secretary|treasurer|president|bookings?[ \t]+secretary)[ \t]*:|"
@@ -159,7 +157,7 @@ def office_contact_spans(text: str) -> tuple[tuple[int, int], ...]:
     for found in _RETURN_TO.finditer(text):
         end = text.find("\n", found.end())
         end = min(len(text) if end < 0 else end, found.end() + RETURN_REACH)
-        if _CASE_PARTY.search(text, found.start(), end) is None:
+        if CASE_PARTY.search(text, found.start(), end) is None:  # not a victim's
             spans.append((found.start(), end))
     for found in offices:
         start = text.rfind("\n", 0, found.start()) + 1

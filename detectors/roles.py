@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from detectors.references import numbered_reference
-from detectors.vocab import wordset
+from detectors.vocab import CASE_PARTY, wordset
 
 NEAR = 80
 """Characters of the same line read before a name for its title or byline."""
@@ -490,9 +490,4 @@ def _in_credits(text: str, start: int, end: int) -> bool:
 
 def _party_near(text: str, start: int, end: int) -> bool:
     """A victim, suspect, witness, offender or defendant word within NEAR characters."""
-    return _CASE_PARTY.search(text, max(0, start - NEAR), end + NEAR) is not None
-
-
-_CASE_PARTY = re.compile(
-    r"\b(?:victims?|suspects?|witness(?:es)?|offenders?|complainants?|defendants?)\b", re.I
-)
+    return CASE_PARTY.search(text, max(0, start - NEAR), end + NEAR) is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def wordset(text: str) -> frozenset[str]:
     """A set of the whitespace-separated words in `text` (word lists read better as prose)."""
@@ -158,3 +160,9 @@ ROW_LABELS = wordset("""
 """Words that mark a row as a total or a placeholder even in a column judged to hold names."""
 
 NOT_NAMES = TITLES | RANK_WORDS | MONTHS | PLACES | LABELS
+
+
+CASE_PARTY = re.compile(
+    r"\b(?:victims?|suspects?|witness(?:es)?|offenders?|complainants?|defendants?)\b", re.I
+)
+"""The parties to a case: a name called one of them is never named in a public capacity."""
