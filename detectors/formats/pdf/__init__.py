@@ -17,6 +17,7 @@ import pikepdf
 from detectors.errors import EncryptedDocument, UnreadableDocument
 from detectors.formats._tally import tallied
 from detectors.formats.pdf._layout import (
+    Box,
     Glyph,
     PageDrawing,
     covering_boxes,
@@ -37,6 +38,7 @@ from detectors.formats.pdf._ocr import Scans, is_scanned
 from detectors.formats.pdf._pages import PageFailure, PagesUnreadable, drawings, signatures
 from detectors.formats.pdf._repair import padded, sized_past_bound
 from detectors.formats.pdf._tables import MIN_RULES, Grid, fill, grids
+from detectors.formats.pdf._text_layer import is_layer, split
 from detectors.limits import Budget
 from detectors.model import Cover, Item, Structure, Table, Text, Unread, Vector
 
@@ -259,6 +261,7 @@ def _drawn_items(
             if scanned is not None:
                 yield scanned
         groups = sort_glyphs(drawing)
+        yield from _layer_shown(drawing, groups, scans, index)
         if drawing.rules >= MIN_RULES and groups.get(Vector.PAGE_TEXT):
             groups[Vector.PAGE_TEXT], tables = _tables(
                 grids(drawing.edges, budget.check), index, groups[Vector.PAGE_TEXT]
@@ -275,17 +278,53 @@ def _drawn_items(
                 yield Structure(vector, where, f"{count:,} {_WHY[vector]}")
 
 
+def _layer_shown(
+    drawing: PageDrawing, groups: dict[Vector, list[Glyph]], scans: Scans, index: int
+) -> Iterator[Item]:
+    """The words of a scan's OCR layer that its picture shows, as page text, taken out of the
+    page's invisible text (`_text_layer`); nothing when OCR cannot read the page."""
+    hidden = groups.get(Vector.INVISIBLE_TEXT)
+    if not hidden or not is_layer(drawing, hidden):
+        return
+    seen = scans.seen(index)
+    if not isinstance(seen, str):
+        return  # not compared: the whole layer stays invisible text
+    layer = split(drawing, hidden, seen, scans.dark(index, drawing.crop))
+    if layer.hidden:
+        groups[Vector.INVISIBLE_TEXT] = layer.hidden
+    else:
+        del groups[Vector.INVISIBLE_TEXT]
+    where = f"page {index + 1}"
+    text = text_of(layer.shown)
+    if text:
+        yield Text(text, Vector.PAGE_TEXT, f"{where}, text layer matching its scanned image")
+        count = len(text.split())
+        detail = f"an OCR text layer: {count:,} of its words shown in the page's scanned image"
+        yield Structure(Vector.INVISIBLE_TEXT, where, detail)
+    text = text_of(layer.blacked)
+    if text:
+        covers = tuple(_cover(drawing, box, index) for box in layer.boxes)
+        yield Text(text, Vector.UNDER_REDACTION, f"{where}, text layer", covers)
+        count = sum(1 for g in layer.blacked if not g.text.isspace())
+        detail = f"{count:,} characters of an OCR text layer under boxes in the scanned image"
+        yield Structure(Vector.UNDER_REDACTION, where, detail)
+
+
 def _covers(drawing: PageDrawing, glyphs: list[Glyph], index: int) -> tuple[Cover, ...]:
     """The boxes hiding the page's covered characters, from the top left of the page."""
-    cx0, cy0, cx1, cy1 = drawing.crop
     shown = [g for g in glyphs if not g.text.isspace()]
-    covers = []
-    for x0, y0, x1, y1 in covering_boxes(drawing, shown):
-        x0, x1 = max(x0, cx0), min(x1, cx1)
-        y0, y1 = max(y0, cy0), min(y1, cy1)
-        box = (round(x0 - cx0, 1), round(cy1 - y1, 1), round(x1 - cx0, 1), round(cy1 - y0, 1))
-        covers.append(Cover(index + 1, box))
+    covers = [_cover(drawing, box, index) for box in covering_boxes(drawing, shown)]
     return tuple(dict.fromkeys(covers))
+
+
+def _cover(drawing: PageDrawing, box: Box, index: int) -> Cover:
+    """A box of the page as a cover, cut to the crop box, from the top left of the page."""
+    cx0, cy0, cx1, cy1 = drawing.crop
+    x0, x1 = max(box[0], cx0), min(box[2], cx1)
+    y0, y1 = max(box[1], cy0), min(box[3], cy1)
+    return Cover(
+        index + 1, (round(x0 - cx0, 1), round(cy1 - y1, 1), round(x1 - cx0, 1), round(cy1 - y0, 1))
+    )
 
 
 def _tables(grids: list[Grid], index: int, glyphs: list[Glyph]) -> tuple[list[Glyph], list[Item]]:

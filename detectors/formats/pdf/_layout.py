@@ -339,6 +339,11 @@ def sort_glyphs(drawing: PageDrawing) -> dict[Vector, list[Glyph]]:
     return {vector: glyphs for vector, glyphs in groups.items() if glyphs}
 
 
+def covered_by_redaction(drawing: PageDrawing, glyph: Glyph) -> bool:
+    """Whether a redaction mark (an unapplied Redact annotation) covers the glyph."""
+    return any(_covered(glyph.box, box) for box in drawing.redactions)
+
+
 def covering_boxes(drawing: PageDrawing, glyphs: list[Glyph]) -> list[Box]:
     """The boxes hiding these glyphs (a filled shape over them, one of their own colour
     behind them, a redaction mark), each once, in the order the glyphs were painted."""

@@ -14,9 +14,12 @@ from __future__ import annotations
 import math
 import shutil
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from PIL import Image
 
 from detectors.formats._ocr import (
     MAX_IMAGE_PIXELS,
@@ -27,7 +30,7 @@ from detectors.formats._ocr import (
     read,
 )
 from detectors.formats._ocr import tesseract_text as _tesseract
-from detectors.formats.pdf._layout import PageDrawing
+from detectors.formats.pdf._layout import Box, PageDrawing
 from detectors.limits import Budget
 from detectors.model import Text, Unread, Vector
 
@@ -38,6 +41,11 @@ MIN_IMAGE_SHARE = 0.5
 """Share of the page images must cover for the page to be taken for a scan: a logo is not."""
 DPI = 300
 """Resolution pages are rendered at for Tesseract, which reads 10-point type well from 300."""
+DARK = 96
+"""Grey level under which a pixel is dark (of 255)."""
+SOLID = 0.95
+"""Share of dark pixels that makes a place solid dark: a box, not type (a line of type darkens
+a fifth of its place) nor light type on a dark band (its strokes are light)."""
 _LOCK = threading.Lock()
 """pdfium is not safe to call from two threads at once."""
 
@@ -50,10 +58,15 @@ def is_scanned(drawing: PageDrawing) -> bool:
             chars += 1
             if chars >= MAX_TEXT_CHARS:
                 return False
+    return image_share(drawing) >= MIN_IMAGE_SHARE
+
+
+def image_share(drawing: PageDrawing) -> float:
+    """Share of the page's crop box that its images cover (overlaps counted twice)."""
     cx0, cy0, cx1, cy1 = drawing.crop
     page = (cx1 - cx0) * (cy1 - cy0)
     if page <= 0:
-        return False
+        return 0.0
     covered = 0.0
     for shape in drawing.covers:
         if not shape.image:
@@ -62,7 +75,18 @@ def is_scanned(drawing: PageDrawing) -> bool:
         width, height = min(x1, cx1) - max(x0, cx0), min(y1, cy1) - max(y0, cy0)
         if width > 0 and height > 0:
             covered += width * height
-    return covered >= MIN_IMAGE_SHARE * page
+    return covered / page
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """The page last rendered for OCR, kept to see what it shows in a given place."""
+
+    index: int
+    picture: Image.Image
+    scale: float
+    """Pixels per point."""
+    rotation: int
 
 
 class Scans:
@@ -73,6 +97,8 @@ class Scans:
         self._budget = budget
         self._document: pdfium.PdfDocument | None = None
         self._program: str | None = None
+        self._seen: dict[int, str | Failure] = {}
+        self._last: _Rendered | None = None
 
     def close(self) -> None:
         if self._document is not None:
@@ -84,7 +110,7 @@ class Scans:
         """The text of the scanned page `index` (0-based), or why it was not read; None when
         Tesseract found no text at all."""
         number = index + 1
-        outcome = self._read(index)
+        outcome = self.seen(index)
         if isinstance(outcome, Failure):
             return Unread(
                 f"page {number}",
@@ -95,6 +121,39 @@ class Scans:
         if not text:
             return None
         return Text(text, Vector.PAGE_TEXT, f"page {number}, text read from its scanned image")
+
+    def seen(self, index: int) -> str | Failure:
+        """What Tesseract reads from page `index` as rendered, or why it was not read; each
+        page is read once."""
+        if index not in self._seen:
+            self._seen[index] = self._read(index)
+        return self._seen[index]
+
+    def dark(self, index: int, crop: Box) -> Callable[[Box], bool]:
+        """Whether page `index`, as last rendered for OCR, is solid dark over a box given in
+        the page's coordinates (`crop` being its crop box): a redaction box in the picture.
+        Always False for another page, or a page shown rotated."""
+        last = self._last
+        if last is None or last.index != index or last.rotation:
+            return lambda box: False
+        picture, scale = last.picture, last.scale
+        cx0, _, _, cy1 = crop
+
+        def solid(box: Box) -> bool:
+            x0, y0, x1, y1 = box
+            inset = (y1 - y0) * 0.15  # the box's edges may catch the paper around it
+            area = (
+                round((x0 - cx0 + inset) * scale),
+                round((cy1 - y1 + inset) * scale),
+                round((x1 - cx0 - inset) * scale),
+                round((cy1 - y0 - inset) * scale),
+            )
+            if area[2] <= area[0] or area[3] <= area[1]:
+                return False
+            counts = picture.crop(area).histogram()
+            return sum(counts[:DARK]) >= SOLID * sum(counts)
+
+        return solid
 
     def _read(self, index: int) -> str | Failure:
         tesseract = self._program or shutil.which(TESSERACT)
@@ -136,6 +195,7 @@ class Scans:
                     picture = bitmap.to_pil().convert("L")
                 finally:
                     bitmap.close()
+                self._last = _Rendered(index, picture, scale, page.get_rotation())
             except (pdfium.PdfiumError, ValueError, OSError, MemoryError):
                 return Failure("the page cannot be rendered")
             finally:

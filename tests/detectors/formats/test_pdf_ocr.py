@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import time
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from _scan_helpers import Picture, needs_tesseract
 
 from detectors.formats import _ocr as shared
 from detectors.formats.pdf import _ocr, inspect_pdf
@@ -27,38 +24,6 @@ LETTER = (
 )
 TYPED = "Response to request 123: the information you asked for is enclosed with this letter."
 SCANNED_WHERE = "page 1, text read from its scanned image"
-
-needs_tesseract = pytest.mark.skipif(
-    shutil.which(_ocr.TESSERACT) is None and not os.environ.get("CI"),
-    reason="Tesseract is not installed: `make setup` installs tesseract-ocr (under CI it must be)",
-)
-
-
-@dataclass(frozen=True)
-class Picture:
-    """A grey image as a PDF image XObject: its declared size and its (deflated) samples."""
-
-    width: int
-    height: int
-    samples: bytes
-
-    @classmethod
-    def of_lines(cls, lines: tuple[str, ...]) -> Picture:
-        """The lines typed black on white at 200 dpi, as a scanner would give them."""
-        image = Image.new("L", (1700, 2200), 255)
-        draw = ImageDraw.Draw(image)
-        font = ImageFont.load_default(size=34)
-        for number, line in enumerate(lines):
-            draw.text((150, 200 + 60 * number), line, fill=0, font=font)
-        return cls(image.width, image.height, zlib.compress(image.tobytes()))
-
-    def upside_down(self) -> Picture:
-        image = Image.frombytes("L", (self.width, self.height), zlib.decompress(self.samples))
-        return Picture(self.width, self.height, zlib.compress(image.rotate(180).tobytes()))
-
-    @classmethod
-    def logo(cls) -> Picture:
-        return cls(40, 20, zlib.compress(bytes(range(40)) * 20))
 
 
 def _pdf(*pages: tuple[Picture | None, tuple[float, float, float, float], str, int]) -> bytes:
