@@ -6,8 +6,11 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import subprocess
+import tempfile
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 
 import pikepdf
 import pytest
@@ -108,6 +111,37 @@ def layered(
         XObject=pikepdf.Dictionary(Im0=image), Font=pikepdf.Dictionary(F1=font)
     )
     page.Contents = pdf.make_stream(content)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def searchable(picture: Picture, shown: Picture | None = None) -> bytes:
+    """The PDF Tesseract itself makes of `picture` (its `pdf` output: the picture with an
+    invisible text layer of what it read), with the picture then swapped for `shown` when
+    given, as when a scan is blacked out after it was made searchable."""
+    image = Image.frombytes("L", (picture.width, picture.height), zlib.decompress(picture.samples))
+    with tempfile.TemporaryDirectory() as folder:
+        image.save(Path(folder) / "page.png", dpi=(DPI, DPI))
+        made = Path(folder) / "page"
+        subprocess.run(
+            [
+                shutil.which(_ocr.TESSERACT) or _ocr.TESSERACT,
+                str(made.with_suffix(".png")),
+                str(made),
+                "-l",
+                "eng",
+                "pdf",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        data = made.with_suffix(".pdf").read_bytes()
+    if shown is None:
+        return data
+    pdf = pikepdf.open(io.BytesIO(data))
+    for stream in pdf.pages[0].Resources.XObject.values():
+        stream.write(shown.samples, filter=pikepdf.Name.FlateDecode)
     out = io.BytesIO()
     pdf.save(out)
     return out.getvalue()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _scan_helpers import Picture, layered, needs_tesseract
+from _scan_helpers import Picture, layered, needs_tesseract, searchable
 
 from detectors.formats.pdf import _ocr, inspect_pdf
 from detectors.formats.pdf._layout import Glyph, PageDrawing, text_of
@@ -177,6 +177,28 @@ def test_a_name_the_page_does_not_show_stays_hidden(
     hidden = [f for f in verdict.findings if f.vector is vector]
     assert "PERSON" in {f.entity for f in hidden}
     assert verdict.severity.rank >= Severity.MEDIUM.rank
+
+
+@needs_tesseract
+@pytest.mark.parametrize(
+    ("shown", "vector"),
+    [
+        pytest.param(None, Vector.PAGE_TEXT, id="as Tesseract made it"),
+        pytest.param(
+            Picture.of_lines(LETTER, blacked=("Jane Example",)),
+            Vector.UNDER_REDACTION,
+            id="its picture blacked out afterwards",
+        ),
+    ],
+)
+def test_a_searchable_pdf_made_by_tesseract(shown: Picture | None, vector: Vector) -> None:
+    # Another program's OCR layer: its own font, word placing and horizontal scaling.
+    data = searchable(Picture.of_lines(LETTER), shown)
+    items = _items(data)
+    assert "Jane Example" in _texts(items, vector)
+    assert "Jane" not in _texts(items, Vector.INVISIBLE_TEXT)
+    verdict = scan(data, "reply.pdf")
+    assert {f.vector for f in verdict.findings if f.entity == "PERSON"} == {vector}
 
 
 @pytest.fixture
