@@ -112,11 +112,17 @@ def sniff(data: bytes, name: str = "") -> str:
         return "rtf"
     if is_image(head):
         return "image"
+    # A text file whose end was lost and filled with zero bytes (a crashed upload or copy)
+    # is judged by the text before them; the readers drop NUL characters.
+    body = data.rstrip(b"\x00") if data.endswith(b"\x00") else data
+    if len(body) < len(data) and body:
+        head = body[:4096]
+    complete = len(body) <= len(head)
     if _looks_like_html(head) and not _csv_with_markup(head, extension):
         return "html"
-    if _looks_binary(head) and not _delimited_with_nuls(head, extension, len(data) <= len(head)):
+    if _looks_binary(head) and not _delimited_with_nuls(head, extension, complete):
         return "binary"
-    if extension in ("csv", "tsv") or _looks_delimited(head, complete=len(data) <= len(head)):
+    if extension in ("csv", "tsv") or _looks_delimited(head, complete=complete):
         return "csv"
     return "text"
 

@@ -136,6 +136,10 @@ def test_office_named_zip_without_main_part(data: bytes, name: str, expected: st
         (b"a\tb\n1\x00\t2\n3\t4\n", "nul.tsv", "csv"),
         (b"a,b,c\n\x00,2,3\n", "nul.bin", "binary"),
         (b"\x00\x01\x02\x03" * 64, "noise.csv", "binary"),
+        (b'"Name","Post"\r\n"A","B"\r\n"C","D"\r\n' + bytes(3000), "padded.csv", "csv"),
+        (b"Name\tPost\nA\tB\nC\tD\n" + bytes(3000), "padded", "csv"),
+        (b"Dear requester, the reply follows.\n" + bytes(5000), "padded.txt", "text"),
+        (b"\x01\x02\x03\x04\x05\x06\x07\x08" * 64 + bytes(3000), "padded.csv", "binary"),
     ],
 )
 def test_delimited_text_with_a_stray_nul(data: bytes, name: str, expected: str) -> None:
@@ -179,3 +183,20 @@ def test_csv_with_a_stray_nul_is_scanned_as_a_table() -> None:
     verdict = scan(b"Name,Email\n\x00" + rows.encode(), "export.csv")
     assert (verdict.format, verdict.status) == ("csv", Status.SCANNED)
     assert any(f.entity == "EMAIL_ADDRESS" for f in verdict.findings)
+
+
+def test_csv_whose_end_was_filled_with_zero_bytes_is_scanned_as_a_table() -> None:
+    # A 4 KB block of which only the first half was written: the rest is zeros.
+    from faker import Faker
+
+    from detectors.model import Status
+    from detectors.scan import scan
+
+    fake = Faker("en_GB")
+    Faker.seed(5)
+    people = [(fake.first_name(), fake.last_name()) for _ in range(20)]
+    rows = "".join(f'"{a} {b}","{a}.{b}@norfolk.police.uk"\r\n'.lower() for a, b in people)
+    data = ('"Name","Email"\r\n' + rows).encode()
+    verdict = scan(data + bytes(4096 - len(data) % 4096), "staff.csv")
+    assert (verdict.format, verdict.status) == ("csv", Status.SCANNED)
+    assert sum(f.count for f in verdict.findings if f.entity == "EMAIL_ADDRESS") == 20
