@@ -29,6 +29,9 @@ _MAILBOX_WORDS = wordset("""
     """)
 _SPLIT = re.compile(r"[._+\-\d]+")
 _GLUED_WORD = 6
+_SURNAME = 5
+"""Least length of a surname read before a glued initial ("smithj"): "mayo" + "r" is not,
+nor is a plural ("floods")."""
 """Mailbox words this long are found glued to others ("foirequests", "ashfordlibrary")."""
 # Non-geographic and service numbers: 101, 111, 999, 0300/0330/0345, 0800/0808, 084x, 087x.
 _SERVICE_PHONE = re.compile(r"(?:\+44|0044)?\(?0?(?:3[034]\d|80[08]|8[47]\d)|1[01]1$|999$|112$")
@@ -96,12 +99,21 @@ def is_labelled_mailbox(before: str, address: str) -> bool:
 
 
 def _personal(word: str) -> bool:
-    """A one-word local part that names someone: a forename, a surname, or an initial or two
-    glued to a surname ("jsmith", "jbsmith")."""
-    return any(
+    """A one-word local part that names someone: a forename, a surname, an initial or two
+    glued before a surname ("jsmith", "jbsmith") or one after it ("smithj"), or a forename
+    and a surname glued together either way round ("kellyrobin", "wellssarah")."""
+    if any(
         is_forename(part.title()) or is_surname(part.title())
         for part in (word, word[1:], word[2:])
         if len(part) >= 3
+    ):
+        return True
+    if len(word) > _SURNAME and word[-1] != "s" and is_surname(word[:-1].title()):
+        return True
+    return any(
+        (is_forename(head.title()) and is_surname(tail.title()))
+        or (is_surname(head.title()) and is_forename(tail.title()))
+        for head, tail in ((word[:cut], word[cut:]) for cut in range(4, len(word) - 3))
     )
 
 

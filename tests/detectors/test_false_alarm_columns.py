@@ -279,6 +279,13 @@ def test_officers_beside_their_counts_are_still_people() -> None:
         ("jane.park@example.gov.uk", False),  # Park is a surname here, not a venue
         ("j.parish@example.police.uk", False),
         ("jsmith@example.gov.uk", False),
+        ("smithj@example.police.uk", False),  # surname, then the initial
+        ("kellyrobin@example.police.uk", False),  # surname and forename glued
+        ("sarahwells@example.police.uk", False),  # forename and surname glued
+        ("floods@example.gov.uk", True),  # a plural, not a surname and an initial
+        ("parking@example.gov.uk", True),
+        ("communitysafety@example.gov.uk", True),
+        ("roadsafety@example.gov.uk", True),
     ],
 )
 def test_role_and_venue_mailboxes_are_told_from_people_s_own(address: str, public: bool) -> None:
