@@ -34,6 +34,18 @@ _TITLE_LINE = re.compile(
 )
 """A periodical's title opening a line: "Newsletter of the Residents Association", "Village
 Newsletter"."""
+_MONTHS = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|spring|summer|autumn|winter"
+)
+_PUBLISHED = re.compile(
+    r"\bpublished[ \t]+by[ \t]+(?:the[ \t]+)?(?:[\w'’&.-]+[ \t]+){0,4}?"
+    r"(?:community|parish|town|village|residents'?|tenants'?)[ \t]+"
+    r"(?:council|association|group|trust|forum)\b[ \t,]*"
+    rf"(?:{_MONTHS})[ \t]+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+"""A small body's paper dated by its issue: "The Govan Letter / Published by Govan Community
+Council April 2024". A force's or a department's report is no such paper."""
 PRICE_NEAR = 40
 """Characters either side of an issue number within which its cover price stands."""
 
@@ -44,6 +56,8 @@ def is_periodical(text: str) -> bool:
     contacts), but for anyone called a victim, witness or offender, a grave category said of
     a named person, or an identifier such as a date of birth."""
     if _MASTHEAD.search(text, 0, PERIODICAL_HEAD) is not None:
+        return True
+    if _PUBLISHED.search(text, 0, PERIODICAL_HEAD) is not None:
         return True
     # The cover's issue line and its title may come after its columns in the page's reading
     # order: an issue number beside its cover price, or beside the word "Newsletter"

@@ -24,6 +24,10 @@ _MASTHEADS = {
     "bulletin": "St Anne's Bulletin for the 32nd Sunday of the Year\n",
     "newsletter": "Newsletter from\nLITTLE HAMBLE PARISH COUNCIL\n",
     "price before the issue number": "Hamble & District\nDonation £1\nFebruary 2025 Issue 439\n",
+    "a small body's dated paper": "THE HAMBLE LETTER\nPUBLISHED BY HAMBLE COMMUNITY COUNCIL "
+    "APRIL 2024\n",
+    "a residents' association's": "Published by the Eastfield Residents' Association, Spring "
+    "2023\n",
 }
 
 
@@ -53,6 +57,8 @@ def test_a_masthead_on_a_later_page_or_a_policy_issue_number_makes_no_newsletter
     assert not is_periodical("Annual report 2021, issue 2: staff costs rose to £1m")
     assert not is_periodical("The price of the policy, issue 4 of the handbook, is set out.")
     assert not is_periodical("Please feel free to write to us about issue 4 of the plan.")
+    assert not is_periodical("Annual report\nPublished by Norfolk Constabulary April 2024")
+    assert not is_periodical("Published by Hamble Community Council\nMinutes of the meeting")
 
 
 def test_a_cover_s_issue_line_read_after_its_columns_is_still_its_masthead() -> None:
@@ -97,3 +103,20 @@ def test_a_bulletin_title_over_a_first_page_table_is_its_masthead() -> None:
     later = Masthead()
     later.read("page 2", "St Anne's Bulletin")
     assert not later
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([("PUBLISHED BY HAMBLE COMMUNITY COUNCIL APRIL 2024",)], Severity.LOW),
+        ([("CUTS IN PUBLIC SERVICES",)], Severity.MEDIUM),
+    ],
+    ids=["dated under the title", "a headline under the title"],
+)
+def test_a_title_framed_as_a_table_is_dated_by_the_row_under_it(
+    rows: list[tuple[str, ...]], expected: Severity
+) -> None:
+    # A word processor's cover: the title and its dating line in a ruled box of their own.
+    cover = Table("page 1, table 1", Vector.PAGE_TEXT, ("THE HAMBLE LETTER",), rows)
+    severity = _severity([_NOTICES], (cover,))
+    assert severity is expected
