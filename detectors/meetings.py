@@ -139,6 +139,16 @@ CONTACT_LINE = re.compile(
 )
 """A line of a contact block: a phone, an e-mail, a postcode, an address of comma-parted
 parts."""
+_OFFICE_SAID = re.compile(
+    r"\b(?i:the|our)[ \t]+(?i:vice[ \t-])?(?i:chair(?:man|woman|person)?|secretary|treasurer|"
+    r"clerk|convenor|president)[ \t]+(?:is[ \t]+)?(?=[A-Z])"
+)
+"""An office and its holder said in a sentence: "The Chair is Danny Smith 07700 900123; the
+Secretary Jane Jones 0141 496 0018." The sentence is a contact when it gives a number."""
+_SENTENCE_END = re.compile(r"[;\n]|\.(?:\s|$)")
+_NUMBER = re.compile(r"\d[\d \t]{7,}\d")
+SAID_REACH = 100
+"""Characters after an office said in a sentence searched for its holder's number."""
 HOLDER_LINE = 60
 """Characters at most of the line naming an office's holder under the office alone."""
 CONTACT_LINES = 8
@@ -158,6 +168,13 @@ def office_contact_spans(text: str) -> tuple[tuple[int, int], ...]:
         end = text.find("\n", found.end())
         end = min(len(text) if end < 0 else end, found.end() + RETURN_REACH)
         if CASE_PARTY.search(text, found.start(), end) is None:  # not a victim's
+            spans.append((found.start(), end))
+    for found in _OFFICE_SAID.finditer(text):
+        stop = _SENTENCE_END.search(text, found.end(), found.end() + SAID_REACH)
+        end = stop.start() if stop is not None else min(len(text), found.end() + SAID_REACH)
+        if _NUMBER.search(text, found.end(), end) and not CASE_PARTY.search(
+            text, found.start(), end
+        ):
             spans.append((found.start(), end))
     for found in offices:
         start = text.rfind("\n", 0, found.start()) + 1

@@ -93,6 +93,10 @@ def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, b
         ("Treasurer: Mrs {name}, 4 Orchard Way, Ashford, TN23 1AB", False),
         ("To book the hall please contact {name} on 01632 960418 for details.", False),
         ("Victim:\nMrs {name}\n35 Fir Close\nAshford\nTN23 1AB", True),
+        ("The Chair is {name} 07700 900123, 4 Orchard Way, Ashford TN23 1AB; the hall is", False),
+        ("Our treasurer {name} 01632 960418, 4 Orchard Way, Ashford TN23 1AB takes fees.", False),
+        ("The victim is {name} 07700 900123; she lives at 35 Fir Close, Ashford.", True),
+        ("The chair met {name} 07700 900123, 35 Fir Close, Ashford, TN23 1AB.", True),
     ],
     ids=[
         "send-form-to",
@@ -103,6 +107,10 @@ def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, b
         "treasurer",
         "to-book-contact",
         "victim-over-holder",
+        "chair-said",
+        "treasurer-said",
+        "victim-said",
+        "chair-met-someone",
     ],
 )
 def test_whoever_a_form_goes_to_is_the_body_s_contact(line: str, private: bool) -> None:
