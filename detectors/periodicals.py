@@ -1,5 +1,7 @@
 """Periodicals: a newsletter, bulletin or parish magazine names its residents, volunteers,
-club secretaries and advertisers, with the numbers they give to be reached, on purpose."""
+club secretaries and advertisers, with the numbers they give to be reached, on purpose. So does
+a village hall's own paper for its hirers: its bookings list gives each class's instructor and
+number, its conditions of hire the key holder's."""
 
 from __future__ import annotations
 
@@ -46,6 +48,17 @@ _PUBLISHED = re.compile(
 )
 """A small body's paper dated by its issue: "The Govan Letter / Published by Govan Community
 Council April 2024". A force's or a department's report is no such paper."""
+_HALL = re.compile(
+    r"\b(?:village|memorial|church|parish|community|jubilee|scout)[ \t]+(?:hall|centre|center)\b",
+    re.IGNORECASE,
+)
+_HIRE = re.compile(
+    r"\b(?:hir(?:e|ing|er|ers)|bookings?|regular[ \t]+users|conditions[ \t]+of[ \t]+use|"
+    r"contact[ \t]+details)\b",
+    re.IGNORECASE,
+)
+HALL_HEAD = 120
+"""Characters at the start of a text searched for a hall's paper's title."""
 PRICE_NEAR = 40
 """Characters either side of an issue number within which its cover price stands."""
 
@@ -75,6 +88,14 @@ def is_periodical(text: str) -> bool:
     )
 
 
+def is_hall_paper(text: str) -> bool:
+    """True for the first page of a village hall's paper for its hirers: its title names the
+    hall and its hire or bookings ("Village Hall bookings and contact details", "HOLT VILLAGE
+    HALL- Regulations for Hiring the Hall")."""
+    title = text[:HALL_HEAD]
+    return _HALL.search(title) is not None and _HIRE.search(title) is not None
+
+
 _PAGE = re.compile(r"page (\d+)\b")
 
 
@@ -90,7 +111,7 @@ class Masthead:
         if self.periodical is not None:
             return
         page = _PAGE.match(where)
-        if is_periodical(text):
+        if is_periodical(text) or is_hall_paper(text):
             self.periodical = page is None or page.group(1) == "1"
         elif page is None or page.group(1) != "1":
             self.periodical = False

@@ -72,7 +72,7 @@ _COURT = re.compile(
 _VICTIM = re.compile(r"\b(?:victims?|complainants?|survivors?|injured party)\b", re.IGNORECASE)
 _ROLE = re.compile(
     r"\b(?:victims?|complainant|(?<!\bto\s)witness(?!\s+(?:it|this|that|the)\b)"
-    r"|offender|injured party|aggrieved|survivor)\b",
+    r"|offender|suspects?|injured party|aggrieved|survivor)\b",
     re.IGNORECASE,
 )
 """Words that make a named member of the public a party to a case ("appeal for witnesses" and

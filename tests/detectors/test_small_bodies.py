@@ -118,3 +118,43 @@ def test_whoever_a_form_goes_to_is_the_body_s_contact(line: str, private: bool) 
     text = "Hall hire application.\nI agree to the conditions of hire.\n" + line.format(name=name)
     verdict = scan((text + "\n").encode(), "hire.txt")
     assert (verdict.severity in ("medium", "high", "critical")) is private
+
+
+# --- a village hall's own papers for its hirers -------------------------------------------------
+
+_CLASSES = ("Yoga", "Karate", "Art Group", "Indoor Bowls", "Pre-school", "Dance")
+
+
+def _bookings(title: str, extra: str = "") -> bytes:
+    names = _names(len(_CLASSES), seed=43)
+    lines = [
+        f"{day} 7pm {what} {name} 0779{n} 34{n}29{n}"
+        for n, (day, what, name) in enumerate(
+            zip(("Mon", "Tue", "Wed") * 2, _CLASSES, names, strict=True)
+        )
+    ]
+    (other,) = _names(1, seed=44)
+    return "\n".join(
+        [title, "Morning Afternoon Evening", *lines, extra.format(name=other)]
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("title", "extra", "private"),
+    [
+        ("Village Hall bookings and contact details", "", False),
+        ("HOLT VILLAGE HALL- Regulations for Hiring the Hall", "", False),
+        ("Weekly classes and contact details", "", True),
+        (
+            "Village Hall bookings",
+            "Theft from the hall: the suspect, {name}, lives at 35 Fir Close, Ashford TN23 1AB.",
+            True,
+        ),
+    ],
+    ids=["bookings list", "conditions of hire", "no hall named", "a suspect named"],
+)
+def test_a_village_hall_s_bookings_list_gives_its_instructors_numbers_on_purpose(
+    title: str, extra: str, private: bool
+) -> None:
+    verdict = scan(_bookings(title, extra), "bookings.txt")
+    assert (verdict.severity in ("medium", "high", "critical")) is private
