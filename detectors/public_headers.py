@@ -19,11 +19,15 @@ PUBLIC_HEADER = re.compile(
     r"authors?|producers?|credits?|byline|portfolio|majority|share of (?:the )?vote|"
     r"coroners?|judges?|crown representatives?|"
     r"turnout|office held|plaque|date of evidence|evidence session|oral evidence|"
-    r"written evidence|transcript|appointed by|term (?:ends|expires|of office))\b"
+    r"written evidence|transcript|appointed by|term (?:ends|expires|of office)|"
+    r"ep id|everypolitician(?: id)?|twfy (?:person )?id|theyworkforyou(?: id)?|mnis id|"
+    r"parlparse id)\b"
 )
 """Normalised table headers of election results and lists of office holders (coroners, judges
 and the Crown Representatives appointed to strategic suppliers among them), speakers, authors
-and credits, and of a public board's appointed members ("Term Ends", "Appointed By")."""
+and credits, and of a public board's appointed members ("Term Ends", "Appointed By"); and the
+open-data identifiers given to politicians alone (EveryPolitician's, TheyWorkForYou's,
+Parliament's member ids)."""
 
 
 def public_headers(headers: Sequence[str]) -> bool:

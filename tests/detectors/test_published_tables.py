@@ -200,6 +200,19 @@ def test_the_crown_representatives_of_strategic_suppliers_are_public_appointees(
     assert (verdict.severity == "low") is public
 
 
+@pytest.mark.parametrize(("identifier", "public"), [("ep_id", True), ("staff_id", False)])
+def test_politicians_beside_their_open_data_identifiers_are_named_in_public(
+    identifier: str, public: bool
+) -> None:
+    seats = ["Bolton North East", "Aldershot", "Eastbourne", "Macclesfield", "missing"]
+    rows = [
+        [str(1500 + n), name, str(12900 + n), seats[n % 5], f"b79c5be4-8a0c-4827-bf12-{n:012d}"]
+        for n, name in enumerate(_names(20, seed=73))
+    ]
+    verdict = scan(_csv(["id", "name", "area_id", "area_name", identifier], rows), "mps.csv")
+    assert (verdict.severity == "low") is public
+
+
 def test_members_allowances_and_expenses_are_published_with_their_names() -> None:
     """MPs' or councillors' allowances and expenses beside their party and seat: published by
     law, however much the sums look like pay."""
