@@ -145,6 +145,13 @@ _OFFICE_SAID = re.compile(
 )
 """An office and its holder said in a sentence: "The Chair is Danny Smith 07700 900123; the
 Secretary Jane Jones 0141 496 0018." The sentence is a contact when it gives a number."""
+_OFFICE_AFTER = re.compile(
+    r"\((?i:chair(?:man|woman|person)?|vice[ \t-]chair\w*|secretary|treasurer|clerk|"
+    r"convenor|president)\)"
+)
+"""An office in brackets after its holder's name: "Daphne Smith (Chair) 502122 3, Border Road"."""
+NAME_REACH = 40
+"""Characters before an office in brackets searched for its holder's name, on its line."""
 _SENTENCE_END = re.compile(r"[;\n]|\.(?:\s|$)")
 _NUMBER = re.compile(r"\d[\d \t]{7,}\d")
 SAID_REACH = 100
@@ -169,13 +176,14 @@ def office_contact_spans(text: str) -> tuple[tuple[int, int], ...]:
         end = min(len(text) if end < 0 else end, found.end() + RETURN_REACH)
         if CASE_PARTY.search(text, found.start(), end) is None:  # not a victim's
             spans.append((found.start(), end))
-    for found in _OFFICE_SAID.finditer(text):
+    for found in [*_OFFICE_SAID.finditer(text), *_OFFICE_AFTER.finditer(text)]:
         stop = _SENTENCE_END.search(text, found.end(), found.end() + SAID_REACH)
         end = stop.start() if stop is not None else min(len(text), found.end() + SAID_REACH)
-        if _NUMBER.search(text, found.end(), end) and not CASE_PARTY.search(
-            text, found.start(), end
-        ):
-            spans.append((found.start(), end))
+        start = found.start()
+        if found.re is _OFFICE_AFTER:  # the holder's name is before the office
+            start = max(text.rfind("\n", 0, start) + 1, start - NAME_REACH)
+        if _NUMBER.search(text, found.end(), end) and not CASE_PARTY.search(text, start, end):
+            spans.append((start, end))
     for found in offices:
         start = text.rfind("\n", 0, found.start()) + 1
         end = text.find("\n", found.end())

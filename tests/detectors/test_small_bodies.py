@@ -96,6 +96,8 @@ def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, b
         ("The Chair is {name} 07700 900123, 4 Orchard Way, Ashford TN23 1AB; the hall is", False),
         ("Our treasurer {name} 01632 960418, 4 Orchard Way, Ashford TN23 1AB takes fees.", False),
         ("The victim is {name} 07700 900123; she lives at 35 Fir Close, Ashford.", True),
+        ("{name} (Chair) 01632 960418, 4 Orchard Way, Ashford TN23 1AB, chair@example.org", False),
+        ("{name} (Victim) 01632 960418, 4 Orchard Way, Ashford TN23 1AB", True),
         ("The chair met {name} 07700 900123, 35 Fir Close, Ashford, TN23 1AB.", True),
     ],
     ids=[
@@ -110,6 +112,8 @@ def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, b
         "chair-said",
         "treasurer-said",
         "victim-said",
+        "office-after-name",
+        "party-after-name",
         "chair-met-someone",
     ],
 )
