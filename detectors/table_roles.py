@@ -44,6 +44,11 @@ _ANIMAL_HEADER = re.compile(r"\b(?:animal|animals|species|breed|taxon|genus|encl
 _LABEL_HEADER = re.compile(r"(?:(?:row |column )?labels?)?")
 """A name column's heading that says nothing of people: none, or a pivot table's label."""
 _COUNT_CUES = frozenset({Cue.COUNT, Cue.DATE, Cue.LOCATION, Cue.OTHER})
+_WORKS = re.compile(r"\b(?:isbn|issn|doi|publisher|imprint)\b")
+"""Headers of a list of published works: its "title" column holds the works' titles, not
+anyone's post, and its names are their authors'."""
+_REGNAL = re.compile(r"[A-Z][a-z]+[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|X)")
+"""A monarch's (or a pope's) name: one given name and a regnal number ("Elizabeth II")."""
 
 
 def public_table(
@@ -99,6 +104,10 @@ def public_table(
         t.cue is Cue.NAME and _share([v for v in columns[i] if v], is_role_title) >= OFFICE_SHARE
         for i, t in enumerate(types)
     )  # "Cllr Jane Smith", "John Brown MP", "Lord Smith": the names carry their office
+    held = held or any(
+        _share([v for v in columns[i] if v], _regnal) >= OFFICE_SHARE for i in range(len(types))
+    )  # a list of monarchs
+    works = any(_WORKS.search(h) for h in normal)
     offices = held or any(not t.entity and _honours(columns[i]) for i, t in enumerate(types))
     for i, t in enumerate(types):
         values = [v for v in (cell(row, i) for row in sample) if v]
@@ -108,7 +117,7 @@ def public_table(
         if senior and t.cue in STAFF_CUES:
             offices = True  # checked in `senior_staff`: every post is a senior one
             continue
-        if t.cue in STAFF_CUES and values and not hearing:
+        if t.cue in STAFF_CUES and values and not hearing and not works:
             # A hearing's witnesses come as journalists, campaigners or academics.
             # Members who hold a public office may hold posts in their group or committee
             # too (chair, secretary, treasurer), and a committee's list of its office
@@ -282,6 +291,10 @@ def _honours(values: Sequence[str]) -> bool:
         len(filled) >= HONOURED_SHARE * len(values)
         and _share(filled, _post_nominals) >= OFFICE_SHARE
     )
+
+
+def _regnal(value: str) -> bool:
+    return _REGNAL.fullmatch(value.strip()) is not None
 
 
 def _share(values: Sequence[str], test: Callable[[str], bool]) -> float:

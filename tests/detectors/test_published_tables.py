@@ -213,6 +213,42 @@ def test_politicians_beside_their_open_data_identifiers_are_named_in_public(
     assert (verdict.severity == "low") is public
 
 
+@pytest.mark.parametrize(("column", "public"), [("isbn", True), ("department", False)])
+def test_a_list_of_books_names_their_authors_beside_the_books_titles(
+    column: str, public: bool
+) -> None:
+    rows = [
+        [
+            f"GBA{n % 10}W{n:04d}",
+            f"Walks around the old town, part {n}",
+            str(1990 + n % 30),
+            f"09521{n:05d}",
+            name,
+        ]
+        for n, name in enumerate(_names(40, seed=74))
+    ]
+    verdict = scan(_csv(["id", "title", "published", column, "author"], rows), "books.csv")
+    assert (verdict.severity == "low") is public
+
+
+@pytest.mark.parametrize(("names", "public"), [("regnal", True), ("people", False)])
+def test_a_headerless_list_of_monarchs_names_them_in_public(names: str, public: bool) -> None:
+    given = ["Elizabeth", "George", "Edward", "Victoria", "William", "Henry", "Mary", "Anne"]
+    numerals = ["II", "VI", "VIII", "I", "IV", "III", "VII", "V"]
+    people = _names(24, seed=75)
+    rows = [
+        [
+            f"{given[n % 8]} {numerals[(n // 8 + n) % 8]}" if names == "regnal" else people[n],
+            f"{1500 + 17 * n}-04-21",
+            f"{1560 + 17 * n}-02-06",
+            f"Q{9682 + n}",
+        ]
+        for n in range(24)
+    ]
+    verdict = scan(_csv(rows[0], rows[1:]), "monarchs.csv")
+    assert (verdict.severity == "low") is public
+
+
 def test_members_allowances_and_expenses_are_published_with_their_names() -> None:
     """MPs' or councillors' allowances and expenses beside their party and seat: published by
     law, however much the sums look like pay."""
