@@ -94,6 +94,11 @@ def inspector_for(fmt: str) -> Inspector | None:
     return inspector
 
 
+MIN_TEXT_BEFORE_ZEROS = 256
+"""Bytes a file must hold before a run of zeros ending it for them to be judged alone: a few
+bytes of a binary header before its zero padding say nothing."""
+
+
 def sniff(data: bytes, name: str = "") -> str:
     """The format of a document judged by its bytes; the name's extension only breaks ties."""
     head = data[:4096]
@@ -115,8 +120,10 @@ def sniff(data: bytes, name: str = "") -> str:
     # A text file whose end was lost and filled with zero bytes (a crashed upload or copy)
     # is judged by the text before them; the readers drop NUL characters.
     body = data.rstrip(b"\x00") if data.endswith(b"\x00") else data
-    if len(body) < len(data) and body:
+    if len(body) < len(data) and len(body) >= MIN_TEXT_BEFORE_ZEROS:
         head = body[:4096]
+    else:
+        body = data
     complete = len(body) <= len(head)
     if _looks_like_html(head) and not _csv_with_markup(head, extension):
         return "html"

@@ -136,9 +136,9 @@ def test_office_named_zip_without_main_part(data: bytes, name: str, expected: st
         (b"a\tb\n1\x00\t2\n3\t4\n", "nul.tsv", "csv"),
         (b"a,b,c\n\x00,2,3\n", "nul.bin", "binary"),
         (b"\x00\x01\x02\x03" * 64, "noise.csv", "binary"),
-        (b'"Name","Post"\r\n"A","B"\r\n"C","D"\r\n' + bytes(3000), "padded.csv", "csv"),
-        (b"Name\tPost\nA\tB\nC\tD\n" + bytes(3000), "padded", "csv"),
-        (b"Dear requester, the reply follows.\n" + bytes(5000), "padded.txt", "text"),
+        (b'"Name","Post"\r\n' + b'"A","B"\r\n' * 40 + bytes(3000), "padded.csv", "csv"),
+        (b"Name\tPost\n" + b"A\tB\n" * 80 + bytes(3000), "padded", "csv"),
+        (b"Dear requester\nThe reply follows.\n" * 10 + bytes(5000), "padded.txt", "text"),
         (b"\x01\x02\x03\x04\x05\x06\x07\x08" * 64 + bytes(3000), "padded.csv", "binary"),
     ],
 )
