@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from detectors.errors import EncryptedDocument, UnreadableDocument
+from detectors.formats import sniff
 from detectors.formats._archive import SafeZip
 from detectors.formats._ooxml import embedded_part
 from detectors.formats._xml import free, local
@@ -27,6 +28,7 @@ FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 NUMBER = "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"
 SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+XLINK = "http://www.w3.org/1999/xlink"
 MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 DC = "http://purl.org/dc/elements/1.1/"
 
@@ -188,15 +190,37 @@ def embedded_objects(zf: SafeZip, budget: Budget) -> Iterator[Item]:
             extension = _SUBDOCUMENTS.get(kind, "zip")
             data = _repack(zf, folder + "/", kind)
             yield Embedded(f"object{number}.{extension}", data, f"embedded object {number}")
-    files = (
+    files = [
         part
         for part in zf.names
         if not (part.endswith("/") or part in _PACKAGE_PARTS or part.startswith(_PACKAGE_FOLDERS))
         and not ("/" in part and part.split("/", 1)[0] in folders)
-    )
+    ]
+    pictures = _placed_pictures(zf) if files else set()
     for number, part in enumerate(files, start=1):
         budget.check()
-        yield from embedded_part(part, zf.read(part), number)
+        data = zf.read(part)
+        if part in pictures and sniff(data, part) in ("image", "binary"):
+            continue  # a picture kept outside `Pictures/`; a document placed as one is read
+        yield from embedded_part(part, data, number)
+
+
+def _placed_pictures(zf: SafeZip) -> set[str]:
+    """Members the document places as pictures (`draw:image`), wherever the program that wrote
+    it kept them: some keep theirs in `media/`, not `Pictures/`. A picture is not a file of its
+    own, as a picture in `Pictures/` is not."""
+    placed: set[str] = set()
+    for part in ("content.xml", "styles.xml"):
+        if not zf.has(part):
+            continue
+        try:
+            for _, image in stream(zf, part, f"{{{DRAW}}}image"):
+                href = (image.get(f"{{{XLINK}}}href") or "").removeprefix("./")
+                if href and ":" not in href:
+                    placed.add(href)
+        except UnreadableDocument:
+            continue  # the part's own reader says it is damaged
+    return placed
 
 
 def _manifest_types(zf: SafeZip) -> dict[str, str]:

@@ -233,6 +233,30 @@ def test_other_files_in_the_package_are_handed_back() -> None:
     ]
 
 
+WMF = b"\xd7\xcd\xc6\x9a" + random.Random(5).randbytes(600)  # a placeable metafile
+CSV = f"Name\n{NAME}\n".encode()
+
+
+@pytest.mark.parametrize(
+    ("member", "placed", "handed_back"),
+    [
+        pytest.param(WMF, True, False, id="a picture placed from media/"),
+        pytest.param(WMF, False, True, id="a file no picture frame places"),
+        pytest.param(CSV, True, True, id="a document placed as a picture"),
+    ],
+)
+def test_pictures_kept_outside_the_pictures_folder_are_pictures(
+    member: bytes, placed: bool, handed_back: bool
+) -> None:
+    frame = '<draw:frame><draw:image xlink:href="media/image1.wmf"/></draw:frame>'
+    data = odt(p("x") + (frame if placed else ""), parts={"media/image1.wmf": member})
+    items = list(inspect_odt(data, "r.odt", Budget()))
+    embedded = [i.where for i in items if isinstance(i, Embedded)]
+    assert embedded == (["embedded file media/image1.wmf"] if handed_back else [])
+    verdict = scan(data, "r.odt")
+    assert verdict.fully_read is (member is not WMF or placed)
+
+
 def test_encrypted_package_is_reported_encrypted() -> None:
     manifest = (
         '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
