@@ -35,7 +35,7 @@ from detectors.public import (
 )
 from detectors.roles import REFERENCE_DATA, public_in_prose
 from detectors.row_people import PersonKeys, identity, name_keys
-from detectors.signatures import signature_spans
+from detectors.signatures import signature_spans, signoff_spans
 from detectors.special import GRAVE, categories_in
 from detectors.tables import IDENTIFYING, OFFENDER_LIST
 from detectors.vocab import NOT_NAMES
@@ -192,6 +192,7 @@ def _judge(
     # "Parish Clerk: …", their address and phone; "Promoted by … of <address>"; a letter
     # signed over the writer's post and organisation; an examiner's statement on accounts
     contact = office_contact_spans(text) + imprint_spans(text) + signature_spans(text)
+    contact += signoff_spans(text)  # a report's "Checked by: / Jane Smith / Clinical Scientist"
     contact += examiner_spans(text)  # an examiner's name and address under their statement
     for match in matches:
         if match.entity != "PERSON" or _HOUSE_NUMBER.search(text, 0, match.start):

@@ -66,6 +66,13 @@ _BYLINE = re.compile(
 )
 """A byline or credit line opening the line: "By", "Author:", "Producer:"; a label word
 that is also an ordinary one ("Camera footage shows…") counts only with its colon."""
+_HOME_AFTER = re.compile(
+    r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b|\d[\d \t()-]{8,}\d|"
+    r"\b\d{1,4}[A-Za-z]?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}(?i:road|street|avenue|lane|close|drive|"
+    r"way|court|crescent|place|gardens|terrace|grove|rise|walk|row|square)\b"
+)
+"""After a name on its line, a postcode, a phone number or a house on a street: a resident's
+details, which no byline or credit gives."""
 _LABEL_COLON = re.compile(
     r"\b(?:(?:report\s+|lead\s+)?authors?|author\(s\)|written\s+by|prepared\s+by|"
     r"compiled\s+by|contact\s+officer|lead\s+officer|(?:executive\s+)?producers?|directors?|"
@@ -319,10 +326,12 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
         return True  # "From the Chief Medical Officer / Dr Jane Smith"
     if _listed_under_title(text[max(line_start, start - LIST_NEAR) : start]):
         return True  # "Present: Councillors Jane Smith, Tom Brown and Ann Jones"
-    if _BYLINE.search(text[line_start:start]) or _POSTED_BY.search(before):
-        return True
-    if _LABEL_COLON.search(before):  # "Date: 3 May  Report author: Jane Smith"
-        return True
+    if (_BYLINE.search(text[line_start:start]) or _POSTED_BY.search(before)) and not (
+        _HOME_AFTER.search(after)
+    ):
+        return True  # a byline gives no home address or phone: "Reported by: … , 12 Acacia…"
+    if _LABEL_COLON.search(before) and not _HOME_AFTER.search(after):
+        return True  # "Date: 3 May  Report author: Jane Smith"
     label = _LABELLED.match(after) or _AFFILIATED.match(after)
     if label and not _PARTY_LABEL.search(label.group()):
         return True  # a speaker named with their paper or post ("Jane Smith (BBC News):")

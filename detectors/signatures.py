@@ -2,7 +2,9 @@
 post or organisation, then the office's address, phone and e-mail ("Max Smith / Executive
 Director / Police Board / 30 North Street / Office: 312-…"). Those details are a work contact
 given in the writer's job, not a private life. A resident signing with their name and then
-their home address has no post line between the two, and stays private."""
+their home address has no post line between the two, and stays private. A report's sign-off
+("Checked by: / Jane Smith / Clinical Scientist", "Referred by: Dr Jane Smith, Haematology")
+names its staff in their work too."""
 
 from __future__ import annotations
 
@@ -24,7 +26,9 @@ _POST_WORDS = re.compile(
     r"executive|registrar|liaison|team|unit|department|dept|division|directorate|office|"
     r"board|bureau|services?|council|police|constabulary|authority|commission|agency|"
     r"university|college|trust|ministry|court|foi|foia|freedom[ \t]+of[ \t]+information|"
-    r"information[ \t]+(?:rights|governance|compliance)|records|disclosure)\b",
+    r"information[ \t]+(?:rights|governance|compliance)|records|disclosure|scientist|"
+    r"technician|technologist|clinician|physician|surgeon|nurse|midwife|pharmacist|"
+    r"radiographer|therapist|practitioner|pathologist|geneticist|ecologist|surveyor|engineer)\b",
     re.IGNORECASE,
 )
 """Words of a post or an organisation on the line under a signed name."""
@@ -46,6 +50,13 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 """A letter's or e-mail's sign-off, on its own line above the signed name."""
+_SIGNED_BY = re.compile(
+    r"^[ \t]*(?:reported|checked|analy[sz]ed|authori[sz]ed|verified|validated|approved|"
+    r"reviewed|prepared|issued|signed|referred|requested)[ \t]+by[ \t]*:?[ \t]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A report's sign-off label, its signer after it on the line or on the next."""
+_DOCTOR = re.compile(r"(?:Dr|Prof|Professor)\.?[ \t]+[A-Z]")
 POST_LINES = 3
 """Lines of post and organisation a signature gives between the name and the contact lines."""
 CONTACT_LINES = 8
@@ -119,4 +130,28 @@ def signature_spans(text: str) -> tuple[tuple[int, int], ...]:
         ) and _CASE_PARTY.search(text, start, end) is None:
             spans.append((start, end))
         index = after
+    return tuple(spans)
+
+
+@lru_cache(maxsize=8)
+def signoff_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where a report names who checked, authorised or referred it in their work: a doctor
+    after the label on its line, or a name on the next line over a post ("Clinical
+    Scientist"). Never a block that speaks of a victim, suspect or patient."""
+    spans: list[tuple[int, int]] = []
+    for label in _SIGNED_BY.finditer(text):
+        end = text.find("\n", label.end())
+        end = len(text) if end < 0 else end
+        if text[label.end() : end].strip():
+            if _DOCTOR.match(text, label.end()) is None:
+                continue  # "Reported by: Jane Smith": anyone may report
+        else:
+            lines = text[end + 1 :].split("\n", 2)
+            if len(lines) < 2 or _NAME_LINE.fullmatch(lines[0].strip()) is None:
+                continue
+            if not _post_line(lines[1]) and _DOCTOR.match(lines[0].strip()) is None:
+                continue
+            end += 1 + len(lines[0]) + 1 + len(lines[1])
+        if _CASE_PARTY.search(text, label.start(), end) is None:
+            spans.append((label.start(), end))
     return tuple(spans)
