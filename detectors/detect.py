@@ -23,7 +23,7 @@ from detectors.model import Cover, Table, Text, Unread, Vector
 from detectors.names import AllowList, parse_name
 from detectors.people import count_people
 from detectors.periodicals import Masthead, given_in_issue
-from detectors.places import organisation_heads
+from detectors.places import organisation_heads, species_names
 from detectors.prose_batch import (
     BLOCKS,
     PAGE_AUTHOR,
@@ -352,7 +352,7 @@ class Detector:
     def _flush(self) -> None:
         pending, self._pending, self._pending_chars = self._pending, [], 0
         for p in pending:
-            self._organisations |= organisation_heads(p.text)
+            self._organisations |= organisation_heads(p.text) | species_names(p.text)
         for part in slices(pending):
             self._check_prose()
             self._analyse(part)

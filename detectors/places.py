@@ -90,6 +90,23 @@ def organisation_heads(text: str) -> frozenset[str]:
     return frozenset(heads)
 
 
+_SPECIES = re.compile(
+    r"\b((?:[A-Z][a-z'’-]+[ \t]+){0,2}[A-Z][a-z'’-]+)[ \t]*"
+    r"\((?:[A-Z][a-z]+|[A-Z]\.)[ \t]+[a-z]{3,}(?:[ \t]+[a-z]{3,})?\)"
+)
+"""A common name with its Latin name in brackets: "Willow Tit (Poecile montana)", "Red Kite
+(Milvus milvus)"."""
+
+
+def species_names(text: str) -> frozenset[str]:
+    """The common names of species the text gives with their Latin names, normalised as
+    `organisation_heads`: a species wherever the document names it, never a person."""
+    return frozenset(
+        " ".join(normal(word) for word in found.group(1).split())
+        for found in _SPECIES.finditer(text)
+    )
+
+
 _REGISTERED = re.compile(
     r"[ \t]*[(,][ \t]*(?:a[ \t]+)?(?:registered[ \t]+)?(?:charity|company|society)[ \t]*"
     r"(?:(?:reg(?:istration)?\.?[ \t]*)?(?:no\b\.?|number|ref\b\.?)|\d)",

@@ -205,13 +205,23 @@ _COURTESY_ONLY = re.compile(rf"\s*{_COURTESY}", re.IGNORECASE)
 
 def _titled_above(text: str, line_start: int, start: int) -> bool:
     """True when the name opens its line (after a courtesy title at most) and the line above
-    holds a public office alone: a letter's or page's heading over the office holder."""
+    holds a public office alone, or a report's authors' heading: a letter's or page's heading
+    over the office holder, a report's over its first author."""
     if line_start < 2 or not _COURTESY_ONLY.fullmatch(text, line_start, start):
         return False
     above = text.rfind("\n", 0, line_start - 1) + 1
     return line_start - above <= HEADING_LINE and bool(
         _title_heading().fullmatch(text, above, line_start - 1)
+        or _AUTHORS_HEADING.fullmatch(text, above, line_start - 1)
     )
+
+
+_AUTHORS_HEADING = re.compile(
+    r"[ \t]*(?:(?:report|lead)[ \t]+)?(?:authors?|author\(s\))[ \t]*:?[ \t]*"
+    r"|[ \t]*(?:written|prepared|compiled)[ \t]+by[ \t]*:?[ \t]*",
+    re.IGNORECASE,
+)
+"""A report's authors' heading alone on its line, over the first of them: "Authors"."""
 
 
 HEADING_LINE = 80

@@ -367,3 +367,25 @@ def test_a_name_in_a_footer_is_still_read() -> None:
     )
     verdict = scan(data, "figures.xlsx")
     assert [f for f in verdict.findings if f.entity == "PERSON"]
+
+
+def test_species_given_with_their_latin_names_are_no_people() -> None:
+    """An ecology report's species list, then the same birds in its text beside a site's
+    address: "Willow Tit (Poecile montana)" names a species wherever the report names it."""
+    species = [
+        "Willow Tit (Poecile montana)",
+        "Willow Warbler (Phylloscopus trochilus)",
+        "Red Kite (Milvus milvus)",
+        "Dusky Brocade (Apamea remissa)",
+        "Grey Wagtail (Motacilla cinerea)",
+        "Marsh Tit (Poecile palustris)",
+        "Tree Sparrow (Passer montanus)",
+        "Song Thrush (Turdus philomelos)",
+    ]
+    seen = " ".join(
+        f"The {s.split(' (')[0]} was recorded at the pits near 12 Holwell Lane, Hertford SG14 2PL."
+        for s in species
+    )
+    text = "Ecological survey of the parish\n" + "\n".join(species) + "\n\n" + seen + "\n"
+    verdict = scan(text.encode(), "survey.txt")
+    assert not [f for f in verdict.findings if f.entity == "PERSON"]

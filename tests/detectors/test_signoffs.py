@@ -60,3 +60,15 @@ def test_a_byline_gives_no_home_address(line: str, public: bool) -> None:
     verdict = scan(text.encode(), "log.txt")
     people = [f for f in verdict.findings if f.entity == "PERSON"]
     assert people and all(f.public_role for f in people) is public
+
+
+@pytest.mark.parametrize(("heading", "public"), [("Authors", True), ("Contents", False)])
+def test_a_report_s_first_author_under_its_authors_heading_is_named_in_their_work(
+    heading: str, public: bool
+) -> None:
+    text = (
+        f"Ecological Evaluation\n{heading}\n{NAME} BSc MCIEEM\n"
+        "Greys Farm, Therfield Road, Royston SG8 9NW\nPhone: 01763 245900\n"
+    )
+    verdict = scan(text.encode(), "report.txt")
+    assert (verdict.severity in ("none", "low")) is public
