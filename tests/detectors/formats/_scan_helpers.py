@@ -55,6 +55,20 @@ class Picture:
                 draw.rectangle((x0 - 4, top - 6, x1 + 4, top + SIZE + 8), fill=0)
         return cls(image.width, image.height, zlib.compress(image.tobytes()))
 
+    def stream(self, pdf: pikepdf.Pdf) -> pikepdf.Stream:
+        """The picture as an image XObject of `pdf`."""
+        return pikepdf.Stream(
+            pdf,
+            self.samples,
+            Type=pikepdf.Name.XObject,
+            Subtype=pikepdf.Name.Image,
+            Width=self.width,
+            Height=self.height,
+            ColorSpace=pikepdf.Name.DeviceGray,
+            BitsPerComponent=8,
+            Filter=pikepdf.Name.FlateDecode,
+        )
+
     def upside_down(self) -> Picture:
         image = Image.frombytes("L", (self.width, self.height), zlib.decompress(self.samples))
         return Picture(self.width, self.height, zlib.compress(image.rotate(180).tobytes()))
@@ -79,17 +93,7 @@ def layered(
         Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica
     )
     page = pdf.add_blank_page(page_size=(612, 792))
-    image = pikepdf.Stream(
-        pdf,
-        picture.samples,
-        Type=pikepdf.Name.XObject,
-        Subtype=pikepdf.Name.Image,
-        Width=picture.width,
-        Height=picture.height,
-        ColorSpace=pikepdf.Name.DeviceGray,
-        BitsPerComponent=8,
-        Filter=pikepdf.Name.FlateDecode,
-    )
+    image = picture.stream(pdf)
     x, y, width, height = where
     content = f"q {width} 0 0 {height} {x} {y} cm /Im0 Do Q\n".encode()
     points = 72 / DPI

@@ -38,17 +38,7 @@ def _pdf(*pages: tuple[Picture | None, tuple[float, float, float, float], str, i
         content = b""
         objects = pikepdf.Dictionary()
         if picture is not None:
-            objects.Im0 = pikepdf.Stream(
-                pdf,
-                picture.samples,
-                Type=pikepdf.Name.XObject,
-                Subtype=pikepdf.Name.Image,
-                Width=picture.width,
-                Height=picture.height,
-                ColorSpace=pikepdf.Name.DeviceGray,
-                BitsPerComponent=8,
-                Filter=pikepdf.Name.FlateDecode,
-            )
+            objects.Im0 = picture.stream(pdf)
             content += f"q {width} 0 0 {height} {x} {y} cm /Im0 Do Q\n".encode()
         if typed:
             content += f"BT /F1 10 Tf {render} Tr 40 740 Td ({typed}) Tj ET\n".encode()
