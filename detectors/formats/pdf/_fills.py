@@ -7,6 +7,10 @@ one hiding the words inside the frame. Subpaths that overlap are kept together h
 the path's rule (nonzero winding or even-odd), so that a point inside the inner rectangle
 is known to be left unpainted.
 
+A lone subpath that paints clearly less than its box (a page border drawn as one L-shaped
+outline round two edges of the page, a triangle, a disc) is kept as its outline too: the
+words in the box but off the shape are not under it.
+
 A clipping path that is more than one box (a ring, an oval, several panels) is kept as its
 subpaths too: a box filled through a ring paints the ring only, and the words inside it stay
 on whatever lies behind.
@@ -48,10 +52,13 @@ def filled_regions(
     subpaths = [tuple(points) for points in _subpaths(path, ctm) if len(points) >= 3]
     boxes = [_bounds(points) for points in subpaths]
     if len(subpaths) < 2 or len(subpaths) > MAX_SUBPATHS:
-        return [(box, ()) for box in boxes]
+        return [(box, _shaped(points, box)) for points, box in zip(subpaths, boxes, strict=True)]
     regions: list[tuple[Box, tuple[Polygon, ...]]] = []
     for group in _overlapping(boxes):
-        if len(group) == 1 or sum(len(subpaths[i]) for i in group) > MAX_RING_POINTS:
+        if len(group) == 1:
+            regions.append((boxes[group[0]], _shaped(subpaths[group[0]], boxes[group[0]])))
+            continue
+        if sum(len(subpaths[i]) for i in group) > MAX_RING_POINTS:
             regions.extend((boxes[i], ()) for i in group)
             continue
         joint = (
@@ -62,6 +69,26 @@ def filled_regions(
         )
         regions.append((joint, tuple(subpaths[i] for i in group)))
     return regions
+
+
+SHAPED_SHARE = 0.9
+"""Share of its box a lone subpath must fill to be taken for that box: a page border drawn as
+one L-shaped outline, a triangle or a disc paints far less than its box."""
+
+
+def _shaped(points: Polygon, box: Box) -> tuple[Polygon, ...]:
+    """The subpath itself when it paints clearly less than its box (its fill rule then says
+    which points it paints), or nothing when the box will do."""
+    if len(points) > MAX_RING_POINTS:
+        return ()
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    if area <= 0:
+        return ()
+    twice = sum(
+        x0 * y1 - x1 * y0
+        for (x0, y0), (x1, y1) in zip(points, (*points[1:], points[0]), strict=True)
+    )
+    return (points,) if abs(twice) / 2 < SHAPED_SHARE * area else ()
 
 
 def _overlapping(boxes: list[Box]) -> list[list[int]]:

@@ -41,6 +41,9 @@ def oval(rx: float, ry: float, points: int = 24, back: bool = False) -> bytes:
     return b"%.2f %.2f m " % xy[0] + b"".join(b"%.2f %.2f l " % p for p in xy[1:]) + b"h "
 
 
+L_BORDER = b"570 780 m 24 780 l 24 24 l 26 24 l 26 778 l 570 778 l h "
+"""A page border round the top and left edges drawn as one thin L-shaped outline, as a word
+processor saves it: its box is the page."""
 RING = oval(130, 35) + oval(110, 20)
 """An outer and an inner ellipse: the name lies in the hole between them."""
 
@@ -118,6 +121,14 @@ COVER_CASES = [
      TEXT + b"q " + oval(130, 35) + b"W n 0 g 0 0 612 792 re f Q\n", Vector.UNDER_REDACTION),
     ("ring wound alike (nonzero clip) over the text",
      TEXT + b"q " + RING + b"W n 0 g 0 0 612 792 re f Q\n", Vector.UNDER_REDACTION),
+    ("page border as one L-shaped outline in the text colour, behind it",
+     b"0 g " + L_BORDER + b"f*\n" + TEXT, Vector.PAGE_TEXT),
+    ("L-shaped outline over the text, its box round it",
+     TEXT + b"0 g 20 600 m 400 600 l 400 610 l 30 610 l 30 790 l 20 790 l h f\n",
+     Vector.PAGE_TEXT),
+    ("triangle over the text", TEXT + b"0 g 60 600 m 400 600 l 60 800 l h f\n",
+     Vector.UNDER_REDACTION),
+    ("disc over the text", TEXT + b"0 g " + oval(130, 35) + b"f\n", Vector.UNDER_REDACTION),
 ]  # fmt: skip
 ANNOTATION_CASES = [
     ("opaque Square annotation", square(IC=(1, 1, 1)), Vector.UNDER_REDACTION),
