@@ -33,16 +33,27 @@ Parliament's member ids)."""
 def public_headers(headers: Sequence[str]) -> bool:
     """True for the (normalised) headers of election results or a list of office holders,
     speakers, authors or credits; "Candidate" only beside an electoral column (a recruitment
-    shortlist has candidates too); a register of donations; a version history."""
+    shortlist has candidates too); a register of donations; a version history; a club's
+    players' figures."""
     if any(PUBLIC_HEADER.search(h) for h in headers):
         return True
     if any(_DONATION.search(h) for h in headers) and any(_REGISTER.search(h) for h in headers):
         return True
     if any(_VERSION.fullmatch(h) for h in headers) and any(_WRITER.search(h) for h in headers):
         return True
+    if sum(1 for h in headers if _SPORTS.search(h)) >= SPORTS_COLUMNS:
+        return True
     return any(_CANDIDATE.search(h) for h in headers) and any(_ELECTORAL.search(h) for h in headers)
 
 
+_SPORTS = re.compile(
+    r"\b(?:overs|maidens|wickets|innings|not outs?|outs|runs|highest score|strike rate|economy|"
+    r"games played|matches played|"
+    r"catches|stumpings|goals|assists|appearances|apps|tries|conversions|caps|points scored)\b"
+)
+SPORTS_COLUMNS = 3
+"""Columns of a sports club's averages or results that name its players in public: overs,
+wickets and runs, or goals, assists and appearances, beside each player's name."""
 _DONATION = re.compile(r"\b(?:donations?|donors?)")
 _REGISTER = re.compile(
     r"\b(?:donor ?status|regulated ?entity\w*|date reg(?:istered)?|date acc(?:epted)?|"

@@ -249,6 +249,24 @@ def test_a_headerless_list_of_monarchs_names_them_in_public(names: str, public: 
     assert (verdict.severity == "low") is public
 
 
+@pytest.mark.parametrize(
+    ("figures", "public"),
+    [
+        (["Overs", "Maidens", "Runs", "Wickets"], True),
+        (["Shifts", "Hours", "Overtime", "Sick days"], False),
+    ],
+)
+def test_a_club_s_averages_name_its_players_beside_their_figures(
+    figures: list[str], public: bool
+) -> None:
+    rows = [
+        [name, str(10 + n), str(n % 4), str(30 + 7 * n), str(n % 6)]
+        for n, name in enumerate(_names(24, seed=76))
+    ]
+    verdict = scan(_csv(["Player name", *figures], rows), "averages.csv")
+    assert (verdict.severity == "low") is public
+
+
 def test_members_allowances_and_expenses_are_published_with_their_names() -> None:
     """MPs' or councillors' allowances and expenses beside their party and seat: published by
     law, however much the sums look like pay."""
