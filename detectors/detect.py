@@ -270,11 +270,7 @@ class Detector:
         self._sources += 1
         headings = " ".join(h for h in table.header if isinstance(h, str))
         if not table.vector.hidden:
-            # A bulletin's title over its columns, and the line dating its issue under it.
-            rows = table.rows  # a sheet's rows may come one at a time: only a list is looked at
-            first = rows[0] if isinstance(rows, list | tuple) and rows else ()
-            under = " ".join(c for c in first if isinstance(c, str))
-            self._periodical.read(table.where, f"{headings}\n{under}")
+            self._periodical.read_table(table)  # a bulletin's title over its columns
             if ELECTION_NOTICE.search(headings):
                 self._election_notice = True  # "STATEMENT OF PERSONS NOMINATED" over a table
         evidence = assess_table(table, self.allow, self._sources, self._budget)

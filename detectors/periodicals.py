@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from detectors.model import Table
     from detectors.prose_scan import ProseResult
 
 PERIODICAL_HEAD = 250
@@ -115,6 +116,15 @@ class Masthead:
             self.periodical = page is None or page.group(1) == "1"
         elif page is None or page.group(1) != "1":
             self.periodical = False
+
+    def read_table(self, table: Table) -> None:
+        """A table's header (a bulletin's title over its columns) and the first row under it
+        (the line dating its issue, when the cover is a ruled box read as a table)."""
+        headings = " ".join(h for h in table.header if isinstance(h, str))
+        rows = table.rows  # a sheet's rows may come one at a time: only a list is looked at
+        first = rows[0] if isinstance(rows, list | tuple) and rows else ()
+        under = " ".join(c for c in first if isinstance(c, str))
+        self.read(table.where, f"{headings}\n{under}")
 
     def __bool__(self) -> bool:
         return bool(self.periodical)

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
 
+from detectors.bylines import BYLINE, HOME_AFTER, LABEL_COLON, POSTED_BY
 from detectors.references import numbered_reference
 from detectors.vocab import CASE_PARTY, wordset
 
@@ -51,41 +52,6 @@ _PARTIES = (
     r"alliance|uup|tuv|labour\s+(?:and|&)\s+co-?operative|lab\s*/\s*co-?op|co-?op|"
     r"conservative\s+(?:and|&)\s+unionist"
 )
-_NAMES_SO_FAR = r"(?:(?:(?-i:[A-Z])[\w'’.-]*[ \t]*){1,4}(?:,|\band\b|&)[ \t]*){0,8}"
-"""Earlier names of the same credit or byline ("By Jane Smith and ")."""
-_BYLINE = re.compile(
-    r"^\s*(?:(?:(?-i:By|BY)|written\s+by|posted\s+by|blog\s+by|words\s+by|reported\s+by|"
-    r"report\s+by|produced\s+by|presented\s+by|directed\s+by|narrated\s+by|edited\s+by|"
-    r"photographs?\s+by|chaired\s+by|hosted\s+by|(?:report\s+)?prepared\s+by|compiled\s+by|"
-    r"authors?|author\(s\)|report\s+authors?|lead\s+author)\s*[:\-–]?"
-    r"|(?:producers?|directors?|presenters?|editors?|series\s+editor|executive\s+producers?|"
-    r"narrator|researchers?|camera|interviewer|speakers?|panellists?|chair|host|"
-    r"contact\s+officer|lead\s+officer)\s*[:\-–])"
-    rf"\s*{_NAMES_SO_FAR}$",
-    re.IGNORECASE,
-)
-"""A byline or credit line opening the line: "By", "Author:", "Producer:"; a label word
-that is also an ordinary one ("Camera footage shows…") counts only with its colon."""
-_HOME_AFTER = re.compile(
-    r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b|\d[\d \t()-]{8,}\d|"
-    r"\b\d{1,4}[A-Za-z]?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}(?i:road|street|avenue|lane|close|drive|"
-    r"way|court|crescent|place|gardens|terrace|grove|rise|walk|row|square)\b"
-)
-"""After a name on its line, a postcode, a phone number or a house on a street: a resident's
-details, which no byline or credit gives."""
-_LABEL_COLON = re.compile(
-    r"\b(?:(?:report\s+|lead\s+)?authors?|author\(s\)|written\s+by|prepared\s+by|"
-    r"compiled\s+by|contact\s+officer|lead\s+officer|(?:executive\s+)?producers?|directors?|"
-    r"presenters?|editors?|narrator|speakers?|panellists?|foreword\s+by|approved(?:\s+by)?|"
-    r"signed(?:\s+off)?(?:\s+by)?|authori[sz]ed\s+by|issued\s+by)\s*:\s*"
-    r"(?:(?:dr|prof|mr|mrs|ms|miss|mx)\.?\s+)?$",
-    re.IGNORECASE,
-)
-"""A label with a colon anywhere on the line names an author, a credit or a speaker."""
-_POSTED_BY = re.compile(
-    r"\b(?:posted|published)(?:\s+(?:on|at|in)\s+[^\n.]{1,30}?)?\s+by\s*$", re.IGNORECASE
-)
-"""A blog's byline inside its line: "Posted on 3 May 2024 by"."""
 _SAID = re.compile(
     r"^\s*(?:,[^,\n]{3,100},\s*)?(?:said|says|added|explained|commented|told|stated|warned)\b",
     re.IGNORECASE,
@@ -336,11 +302,11 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
         return True  # "From the Chief Medical Officer / Dr Jane Smith"
     if _listed_under_title(text[max(line_start, start - LIST_NEAR) : start]):
         return True  # "Present: Councillors Jane Smith, Tom Brown and Ann Jones"
-    if (_BYLINE.search(text[line_start:start]) or _POSTED_BY.search(before)) and not (
-        _HOME_AFTER.search(after)
+    if (BYLINE.search(text[line_start:start]) or POSTED_BY.search(before)) and not (
+        HOME_AFTER.search(after)
     ):
         return True  # a byline gives no home address or phone: "Reported by: … , 12 Acacia…"
-    if _LABEL_COLON.search(before) and not _HOME_AFTER.search(after):
+    if LABEL_COLON.search(before) and not HOME_AFTER.search(after):
         return True  # "Date: 3 May  Report author: Jane Smith"
     label = _LABELLED.match(after) or _AFFILIATED.match(after)
     if label and not _PARTY_LABEL.search(label.group()):
@@ -416,7 +382,7 @@ def _set_apart(text: str, line_start: int, start: int, end: int) -> bool:
         previous.strip()
         and not _tail_of_dated(before, after)
         and _RUN_ON.search(previous)
-        and _BYLINE.search(previous)
+        and BYLINE.search(previous)
     )
 
 

@@ -1,0 +1,79 @@
+"""Lists published on purpose that name people beside what makes them public: politicians
+beside the open-data ids only politicians are given, books beside their authors, monarchs, a
+sports club's players beside their figures. Each is built beside the same list without that
+mark, which still counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from detectors.scan import scan
+from tests.detectors._tables import csv_bytes as _csv
+from tests.detectors._tables import fake_names as _names
+
+
+@pytest.mark.parametrize(("identifier", "public"), [("ep_id", True), ("staff_id", False)])
+def test_politicians_beside_their_open_data_identifiers_are_named_in_public(
+    identifier: str, public: bool
+) -> None:
+    seats = ["Bolton North East", "Aldershot", "Eastbourne", "Macclesfield", "missing"]
+    rows = [
+        [str(1500 + n), name, str(12900 + n), seats[n % 5], f"b79c5be4-8a0c-4827-bf12-{n:012d}"]
+        for n, name in enumerate(_names(20, seed=73))
+    ]
+    verdict = scan(_csv(["id", "name", "area_id", "area_name", identifier], rows), "mps.csv")
+    assert (verdict.severity == "low") is public
+
+
+@pytest.mark.parametrize(("column", "public"), [("isbn", True), ("department", False)])
+def test_a_list_of_books_names_their_authors_beside_the_books_titles(
+    column: str, public: bool
+) -> None:
+    rows = [
+        [
+            f"GBA{n % 10}W{n:04d}",
+            f"Walks around the old town, part {n}",
+            str(1990 + n % 30),
+            f"09521{n:05d}",
+            name,
+        ]
+        for n, name in enumerate(_names(40, seed=74))
+    ]
+    verdict = scan(_csv(["id", "title", "published", column, "author"], rows), "books.csv")
+    assert (verdict.severity == "low") is public
+
+
+@pytest.mark.parametrize(("names", "public"), [("regnal", True), ("people", False)])
+def test_a_headerless_list_of_monarchs_names_them_in_public(names: str, public: bool) -> None:
+    given = ["Elizabeth", "George", "Edward", "Victoria", "William", "Henry", "Mary", "Anne"]
+    numerals = ["II", "VI", "VIII", "I", "IV", "III", "VII", "V"]
+    people = _names(24, seed=75)
+    rows = [
+        [
+            f"{given[n % 8]} {numerals[(n // 8 + n) % 8]}" if names == "regnal" else people[n],
+            f"{1500 + 17 * n}-04-21",
+            f"{1560 + 17 * n}-02-06",
+            f"Q{9682 + n}",
+        ]
+        for n in range(24)
+    ]
+    verdict = scan(_csv(rows[0], rows[1:]), "monarchs.csv")
+    assert (verdict.severity == "low") is public
+
+
+@pytest.mark.parametrize(
+    ("figures", "public"),
+    [
+        (["Overs", "Maidens", "Runs", "Wickets"], True),
+        (["Shifts", "Hours", "Overtime", "Sick days"], False),
+    ],
+)
+def test_a_club_s_averages_name_its_players_beside_their_figures(
+    figures: list[str], public: bool
+) -> None:
+    rows = [
+        [name, str(10 + n), str(n % 4), str(30 + 7 * n), str(n % 6)]
+        for n, name in enumerate(_names(24, seed=76))
+    ]
+    verdict = scan(_csv(["Player name", *figures], rows), "averages.csv")
+    assert (verdict.severity == "low") is public
