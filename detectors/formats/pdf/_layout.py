@@ -340,7 +340,7 @@ def sort_glyphs(drawing: PageDrawing) -> dict[Vector, list[Glyph]]:
 
 
 def covered_by_redaction(drawing: PageDrawing, glyph: Glyph) -> bool:
-    """Whether a redaction mark (an unapplied Redact annotation) covers the glyph."""
+    """Whether an unapplied Redact annotation covers the glyph."""
     return any(_covered(glyph.box, box) for box in drawing.redactions)
 
 
@@ -422,18 +422,22 @@ def _background(glyph: Box, behind: list[Shape]) -> Shape | None:
     return None
 
 
+def gap(previous: Glyph, glyph: Glyph) -> str:
+    """A new line, a space (a gap over a fifth of the type size) or nothing between two glyphs."""
+    size = max(previous.box[3] - previous.box[1], 1.0)
+    if abs(glyph.box[1] - previous.box[1]) >= size * 0.5 or glyph.box[0] < previous.box[0] - size:
+        return "\n"
+    return " " if glyph.box[0] - previous.box[2] > size * 0.2 else ""
+
+
 def text_of(glyphs: list[Glyph]) -> str:
     """Glyphs joined into lines in painting order, with spaces where gaps are wide."""
     out: list[str] = []
     previous: Glyph | None = None
     for glyph in glyphs:
-        if previous is not None:
-            size = max(previous.box[3] - previous.box[1], 1.0)
-            same_line = abs(glyph.box[1] - previous.box[1]) < size * 0.5
-            if not same_line or glyph.box[0] < previous.box[0] - size:
-                out.append("\n")
-            elif glyph.box[0] - previous.box[2] > size * 0.2 and not glyph.text.isspace():
-                out.append(" ")
+        cut = gap(previous, glyph) if previous is not None else ""
+        if cut == "\n" or (cut and not glyph.text.isspace()):
+            out.append(cut)
         out.append(glyph.text)
         previous = glyph
     lines = ("".join(out)).split("\n")

@@ -22,7 +22,7 @@ from itertools import pairwise
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from detectors.formats.pdf._layout import Box, Glyph, PageDrawing, covered_by_redaction
+from detectors.formats.pdf._layout import Box, Glyph, PageDrawing, covered_by_redaction, gap
 from detectors.formats.pdf._ocr import MAX_TEXT_CHARS, MIN_IMAGE_SHARE, image_share
 
 MIN_SIMILARITY = 0.75
@@ -119,22 +119,14 @@ def _key(word: str) -> str:
 
 
 def _words(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
-    """Glyphs in painting order cut into words: at a space, a new line or a wide gap, as
-    `text_of` puts them into lines."""
+    """Glyphs in painting order cut into words: at a space, or where `gap` parts them."""
     words: list[list[Glyph]] = []
     current: list[Glyph] = []
     previous: Glyph | None = None
     for glyph in glyphs:
-        if previous is not None and current:
-            size = max(previous.box[3] - previous.box[1], 1.0)
-            apart = (
-                abs(glyph.box[1] - previous.box[1]) >= size * 0.5
-                or glyph.box[0] < previous.box[0] - size
-                or glyph.box[0] - previous.box[2] > size * 0.2
-            )
-            if apart or glyph.text.isspace():
-                words.append(current)
-                current = []
+        if previous is not None and current and (gap(previous, glyph) or glyph.text.isspace()):
+            words.append(current)
+            current = []
         if not glyph.text.isspace():
             current.append(glyph)
         previous = glyph
