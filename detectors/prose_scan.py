@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from detectors.contact_blocks import owned_contact
 from detectors.examiners import examiner_spans
 from detectors.imprints import imprint_spans
 from detectors.letters import disciplined, said_to_you, salutation
@@ -51,6 +52,8 @@ _NEEDS_PERSON = frozenset(
 """Entities that are the organisation's own (its address, switchboard, FOI reference) unless a
 person's name is beside them."""
 _ADDRESSES = frozenset({"STREET_ADDRESS", "UK_POSTCODE"})
+_OWNABLE = frozenset({*_ADDRESSES, "PHONE_NUMBER"})
+"""Details a body prints for itself in its contact block (`detectors.contact_blocks`)."""
 _CODES = frozenset({"UK_NHS", "UK_NINO", "UK_PASSPORT", "UK_DRIVING_LICENCE"})
 """Identifiers that are never written glued to more letters or digits: a match that is only
 the start of a longer code ("4445535435-45-4E41", a GUID, a hex dump) is that code's part."""
@@ -234,6 +237,7 @@ def _judge(
             id(match) in in_role
             or (entity != "PERSON" and in_spans(contact, match.start, match.end))
             or (entity != "PERSON" and not beside and near_public.near(match))
+            or (entity in _OWNABLE and owned_contact(text, match.start, match.end))
         )
         if entity == "PERSON":
             if id(match) not in kept and not role:
@@ -282,6 +286,8 @@ def _judge(
         said = _paragraph(text, anchor.start, anchor.end)
         if _citation(said):
             continue  # "[3] A. Writer, Policing and Race, 2018.": a title's words
+        if not (anchor_keys is not None or anchor.entity in _SENSITIVE or near_people.near(anchor)):
+            continue  # a helpline's number under "for domestic abuse survivors": no one's
         found = categories_in(said, prose=True)
         categories |= found
         if found and anchor_keys is not None:

@@ -1,0 +1,120 @@
+"""An organisation's own contact block: the address and numbers a body prints for itself.
+
+A pre-school's job advert gives "Location: Newstead Road Pre-School / 6 Birch Grove / SE12";
+a land trust's annual report ends "Registered office: 55 Henley Avenue … Tel: 07889 … Email:
+info@…"; a consultancy's report gives its farm office's address over "E mail: info@…". The
+address there is the body's, whoever is named a line above it, not the home of a private
+person. Three marks say so, each read only within the block the address stands in (no blank
+line between):
+
+- the line just above the address is the name of the body or building ("… Pre-School",
+  "… Parish Council", "… Village Hall"), not a firm's ("… Ltd"), whose registered address
+  may be its sole trader's home;
+- a registration mark of a body stands near it ("Registered office", "Registered Charity
+  No.", "Company number", "Scottish Charity SC012345");
+- a shared mailbox follows it (info@, office@, enquiries@ on any domain).
+"""
+
+from __future__ import annotations
+
+import re
+
+from detectors.names import looks_like_name, normal
+from detectors.public import is_public_email
+from detectors.vocab import wordset
+
+BLOCK_REACH = 200
+"""Characters after an address, within its block, read for a registration mark or mailbox."""
+HEAD_LINES = 3
+"""Lines above an address read for the body's name (the street and town lines between)."""
+ADDRESS_LINE = 40
+"""Longest line read as part of an address block: a longer one is a sentence."""
+REGISTRATION_BEFORE = 80
+"""Characters before an address, within its block, read for a registration mark."""
+
+_BODY_WORDS = wordset("""
+    school schools academy college university library libraries centre center pavilion church
+    chapel cathedral mosque temple synagogue gurdwara institute museum gallery theatre cinema
+    stadium arena surgery clinic hospital hospice station offices chambers hall club
+    preschool pre-school nursery playgroup kindergarten council trust association society
+    committee charity federation foundation partnership authority constabulary police
+    service services department directorate office headquarters
+    """)
+"""Last words of a line naming a body or building whose address follows: no firm's word."""
+_REGISTRATION = re.compile(
+    r"\b(?:registered[ \t]+(?:office|address|charity|society|in[ \t]+(?:england|scotland|"
+    r"wales|northern[ \t]+ireland))"
+    r"|(?:charity|company|society)[ \t]+(?:registration[ \t]+)?(?:no\b\.?|number|reg\b)"
+    r"|scottish[ \t]+charity|exempt[ \t]+charity|SC0\d{5})",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_BLANK = re.compile(r"\n[ \t]*\n")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def owned_contact(text: str, start: int, end: int) -> bool:
+    """True when the address or number at text[start:end] stands in a body's own contact
+    block (see the module's note)."""
+    low = _block_start(text, start)
+    high = _block_end(text, end)
+    if _REGISTRATION.search(text, max(low, start - REGISTRATION_BEFORE), high):
+        return True
+    if _headed_by_body(text, start, low):
+        return True
+    for found in _EMAIL.finditer(text, end, high):
+        local = found.group().partition("@")[0]
+        if is_public_email(found.group()) and _shared_local(local):
+            return True
+    return False
+
+
+def _block_start(text: str, start: int) -> int:
+    low = max(0, start - BLOCK_REACH)
+    blanks = list(_BLANK.finditer(text, low, start))
+    return blanks[-1].end() if blanks else low
+
+
+def _block_end(text: str, end: int) -> int:
+    high = min(len(text), end + BLOCK_REACH)
+    blank = _BLANK.search(text, end, high)
+    return blank.start() if blank else high
+
+
+def _headed_by_body(text: str, start: int, low: int) -> bool:
+    """The address is on a short line of no one's name, and a line above it in the same
+    block, with only short address lines between, ends with the word of a body or building."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if len(before) > ADDRESS_LINE or any(_named(part) for part in before.split(",")):
+        return False  # a sentence, or "Jane Smith, 12 Acacia Avenue": the person's own line
+    for _ in range(HEAD_LINES):
+        if line_start <= low:
+            return False
+        above_start = max(text.rfind("\n", 0, line_start - 1) + 1, low)
+        line = text[above_start : line_start - 1].strip()
+        words = [normal(word) for word in _WORD.findall(line)]
+        if words and words[-1] in _BODY_WORDS:
+            return True
+        if not line or len(line) > ADDRESS_LINE or "@" in line or _named(line):
+            return False
+        line_start = above_start
+    return False
+
+
+def _named(line: str) -> bool:
+    """A line of two or more words that reads as someone's name: the addressee above their
+    own address. One word alone ("Lee", "Hove") is the town line of an address."""
+    return len(line.split()) >= 2 and looks_like_name(line)
+
+
+def _shared_local(local: str) -> bool:
+    """A local part that is wholly a function's word ("info", "office", "enquiries")."""
+    parts = [part for part in re.split(r"[._+\-\d]+", local.casefold()) if part]
+    return bool(parts) and all(part in _SHARED for part in parts)
+
+
+_SHARED = wordset("""
+    info information enquiries enquiry contact contactus office admin hello mail post
+    reception bookings booking secretary clerk team general
+    """)
