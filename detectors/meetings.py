@@ -144,7 +144,8 @@ _OFFICE_SAID = re.compile(
     r"clerk|convenor|president)[ \t]+(?:is[ \t]+)?(?=[A-Z])"
 )
 """An office and its holder said in a sentence: "The Chair is Danny Smith 07700 900123; the
-Secretary Jane Jones 0141 496 0018." The sentence is a contact when it gives a number."""
+Secretary Jane Jones 0141 496 0018." The sentence is a contact when it gives a number, a
+postcode or an e-mail address."""
 _OFFICE_AFTER = re.compile(
     r"\((?i:chair(?:man|woman|person)?|vice[ \t-]chair\w*|secretary|treasurer|clerk|"
     r"convenor|president)\)"
@@ -153,7 +154,11 @@ _OFFICE_AFTER = re.compile(
 NAME_REACH = 40
 """Characters before an office in brackets searched for its holder's name, on its line."""
 _SENTENCE_END = re.compile(r"[;\n]|\.(?:\s|$)")
-_NUMBER = re.compile(r"\d[\d \t]{7,}\d")
+_CONTACT_GIVEN = re.compile(
+    r"\d[\d \t]{7,}\d|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b|[\w.+-]+@[\w-]+\.[\w.-]+"
+)
+"""A contact given with an office: a phone number, a postcode or an e-mail address (a village
+number may be six digits and a house number: "502122 3, Border Road PE33 9TW")."""
 SAID_REACH = 100
 """Characters after an office said in a sentence searched for its holder's number."""
 HOLDER_LINE = 60
@@ -182,7 +187,9 @@ def office_contact_spans(text: str) -> tuple[tuple[int, int], ...]:
         start = found.start()
         if found.re is _OFFICE_AFTER:  # the holder's name is before the office
             start = max(text.rfind("\n", 0, start) + 1, start - NAME_REACH)
-        if _NUMBER.search(text, found.end(), end) and not CASE_PARTY.search(text, start, end):
+        if _CONTACT_GIVEN.search(text, found.end(), end) and not CASE_PARTY.search(
+            text, start, end
+        ):
             spans.append((start, end))
     for found in offices:
         start = text.rfind("\n", 0, found.start()) + 1

@@ -61,6 +61,18 @@ Advisory Board"), and the posts of doctors who advise or direct ("Chief Medical 
 "Medical Director"). Units and teams are not among them: "referred to the Domestic Abuse
 Unit" still says what a case is about."""
 
+_POSTS = re.compile(
+    r"\b(?:child(?:ren['’]?s?)?|youth|junior|adults?|vulnerable\s+adults?|mental\s+health|"
+    r"disability|equality(?:\s+(?:and|&)\s+diversity)?|diversity|lgbtq?\+?|domestic\s+abuse)"
+    r"\s+(?:(?:welfare|protection|safeguarding|wellbeing)\s+)?(?:officers?|leads?|"
+    r"co-?ordinators?|managers?|advis[eo]rs?|champions?|first[\s-]+aiders?|representatives?|"
+    r"reps?|liaisons?)\b"
+    r"|\bchild(?:ren['’]?s?)?\s+(?:welfare|protection|safeguarding)\b(?=[ \t]*[-–—:])",
+    re.IGNORECASE,
+)
+"""Posts named for a category they look after ("Child Welfare Officer", "Mental Health First
+Aider", "Equality and Diversity Lead", "Child Welfare - Jane Smith" in a club's list of
+officers): the holder's job, not a category of their own data."""
 
 _PROSE_SENSES = re.compile(
     r"\bdomestic\s*(?:&|and|or|/)\s*(?:commercial|business|industrial|agricultural)\b|"
@@ -92,9 +104,10 @@ or "Race" column keeps its meaning: in prose the sense is taken from the words a
 def categories_in(text: str, prose: bool = False) -> frozenset[str]:
     """The special categories that `text` names; cached, as table values repeat a lot.
 
-    Hospitals, trusts, schools and children's centres named in it do not count, nor, in
+    Hospitals, trusts, schools and children's centres named in it do not count, nor posts
+    named for a category ("Child Welfare Officer"), nor, in
     `prose`, words of a category used in another sense."""
-    text = _BODIES.sub(" ", text)
+    text = _POSTS.sub(" ", _BODIES.sub(" ", text))
     if prose:
         text = _PROSE_SENSES.sub(" ", text)
     return frozenset(category for category, rx in _COMPILED.items() if rx.search(text))

@@ -97,7 +97,9 @@ def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, b
         ("Our treasurer {name} 01632 960418, 4 Orchard Way, Ashford TN23 1AB takes fees.", False),
         ("The victim is {name} 07700 900123; she lives at 35 Fir Close, Ashford.", True),
         ("{name} (Chair) 01632 960418, 4 Orchard Way, Ashford TN23 1AB, chair@example.org", False),
+        ("{name} (Chair) 502122 3, Orchard Way TN23 1AB", False),
         ("{name} (Victim) 01632 960418, 4 Orchard Way, Ashford TN23 1AB", True),
+        ("{name} (Victim) 502122 3, Orchard Way TN23 1AB", True),
         ("The chair met {name} 07700 900123, 35 Fir Close, Ashford, TN23 1AB.", True),
     ],
     ids=[
@@ -113,7 +115,9 @@ def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, b
         "treasurer-said",
         "victim-said",
         "office-after-name",
+        "office-after-name, a village number",
         "party-after-name",
+        "party-after-name, a village number",
         "chair-met-someone",
     ],
 )

@@ -359,6 +359,11 @@ def test_a_council_board_or_forum_named_for_a_topic_is_a_body(
         ("Jane Smith was stopped; her race and ethnicity were recorded.", "ethnicity", True),
         ("Jane Smith filed the appeal in case DVA 14-1326 on Monday.", "domestic_abuse", False),
         ("Jane Smith was referred to the DVA worker after the assault.", "domestic_abuse", True),
+        ("Chairman - Tom Brown\nChild Welfare - Jane Smith\nTreasurer - Ann Jones", "child", False),
+        ("Jane Smith is our Child Protection Officer and runs the junior section.", "child", False),
+        ("Jane Smith, the child, was taken into care after the incident.", "child", True),
+        ("Jane Smith, our Mental Health First Aider, runs the sessions.", "health", False),
+        ("Jane Smith was signed off with mental health problems.", "health", True),
     ],
 )
 def test_a_category_word_in_another_sense_says_nothing_of_a_person(
@@ -411,3 +416,22 @@ def test_an_area_s_share_is_no_person_s_health(
 ) -> None:
     verdict = scan(_csv(header, rows), "table.csv")
     assert ("health" in verdict.special_categories) is health
+
+
+@pytest.mark.parametrize(
+    ("near", "grave"),
+    [
+        ("Men's Advice Line\nFor male domestic abuse survivors\nText: 07717 989025\n", False),
+        ("Jane Smith told us of the domestic abuse she suffered.\nText: 07717 989025\n", True),
+    ],
+    ids=["a helpline's number in a directory", "a person's own account"],
+)
+def test_a_category_beside_a_helpline_s_number_is_no_one_s(near: str, grave: bool) -> None:
+    """A safeguarding policy lists helplines ("for domestic abuse survivors", and a number to
+    text): a category beside a number with no person near is the helpline's topic, even when
+    the policy names its welfare officer a page away."""
+    text = (
+        "Welfare officer: Tom Brown, tom.brown@club.example\n\n" + "Useful contacts\n" * 20 + near
+    )
+    verdict = scan(text.encode(), "policy.txt")
+    assert ("domestic_abuse" in verdict.special_categories) is grave
