@@ -101,7 +101,9 @@ def assess(
         for exposure in _one_per_table_kind(evidence.exposures)
         if exposure.people or exposure.kinds
     ]
-    if any(finding.covers for finding in evidence.findings):
+    if any(
+        not all(c.panel for c in finding.covers) for finding in evidence.findings if finding.covers
+    ):
         # Someone meant to hide it and believes it is hidden: it is still in the file.
         rated.append((Severity.HIGH, "personal data under a redaction box that hides nothing"))
     if unread:

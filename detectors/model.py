@@ -55,6 +55,9 @@ class Cover:
 
     page: int
     box: tuple[float, float, float, float]
+    panel: bool = False
+    """A light box over a large share of the page (a column's or the page's background
+    painted over earlier text): a layout's panel, not a mark drawn over chosen words."""
 
 
 @dataclass(frozen=True)

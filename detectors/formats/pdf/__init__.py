@@ -271,8 +271,10 @@ def _drawn_items(
             text = text_of(glyphs)
             if not text:
                 continue
-            covers = _covers(drawing, glyphs, index) if vector is Vector.UNDER_REDACTION else ()
-            yield Text(text, vector, where, covers)
+            if vector is Vector.UNDER_REDACTION:
+                yield from _covered(drawing, glyphs, index)
+            else:
+                yield Text(text, vector, where)
             if vector in _WHY:
                 count = sum(1 for g in glyphs if not g.text.isspace())
                 yield Structure(vector, where, f"{count:,} {_WHY[vector]}")
@@ -310,11 +312,24 @@ def _layer_shown(
         yield Structure(Vector.UNDER_REDACTION, where, detail)
 
 
-def _covers(drawing: PageDrawing, glyphs: list[Glyph], index: int) -> tuple[Cover, ...]:
-    """The boxes hiding the page's covered characters, from the top left of the page."""
-    shown = [g for g in glyphs if not g.text.isspace()]
-    covers = [_cover(drawing, box, index) for box in covering_boxes(drawing, shown)]
-    return tuple(dict.fromkeys(covers))
+def _covered(drawing: PageDrawing, glyphs: list[Glyph], index: int) -> Iterator[Text]:
+    """The page's covered text with the boxes hiding it, from the top left of the page: the
+    words under marks drawn over them apart from those under a layout's panels (`Cover.panel`),
+    which are hidden text but no failed redaction."""
+    parts: dict[bool, tuple[list[Glyph], dict[Cover, None]]] = {}
+    made: dict[Box, Cover] = {}
+    for glyph, box in zip(glyphs, covering_boxes(drawing, glyphs), strict=True):
+        cover = None
+        if box is not None:
+            cover = made.get(box) or made.setdefault(box, _cover(drawing, box, index))
+        part = parts.setdefault(cover is not None and cover.panel, ([], {}))
+        part[0].append(glyph)
+        if cover is not None and not glyph.text.isspace():
+            part[1][cover] = None
+    for covered, covers in parts.values():
+        text = text_of(covered)
+        if text:
+            yield Text(text, Vector.UNDER_REDACTION, f"page {index + 1}", tuple(covers))
 
 
 def _cover(drawing: PageDrawing, box: Box, index: int) -> Cover:
@@ -322,9 +337,22 @@ def _cover(drawing: PageDrawing, box: Box, index: int) -> Cover:
     cx0, cy0, cx1, cy1 = drawing.crop
     x0, x1 = max(box[0], cx0), min(box[2], cx1)
     y0, y1 = max(box[1], cy0), min(box[3], cy1)
+    page = max(cx1 - cx0, 0.0) * max(cy1 - cy0, 0.0)
+    share = max(x1 - x0, 0.0) * max(y1 - y0, 0.0) / page if page else 0.0
+    colours = [shape.colour for shape in drawing.covers if shape.box == box]
+    light = bool(colours) and all(c is not None and min(c) >= PANEL_LIGHT for c in colours)
     return Cover(
-        index + 1, (round(x0 - cx0, 1), round(cy1 - y1, 1), round(x1 - cx0, 1), round(cy1 - y0, 1))
+        index + 1,
+        (round(x0 - cx0, 1), round(cy1 - y1, 1), round(x1 - cx0, 1), round(cy1 - y0, 1)),
+        panel=light and share >= PANEL_SHARE,
     )
+
+
+PANEL_SHARE = 0.2
+"""Share of the page a light box must cover to be a layout's panel (a column's background):
+a redaction mark covers words, a line or a block, and a withheld page is blacked out."""
+PANEL_LIGHT = 0.8
+"""Least of its colour's components for a box to be light (white, a pale tint)."""
 
 
 def _tables(grids: list[Grid], index: int, glyphs: list[Glyph]) -> tuple[list[Glyph], list[Item]]:

@@ -344,16 +344,11 @@ def covered_by_redaction(drawing: PageDrawing, glyph: Glyph) -> bool:
     return any(_covered(glyph.box, box) for box in drawing.redactions)
 
 
-def covering_boxes(drawing: PageDrawing, glyphs: list[Glyph]) -> list[Box]:
-    """The boxes hiding these glyphs (a filled shape over them, one of their own colour
-    behind them, a redaction mark), each once, in the order the glyphs were painted."""
+def covering_boxes(drawing: PageDrawing, glyphs: list[Glyph]) -> list[Box | None]:
+    """The box hiding each glyph (a filled shape over it, one of its own colour behind it,
+    a redaction mark), or None."""
     bands = _bands(drawing)
-    boxes: dict[Box, None] = {}
-    for glyph in glyphs:
-        box = _judge(glyph, drawing, bands)[1]
-        if box is not None:
-            boxes[box] = None
-    return list(boxes)
+    return [_judge(glyph, drawing, bands)[1] for glyph in glyphs]
 
 
 def _bands(drawing: PageDrawing) -> dict[int, list[Shape]]:

@@ -209,3 +209,25 @@ def test_visible_names_carry_no_covers_and_stay_low(content: bytes) -> None:
     assert verdict.severity in (Severity.LOW, Severity.NONE)
     assert not any(f.covers for f in verdict.findings)
     assert all("covers" not in f for f in verdict_json(verdict)["findings"])
+
+
+@pytest.mark.parametrize(
+    ("fill", "panel", "severity"),
+    [
+        (b"1 g 20 300 300 480 re f\n", True, Severity.LOW),
+        (b"0.95 0.95 1 rg 20 300 300 480 re f\n", True, Severity.LOW),
+        (b"0 g 20 300 300 480 re f\n", False, Severity.HIGH),
+        (b"1 g 68 694 200 20 re f\n", False, Severity.HIGH),
+    ],
+    ids=["a white column's panel", "a pale panel", "a black box as large", "white-out"],
+)
+def test_a_light_panel_over_earlier_text_is_hidden_text_not_a_failed_redaction(
+    fill: bytes, panel: bool, severity: Severity
+) -> None:
+    """A newsletter's white column background painted over an article pasted beneath it
+    hides the article, but no one drew it over a name: the name is rated as hidden text. A
+    black box as large (a withheld block) or white-out over the words is a redaction."""
+    verdict = scan(page(TEXT + fill), "newsletter.pdf")
+    [finding] = [f for f in verdict.findings if f.vector is Vector.UNDER_REDACTION]
+    assert finding.covers and all(c.panel for c in finding.covers) is panel
+    assert verdict.severity is severity
