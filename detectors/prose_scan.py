@@ -34,7 +34,8 @@ from detectors.public import (
     is_public_email,
     is_service_phone,
 )
-from detectors.roles import REFERENCE_DATA, public_in_prose
+from detectors.references import is_citation
+from detectors.roles import public_in_prose
 from detectors.row_people import PersonKeys, identity, name_keys
 from detectors.signatures import signature_spans, signoff_spans
 from detectors.special import GRAVE, categories_in
@@ -282,9 +283,11 @@ def _judge(
     categories: set[str] = set()
     categorised: list[PersonKeys] = []
     grave = False
+    # A name's own words say nothing of anyone ("Mark Child (M)" in a list of members present).
+    unnamed = _without_names(text, [*people, *public, *allowed]) if anchors else text
     for anchor, anchor_keys in anchors:
-        said = _paragraph(text, anchor.start, anchor.end)
-        if _citation(said):
+        said = _paragraph(unnamed, anchor.start, anchor.end)
+        if is_citation(said):
             continue  # "[3] A. Writer, Policing and Race, 2018.": a title's words
         if not (anchor_keys is not None or anchor.entity in _SENSITIVE or near_people.near(anchor)):
             continue  # a helpline's number under "for domestic abuse survivors": no one's
@@ -342,6 +345,19 @@ def _judge(
     )
 
 
+def _without_names(text: str, names: Sequence[ProseMatch]) -> str:
+    """The text with the words of each name blanked out, its length and lines kept."""
+    parts: list[str] = []
+    at = 0
+    for match in sorted(names, key=lambda m: m.start):
+        start = max(_name_start(text, match), at)
+        if start >= match.end:
+            continue
+        parts += [text[at:start], re.sub(r"\S", " ", text[start : match.end])]
+        at = match.end
+    return "".join([*parts, text[at:]])
+
+
 def normal_words(span: str) -> str:
     """The name words of a tagged span, normalised and joined as `organisation_heads` are."""
     return " ".join(normal(word) for word in _name_words(span).split())
@@ -372,30 +388,6 @@ def _paragraph(text: str, start: int, end: int) -> str:
     if ends:
         high = min(ends)
     return text[low:high]
-
-
-_CITATION_STRONG = (
-    re.compile(r"^\s*\[\d{1,3}\]\s"),  # "[3] A. Writer, …": a numbered reference
-    re.compile(r"\b(?:vol|pp?)\.\s*\d|\bdoi\b|\bisbn\b|\bet al\.", re.IGNORECASE),
-    re.compile(r"\b(?:available|accessed|retrieved)(?: at| from| on)?\s*:|\[online\]", re.I),
-)
-_CITATION_WEAK = (
-    re.compile(r"\((?:19|20)\d\d[a-z]?\)|[,.]\s*(?:19|20)\d\d\.?\s*$"),
-    re.compile(r"\b(?:journal|proceedings|university press|publishers?)\b", re.IGNORECASE),
-)
-"""Marks of a bibliography entry: a number in brackets, volume or pages, a DOI, "Available:"
-(strong); a year in brackets or closing it, a journal or publisher (weak)."""
-CITATION_MARKS = 2
-
-
-def _citation(text: str) -> bool:
-    """True when `text` reads as a reference to published work (a strong mark and one more):
-    the special categories in it are its title's words, not anything said about its authors."""
-    if REFERENCE_DATA.search(text):
-        return True  # a reference manager's record: a cited work's title, authors, journal
-    strong = sum(1 for mark in _CITATION_STRONG if mark.search(text))
-    weak = sum(1 for mark in _CITATION_WEAK if mark.search(text))
-    return strong >= 1 and strong + weak >= CITATION_MARKS
 
 
 def _addressee(

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from detectors.bylines import BYLINE, HOME_AFTER, LABEL_COLON, POSTED_BY
-from detectors.references import numbered_reference
+from detectors.references import REFERENCE_DATA, numbered_reference
 from detectors.vocab import CASE_PARTY, wordset
 
 NEAR = 80
@@ -404,14 +404,6 @@ def _office_line() -> re.Pattern[str]:
     )
 
 
-REFERENCE_DATA = re.compile(
-    r"\"(?:family|given|literal|container-title|citationItems|itemData|author|editor)\"\s*:|"
-    r"<(?:Author|Cite|EndNote|contributors|authors|secondary-authors)>|"
-    r"\bADDIN\s+(?:ZOTERO_\w+|CSL_CITATION|EN\.CITE|EN\.REFLIST|Mendeley\w*|PAPERS2\w*)"
-)
-"""A reference manager's record of a citation, kept in a Word field code behind the citation a
-reader sees: CSL JSON ("family": "Smith") or EndNote's XML (<Author>). The people in it are
-the cited work's authors and editors."""
 REFERENCE_NEAR = 300
 """Characters around a name within which a reference manager's record marks it as cited."""
 

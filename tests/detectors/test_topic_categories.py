@@ -435,3 +435,17 @@ def test_a_category_beside_a_helpline_s_number_is_no_one_s(near: str, grave: boo
     )
     verdict = scan(text.encode(), "policy.txt")
     assert ("domestic_abuse" in verdict.special_categories) is grave
+
+
+@pytest.mark.parametrize(
+    ("present", "child"),
+    [
+        ("Present: Fran Ryan (M), Mark Child (M), Pete Mann (M)", False),
+        ("Present: Fran Ryan (M), Mark Jones (M) with his child, Pete Mann (M)", True),
+    ],
+    ids=["a member whose surname is Child", "a member's child"],
+)
+def test_a_name_s_own_words_say_nothing_of_anyone(present: str, child: bool) -> None:
+    detector = Detector()
+    detector.feed(Text(f"AGM minutes\n{present}\nApologies: none", Vector.COMMENT, "comment 1"))
+    assert ("child" in detector.finish().special_categories) is child
