@@ -7,12 +7,13 @@ address there is the body's, whoever is named a line above it, not the home of a
 person. Three marks say so, each read only within the block the address stands in (no blank
 line between):
 
-- the line just above the address is the name of the body or building ("… Pre-School",
-  "… Parish Council", "… Village Hall"), not a firm's ("… Ltd"), whose registered address
-  may be its sole trader's home;
+- a line just above the address, or the start of its own line, is the name of the body or
+  building ("… Pre-School", "… Parish Council", "… NHS Foundation Trust, The Curve, …"), not
+  a firm's ("… Ltd"), whose registered address may be its sole trader's home;
 - a registration mark of a body stands near it ("Registered office", "Registered Charity
   No.", "Company number", "Scottish Charity SC012345");
-- a shared mailbox follows it (info@, office@, enquiries@ on any domain).
+- a shared mailbox follows it (info@, office@, enquiries@ on any domain);
+- it is a post office box, or a Freepost address, or follows one.
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ from detectors.vocab import wordset
 
 BLOCK_REACH = 200
 """Characters after an address, within its block, read for a registration mark or mailbox."""
-HEAD_LINES = 3
+HEAD_LINES = 6
 """Lines above an address read for the body's name (the street and town lines between)."""
 ADDRESS_LINE = 40
 """Longest line read as part of an address block: a longer one is a sentence."""
+BODY_NAME_WORDS = 8
+"""Most words read as a body's name opening an address line."""
 REGISTRATION_BEFORE = 80
 """Characters before an address, within its block, read for a registration mark."""
 
@@ -48,6 +51,7 @@ _REGISTRATION = re.compile(
     r"|scottish[ \t]+charity|exempt[ \t]+charity|SC0\d{5})",
     re.IGNORECASE,
 )
+_PO_BOX = re.compile(r"\b(?:p\.?[ \t]?o\.?[ \t]*box|freepost)\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -60,6 +64,8 @@ def owned_contact(text: str, start: int, end: int) -> bool:
     high = _block_end(text, end)
     if _REGISTRATION.search(text, max(low, start - REGISTRATION_BEFORE), high):
         return True
+    if _PO_BOX.search(text, max(low, start - REGISTRATION_BEFORE), end):
+        return True  # no one lives in a post office box
     if _headed_by_body(text, start, low):
         return True
     for found in _EMAIL.finditer(text, end, high):
@@ -82,24 +88,42 @@ def _block_end(text: str, end: int) -> int:
 
 
 def _headed_by_body(text: str, start: int, low: int) -> bool:
-    """The address is on a short line of no one's name, and a line above it in the same
-    block, with only short address lines between, ends with the word of a body or building."""
+    """The address follows a body's name on its line ("… NHS Foundation Trust, The Curve,
+    Bury New Road"), or is on a short line of no one's name and a line above it in the same
+    block, with only short address lines between, names a body or building."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
-    if len(before) > ADDRESS_LINE or any(_named(part) for part in before.split(",")):
-        return False  # a sentence, or "Jane Smith, 12 Acacia Avenue": the person's own line
+    if any(_named(part) for part in before.split(",")):
+        return False  # "Jane Smith, 12 Acacia Avenue": the person's own line
+    if _opens_with_body(before):
+        return True
+    if len(before) > ADDRESS_LINE:
+        return False  # a sentence
     for _ in range(HEAD_LINES):
         if line_start <= low:
             return False
         above_start = max(text.rfind("\n", 0, line_start - 1) + 1, low)
         line = text[above_start : line_start - 1].strip()
         words = [normal(word) for word in _WORD.findall(line)]
-        if words and words[-1] in _BODY_WORDS:
+        if (words and words[-1] in _BODY_WORDS) or _opens_with_body(line):
             return True
         if not line or len(line) > ADDRESS_LINE or "@" in line or _named(line):
             return False
         line_start = above_start
     return False
+
+
+def _opens_with_body(line: str) -> bool:
+    """The line opens with a body's name, then a comma: "Information Commissioner's Office,
+    Wycliffe House, …". A long first part is a sentence, not a name."""
+    first, comma, _ = line.partition(",")
+    words = [normal(word) for word in _WORD.findall(first)]
+    return (
+        bool(comma)
+        and 0 < len(words) <= BODY_NAME_WORDS
+        and first.strip()[:1].isupper()
+        and words[-1] in _BODY_WORDS
+    )
 
 
 def _named(line: str) -> bool:

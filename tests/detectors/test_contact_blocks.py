@@ -32,7 +32,20 @@ POSTCODE = "TN23 1AB"
             "E mail: info@elmaw.example",
             True,
         ),
+        ("Customer Resolutions Team\nPO Box 64529\nLondon\n{pc}", True),
+        (
+            "Example NHS Foundation Trust, The Curve, Bury New Road,\n"
+            "Ashford {pc} Tel: 01632 960000",
+            True,
+        ),
+        (
+            "Corporate HQ\nJ B Russell House\nGartnavel Royal Hospital\nCampus\n"
+            "1055 Great Western Road\n"
+            "GLASGOW\n{pc}",
+            True,
+        ),
         ("Kent Police\n{name}\n12 Acacia Avenue\nAshford\n{pc}", False),
+        ("The complaint came from a man who lives near the school, 12 Acacia Avenue, {pc}", False),
         ("Acacia Plumbing Ltd\n12 Acacia Avenue\n{pc}", False),
         ("Ashbury Parish Council\n\n12 Acacia Avenue\n{pc}", False),
         ("12 Acacia Avenue, Ashford {pc}\nEmail: jo.bloggs@example.com", False),
@@ -47,7 +60,11 @@ POSTCODE = "TN23 1AB"
         "over a charity number",
         "registered office",
         "over a shared mailbox",
+        "a post office box",
+        "a body's name opening the line",
+        "a letterhead of six lines",
         "under a person's name",
+        "a sentence ending in a body's word",
         "under a firm",
         "a blank line away",
         "over a personal mailbox",
