@@ -117,6 +117,14 @@ _RETURN_TO = re.compile(
     r"(?:please[ \t]+)?(?:contact|call|ring|phone)\b",
     re.IGNORECASE,
 )
+_TRADE_CONTACT = re.compile(
+    r"\b(?:contact|call|ring|phone|text|whatsapp)\b[^\n.;]{0,60}?\bfor[ \t]+(?:\w+[ \t]+)?"
+    r"(?:orders?|bookings?|deliveries|delivery|takeaways?|tickets|quotes?|appointments?|"
+    r"groceries|reservations?)\b",
+    re.IGNORECASE,
+)
+"""A trader's number advertised in a parish newsletter: "Contact Steve for takeaway orders
+and Fi on 07700 900123 for groceries". Given for trade, it is the business's contact."""
 RETURN_REACH = 200
 """Characters after "Please return this form to" that name whom and where, on its line."""
 _OFFICE_LINE = re.compile(
@@ -176,7 +184,7 @@ def office_contact_spans(text: str) -> tuple[tuple[int, int], ...]:
     offices = sorted(
         [*_OFFICE_CONTACT.finditer(text), *_OFFICE_LINE.finditer(text)], key=lambda m: m.start()
     )
-    for found in _RETURN_TO.finditer(text):
+    for found in [*_RETURN_TO.finditer(text), *_TRADE_CONTACT.finditer(text)]:
         end = text.find("\n", found.end())
         end = min(len(text) if end < 0 else end, found.end() + RETURN_REACH)
         if CASE_PARTY.search(text, found.start(), end) is None:  # not a victim's
