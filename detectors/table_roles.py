@@ -356,8 +356,9 @@ describes the body, a person's age or ethnicity does not."""
 def directory_rows(
     headers: Sequence[str], types: Sequence[ColumnType], sample: Sequence[Sequence[str]]
 ) -> bool:
-    """Rows that are each a different organisation with its website (a directory of agencies,
-    charities or schools): the people named in them are each body's contact in its role, not
+    """Rows that are each a different organisation with its website or under a contact's
+    heading (a directory of agencies, charities, schools, or a village's clubs and societies):
+    the people named in them are each body's contact in its role, not
     a staff list. Never with service numbers, pay (but for the pay of each body's chair or
     chief executive, as directories of public bodies give it), dates of birth, offences or
     incidents,
@@ -375,6 +376,10 @@ def directory_rows(
         if t.cue is Cue.NAME and PARTY_WORDS.intersection(normal_header(h).split()):
             return False
     bodies = sites = False
+    contacts = any(
+        t.cue is Cue.NAME and _CONTACT_HEADER.fullmatch(normal_header(h))
+        for h, t in zip(headers, types, strict=True)
+    )
     for i, t in enumerate(types):
         if t.entity:
             continue
@@ -385,7 +390,14 @@ def directory_rows(
             sites = True
         elif _share(values, _venue) >= VENUE_SHARE and len(set(values)) >= DISTINCT * len(values):
             bodies = True
-    return bodies and sites
+    return bodies and (sites or contacts)
+
+
+_CONTACT_HEADER = re.compile(
+    r"(?:main |named )?(?:contacts?(?: name| person| details)?|secretary|organi[sz]er|leader)"
+)
+"""The heading of a directory's column of each body's contact ("Contact", "Secretary"), as a
+village magazine lists its clubs and societies."""
 
 
 _CHAIR = re.compile(r"\b(?:chair|chairs|chairman|chairwoman|chairperson|president)\b", re.I)

@@ -83,17 +83,23 @@ def _inspection_row(n: int, agency: str, name: str) -> list[str]:
 _INSPECTIONS = ["Local Authority", "Inspection Link", "Overall Grade", "Inspector Name", "Start"]
 
 
+def _club_row(n: int, agency: str, name: str) -> list[str]:
+    return [agency, f"{n + 1:02d}/09", f"Mrs {name.split()[1]}", "Sed:", f"20{n:03d}"]
+
+
 @pytest.mark.parametrize(
     ("header", "row"),
     [
         (_DIRECTORY_HEADER, _agency_row),
         ([*_DIRECTORY_HEADER, "Disabilities access"], _access_row),
         (_INSPECTIONS, _inspection_row),
+        (["Organisation", "Update", "Contact", "Tel:", "015396"], _club_row),
     ],
     ids=[
         "agencies",
         "agencies with their buildings' access",
         "councils' inspections with their reports' links and lead inspectors",
+        "a village magazine's clubs and societies with each one's contact",
     ],
 )
 def test_a_directory_of_agencies_names_their_contacts_in_role(
@@ -125,11 +131,13 @@ def _victims_row(n: int, agency: str, name: str) -> list[str]:
         (["Unit", "Unit page", "Name", "Rank", "Email"], _staff_row, 120, H),
         (["Home", "Website", "Resident name", "Medical condition", "Room"], _residents_row, 12, H),
         (["Agency", "Website", "Victim name", "Notes"], _victims_row, 12, H),
+        (["Organisation", "Update", "Victim", "Tel:", "015396"], _club_row, 12, H),
     ],
     ids=[
         "officers of a few units with their units' page",
         "residents of care homes with their condition",
         "victims referred to agencies",
+        "victims beside the clubs they were referred by",
     ],
 )
 def test_a_list_of_people_beside_bodies_is_no_directory(
