@@ -31,9 +31,9 @@ def header_below_title(
     at = [i for i, row in enumerate(sample[: TITLE_ROWS * BLANKS]) if _filled(row)][:TITLE_ROWS]
     rows = [header, *(sample[i] for i in at)]
     after = [0, *(i + 1 for i in at)]  # where the data starts when rows[k] heads it
-    start = 0 if _header_like(header) else None
+    start = 0 if header_like(header) else None
     if start is None:
-        start = next((i for i, row in enumerate(rows) if i and _header_like(row)), None)
+        start = next((i for i, row in enumerate(rows) if i and header_like(row)), None)
     if start is None:
         # Headings with no telling word ("Member", "1 Mileage", "2 Rail") over columns of
         # figures: the row where the words stop and the figures start is the header.
@@ -47,7 +47,7 @@ def header_below_title(
     top = tuple(_text(cell) for cell in rows[start])
     if (
         start + 1 < len(rows)
-        and _header_like(rows[start + 1])
+        and header_like(rows[start + 1])
         and _filled(rows[start + 1]) > _filled(rows[start])
     ):
         top = _merge_headers(top, rows[start + 1])
@@ -86,7 +86,9 @@ WIDE_LABELS = 5
 """Headings a report's wide header row needs when only half its cells read as headings."""
 
 
-def _header_like(row: Sequence[object]) -> bool:
+def header_like(row: Sequence[object]) -> bool:
+    """At least two cells, and most of the filled ones, are column headings; the others are
+    marks or short words, never data (a date, a number)."""
     filled = [cell for cell in (_text(c) for c in row) if cell]
     labels = sum(1 for cell in filled if is_header_label(cell))
     if labels < 2 or (

@@ -37,7 +37,7 @@ from detectors.formats.pdf._objects import (
 from detectors.formats.pdf._ocr import Scans, is_scanned
 from detectors.formats.pdf._pages import PageFailure, PagesUnreadable, drawings, signatures
 from detectors.formats.pdf._repair import padded, sized_past_bound
-from detectors.formats.pdf._tables import MIN_RULES, Grid, fill, grids
+from detectors.formats.pdf._tables import MIN_RULES, Grid, continues, fill, grids
 from detectors.formats.pdf._text_layer import is_layer, split
 from detectors.limits import Budget
 from detectors.model import Cover, Item, Structure, Table, Text, Unread, Vector
@@ -248,6 +248,7 @@ def _drawn_items(
     # The time between pages is a page's whole cost, its detection included (items are
     # consumed as they come): each page read to its end gives that time back, within limits.
     started = time.monotonic()
+    above: tuple[str, ...] | None = None  # the header of the last table on the page before
     for index, drawing in drawings(data, budget, found.redactions, budget.limits.max_pages):
         started = budget.page_read(started)
         if read is not None:
@@ -255,6 +256,7 @@ def _drawn_items(
         where = f"page {index + 1}"
         if isinstance(drawing, PageFailure):
             yield Unread(where, drawing.reason, limit=drawing.limit)
+            above = None
             continue
         if is_scanned(drawing):
             scanned = scans.page(index)
@@ -262,11 +264,13 @@ def _drawn_items(
                 yield scanned
         groups = sort_glyphs(drawing)
         yield from _layer_shown(drawing, groups, scans, index)
+        tables: list[Table] = []
         if drawing.rules >= MIN_RULES and groups.get(Vector.PAGE_TEXT):
             groups[Vector.PAGE_TEXT], tables = _tables(
-                grids(drawing.edges, budget.check), index, groups[Vector.PAGE_TEXT]
+                grids(drawing.edges, budget.check), index, groups[Vector.PAGE_TEXT], above
             )
             yield from tables
+        above = tables[-1].header if tables else None
         for vector, glyphs in groups.items():
             text = text_of(glyphs)
             if not text:
@@ -355,15 +359,21 @@ PANEL_LIGHT = 0.8
 """Least of its colour's components for a box to be light (white, a pale tint)."""
 
 
-def _tables(grids: list[Grid], index: int, glyphs: list[Glyph]) -> tuple[list[Glyph], list[Item]]:
-    """Ruled tables of a page as tables; their glyphs leave the page's prose."""
-    tables: list[Item] = []
+def _tables(
+    grids: list[Grid], index: int, glyphs: list[Glyph], above: tuple[str, ...] | None
+) -> tuple[list[Glyph], list[Table]]:
+    """Ruled tables of a page as tables; their glyphs leave the page's prose. The page's first
+    table takes `above`, the header of the last table of the page before, when it carries
+    that table on."""
+    tables: list[Table] = []
     used: set[int] = set()
     for number, grid in enumerate(grids, start=1):
         rows, placed = fill(grid, [g for g in glyphs if g.order not in used])
         used |= placed
-        if len(rows) >= 2:
-            where = f"page {index + 1}, table {number}"
+        where = f"page {index + 1}, table {number}"
+        if not tables and above is not None and rows and continues(above, rows[0]):
+            tables.append(Table(where, Vector.PAGE_TEXT, above, rows, first_row=1))
+        elif len(rows) >= 2:
             tables.append(Table(where, Vector.PAGE_TEXT, rows[0], rows[1:]))
     return [g for g in glyphs if g.order not in used], tables
 

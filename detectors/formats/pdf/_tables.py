@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
+from detectors.columns import is_header_label
 from detectors.formats.pdf._layout import MAX_EDGES, Box, Glyph, text_of
+from detectors.header_rows import header_like
 
 MIN_RULES = 4
 """Ruling lines a page needs before the table search is run on it."""
@@ -134,3 +136,11 @@ def _centre_in(glyph: Box, cell: Box) -> bool:
     x = (glyph[0] + glyph[2]) / 2
     y = (glyph[1] + glyph[3]) / 2
     return cell[0] <= x <= cell[2] and cell[1] <= y <= cell[3]
+
+
+def continues(above: tuple[str, ...], first: tuple[str, ...]) -> bool:
+    """Whether a page's first ruled table carries on the last one of the page before: as many
+    columns, under a header of two or more headings, and a first row of data, not a header
+    of its own (a village magazine's directory of clubs, a roster printed across pages)."""
+    headings = sum(1 for cell in above if is_header_label(cell))
+    return len(above) == len(first) and headings >= 2 and not header_like(first)

@@ -1,0 +1,52 @@
+"""A ruled table that runs on to the next page keeps its header there: the rows at the top of
+page two are data under the same columns, not a new header made of a person's name."""
+
+from __future__ import annotations
+
+import pytest
+from _inspect_helpers import tables
+
+from crawler.demo.builders.pdf import Page, build_pdf, ruled_table
+from detectors.formats.pdf import inspect_pdf
+from detectors.scan import scan
+from tests.detectors._tables import fake_names
+
+NAMES = fake_names(12, seed=73)
+HEADER = ["Name", "Rank", "Station"]
+RANKS = ["PC", "DS", "PS", "PC", "DC", "PC"]
+
+
+def _rows(names: list[str]) -> list[list[str]]:
+    return [[n, RANKS[i % len(RANKS)], "Ashford"] for i, n in enumerate(names)]
+
+
+@pytest.mark.parametrize(
+    ("second", "header", "rows"),
+    [
+        (_rows(NAMES[6:]), tuple(HEADER), 6),
+        ([HEADER, *_rows(NAMES[6:])], tuple(HEADER), 6),
+        (
+            [["Forename", "Surname"], *[n.split(" ", 1) for n in NAMES[6:]]],
+            ("Forename", "Surname"),
+            6,
+        ),
+        ([[n, "PC"] for n in NAMES[6:]], (NAMES[6], "PC"), 5),
+    ],
+    ids=["carried on", "its own header again", "another table", "fewer columns"],
+)
+def test_a_table_carried_on_to_the_next_page_keeps_its_header(
+    second: list[list[str]], header: tuple[str, ...], rows: int
+) -> None:
+    first = [HEADER, *_rows(NAMES[:6])]
+    data = build_pdf([Page(ruled_table(first)), Page(ruled_table(second))])
+    [_, (table, found)] = tables(inspect_pdf, data, "roster.pdf")
+    assert table.header == header
+    assert len(found) == rows
+
+
+def test_a_roster_printed_across_pages_counts_every_officer() -> None:
+    first = [HEADER, *_rows(NAMES[:6])]
+    data = build_pdf([Page(ruled_table(first)), Page(ruled_table(_rows(NAMES[6:])))])
+    verdict = scan(data, "roster.pdf")
+    assert "staff_list" in verdict.kinds
+    assert verdict.people == len(NAMES)
