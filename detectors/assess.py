@@ -16,6 +16,7 @@ identifier such as a NINO, NHS number or date of birth, sits with the people.
 | visible staff list of 100 or more; hidden staff list of 10 or more   | high     |
 | sensitive identifiers or special categories with any named person    | high     |
 | personal data under a box drawn over it in a PDF (failed redaction)  | high     |
+| (not under a light panel over a fifth of the page: hidden text)      |          |
 | a named victim, witness, complainant or offender; a letter telling   | high     |
 | its addressee of their dismissal, suspension or misconduct finding   |          |
 | 50 or more people in any other table, or in text with their details  | high     |
@@ -101,10 +102,9 @@ def assess(
         for exposure in _one_per_table_kind(evidence.exposures)
         if exposure.people or exposure.kinds
     ]
-    if any(
-        not all(c.panel for c in finding.covers) for finding in evidence.findings if finding.covers
-    ):
-        # Someone meant to hide it and believes it is hidden: it is still in the file.
+    if any(any(not c.panel for c in finding.covers) for finding in evidence.findings):
+        # Someone meant to hide it and believes it is hidden: it is still in the file. Words
+        # under a layout's panel alone are rated as the hidden text they are.
         rated.append((Severity.HIGH, "personal data under a redaction box that hides nothing"))
     if unread:
         first = unread[0]
