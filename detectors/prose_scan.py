@@ -346,14 +346,15 @@ def _judge(
 
 
 def _without_names(text: str, names: Sequence[ProseMatch]) -> str:
-    """The text with the words of each name blanked out, its length and lines kept."""
+    """The text with the letters of each name turned to x; its length, spaces and stops kept,
+    so that its sentences and paragraphs are where they were."""
     parts: list[str] = []
     at = 0
     for match in sorted(names, key=lambda m: m.start):
         start = max(_name_start(text, match), at)
         if start >= match.end:
             continue
-        parts += [text[at:start], re.sub(r"\S", " ", text[start : match.end])]
+        parts += [text[at:start], re.sub(r"[^\W\d_]", "x", text[start : match.end])]
         at = match.end
     return "".join([*parts, text[at:]])
 

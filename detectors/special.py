@@ -76,6 +76,8 @@ officers): the holder's job, not a category of their own data."""
 
 _PROSE_SENSES = re.compile(
     r"\bdomestic\s*(?:&|and|or|/)\s*(?:commercial|business|industrial|agricultural)\b|"
+    r"\b(?:(?:commercial|industrial|business|agricultural)\s*(?:[&/|,]|and|or)\s*){1,3}"
+    r"domestic\b|"
     r"\bdomestic\s+(?!(?:abuse|abuser|violence|violent|incident|assault|homicide|murder|"
     r"related|crime|offen\w*|disturbance|dispute|argument|call|flag|case|nature|matter|"
     r"and\s+(?:sexual|family))\b)"
@@ -89,7 +91,7 @@ _PROSE_SENSES = re.compile(
     re.IGNORECASE,
 )
 """Words of a category used in another sense, in running text: a country's "domestic agenda",
-a trader's "domestic & commercial" work,
+a trader's "domestic & commercial" (or "Commercial | Industrial | Domestic") work,
 "media exposure", "minor works", an abbreviation that prefixes a number ("DVA 14-1326": a
 docket's code). "Race" in running text is a contest ("the race for mayor", "the pram race")
 unless it is a label ("Race: White"), beside ethnicity, someone's ("her race") or in "mixed

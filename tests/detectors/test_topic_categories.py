@@ -350,6 +350,8 @@ def test_a_council_board_or_forum_named_for_a_topic_is_a_body(
     [
         ("Jane Smith set out the domestic and international agendas.", "domestic_abuse", False),
         ("Jane Smith was arrested after a domestic incident at home.", "domestic_abuse", True),
+        ("Jane Smith, electrician. Commercial | Industrial | Domestic", "domestic_abuse", False),
+        ("Domestic and garden work\nJane Smith\nMobile: 07912 345678", "domestic_abuse", False),
         ("Officers were called to a domestic. Jane Smith was arrested.", "domestic_abuse", True),
         ("Jane Smith welcomed the media exposure of the scheme.", "sexual_offence", False),
         ("Jane Smith was charged with indecent exposure.", "sexual_offence", True),
