@@ -112,7 +112,8 @@ council's clerk or proper officer, a hall's bookings secretary. Whoever a form i
 ("Send this form to: Jane Smith, 35 Fir Close …") is its contact too (`_RETURN_TO`)."""
 _RETURN_TO = re.compile(
     r"\b(?:send|return|post)[ \t]+(?:this|the|your)?[ \t]*(?:completed[ \t]+)?"
-    r"(?:booking[ \t]+|application[ \t]+|hire[ \t]+)?forms?[ \t]*,?[ \t]+to\b"
+    r"(?:(?:booking|application|hire|consent|reply|tear[ \t-]*off)[ \t]+)?"
+    r"(?:forms?|sections?|slips?)[ \t]*,?[ \t]+to\b"
     r"|\bto[ \t]+book[ \t]+(?:the[ \t]+)?(?:hall|room|venue|centre|pavilion)?[ \t,]*"
     r"(?:please[ \t]+)?(?:contact|call|ring|phone)\b",
     re.IGNORECASE,
@@ -120,16 +121,23 @@ _RETURN_TO = re.compile(
 _TRADE_CONTACT = re.compile(
     r"\b(?:contact|call|ring|phone|text|whatsapp)\b[^\n.;]{0,60}?\bfor[ \t]+(?:\w+[ \t]+)?"
     r"(?:orders?|bookings?|deliveries|delivery|takeaways?|tickets|quotes?|appointments?|"
-    r"groceries|reservations?)\b",
+    r"groceries|reservations?)\b"
+    r"|\b(?:available|obtainable|can[ \t]+be[ \t]+(?:bought|ordered|purchased))[ \t]+"
+    r"(?:to[ \t]+(?:buy|order)[ \t]+)?from\b",
     re.IGNORECASE,
 )
-"""A trader's number advertised in a parish newsletter: "Contact Steve for takeaway orders
-and Fi on 07700 900123 for groceries". Given for trade, it is the business's contact."""
+"""A trader's number advertised in a parish newsletter or a school's handbook: "Contact Steve
+for takeaway orders and Fi on 07700 900123 for groceries", "Jumpers are available from …
+or Jane Smith 01970 …". Given for trade, it is the business's contact."""
+_TRADE_END = re.compile(r"\.(?:[ \t]|$)|\n[ \t]*\n", re.MULTILINE)
+"""The end of a trader's sentence: a full stop, or a blank line."""
 RETURN_REACH = 200
 """Characters after "Please return this form to" that name whom and where, on its line."""
 _OFFICE_LINE = re.compile(
     r"^[ \t]*(?:(?:the[ \t]+)?(?:clerk|chair(?:man|woman|person)?|vice[ \t-]chair\w*|"
     r"secretary|treasurer|president|bookings?[ \t]+secretary)[ \t]*:|"
+    r"(?:event[ \t]+)?(?:organi[sz]ers?|leaders?)(?:[ \t]+(?:and|&)[ \t]+contact[ \t]+details)?"
+    r"[ \t]*:|contact[ \t]+details[ \t]+(?:during|for|on)[ \t][^:\n]{0,30}:|"
     r"(?:(?:parish|town|district|county|city|borough|"
     r"community)[ \t]+)?(?:councillors|members[ \t]+of[ \t]+the[ \t]+council)[ \t]*:?[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
@@ -141,12 +149,14 @@ CONTACT_LINE = re.compile(
     r"\b(?:tel(?:ephone)?|phone|mobile|mob|e-?mail|email|fax)\b\.?|"
     r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b|"
     r"^[ \t]*(?:\+?\d[\d \t()-]{8,})[ \t]*$|"
+    r"(?-i:^[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}[ \t]*[–—:-][ \t]*"
+    r"\+?\d[\d \t()-]{8,}\d[ \t]*[,;.]?[ \t]*$)|"
     r"(?-i:^[ \t]*[A-Z0-9][\w'’.-]*(?:[ \t]+[A-Z0-9][\w'’.-]*){0,5}"
     r"(?:[ \t]*,[ \t]*[A-Z0-9][\w'’.-]*(?:[ \t]+[A-Z0-9][\w'’.-]*){0,4})+[ \t]*,?[ \t]*$)",
     re.IGNORECASE,
 )
 """A line of a contact block: a phone, an e-mail, a postcode, an address of comma-parted
-parts."""
+parts, a name and its number ("Ben Heath – 07700 900321", one of an event's leaders)."""
 _OFFICE_SAID = re.compile(
     r"\b(?i:the|our)[ \t]+(?i:vice[ \t-])?(?i:chair(?:man|woman|person)?|secretary|treasurer|"
     r"clerk|convenor|president)[ \t]+(?:is[ \t]+)?(?=[A-Z])"
@@ -184,10 +194,16 @@ def office_contact_spans(text: str) -> tuple[tuple[int, int], ...]:
     offices = sorted(
         [*_OFFICE_CONTACT.finditer(text), *_OFFICE_LINE.finditer(text)], key=lambda m: m.start()
     )
-    for found in [*_RETURN_TO.finditer(text), *_TRADE_CONTACT.finditer(text)]:
+    for found in _RETURN_TO.finditer(text):
         end = text.find("\n", found.end())
         end = min(len(text) if end < 0 else end, found.end() + RETURN_REACH)
         if CASE_PARTY.search(text, found.start(), end) is None:  # not a victim's
+            spans.append((found.start(), end))
+    for found in _TRADE_CONTACT.finditer(text):
+        # A sentence, whatever its lines: "available from Ffigar, … or / Jane Smith 01970 …"
+        stop = _TRADE_END.search(text, found.end(), found.end() + RETURN_REACH)
+        end = stop.start() if stop else min(len(text), found.end() + RETURN_REACH)
+        if CASE_PARTY.search(text, found.start(), end) is None:
             spans.append((found.start(), end))
     for found in [*_OFFICE_SAID.finditer(text), *_OFFICE_AFTER.finditer(text)]:
         stop = _SENTENCE_END.search(text, found.end(), found.end() + SAID_REACH)
