@@ -96,9 +96,10 @@ def public_table(
     }
     if parties and not (parties == {"witness"} and inquiry):
         return False  # "Victim name": people in a case, whoever else the table names
-    if members or governing_body(columns):
+    if members or governing_body(columns) or _panel(normal, types, columns):
         # MPs or councillors with their constituency or party; a school's governors with
-        # their category, whose names and terms the school publishes by law
+        # their category, whose names and terms the school publishes by law; a council's
+        # or a panel's members, each with the body they come from
         return True
     held = any(
         t.cue is Cue.NAME and _share([v for v in columns[i] if v], is_role_title) >= OFFICE_SHARE
@@ -232,6 +233,33 @@ def governing_body(columns: Sequence[Sequence[str]]) -> bool:
         ):
             return True
     return False
+
+
+_BODY_HEADER = re.compile(
+    r"(?:company|companies|organi[sz]ations?|employer|affiliation|representing|"
+    r"organi[sz]ation represented|body represented)"
+)
+"""The heading of a column of the bodies a panel's members come from."""
+_CHAIR_MARK = re.compile(r"\b(?:co|vice|deputy)?[ -]?chair(?:man|woman|person)?\b", re.I)
+
+
+def _panel(
+    normal: Sequence[str], types: Sequence[ColumnType], columns: Sequence[Sequence[str]]
+) -> bool:
+    """A council's or a working group's members, each beside the body they come from ("Nikki
+    Yates (Chair) | GSK", "Emer Timmons Co-Chair | Brightstar"): a column headed for those
+    bodies, one chair or two marked among the names. A firm's staff list has no chair among
+    its names and no column of the many bodies they work for."""
+    bodies = any(
+        _BODY_HEADER.fullmatch(h) and not t.entity and t.cue not in STAFF_CUES
+        for h, t in zip(normal, types, strict=True)
+    )
+    chairs = [
+        sum(1 for v in columns[i] if _CHAIR_MARK.search(v))
+        for i, t in enumerate(types)
+        if t.cue is Cue.NAME
+    ]
+    return bodies and any(0 < n <= BEARERS_EACH for n in chairs)
 
 
 _BEARERS = wordset("chair chairman chairwoman chairperson convenor convener treasurer")

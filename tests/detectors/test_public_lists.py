@@ -77,3 +77,30 @@ def test_a_club_s_averages_name_its_players_beside_their_figures(
     ]
     verdict = scan(_csv(["Player name", *figures], rows), "averages.csv")
     assert (verdict.severity == "low") is public
+
+
+_FIRMS = ["Brightstar", "Deloitte", "Mentore Consulting", "ABPI", "Carillion", "Aviva", "BT"]
+
+
+@pytest.mark.parametrize(
+    ("chair", "header", "public"),
+    [
+        (" (Chair)", "Company", True),
+        (" Co-Chair", "Organisation", True),
+        ("", "Company", False),
+        (" (Chair)", "Department", False),
+    ],
+    ids=["a council's members", "a working group's", "no chair among them", "one firm's staff"],
+)
+def test_a_panel_s_members_beside_the_bodies_they_come_from_are_named_in_public(
+    chair: str, header: str, public: bool
+) -> None:
+    """A business council's working group, one member marked its chair, each beside the
+    company they come from, as a government report lists them."""
+    names = _names(24, seed=29)
+    rows = [
+        [name + (chair if n == 0 else ""), _FIRMS[n % 7] + f" {n}"] for n, name in enumerate(names)
+    ]
+    verdict = scan(_csv(["Name", header], rows), "members.csv")
+    people = [f for f in verdict.findings if f.entity == "PERSON"]
+    assert people and all(f.public_role for f in people) is public
