@@ -13,7 +13,9 @@ line between):
 - a registration mark of a body stands near it ("Registered office", "Registered Charity
   No.", "Company number", "Scottish Charity SC012345");
 - a shared mailbox follows it (info@, office@, enquiries@ on any domain);
-- it is a post office box, or a Freepost address, or follows one.
+- it is a post office box, or a Freepost address, or follows one;
+- a business's trading name ("D/B/A", "trading as") or a licence number stands near it: a
+  licensed premises in a licensing board's papers.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ ADDRESS_LINE = 40
 BODY_NAME_WORDS = 8
 """Most words read as a body's name opening an address line."""
 REGISTRATION_BEFORE = 80
+NEAR_AFTER = 80
+"""Characters after an address, within its block, read for a licence number."""
 """Characters before an address, within its block, read for a registration mark."""
 
 _BODY_WORDS = wordset("""
@@ -51,6 +55,13 @@ _REGISTRATION = re.compile(
     r"|scottish[ \t]+charity|exempt[ \t]+charity|SC0\d{5})",
     re.IGNORECASE,
 )
+_TRADING = re.compile(
+    r"\b(?:d/b/a|dba|doing[ \t]+business[ \t]+as|trading[ \t]+as|t/a)\b"
+    r"|\b(?:premises[ \t]+)?licen[cs]e[ \t]*(?:#|no\b\.?|number)",
+    re.IGNORECASE,
+)
+"""Marks of a business's premises: its trading name ("D/B/A: Mike's Pastry", "trading as"),
+a licence number ("License #: LB-99226") in a licensing board's papers."""
 _PO_BOX = re.compile(r"\b(?:p\.?[ \t]?o\.?[ \t]*box|freepost)\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _BLANK = re.compile(r"\n[ \t]*\n")
@@ -66,6 +77,8 @@ def owned_contact(text: str, start: int, end: int) -> bool:
         return True
     if _PO_BOX.search(text, max(low, start - REGISTRATION_BEFORE), end):
         return True  # no one lives in a post office box
+    if _TRADING.search(text, max(low, start - REGISTRATION_BEFORE), min(high, end + NEAR_AFTER)):
+        return True  # a licensed business's premises
     if _headed_by_body(text, start, low):
         return True
     for found in _EMAIL.finditer(text, end, high):
