@@ -23,7 +23,7 @@ _PATTERNS: dict[str, str] = {
         r"school pupil|infant|baby|cse"
     ),
     "health": (
-        r"mental health|medical|disabilit\w*|disabled|injur\w*|illness|hospital\w*|"
+        r"mental health|medical|disabilit\w*|disabled|injur\w*|illness|hospital(?!it)\w*|"
         r"section 136|s136|self[ -]harm\w*|suicid\w*|overdose|diagnos\w*|sectioned|"
         r"health condition|impairment"
     ),

@@ -366,6 +366,8 @@ def test_a_council_board_or_forum_named_for_a_topic_is_a_body(
         ("Jane Smith, the child, was taken into care after the incident.", "child", True),
         ("Jane Smith, our Mental Health First Aider, runs the sessions.", "health", False),
         ("Jane Smith was signed off with mental health problems.", "health", True),
+        ("Jane Smith, Manager, Mission Hill Hospitality, LLC.", "health", False),
+        ("Jane Smith was hospitalised after the attack.", "health", True),
     ],
 )
 def test_a_category_word_in_another_sense_says_nothing_of_a_person(
