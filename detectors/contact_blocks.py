@@ -12,7 +12,8 @@ line between):
   a firm's ("… Ltd"), whose registered address may be its sole trader's home;
 - a registration mark of a body stands near it ("Registered office", "Registered Charity
   No.", "Company number", "Scottish Charity SC012345");
-- a shared mailbox follows it (info@, office@, enquiries@ on any domain);
+- a shared mailbox follows it (info@, office@, enquiries@ on any domain; any mailbox of a
+  public body's own that names no one, "clerk@…parishcouncil.gov.uk");
 - it is a post office box, or a Freepost address, or follows one;
 - a business's trading name ("D/B/A", "trading as") or a licence number stands near it: a
   licensed premises in a licensing board's papers.
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 
 from detectors.names import looks_like_name, normal
-from detectors.public import is_public_email
+from detectors.public import is_office_mailbox, is_public_email
 from detectors.vocab import wordset
 
 BLOCK_REACH = 200
@@ -82,8 +83,10 @@ def owned_contact(text: str, start: int, end: int) -> bool:
     if _headed_by_body(text, start, low):
         return True
     for found in _EMAIL.finditer(text, end, high):
-        local = found.group().partition("@")[0]
-        if is_public_email(found.group()) and _shared_local(local):
+        address = found.group()
+        if is_office_mailbox(address) or (
+            is_public_email(address) and _shared_local(address.partition("@")[0])
+        ):
             return True
     return False
 

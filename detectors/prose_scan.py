@@ -30,7 +30,6 @@ from detectors.public import (
     is_body_account,
     is_labelled_mailbox,
     is_mobile,
-    is_office_mailbox,
     is_public_email,
     is_service_phone,
 )
@@ -312,16 +311,10 @@ def _judge(
     # An officer named with a rank ("PCSO Jane Smith on 07700…") gives work details.
     members = [p for p in people if not _OFFICER_BEFORE.search(text, max(0, p.start - 25), p.start)]
     near_members = _Nearby(members)
-    offices = [
-        m
-        for m in matches
-        if m.entity == "EMAIL_ADDRESS" and is_office_mailbox(text[m.start : m.end])
-    ]
     planning = planning_spans(text) if any(m.entity in _ADDRESSES for m, _ in anchors) else ()
     private = any(
         near_members.near(m)
         and (m.entity in _ADDRESSES or is_mobile(text[m.start : m.end]))
-        and not _office_block(text, m, offices)
         and not (m.entity in _ADDRESSES and in_spans(planning, m.start, m.end))
         and not (m.entity in _ADDRESSES and venue_before(text, m.start))
         for m, _ in anchors
@@ -408,21 +401,6 @@ def _addressee(
         ):
             return keys
     return None
-
-
-_BLOCK_END = re.compile(r"\n[ \t]*\n")
-
-
-def _office_block(text: str, match: ProseMatch, offices: Sequence[ProseMatch]) -> bool:
-    """The address or number is followed, in the same block and within NEAR characters, by a
-    public body's own mailbox: a contact block of its office ("Jane Smith, Clerk, 30 Station
-    Road … GU5 9LF; clerk@…parishcouncil.gov.uk"), not a private person's home."""
-    for office in offices:
-        if 0 <= office.start - match.end <= NEAR and not _BLOCK_END.search(
-            text, match.end, office.start
-        ):
-            return True
-    return False
 
 
 class _Nearby:
