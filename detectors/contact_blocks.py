@@ -4,7 +4,7 @@ A pre-school's job advert gives "Location: Newstead Road Pre-School / 6 Birch Gr
 a land trust's annual report ends "Registered office: 55 Henley Avenue … Tel: 07889 … Email:
 info@…"; a consultancy's report gives its farm office's address over "E mail: info@…". The
 address there is the body's, whoever is named a line above it, not the home of a private
-person. Three marks say so, each read only within the block the address stands in (no blank
+person. These marks say so, each read only within the block the address stands in (no blank
 line between):
 
 - a line just above the address, or the start of its own line, is the name of the body or
@@ -36,9 +36,9 @@ ADDRESS_LINE = 40
 BODY_NAME_WORDS = 8
 """Most words read as a body's name opening an address line."""
 REGISTRATION_BEFORE = 80
+"""Characters before an address, within its block, read for a registration mark."""
 NEAR_AFTER = 80
 """Characters after an address, within its block, read for a licence number."""
-"""Characters before an address, within its block, read for a registration mark."""
 
 _BODY_WORDS = wordset("""
     school schools academy college university library libraries centre center pavilion church
