@@ -112,11 +112,13 @@ council's clerk or proper officer, a hall's bookings secretary. Whoever a form i
 ("Send this form to: Jane Smith, 35 Fir Close …") is its contact too (`_RETURN_TO`)."""
 _RETURN_TO = re.compile(
     r"\b(?:send|return|post)[ \t]+(?:this|the|your)?[ \t]*(?:completed[ \t]+)?"
-    r"(?:(?:booking|application|hire|consent|reply|tear[ \t-]*off)[ \t]+)?"
-    r"(?:forms?|sections?|slips?)[ \t]*,?[ \t]+to\b"
+    r"(?:(?:booking|application|hire|consent|reply|tear[ \t-]*off|entry)[ \t]+)?"
+    r"(?:forms?|sections?|slips?)(?:[ \t]+by[ \t]+[^:.]{1,30}?)?[ \t]*,?[ \t]+to\b"
+    r"|\b(?:entries|entry[ \t]+forms?|applications?|cheques?|nominations?)\b[^\n]{0,60}?"
+    r"(?:\n[^\n]{0,40}?)?\bto[ \t]*:[ \t]*$"
     r"|\bto[ \t]+book[ \t]+(?:the[ \t]+)?(?:hall|room|venue|centre|pavilion)?[ \t,]*"
     r"(?:please[ \t]+)?(?:contact|call|ring|phone)\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 _TRADE_CONTACT = re.compile(
     r"\b(?:contact|call|ring|phone|text|whatsapp)\b[^\n.;]{0,60}?\bfor[ \t]+(?:\w+[ \t]+)?"
@@ -129,12 +131,14 @@ _TRADE_CONTACT = re.compile(
 """A trader's number advertised in a parish newsletter or a school's handbook: "Contact Steve
 for takeaway orders and Fi on 07700 900123 for groceries", "Jumpers are available from …
 or Jane Smith 01970 …". Given for trade, it is the business's contact."""
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _TRADE_END = re.compile(r"\.(?:[ \t]|$)|\n[ \t]*\n", re.MULTILINE)
 """The end of a trader's sentence: a full stop, or a blank line."""
 RETURN_REACH = 200
 """Characters after "Please return this form to" that name whom and where, on its line."""
 _OFFICE_LINE = re.compile(
-    r"^[ \t]*(?:(?:the[ \t]+)?(?:clerk|chair(?:man|woman|person)?|vice[ \t-]chair\w*|"
+    r"^[ \t]*(?:[•\uf0b7·*][ \t]*)?(?:enquiries[ \t]*:|"
+    r"(?:the[ \t]+)?(?:clerk|chair(?:man|woman|person)?|vice[ \t-]chair\w*|"
     r"secretary|treasurer|president|bookings?[ \t]+secretary)[ \t]*:|"
     r"(?:event[ \t]+)?(?:organi[sz]ers?|leaders?)(?:[ \t]+(?:and|&)[ \t]+contact[ \t]+details)?"
     r"[ \t]*:|contact[ \t]+details[ \t]+(?:during|for|on)[ \t][^:\n]{0,30}:|"
@@ -196,7 +200,12 @@ def office_contact_spans(text: str) -> tuple[tuple[int, int], ...]:
     )
     for found in _RETURN_TO.finditer(text):
         end = text.find("\n", found.end())
-        end = min(len(text) if end < 0 else end, found.end() + RETURN_REACH)
+        end = len(text) if end < 0 else end
+        if text[found.end() : end].rstrip().endswith((":", ":-")) or found.end() == end:
+            # "… by 29th April to:" over the lines of whom and where
+            blank = _BLANK_LINE.search(text, end, found.end() + RETURN_REACH)
+            end = blank.start() if blank else found.end() + RETURN_REACH
+        end = min(end, found.end() + RETURN_REACH, len(text))
         if CASE_PARTY.search(text, found.start(), end) is None:  # not a victim's
             spans.append((found.start(), end))
     for found in _TRADE_CONTACT.finditer(text):
