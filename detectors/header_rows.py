@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from detectors.columns import NUMERIC, is_header_label
+from detectors.columns import NUMERIC, ColumnType, Cue, is_header_label, normal_header
+from detectors.names import NameForm, is_name_shaped, parse_name
+from detectors.vocab import wordset
 
 TITLE_ROWS = 6
 """Rows below a title searched for the real header row (blank rows not counted)."""
@@ -129,3 +131,33 @@ def _merge_headers(group: Sequence[object], below: Sequence[object]) -> tuple[st
 
 def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else str(value or "")
+
+
+def header_is_data(top: Sequence[str], headers: Sequence[str], types: Sequence[ColumnType]) -> bool:
+    """A table read without a header row (a hidden sheet of raw data) has a person in row one."""
+    names = [h for h, t in zip(headers, types, strict=True) if t.cue is Cue.NAME]
+    return (
+        bool(names)
+        and bool(top)
+        and all(
+            t.cue is not Cue.NAME
+            or (
+                not t.hint
+                and normal_header(h) not in HEAD_NOUNS
+                and is_name_shaped(parse_name(_MARK.sub("", h), t.form or NameForm.FULL))
+            )
+            for h, t in zip(headers, types, strict=True)
+        )
+    )
+
+
+_MARK = re.compile(r"[ \t]*\([^()\n]{1,30}\)[ \t]*$")
+"""A post or a mark after a name ("Jane Smith (Chair)"), left out when judging its shape."""
+HEAD_NOUNS = wordset("""
+    member members mp mps councillor councillors officer officers employee employees staff
+    person people author authors speaker speakers candidate candidates chair owner contact
+    inspector judge minister ministers peer peers lord lords trustee trustees director
+    directors manager managers
+    """)
+"""Headings of a column of people that read like a surname ("Member", "Officer"): a header,
+not the first person of a table with no header row."""

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from detectors.recognizers import match_value
 from detectors.recognizers.values import nhs_issued
+from detectors.vocab import wordset
 
 NEAR = 150
 """Characters either side of a number searched for the word "NHS" or an animal."""
@@ -70,8 +71,22 @@ def not_nhs(text: str, start: int, end: int) -> bool:
     return _serial_numbers(text)
 
 
+_POINTERS = wordset("page pages para paragraph section appendix annex chapter figure table item")
+"""Words of a document's own apparatus before a number ("Page 20", "Section 4"), which a list
+of contents lines up like a surname ("Abuse      Page 20")."""
+_NUMBER_NEXT = re.compile(r"\s*\d")
+
+
 def look_alike(entity: str, text: str, start: int, end: int) -> bool:
-    """An ISBN read as an NHS number; an animal's birth date read as a person's."""
+    """An ISBN read as an NHS number; an animal's birth date read as a person's; "Page 20" in
+    a list of contents read as a surname."""
+    if entity == "PERSON":
+        words = text[start:end].split()
+        return (
+            bool(words)
+            and words[-1].casefold() in _POINTERS
+            and bool(_NUMBER_NEXT.match(text, end))
+        )
     before = text[max(0, start - BOOK_NEAR) : start]
     if entity == "UK_NHS":
         return _BOOK.search(before) is not None or _isbn_hyphens(text[start:end])

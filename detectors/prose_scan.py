@@ -240,7 +240,9 @@ def _judge(
             or (entity in _OWNABLE and owned_contact(text, match.start, match.end))
         )
         if entity == "PERSON":
-            if id(match) not in kept and not role:
+            if (id(match) not in kept and not role) or look_alike(
+                entity, text, match.start, match.end
+            ):
                 continue
             name = _prose_name(value)
             assert name is not None

@@ -25,7 +25,8 @@ _MAILBOX_WORDS = wordset("""
     communities engagement consultation policy research statistics insight performance audit
     transparency webteam digital ict servicedesk mailbox inbox central main bereavement
     cemetery ceremonies crematorium theatre pool park parks countryside tourism visitor
-    spam phishing abuse fraud scam scams security postmaster hostmaster privacy
+    spam phishing abuse fraud scam scams security postmaster hostmaster privacy hello sales
+    marketing membership newsletter editor newsroom
     """)
 _SPLIT = re.compile(r"[._+\-\d]+")
 _GLUED_WORD = 6

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
 
+from detectors.affiliations import affiliated
 from detectors.bylines import BYLINE, HOME_AFTER, LABEL_COLON, POSTED_BY
 from detectors.references import REFERENCE_DATA, numbered_reference
 from detectors.vocab import CASE_PARTY, wordset
@@ -332,6 +333,8 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
         # "Smith, J. (2003), “Title”", "Jane Smith is Professor of Law", "see Jane Smith,
         # “Title,”", "Jane Smith, Professor, University of Leeds"
         return True
+    if affiliated(text, end) and not _party_near(text, start, end):
+        return True  # "Frances Newell, NHS England": a speaker, a panel member, an expert
     said = _SAID.match(after)
     if said or _SAID_BEFORE.search(before):
         # A named spokesperson speaks with a rank or a role; a victim quoted has neither.

@@ -47,7 +47,7 @@ _BODIES = re.compile(
     r"(?:Hospitals?|Trust|Hospice|Clinic|Surgery|Health\s+Board|Health\s+Centre|"
     r"Infirmary|School|Academy|Nursery|College|Zoo|Foundation|Society|Association|Charity|"
     r"Inc|Incorporated|LLC|Ltd|Limited|PLC|plc|Corp|Corporation|Group|Holdings|"
-    r"Council|Commission|Committee|Board|Forum|Network|Partnership|Alliance)\b"
+    r"Council|Commission|Committee|Board|Forum|Network|Partnership|Alliance)(?:\b|(?=\d))"
     r"|(?i:\b(?:children['’]?s?|family|youth|sure\s+start)\s+cent(?:re|er)s?\b)"
     r"|(?i:\bchildren['’]?s?\s+(?:services|hospital|trust|society|charity)\b)"
     r"|\b(?:NHS|Mental\s+Health)\s+(?:Foundation\s+)?Trusts?\b"
@@ -61,18 +61,34 @@ Advisory Board"), and the posts of doctors who advise or direct ("Chief Medical 
 "Medical Director"). Units and teams are not among them: "referred to the Domestic Abuse
 Unit" still says what a case is about."""
 
+_DOCUMENTS = re.compile(
+    r"\b(?:[A-Z][\w'’-]*[ \t]+(?:(?:and|&|of|for|in|on)[ \t]+)?){1,6}"
+    r"(?:Polic(?:y|ies)|Procedures?|Strategy|Guidance|Framework|Protocols?|Toolkit|"
+    r"Action[ \t]+Plan)\b"
+)
+"""Titles of policies and strategies ("Child Protection and Safeguarding Policy", "Domestic
+Abuse Strategy"), written in capitals: what a document is about, not anyone's data. Not an
+act: "detained under the Mental Health Act" is said of a person."""
+
 _POSTS = re.compile(
     r"\b(?:child(?:ren['’]?s?)?|youth|junior|adults?|vulnerable\s+adults?|mental\s+health|"
     r"disability|equality(?:\s+(?:and|&)\s+diversity)?|diversity|lgbtq?\+?|domestic\s+abuse)"
     r"\s+(?:(?:welfare|protection|safeguarding|wellbeing)\s+)?(?:officers?|leads?|"
     r"co-?ordinators?|managers?|advis[eo]rs?|champions?|first[\s-]+aiders?|representatives?|"
     r"reps?|liaisons?)\b"
-    r"|\bchild(?:ren['’]?s?)?\s+(?:welfare|protection|safeguarding)\b(?=[ \t]*[-–—:])",
+    r"|\bchild(?:ren['’]?s?)?\s+(?:welfare|protection|safeguarding)\b(?=[ \t]*[-–—:])"
+    r"|\b(?:(?:hate\s+crime|vawg|violence\s+against\s+women(?:\s+and\s+girls)?|"
+    r"sexual\s+(?:violence|health)|community\s+safety)(?:\s+(?:and|&)\s+)?){1,2}\s+"
+    r"(?:managers?|leads?|officers?|co-?ordinators?|advis[eo]rs?|champions?|specialists?)\b"
+    r"|\b(?:leads?|managers?|co-?ordinators?|officers?)\s+(?:on|for)\s+(?:hate\s+crime|"
+    r"vawg|sexual\s+violence|safeguarding)\b"
+    r"|\bhate\s+crime\s+lead\b",
     re.IGNORECASE,
 )
 """Posts named for a category they look after ("Child Welfare Officer", "Mental Health First
 Aider", "Equality and Diversity Lead", "Child Welfare - Jane Smith" in a club's list of
-officers): the holder's job, not a category of their own data."""
+officers, "Senior VAWG and Hate Crime Manager", "the force's lead on hate crime"): the
+holder's job, not a category of their own data."""
 
 _PROSE_SENSES = re.compile(
     r"\bdomestic\s*(?:&|and|or|/)\s*(?:commercial|business|industrial|agricultural)\b|"
@@ -109,7 +125,7 @@ def categories_in(text: str, prose: bool = False) -> frozenset[str]:
     Hospitals, trusts, schools and children's centres named in it do not count, nor posts
     named for a category ("Child Welfare Officer"), nor, in
     `prose`, words of a category used in another sense."""
-    text = _POSTS.sub(" ", _BODIES.sub(" ", text))
+    text = _POSTS.sub(" ", _BODIES.sub(" ", _DOCUMENTS.sub(" ", text)))
     if prose:
         text = _PROSE_SENSES.sub(" ", text)
     return frozenset(category for category, rx in _COMPILED.items() if rx.search(text))

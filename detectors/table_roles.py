@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 
+from detectors.affiliations import POST_AT_HEADER, body_named, expert_witnesses, many_bodies
 from detectors.columns import ColumnType, Cue, normal_header
 from detectors.places import is_gb_place, is_place_or_org
 from detectors.public_headers import ballot, public_headers
@@ -68,7 +69,8 @@ def public_table(
     """
     columns = [[cell(row, i) for row in sample] for i in range(len(types))]
     normal = [normal_header(h) for h in headers]
-    hearing = _evidence_kinds(normal, sample)  # a committee's log of oral and written evidence
+    # A committee's log of oral and written evidence, or a jury's expert witnesses
+    hearing = _evidence_kinds(normal, sample) or expert_witnesses(normal, columns)
     members = political_table(normal, columns)  # MPs or councillors: a register's "category"
     inquiry = hearing or any(_INQUIRY.search(h) for h in normal)
     staff_only = (
@@ -96,7 +98,7 @@ def public_table(
     }
     if parties and not (parties == {"witness"} and inquiry):
         return False  # "Victim name": people in a case, whoever else the table names
-    if members or governing_body(columns) or _panel(normal, types, columns):
+    if members or governing_body(columns) or _panel(headers, types, columns):
         # MPs or councillors with their constituency or party; a school's governors with
         # their category, whose names and terms the school publishes by law; a council's
         # or a panel's members, each with the body they come from
@@ -244,12 +246,13 @@ _CHAIR_MARK = re.compile(r"\b(?:co|vice|deputy)?[ -]?chair(?:man|woman|person)?\
 
 
 def _panel(
-    normal: Sequence[str], types: Sequence[ColumnType], columns: Sequence[Sequence[str]]
+    headers: Sequence[str], types: Sequence[ColumnType], columns: Sequence[Sequence[str]]
 ) -> bool:
     """A council's or a working group's members, each beside the body they come from ("Nikki
     Yates (Chair) | GSK", "Emer Timmons Co-Chair | Brightstar"): a column headed for those
     bodies, one chair or two marked among the names. A firm's staff list has no chair among
     its names and no column of the many bodies they work for."""
+    normal = [normal_header(h) for h in headers]
     bodies = any(
         _BODY_HEADER.fullmatch(h) and not t.entity and t.cue not in STAFF_CUES
         for h, t in zip(normal, types, strict=True)
@@ -259,7 +262,20 @@ def _panel(
         for i, t in enumerate(types)
         if t.cue is Cue.NAME
     ]
-    return bodies and any(0 < n <= BEARERS_EACH for n in chairs)
+    if bodies and any(0 < n <= BEARERS_EACH for n in chairs):
+        return True
+    # Posts at many bodies ("Director, Association for Decentralised Energy | Professor,
+    # University College London"): a panel of experts, not one employer's staff.
+    # With no header row, the first row's body is one of them ("Jane Smith | NHS Borders").
+    return any(
+        not t.entity
+        and (
+            POST_AT_HEADER.fullmatch(h)
+            or (t.cue not in STAFF_CUES and (not h or bodies or body_named(raw)))
+        )
+        and many_bodies([raw, *values] if body_named(raw) else values)
+        for raw, h, t, values in zip(headers, normal, types, columns, strict=True)
+    )
 
 
 _BEARERS = wordset("chair chairman chairwoman chairperson convenor convener treasurer")

@@ -30,15 +30,13 @@ from detectors.columns import (
 )
 from detectors.compound import compound_columns, is_compound, split_row
 from detectors.errors import DocumentTooLarge
-from detectors.header_rows import header_below_title
+from detectors.header_rows import header_below_title, header_is_data
 from detectors.limits import WHOLE_CELL_CHARS, Budget
 from detectors.mask import mask
 from detectors.model import Table, Vector
 from detectors.names import (
     AllowList,
     NameForm,
-    is_name_shaped,
-    parse_name,
 )
 from detectors.public import is_public_email
 from detectors.recognizers import match_value
@@ -70,7 +68,6 @@ from detectors.table_roles import (
     public_table,
     venue_rows,
 )
-from detectors.vocab import wordset
 
 IDENTIFYING = frozenset(
     {"EMAIL_ADDRESS", "UK_NINO", "UK_NHS", "UK_PASSPORT", "UK_DRIVING_LICENCE", "BANK_DETAILS"}
@@ -293,7 +290,7 @@ def assess_table(
     for row in sample:
         free.take(row)
     where = _where_of(table, origin)
-    if _header_is_data(top, headers, types):
+    if header_is_data(top, headers, types):
         head.insert(0, tuple(headers))
         headers = [""] * width  # the first row is a person, not a column's name
         shown = headers
@@ -379,9 +376,11 @@ def assess_table(
     if not found:
         return prose_only(labels)
     for i, (t, header) in enumerate(zip(types, headers, strict=True)):
-        if i not in shares and t.cue in _CATEGORY_CUES:
+        if not header or i in shares:
+            continue  # no header (or a first row of data), or each area's share of residents
+        if t.cue in _CATEGORY_CUES:
             categories.add(_CATEGORY_CUES[t.cue])
-        if i not in shares and t.cue in (Cue.SPECIAL, Cue.HEALTH):
+        if t.cue in (Cue.SPECIAL, Cue.HEALTH):
             categories |= categories_in(header)
     stations = any(
         t.cue is Cue.LOCATION and _STATION.search(normal_header(h))
@@ -437,36 +436,6 @@ def _entity_check(column: ColumnType) -> Callable[[str], bool]:
     if entity == "EMAIL_ADDRESS":
         return lambda value: match_value(entity, value, hint) and not is_public_email(value)
     return lambda value: match_value(entity, value, hint)
-
-
-def _header_is_data(
-    top: Sequence[str], headers: Sequence[str], types: Sequence[ColumnType]
-) -> bool:
-    """A table read without a header row (a hidden sheet of raw data) has a person in row one."""
-    names = [h for h, t in zip(headers, types, strict=True) if t.cue is Cue.NAME]
-    return (
-        bool(names)
-        and bool(top)
-        and all(
-            t.cue is not Cue.NAME
-            or (
-                not t.hint
-                and normal_header(h) not in HEAD_NOUNS
-                and is_name_shaped(parse_name(h, t.form or NameForm.FULL))
-            )
-            for h, t in zip(headers, types, strict=True)
-        )
-    )
-
-
-HEAD_NOUNS = wordset("""
-    member members mp mps councillor councillors officer officers employee employees staff
-    person people author authors speaker speakers candidate candidates chair owner contact
-    inspector judge minister ministers peer peers lord lords trustee trustees director
-    directors manager managers
-    """)
-"""Headings of a column of people that read like a surname ("Member", "Officer"): a header,
-not the first person of a table with no header row."""
 
 
 def _hold(rows: Iterator[tuple[str, ...]]) -> list[tuple[str, ...]]:

@@ -1,0 +1,120 @@
+"""A person named with the body they speak, sit or work for: "Frances Newell, NHS England",
+"Dr Jane Smith, University of Leeds", "Tom Brown (Social Researcher, Scottish Health Council)".
+
+Reports of citizens' assemblies and juries, conference programmes and consultation papers
+name their speakers, expert witnesses, panels and authors this way: each is named in a
+professional capacity, for the body after the name. A police force's own officers are never
+named in public this way (a constable beside the force is still on its staff), nor is anyone
+beside the words of a case or a private life (a patient, a pupil, a tenant).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from detectors.vocab import wordset
+
+BODY_WORDS = wordset("""
+    university universities college institute institution academy school faculty
+    nhs trust foundation council government department ministry office agency authority
+    commission committee board panel partnership network networks alliance association
+    society charity federation union group centre center service services healthwatch
+    hospital hospitals clinic ltd limited plc llp cic company inc corporation consultancy
+    consultants museum library gallery parliament senedd executive observatory
+    """)
+"""Words of a body's name. Not "police" nor "constabulary": an officer beside the force is
+on its staff, and a list of them is the leak."""
+_PRIVATE = re.compile(
+    r"\b(?:patients?|pupils?|students? at|residents? (?:of|at)|tenants?|clients?|service users?|"
+    r"inmates?|prisoners?|detainees?|victims?|suspects?|offenders?|complainants?|defendants?|"
+    r"accused|arrested|charged|aged|deceased|born|police|constabulary)\b",
+    re.IGNORECASE,
+)
+"""Words that make the name one of a private life or a case, or an officer's, never a
+speaker's."""
+_AFTER = re.compile(
+    r"(?:[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’-]*)?"  # "… and Tom Brown"
+    r"[ \t]*(?:,|\(|[–—-][ \t])[ \t]*(?P<body>[^\n;]{2,140}(?:\n[ \t]*[^\n;]{1,80})?)"
+)
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’&-]*")
+_DIGITS = re.compile(
+    r"\d{3,}|\d+[ \t]+[A-Z][a-z]+[ \t]+(?:road|street|lane|avenue|close|drive)\b", re.I
+)
+BODY_WORDS_NEAR = 12
+"""Words of the clause after the name within which the body's name must begin."""
+
+
+def affiliated(text: str, end: int) -> bool:
+    """True when the name ending at `end` is followed, in the same clause, by the body it is
+    named for ("…, NHS England", "… (Director, Possible Ltd)", "… and Tom Brown, REACH
+    Trust")."""
+    match = _AFTER.match(text, end)
+    if match is None:
+        return False
+    clause = match.group("body")  # on its line, or run on to the next
+    if _PRIVATE.search(clause) or _DIGITS.search(clause):
+        return False
+    return body_named(" ".join(clause.split()[:BODY_WORDS_NEAR]))
+
+
+def body_named(text: str) -> bool:
+    """True when `text` names a body ("NHS England", "University College London", "the
+    ALLIANCE"), and no case, private life or police force."""
+    if _PRIVATE.search(text) or _DIGITS.search(text):
+        return False
+    words = {w.casefold().rstrip("0123456789").strip("'’") for w in _CAPITALISED.findall(text)}
+    return bool(words & BODY_WORDS)
+
+
+_PARTS = re.compile(r"[ \t]*(?:,|\(|[–—-][ \t])")
+
+
+def names_a_body(value: str) -> bool:
+    """True for a cell that gives someone with the body they come from ("Frances Newell, NHS
+    England", "a) Micky Griffith and Becky Parish, One Gloucestershire (NHS)")."""
+    value = " ".join(value.split())
+    part = _PARTS.search(value)
+    if part is None or part.start() == 0:
+        return False
+    return affiliated(value, part.start())
+
+
+BODIES_SHARE = 0.6
+"""Share of a column's cells that must name a body for its people to be a panel's."""
+MANY_BODIES = 0.5
+"""Share of distinct values among those: a panel's members come from many bodies, one
+employer's staff from its few departments."""
+POST_AT_HEADER = re.compile(
+    r"(?:(?:role|post|position|title|job title|organi[sz]ation|affiliation)"
+    r"(?: (?:and|or))? ?){2}"
+)
+"""A heading of each person's post and body together ("Role/organisation")."""
+
+
+def many_bodies(values: Sequence[str]) -> bool:
+    """True for a column of the many bodies a panel's members come from ("NHS Borders",
+    "Director, Association for Decentralised Energy", "University of Edinburgh")."""
+    filled = [" ".join(v.split()) for v in values if v.strip()]
+    named = [v for v in filled if body_named(v)]
+    return (
+        len(filled) >= 3
+        and len(named) >= BODIES_SHARE * len(filled)
+        and len(set(named)) >= MANY_BODIES * len(named)
+    )
+
+
+def expert_witnesses(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> bool:
+    """A witness column whose people come each with the body they speak for ("Frances Newell,
+    NHS England"): a citizens' jury's or a committee's expert witnesses, heard in public.
+    `headers` are normalised (lower case, words apart)."""
+    for header, values in zip(headers, columns, strict=True):
+        filled = [v for v in values if v.strip()]
+        words = set(header.split())
+        if (
+            words & {"witness", "witnesses"}
+            and len(filled) >= 3
+            and sum(map(names_a_body, filled)) >= BODIES_SHARE * len(filled)
+        ):
+            return True
+    return False
