@@ -5,8 +5,10 @@ Hidden means a sighted reader does not see it: `display:none`, `visibility:hidde
 page's own `<style>` blocks, the `hidden` attribute, hidden form inputs, and the usual
 hiding classes ("hidden", "d-none", "sr-only"…). `aria-hidden` alone is not hidden: it hides
 from screen readers, not from sight. Inline JSON (`application/json`, `ld+json`) and
-`data-*` attributes are data the page carries but does not show: metadata. Links are not
-followed here; the crawler does that.
+`data-*` attributes are data the page carries but does not show: metadata. An element that
+the page's own links or controls open (a tab, a page of a one-page site, an accordion's
+panel, named by `href="#id"`, `aria-controls` or a click handler) is shown with a click: not
+hidden. Links are not followed here; the crawler does that.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ _TAG = re.compile(r"<[^>]*>")
 class _Page:
     budget: Budget
     hiding_classes: set[str]
+    opened: set[str] = field(default_factory=set)
+    """Ids of elements the page's own links and controls open (tabs, pages, panels)."""
     blocks: int = 0
     tables: int = 0
     scripts: int = 0
@@ -79,7 +83,7 @@ def _inspect_html(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         yield from _chunks([line for line in lines if line], Vector.PAGE_TEXT, "deeply nested text")
     if root is None:
         return
-    page = _Page(budget, _HIDING_CLASSES | _style_rules(root))
+    page = _Page(budget, _HIDING_CLASSES | _style_rules(root), _opened(root))
     yield from _walk(root, page)
     yield from _flush(page)
     # Each attribute belongs to its own element: a paragraph apart, so that a name in one
@@ -171,12 +175,41 @@ def _tag(element: etree._Element) -> str:
     return element.tag.lower() if isinstance(element.tag, str) else ""
 
 
+_OPENERS = ("href", "onclick", "data-target", "data-bs-target", "aria-controls", "data-tab")
+_TARGET = re.compile(r"#([\w-]+)|['\"]([\w-]+)['\"]|^([\w-]+(?:\s+[\w-]+)*)$")
+_NEVER_SHOWN = {"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text"}
+"""Classes of text kept for screen readers, which no control ever shows."""
+
+
+def _opened(root: etree._Element) -> set[str]:
+    """Ids that the page's links and controls name ("#councillors", `showPage('minutes')`,
+    `aria-controls="panel-2"`): the tabs, pages and panels a reader opens with a click."""
+    ids: set[str] = set()
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for attribute in _OPENERS:
+            value = (element.get(attribute) or "")[:MAX_VALUE]
+            for match in _TARGET.finditer(value.strip()):
+                ids.update(part for group in match.groups() if group for part in group.split())
+    return ids
+
+
+def _toggled(element: etree._Element) -> bool:
+    """The element just before it shows it when clicked ("▶ view minutes" with
+    `onclick="this.nextElementSibling.style.display=…"`)."""
+    before = element.getprevious()
+    return before is not None and "nextElementSibling" in (before.get("onclick") or "")
+
+
 def _hiding(element: etree._Element, page: _Page) -> str:
+    classes = {c.lower() for c in (element.get("class") or "").split()}
+    if not classes & _NEVER_SHOWN and (element.get("id") in page.opened or _toggled(element)):
+        return ""  # a tab, a page of a one-page site, a panel: one click shows it
     if element.get("hidden") is not None:
         return "hidden attribute"
     if _HIDING_STYLE.search(element.get("style") or ""):
         return "inline style"
-    classes = {c.lower() for c in (element.get("class") or "").split()}
     if classes & page.hiding_classes:
         return "hiding class"
     return ""

@@ -148,3 +148,45 @@ def test_a_link_title_naming_its_own_text_or_page_is_no_hidden_text(
 ) -> None:
     items = texts(inspect_html, _page(f"<p>See {link} for more.</p>"), "page.html")
     assert found(items, Vector.METADATA, "attributes", NAME) is hidden_name
+
+
+_STYLE = "<style>.page{display:none}.page.active{display:block}.sr-only{display:none}</style>"
+
+
+@pytest.mark.parametrize(
+    ("markup", "vector"),
+    [
+        # A one-page site's pages, opened by its menu's click handlers.
+        (
+            f"{_STYLE}<a href='#' onclick=\"showPage('people');return false\">People</a>"
+            f'<div class="page" id="people"><p>{NAME}</p></div>',
+            Vector.PAGE_TEXT,
+        ),
+        # A tab panel named by its tab's link, and an accordion's by aria-controls.
+        (
+            f'<a href="#tab-2">Members</a><div id="tab-2" style="display:none">{NAME}</div>',
+            Vector.PAGE_TEXT,
+        ),
+        (
+            f'<button aria-controls="acc-1">Open</button><div id="acc-1" hidden>{NAME}</div>',
+            Vector.PAGE_TEXT,
+        ),
+        # "▶ view minutes": the element before shows it when clicked.
+        (
+            "<div onclick=\"this.nextElementSibling.style.display='block'\">▶ view</div>"
+            f'<div style="display:none"><p>{NAME}</p></div>',
+            Vector.PAGE_TEXT,
+        ),
+        # Guards: nothing opens it; screen-reader text is never shown, whatever links to it.
+        (f'<div id="tab-3" style="display:none">{NAME}</div>', Vector.HIDDEN_TEXT),
+        (
+            f'{_STYLE}<a href="#sr">Skip</a><span id="sr" class="sr-only">{NAME}</span>',
+            Vector.HIDDEN_TEXT,
+        ),
+    ],
+)
+def test_a_tab_or_page_the_reader_opens_with_a_click_is_not_hidden(
+    markup: str, vector: Vector
+) -> None:
+    items = texts(inspect_html, _page(markup), "p.html")
+    assert vectors_of(items, NAME) == {vector}
