@@ -124,13 +124,17 @@ _TRADE_CONTACT = re.compile(
     r"\b(?:contact|call|ring|phone|text|whatsapp)\b[^\n.;]{0,60}?\bfor[ \t]+(?:\w+[ \t]+)?"
     r"(?:orders?|bookings?|deliveries|delivery|takeaways?|tickets|quotes?|appointments?|"
     r"groceries|reservations?)\b"
+    r"|\b(?:contact|call|ring|phone|text|message|e-?mail|email|find)[ \t]+us\b"
+    r"|\bplease[ \t]+(?:contact|call|ring|phone|e-?mail|email|book)\b(?![ \t]+me\b)"
     r"|\b(?:available|obtainable|can[ \t]+be[ \t]+(?:bought|ordered|purchased))[ \t]+"
     r"(?:to[ \t]+(?:buy|order)[ \t]+)?from\b",
     re.IGNORECASE,
 )
 """A trader's number advertised in a parish newsletter or a school's handbook: "Contact Steve
 for takeaway orders and Fi on 07700 900123 for groceries", "Jumpers are available from …
-or Jane Smith 01970 …". Given for trade, it is the business's contact."""
+or Jane Smith 01970 …", or a group asking to be reached ("please call us, message us …",
+"please contact Jane Smith on …"; not "please contact me": a writer's own number).
+Given for trade or by a body, it is the business's or the group's contact."""
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _TRADE_END = re.compile(r"\.(?:[ \t]|$)|\n[ \t]*\n", re.MULTILINE)
 """The end of a trader's sentence: a full stop, or a blank line."""
@@ -139,7 +143,8 @@ RETURN_REACH = 200
 _OFFICE_LINE = re.compile(
     r"^[ \t]*(?:[•\uf0b7·*][ \t]*)?(?:enquiries[ \t]*:|"
     r"(?:the[ \t]+)?(?:clerk|chair(?:man|woman|person)?|vice[ \t-]chair\w*|"
-    r"secretary|treasurer|president|bookings?[ \t]+secretary)[ \t]*:|"
+    r"secretary|treasurer|president|editor|bookings?[ \t]+secretary|(?:parish[ \t]+)?"
+    r"(?:priest|vicar|rector|curate|pastor|chaplain))[ \t]*(?::|[–—-][ \t])|"
     r"(?:event[ \t]+)?(?:organi[sz]ers?|leaders?)(?:[ \t]+(?:and|&)[ \t]+contact[ \t]+details)?"
     r"[ \t]*:|contact[ \t]+details[ \t]+(?:during|for|on)[ \t][^:\n]{0,30}:|"
     r"(?:(?:parish|town|district|county|city|borough|"
@@ -147,8 +152,9 @@ _OFFICE_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 """A line opening with "Clerk:" (the council's clerk at the head of its papers) or another
-office of a committee ("Chairman:", "Treasurer:", "Booking Secretary:"), or a heading of the
-council's members alone on its line, over their published contact details."""
+office of a committee ("Chairman:", "Treasurer - ", "Booking Secretary:", a newsletter's
+"Editor - ", a church's "Parish Priest:"), or a heading of the council's members alone on its line, over their published
+contact details."""
 CONTACT_LINE = re.compile(
     r"\b(?:tel(?:ephone)?|phone|mobile|mob|e-?mail|email|fax)\b\.?|"
     r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b|"

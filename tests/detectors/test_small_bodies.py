@@ -117,6 +117,11 @@ def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, b
         ("{name} (Victim) 01632 960418, 4 Orchard Way, Ashford TN23 1AB", True),
         ("{name} (Victim) 502122 3, Orchard Way TN23 1AB", True),
         ("The chair met {name} 07700 900123, 35 Fir Close, Ashford, TN23 1AB.", True),
+        ("Editor - {name}, Church Cottage, Kenn EX6 7UR Telephone 01392 833293", False),
+        ("Parish Priest: Fr. {name} 01273 464048 priest@olqp.net", False),
+        ("Any questions? Please call us or message us: {name} 07590 762662", False),
+        ("For a lift to mass, please contact {name} on 01273 973803.", False),
+        ("I am unhappy with the hire. Please contact me, {name}, on 07590 762662.", True),
     ],
     ids=[
         "send-form-to",
@@ -145,6 +150,11 @@ def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, b
         "party-after-name",
         "party-after-name, a village number",
         "chair-met-someone",
+        "a newsletter's editor",
+        "a parish priest",
+        "a group asking to be called",
+        "please contact an organiser",
+        "a hirer's own number",
     ],
 )
 def test_whoever_a_form_goes_to_is_the_body_s_contact(line: str, private: bool) -> None:
