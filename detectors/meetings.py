@@ -153,8 +153,8 @@ _OFFICE_LINE = re.compile(
 )
 """A line opening with "Clerk:" (the council's clerk at the head of its papers) or another
 office of a committee ("Chairman:", "Treasurer - ", "Booking Secretary:", a newsletter's
-"Editor - ", a church's "Parish Priest:"), or a heading of the council's members alone on its line, over their published
-contact details."""
+"Editor - ", a church's "Parish Priest:"), or a heading of the council's members alone on
+its line, over their published contact details."""
 CONTACT_LINE = re.compile(
     r"\b(?:tel(?:ephone)?|phone|mobile|mob|e-?mail|email|fax)\b\.?|"
     r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b|"
