@@ -52,9 +52,9 @@ def affiliated(text: str, end: int) -> bool:
     match = _AFTER.match(text, end)
     if match is None:
         return False
-    clause = match.group("body")  # on its line, or run on to the next
-    if _PRIVATE.search(clause) or _DIGITS.search(clause):
-        return False
+    # On its line, or run on to the next; what follows the body (its address, its phone)
+    # says nothing of whose capacity it is.
+    clause = match.group("body")
     return body_named(" ".join(clause.split()[:BODY_WORDS_NEAR]))
 
 

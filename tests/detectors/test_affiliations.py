@@ -41,6 +41,11 @@ _BODIES = [
         ("The group included {name} (Social Researcher, Scottish Health Council).", True),
         ("a) {name} and Tom Brown, One Gloucestershire\n(NHS)", True),  # wrapped on
         ("Contact details: {name}, Clerk to Steep Parish Council, Rose Cottage, Steep", True),
+        (
+            "Contact details: {name} , Clerk to Steep Parish Council, Rose Cottage, Ridge Lane,\n"
+            "Stroud, Petersfield, GU32 1AX – Telephone 01730 267784",
+            True,
+        ),
         # Guards: an officer beside the force, a patient, a pupil, a victim, a home.
         ("PC {name}, Durham Constabulary, attended the address.", False),
         ("{name}, a patient at Leeds General Hospital, was discharged.", False),
