@@ -125,7 +125,7 @@ _TRADE_CONTACT = re.compile(
     r"(?:orders?|bookings?|deliveries|delivery|takeaways?|tickets|quotes?|appointments?|"
     r"groceries|reservations?)\b"
     r"|\b(?:contact|call|ring|phone|text|message|e-?mail|email|find)[ \t]+us\b"
-    r"|\bplease[ \t]+(?:contact|call|ring|phone|e-?mail|email|book)\b(?![ \t]+me\b)"
+    r"|\bplease[ \t]+(?:contact|e-?mail|email|book)\b(?![ \t]+me\b)"
     r"|\b(?:available|obtainable|can[ \t]+be[ \t]+(?:bought|ordered|purchased))[ \t]+"
     r"(?:to[ \t]+(?:buy|order)[ \t]+)?from\b",
     re.IGNORECASE,
@@ -133,7 +133,8 @@ _TRADE_CONTACT = re.compile(
 """A trader's number advertised in a parish newsletter or a school's handbook: "Contact Steve
 for takeaway orders and Fi on 07700 900123 for groceries", "Jumpers are available from …
 or Jane Smith 01970 …", or a group asking to be reached ("please call us, message us …",
-"please contact Jane Smith on …"; not "please contact me": a writer's own number).
+"please contact Jane Smith on …"; not "please contact me", a writer's own number, nor "please
+ring Jane Smith on 07… about the complaint", a note of a case).
 Given for trade or by a body, it is the business's or the group's contact."""
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _TRADE_END = re.compile(r"\.(?:[ \t]|$)|\n[ \t]*\n", re.MULTILINE)

@@ -122,6 +122,7 @@ def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, b
         ("Any questions? Please call us or message us: {name} 07590 762662", False),
         ("For a lift to mass, please contact {name} on 01273 973803.", False),
         ("I am unhappy with the hire. Please contact me, {name}, on 07590 762662.", True),
+        ("Please ring {name} on 07812 345678 about the damage to the hall.", True),
     ],
     ids=[
         "send-form-to",
@@ -155,6 +156,7 @@ def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, b
         "a group asking to be called",
         "please contact an organiser",
         "a hirer's own number",
+        "a note to ring a hirer",
     ],
 )
 def test_whoever_a_form_goes_to_is_the_body_s_contact(line: str, private: bool) -> None:
