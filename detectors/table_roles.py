@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from detectors.affiliations import POST_AT_HEADER, body_named, expert_witnesses, many_bodies
 from detectors.columns import ColumnType, Cue, normal_header
+from detectors.duties import duty_table
 from detectors.places import is_gb_place, is_place_or_org
 from detectors.public_headers import ballot, public_headers
 from detectors.roles import candidates_table, is_role_title, political_table
@@ -98,10 +99,16 @@ def public_table(
     }
     if parties and not (parties == {"witness"} and inquiry):
         return False  # "Victim name": people in a case, whoever else the table names
-    if members or governing_body(columns) or _panel(headers, types, columns):
+    if (
+        members
+        or governing_body(columns)
+        or _panel(headers, types, columns)
+        or duty_table(normal, types, columns)
+    ):
         # MPs or councillors with their constituency or party; a school's governors with
         # their category, whose names and terms the school publishes by law; a council's
-        # or a panel's members, each with the body they come from
+        # or a panel's members, each with the body they come from; staff and governors
+        # each named for the areas they lead
         return True
     held = any(
         t.cue is Cue.NAME and _share([v for v in columns[i] if v], is_role_title) >= OFFICE_SHARE

@@ -86,3 +86,34 @@ def test_a_committee_s_members_beside_their_posts_are_named_in_public(
     rows = [[name, posts[n % len(posts)]] for n, name in enumerate(_names(14, seed=56))]
     verdict = scan(_csv(rows[0], rows[1:]), "present.csv")  # no header: the first member is one
     assert (verdict.severity == "low") is public
+
+
+# --- a school's subject leads: staff and governors named for the areas they lead ------------
+
+_SUBJECTS = ["Assessment", "Curriculum", "Early Years", "Finance", "GDPR", "History", "Library"]
+_SUBJECTS += ["Literacy", "Maths", "Music", "Key Stage 1", "Phonics", "Science", "Website"]
+
+
+@pytest.mark.parametrize(
+    ("header", "keys", "third", "public"),
+    [
+        (["Subject", "Staff Member", "Governor (lead/deputy)"], _SUBJECTS, None, True),
+        (["Portfolio", "Lead member", "Deputy"], _SUBJECTS, None, True),
+        (["Subject", "Staff Member", "Governor"], _SUBJECTS, None, False),  # nobody leads
+        (["Subject", "Lead", "Rank"], _SUBJECTS, _RANKS, False),  # their ranks: a roster
+        (["Date", "Lead", "Deputy"], [f"{d:02d}/10/2026" for d in range(1, 15)], None, False),
+        (["Subject", "Lead", "Deputy"], ["Finance", "Website"] * 7, None, False),  # repeated
+    ],
+    ids=["subject-leads", "portfolios", "no-lead-heading", "ranks", "dates", "few-duties"],
+)
+def test_staff_named_for_the_areas_they_lead_are_named_in_their_work(
+    header: list[str], keys: list[str], third: list[str] | None, public: bool
+) -> None:
+    names = _names(28, seed=58)
+    rows = [
+        [key, names[n % 9], third[n % len(third)] if third else names[14 + n]]
+        for n, key in enumerate(keys)
+    ]
+    verdict = scan(_csv(header, rows), "subject-leads.csv")
+    assert (verdict.severity == "low") is public
+    assert (verdict.people == 0) is public

@@ -140,7 +140,20 @@ def _centre_in(glyph: Box, cell: Box) -> bool:
 
 def continues(above: tuple[str, ...], first: tuple[str, ...]) -> bool:
     """Whether a page's first ruled table carries on the last one of the page before: as many
-    columns, under a header of two or more headings, and a first row of data, not a header
-    of its own (a village magazine's directory of clubs, a roster printed across pages)."""
+    columns, under a header of two or more headings (or one, beside short labels: "Subject |
+    Staff Member | Governor (lead/deputy)"), and a first row of data, not a header of its own
+    (a village magazine's directory of clubs, a roster printed across pages)."""
     headings = sum(1 for cell in above if is_header_label(cell))
-    return len(above) == len(first) and headings >= 2 and not header_like(first)
+    filled = [cell for cell in above if cell]
+    labels = len(filled) >= 2 and all(
+        len(cell) <= LABEL_CHARS and not any(ch.isdigit() for ch in cell) for cell in filled
+    )
+    return (
+        len(above) == len(first)
+        and (headings >= 2 or (headings == 1 and labels))
+        and not header_like(first)
+    )
+
+
+LABEL_CHARS = 40
+"""Longest heading of a header that carries a table on with a single known heading."""

@@ -44,6 +44,16 @@ def test_a_table_carried_on_to_the_next_page_keeps_its_header(
     assert len(found) == rows
 
 
+def test_a_header_of_one_known_heading_and_short_labels_carries_on() -> None:
+    header = ["Subject", "Staff Member", "Governor (lead/deputy)"]
+    subjects = ["Art", "Maths", "Music", "Science", "History", "Phonics"] * 2
+    rows = [[s, NAMES[i], NAMES[11 - i]] for i, s in enumerate(subjects)]
+    data = build_pdf([Page(ruled_table([header, *rows[:6]])), Page(ruled_table(rows[6:]))])
+    [_, (table, found)] = tables(inspect_pdf, data, "leads.pdf")
+    assert table.header == tuple(header)
+    assert len(found) == 6
+
+
 def test_a_roster_printed_across_pages_counts_every_officer() -> None:
     first = [HEADER, *_rows(NAMES[:6])]
     data = build_pdf([Page(ruled_table(first)), Page(ruled_table(_rows(NAMES[6:])))])
