@@ -77,15 +77,19 @@ of contents lines up like a surname ("Abuse      Page 20")."""
 _NUMBER_NEXT = re.compile(r"\s*\d")
 
 
+_ACRONYM = re.compile(r"[B-DF-HJ-NP-TV-XZ]{3,}")
+"""Three capitals or more with no vowel (nor Y): an acronym ("RSC", "DWP"), never a surname."""
+
+
 def look_alike(entity: str, text: str, start: int, end: int) -> bool:
     """An ISBN read as an NHS number; an animal's birth date read as a person's; "Page 20" in
-    a list of contents read as a surname."""
+    a list of contents, or an acronym ("Maxwell RSC", a laboratory's instrument), read as a
+    surname."""
     if entity == "PERSON":
         words = text[start:end].split()
-        return (
-            bool(words)
-            and words[-1].casefold() in _POINTERS
-            and bool(_NUMBER_NEXT.match(text, end))
+        return bool(words) and (
+            (words[-1].casefold() in _POINTERS and bool(_NUMBER_NEXT.match(text, end)))
+            or (len(words) > 1 and _ACRONYM.fullmatch(words[-1]) is not None)
         )
     before = text[max(0, start - BOOK_NEAR) : start]
     if entity == "UK_NHS":

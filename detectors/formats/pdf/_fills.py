@@ -33,8 +33,8 @@ Polygon = tuple[Point, ...]
 MAX_SUBPATHS = 64
 MAX_RING_POINTS = 256
 """Subpaths and points of one filled path kept to apply its fill rule, which is tested for
-every glyph under it; a longer path (a map, text drawn as outlines) has each subpath taken
-as a filled box of its own."""
+every glyph under it; a path of more subpaths (a map, text drawn as outlines) has each
+subpath taken as a filled box of its own, and one of more points keeps every k-th point."""
 MAX_CLIP_POINTS = 1024
 """Points kept of a clipping path's subpaths; a longer one keeps every k-th point, enough to
 tell a glyph inside a ring from one on it."""
@@ -58,7 +58,9 @@ def filled_regions(
         if len(group) == 1:
             regions.append((boxes[group[0]], _shaped(subpaths[group[0]], boxes[group[0]])))
             continue
-        if sum(len(subpaths[i]) for i in group) > MAX_RING_POINTS:
+        step = -(-sum(len(subpaths[i]) for i in group) // MAX_RING_POINTS)
+        kept = [subpaths[i][::step] for i in group]
+        if any(len(points) < 3 for points in kept):
             regions.extend((boxes[i], ()) for i in group)
             continue
         joint = (
@@ -67,7 +69,7 @@ def filled_regions(
             max(boxes[i][2] for i in group),
             max(boxes[i][3] for i in group),
         )
-        regions.append((joint, tuple(subpaths[i] for i in group)))
+        regions.append((joint, tuple(kept)))
     return regions
 
 
@@ -78,8 +80,11 @@ one L-shaped outline, a triangle or a disc paints far less than its box."""
 
 def _shaped(points: Polygon, box: Box) -> tuple[Polygon, ...]:
     """The subpath itself when it paints clearly less than its box (its fill rule then says
-    which points it paints), or nothing when the box will do."""
-    if len(points) > MAX_RING_POINTS:
+    which points it paints), or nothing when the box will do. A long subpath (a frame's
+    outline of curves, drawn as one) keeps every k-th point, enough to tell a glyph inside
+    the frame from one on it."""
+    points = points[:: -(-len(points) // MAX_RING_POINTS)]
+    if len(points) < 3:
         return ()
     area = (box[2] - box[0]) * (box[3] - box[1])
     if area <= 0:

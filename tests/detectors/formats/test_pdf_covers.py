@@ -46,6 +46,9 @@ L_BORDER = b"570 780 m 24 780 l 24 24 l 26 24 l 26 778 l 570 778 l h "
 processor saves it: its box is the page."""
 RING = oval(130, 35) + oval(110, 20)
 """An outer and an inner ellipse: the name lies in the hole between them."""
+KEYHOLE = oval(130, 35, 400)[:-2] + oval(110, 20, 400, back=True).replace(b" m ", b" l ", 1)
+"""A frame round the name drawn as one subpath of 800 points: the outer ellipse, then the
+inner one the other way round, as a printer's logo box is saved."""
 
 
 def page(content: bytes, *annotations: dict[str, object]) -> bytes:
@@ -129,6 +132,14 @@ COVER_CASES = [
     ("triangle over the text", TEXT + b"0 g 60 600 m 400 600 l 60 800 l h f\n",
      Vector.UNDER_REDACTION),
     ("disc over the text", TEXT + b"0 g " + oval(130, 35) + b"f\n", Vector.UNDER_REDACTION),
+    ("frame of many points drawn as one subpath round the text",
+     TEXT + b"0 g " + KEYHOLE + b"f\n", Vector.PAGE_TEXT),
+    ("disc of many points over the text", TEXT + b"0 g " + oval(130, 35, 400) + b"f\n",
+     Vector.UNDER_REDACTION),
+    ("ring of many points filled even-odd round the text",
+     TEXT + b"0 g " + oval(130, 35, 400) + oval(110, 20, 400) + b"f*\n", Vector.PAGE_TEXT),
+    ("two ovals of many points wound alike over the text",
+     TEXT + b"0 g " + oval(130, 35, 400) + oval(110, 20, 400) + b"f\n", Vector.UNDER_REDACTION),
 ]  # fmt: skip
 ANNOTATION_CASES = [
     ("opaque Square annotation", square(IC=(1, 1, 1)), Vector.UNDER_REDACTION),
