@@ -326,7 +326,7 @@ def _judge(
         _ROLE.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in members
     )
     linked = any(m.entity != "PERSON" and near_people.near(m) for m, _ in anchors)
-    offenders = named and OFFENDER_LIST.search(text) is not None
+    offenders = named and _lists_offenders(text)
     return ProseResult(
         tuple(hits),
         frozenset(categories),
@@ -338,6 +338,21 @@ def _judge(
         linked,
         grave,
     )
+
+
+_QUESTION_END = re.compile(r"[.?!]")
+QUESTION_REACH = 300
+"""Characters after offender-list wording searched for the end of its sentence."""
+
+
+def _lists_offenders(text: str) -> bool:
+    """Offender-list wording ("sex offenders", "MAPPA") outside a question: a form's "Has
+    anyone in the household been subject to a sex offender order?" names no offender."""
+    for match in OFFENDER_LIST.finditer(text):
+        end = _QUESTION_END.search(text, match.end(), match.end() + QUESTION_REACH)
+        if end is None or end.group() != "?":
+            return True
+    return False
 
 
 def _without_names(text: str, names: Sequence[ProseMatch]) -> str:

@@ -73,6 +73,7 @@ def public_table(
     # A committee's log of oral and written evidence, or a jury's expert witnesses
     hearing = _evidence_kinds(normal, sample) or expert_witnesses(normal, columns)
     members = political_table(normal, columns)  # MPs or councillors: a register's "category"
+    governors = governing_body(columns)  # a school's governors: each one's "category"
     inquiry = hearing or any(_INQUIRY.search(h) for h in normal)
     staff_only = (
         _STAFF_ONLY - {"DATE_OF_BIRTH"} if candidates_table(normal, columns) else _STAFF_ONLY
@@ -86,7 +87,7 @@ def public_table(
     for i, (h, t) in enumerate(zip(normal, types, strict=True)):
         if t.entity in staff_only:
             return False
-        loose = (hearing or members) and _loose_category(h)  # a topic or a kind of entry
+        loose = (hearing or members or governors) and _loose_category(h)  # a kind of entry
         said = election and t.cue not in (Cue.OFFENCE, Cue.INCIDENT)  # of a candidate
         if t.cue in _PRIVATE_CUES and not (loose or said or i in shares):
             return False
@@ -101,7 +102,7 @@ def public_table(
         return False  # "Victim name": people in a case, whoever else the table names
     if (
         members
-        or governing_body(columns)
+        or governors
         or _panel(headers, types, columns)
         or duty_table(normal, types, columns)
     ):

@@ -54,6 +54,24 @@ def test_a_governing_body_s_attendance_register_is_published() -> None:
 
 
 @pytest.mark.parametrize(
+    ("categories", "public"),
+    [(_GOVERNOR_TYPES, True), (["Burglary", "Assault", "Theft", "Criminal damage"], False)],
+    ids=["governors-categories", "offences"],
+)
+def test_a_register_of_governors_by_category_is_no_case_file(
+    categories: list[str], public: bool
+) -> None:
+    rows = [
+        [name, categories[n % len(categories)], "Finance", f"Sep-{16 + n % 8}", "None"]
+        for n, name in enumerate(_names(12, seed=59))
+    ]
+    header = ["Name", "Category", "Committee Membership", "Date Appointed", "Pecuniary Interests"]
+    verdict = scan(_csv(header, rows), "governors.csv")
+    assert (verdict.severity == "low") is public
+    assert ("case_records" in verdict.kinds) is not public
+
+
+@pytest.mark.parametrize(
     "types",
     [["Staff", "Parent", "Staff", "Volunteer"], ["Co-opted", "Constable", "Sergeant", "PCSO"]],
     ids=["no-governor-only-category", "mostly-ranks"],

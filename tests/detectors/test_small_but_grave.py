@@ -51,6 +51,14 @@ def _severity(text: str, vector: Vector = Vector.PAGE_TEXT) -> Severity:
             C,
             C,
         ),
+        (
+            "Overseas Guardianship Association\nPamela Hughes\n\nHOST FAMILY APPLICATION FORM\n"
+            "1.3.9 Has any resident ever been subject to a 'sex offender order', civil\n"
+            "finding or injunction?        YES        NO\n",
+            Vector.PAGE_TEXT,
+            L,
+            L,
+        ),
     ],
     ids=[
         "home address and mobile in a comment",
@@ -61,6 +69,7 @@ def _severity(text: str, vector: Vector = Vector.PAGE_TEXT) -> Severity:
         "an officer's work mobile",
         "court reporting",
         "a list of sex offenders",
+        "a form's question about offences",
     ],
 )
 def test_one_private_person_is_rated_by_what_is_said_of_them(
