@@ -118,3 +118,20 @@ def expert_witnesses(headers: Sequence[str], columns: Sequence[Sequence[str]]) -
         ):
             return True
     return False
+
+
+_POST_AFTER = re.compile(
+    r"(?:[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’-]*)?"  # "… and Tom Brown"
+    r"[ \t]*(?:[,:–—-][ \t]*)?(?:[A-Z][\w'’&-]*[ \t]+){0,4}"
+    r"(?i:adviser|advisor|co-?ordinator|worker|manager|officer|lead|clerk|secretary|"
+    r"administrator|assistant|supervisor|practitioner|nurse|teacher|director|head)s?\b"
+)
+"""A post in capitals right after a name on its line, or after the next name ("Daphne Sohl
+Children's Centre Coordinator 0782…", "Jane Smith and Tom Brown Centre Advisers"): a staff
+list's or a notice's work contact. Not "Jane Smith, a care
+worker, of …": a private person's job is told in lower case."""
+
+
+def post_after(text: str, end: int) -> bool:
+    """Whether a name ending at `end` is followed on its line by a post in capitals."""
+    return _POST_AFTER.match(text, end) is not None

@@ -59,6 +59,22 @@ def _severity(text: str, vector: Vector = Vector.PAGE_TEXT) -> Severity:
             L,
             L,
         ),
+        (
+            "Please contact us with any feedback or to book on a course. We look forward to "
+            "hearing from you.\nJane Hardy and Helen Wright Children’s Centre Advisers 01932 "
+            "300106\nDora "
+            "Sale Children’s Centre Coordinator 0782 4995202\nSally Kerr Children’s "
+            "Centre Outreach Worker 0782 4995250\n",
+            Vector.PAGE_TEXT,
+            L,
+            L,
+        ),
+        (
+            "Jane Hardy, a care worker, of 14 Elm Grove, Norwich, mobile 07700 900123.\n",
+            Vector.PAGE_TEXT,
+            M,
+            H,
+        ),
     ],
     ids=[
         "home address and mobile in a comment",
@@ -70,6 +86,8 @@ def _severity(text: str, vector: Vector = Vector.PAGE_TEXT) -> Severity:
         "court reporting",
         "a list of sex offenders",
         "a form's question about offences",
+        "a centre's staff with their work mobiles",
+        "a care worker's home and mobile",
     ],
 )
 def test_one_private_person_is_rated_by_what_is_said_of_them(
