@@ -21,6 +21,7 @@ from detectors.formats.pdf._layout import (
     Glyph,
     PageDrawing,
     covering_boxes,
+    off_page,
     sort_glyphs,
     text_of,
 )
@@ -37,6 +38,7 @@ from detectors.formats.pdf._objects import (
 from detectors.formats.pdf._ocr import Scans, is_scanned
 from detectors.formats.pdf._pages import PageFailure, PagesUnreadable, drawings, signatures
 from detectors.formats.pdf._repair import padded, sized_past_bound
+from detectors.formats.pdf._spreads import Spreads
 from detectors.formats.pdf._tables import MIN_RULES, Grid, continues, fill, grids
 from detectors.formats.pdf._text_layer import is_layer, split
 from detectors.limits import Budget
@@ -248,6 +250,24 @@ def _drawn_items(
     # The time between pages is a page's whole cost, its detection included (items are
     # consumed as they come): each page read to its end gives that time back, within limits.
     started = time.monotonic()
+    spreads = Spreads()  # text off each page, given back once every page's shown lines are known
+    try:
+        yield from _each_page(data, budget, found, scans, read, started, spreads)
+    except Exception:
+        yield from spreads.release()  # what was held is read before the failure goes on
+        raise
+    yield from spreads.release()
+
+
+def _each_page(
+    data: bytes,
+    budget: Budget,
+    found: Annotations,
+    scans: Scans,
+    read: list[int] | None,
+    started: float,
+    spreads: Spreads,
+) -> Iterator[Item]:
     above: tuple[str, ...] | None = None  # the header of the last table on the page before
     for index, drawing in drawings(data, budget, found.redactions, budget.limits.max_pages):
         started = budget.page_read(started)
@@ -269,10 +289,19 @@ def _drawn_items(
             groups[Vector.PAGE_TEXT], tables = _tables(
                 grids(drawing.edges, budget.check), index, groups[Vector.PAGE_TEXT], above
             )
+            for table in tables:
+                spreads.show("\n".join(c for row in (table.header, *table.rows) for c in row))
             yield from tables
         above = tables[-1].header if tables else None
         for vector, glyphs in groups.items():
+            if vector is Vector.INVISIBLE_TEXT:
+                off = [g for g in glyphs if off_page(g, drawing)]
+                if off:
+                    spreads.hold(where, text_of(off))
+                    glyphs = [g for g in glyphs if not off_page(g, drawing)]
             text = text_of(glyphs)
+            if vector is Vector.PAGE_TEXT:
+                spreads.show(text)
             if not text:
                 continue
             if vector is Vector.UNDER_REDACTION:
@@ -369,12 +398,14 @@ def _tables(
     used: set[int] = set()
     for number, grid in enumerate(grids, start=1):
         rows, placed = fill(grid, [g for g in glyphs if g.order not in used])
-        used |= placed
         where = f"page {index + 1}, table {number}"
         if not tables and above is not None and rows and continues(above, rows[0]):
             tables.append(Table(where, Vector.PAGE_TEXT, above, rows, first_row=1))
         elif len(rows) >= 2:
             tables.append(Table(where, Vector.PAGE_TEXT, rows[0], rows[1:]))
+        else:
+            continue  # a grid of one row (a frame round a column): its words stay page text
+        used |= placed
     return [g for g in glyphs if g.order not in used], tables
 
 

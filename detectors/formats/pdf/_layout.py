@@ -360,13 +360,18 @@ def _bands(drawing: PageDrawing) -> dict[int, list[Shape]]:
     return bands
 
 
+def off_page(glyph: Glyph, drawing: PageDrawing) -> bool:
+    """Whether a drawn glyph lies wholly outside the page's crop box."""
+    return glyph.render not in (3, 7) and (
+        _overlap(glyph.box, drawing.crop) == 0 and _area(glyph.box) > 0
+    )
+
+
 def _judge(
     glyph: Glyph, drawing: PageDrawing, bands: dict[int, list[Shape]]
 ) -> tuple[Vector, Box | None]:
     """The glyph's vector and, when something hides it, the box that does."""
-    if glyph.render in (3, 7):
-        return Vector.INVISIBLE_TEXT, None
-    if _overlap(glyph.box, drawing.crop) == 0 and _area(glyph.box) > 0:
+    if glyph.render in (3, 7) or off_page(glyph, drawing):
         return Vector.INVISIBLE_TEXT, None
     for box in drawing.redactions:
         if _covered(glyph.box, box):
