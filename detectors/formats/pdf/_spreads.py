@@ -1,4 +1,5 @@
-"""Text off the page that another page shows: a newsletter printed from two-page spreads.
+"""Text off the page that another page shows: a newsletter printed from two-page spreads, a
+table run off the foot of one page and printed again at the top of the next.
 
 A printer's PDF may draw the whole spread on every page and crop it to one half, so that each
 page carries its neighbour's half off the page. That text is hidden from no one: the next page
@@ -50,5 +51,5 @@ class Spreads:
                 )
             shown = len(lines) - len(kept)
             if shown:
-                detail = f"{shown:,} lines drawn off the page that another page shows (a spread)"
+                detail = f"{shown:,} lines drawn off the page that another page shows"
                 yield Structure(Vector.INVISIBLE_TEXT, where, detail)
