@@ -33,9 +33,10 @@ _PRIVATE = re.compile(
 )
 """Words that make the name one of a private life or a case, or an officer's, never a
 speaker's."""
+_AND_NAME = r"(?:[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’-]*)?"
+"""A second name run on after the first ("… and Tom Brown"), which the words after it share."""
 _AFTER = re.compile(
-    r"(?:[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’-]*)?"  # "… and Tom Brown"
-    r"[ \t]*(?:,|\(|[–—-][ \t])[ \t]*(?P<body>[^\n;]{2,140}(?:\n[ \t]*[^\n;]{1,80})?)"
+    _AND_NAME + r"[ \t]*(?:,|\(|[–—-][ \t])[ \t]*(?P<body>[^\n;]{2,140}(?:\n[ \t]*[^\n;]{1,80})?)"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’&-]*")
 _DIGITS = re.compile(
@@ -121,15 +122,14 @@ def expert_witnesses(headers: Sequence[str], columns: Sequence[Sequence[str]]) -
 
 
 _POST_AFTER = re.compile(
-    r"(?:[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’-]*)?"  # "… and Tom Brown"
-    r"[ \t]*(?:[,:–—-][ \t]*)?(?:[A-Z][\w'’&-]*[ \t]+){0,4}"
+    _AND_NAME + r"[ \t]*(?:[,:–—-][ \t]*)?(?:[A-Z][\w'’&-]*[ \t]+){0,4}"
     r"(?i:adviser|advisor|co-?ordinator|worker|manager|officer|lead|clerk|secretary|"
     r"administrator|assistant|supervisor|practitioner|nurse|teacher|director|head)s?\b"
 )
 """A post in capitals right after a name on its line, or after the next name ("Daphne Sohl
 Children's Centre Coordinator 0782…", "Jane Smith and Tom Brown Centre Advisers"): a staff
-list's or a notice's work contact. Not "Jane Smith, a care
-worker, of …": a private person's job is told in lower case."""
+list's or a notice's work contact. Not "Jane Smith, a care worker, of …": a private
+person's job is told in lower case."""
 
 
 def post_after(text: str, end: int) -> bool:
