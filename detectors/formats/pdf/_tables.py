@@ -108,6 +108,7 @@ def _flip(cell: tuple[float, float, float, float] | None) -> Box | None:
 def fill(grid: Grid, glyphs: list[Glyph]) -> tuple[list[tuple[str, ...]], set[int]]:
     """The grid's rows of cell text, and the painting order of the glyphs placed in cells."""
     # Glyphs sorted by the height of their centre: each row only tests those in its band.
+    anchors = _word_starts(glyphs)
     ranked = sorted(glyphs, key=lambda g: g.box[1] + g.box[3])
     heights = [g.box[1] + g.box[3] for g in ranked]
     used: set[int] = set()
@@ -121,7 +122,7 @@ def fill(grid: Grid, glyphs: list[Glyph]) -> tuple[list[tuple[str, ...]], set[in
         band = sorted(ranked[low:high], key=lambda g: g.order)
         cells = []
         for box in row:
-            inside = [g for g in band if box is not None and _centre_in(g.box, box)]
+            inside = [g for g in band if box is not None and _centre_in(anchors[g.order], box)]
             used.update(g.order for g in inside)
             cells.append(text_of(inside))
         if any(cells):
@@ -130,6 +131,37 @@ def fill(grid: Grid, glyphs: list[Glyph]) -> tuple[list[tuple[str, ...]], set[in
     width = max((len(r) for r in rows), default=0)
     keep = [c for c in range(width) if any(c < len(r) and r[c] for r in rows)]
     return [tuple(r[c] if c < len(r) else "" for c in keep) for r in rows], used
+
+
+def _word_starts(glyphs: list[Glyph]) -> dict[int, Box]:
+    """For each glyph (by painting order), the box of the first glyph of its word: a word
+    runs on past its cell's edge (a spreadsheet's long text spilling over the empty cell
+    beside it) and stays whole in the cell it starts in, never split across two."""
+    starts: dict[int, Box] = {}
+    before: Glyph | None = None
+    start: Box | None = None
+    for glyph in sorted(glyphs, key=lambda g: g.order):
+        if glyph.text.isspace():
+            before = start = None
+            starts[glyph.order] = glyph.box
+            continue
+        if start is None or before is None or not _runs_on(before.box, glyph.box):
+            start = glyph.box
+        starts[glyph.order] = start
+        before = glyph
+    return starts
+
+
+def _runs_on(before: Box, glyph: Box) -> bool:
+    """Whether a glyph follows the one painted before it in the same word: on its line,
+    no further from it than a tenth of its height (a cell's padding is more)."""
+    height = max(glyph[3] - glyph[1], 1.0)
+    same_line = abs((before[1] + before[3]) - (glyph[1] + glyph[3])) <= height
+    return same_line and -height <= glyph[0] - before[2] <= WORD_GAP * height
+
+
+WORD_GAP = 0.1
+"""Widest gap between two glyphs of one word, as a share of the glyph's height."""
 
 
 def _centre_in(glyph: Box, cell: Box) -> bool:
