@@ -105,6 +105,25 @@ def many_bodies(values: Sequence[str]) -> bool:
     )
 
 
+def wrapped_entries(columns: Sequence[Sequence[str]], names: Sequence[bool]) -> list[list[str]]:
+    """The columns with each row whose name cells are empty joined to the row above: a
+    wrapped post ("National Clinical Advisor, Realistic | Medicine, NHS Lanarkshire") set
+    over several lines of a PDF's table is one entry."""
+    if not any(names):
+        return [list(c) for c in columns]
+    joined: list[list[str]] = [[] for _ in columns]
+    for row in zip(*columns, strict=True):
+        runs_on = bool(joined[0]) and not any(
+            cell.strip() for cell, n in zip(row, names, strict=True) if n
+        )
+        for column, cell in zip(joined, row, strict=True):
+            if runs_on:
+                column[-1] = f"{column[-1]} {cell}".strip()
+            else:
+                column.append(cell)
+    return joined
+
+
 def expert_witnesses(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> bool:
     """A witness column whose people come each with the body they speak for ("Frances Newell,
     NHS England"): a citizens' jury's or a committee's expert witnesses, heard in public.

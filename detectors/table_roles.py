@@ -8,9 +8,16 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 
-from detectors.affiliations import POST_AT_HEADER, body_named, expert_witnesses, many_bodies
+from detectors.affiliations import (
+    POST_AT_HEADER,
+    body_named,
+    expert_witnesses,
+    many_bodies,
+    wrapped_entries,
+)
 from detectors.columns import ColumnType, Cue, normal_header
 from detectors.duties import duty_table
+from detectors.header_rows import header_like
 from detectors.places import is_gb_place, is_place_or_org
 from detectors.public_headers import ballot, public_headers
 from detectors.roles import candidates_table, is_role_title, political_table
@@ -275,13 +282,15 @@ def _panel(
     # Posts at many bodies ("Director, Association for Decentralised Energy | Professor,
     # University College London"): a panel of experts, not one employer's staff.
     # With no header row, the first row's body is one of them ("Jane Smith | NHS Borders").
+    data = not header_like(headers)
+    columns = wrapped_entries(columns, [t.cue is Cue.NAME for t in types])
     return any(
         not t.entity
         and (
             POST_AT_HEADER.fullmatch(h)
-            or (t.cue not in STAFF_CUES and (not h or bodies or body_named(raw)))
+            or (t.cue not in STAFF_CUES and (not h or bodies or data or body_named(raw)))
         )
-        and many_bodies([raw, *values] if body_named(raw) else values)
+        and many_bodies([raw, *values] if data or body_named(raw) else values)
         for raw, h, t, values in zip(headers, normal, types, columns, strict=True)
     )
 

@@ -104,3 +104,35 @@ def test_a_panel_s_members_beside_the_bodies_they_come_from_are_named_in_public(
     verdict = scan(_csv(["Name", header], rows), "members.csv")
     people = [f for f in verdict.findings if f.entity == "PERSON"]
     assert people and all(f.public_role for f in people) is public
+
+
+_BODIES = [
+    "NHS Lanarkshire", "University of Stirling", "Scottish Advocacy Alliance", "NHS Fife",
+    "Royal College of Nursing", "Glasgow Caledonian University", "Carers Trust Scotland",
+]  # fmt: skip
+
+
+_POSTS = ["Director of Strategy,", "Consultant Physician,", "Senior Lecturer,"]
+_UNITS = ["Professional Standards Department", "Major Crime Unit", "Response Team North"]
+
+
+@pytest.mark.parametrize(
+    ("posts", "bodies", "public"),
+    [
+        (_POSTS, _BODIES, True),
+        (_POSTS, ["Finance Department"], False),
+        (["Inspector,", "Sergeant,", "Constable,"], _UNITS, False),
+    ],
+    ids=["a panel from many bodies", "one department's staff", "a force's officers"],
+)
+def test_a_panel_s_wrapped_posts_are_read_as_one_entry_each(
+    posts: list[str], bodies: list[str], public: bool
+) -> None:
+    """A headerless table set over two lines a person, as a report's PDF prints it: the post
+    on the name's line, the body it belongs to on the line below, whose name cell is empty."""
+    rows: list[list[str]] = []
+    for n, name in enumerate(_names(24, seed=31)):
+        rows += [[name, posts[n % 3]], ["", bodies[n % len(bodies)]]]
+    verdict = scan(_csv(rows[0], rows[1:]), "panel.csv")
+    people = [f for f in verdict.findings if f.entity == "PERSON"]
+    assert people and all(f.public_role for f in people) is public
