@@ -36,7 +36,8 @@ speaker's."""
 _AND_NAME = r"(?:[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’-]*)?"
 """A second name run on after the first ("… and Tom Brown"), which the words after it share."""
 _AFTER = re.compile(
-    _AND_NAME + r"[ \t]*(?:,|\(|[–—-][ \t])[ \t]*(?P<body>[^\n;]{2,140}(?:\n[ \t]*[^\n;]{1,80})?)"
+    _AND_NAME + r"(?:[ \t]*(?:,|\(|[–—-][ \t])|[ \t]+(?:at|from|of)[ \t]+the(?=[ \t]+[A-Z]))"
+    r"[ \t]*(?P<body>[^\n;]{2,140}(?:\n[ \t]*[^\n;]{1,80})?)"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’&-]*")
 _DIGITS = re.compile(
@@ -55,8 +56,12 @@ def affiliated(text: str, end: int) -> bool:
         return False
     # On its line, or run on to the next; what follows the body (its address, its phone)
     # says nothing of whose capacity it is.
-    clause = match.group("body")
+    clause = _CONTACT_LABEL.split(match.group("body"), maxsplit=1)[0]
     return body_named(" ".join(clause.split()[:BODY_WORDS_NEAR]))
+
+
+_CONTACT_LABEL = re.compile(r"\b(?:tel|telephone|phone|mobile|mob|fax|e-?mail)\b", re.IGNORECASE)
+"""Where a body's name gives way to its contact details ("… Rural Affairs Tel: 020…")."""
 
 
 def body_named(text: str) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from detectors.affiliations import post_after
+from detectors.affiliations import affiliated, post_after
 from detectors.contact_blocks import owned_contact
 from detectors.examiners import examiner_spans
 from detectors.imprints import imprint_spans
@@ -313,8 +313,11 @@ def _judge(
     named = any(hit.entity == "PERSON" for hit in hits)
     # An officer named with a rank ("PCSO Jane Smith on 07700…") gives work details.
     members = [p for p in people if not _OFFICER_BEFORE.search(text, max(0, p.start - 25), p.start)]
-    # So does anyone named with their post in capitals after ("Jane Smith Outreach Worker").
-    near_members = _Nearby([p for p in members if not post_after(text, p.end)])
+    # So does anyone named with their post in capitals after ("Jane Smith Outreach Worker")
+    # or the body they work for ("Jane Smith at the Department for Transport, Tel: …").
+    near_members = _Nearby(
+        [p for p in members if not (post_after(text, p.end) or affiliated(text, p.end))]
+    )
     planning = planning_spans(text) if any(m.entity in _ADDRESSES for m, _ in anchors) else ()
     private = any(
         near_members.near(m)

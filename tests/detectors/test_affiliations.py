@@ -46,7 +46,11 @@ _BODIES = [
             "Stroud, Petersfield, GU32 1AX – Telephone 01730 267784",
             True,
         ),
+        ("{name} at the Department for Transport Tel: 020 7944 3000 can answer queries", True),
+        ("Please contact {name} from the Heritage Lottery Fund Partnership.", True),
         # Guards: an officer beside the force, a patient, a pupil, a victim, a home.
+        ("{name} at the Dog and Duck Tel: 07700 900123", False),
+        ("{name} of the 14 Acacia Avenue household", False),
         ("PC {name}, Durham Constabulary, attended the address.", False),
         ("{name}, a patient at Leeds General Hospital, was discharged.", False),
         ("{name}, a pupil at St Mary's Academy, was excluded.", False),
@@ -204,3 +208,27 @@ def test_a_page_number_in_a_list_of_contents_is_no_surname() -> None:
     detector.feed(Text(text, Vector.PAGE_TEXT, "page 2"))
     evidence = detector.finish()
     assert not [f for f in evidence.findings if f.entity == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("line", "severity"),
+    [
+        (
+            "Contact: {name} at the Department for Environment, Food and Rural Affairs "
+            "Tel: 0207-238-5748/07823-418265 can answer any queries regarding the instrument.",
+            Severity.LOW,
+        ),
+        ("Contact: {name} Tel: 0207-238-5748/07823-418265 about the incident.", Severity.MEDIUM),
+    ],
+    ids=["a department's contact", "a person's own mobile"],
+)
+def test_a_mobile_beside_the_body_a_person_works_for_is_a_work_contact(
+    line: str, severity: Severity
+) -> None:
+    """An explanatory memorandum ends with the official who can answer queries, their desk
+    and work mobile numbers; the same numbers beside a bare name are a person's own."""
+    name = fake_names(1, seed=72)[0]
+    text = line.format(name=name)
+    detector = Detector()
+    detector.feed(Text(text, Vector.PAGE_TEXT, "paragraph 117"))
+    assert assess(detector.finish(), ()).severity is severity
