@@ -27,6 +27,7 @@ from detectors.places import organisation_heads, species_names
 from detectors.prose_batch import (
     BLOCKS,
     PAGE_AUTHOR,
+    GroupKey,
     Pending,
     ProseGroup,
     prose_exposure,
@@ -86,7 +87,7 @@ class Detector:
         self._pending: list[Pending] = []
         self._pending_chars = 0
         self._sources = 0
-        self._prose: dict[tuple[str, bool, frozenset[str], bool], ProseGroup] = {}
+        self._prose: dict[GroupKey, ProseGroup] = {}
         self._table_people: list[TablePeople] = []
         """Each table's people, to find pivot caches that only repeat a visible sheet."""
         self._cell_prose_chars = 0
@@ -239,7 +240,7 @@ class Detector:
             self.stopped = self.stopped or str(stop)
         shown = repeated_caches(self._table_people, self._exposures)
         shown |= {
-            k.short for (_, hidden, _, _), g in self._prose.items() if not hidden for k in g.keys
+            k.short for (_, hidden, *_), g in self._prose.items() if not hidden for k in g.keys
         }
         for key, group in self._prose.items():
             exposure = prose_exposure(key, group, shown)
@@ -411,7 +412,9 @@ class Detector:
         self._group(pending).keys.append(keys)
 
     def _prose_hits(self, pending: Pending, result: ProseResult) -> None:
-        group = self._group(pending)
+        # The people of a text that lists offenders are a group of their own: the others the
+        # document names elsewhere (minutes that once mention "sex offenders") are no list.
+        group = self._group(pending, listing=result.offenders)
         # Published court reporting names a defendant and the offence on purpose; the same
         # words in a comment or under a redaction box are still a leak.
         public = result.court_report and not pending.vector.hidden and not pending.embedded_in
@@ -468,11 +471,12 @@ class Detector:
         full = hit.keys.full if hit.entity == "PERSON" and hit.keys is not None else None
         return full is not None and full in self._public_names
 
-    def _group(self, pending: Pending, public: bool = False) -> ProseGroup:
+    def _group(self, pending: Pending, public: bool = False, listing: bool = False) -> ProseGroup:
         source = "metadata" if pending.vector is Vector.METADATA else "prose"
         hidden = pending.vector.hidden or pending.embedded_in is not None
         kinds = frozenset({pending.kind}) if pending.kind and not public else frozenset()
-        group = self._prose.setdefault((source, hidden, kinds, public), ProseGroup(kinds=kinds))
+        key = (source, hidden, kinds, public, listing and not public)
+        group = self._prose.setdefault(key, ProseGroup(kinds=kinds))
         group.table_categories |= pending.categories
         return group
 

@@ -88,14 +88,15 @@ def whole_name(text: str, one_word: bool = True) -> list[str]:
     return []
 
 
-GroupKey = tuple[str, bool, frozenset[str], bool]
-"""A prose group's source ("prose" or "metadata"), whether hidden, kinds, whether in public."""
+GroupKey = tuple[str, bool, frozenset[str], bool, bool]
+"""A prose group's source ("prose" or "metadata"), whether hidden, kinds, whether in public,
+whether its texts list offenders."""
 
 
 def prose_exposure(key: GroupKey, group: ProseGroup, shown: set[int | None]) -> Exposure:
     """The exposure of one group of prose; `shown` holds the keys of the people the document
     shows in visible text and tables."""
-    source, hidden, _, public = key
+    source, hidden, _, public, _ = key
     people = count_people(group.keys)
     if public:
         return Exposure(source, hidden, people, public_role=True)

@@ -331,7 +331,7 @@ def _judge(
         _ROLE.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in members
     )
     linked = any(m.entity != "PERSON" and near_people.near(m) for m, _ in anchors)
-    offenders = named and _lists_offenders(text)
+    offenders = named and _lists_offenders(text, people)
     return ProseResult(
         tuple(hits),
         frozenset(categories),
@@ -350,14 +350,24 @@ QUESTION_REACH = 300
 """Characters after offender-list wording searched for the end of its sentence."""
 
 
-def _lists_offenders(text: str) -> bool:
-    """Offender-list wording ("sex offenders", "MAPPA") outside a question: a form's "Has
-    anyone in the household been subject to a sex offender order?" names no offender."""
+def _lists_offenders(text: str, people: Sequence[ProseMatch]) -> bool:
+    """Offender-list wording ("sex offenders", "MAPPA") outside a question, with someone
+    named after it or just before it ("Registered sex offenders: Jane Smith …", "Jane
+    Smith, a registered sex offender"): a form's "Has anyone in the household been subject
+    to a sex offender order?" names no offender, nor does "Jane Smith talked about sex
+    offender notification" in a meeting's minutes."""
     for match in OFFENDER_LIST.finditer(text):
         end = _QUESTION_END.search(text, match.end(), match.end() + QUESTION_REACH)
-        if end is None or end.group() != "?":
+        if end is not None and end.group() == "?":
+            continue
+        if any(p.start >= match.end() or match.start() - p.end <= OFFENDER_NEAR for p in people):
             return True
     return False
+
+
+OFFENDER_NEAR = 30
+"""Characters between a name and the offender wording after it that still call them one
+("Jane Smith, a registered sex offender")."""
 
 
 def _without_names(text: str, names: Sequence[ProseMatch]) -> str:

@@ -7,6 +7,7 @@ import pytest
 from detectors.assess import assess
 from detectors.detect import Detector
 from detectors.model import Severity, Structure, Table, Text, Vector
+from tests.detectors._tables import fake_names
 
 C, H, M, L = Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW
 
@@ -121,3 +122,42 @@ def test_a_sheet_of_sex_offenders_gives_their_special_category() -> None:
     evidence = detector.finish()
     assert evidence.special_categories == ("sexual_offence",)
     assert assess(evidence, ()).severity is C
+
+
+def _minutes(offender_paragraph: str) -> Severity:
+    """Minutes of a residents' association: thirty residents named with their streets over
+    the year's meetings, one paragraph about offenders."""
+    detector = Detector()
+    names = fake_names(30, seed=88)
+    for n, name in enumerate(names):
+        text = f"{name} of 1{n} Church Street asked when the bus shelter would be mended."
+        detector.feed(Text(text, Vector.PAGE_TEXT, f"paragraph {n + 1}"))
+    detector.feed(Text(offender_paragraph, Vector.PAGE_TEXT, "paragraph 40"))
+    return assess(detector.finish(), ()).severity
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "least", "most"),
+    [
+        (
+            "Karen Whitfield: resident of Mill Lane. Talked about crime prevention, street "
+            "lighting and sex offender notification.",
+            M,
+            H,
+        ),
+        (
+            "Registered sex offenders living in the area: Michael Walsh of 3 Mill Lane and "
+            "Gary Turner of 8 Kiln Road.",
+            C,
+            C,
+        ),
+    ],
+    ids=["offenders as a topic", "offenders named"],
+)
+def test_only_the_people_of_a_text_that_lists_offenders_are_offenders(
+    paragraph: str, least: Severity, most: Severity
+) -> None:
+    """One paragraph of a year's minutes about sex offenders in the area makes no one a
+    listed offender; the same words before two names list them."""
+    severity = _minutes(paragraph)
+    assert least.rank <= severity.rank <= most.rank, severity
