@@ -13,16 +13,17 @@ from __future__ import annotations
 
 from collections import deque
 
+from detectors.document_kinds import DocumentKinds
 from detectors.errors import DocumentTooLarge
 from detectors.evidence import Evidence, Exposure
 from detectors.gather import Tally, gathered
 from detectors.limits import Budget
 from detectors.mask import mask
-from detectors.meetings import is_meeting_document, said_in_meeting
+from detectors.meetings import said_in_meeting
 from detectors.model import Cover, Table, Text, Unread, Vector
 from detectors.names import AllowList, parse_name
 from detectors.people import count_people
-from detectors.periodicals import Masthead, given_in_issue
+from detectors.periodicals import given_in_issue
 from detectors.places import organisation_heads, species_names
 from detectors.prose_batch import (
     BLOCKS,
@@ -97,13 +98,7 @@ class Detector:
         self._public_names: set[int] = set()
         """Full-name keys of people named in a public role somewhere in the document: the
         Home Secretary's later turns in a transcript are hers too."""
-        self._election_notice = False
-        """A statutory election notice was read: the names in it are candidates'."""
-        self._meeting = False
-        """A meeting's minutes or agenda were read: its members, chair and clerk are named
-        in public."""
-        self._periodical = Masthead()
-        """A newsletter's or bulletin's masthead opens the first page (`periodicals`)."""
+        self._document = DocumentKinds()
         self._run: list[Text] = []
         self._run_in: str | None = None
         """Consecutive one-line record texts of one vector (a list printed one person per
@@ -177,12 +172,7 @@ class Detector:
         A `cell` of a table (a note, a long cell) is not read as a table printed with single
         spaces: it is one value of a table already judged (a list of an election's assentors
         in one cell)."""
-        if not item.vector.hidden and ELECTION_NOTICE.search(item.text):
-            self._election_notice = True
-        if not item.vector.hidden and not self._meeting and is_meeting_document(item.text):
-            self._meeting = True
-        if not item.vector.hidden:
-            self._periodical.read(item.where, item.text)
+        self._document.read(item)
         spaced = columns_in(item.text) if "\n" in item.text else None
         if spaced is not None:
             # A table printed as text, one row per line: read as the table it is.
@@ -271,18 +261,22 @@ class Detector:
         self._sources += 1
         headings = " ".join(h for h in table.header if isinstance(h, str))
         if not table.vector.hidden:
-            self._periodical.read_table(table)  # a bulletin's title over its columns
+            self._document.periodical.read_table(table)  # a bulletin's title over its columns
             if ELECTION_NOTICE.search(headings):
-                self._election_notice = True  # "STATEMENT OF PERSONS NOMINATED" over a table
+                self._document.election_notice = (
+                    True  # "STATEMENT OF PERSONS NOMINATED" over a table
+                )
         evidence = assess_table(table, self.allow, self._sources, self._budget)
         if guess and not evidence.hits and not evidence.stopped:
             return False
         if offenders and evidence.people:
             evidence = as_offenders(evidence, offenders)
         elif (self._in_notice(table.vector) and evidence.people) or meeting_names(
-            (self._meeting or bool(self._periodical)) and not table.vector.hidden and not covers,
+            (self._document.meeting or bool(self._document.periodical))
+            and not table.vector.hidden
+            and not covers,
             evidence,
-            contacts=bool(self._periodical),
+            contacts=bool(self._document.periodical),
         ):
             evidence = in_public(evidence)
         self._record_table(table, evidence, embedded_in, covers)
@@ -415,15 +409,18 @@ class Detector:
         # The people of a text that lists offenders are a group of their own: the others the
         # document names elsewhere (minutes that once mention "sex offenders") are no list.
         group = self._group(pending, listing=result.offenders)
-        # Published court reporting names a defendant and the offence on purpose; the same
-        # words in a comment or under a redaction box are still a leak.
-        public = result.court_report and not pending.vector.hidden and not pending.embedded_in
+        # Published court reporting and a published judgment name a defendant and the offence
+        # on purpose; the same words in a comment or under a redaction box are still a leak.
+        court = result.court_report or self._document.judgment
+        public = (
+            court and not pending.vector.hidden and not pending.embedded_in and not pending.covers
+        )
         categories = frozenset() if public else result.categories
         notice = self._in_notice(pending.vector) and not pending.covers
         noted = noted_in_public(pending.public, result)
         shown = not (pending.vector.hidden or pending.embedded_in or pending.covers)
-        meeting = said_in_meeting(self._meeting, shown, result)
-        issue = given_in_issue(self._periodical, shown, result)
+        meeting = said_in_meeting(self._document.meeting, shown, result)
+        issue = given_in_issue(self._document.periodical, shown, result)
         roles = [
             self._in_role(hit) or noted or ((notice or meeting) and hit.entity == "PERSON") or issue
             for hit in result.hits
@@ -463,7 +460,9 @@ class Detector:
     def _in_notice(self, vector: Vector) -> bool:
         """Text of an election notice: what a reader sees, and the notice's own earlier
         revisions (the same candidates and subscribers, named in public by law)."""
-        return self._election_notice and (not vector.hidden or vector is Vector.PRIOR_REVISION)
+        return self._document.election_notice and (
+            not vector.hidden or vector is Vector.PRIOR_REVISION
+        )
 
     def _in_role(self, hit: ProseHit) -> bool:
         if hit.public_role:

@@ -1,0 +1,37 @@
+"""What kind of published document the texts read so far make: an election notice, a
+meeting's minutes or agenda, a published judgment, a newsletter under its masthead. Each
+names people in public in its own way (`detectors.detect` asks), and each is known from a
+shown text only: the same words in a comment or a hidden sheet make nothing public."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from detectors.judgments import is_judgment
+from detectors.meetings import is_meeting_document
+from detectors.model import Text
+from detectors.periodicals import Masthead
+from detectors.roles import ELECTION_NOTICE
+
+
+@dataclass
+class DocumentKinds:
+    election_notice: bool = False
+    """A statutory election notice was read: the names in it are candidates'."""
+    meeting: bool = False
+    """A meeting's minutes or agenda were read: its members, chair and clerk are named in
+    public."""
+    judgment: bool = False
+    """A published judgment's neutral citation was read: the people it names are named by
+    the court, in public (`detectors.judgments`)."""
+    periodical: Masthead = field(default_factory=Masthead)
+    """A newsletter's or bulletin's masthead opens the first page (`periodicals`)."""
+
+    def read(self, item: Text) -> None:
+        """Take what a text says of the document's kind."""
+        if item.vector.hidden:
+            return
+        self.election_notice = self.election_notice or bool(ELECTION_NOTICE.search(item.text))
+        self.meeting = self.meeting or is_meeting_document(item.text)
+        self.judgment = self.judgment or is_judgment(item.text)
+        self.periodical.read(item.where, item.text)
