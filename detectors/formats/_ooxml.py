@@ -7,6 +7,7 @@ import posixpath
 import re
 import struct
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -144,6 +145,23 @@ def external_targets(archive: SafeZip, part: str) -> list[str]:
         for element in parse(archive.read(rels_part))
         if element.get("TargetMode") == "External" and element.get("Target")
     ]
+
+
+def inspect_mail_links(archive: SafeZip, folder: str) -> Iterator[Text]:
+    """The addresses of mail links in the parts under `folder` ("mailto:jane.smith@…"
+    behind a cell or words reading "contact us"): a reader sees the link's words, not the
+    address it opens."""
+    addresses: dict[str, None] = {}
+    for part in archive.matching(folder, ".rels"):
+        archive.budget.check()
+        for element in parse(archive.read(part)):
+            target = element.get("Target", "")
+            if element.get("TargetMode") == "External" and target[:7].lower() == "mailto:":
+                address = unquote(target[7:].split("?", 1)[0]).strip()
+                if address:
+                    addresses[address] = None
+    if addresses:
+        yield Text("\n".join(addresses), Vector.METADATA, f"mail links in {folder.rstrip('/')}")
 
 
 def inspect_embeddings(archive: SafeZip, folder: str) -> Iterator[Item]:

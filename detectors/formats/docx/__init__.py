@@ -18,6 +18,7 @@ from detectors.formats._ooxml import (
     inspect_charts,
     inspect_custom_xml,
     inspect_embeddings,
+    inspect_mail_links,
     inspect_properties,
     label,
     rels_of,
@@ -68,6 +69,7 @@ def _inspect_docx(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         yield from _notes(archive, styles, budget)
         yield from _comments(archive, body.comment_anchors, styles)
         yield from _document_variables(archive)
+        yield from inspect_mail_links(archive, "word/")
         yield from inspect_properties(archive)
         yield from inspect_custom_xml(archive)
         yield from inspect_charts(archive, "word/charts/")
@@ -109,7 +111,10 @@ def _paragraph(element: etree._Element, story: _Story) -> Iterator[Item]:
 
 
 def _is_field(element: etree._Element, vector: Vector) -> bool:
-    return vector is Vector.HIDDEN_TEXT and element.find(f".//{{{W}}}instrText") is not None
+    return vector is Vector.HIDDEN_TEXT and (
+        element.find(f".//{{{W}}}instrText") is not None
+        or element.find(f".//{{{W}}}fldSimple") is not None
+    )
 
 
 def _table(element: etree._Element, story: _Story) -> Iterator[Item]:

@@ -22,6 +22,8 @@ _TEXT_TAGS = {
 }
 _REMOVED = {f"{{{W}}}del", f"{{{W}}}moveFrom"}
 _FALLBACK = f"{{{MC}}}Fallback"
+_PARAGRAPH = f"{{{W}}}p"
+_SIMPLE_FIELD = f"{{{W}}}fldSimple"
 # Word's highlight names that leave dark text unreadable, as a marker pen "redaction" does.
 _DARK_HIGHLIGHTS = {"black", "darkBlue", "darkGray", "darkRed", "darkGreen", "darkMagenta"}
 _HIGHLIGHT_HEX = {
@@ -66,21 +68,59 @@ class Sorted:
 
 
 def sort_paragraph(paragraph: etree._Element, styles: Styles) -> Sorted:
-    """Every piece of text under `paragraph` (text boxes included) sorted by vector."""
-    result = Sorted()
-    previous: Vector | None = None
+    """Every piece of text under `paragraph` (text boxes included) sorted by vector; each
+    paragraph of a text box on a line of its own. The copy of a box Word keeps for older
+    readers (`mc:Fallback`) is read too when it says something the box itself does not."""
+    result, fallback = Sorted(), Sorted()
+    previous: dict[bool, tuple[Vector | None, etree._Element]] = {
+        False: (None, paragraph),
+        True: (None, paragraph),
+    }
     paragraph_style = _paragraph_style(paragraph)
     own_fill = paragraph_fill(paragraph.find(f"{{{W}}}pPr"))
     fill = own_fill if own_fill is not None else styles.fill(paragraph_style)
     for node in paragraph.iter(*_TEXT_TAGS):
+        copy = _in_fallback(node, paragraph)
         vector = _vector_of(node, paragraph, paragraph_style, fill, styles)
         if vector is None:
             continue
+        into = fallback if copy else result
+        before, inner_before = previous[copy]
+        inner = _inner_paragraph(node, paragraph)
+        if inner is not inner_before and vector in into.parts:
+            into.add(vector, "\n", new_segment=False)  # the next paragraph of a text box
         local = node.tag.rsplit("}", 1)[-1]
         text = {"tab": "\t", "br": "\n", "cr": "\n"}.get(local, node.text or "")
-        result.add(vector, text, new_segment=vector is not previous)
-        previous = vector
+        into.add(vector, text, new_segment=vector is not before)
+        previous[copy] = (vector, inner)
+    for simple in paragraph.iter(_SIMPLE_FIELD):  # a field whose code is an attribute
+        code = simple.get(f"{{{W}}}instr", "").strip()
+        if code and not _in_fallback(simple, paragraph):
+            result.add(Vector.HIDDEN_TEXT, code, new_segment=True)
+    for vector in fallback.vectors():
+        extra = " ".join(fallback.text(vector).split())
+        if extra not in " ".join(result.text(vector).split()):
+            result.add(vector, "\n" + fallback.text(vector), new_segment=True)
     return result
+
+
+def _in_fallback(node: etree._Element, paragraph: etree._Element) -> bool:
+    ancestor = node.getparent()
+    while ancestor is not paragraph and ancestor is not None:
+        if ancestor.tag == _FALLBACK:
+            return True
+        ancestor = ancestor.getparent()
+    return False
+
+
+def _inner_paragraph(node: etree._Element, paragraph: etree._Element) -> etree._Element:
+    """The paragraph of a text box a piece of text stands in, or `paragraph` itself."""
+    ancestor = node.getparent()
+    while ancestor is not paragraph and ancestor is not None:
+        if ancestor.tag == _PARAGRAPH:
+            return ancestor
+        ancestor = ancestor.getparent()
+    return paragraph
 
 
 def _vector_of(
@@ -93,8 +133,6 @@ def _vector_of(
     removed = False
     ancestor = node.getparent()
     while ancestor is not paragraph and ancestor is not None:
-        if ancestor.tag == _FALLBACK:
-            return None  # the same content again for older readers
         if ancestor.tag in _REMOVED:
             removed = True
         ancestor = ancestor.getparent()

@@ -151,31 +151,9 @@ LAYOUTS: dict[str, bytes] = {
     "core properties creator": build_docx([paragraph("x")], core={"dc:creator": " ".join(WORDS)}),
 }
 
-FAILING: dict[str, str] = {
-    "a text box's Fallback": (
-        "text under mc:Fallback is skipped as a copy of the Choice (docx/_runs.py _vector_of, "
-        "docx/__init__.py _walk), so a VML box whose text differs from its Choice is never read"
-    ),
-    "a simple field's code": (
-        "the code of a w:fldSimple is the w:instr attribute, which nothing reads: only "
-        "w:instrText elements are (docx/_runs.py _TEXT_TAGS, sort_paragraph)"
-    ),
-    "a hyperlink's target": (
-        "external relationship targets of word/document.xml (mailto: and http links) are never "
-        "read: _ooxml.rels_of skips External ones and only settings' targets are yielded"
-    ),
-}
+FAILING: dict[str, str] = {}
 """Layouts whose words do not all reach detection, and where they are lost."""
-_BOX_GLUED = (
-    "the paragraphs of a text box come out run together with no break "
-    "('QuillfeatherBrackenridge…'): docx/_runs.py sort_paragraph reads the box's w:t as runs of "
-    "the anchoring paragraph, and Sorted.text joins page text with ''"
-)
-GLUED: dict[str, str] = {
-    "a text box (Choice and Fallback alike)": _BOX_GLUED,
-    "a text box's Choice": _BOX_GLUED,
-    "a VML text box": _BOX_GLUED,
-}
+GLUED: dict[str, str] = {}
 """Layouts whose words reach detection, but run into their neighbours."""
 
 

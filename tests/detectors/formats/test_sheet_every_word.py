@@ -273,10 +273,6 @@ XLSX_FAILING: dict[str, str] = {
         "a sheet's name only goes into locations (_sheet/layout.py Layout.where, masked by "
         "shown_name); xlsx/workbook.py workbook_items yields no text for it"
     ),
-    "hyperlink targets": (
-        "a sheet's <hyperlinks> and their External relationship targets (mailto:) are never "
-        "read: xlsx/sheets.py note() handles only headerFooter and dataValidation"
-    ),
     "a text box on a sheet": (
         "xl/drawings/*.xml is never opened: inspect_xlsx (xlsx/__init__.py) has no step for "
         "drawings and xlsx/caches.py inspect_caches reads only charts' caches"
