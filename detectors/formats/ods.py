@@ -14,6 +14,7 @@ files) are never materialised when empty, and a repeated non-empty row is kept a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -25,6 +26,7 @@ from detectors.formats._odf import (
     OFFICE,
     STYLE,
     TABLE,
+    TEXT,
     annotation_text,
     embedded_objects,
     meta,
@@ -35,12 +37,14 @@ from detectors.formats._odf import (
 )
 from detectors.formats._sheet import MAX_COLUMNS, Layout, Row, column_letter, sheet_tables
 from detectors.formats._xml import free, local
+from detectors.formats.xlsx.headerfooter import printed_sections
 from detectors.formats.xlsx.parts import read_small, stream
 from detectors.limits import Budget
 from detectors.model import Item, Structure, Text, Vector
 
 MAX_REPEATS = 1_000
 _MAX_NOTES = 10_000
+_HREF = "{http://www.w3.org/1999/xlink}href"
 
 _T = f"{{{TABLE}}}"
 _O = f"{{{OFFICE}}}"
@@ -140,6 +144,7 @@ def inspect_ods(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         if root is not None:
             for element in root.iter(f"{_S}style", *_DATA_STYLES):
                 styles.add(element)
+            yield from _page_margins(root)
         yield from _content(zf, styles, budget)
         yield from embedded_objects(zf, budget)
 
@@ -147,10 +152,12 @@ def inspect_ods(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
 def _content(zf: SafeZip, styles: _Styles, budget: Budget) -> Iterator[Item]:
     events = stream(zf, "content.xml", _TAGS, events=("start", "end"))
     index = 0
+    names: list[str] = []
     for event, element in events:
         tag = element.tag
         if event == "start":
             if tag == f"{_T}table":
+                names.append(element.get(f"{_T}name") or "")
                 yield from _table(events, element, index, styles, budget)
                 index += 1
             continue
@@ -162,6 +169,67 @@ def _content(zf: SafeZip, styles: _Styles, budget: Budget) -> Iterator[Item]:
             yield from _data_pilot(element)
         elif tag == f"{_T}tracked-changes":
             yield from tracked_changes(element)
+    if any(n.strip() for n in names):  # a sheet named for a person names them
+        yield Text("\n".join(n for n in names if n.strip()), Vector.METADATA, "sheet names")
+
+
+_FIELDS = {
+    f"{{{TEXT}}}page-number": "&P",
+    f"{{{TEXT}}}page-count": "&N",
+    f"{{{TEXT}}}date": "&D",
+    f"{{{TEXT}}}time": "&T",
+    f"{{{TEXT}}}file-name": "&F",
+    f"{{{TEXT}}}title": "&F",
+    f"{{{TEXT}}}sheet-name": "&A",
+}
+"""Fields a page's margin fills in when printed, as the codes of a workbook's header: their
+saved text ("1", "???", "Sheet1") is the office suite's, and the words typed against them
+("Page", "of") label them (`xlsx.headerfooter.printed_sections` drops both)."""
+
+
+def _as_codes(paragraph: etree._Element) -> str:
+    """A margin paragraph written as a workbook header's string: its words, its fields as
+    codes."""
+    parts: list[str] = []
+    for element in paragraph.iter():
+        code = _FIELDS.get(element.tag) if isinstance(element.tag, str) else None
+        if code is not None:
+            parts.append(code)
+        elif element.text and not _in_field(element, paragraph):
+            parts.append(element.text.replace("&", "&&"))
+        if (
+            element is not paragraph
+            and element.tail
+            and not _in_field(element.getparent(), paragraph)
+        ):
+            parts.append(element.tail.replace("&", "&&"))
+    return "".join(parts)
+
+
+def _in_field(element: etree._Element | None, paragraph: etree._Element) -> bool:
+    while element is not None and element is not paragraph:
+        if element.tag in _FIELDS:
+            return True
+        element = element.getparent()
+    return False
+
+
+_MARGINS = tuple(
+    f"{_S}{part}{side}" for part in ("header", "footer") for side in ("", "-left", "-first")
+)
+
+
+def _page_margins(styles: etree._Element) -> Iterator[Text]:
+    """The text of the page styles' headers and footers, printed on every page."""
+    lines = [
+        " ".join(section.split())
+        for margin in styles.iter(*_MARGINS)
+        for p in margin.iter(f"{{{TEXT}}}p")
+        for section in printed_sections(_as_codes(p))
+    ]
+    text = "\n".join(dict.fromkeys(line for line in lines if line))
+    if text:
+        yield Text(text, Vector.METADATA, "page headers and footers")
 
 
 def _table(
@@ -181,6 +249,8 @@ def _table(
     for _ in rows:
         pass
     yield from reader.notes
+    if reader.links:
+        yield Text("\n".join(reader.links), Vector.METADATA, f"mail links in {layout.where}")
     if reader.annotations:
         yield Structure(Vector.COMMENT, layout.where, f"{reader.annotations:,} annotations")
 
@@ -193,6 +263,8 @@ class _TableReader:
         self.styles = styles
         self.budget = budget
         self.notes: list[Text] = []
+        self.links: dict[str, None] = {}
+        """Addresses of the sheet's mail links, which show only their words."""
         self.annotations = 0
         self.groups: list[bool] = []
         self.column_groups: list[bool] = []
@@ -281,6 +353,10 @@ class _TableReader:
             name = local(child.tag)
             if name == "p":
                 paragraphs.append("".join(child.itertext()))
+                for link in child.iter(f"{{{TEXT}}}a"):
+                    href = link.get(_HREF) or ""
+                    if href[:7].lower() == "mailto:" and len(self.links) < _MAX_NOTES:
+                        self.links[unquote(href[7:].split("?", 1)[0])] = None
             elif name == "annotation" and len(self.notes) < _MAX_NOTES:
                 self._note(child, number, column)
         shown = "\n".join(paragraphs).strip()

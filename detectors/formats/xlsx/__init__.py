@@ -19,6 +19,7 @@ from detectors.formats._ole import embedded_ole
 from detectors.formats._ooxml import inspect_mail_links, inspect_properties
 from detectors.formats.xlsx.caches import inspect_caches
 from detectors.formats.xlsx.comments import inspect_comments
+from detectors.formats.xlsx.drawings import inspect_drawings
 from detectors.formats.xlsx.pivots import inspect_pivots
 from detectors.formats.xlsx.revisions import inspect_revisions
 from detectors.formats.xlsx.sheets import Context, inspect_sheets
@@ -44,6 +45,7 @@ def inspect_xlsx(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         yield from unused_strings(strings, budget)
         yield from inspect_comments(zf, book, budget)
         yield from inspect_mail_links(zf, "xl/worksheets/")
+        yield from inspect_drawings(zf, book)
         yield from inspect_pivots(zf, book, budget)
         yield from inspect_caches(zf, budget)
         yield from inspect_revisions(zf, budget)

@@ -185,4 +185,9 @@ def workbook_items(book: Workbook) -> Iterator[Text | Structure | Unread]:
         )
     for where, value in book.people:
         yield Text(value, Vector.METADATA, where)
+    # A sheet named for a person ("J Smith 4471", one sheet an officer) names them wherever
+    # the sheet is listed; the names are read as one list.
+    names = "\n".join(sheet.name for sheet in book.sheets if sheet.name.strip())
+    if names:
+        yield Text(names, Vector.METADATA, "sheet names")
     yield from book.unread

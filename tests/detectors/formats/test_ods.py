@@ -180,3 +180,37 @@ def test_embedded_spreadsheet_object_is_scanned_not_read_as_a_chart() -> None:
         for f in verdict.findings
     ), verdict.findings
     assert not any(f.vector is Vector.CHART_CACHE for f in verdict.findings)
+
+
+_STYLES_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+
+
+@pytest.mark.parametrize(
+    ("footer", "named"),
+    [
+        ("Page <text:page-number>1</text:page-number>", False),
+        ("<text:sheet-name>???</text:sheet-name> page <text:page-number>1</text:page-number> "
+         "of <text:page-count>2</text:page-count>", False),
+        (f"Prepared by {OTHER}, page <text:page-number>1</text:page-number>", True),
+    ],
+    ids=["LibreOffice's default footer", "a sheet's name and page count", "a preparer named"],
+)  # fmt: skip
+def test_a_page_footer_s_fields_and_their_labels_name_no_one(footer: str, named: bool) -> None:
+    """LibreOffice gives every sheet the footer "Page <page number>": the surname "Page"
+    must not be left behind; a name typed in the footer is still read."""
+    styles = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {_STYLES_NS}>'
+        '<office:master-styles><style:master-page style:name="Default">'
+        f"<style:footer><text:p>{footer}</text:p></style:footer>"
+        "</style:master-page></office:master-styles></office:document-styles>"
+    )
+    with zipfile.ZipFile(io.BytesIO(ods())) as source:
+        members: dict[str, bytes | str] = {n: source.read(n) for n in source.namelist()}
+    members["styles.xml"] = styles
+    verdict = scan(zip_parts(members), "footer.ods")
+    margins = [f for f in verdict.findings if f.where == "page headers and footers"]
+    assert bool([f for f in margins if f.entity == "PERSON"]) is named

@@ -268,16 +268,7 @@ XLSX: dict[str, bytes] = {
     "hyperlink targets": _openpyxl(_links),
     "a text box on a sheet": _text_box(),
 }
-XLSX_FAILING: dict[str, str] = {
-    "sheet names": (
-        "a sheet's name only goes into locations (_sheet/layout.py Layout.where, masked by "
-        "shown_name); xlsx/workbook.py workbook_items yields no text for it"
-    ),
-    "a text box on a sheet": (
-        "xl/drawings/*.xml is never opened: inspect_xlsx (xlsx/__init__.py) has no step for "
-        "drawings and xlsx/caches.py inspect_caches reads only charts' caches"
-    ),
-}
+XLSX_FAILING: dict[str, str] = {}
 
 
 # -- ods -------------------------------------------------------------------------------------
@@ -393,18 +384,6 @@ ODS: dict[str, bytes] = {
     "a text frame on a sheet": _ods_shapes(),
 }
 ODS_FAILING: dict[str, str] = {
-    "link targets": (
-        "ods.py _TableReader._cell keeps only the itertext() of a cell's text:p; the "
-        "xlink:href of a text:a (a mailto: address) is dropped"
-    ),
-    "page headers and footers": (
-        "inspect_ods (ods.py) reads styles.xml for cell and data styles only; the text of "
-        "style:master-page's style:header and style:footer is never read"
-    ),
-    "sheet names": (
-        "a sheet's table:name only goes into locations (_sheet/layout.py Layout.where, masked "
-        "by shown_name); no text is yielded for it"
-    ),
     "a text frame on a sheet": (
         "ods.py _content streams only rows, columns, styles, names, data pilots and tracked "
         "changes (_TAGS): table:shapes and its draw:frame/draw:text-box are never read"
