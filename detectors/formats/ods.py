@@ -78,6 +78,7 @@ _TAGS = (
     f"{_T}named-expression",
     f"{_T}data-pilot-table",
     f"{_T}tracked-changes",
+    f"{_T}shapes",
 )
 
 
@@ -291,6 +292,8 @@ class _TableReader:
                     self.column_groups.pop()
             elif tag == f"{_T}table-column" and event == "end":
                 self._column(element)
+            elif tag == f"{_T}shapes" and event == "end":
+                self._drawn(element, "drawing")
             elif tag == f"{_T}table-row" and event == "end":
                 if not count % 512:
                     self.budget.check()
@@ -359,6 +362,8 @@ class _TableReader:
                         self.links[unquote(href[7:].split("?", 1)[0])] = None
             elif name == "annotation" and len(self.notes) < _MAX_NOTES:
                 self._note(child, number, column)
+            elif name in ("frame", "custom-shape", "rect", "g") and len(self.notes) < _MAX_NOTES:
+                self._drawn(child, f"drawing in {column_letter(column)}{number}")
         shown = "\n".join(paragraphs).strip()
         if attribute:
             value = cell.get(f"{_O}{attribute}")
@@ -369,6 +374,16 @@ class _TableReader:
             if value:
                 return value, bool(paragraphs) and not shown
         return shown, False
+
+    def _drawn(self, shapes: etree._Element, place: str) -> None:
+        """The text of frames and shapes drawn over the sheet, one line a paragraph: shown
+        where the sheet is."""
+        lines = [" ".join("".join(p.itertext()).split()) for p in shapes.iter(f"{{{TEXT}}}p")]
+        text = "\n".join(line for line in lines if line)
+        if text:
+            state = self.layout.state
+            vector = Vector.PAGE_TEXT if state is Vector.CELL else state
+            self.notes.append(Text(text, vector, f"{self.layout.where} {place}"))
 
     def _note(self, annotation: etree._Element, number: int, column: int) -> None:
         self.annotations += 1
