@@ -87,7 +87,8 @@ def meta(zf: SafeZip) -> Iterator[Item]:
     """meta.xml: title, subject, creator, keywords and user-defined properties."""
     try:
         root = read_small(zf, "meta.xml")
-    except UnreadableDocument:
+    except UnreadableDocument as error:  # its creator and editors are unread
+        yield Unread("meta.xml", str(error), vector=Vector.METADATA)
         return
     if root is None:
         return

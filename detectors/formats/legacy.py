@@ -327,7 +327,10 @@ def _current_user(stream: bytes) -> Iterator[Item]:
 def _summary(ole: olefile.OleFileIO) -> Iterator[Item]:
     try:
         metadata = ole.get_metadata()
-    except Exception:  # a damaged property set hides nothing else
+    except Exception as error:  # the author and editor names in it are unread
+        yield Unread(
+            "document properties", f"damaged property set ({error})", vector=Vector.METADATA
+        )
         return
     for attribute, place in _SUMMARY + _DOC_SUMMARY:
         value = getattr(metadata, attribute, None)

@@ -20,6 +20,7 @@ from typing import Any
 import olefile
 import xlrd
 
+from detectors.formats import OLE_MAGIC
 from detectors.formats._ole import inspect_object
 from detectors.formats._sheet import Layout, Row, column_letter, sheet_tables
 from detectors.formats.xls_book import UNREADABLE_NAMES, UNREADABLE_NOTES, open_book
@@ -226,7 +227,14 @@ def _workbook_stream(data: bytes) -> bytes:
 def _ole_parts(data: bytes, budget: Budget) -> Iterator[Item]:
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
-    except Exception:  # xlrd read it, so this only loses the extras
+    except Exception as error:  # xlrd read the sheets; the parts beside them are unread
+        if not data.startswith(OLE_MAGIC):
+            return  # a bare workbook stream (BIFF without a container) has nothing beside it
+        yield Unread(
+            "workbook container",
+            f"damaged OLE container ({error}): its pivot caches, revision log, document "
+            "properties and embedded objects not read",
+        )
         return
     with ole:
         yield from _summary(ole)
@@ -250,7 +258,10 @@ def _ole_parts(data: bytes, budget: Budget) -> Iterator[Item]:
 def _summary(ole: Any) -> Iterator[Item]:
     try:
         meta = ole.get_metadata()
-    except Exception:  # damaged property sets only lose the metadata
+    except Exception as error:  # the author and editor names in them are unread
+        yield Unread(
+            "document properties", f"damaged property set ({error})", vector=Vector.METADATA
+        )
         return
     for attribute in (
         "author",

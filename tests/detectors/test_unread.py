@@ -7,12 +7,15 @@ import io
 import zipfile
 import zlib
 
+import olefile
 import pikepdf
 import pytest
 from faker import Faker
 
 import detectors.scan
 from crawler.demo.builders._zip import zip_parts
+from crawler.demo.builders.legacy import build_doc
+from crawler.demo.builders.ods import OdsSheet, build_ods
 from crawler.demo.builders.pdf import Line, Note, Page, build_pdf
 from crawler.demo.builders.xlsx import SheetSpec, build_xlsx
 from detectors.errors import DocumentTooLarge
@@ -266,3 +269,35 @@ def test_a_power_query_package_bomb_is_refused_and_the_sheets_read() -> None:
     assert verdict.status is Status.TOO_LARGE
     assert [u.where for u in verdict.unread] == ["Power Query (custom XML part 1)"]
     assert verdict.people == 40
+
+
+def _damaged_meta_ods() -> bytes:
+    parts = parts_of(build_ods([OdsSheet("Summary", SUMMARY)]))
+    parts["meta.xml"] = b"<office:document-meta><office:meta><dc:creator>J"
+    return zip_parts(parts)  # type: ignore[arg-type]
+
+
+def _doc_with_damaged_properties(monkeypatch: pytest.MonkeyPatch) -> bytes:
+    def damaged(self: object) -> None:
+        raise ValueError("property set stream is truncated")
+
+    monkeypatch.setattr(olefile.OleFileIO, "get_metadata", damaged)
+    return build_doc("Headcount by rank: constables 40.\r", author="Records Office")
+
+
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [("reply.ods", "meta.xml"), ("reply.doc", "document properties")],
+    ids=["an ODF package's damaged meta.xml", "a Word 97 file's damaged property set"],
+)
+def test_damaged_document_properties_are_an_unread_part(
+    name: str, where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The author and editor names kept in the document's properties are not known when the
+    part holding them is damaged: the document is not clean."""
+    data = (
+        _damaged_meta_ods() if name.endswith(".ods") else _doc_with_damaged_properties(monkeypatch)
+    )
+    verdict = scan(data, name)
+    assert [u.where for u in verdict.unread] == [where]
+    assert verdict.severity.rank >= Severity.MEDIUM.rank

@@ -96,7 +96,9 @@ def _deletions() -> str:
         f"</office:change-info>{p(word)}</text:deletion></text:changed-region>"
         for number, word in enumerate(WORDS)
     )
-    marks = _each(WORDS, lambda w: p(f'Name: <text:change text:change-id="ct{WORDS.index(w)}"/>'))
+    marks = "".join(
+        p(f'Name: <text:change text:change-id="ct{number}"/>') for number in range(len(WORDS))
+    )
     return f"<text:tracked-changes>{regions}</text:tracked-changes>{marks}"
 
 
@@ -232,10 +234,11 @@ def _page(*body: str, **kwargs: object) -> bytes:
     return build_html("Reply", [html_paragraph("Our reply"), *body], **kwargs)  # type: ignore[arg-type]
 
 
-def _hidden_four_ways() -> str:
+def _hidden_five_ways() -> str:
+    """Blocks hidden by an inline style, the attribute, a hiding class and a page's own rule."""
     ways = ("style", "attribute", "class", "stylesheet")
-    blocks = [hidden(w, how) for w, how in zip(WORDS, ways, strict=False)]
-    return "".join(blocks) + f'<p style="visibility:hidden">{" ".join(WORDS[4:])}</p>'
+    blocks = "".join(hidden(w, how) for w, how in zip(WORDS, ways, strict=False))
+    return blocks + f'<p style="visibility:hidden">{" ".join(WORDS[4:])}</p>'
 
 
 def _nested_html_table() -> str:
@@ -273,7 +276,7 @@ HTML: dict[str, bytes] = {
     "the page title": build_html(" ".join(WORDS), [html_paragraph("Our reply")]),
     "a table": _page(html_table([["Ref", *FIRST], ["1", *SECOND]])),
     "a table nested in a cell": _page(_nested_html_table()),
-    "display:none and other hidden blocks": _page(_hidden_four_ways()),
+    "display:none and other hidden blocks": _page(_hidden_five_ways()),
     "HTML comments": _page(*(comment(w) for w in WORDS)),
     "<meta> content": _page(
         meta={"author": " ".join(FIRST), "description": f"Prepared by {' '.join(SECOND)}"}
@@ -361,12 +364,13 @@ HTML_FAILING: dict[str, str] = {
         "_decode, _add or _flush drops invisible format characters"
     ),
     "an EBCDIC charset no browser knows (ibm037)": (
-        "html.py _decode decodes with any charset Python knows: browsers ignore 'ibm037' and "
-        "read the page as ASCII, _decode reads it as EBCDIC and garbles every word"
+        "html.py _decode decodes with any charset Python's codecs know: browsers ignore "
+        "'ibm037' (no WHATWG label) and show the ASCII page; _decode reads it as EBCDIC"
     ),
     "a charset that is no text encoding (hex)": (
         "html.py _decode: codecs.lookup('hex') succeeds (a bytes-to-bytes codec), then "
-        "data.decode raises LookupError outside the try, so inspect_html raises and reads nothing"
+        "data.decode raises LookupError outside the try: inspect_html raises, reads nothing "
+        "(scan calls the page unreadable)"
     ),
 }
 
