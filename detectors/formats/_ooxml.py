@@ -11,6 +11,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from detectors.errors import UnreadableDocument
 from detectors.formats import OLE_MAGIC
 from detectors.formats._archive import SafeZip
 from detectors.formats._ole import embedded_ole
@@ -19,6 +20,7 @@ from detectors.formats.archive import safe_name
 from detectors.model import Embedded, Item, Text, Unread, Vector
 from detectors.shown import shown_path
 
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _SAFE_LABEL = re.compile(r"[^\w .:-]")
 _NOT_PERSONAL = re.compile(r"^([\d.:TZ+ -]*|true|false)$", re.IGNORECASE)
 """Counts, flags and timestamps: property values that cannot identify anyone."""
@@ -162,6 +164,27 @@ def inspect_mail_links(archive: SafeZip, folder: str) -> Iterator[Text]:
                     addresses[address] = None
     if addresses:
         yield Text("\n".join(addresses), Vector.METADATA, f"mail links in {folder.rstrip('/')}")
+
+
+def inspect_diagrams(archive: SafeZip, folder: str) -> Iterator[Item]:
+    """The text of SmartArt diagrams (`diagrams/data*.xml`): an organisation chart's boxes,
+    each a person's name and post, drawn on the page but stored apart from its text."""
+    for number, part in enumerate(archive.matching(folder, ".xml"), start=1):
+        if not posixpath.basename(part).lower().startswith("data"):
+            continue  # the layout, colours, style and the drawing cached from the data
+        archive.budget.check()
+        try:
+            root = parse(archive.read(part))
+        except UnreadableDocument as error:
+            yield Unread(f"diagram {number}", str(error))
+            continue
+        lines = [
+            " ".join("".join(t.text or "" for t in p.iter(f"{{{_A}}}t")).split())
+            for p in root.iter(f"{{{_A}}}p")
+        ]
+        text = "\n".join(line for line in lines if line)
+        if text:
+            yield Text(text, Vector.PAGE_TEXT, f"diagram {number}")
 
 
 def inspect_embeddings(archive: SafeZip, folder: str) -> Iterator[Item]:

@@ -17,7 +17,9 @@ from detectors.formats._archive import SafeZip, open_zip
 from detectors.formats._ooxml import (
     inspect_charts,
     inspect_custom_xml,
+    inspect_diagrams,
     inspect_embeddings,
+    inspect_mail_links,
     inspect_properties,
     rel_types_of,
     rels_of,
@@ -41,10 +43,13 @@ class _Slide:
     vector: Vector
     width: int
     height: int
+    name: str = ""
+    """How the slide is called where its text is reported ("slide master 1"); "slide N"
+    when empty."""
 
     @property
     def where(self) -> str:
-        return f"slide {self.number}"
+        return self.name or f"slide {self.number}"
 
 
 def inspect_pptx(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
@@ -72,6 +77,9 @@ def _inspect_pptx(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
             slide = _Slide(number, part, vector, width, height)
             yield from _shapes(root, slide)
             yield from _related(archive, slide)
+        yield from _templates(archive, width, height)
+        yield from inspect_diagrams(archive, "ppt/diagrams/")
+        yield from inspect_mail_links(archive, "ppt/slides/")
         yield from _authors(archive)
         yield from inspect_properties(archive)
         yield from inspect_custom_xml(archive)
@@ -138,12 +146,35 @@ def _off_slide(shape: etree._Element, slide: _Slide) -> bool:
 
 
 def _text(element: etree._Element) -> str:
+    """The paragraphs of a text body, one a line; a line break inside one starts a line."""
     paragraphs = []
     for paragraph in element.iter(f"{{{A}}}p"):
-        line = "".join(t.text or "" for t in paragraph.iter(f"{{{A}}}t"))
+        line = "".join(
+            "\n" if local(node.tag) == "br" else node.text or ""
+            for node in paragraph.iter(f"{{{A}}}t", f"{{{A}}}br")
+        )
         if line.strip():
             paragraphs.append(line.strip())
     return "\n".join(paragraphs)
+
+
+def _templates(archive: SafeZip, width: int, height: int) -> Iterator[Item]:
+    """Shapes of the slide layouts and masters that every slide built on them shows (a
+    logo's caption, a presenter's name in the footer); their placeholders hold only the
+    prompts ("Click to edit Master title style") that slides replace."""
+    for folder, kind in (("ppt/slideMasters/", "master"), ("ppt/slideLayouts/", "layout")):
+        for number, part in enumerate(archive.matching(folder, ".xml"), start=1):
+            archive.budget.check()
+            root = parse(archive.read(part))
+            tree = root.find(f"{{{P}}}cSld/{{{P}}}spTree")
+            if tree is None:
+                continue
+            for placeholder in [
+                s for s in tree.iter(f"{{{P}}}sp") if s.find(f"./*/*/{{{P}}}ph") is not None
+            ]:
+                placeholder.getparent().remove(placeholder)
+            slide = _Slide(number, part, Vector.PAGE_TEXT, width, height, f"slide {kind} {number}")
+            yield from _shapes(root, slide)
 
 
 def _related(archive: SafeZip, slide: _Slide) -> Iterator[Item]:

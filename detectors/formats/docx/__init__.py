@@ -17,6 +17,7 @@ from detectors.formats._ooxml import (
     external_targets,
     inspect_charts,
     inspect_custom_xml,
+    inspect_diagrams,
     inspect_embeddings,
     inspect_mail_links,
     inspect_properties,
@@ -73,6 +74,7 @@ def _inspect_docx(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         yield from inspect_properties(archive)
         yield from inspect_custom_xml(archive)
         yield from inspect_charts(archive, "word/charts/")
+        yield from inspect_diagrams(archive, "word/diagrams/")
         yield from inspect_embeddings(archive, "word/embeddings/")
 
 

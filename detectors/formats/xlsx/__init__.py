@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from detectors.formats._archive import SafeZip, open_zip
 from detectors.formats._ole import embedded_ole
-from detectors.formats._ooxml import inspect_mail_links, inspect_properties
+from detectors.formats._ooxml import inspect_diagrams, inspect_mail_links, inspect_properties
 from detectors.formats.xlsx.caches import inspect_caches
 from detectors.formats.xlsx.comments import inspect_comments
 from detectors.formats.xlsx.drawings import inspect_drawings
@@ -46,6 +46,7 @@ def inspect_xlsx(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         yield from inspect_comments(zf, book, budget)
         yield from inspect_mail_links(zf, "xl/worksheets/")
         yield from inspect_drawings(zf, book)
+        yield from inspect_diagrams(zf, "xl/diagrams/")
         yield from inspect_pivots(zf, book, budget)
         yield from inspect_caches(zf, budget)
         yield from inspect_revisions(zf, budget)

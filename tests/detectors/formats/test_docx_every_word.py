@@ -6,11 +6,13 @@ was never read."""
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 
 import pytest
 
-from crawler.demo.builders._zip import relationships
+from crawler.demo.builders._zip import relationships, zip_parts
 from crawler.demo.builders.docx import (
     NAMESPACES,
     build_docx,
@@ -115,6 +117,27 @@ def _simple_field(instruction: str, result: str) -> str:
     return f'<w:p><w:fldSimple w:instr="{instruction}">{run(result)}</w:fldSimple></w:p>'
 
 
+_DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def _smartart() -> bytes:
+    """An organisation chart (SmartArt): its boxes' text lives in word/diagrams/data1.xml."""
+    points = "".join(
+        f'<dgm:pt modelId="{{{number}}}"><dgm:t><a:bodyPr/><a:p><a:r><a:t>{word}</a:t></a:r>'
+        "</a:p></dgm:t></dgm:pt>"
+        for number, word in enumerate(WORDS, start=1)
+    )
+    data = (
+        f'<dgm:dataModel xmlns:dgm="{_DGM}" xmlns:a="{_A}"><dgm:ptLst>{points}</dgm:ptLst>'
+        "</dgm:dataModel>"
+    )
+    with zipfile.ZipFile(io.BytesIO(build_docx([paragraph("Our structure")]))) as source:
+        members: dict[str, bytes | str] = {n: source.read(n) for n in source.namelist()}
+    members["word/diagrams/data1.xml"] = data
+    return zip_parts(members)
+
+
 LAYOUTS: dict[str, bytes] = {
     "body paragraphs": build_docx([paragraph(w) for w in WORDS]),
     "a table": build_docx([table([FIRST, SECOND])]),
@@ -149,6 +172,7 @@ LAYOUTS: dict[str, bytes] = {
     "a hyperlink's target": _link_targets(),
     "content controls": build_docx(_content_controls()),
     "core properties creator": build_docx([paragraph("x")], core={"dc:creator": " ".join(WORDS)}),
+    "a SmartArt diagram's data": _smartart(),
 }
 
 FAILING: dict[str, str] = {}

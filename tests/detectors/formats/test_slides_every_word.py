@@ -280,35 +280,14 @@ PPTX: dict[str, bytes] = {
     "section names": _sections(),
     "a SmartArt diagram's data": _smartart(),
 }
-_NOT_OPENED = (
-    "pptx.py _inspect_pptx reads only the slides (ppt/slides/slide*.xml, via _shapes): "
-    "{}, whose own shapes every slide using it shows, is never opened"
-)
 PPTX_FAILING: dict[str, str] = {
-    "slide layout text": _NOT_OPENED.format("ppt/slideLayouts/slideLayout*.xml"),
-    "slide master text": _NOT_OPENED.format("ppt/slideMasters/slideMaster*.xml"),
-    "a hyperlink's mailto: target": (
-        "pptx.py _inspect_pptx never calls _ooxml.inspect_mail_links (docx and xlsx do), and "
-        "rels_of/rel_types_of skip TargetMode=External: the mailto: targets in "
-        "ppt/slides/_rels/slide*.xml.rels are dropped, only the runs' 'contact us' is read"
-    ),
     "section names": (
         "pptx.py _inspect_pptx takes only p:sldSz and p:sldId from ppt/presentation.xml: "
         "p14:section/@name in its p:extLst (p14:sectionLst) is never read"
     ),
-    "a SmartArt diagram's data": (
-        "pptx.py _shapes reads a graphicFrame's a:tbl only, and _related follows only "
-        "notesSlide and comments: the diagram's text in ppt/diagrams/data*.xml (a "
-        "diagramData relationship of the slide) is never opened"
-    ),
 }
 """Layouts whose words do not all reach detection, and where they are lost."""
-PPTX_GLUED: dict[str, str] = {
-    "a paragraph broken by line breaks": (
-        "pptx.py _text joins a paragraph's a:t runs with '' and skips a:br, so "
-        "'Quillfeather<a:br/>Brackenridge' reads 'QuillfeatherBrackenridge'"
-    ),
-}
+PPTX_GLUED: dict[str, str] = {}
 """Layouts whose words reach detection, but run into their neighbours."""
 
 
