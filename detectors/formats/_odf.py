@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -247,3 +248,31 @@ def _repack(zf: SafeZip, folder: str, media_type: str) -> bytes:
             if not name.endswith("/") and name != folder + "mimetype":
                 archive.writestr(name[len(folder) :], zf.read(name))
     return buffer.getvalue()
+
+
+FIELD_VALUES = {"variable-set", "user-field-input", "variable-input", "conditional-text"}
+"""Fields whose value may be kept only in the file: a value set with display "none", the
+branch of a conditional text its condition does not show."""
+
+
+def field_values(field: etree._Element) -> list[tuple[bool, str]]:
+    """The texts of a field, each with whether it is hidden from the reader."""
+    shown = "".join(field.itertext())
+    if local(field.tag) != "conditional-text":
+        value = field.get(f"{{{OFFICE}}}string-value") or shown
+        return [(field.get(f"{{{TEXT}}}display") == "none", value)]
+    values = [(False, shown)]
+    for branch in ("string-value-if-true", "string-value-if-false"):
+        other = field.get(f"{{{TEXT}}}{branch}") or ""
+        if other.strip() and other != shown:
+            values.append((True, f" {other} "))
+    return values
+
+
+def mail_link(link: etree._Element, where: str) -> list[Item]:
+    """The address a link's words open ("contact us" over mailto:jane.smith@…)."""
+    href = (link.get(f"{{{XLINK}}}href") or "").strip()
+    if href[:7].lower() != "mailto:":
+        return []
+    address = unquote(href[7:].split("?", 1)[0]).strip()
+    return [Text(address, Vector.METADATA, f"mail link in {where}")] if address else []

@@ -29,10 +29,19 @@ from detectors.formats._text import decode
 from detectors.limits import Budget
 from detectors.model import Item, Structure, Table, Text, Vector
 
+_FILLED = {"text", "email", "tel", "search", "url", "date", "number"}
+"""Input types whose value shows in the box on the page."""
 MAX_VALUE = 10_000
 """Longest attribute or JSON value kept; hostile pages carry megabyte attributes."""
 CHUNK = 4000
-_SKIP = {"script", "style", "template", "noscript", "svg", "math", "iframe", "object"}
+_SKIP = {"script", "style", "math", "iframe", "object"}
+_INERT = {"noscript": "noscript", "template": "template"}
+"""Elements whose content a reader does not see: shown only with scripts off, or never
+unless a script puts it on the page."""
+_APART = {"img", "button", "input", "select", "option", "label", "textarea", "iframe"}
+"""Inline elements a browser draws as boxes of their own: words either side stay apart."""
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+"""Soft hyphens and zero-width characters: they show nothing, and split a word in two."""
 _BLOCKS = {
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "br",
     "section", "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre",
@@ -94,7 +103,7 @@ def _inspect_html(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
 
 def _parse(data: bytes) -> tuple[etree._Element | None, bool]:
     """The page's tree, and whether the parser gave up on nesting too deep for it."""
-    text = _decode(data)
+    text = _INVISIBLE.sub("", _decode(data))
     text = _XML_DECLARATION.sub("", text)
     if not text.strip():
         return None, False
@@ -112,10 +121,7 @@ def _parse(data: bytes) -> tuple[etree._Element | None, bool]:
 def _decode(data: bytes) -> str:
     declared = _CHARSET.search(data[:2048])
     if declared:
-        try:
-            encoding = codecs.lookup(declared.group(1).decode("ascii")).name
-        except (LookupError, UnicodeDecodeError):
-            encoding = ""
+        encoding = _text_codec(declared.group(1))
         # Browsers ignore a UTF-16 declaration inside the page (it could not have been read).
         if (
             encoding
@@ -124,6 +130,18 @@ def _decode(data: bytes) -> str:
         ):
             return data.decode(encoding, errors="replace").replace("\x00", "")
     return decode(data)[0]
+
+
+def _text_codec(label: bytes) -> str:
+    """The codec a page's declared charset names, when a browser would use it: a text
+    encoding that writes the markup's own letters as ASCII does. A label such as "ibm037"
+    (EBCDIC) or "hex" (no text encoding at all) is ignored, as browsers ignore it."""
+    try:
+        info = codecs.lookup(label.decode("ascii"))
+        ascii_alike = "<meta charset=".encode(info.name) == b"<meta charset="
+    except (LookupError, UnicodeError, TypeError, ValueError):
+        return ""
+    return info.name if ascii_alike and getattr(info, "_is_text_encoding", True) else ""
 
 
 def _style_rules(root: etree._Element) -> set[str]:
@@ -158,9 +176,11 @@ def _walk(root: etree._Element, page: _Page) -> Iterator[Item]:
             _add(page, element.tail, reason)
             continue
         tag = _tag(element)
-        own = reason or _hiding(element, page)
+        own = reason or _hiding(element, page) or _INERT.get(tag, "")
         _attributes(element, page)
-        if tag in _SKIP or tag in ("meta", "title", "table", "input"):
+        if tag in _APART:
+            page.visible.append(" ")
+        if tag in _SKIP or tag in ("meta", "title", "table", "input", "svg"):
             yield from _special(element, tag, own, page)
             _add(page, element.tail, reason)
             continue
@@ -216,6 +236,7 @@ def _hiding(element: etree._Element, page: _Page) -> str:
 
 
 def _add(page: _Page, text: str | None, reason: str) -> None:
+    text = _INVISIBLE.sub("", text) if text else text  # &shy; and &#8203; come as characters
     if not text or not text.strip():
         return
     if reason:
@@ -225,7 +246,7 @@ def _add(page: _Page, text: str | None, reason: str) -> None:
 
 
 def _flush(page: _Page) -> Iterator[Item]:
-    visible = " ".join(" ".join(page.visible).split())
+    visible = " ".join("".join(page.visible).split())  # inline elements run on, as shown
     if visible or page.hidden:
         page.blocks += 1
     if visible:
@@ -244,6 +265,9 @@ def _comment(element: etree._Element, page: _Page) -> Iterator[Item]:
 
 
 def _attributes(element: etree._Element, page: _Page) -> None:
+    href = (element.get("href") or "").strip()
+    if href[:7].lower() == "mailto:":  # the address behind "contact us"
+        page.attributes.append(f"mail link: {unquote(href[7:].split('?', 1)[0])[:MAX_VALUE]}")
     for key, value in element.attrib.items():
         if value.strip() and (key.startswith("data-") or key in ("alt", "title")):
             if key == "title" and _names_its_link(element, value):
@@ -279,8 +303,19 @@ def _special(element: etree._Element, tag: str, reason: str, page: _Page) -> Ite
             yield Text(title, Vector.PAGE_TEXT, "page title")
     elif tag == "input":
         value = (element.get("value") or "").strip()
-        if value and (element.get("type") or "").lower() == "hidden":
+        kind = (element.get("type") or "text").lower()
+        if value and kind == "hidden":
             yield Text(value[:MAX_VALUE], Vector.HIDDEN_TEXT, "hidden form input")
+        elif value and kind in _FILLED:
+            yield Text(value[:MAX_VALUE], Vector.PAGE_TEXT, "form input value")
+    elif tag == "svg":  # a drawing's text shows on the page
+        lines = [" ".join(t.text_content().split()) for t in element.iter("{*}text", "text")]
+        if any(lines):
+            yield Text("\n".join(line for line in lines if line), Vector.PAGE_TEXT, "drawing text")
+    elif tag == "iframe" and (element.get("srcdoc") or "").strip():
+        shown = lxml.html.fromstring(element.get("srcdoc", "")[: MAX_VALUE * 10]).text_content()
+        if shown.strip():
+            yield Text(" ".join(shown.split()), Vector.PAGE_TEXT, "inline frame's page")
     elif tag == "table":
         yield from _flush(page)
         page.tables += 1
@@ -296,9 +331,10 @@ def _table(element: etree._Element, reason: str, page: _Page) -> Iterator[Item]:
     where = f"table {page.tables}"
     rows: list[tuple[str, ...]] = []
     hidden: list[str] = []
-    for row in element.iter("tr"):
+    rows_of = list(element.iter("tr")) or [element]  # cells with no row: one row, as shown
+    for row in rows_of:
         cells = []
-        for cell in row:
+        for cell in row if row is not element else element.iter("td", "th"):
             if _tag(cell) in ("td", "th"):
                 visible, concealed = _cell_text(cell, page)
                 cells.append(visible)
@@ -323,7 +359,7 @@ def _cell_text(cell: etree._Element, page: _Page) -> tuple[str, list[str]]:
         hiding = hiding or bool(_hiding(element, page))
         target = hidden if hiding else visible
         if element.text and element.text.strip():
-            target.append(element.text.strip())
+            target.append(_INVISIBLE.sub("", element.text.strip()))
         for child in reversed(element):
             stack.append((child, hiding))
         if element is not cell and element.tail and element.tail.strip():

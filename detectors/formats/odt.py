@@ -21,6 +21,7 @@ from detectors.formats._archive import SafeZip, open_zip
 from detectors.formats._grid import HiddenCells
 from detectors.formats._odf import (
     DRAW,
+    FIELD_VALUES,
     FO,
     OFFICE,
     PRESENTATION,
@@ -30,6 +31,8 @@ from detectors.formats._odf import (
     TEXT,
     annotation_text,
     embedded_objects,
+    field_values,
+    mail_link,
     meta,
     refuse_encrypted,
     repeat_count,
@@ -293,6 +296,9 @@ class OdfReader:
                 pieces.add(look.vector(base) if shown else _hide(base), value)
             elif namespace == OFFICE and name == "annotation":
                 side.extend(self.annotation(child, where))
+            elif namespace == TEXT and name in FIELD_VALUES:
+                for hidden, value in field_values(child):
+                    pieces.add(_hide(base) if hidden else look.vector(base), value)
             elif namespace == TEXT and name in _MARKS:
                 pass
             elif namespace in (DRAW, TABLE) or tag in _PARAGRAPHS or name == "list":
@@ -300,6 +306,8 @@ class OdfReader:
                 pieces.add(look.vector(base), " ")
                 side.extend(self.block(child, base, story, look))
             else:
+                if namespace == TEXT and name == "a":
+                    side.extend(mail_link(child, where))
                 inner = self.styles.look("text", child.get(f"{_T}style-name") or "").over(look)
                 self._inline(child, inner, base, pieces, side, story, where)
             pieces.add(look.vector(base), child.tail)

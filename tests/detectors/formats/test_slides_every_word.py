@@ -376,10 +376,6 @@ ODP_FAILING: dict[str, str] = {
         "odp.py _inspect_odp reads only content.xml (_slides); read_styles keeps styles.xml's "
         "office:styles, and style:master-page with its draw:frame text is never read"
     ),
-    "a link's mailto: target": (
-        "odt.py OdfReader._inline (shared by odp) reads a text:a as a span of text and never "
-        "its xlink:href: the mailto: address behind 'contact us' is dropped"
-    ),
     "slide names": (
         "odp.py _slides reads a draw:page's draw:style-name and contents, never its "
         "draw:name (the slide's name, shown in the navigator and slide sorter)"

@@ -211,20 +211,7 @@ ODT: dict[str, bytes] = {
     "invisible variables": odt(_variables()),
     "conditional text's other branch": odt(_each(WORDS, _conditional)),
 }
-ODT_FAILING: dict[str, str] = {
-    "a link's mailto: target": (
-        "odt.py OdfReader._inline reads a text:a as a span of text and never its xlink:href: "
-        "the mailto: address behind 'contact us' is dropped"
-    ),
-    "invisible variables": (
-        "odt.py OdfReader._inline reads only a text:variable-set's (empty) content, never its "
-        "office:string-value; only _user_fields reads string values, of user-field-decls"
-    ),
-    "conditional text's other branch": (
-        "odt.py OdfReader._inline reads a text:conditional-text's shown content ('Sir'), never "
-        "its text:string-value-if-false / -if-true attributes"
-    ),
-}
+ODT_FAILING: dict[str, str] = {}
 
 
 # -- html ------------------------------------------------------------------------------------
@@ -332,47 +319,7 @@ HTML_WORDS: dict[str, list[str]] = {
     "windows-1251 declared in <meta charset>": CYRILLIC,
     "koi8-r declared in http-equiv": CYRILLIC,
 }
-_SKIPPED = (
-    "html.py _walk hands every tag in _SKIP to _special, which reads only meta, title, input, "
-    "table and JSON scripts: {}"
-)
-HTML_FAILING: dict[str, str] = {
-    "a mailto: link's target": (
-        "html.py _attributes keeps only data-*, alt and title (and _opened reads href only for "
-        "#ids): an <a href='mailto:…'> address behind 'contact us' is dropped"
-    ),
-    "<noscript>": _SKIPPED.format("<noscript>'s text is never read"),
-    "<template>": _SKIPPED.format("<template>'s content is never read"),
-    "text in an inline SVG": _SKIPPED.format("an inline <svg>'s <text>, which shows, is dropped"),
-    "an iframe's srcdoc": _SKIPPED.format(
-        "an <iframe> is skipped and _attributes drops its srcdoc (the page it shows)"
-    ),
-    "<input value>": (
-        "html.py _special reads an <input>'s value only for type=hidden: the value prefilled "
-        "in a text box, which shows, is dropped"
-    ),
-    "table cells with no <tr>": (
-        "html.py _table collects cells only from element.iter('tr'); lxml's HTML parser does "
-        "not insert the implied <tr> (browsers do), and _walk never walks a table's children"
-    ),
-    "a word split by a drop cap": (
-        "html.py _flush joins a block's text pieces (texts and tails) with ' ', so "
-        "'<span>Q</span>uillfeather' reads 'Q uillfeather'"
-    ),
-    "soft hyphens and zero-width spaces": (
-        "html.py keeps U+00AD and U+200B (from &shy; and &#8203;) inside words: nothing in "
-        "_decode, _add or _flush drops invisible format characters"
-    ),
-    "an EBCDIC charset no browser knows (ibm037)": (
-        "html.py _decode decodes with any charset Python's codecs know: browsers ignore "
-        "'ibm037' (no WHATWG label) and show the ASCII page; _decode reads it as EBCDIC"
-    ),
-    "a charset that is no text encoding (hex)": (
-        "html.py _decode: codecs.lookup('hex') succeeds (a bytes-to-bytes codec), then "
-        "data.decode raises LookupError outside the try: inspect_html raises, reads nothing "
-        "(scan calls the page unreadable)"
-    ),
-}
+HTML_FAILING: dict[str, str] = {}
 
 
 # -- the invariant ---------------------------------------------------------------------------
