@@ -17,10 +17,11 @@ from detectors.formats._archive import SafeZip
 from detectors.formats._ole import embedded_ole
 from detectors.formats._xml import local, parse
 from detectors.formats.archive import safe_name
-from detectors.model import Embedded, Item, Text, Unread, Vector
+from detectors.model import Embedded, Item, Table, Text, Unread, Vector
 from detectors.shown import shown_path
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
 _SAFE_LABEL = re.compile(r"[^\w .:-]")
 _NOT_PERSONAL = re.compile(r"^([\d.:TZ+ -]*|true|false)$", re.IGNORECASE)
 """Counts, flags and timestamps: property values that cannot identify anyone."""
@@ -167,8 +168,9 @@ def inspect_mail_links(archive: SafeZip, folder: str) -> Iterator[Text]:
 
 
 def inspect_diagrams(archive: SafeZip, folder: str) -> Iterator[Item]:
-    """The text of SmartArt diagrams (`diagrams/data*.xml`): an organisation chart's boxes,
-    each a person's name and post, drawn on the page but stored apart from its text."""
+    """The text of SmartArt diagrams (`diagrams/data*.xml`), drawn on the page but stored
+    apart from its text. An organisation chart's boxes, each a name over a post, are the rows
+    of a table ("Jane Smith | Inspector"), as a staff list would give them."""
     for number, part in enumerate(archive.matching(folder, ".xml"), start=1):
         if not posixpath.basename(part).lower().startswith("data"):
             continue  # the layout, colours, style and the drawing cached from the data
@@ -178,13 +180,28 @@ def inspect_diagrams(archive: SafeZip, folder: str) -> Iterator[Item]:
         except UnreadableDocument as error:
             yield Unread(f"diagram {number}", str(error))
             continue
-        lines = [
-            " ".join("".join(t.text or "" for t in p.iter(f"{{{_A}}}t")).split())
-            for p in root.iter(f"{{{_A}}}p")
-        ]
-        text = "\n".join(line for line in lines if line)
-        if text:
-            yield Text(text, Vector.PAGE_TEXT, f"diagram {number}")
+        boxes = [lines for lines in map(_box_lines, root.iter(f"{{{_DGM}}}pt")) if lines]
+        where = f"diagram {number}"
+        if sum(1 for lines in boxes if len(lines) >= 2) >= 2:
+            width = max(len(lines) for lines in boxes)
+            rows = [tuple(lines + [""] * (width - len(lines))) for lines in boxes]
+            yield Table(where, Vector.PAGE_TEXT, (), iter(rows))
+        elif boxes:
+            yield Text(
+                "\n".join(line for lines in boxes for line in lines), Vector.PAGE_TEXT, where
+            )
+
+
+def _box_lines(point: etree._Element) -> list[str]:
+    """The lines of one box of a diagram: its paragraphs, and line breaks within them."""
+    lines: list[str] = []
+    for paragraph in point.iter(f"{{{_A}}}p"):
+        text = "".join(
+            "\n" if local(node.tag) == "br" else node.text or ""
+            for node in paragraph.iter(f"{{{_A}}}t", f"{{{_A}}}br")
+        )
+        lines.extend(" ".join(line.split()) for line in text.splitlines() if line.strip())
+    return lines
 
 
 def inspect_embeddings(archive: SafeZip, folder: str) -> Iterator[Item]:
