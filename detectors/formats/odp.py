@@ -2,12 +2,14 @@
 
 content.xml is streamed one slide (`draw:page`) at a time. A slide is hidden when its page
 style has `presentation:visibility="hidden"`; its speaker notes are `presentation:notes`.
-Master pages (layout placeholders) are not read.
+Master slides' own frames are read; their placeholders hold only prompts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+
+from lxml import etree
 
 from detectors.errors import UnreadableDocument
 from detectors.formats._archive import SafeZip, open_zip
@@ -15,6 +17,7 @@ from detectors.formats._odf import (
     DRAW,
     OFFICE,
     PRESENTATION,
+    STYLE,
     embedded_objects,
     meta,
     refuse_encrypted,
@@ -24,7 +27,7 @@ from detectors.formats._xml import free, local
 from detectors.formats.odt import OdfReader, OdfStyles, Story, read_styles
 from detectors.formats.xlsx.parts import stream
 from detectors.limits import Budget
-from detectors.model import Item, Structure, Text, Vector
+from detectors.model import Item, Structure, Text, Unread, Vector
 
 _DECLARATIONS = {"header-decl": "header", "footer-decl": "footer", "date-time-decl": "date"}
 
@@ -40,8 +43,12 @@ def _inspect_odp(data: bytes, budget: Budget) -> Iterator[Item]:
         if not zf.has("content.xml"):
             raise UnreadableDocument("the presentation has no content.xml")
         yield from meta(zf)
-        common, _ = read_styles(zf)
+        common, master = read_styles(zf)
         yield from _slides(zf, OdfReader(OdfStyles(common), budget), budget)
+        if isinstance(master, Unread):
+            yield master
+        elif master is not None:
+            yield from _masters(master, OdfReader(OdfStyles(common), budget))
         yield from embedded_objects(zf, budget)
 
 
@@ -73,3 +80,15 @@ def _slides(zf: SafeZip, reader: OdfReader, budget: Budget) -> Iterator[Item]:
                     kind = _DECLARATIONS[local(element.tag)]
                     yield Text(text, Vector.PAGE_TEXT, f"{kind} of slides")
             free(element)
+
+
+def _masters(root: etree._Element, reader: OdfReader) -> Iterator[Item]:
+    """The frames a master slide draws on every slide built on it (a logo's caption, a
+    presenter's name); its placeholders (`presentation:class`) hold only prompts."""
+    automatic = root.find(f"{{{OFFICE}}}automatic-styles")
+    for element in automatic if automatic is not None else ():
+        reader.styles.add(element)
+    for number, page in enumerate(root.iter(f"{{{STYLE}}}master-page"), start=1):
+        for shape in page:
+            if isinstance(shape.tag, str) and shape.get(f"{{{PRESENTATION}}}class") is None:
+                yield from reader.blocks(shape, Vector.PAGE_TEXT, Story(f"master slide {number}, "))

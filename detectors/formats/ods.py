@@ -40,7 +40,7 @@ from detectors.formats._xml import free, local
 from detectors.formats.xlsx.headerfooter import printed_sections
 from detectors.formats.xlsx.parts import read_small, stream
 from detectors.limits import Budget
-from detectors.model import Item, Structure, Text, Vector
+from detectors.model import Item, Structure, Text, Unread, Vector
 
 MAX_REPEATS = 1_000
 _MAX_NOTES = 10_000
@@ -140,7 +140,8 @@ def inspect_ods(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         styles = _Styles()
         try:
             root = read_small(zf, "styles.xml")
-        except UnreadableDocument:
+        except UnreadableDocument as error:  # its page headers and footers go unread
+            yield Unread("styles.xml", str(error))
             root = None
         if root is not None:
             for element in root.iter(f"{_S}style", *_DATA_STYLES):

@@ -43,7 +43,7 @@ from detectors.formats._tally import tallied
 from detectors.formats._xml import free, local
 from detectors.formats.xlsx.parts import read_small, stream
 from detectors.limits import Budget
-from detectors.model import Item, Table, Text, Vector
+from detectors.model import Item, Table, Text, Unread, Vector
 
 MAX_REPEATS = 1_000
 """A repeated non-empty table row or cell is kept at most this many times."""
@@ -428,18 +428,21 @@ def _inspect_odt(data: bytes, budget: Budget) -> Iterator[Item]:
         common, master = read_styles(zf)
         reader = OdfReader(OdfStyles(common), budget)
         yield from _body(zf, reader, budget)
-        if master is not None:
+        if isinstance(master, Unread):
+            yield master
+        elif master is not None:
             yield from _master_pages(master, OdfReader(OdfStyles(common), budget))
         yield from embedded_objects(zf, budget)
 
 
-def read_styles(zf: SafeZip) -> tuple[OdfStyles, etree._Element | None]:
-    """The named styles of styles.xml, and its root (None when absent or unreadable)."""
+def read_styles(zf: SafeZip) -> tuple[OdfStyles, etree._Element | Unread | None]:
+    """The named styles of styles.xml, and its root (None when absent; an unread part when
+    damaged: the page styles' headers and footers in it go unread)."""
     common = OdfStyles()
     try:
         root = read_small(zf, "styles.xml")
-    except UnreadableDocument:
-        return common, None
+    except UnreadableDocument as error:
+        return common, Unread("styles.xml", str(error))
     if root is None:
         return common, None
     for group in root.iter(f"{{{OFFICE}}}styles"):

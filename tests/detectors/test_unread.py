@@ -271,9 +271,9 @@ def test_a_power_query_package_bomb_is_refused_and_the_sheets_read() -> None:
     assert verdict.people == 40
 
 
-def _damaged_meta_ods() -> bytes:
+def _damaged_ods(part: str) -> bytes:
     parts = parts_of(build_ods([OdsSheet("Summary", SUMMARY)]))
-    parts["meta.xml"] = b"<office:document-meta><office:meta><dc:creator>J"
+    parts[part] = b"<office:document-meta><office:meta><dc:creator>J"
     return zip_parts(parts)  # type: ignore[arg-type]
 
 
@@ -287,16 +287,25 @@ def _doc_with_damaged_properties(monkeypatch: pytest.MonkeyPatch) -> bytes:
 
 @pytest.mark.parametrize(
     ("name", "where"),
-    [("reply.ods", "meta.xml"), ("reply.doc", "document properties")],
-    ids=["an ODF package's damaged meta.xml", "a Word 97 file's damaged property set"],
+    [
+        ("reply.ods", "meta.xml"),
+        ("reply.ods", "styles.xml"),
+        ("reply.doc", "document properties"),
+    ],
+    ids=[
+        "an ODF package's damaged meta.xml",
+        "its damaged styles.xml (page headers and footers)",
+        "a Word 97 file's damaged property set",
+    ],
 )
 def test_damaged_document_properties_are_an_unread_part(
     name: str, where: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The author and editor names kept in the document's properties are not known when the
-    part holding them is damaged: the document is not clean."""
+    """The author and editor names kept in the document's properties, and the headers and
+    footers of its page styles, are not known when the part holding them is damaged: the
+    document is not clean."""
     data = (
-        _damaged_meta_ods() if name.endswith(".ods") else _doc_with_damaged_properties(monkeypatch)
+        _damaged_ods(where) if name.endswith(".ods") else _doc_with_damaged_properties(monkeypatch)
     )
     verdict = scan(data, name)
     assert [u.where for u in verdict.unread] == [where]

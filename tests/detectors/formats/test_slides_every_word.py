@@ -372,10 +372,6 @@ ODP: dict[str, bytes] = {
     "the creator property": odp(AGENDA_PAGE, creator=" ".join(WORDS)),
 }
 ODP_FAILING: dict[str, str] = {
-    "master page text": (
-        "odp.py _inspect_odp reads only content.xml (_slides); read_styles keeps styles.xml's "
-        "office:styles, and style:master-page with its draw:frame text is never read"
-    ),
     "slide names": (
         "odp.py _slides reads a draw:page's draw:style-name and contents, never its "
         "draw:name (the slide's name, shown in the navigator and slide sorter)"
