@@ -28,7 +28,8 @@ on its staff, and a list of them is the leak."""
 _PRIVATE = re.compile(
     r"\b(?:patients?|pupils?|students? at|residents? (?:of|at)|tenants?|clients?|service users?|"
     r"inmates?|prisoners?|detainees?|victims?|suspects?|offenders?|complainants?|defendants?|"
-    r"accused|arrested|charged|aged|deceased|born|police|constabulary)\b",
+    r"accused|arrested|charged|aged|deceased|born|police|constabulary|admitted|discharged|"
+    r"diagnosed|injured|assaulted|attacked|died|treated)\b",
     re.IGNORECASE,
 )
 """Words that make the name one of a private life or a case, or an officer's, never a
@@ -36,7 +37,8 @@ speaker's."""
 _AND_NAME = r"(?:[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’-]*)?"
 """A second name run on after the first ("… and Tom Brown"), which the words after it share."""
 _AFTER = re.compile(
-    _AND_NAME + r"(?:[ \t]*(?:,|\(|[–—-][ \t])|[ \t]+(?:at|from|of)[ \t]+the(?=[ \t]+[A-Z]))"
+    _AND_NAME
+    + r"(?:[ \t]*(?:,|\(|[–—-][ \t])|[ \t]+(?P<linked>at|from|of)[ \t]+the(?=[ \t]+[A-Z]))"
     r"[ \t]*(?P<body>[^\n;]{2,140}(?:\n[ \t]*[^\n;]{1,80})?)"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’&-]*")
@@ -57,6 +59,8 @@ def affiliated(text: str, end: int) -> bool:
     # On its line, or run on to the next; what follows the body (its address, its phone)
     # says nothing of whose capacity it is.
     clause = _CONTACT_LABEL.split(match.group("body"), maxsplit=1)[0]
+    if match.group("linked"):  # "at the …", "from the …": the body's name ends at a comma
+        clause = clause.split(",", 1)[0]
     return body_named(" ".join(clause.split()[:BODY_WORDS_NEAR]))
 
 

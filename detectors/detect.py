@@ -172,7 +172,7 @@ class Detector:
         A `cell` of a table (a note, a long cell) is not read as a table printed with single
         spaces: it is one value of a table already judged (a list of an election's assentors
         in one cell)."""
-        self._document.read(item)
+        self._document.read(item, embedded_in is not None)
         spaced = columns_in(item.text) if "\n" in item.text else None
         if spaced is not None:
             # A table printed as text, one row per line: read as the table it is.

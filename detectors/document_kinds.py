@@ -27,11 +27,24 @@ class DocumentKinds:
     periodical: Masthead = field(default_factory=Masthead)
     """A newsletter's or bulletin's masthead opens the first page (`periodicals`)."""
 
-    def read(self, item: Text) -> None:
-        """Take what a text says of the document's kind."""
+    shown: int = 0
+    """Shown texts of the document's own read so far."""
+
+    def read(self, item: Text, embedded: bool = False) -> None:
+        """Take what a text says of the document's kind. A judgment is known only from the
+        head of the document's own text: a file embedded in it, or an appendix quoting
+        another judgment's heading, makes no judgment of it."""
         if item.vector.hidden:
             return
         self.election_notice = self.election_notice or bool(ELECTION_NOTICE.search(item.text))
         self.meeting = self.meeting or is_meeting_document(item.text)
-        self.judgment = self.judgment or is_judgment(item.text)
         self.periodical.read(item.where, item.text)
+        if not embedded:
+            self.shown += 1
+            head = self.shown <= JUDGMENT_HEAD_TEXTS
+            self.judgment = self.judgment or (head and is_judgment(item.text))
+
+
+JUDGMENT_HEAD_TEXTS = 12
+"""Shown texts at the start of a document (a page, or a paragraph each) within which a
+judgment's neutral citation stands."""

@@ -360,14 +360,23 @@ def _lists_offenders(text: str, people: Sequence[ProseMatch]) -> bool:
         end = _QUESTION_END.search(text, match.end(), match.end() + QUESTION_REACH)
         if end is not None and end.group() == "?":
             continue
-        if any(p.start >= match.end() or match.start() - p.end <= OFFENDER_NEAR for p in people):
+        if any(
+            0 <= p.start - match.end() <= OFFENDER_AFTER
+            or (0 <= match.start() - p.end and _APPOSED.fullmatch(text[p.end : match.start()]))
+            for p in people
+        ):
             return True
     return False
 
 
-OFFENDER_NEAR = 30
-"""Characters between a name and the offender wording after it that still call them one
-("Jane Smith, a registered sex offender")."""
+OFFENDER_AFTER = 3_000
+"""Characters after offender-list wording within which the names it heads stand."""
+_APPOSED = re.compile(
+    r"[\s,(:–—-]*(?:(?:who|is|was|a|an|the|known|convicted|registered|as)[\s,]+){0,4}",
+    re.IGNORECASE,
+)
+"""The words between a name and offender wording that call the person one ("Jane Smith, a
+registered sex offender", "John Brown (sex offender)"); "talked about" does not."""
 
 
 def _without_names(text: str, names: Sequence[ProseMatch]) -> str:

@@ -150,14 +150,19 @@ def external_targets(archive: SafeZip, part: str) -> list[str]:
     ]
 
 
-def inspect_mail_links(archive: SafeZip, folder: str) -> Iterator[Text]:
+def inspect_mail_links(archive: SafeZip, folder: str) -> Iterator[Text | Unread]:
     """The addresses of mail links in the parts under `folder` ("mailto:jane.smith@…"
     behind a cell or words reading "contact us"): a reader sees the link's words, not the
     address it opens."""
     addresses: dict[str, None] = {}
     for part in archive.matching(folder, ".rels"):
         archive.budget.check()
-        for element in parse(archive.read(part)):
+        try:
+            elements = parse(archive.read(part))
+        except UnreadableDocument as error:
+            yield Unread(part, str(error))
+            continue
+        for element in elements:
             target = element.get("Target", "")
             if element.get("TargetMode") == "External" and target[:7].lower() == "mailto:":
                 address = unquote(target[7:].split("?", 1)[0]).strip()

@@ -128,8 +128,16 @@ def _decode(data: bytes) -> str:
             and encoding not in ("utf-8", "cp1252", "latin-1", "iso8859-1")
             and not (encoding.startswith(("utf-16", "utf-32")))
         ):
-            return data.decode(encoding, errors="replace").replace("\x00", "")
+            try:
+                return data.decode(encoding, errors="replace").replace("\x00", "")
+            except UnicodeError:  # a codec with no replacement ("idna"): as if undeclared
+                pass
     return decode(data)[0]
+
+
+def _shown(reason: str) -> Vector:
+    """Page text, unless the element it stands in is hidden."""
+    return Vector.HIDDEN_TEXT if reason else Vector.PAGE_TEXT
 
 
 def _text_codec(label: bytes) -> str:
@@ -237,7 +245,11 @@ def _hiding(element: etree._Element, page: _Page) -> str:
 
 def _add(page: _Page, text: str | None, reason: str) -> None:
     text = _INVISIBLE.sub("", text) if text else text  # &shy; and &#8203; come as characters
-    if not text or not text.strip():
+    if not text:
+        return
+    if not text.strip():
+        if not reason:
+            page.visible.append(" ")  # the space between two inline elements keeps words apart
         return
     if reason:
         page.hidden.setdefault(reason, []).append(text.strip())
@@ -307,15 +319,19 @@ def _special(element: etree._Element, tag: str, reason: str, page: _Page) -> Ite
         if value and kind == "hidden":
             yield Text(value[:MAX_VALUE], Vector.HIDDEN_TEXT, "hidden form input")
         elif value and kind in _FILLED:
-            yield Text(value[:MAX_VALUE], Vector.PAGE_TEXT, "form input value")
+            yield Text(value[:MAX_VALUE], _shown(reason), "form input value")
     elif tag == "svg":  # a drawing's text shows on the page
         lines = [" ".join(t.text_content().split()) for t in element.iter("{*}text", "text")]
         if any(lines):
-            yield Text("\n".join(line for line in lines if line), Vector.PAGE_TEXT, "drawing text")
+            yield Text("\n".join(line for line in lines if line), _shown(reason), "drawing text")
     elif tag == "iframe" and (element.get("srcdoc") or "").strip():
-        shown = lxml.html.fromstring(element.get("srcdoc", "")[: MAX_VALUE * 10]).text_content()
+        try:
+            framed = lxml.html.fromstring(element.get("srcdoc", "")[: MAX_VALUE * 10])
+        except (etree.ParserError, ValueError):  # a comment alone, or nothing to parse
+            return
+        shown = framed.text_content()
         if shown.strip():
-            yield Text(" ".join(shown.split()), Vector.PAGE_TEXT, "inline frame's page")
+            yield Text(" ".join(shown.split()), _shown(reason), "inline frame's page")
     elif tag == "table":
         yield from _flush(page)
         page.tables += 1

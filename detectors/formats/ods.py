@@ -197,6 +197,8 @@ def _as_codes(paragraph: etree._Element) -> str:
         code = _FIELDS.get(element.tag) if isinstance(element.tag, str) else None
         if code is not None:
             parts.append(code)
+        elif element.tag in _GAPS:
+            parts.append(" ")  # a space, tab or line break between words
         elif element.text and not _in_field(element, paragraph):
             parts.append(element.text.replace("&", "&&"))
         if (
@@ -208,7 +210,11 @@ def _as_codes(paragraph: etree._Element) -> str:
     return "".join(parts)
 
 
+_GAPS = {f"{{{TEXT}}}s", f"{{{TEXT}}}tab", f"{{{TEXT}}}line-break"}
+
+
 def _in_field(element: etree._Element | None, paragraph: etree._Element) -> bool:
+    """Whether the element stands inside one of the paragraph's fields."""
     while element is not None and element is not paragraph:
         if element.tag in _FIELDS:
             return True
@@ -359,8 +365,9 @@ class _TableReader:
                 paragraphs.append("".join(child.itertext()))
                 for link in child.iter(f"{{{TEXT}}}a"):
                     href = link.get(_HREF) or ""
-                    if href[:7].lower() == "mailto:" and len(self.links) < _MAX_NOTES:
-                        self.links[unquote(href[7:].split("?", 1)[0])] = None
+                    address = unquote(href[7:].split("?", 1)[0]).strip()
+                    if href[:7].lower() == "mailto:" and address and len(self.links) < _MAX_NOTES:
+                        self.links[address] = None
             elif name == "annotation" and len(self.notes) < _MAX_NOTES:
                 self._note(child, number, column)
             elif name in ("frame", "custom-shape", "rect", "g") and len(self.notes) < _MAX_NOTES:

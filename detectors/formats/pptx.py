@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from detectors.errors import UnreadableDocument
 from detectors.formats._archive import SafeZip, open_zip
 from detectors.formats._ooxml import (
     inspect_charts,
@@ -27,7 +28,7 @@ from detectors.formats._ooxml import (
 from detectors.formats._tally import tallied
 from detectors.formats._xml import local, parse
 from detectors.limits import Budget
-from detectors.model import Item, Table, Text, Vector
+from detectors.model import Item, Table, Text, Unread, Vector
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -165,7 +166,11 @@ def _templates(archive: SafeZip, width: int, height: int) -> Iterator[Item]:
     for folder, kind in (("ppt/slideMasters/", "master"), ("ppt/slideLayouts/", "layout")):
         for number, part in enumerate(archive.matching(folder, ".xml"), start=1):
             archive.budget.check()
-            root = parse(archive.read(part))
+            try:
+                root = parse(archive.read(part))
+            except UnreadableDocument as error:
+                yield Unread(f"slide {kind} {number}", str(error))
+                continue
             tree = root.find(f"{{{P}}}cSld/{{{P}}}spTree")
             if tree is None:
                 continue

@@ -50,6 +50,7 @@ _BODIES = [
         ("Please contact {name} from the Heritage Lottery Fund Partnership.", True),
         # Guards: an officer beside the force, a patient, a pupil, a victim, a home.
         ("{name} at the Dog and Duck Tel: 07700 900123", False),
+        ("{name} from the Royal Free Hospital was admitted, home 12 High St", False),
         ("{name} of the 14 Acacia Avenue household", False),
         ("PC {name}, Durham Constabulary, attended the address.", False),
         ("{name}, a patient at Leeds General Hospital, was discharged.", False),

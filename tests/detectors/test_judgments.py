@@ -68,3 +68,15 @@ def test_only_a_neutral_citation_s_label_and_number_make_a_judgment(
     text: str, judgment: bool
 ) -> None:
     assert is_judgment(text) is judgment
+
+
+def test_a_citation_quoted_in_an_appendix_makes_no_judgment() -> None:
+    """An incident report that quotes a judgment's heading on its last page is no judgment:
+    the people it names in its own account still count."""
+    detector = Detector()
+    detector.feed(Text(BODY, Vector.PAGE_TEXT, "paragraph 1"))
+    for number in range(2, 16):
+        detector.feed(Text("The log continues.", Vector.PAGE_TEXT, f"paragraph {number}"))
+    quoted = HEAD.format(label="Neutral Citation Number: [2024] EWHC 1680 (KB)")
+    detector.feed(Text(quoted, Vector.PAGE_TEXT, "paragraph 16"))
+    assert assess(detector.finish(), ()).severity.rank >= Severity.HIGH.rank

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from detectors.assess import assess
 from detectors.detect import Detector
 from detectors.model import Severity, Structure, Table, Text, Vector
+from detectors.prose_scan import _lists_offenders
 from tests.detectors._tables import fake_names
 
 C, H, M, L = Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW
@@ -161,3 +164,21 @@ def test_only_the_people_of_a_text_that_lists_offenders_are_offenders(
     listed offender; the same words before two names list them."""
     severity = _minutes(paragraph)
     assert least.rank <= severity.rank <= most.rank, severity
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "lists"),
+    [
+        ("Jane Hardy talked about sex offender notification.", "Jane Hardy", False),
+        ("Jane Hardy, a registered sex offender, lives here.", "Jane Hardy", True),
+        ("John Brown (sex offender) moved last month.", "John Brown", True),
+        ("Registered sex offenders in the area: Michael Walsh.", "Michael Walsh", True),
+    ],
+    ids=["talked about", "apposed", "in brackets", "named after the heading"],
+)
+def test_offender_wording_calls_only_the_person_it_is_said_of_one(
+    text: str, name: str, lists: bool
+) -> None:
+    start = text.index(name)
+    person = SimpleNamespace(start=start, end=start + len(name))
+    assert _lists_offenders(text, [person]) is lists

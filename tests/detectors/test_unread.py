@@ -310,3 +310,16 @@ def test_damaged_document_properties_are_an_unread_part(
     verdict = scan(data, name)
     assert [u.where for u in verdict.unread] == [where]
     assert verdict.severity.rank >= Severity.MEDIUM.rank
+
+
+def test_a_damaged_link_part_is_unread_and_the_rest_of_the_workbook_read() -> None:
+    """A sheet's relationships part cut short: its mail links are unread, the hidden sheet
+    after it is still read."""
+    parts = parts_of(
+        build_xlsx([SheetSpec("Summary", SUMMARY), SheetSpec("Staff", STAFF, state="hidden")])
+    )
+    parts["xl/worksheets/_rels/sheet1.xml.rels"] = b"<Relationships><Relationship Id="
+    verdict = scan(zip_parts(parts), "reply.xlsx")  # type: ignore[arg-type]
+    assert any("sheet1.xml.rels" in u.where for u in verdict.unread)
+    assert verdict.severity.rank >= Severity.HIGH.rank
+    assert "staff_list" in verdict.kinds

@@ -105,6 +105,7 @@ def sort_paragraph(paragraph: etree._Element, styles: Styles) -> Sorted:
 
 
 def _in_fallback(node: etree._Element, paragraph: etree._Element) -> bool:
+    """Whether the node stands in the copy of a box Word keeps for older readers."""
     ancestor = node.getparent()
     while ancestor is not paragraph and ancestor is not None:
         if ancestor.tag == _FALLBACK:

@@ -39,7 +39,7 @@ from detectors.formats.pdf._ocr import Scans, is_scanned
 from detectors.formats.pdf._pages import PageFailure, PagesUnreadable, drawings, signatures
 from detectors.formats.pdf._repair import padded, sized_past_bound
 from detectors.formats.pdf._spreads import Spreads
-from detectors.formats.pdf._tables import MIN_RULES, Grid, continues, fill, grids
+from detectors.formats.pdf._tables import MIN_RULES, Grid, continues, fill, grids, word_starts
 from detectors.formats.pdf._text_layer import is_layer, split
 from detectors.limits import Budget
 from detectors.model import Cover, Item, Structure, Table, Text, Unread, Vector
@@ -396,8 +396,9 @@ def _tables(
     that table on."""
     tables: list[Table] = []
     used: set[int] = set()
+    starts = word_starts(glyphs)
     for number, grid in enumerate(grids, start=1):
-        rows, placed = fill(grid, [g for g in glyphs if g.order not in used])
+        rows, placed = fill(grid, [g for g in glyphs if g.order not in used], starts)
         where = f"page {index + 1}, table {number}"
         if not tables and above is not None and rows and continues(above, rows[0]):
             tables.append(Table(where, Vector.PAGE_TEXT, above, rows, first_row=1))

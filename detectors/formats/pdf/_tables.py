@@ -105,10 +105,13 @@ def _flip(cell: tuple[float, float, float, float] | None) -> Box | None:
     return (x0, -bottom, x1, -top)
 
 
-def fill(grid: Grid, glyphs: list[Glyph]) -> tuple[list[tuple[str, ...]], set[int]]:
-    """The grid's rows of cell text, and the painting order of the glyphs placed in cells."""
+def fill(
+    grid: Grid, glyphs: list[Glyph], starts: dict[int, Box] | None = None
+) -> tuple[list[tuple[str, ...]], set[int]]:
+    """The grid's rows of cell text, and the painting order of the glyphs placed in cells;
+    `starts` are `word_starts` of the page's glyphs, worked out once for all its grids."""
     # Glyphs sorted by the height of their centre: each row only tests those in its band.
-    anchors = _word_starts(glyphs)
+    anchors = word_starts(glyphs) if starts is None else starts
     ranked = sorted(glyphs, key=lambda g: g.box[1] + g.box[3])
     heights = [g.box[1] + g.box[3] for g in ranked]
     used: set[int] = set()
@@ -133,7 +136,7 @@ def fill(grid: Grid, glyphs: list[Glyph]) -> tuple[list[tuple[str, ...]], set[in
     return [tuple(r[c] if c < len(r) else "" for c in keep) for r in rows], used
 
 
-def _word_starts(glyphs: list[Glyph]) -> dict[int, Box]:
+def word_starts(glyphs: list[Glyph]) -> dict[int, Box]:
     """For each glyph (by painting order), the box of the first glyph of its word: a word
     runs on past its cell's edge (a spreadsheet's long text spilling over the empty cell
     beside it) and stays whole in the cell it starts in, never split across two."""

@@ -41,10 +41,9 @@ def _paragraphs(root: etree._Element) -> list[str]:
     for element in root.iter():
         if isinstance(element.tag, str) and local(element.tag) == "p":
             text = "".join(
-                node.text or ""
+                "\n" if local(node.tag) == "br" else node.text or ""
                 for node in element.iter()
-                if isinstance(node.tag, str) and local(node.tag) == "t"
-            ).strip()
-            if text:
-                lines.append(text)
+                if isinstance(node.tag, str) and local(node.tag) in ("t", "br")
+            )
+            lines.extend(line.strip() for line in text.splitlines() if line.strip())
     return lines
