@@ -106,22 +106,23 @@ def sort_paragraph(paragraph: etree._Element, styles: Styles) -> Sorted:
 
 def _in_fallback(node: etree._Element, paragraph: etree._Element) -> bool:
     """Whether the node stands in the copy of a box Word keeps for older readers."""
-    ancestor = node.getparent()
-    while ancestor is not paragraph and ancestor is not None:
-        if ancestor.tag == _FALLBACK:
-            return True
-        ancestor = ancestor.getparent()
-    return False
+    return _within(node, paragraph, _FALLBACK) is not None
 
 
 def _inner_paragraph(node: etree._Element, paragraph: etree._Element) -> etree._Element:
     """The paragraph of a text box a piece of text stands in, or `paragraph` itself."""
+    inner = _within(node, paragraph, _PARAGRAPH)
+    return paragraph if inner is None else inner
+
+
+def _within(node: etree._Element, paragraph: etree._Element, tag: str) -> etree._Element | None:
+    """The nearest element of `tag` holding the node, below `paragraph`."""
     ancestor = node.getparent()
     while ancestor is not paragraph and ancestor is not None:
-        if ancestor.tag == _PARAGRAPH:
+        if ancestor.tag == tag:
             return ancestor
         ancestor = ancestor.getparent()
-    return paragraph
+    return None
 
 
 def _vector_of(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+import pytest
+from _pytest.mark.structures import ParameterSet
+
 from detectors.limits import Budget
 from detectors.model import Item, Table, Text, Vector
 
@@ -31,3 +34,27 @@ def found(items: list[Text], vector: Vector, where: str, text: str) -> bool:
 
 def vectors_of(items: list[Text], text: str) -> set[Vector]:
     return {t.vector for t in items if text in t.text}
+
+
+def all_text(inspector: Inspector, data: bytes, name: str) -> str:
+    """All text an inspector hands to detection: its texts, and its tables' headers and
+    cells, a line each."""
+    parts: list[str] = []
+    for item in inspector(data, name, Budget()):
+        if isinstance(item, Text):
+            parts.append(item.text)
+        elif isinstance(item, Table):
+            parts.extend(cell for row in (item.header, *item.rows) for cell in row)
+    return "\n".join(parts)
+
+
+def layout_params(layouts: dict[str, dict[str, str]]) -> list[ParameterSet]:
+    """(format, layout) parameters for every layout of every format, `layouts` giving each
+    format's layouts with the reason of those known to fail (an empty reason: none); a
+    known failure is a strict expected failure, so a repair shows at once."""
+    params: list[ParameterSet] = []
+    for kind, reasons in layouts.items():
+        for layout, reason in reasons.items():
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            params.append(pytest.param(kind, layout, marks=marks, id=f"{kind}: {layout}"))
+    return params

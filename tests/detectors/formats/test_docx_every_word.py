@@ -11,6 +11,7 @@ import re
 import zipfile
 
 import pytest
+from _inspect_helpers import all_text
 
 from crawler.demo.builders._zip import relationships, zip_parts
 from crawler.demo.builders.docx import (
@@ -26,8 +27,6 @@ from crawler.demo.builders.docx import (
     table,
 )
 from detectors.formats.docx import inspect_docx
-from detectors.limits import Budget
-from detectors.model import Table, Text
 
 WORDS = ["Quillfeather", "Brackenridge", "Ormsgill", "Tanyard", "Wexcombe", "Pellinore"]
 FIRST, SECOND = WORDS[:3], WORDS[3:]
@@ -182,14 +181,7 @@ GLUED: dict[str, str] = {}
 
 
 def _read(data: bytes) -> str:
-    """All text the Word inspector hands to detection: texts and tables' cells."""
-    parts: list[str] = []
-    for item in inspect_docx(data, "layout.docx", Budget()):
-        if isinstance(item, Text):
-            parts.append(item.text)
-        elif isinstance(item, Table):
-            parts.extend(cell for row in (item.header, *item.rows) for cell in row)
-    return "\n".join(parts)
+    return all_text(inspect_docx, data, "layout.docx")
 
 
 def _params(failing: dict[str, str]) -> list[object]:

@@ -6,11 +6,10 @@ called clean that was never read (a box round a complainant's details once was).
 from __future__ import annotations
 
 import pytest
+from _inspect_helpers import all_text
 
 from crawler.demo.builders.pdf import WHITE, Box, Line, Page, build_pdf, ruled_table
 from detectors.formats.pdf import inspect_pdf
-from detectors.limits import Budget
-from detectors.model import Table, Text
 
 WORDS = ["Quillfeather", "Brackenridge", "Ormsgill", "Tanyard", "Wexcombe", "Pellinore"]
 
@@ -65,14 +64,7 @@ LAYOUTS: dict[str, list[Page]] = {
 
 
 def _read(pages: list[Page]) -> str:
-    """All text the PDF inspector hands to detection: texts and tables' cells."""
-    parts: list[str] = []
-    for item in inspect_pdf(build_pdf(pages), "layout.pdf", Budget()):
-        if isinstance(item, Text):
-            parts.append(item.text)
-        elif isinstance(item, Table):
-            parts.extend(cell for row in (item.header, *item.rows) for cell in row)
-    return "\n".join(parts)
+    return all_text(inspect_pdf, build_pdf(pages), "layout.pdf")
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=list(LAYOUTS))

@@ -10,10 +10,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 import pytest
+from _inspect_helpers import Inspector, all_text, layout_params
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -29,8 +30,6 @@ from crawler.demo.builders.xlsx import (
 )
 from detectors.formats.ods import inspect_ods
 from detectors.formats.xlsx import inspect_xlsx
-from detectors.limits import Budget
-from detectors.model import Item, Table, Text
 
 WORDS = ["Quillfeather", "Brackenridge", "Ormsgill", "Tanyard", "Wexcombe", "Pellinore"]
 FIRST, SECOND = WORDS[:3], WORDS[3:]
@@ -402,47 +401,28 @@ ODS_FAILING: dict[str, str] = {}
 
 # -- the invariant ---------------------------------------------------------------------------
 
-Inspector = Callable[[bytes, str, Budget], Iterator[Item]]
 FORMATS: dict[str, tuple[Inspector, dict[str, bytes], dict[str, str]]] = {
     "xlsx": (inspect_xlsx, XLSX, XLSX_FAILING),
     "ods": (inspect_ods, ODS, ODS_FAILING),
 }
+PARAMS = layout_params(
+    {
+        kind: {name: failing.get(name, "") for name in made}
+        for kind, (_, made, failing) in FORMATS.items()
+    }
+)
 
 
-def _read(inspector: Inspector, data: bytes, name: str) -> str:
-    """All text the inspector hands to detection: texts and tables' header and cells."""
-    parts: list[str] = []
-    for item in inspector(data, name, Budget()):
-        if isinstance(item, Text):
-            parts.append(item.text)
-        elif isinstance(item, Table):
-            parts.extend(cell for row in (item.header, *item.rows) for cell in row)
-    return "\n".join(parts)
-
-
-def _params() -> list[object]:
-    params: list[object] = []
-    for kind, (_, layouts, failing) in FORMATS.items():
-        for layout in layouts:
-            marks = (
-                [pytest.mark.xfail(strict=True, reason=failing[layout])]
-                if layout in failing
-                else []
-            )
-            params.append(pytest.param(kind, layout, marks=marks, id=f"{kind}: {layout}"))
-    return params
-
-
-@pytest.mark.parametrize(("kind", "layout"), _params())
+@pytest.mark.parametrize(("kind", "layout"), PARAMS)
 def test_every_word_held_reaches_detection(kind: str, layout: str) -> None:
     inspector, layouts, _ = FORMATS[kind]
-    read = _read(inspector, layouts[layout], f"layout.{kind}")
+    read = all_text(inspector, layouts[layout], f"layout.{kind}")
     assert [w for w in WORDS if w not in read] == []
 
 
-@pytest.mark.parametrize(("kind", "layout"), _params())
+@pytest.mark.parametrize(("kind", "layout"), PARAMS)
 def test_every_word_reaches_detection_as_a_word(kind: str, layout: str) -> None:
     """A word run into the next ("SmithDate") is read but no longer found."""
     inspector, layouts, _ = FORMATS[kind]
-    read = _read(inspector, layouts[layout], f"layout.{kind}")
+    read = all_text(inspector, layouts[layout], f"layout.{kind}")
     assert [w for w in WORDS if not re.search(rf"\b{w}\b", read)] == []

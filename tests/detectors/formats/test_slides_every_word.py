@@ -10,11 +10,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
+from _inspect_helpers import Inspector, all_text, layout_params
 from _odf_helpers import odp, p, style
 from _odf_helpers import table as odf_table
+from _pytest.mark.structures import ParameterSet
 from pptx import Presentation
 from pptx.chart.data import ChartData
 from pptx.enum.chart import XL_CHART_TYPE
@@ -25,8 +27,6 @@ from crawler.demo.builders._zip import zip_parts
 from crawler.demo.builders.pptx import Slide, build_pptx
 from detectors.formats.odp import inspect_odp
 from detectors.formats.pptx import inspect_pptx
-from detectors.limits import Budget
-from detectors.model import Item, Table, Text
 
 WORDS = ["Quillfeather", "Brackenridge", "Ormsgill", "Tanyard", "Wexcombe", "Pellinore"]
 FIRST, SECOND = WORDS[:3], WORDS[3:]
@@ -381,40 +381,26 @@ ODP_FAILING: dict[str, str] = {
 
 # -- the invariant ---------------------------------------------------------------------------
 
-Inspector = Callable[[bytes, str, Budget], Iterator[Item]]
 FORMATS: dict[str, tuple[Inspector, dict[str, bytes], dict[str, str], dict[str, str]]] = {
     "pptx": (inspect_pptx, PPTX, PPTX_FAILING, PPTX_GLUED),
     "odp": (inspect_odp, ODP, ODP_FAILING, {}),
 }
 
 
-def _read(inspector: Inspector, data: bytes, name: str) -> str:
-    """All text the inspector hands to detection: texts and tables' header and cells."""
-    parts: list[str] = []
-    for item in inspector(data, name, Budget()):
-        if isinstance(item, Text):
-            parts.append(item.text)
-        elif isinstance(item, Table):
-            parts.extend(cell for row in (item.header, *item.rows) for cell in row)
-    return "\n".join(parts)
-
-
-def _params(glued: bool) -> list[object]:
-    params: list[object] = []
-    for kind, (_, layouts, failing, gluing) in FORMATS.items():
-        known = {**failing, **gluing} if glued else failing
-        for layout in layouts:
-            marks = (
-                [pytest.mark.xfail(strict=True, reason=known[layout])] if layout in known else []
-            )
-            params.append(pytest.param(kind, layout, marks=marks, id=f"{kind}: {layout}"))
-    return params
+def _params(glued: bool) -> list[ParameterSet]:
+    """Every layout; those known to lose words, or (`glued`) to run them together, marked."""
+    return layout_params(
+        {
+            kind: {name: {**failing, **(gluing if glued else {})}.get(name, "") for name in made}
+            for kind, (_, made, failing, gluing) in FORMATS.items()
+        }
+    )
 
 
 @pytest.mark.parametrize(("kind", "layout"), _params(glued=False))
 def test_every_word_held_reaches_detection(kind: str, layout: str) -> None:
     inspector, layouts, _, _ = FORMATS[kind]
-    read = _read(inspector, layouts[layout], f"layout.{kind}")
+    read = all_text(inspector, layouts[layout], f"layout.{kind}")
     assert [w for w in WORDS if w not in read] == []
 
 
@@ -422,5 +408,5 @@ def test_every_word_held_reaches_detection(kind: str, layout: str) -> None:
 def test_every_word_reaches_detection_as_a_word(kind: str, layout: str) -> None:
     """A word run into the next ("SmithDate") is read but no longer found."""
     inspector, layouts, _, _ = FORMATS[kind]
-    read = _read(inspector, layouts[layout], f"layout.{kind}")
+    read = all_text(inspector, layouts[layout], f"layout.{kind}")
     assert [w for w in WORDS if not re.search(rf"\b{w}\b", read)] == []

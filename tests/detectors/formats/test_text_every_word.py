@@ -8,10 +8,11 @@ file and the detectors is a document called clean that was never read."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from html import escape
 
 import pytest
+from _inspect_helpers import Inspector, all_text, layout_params
 from _odf_helpers import odt, p, style
 from _odf_helpers import table as odf_table
 
@@ -20,8 +21,6 @@ from crawler.demo.builders.html import paragraph as html_paragraph
 from crawler.demo.builders.html import table as html_table
 from detectors.formats.html import inspect_html
 from detectors.formats.odt import inspect_odt
-from detectors.limits import Budget
-from detectors.model import Item, Table, Text
 
 WORDS = ["Quillfeather", "Brackenridge", "Ormsgill", "Tanyard", "Wexcombe", "Pellinore"]
 FIRST, SECOND = WORDS[:3], WORDS[3:]
@@ -324,49 +323,30 @@ HTML_FAILING: dict[str, str] = {}
 
 # -- the invariant ---------------------------------------------------------------------------
 
-Inspector = Callable[[bytes, str, Budget], Iterator[Item]]
 FORMATS: dict[str, tuple[Inspector, dict[str, bytes], dict[str, list[str]], dict[str, str]]] = {
     "odt": (inspect_odt, ODT, {}, ODT_FAILING),
     "html": (inspect_html, HTML, HTML_WORDS, HTML_FAILING),
 }
-
-
-def _read(inspector: Inspector, data: bytes, name: str) -> str:
-    """All text the inspector hands to detection: texts and tables' header and cells."""
-    parts: list[str] = []
-    for item in inspector(data, name, Budget()):
-        if isinstance(item, Text):
-            parts.append(item.text)
-        elif isinstance(item, Table):
-            parts.extend(cell for row in (item.header, *item.rows) for cell in row)
-    return "\n".join(parts)
-
-
-def _params() -> list[object]:
-    params: list[object] = []
-    for kind, (_, layouts, _, failing) in FORMATS.items():
-        for layout in layouts:
-            marks = (
-                [pytest.mark.xfail(strict=True, reason=failing[layout])]
-                if layout in failing
-                else []
-            )
-            params.append(pytest.param(kind, layout, marks=marks, id=f"{kind}: {layout}"))
-    return params
+PARAMS = layout_params(
+    {
+        kind: {name: failing.get(name, "") for name in made}
+        for kind, (_, made, _, failing) in FORMATS.items()
+    }
+)
 
 
 def _missing(kind: str, layout: str, found: Callable[[str, str], bool]) -> list[str]:
     inspector, layouts, own_words, _ = FORMATS[kind]
-    read = _read(inspector, layouts[layout], f"layout.{kind}")
+    read = all_text(inspector, layouts[layout], f"layout.{kind}")
     return [w for w in own_words.get(layout, WORDS) if not found(w, read)]
 
 
-@pytest.mark.parametrize(("kind", "layout"), _params())
+@pytest.mark.parametrize(("kind", "layout"), PARAMS)
 def test_every_word_held_reaches_detection(kind: str, layout: str) -> None:
     assert _missing(kind, layout, lambda word, read: word in read) == []
 
 
-@pytest.mark.parametrize(("kind", "layout"), _params())
+@pytest.mark.parametrize(("kind", "layout"), PARAMS)
 def test_every_word_reaches_detection_as_a_word(kind: str, layout: str) -> None:
     """A word run into the next ("SmithDate") is read but no longer found."""
     assert _missing(kind, layout, lambda word, read: bool(re.search(rf"\b{word}\b", read))) == []
