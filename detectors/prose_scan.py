@@ -25,6 +25,7 @@ from detectors.names import (
     normal,
     parse_name,
 )
+from detectors.offender_wording import lists_offenders
 from detectors.places import place_led, place_or_org_span, venue_before
 from detectors.public import (
     PAYEE_REACH,
@@ -39,7 +40,7 @@ from detectors.roles import public_in_prose
 from detectors.row_people import PersonKeys, identity, name_keys
 from detectors.signatures import signature_spans, signoff_spans
 from detectors.special import GRAVE, categories_in
-from detectors.tables import IDENTIFYING, OFFENDER_LIST
+from detectors.tables import IDENTIFYING
 from detectors.vocab import NOT_NAMES
 
 NEAR = 150
@@ -331,7 +332,7 @@ def _judge(
         _ROLE.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in members
     )
     linked = any(m.entity != "PERSON" and near_people.near(m) for m, _ in anchors)
-    offenders = named and _lists_offenders(text, people)
+    offenders = named and lists_offenders(text, people)
     return ProseResult(
         tuple(hits),
         frozenset(categories),
@@ -343,40 +344,6 @@ def _judge(
         linked,
         grave,
     )
-
-
-_QUESTION_END = re.compile(r"[.?!]")
-QUESTION_REACH = 300
-"""Characters after offender-list wording searched for the end of its sentence."""
-
-
-def _lists_offenders(text: str, people: Sequence[ProseMatch]) -> bool:
-    """Offender-list wording ("sex offenders", "MAPPA") outside a question, with someone
-    named after it or just before it ("Registered sex offenders: Jane Smith …", "Jane
-    Smith, a registered sex offender"): a form's "Has anyone in the household been subject
-    to a sex offender order?" names no offender, nor does "Jane Smith talked about sex
-    offender notification" in a meeting's minutes."""
-    for match in OFFENDER_LIST.finditer(text):
-        end = _QUESTION_END.search(text, match.end(), match.end() + QUESTION_REACH)
-        if end is not None and end.group() == "?":
-            continue
-        if any(
-            0 <= p.start - match.end() <= OFFENDER_AFTER
-            or (0 <= match.start() - p.end and _APPOSED.fullmatch(text[p.end : match.start()]))
-            for p in people
-        ):
-            return True
-    return False
-
-
-OFFENDER_AFTER = 3_000
-"""Characters after offender-list wording within which the names it heads stand."""
-_APPOSED = re.compile(
-    r"[\s,(:–—-]*(?:(?:who|is|was|a|an|the|known|convicted|registered|as)[\s,]+){0,4}",
-    re.IGNORECASE,
-)
-"""The words between a name and offender wording that call the person one ("Jane Smith, a
-registered sex offender", "John Brown (sex offender)"); "talked about" does not."""
 
 
 def _without_names(text: str, names: Sequence[ProseMatch]) -> str:

@@ -9,7 +9,7 @@ import pytest
 from detectors.assess import assess
 from detectors.detect import Detector
 from detectors.model import Severity, Structure, Table, Text, Vector
-from detectors.prose_scan import _lists_offenders
+from detectors.offender_wording import lists_offenders
 from tests.detectors._tables import fake_names
 
 C, H, M, L = Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW
@@ -181,4 +181,4 @@ def test_offender_wording_calls_only_the_person_it_is_said_of_one(
 ) -> None:
     start = text.index(name)
     person = SimpleNamespace(start=start, end=start + len(name))
-    assert _lists_offenders(text, [person]) is lists
+    assert lists_offenders(text, [person]) is lists
