@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from urllib.parse import unquote
 
 from lxml import etree
 
@@ -14,6 +13,7 @@ from detectors.errors import EncryptedDocument, UnreadableDocument
 from detectors.formats import sniff
 from detectors.formats._archive import SafeZip
 from detectors.formats._ooxml import embedded_part
+from detectors.formats._text import mail_address
 from detectors.formats._xml import free, local
 from detectors.formats.xlsx.parts import read_small, stream
 from detectors.limits import Budget
@@ -271,8 +271,5 @@ def field_values(field: etree._Element) -> list[tuple[bool, str]]:
 
 def mail_link(link: etree._Element, where: str) -> list[Item]:
     """The address a link's words open ("contact us" over mailto:jane.smith@…)."""
-    href = (link.get(f"{{{XLINK}}}href") or "").strip()
-    if href[:7].lower() != "mailto:":
-        return []
-    address = unquote(href[7:].split("?", 1)[0]).strip()
+    address = mail_address((link.get(f"{{{XLINK}}}href") or "").strip())
     return [Text(address, Vector.METADATA, f"mail link in {where}")] if address else []

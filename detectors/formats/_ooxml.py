@@ -7,7 +7,6 @@ import posixpath
 import re
 import struct
 from collections.abc import Iterator
-from urllib.parse import unquote
 
 from lxml import etree
 
@@ -15,6 +14,7 @@ from detectors.errors import UnreadableDocument
 from detectors.formats import OLE_MAGIC
 from detectors.formats._archive import SafeZip
 from detectors.formats._ole import embedded_ole
+from detectors.formats._text import mail_address
 from detectors.formats._xml import local, parse
 from detectors.formats.archive import safe_name
 from detectors.model import Embedded, Item, Table, Text, Unread, Vector
@@ -163,11 +163,9 @@ def inspect_mail_links(archive: SafeZip, folder: str) -> Iterator[Text | Unread]
             yield Unread(part, str(error))
             continue
         for element in elements:
-            target = element.get("Target", "")
-            if element.get("TargetMode") == "External" and target[:7].lower() == "mailto:":
-                address = unquote(target[7:].split("?", 1)[0]).strip()
-                if address:
-                    addresses[address] = None
+            address = mail_address(element.get("Target", ""))
+            if element.get("TargetMode") == "External" and address:
+                addresses[address] = None
     if addresses:
         yield Text("\n".join(addresses), Vector.METADATA, f"mail links in {folder.rstrip('/')}")
 

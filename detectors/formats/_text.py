@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from urllib.parse import unquote
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -63,3 +64,11 @@ def _guess(data: bytes) -> tuple[str, str]:
         except LookupError:
             pass
     return data.decode("latin-1"), "latin-1"
+
+
+def mail_address(target: str) -> str:
+    """The address a `mailto:` link opens ("mailto:jane.smith%40x.gov.uk?subject=FOI" ->
+    "jane.smith@x.gov.uk"); "" for any other link."""
+    if target[:7].lower() != "mailto:":
+        return ""
+    return unquote(target[7:].split("?", 1)[0]).strip()

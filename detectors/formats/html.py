@@ -25,7 +25,7 @@ from lxml import etree
 
 from detectors.formats._ooxml import label
 from detectors.formats._tally import tallied
-from detectors.formats._text import decode
+from detectors.formats._text import decode, mail_address
 from detectors.limits import Budget
 from detectors.model import Item, Structure, Table, Text, Vector
 
@@ -277,9 +277,9 @@ def _comment(element: etree._Element, page: _Page) -> Iterator[Item]:
 
 
 def _attributes(element: etree._Element, page: _Page) -> None:
-    href = (element.get("href") or "").strip()
-    if href[:7].lower() == "mailto:":  # the address behind "contact us"
-        page.attributes.append(f"mail link: {unquote(href[7:].split('?', 1)[0])[:MAX_VALUE]}")
+    address = mail_address((element.get("href") or "").strip())
+    if address:  # the address behind "contact us"
+        page.attributes.append(f"mail link: {address[:MAX_VALUE]}")
     for key, value in element.attrib.items():
         if value.strip() and (key.startswith("data-") or key in ("alt", "title")):
             if key == "title" and _names_its_link(element, value):

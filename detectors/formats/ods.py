@@ -14,7 +14,6 @@ files) are never materialised when empty, and a repeated non-empty row is kept a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import unquote
 
 from lxml import etree
 
@@ -36,6 +35,7 @@ from detectors.formats._odf import (
     tracked_changes,
 )
 from detectors.formats._sheet import MAX_COLUMNS, Layout, Row, column_letter, sheet_tables
+from detectors.formats._text import mail_address
 from detectors.formats._xml import free, local
 from detectors.formats.xlsx.headerfooter import printed_sections
 from detectors.formats.xlsx.parts import read_small, stream
@@ -364,9 +364,8 @@ class _TableReader:
             if name == "p":
                 paragraphs.append("".join(child.itertext()))
                 for link in child.iter(f"{{{TEXT}}}a"):
-                    href = link.get(_HREF) or ""
-                    address = unquote(href[7:].split("?", 1)[0]).strip()
-                    if href[:7].lower() == "mailto:" and address and len(self.links) < _MAX_NOTES:
+                    address = mail_address(link.get(_HREF) or "")
+                    if address and len(self.links) < _MAX_NOTES:
                         self.links[address] = None
             elif name == "annotation" and len(self.notes) < _MAX_NOTES:
                 self._note(child, number, column)
