@@ -163,7 +163,9 @@ def inspect_mail_links(archive: SafeZip, folder: str) -> Iterator[Text | Unread]
             yield Unread(part, str(error))
             continue
         for element in elements:
-            address = mail_address(element.get("Target", ""))
+            if not isinstance(element.tag, str):
+                continue  # a comment or processing instruction among the relationships
+            address = mail_address(element.get("Target") or "")
             if element.get("TargetMode") == "External" and address:
                 addresses[address] = None
     if addresses:
