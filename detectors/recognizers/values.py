@@ -57,8 +57,19 @@ _IPV6 = re.compile(r"(?=.*:.*:)[0-9A-F:]{2,39}(?:%\w+)?", _I)
 def nhs_issued(digits: str) -> bool:
     """NHS numbers (with Scotland's CHI and Northern Ireland's H&C numbers in the same shape)
     have been issued from 010 to 799. Nothing from 800 up has been; 999 is the range kept for
-    test and demonstration records, and a run of one digit is a placeholder."""
-    return "010" <= digits[:3] < "800" and len(set(digits)) > 1
+    test and demonstration records, and a run of one digit is a placeholder. Scotland's numbers
+    (010 to 311) begin with the holder's birth date, day and month first: one that does not
+    begin with a date was never issued."""
+    if not ("010" <= digits[:3] < "800" and len(set(digits)) > 1):
+        return False
+    return digits[:3] > "311" or _day_month(int(digits[:2]), int(digits[2:4]))
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _day_month(day: int, month: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month - 1]
 
 
 def _nhs(value: str, hint: bool) -> bool:

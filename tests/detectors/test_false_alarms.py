@@ -321,7 +321,9 @@ def _with_check(nine: str) -> str:
         (900_000_000, False),
         (485_777_300, True),  # England
         (634_892_000, True),
-        (101_203_400, True),  # Scotland's CHI numbers share the shape
+        (101_203_400, True),  # Scotland's CHI numbers share the shape, birth date first
+        (251_627_300, False),  # in Scotland's range, but day 25 of month 16 is no date
+        (310_203_400, False),  # 31 February
     ],
 )
 def test_test_patients_nhs_numbers_are_told_from_issued_ones(first: int, found: bool) -> None:
