@@ -1,4 +1,5 @@
-"""odp (OpenDocument presentation): slides, hidden slides, speaker notes, comments, tables.
+"""odp (OpenDocument presentation): slides, hidden slides, speaker notes, comments, tables,
+slides' names.
 
 content.xml is streamed one slide (`draw:page`) at a time. A slide is hidden when its page
 style has `presentation:visibility="hidden"`; its speaker notes are `presentation:notes`.
@@ -7,6 +8,7 @@ Master slides' own frames are read; their placeholders hold only prompts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml import etree
@@ -56,6 +58,7 @@ def _slides(zf: SafeZip, reader: OdfReader, budget: Budget) -> Iterator[Item]:
     automatic = f"{{{OFFICE}}}automatic-styles"
     presentation = f"{{{OFFICE}}}presentation"
     slides = 0
+    names: list[str] = []
     for number, (_, element) in enumerate(stream(zf, "content.xml", None)):
         if not number % 4096:
             budget.check()
@@ -74,12 +77,22 @@ def _slides(zf: SafeZip, reader: OdfReader, budget: Budget) -> Iterator[Item]:
                 if hidden:
                     yield Structure(Vector.HIDDEN_SLIDE, f"slide {slides}", "hidden slide")
                 yield from reader.blocks(element, vector, Story(f"slide {slides}, "))
+                names.append(_own_name(element.get(f"{{{DRAW}}}name") or "", slides))
             elif isinstance(element.tag, str) and local(element.tag) in _DECLARATIONS:
                 text = "".join(element.itertext()).strip()
                 if text and element.tag.startswith(f"{{{PRESENTATION}}}"):
                     kind = _DECLARATIONS[local(element.tag)]
                     yield Text(text, Vector.PAGE_TEXT, f"{kind} of slides")
             free(element)
+    if any(names):
+        yield Text("\n".join(n for n in names if n), Vector.METADATA, "slide names")
+
+
+def _own_name(name: str, number: int) -> str:
+    """A slide's name as the presenter typed it in the navigator, or "" for the name LibreOffice
+    gives every slide ("page3", "Slide 3")."""
+    name = name.strip()
+    return "" if re.fullmatch(rf"(?:page|slide) ?{number}", name, re.IGNORECASE) else name
 
 
 def _masters(root: etree._Element, reader: OdfReader) -> Iterator[Item]:

@@ -78,6 +78,7 @@ def _inspect_pptx(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
             slide = _Slide(number, part, vector, width, height)
             yield from _shapes(root, slide)
             yield from _related(archive, slide)
+        yield from _section_names(presentation)
         yield from _templates(archive, width, height)
         yield from inspect_diagrams(archive, "ppt/diagrams/")
         yield from inspect_mail_links(archive, "ppt/slides/")
@@ -126,6 +127,17 @@ def _shapes(root: etree._Element, slide: _Slide) -> Iterator[Item]:
         text = _text(body) if body is not None else ""
         if text:
             yield Text(text, vector, where)
+
+
+_SECTION = "{http://schemas.microsoft.com/office/powerpoint/2010/main}section"
+
+
+def _section_names(presentation: etree._Element) -> Iterator[Item]:
+    """The names of the deck's sections, which a presenter types ("Jane Smith's cases") and the
+    slide sorter shows: kept in an extension of presentation.xml."""
+    names = [name for e in presentation.iter(_SECTION) if (name := (e.get("name") or "").strip())]
+    if names:
+        yield Text("\n".join(names), Vector.METADATA, "section names")
 
 
 def _off_slide(shape: etree._Element, slide: _Slide) -> bool:

@@ -27,6 +27,8 @@ from crawler.demo.builders._zip import zip_parts
 from crawler.demo.builders.pptx import Slide, build_pptx
 from detectors.formats.odp import inspect_odp
 from detectors.formats.pptx import inspect_pptx
+from detectors.limits import Budget
+from detectors.model import Text
 
 WORDS = ["Quillfeather", "Brackenridge", "Ormsgill", "Tanyard", "Wexcombe", "Pellinore"]
 FIRST, SECOND = WORDS[:3], WORDS[3:]
@@ -280,12 +282,7 @@ PPTX: dict[str, bytes] = {
     "section names": _sections(),
     "a SmartArt diagram's data": _smartart(),
 }
-PPTX_FAILING: dict[str, str] = {
-    "section names": (
-        "pptx.py _inspect_pptx takes only p:sldSz and p:sldId from ppt/presentation.xml: "
-        "p14:section/@name in its p:extLst (p14:sectionLst) is never read"
-    ),
-}
+PPTX_FAILING: dict[str, str] = {}
 """Layouts whose words do not all reach detection, and where they are lost."""
 PPTX_GLUED: dict[str, str] = {}
 """Layouts whose words reach detection, but run into their neighbours."""
@@ -371,12 +368,7 @@ ODP: dict[str, bytes] = {
     "slide names": odp("".join(_page(_frame(p("Agenda")), name=w) for w in WORDS)),
     "the creator property": odp(AGENDA_PAGE, creator=" ".join(WORDS)),
 }
-ODP_FAILING: dict[str, str] = {
-    "slide names": (
-        "odp.py _slides reads a draw:page's draw:style-name and contents, never its "
-        "draw:name (the slide's name, shown in the navigator and slide sorter)"
-    ),
-}
+ODP_FAILING: dict[str, str] = {}
 
 
 # -- the invariant ---------------------------------------------------------------------------
@@ -410,3 +402,20 @@ def test_every_word_reaches_detection_as_a_word(kind: str, layout: str) -> None:
     inspector, layouts, _, _ = FORMATS[kind]
     read = all_text(inspector, layouts[layout], f"layout.{kind}")
     assert [w for w in WORDS if not re.search(rf"\b{w}\b", read)] == []
+
+
+@pytest.mark.parametrize(
+    ("names", "read"),
+    [
+        (["page1", "page2", "Slide 3"], []),  # LibreOffice's own names for slides 1 to 3
+        (["page1", "Jane Smith 4471", "page3"], ["Jane Smith 4471"]),
+        (["page2", "page1", "page3"], ["page2", "page1"]),  # out of order: typed, not given
+    ],
+)
+def test_odp_reads_slide_names_typed_and_not_the_names_given_by_default(
+    names: list[str], read: list[str]
+) -> None:
+    deck = odp("".join(_page(_frame(p("Agenda")), name=name) for name in names))
+    texts = [i for i in inspect_odp(deck, "deck.odp", Budget()) if isinstance(i, Text)]
+    found = [t.text.splitlines() for t in texts if t.where == "slide names"]
+    assert found == ([read] if read else [])
