@@ -6,7 +6,7 @@ import io
 import posixpath
 import re
 import struct
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from lxml import etree
 
@@ -172,10 +172,14 @@ def inspect_mail_links(archive: SafeZip, folder: str) -> Iterator[Text | Unread]
         yield Text("\n".join(addresses), Vector.METADATA, f"mail links in {folder.rstrip('/')}")
 
 
-def inspect_diagrams(archive: SafeZip, folder: str) -> Iterator[Item]:
+def inspect_diagrams(
+    archive: SafeZip, folder: str, linked: Mapping[str, tuple[Vector, str]] | None = None
+) -> Iterator[Item]:
     """The text of SmartArt diagrams (`diagrams/data*.xml`), drawn on the page but stored
     apart from its text. An organisation chart's boxes, each a name over a post, are the rows
-    of a table ("Jane Smith | Inspector"), as a staff list would give them."""
+    of a table ("Jane Smith | Inspector"), as a staff list would give them. `linked` gives a
+    diagram's part the vector and place of the page that draws it (a hidden slide's diagram
+    is hidden); a diagram no page links to counts as shown."""
     for number, part in enumerate(archive.matching(folder, ".xml"), start=1):
         if not posixpath.basename(part).lower().startswith("data"):
             continue  # the layout, colours, style and the drawing cached from the data
@@ -186,15 +190,14 @@ def inspect_diagrams(archive: SafeZip, folder: str) -> Iterator[Item]:
             yield Unread(f"diagram {number}", str(error))
             continue
         boxes = [lines for lines in map(_box_lines, root.iter(f"{{{_DGM}}}pt")) if lines]
-        where = f"diagram {number}"
+        vector, page = (linked or {}).get(part, (Vector.PAGE_TEXT, ""))
+        where = f"{page}, diagram {number}" if page else f"diagram {number}"
         if sum(1 for lines in boxes if len(lines) >= 2) >= 2:
             width = max(len(lines) for lines in boxes)
             rows = [tuple(lines + [""] * (width - len(lines))) for lines in boxes]
-            yield Table(where, Vector.PAGE_TEXT, (), iter(rows))
+            yield Table(where, vector, (), iter(rows))
         elif boxes:
-            yield Text(
-                "\n".join(line for lines in boxes for line in lines), Vector.PAGE_TEXT, where
-            )
+            yield Text("\n".join(line for lines in boxes for line in lines), vector, where)
 
 
 def _box_lines(point: etree._Element) -> list[str]:

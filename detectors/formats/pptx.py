@@ -70,6 +70,7 @@ def _inspect_pptx(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
             for entry in presentation.iter(f"{{{P}}}sldId")
         ]
         unlisted = [p for p in archive.matching("ppt/slides/slide", ".xml") if p not in listed]
+        diagrams: dict[str, tuple[Vector, str]] = {}
         for number, part in enumerate([p for p in listed if archive.has(p)] + unlisted, 1):
             budget.check()
             root = parse(archive.read(part))
@@ -77,10 +78,10 @@ def _inspect_pptx(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
             vector = Vector.HIDDEN_SLIDE if hidden else Vector.PAGE_TEXT
             slide = _Slide(number, part, vector, width, height)
             yield from _shapes(root, slide)
-            yield from _related(archive, slide)
+            yield from _related(archive, slide, diagrams)
         yield from _section_names(presentation)
         yield from _templates(archive, width, height)
-        yield from inspect_diagrams(archive, "ppt/diagrams/")
+        yield from inspect_diagrams(archive, "ppt/diagrams/", diagrams)
         yield from inspect_mail_links(archive, "ppt/slides/")
         yield from _authors(archive)
         yield from inspect_properties(archive)
@@ -194,8 +195,14 @@ def _templates(archive: SafeZip, width: int, height: int) -> Iterator[Item]:
             yield from _shapes(root, slide)
 
 
-def _related(archive: SafeZip, slide: _Slide) -> Iterator[Item]:
+def _related(
+    archive: SafeZip, slide: _Slide, diagrams: dict[str, tuple[Vector, str]]
+) -> Iterator[Item]:
+    """The slide's notes and comments; the diagrams it draws are noted in `diagrams` with the
+    slide's vector, to be read with the others."""
     for part, kind in rel_types_of(archive, slide.part).items():
+        if kind == "diagramData" and diagrams.get(part, (None,))[0] != Vector.PAGE_TEXT:
+            diagrams[part] = (slide.vector, slide.where)  # shown when any slide shows it
         if not archive.has(part):
             continue
         if kind == "notesSlide":

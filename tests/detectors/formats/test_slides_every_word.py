@@ -28,7 +28,7 @@ from crawler.demo.builders.pptx import Slide, build_pptx
 from detectors.formats.odp import inspect_odp
 from detectors.formats.pptx import inspect_pptx
 from detectors.limits import Budget
-from detectors.model import Text
+from detectors.model import Text, Vector
 
 WORDS = ["Quillfeather", "Brackenridge", "Ormsgill", "Tanyard", "Wexcombe", "Pellinore"]
 FIRST, SECOND = WORDS[:3], WORDS[3:]
@@ -222,8 +222,9 @@ def _sections() -> bytes:
     )
 
 
-def _smartart() -> bytes:
-    """An organisation chart (SmartArt): its boxes' text lives in the diagram's data part."""
+def _smartart(*slides: Slide) -> bytes:
+    """An organisation chart (SmartArt) drawn on the first slide: its boxes' text lives in the
+    diagram's data part."""
     points = "".join(
         f'<dgm:pt modelId="{{{number}}}"><dgm:prSet/><dgm:spPr/><dgm:t><a:bodyPr/>'
         f"<a:p><a:r><a:t>{word}</a:t></a:r></a:p></dgm:t></dgm:pt>"
@@ -251,7 +252,7 @@ def _smartart() -> bytes:
         )
         _insert(members, "ppt/slides/slide1.xml", "</p:spTree>", frame)
 
-    return _edited(build_pptx([AGENDA]), edit)
+    return _edited(build_pptx(list(slides or (AGENDA,))), edit)
 
 
 PPTX: dict[str, bytes] = {
@@ -419,3 +420,20 @@ def test_odp_reads_slide_names_typed_and_not_the_names_given_by_default(
     texts = [i for i in inspect_odp(deck, "deck.odp", Budget()) if isinstance(i, Text)]
     found = [t.text.splitlines() for t in texts if t.where == "slide names"]
     assert found == ([read] if read else [])
+
+
+@pytest.mark.parametrize(
+    ("slides", "vector"),
+    [
+        ((AGENDA,), Vector.PAGE_TEXT),
+        ((Slide(texts=("Agenda",), hidden=True),), Vector.HIDDEN_SLIDE),
+    ],
+    ids=["on a shown slide", "on a hidden slide"],
+)
+def test_a_diagram_is_hidden_with_the_slide_that_draws_it(
+    slides: tuple[Slide, ...], vector: Vector
+) -> None:
+    items = [i for i in inspect_pptx(_smartart(*slides), "deck.pptx", Budget())]
+    diagrams = [i for i in items if isinstance(i, Text) and "diagram" in i.where]
+    assert diagrams and all(d.vector is vector and d.where.startswith("slide 1") for d in diagrams)
+    assert set(WORDS) <= set(diagrams[0].text.split())
