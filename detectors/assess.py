@@ -21,6 +21,7 @@ identifier such as a NINO, NHS number or date of birth, sits with the people.
 | its addressee of their dismissal, suspension or misconduct finding   |          |
 | 50 or more people in any other table, or in text with their details  | high     |
 | staff or contact list of 10 or more; hidden staff list of 2 to 9     | medium   |
+| staff list of 3 or more officers with their collar or service numbers | medium   |
 | a private person's name with their home address or own phone         | medium   |
 | 3 or more people in hidden text (comments, tracked changes…)         | medium   |
 | 10 or more people in visible text with contact details or ids        | medium   |
@@ -142,6 +143,7 @@ def _joined(a: Exposure, b: Exposure) -> Exposure:
         special_categories=tuple(sorted({*a.special_categories, *b.special_categories})),
         sensitive=a.sensitive or b.sensitive,
         pay=a.pay or b.pay,
+        numbered=a.numbered or b.numbered,
         private=a.private or b.private,
         role=a.role or b.role,
         offenders=a.offenders or b.offenders,
@@ -191,6 +193,8 @@ def _rate(exposure: Exposure) -> tuple[Severity, str]:
         return Severity.HIGH, f"{people} people in {where} {exposure.source}"
     if exposure.source == "metadata":
         return Severity.LOW, "author names in document properties"
+    if "staff_list" in kinds and exposure.numbered and people >= FEW:
+        return Severity.MEDIUM, f"{where} staff list of {people} people with their numbers"
     if kinds and (people >= SOME or (hidden and people >= LIST)):
         return Severity.MEDIUM, f"{where} {' and '.join(kinds)} of {people} people"
     if (hidden and people >= 3) or people >= SOME:

@@ -21,6 +21,8 @@ class Exposure:
     sensitive: bool = False
     pay: bool = False
     """A table gives people's pay beside their names (the Cumbria leak)."""
+    numbered: bool = False
+    """A table gives officers' collar, warrant, service or badge numbers beside their names."""
     private: bool = False
     """A private person's home address or own phone number is given with their name."""
     role: bool = False

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -198,3 +199,29 @@ def _mostly_lower(values: list[str]) -> bool:
     filled = [v for v in values if v]
     lower = sum(1 for v in filled if v == v.lower() and any(c.isalpha() for c in v))
     return bool(filled) and lower >= LOWER_SHARE * len(filled)
+
+
+_BARE_ID = re.compile(r"id(?: ?no| ?num(?:ber)?)?\d?|no|number")
+"""A header that says only "ID" or "No", whose numbers a table's other columns explain."""
+_SERVICE_NUMBER = re.compile(r"\d{3,10}")
+
+
+def ranked_numbers(
+    headers: Sequence[str], types: list[ColumnType], sample: Sequence[Sequence[str]]
+) -> list[ColumnType]:
+    """In a list of people with their ranks, a column headed only "ID" whose values are all
+    numbers holds each officer's service or badge number (a force's roster: "ID | NAME |
+    RANK"), as a header naming a collar or warrant number would say."""
+    if not any(t.cue is Cue.RANK for t in types) or not any(t.cue is Cue.NAME for t in types):
+        return types
+    judged = list(types)
+    for i, (header, t) in enumerate(zip(headers, types, strict=False)):
+        values = [cell(row, i).strip() for row in sample if cell(row, i).strip()]
+        if (
+            t.cue in (Cue.OTHER, Cue.COUNT)
+            and _BARE_ID.fullmatch(normal_header(header))
+            and len(values) >= 3
+            and all(_SERVICE_NUMBER.fullmatch(v) for v in values)
+        ):
+            judged[i] = ColumnType(Cue.IDENTIFIER, "POLICE_IDENTIFIER", score=0.7, hint=True)
+    return judged

@@ -82,6 +82,7 @@ def table_exposure(evidence: TableEvidence, hidden: bool) -> Exposure:
         tuple(sorted(evidence.special_categories)),
         evidence.sensitive,
         evidence.pay,
+        numbered=any(hit.entity == "POLICE_IDENTIFIER" for hit in evidence.hits),
         offenders=evidence.offenders,
         public_role=evidence.public_role,
     )

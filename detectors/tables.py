@@ -45,6 +45,7 @@ from detectors.row_people import (
     group_score,
     name_groups,
     paired,
+    ranked_numbers,
     read_name,
     recased,
     row_keys,
@@ -264,6 +265,7 @@ def assess_table(
             headers += added
         width = len(headers)
         types = [judge_column(headers[i], [cell(row, i) for row in sample]) for i in range(width)]
+    types = ranked_numbers(headers, types, sample)
     groups = name_groups(headers, types)
     name_cols = {i for g in groups for i in g.forms.values()}
     if counts_only(headers, types, name_cols) or animals(headers):

@@ -182,3 +182,33 @@ def test_offender_wording_calls_only_the_person_it_is_said_of_one(
     start = text.index(name)
     person = SimpleNamespace(start=start, end=start + len(name))
     assert lists_offenders(text, [person]) is lists
+
+
+def _roster(header: tuple[str, ...], count: int, numbers: bool = True) -> Severity:
+    ranks = ["PC", "Sgt", "PC", "Insp", "DC"]
+    rows = []
+    for n, name in enumerate(fake_names(count, seed=17)):
+        number = f"{104_233 + 37 * n:06d}" if numbers else ""
+        cells = {"NAME": name, "RANK": ranks[n % 5], "UNIT": "District 4"}
+        rows.append(tuple(cells.get(h, number) for h in header))
+    detector = Detector()
+    detector.feed(Table("sheet 1", Vector.CELL, header, iter(rows)))
+    return assess(detector.finish(), ()).severity
+
+
+@pytest.mark.parametrize(
+    ("header", "count", "numbers", "least", "most"),
+    [
+        (("ID", "NAME", "RANK", "UNIT"), 9, True, M, H),  # a force's roster, one in a sample
+        (("NAME", "RANK", "UNIT", "BADGE"), 5, True, M, H),
+        (("IDNO6", "NAME", "RANK", "UNIT"), 4, True, M, H),
+        (("NAME", "RANK", "Warrant no"), 3, True, M, H),
+        (("ID", "NAME", "RANK", "UNIT"), 2, True, L, L),  # two officers: no list
+        (("NAME", "RANK", "UNIT", "ID"), 9, False, L, L),  # ranks and no numbers
+        (("ID", "NAME", "UNIT"), 9, True, L, L),  # no ranks: a bare "ID" is anyone's
+    ],
+)
+def test_a_few_officers_named_with_their_numbers_are_a_staff_list(
+    header: tuple[str, ...], count: int, numbers: bool, least: Severity, most: Severity
+) -> None:
+    assert least.rank <= _roster(header, count, numbers).rank <= most.rank
