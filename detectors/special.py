@@ -99,6 +99,8 @@ _PROSE_SENSES = re.compile(
     r"and\s+(?:sexual|family))\b)"
     r"[a-z]+|"
     r"\b(?<!indecent\s)exposures?\b|"
+    r"\bsex(?:ual(?:ly)?)?\s+(?:oriented\s+)?(?:entertainment\s+)?(?:businesses|business|"
+    r"establishments?|venues?|shops?)\b|\bsexually\s+oriented\b|"
     r"\bminor\s+(?!(?:child|children|girl|boy|victim)\b)[a-z]+|"
     r"(?<!mixed\s)(?<!mixed-)(?<!his\s)(?<!her\s)(?<!their\s)\brace\b(?!\s*(?:[:/]|and\s+ethnic|or\s+ethnic|hate))|"
     r"\bchildren\b|\b(?:under\s?18|u18)s\b|"
@@ -108,7 +110,8 @@ _PROSE_SENSES = re.compile(
 )
 """Words of a category used in another sense, in running text: a country's "domestic agenda",
 a trader's "domestic & commercial" (or "Commercial | Industrial | Domestic") work,
-"media exposure", "minor works", an abbreviation that prefixes a number ("DVA 14-1326": a
+"media exposure", "minor works", a licensing law's "sexually oriented business" or "sexual
+entertainment venue" (a trade, not an offence), an abbreviation that prefixes a number ("DVA 14-1326": a
 docket's code). "Race" in running text is a contest ("the race for mayor", "the pram race")
 unless it is a label ("Race: White"), beside ethnicity, someone's ("her race") or in "mixed
 race". Groups and
