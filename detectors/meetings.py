@@ -169,12 +169,14 @@ CONTACT_LINE = re.compile(
 """A line of a contact block: a phone, an e-mail, a postcode, an address of comma-parted
 parts, a name and its number ("Ben Heath – 07700 900321", one of an event's leaders)."""
 _OFFICE_SAID = re.compile(
-    r"\b(?i:the|our)[ \t]+(?i:vice[ \t-])?(?i:chair(?:man|woman|person)?|secretary|treasurer|"
-    r"clerk|convenor|president)[ \t]+(?:is[ \t]+)?(?=[A-Z])"
+    r"\b(?i:the|our)[ \t]+(?:[A-Z][A-Za-z&'’]*[ \t]+){0,2}(?i:vice[ \t-])?"
+    r"(?i:chair(?:man|woman|person)?|secretary|treasurer|clerk|convenor|president)"
+    r"(?:[ \t]*:[ \t]*|[ \t]+(?:is[ \t]+)?)(?=[A-Z])"
 )
 """An office and its holder said in a sentence: "The Chair is Danny Smith 07700 900123; the
-Secretary Jane Jones 0141 496 0018." The sentence is a contact when it gives a number, a
-postcode or an e-mail address."""
+Secretary Jane Jones 0141 496 0018", "return it to the PCC Secretary: Eleanor Jones, 9 High
+Street…" (the office of a body named by its initials). The sentence is a contact when it gives a
+number, a postcode or an e-mail address."""
 _OFFICE_AFTER = re.compile(
     r"\((?i:chair(?:man|woman|person)?|vice[ \t-]chair\w*|secretary|treasurer|clerk|"
     r"convenor|president)\)"

@@ -108,17 +108,17 @@ _PROSE_SENSES = re.compile(
     r"\b(?:dv|dva|cse|chis)\s?[-/]?\s?\d[\d/-]*",
     re.IGNORECASE,
 )
-"""Words of a category used in another sense, in running text: a country's "domestic agenda",
-a trader's "domestic & commercial" (or "Commercial | Industrial | Domestic") work,
-"media exposure", "minor works", a licensing law's "sexually oriented business" or "sexual
-entertainment venue" (a trade, not an offence), an abbreviation that prefixes a number ("DVA 14-1326": a
-docket's code). "Race" in running text is a contest ("the race for mayor", "the pram race")
-unless it is a label ("Race: White"), beside ethnicity, someone's ("her race") or in "mixed
-race". Groups and
-activities are not a child's data: "children welcome", "youth club", "under 18s team"; a
-child is said of a person in the singular ("the child", "a juvenile", "a young person"), and
-"youth" keeps its sense before offending, justice, court or caution. A table's "Domestic" flag
-or "Race" column keeps its meaning: in prose the sense is taken from the words around it."""
+"""Words of a category used in another sense, in running text: a country's "domestic agenda", a
+trader's "domestic & commercial" (or "Commercial | Industrial | Domestic") work, "media
+exposure", "minor works", a licensing law's "sexually oriented business" or "sexual
+entertainment venue" (a trade, not an offence), an abbreviation that prefixes a number ("DVA
+14-1326": a docket's code). "Race" in running text is a contest ("the race for mayor", "the pram
+race") unless it is a label ("Race: White"), beside ethnicity, someone's ("her race") or in
+"mixed race". Groups and activities are not a child's data: "children welcome", "youth club",
+"under 18s team"; a child is said of a person in the singular ("the child", "a juvenile", "a
+young person"), and "youth" keeps its sense before offending, justice, court or caution. A
+table's "Domestic" flag or "Race" column keeps its meaning: in prose the sense is taken from the
+words around it."""
 
 
 @lru_cache(maxsize=4096)

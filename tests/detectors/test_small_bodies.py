@@ -117,6 +117,12 @@ def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, b
         ("{name} (Victim) 01632 960418, 4 Orchard Way, Ashford TN23 1AB", True),
         ("{name} (Victim) 502122 3, Orchard Way TN23 1AB", True),
         ("The chair met {name} 07700 900123, 35 Fir Close, Ashford, TN23 1AB.", True),
+        (
+            "Complete this form and return it to the PCC Secretary: {name}, 99 Tonbridge Road, "
+            "MAIDSTONE ME16 8JN 01622 679551; jgrelle@example.org",
+            False,
+        ),
+        ("The Hall Committee Secretary met {name} 07700 900123, 35 Fir Close, TN23 1AB.", True),
         ("Editor - {name}, Church Cottage, Kenn EX6 7UR Telephone 01392 833293", False),
         ("Parish Priest: Fr. {name} 01273 464048 priest@olqp.net", False),
         ("Any questions? Please call us or message us: {name} 07590 762662", False),
@@ -151,6 +157,8 @@ def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, b
         "party-after-name",
         "party-after-name, a village number",
         "chair-met-someone",
+        "an office of a body named by its initials",
+        "an office of a named committee met someone",
         "a newsletter's editor",
         "a parish priest",
         "a group asking to be called",
