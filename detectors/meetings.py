@@ -126,6 +126,8 @@ _TRADE_CONTACT = re.compile(
     r"groceries|reservations?)\b"
     r"|\b(?:contact|call|ring|phone|text|message|e-?mail|email|find)[ \t]+us\b"
     r"|\bplease[ \t]+(?:contact|e-?mail|email|book)\b(?![ \t]+me\b)"
+    r"|(?:\A|(?<=[.!?•●\n])|(?<=[.!?•●\n][ \t]))[ \t]*(?-i:Contact)[ \t]+"
+    r"(?-i:(?=(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+)?[A-Z][a-z]))"
     r"|\b(?:available|obtainable|can[ \t]+be[ \t]+(?:bought|ordered|purchased))[ \t]+"
     r"(?:to[ \t]+(?:buy|order)[ \t]+)?from\b",
     re.IGNORECASE,
@@ -133,11 +135,14 @@ _TRADE_CONTACT = re.compile(
 """A trader's number advertised in a parish newsletter or a school's handbook: "Contact Steve
 for takeaway orders and Fi on 07700 900123 for groceries", "Jumpers are available from …
 or Jane Smith 01970 …", or a group asking to be reached ("please call us, message us …",
-"please contact Jane Smith on …"; not "please contact me", a writer's own number, nor "please
-ring Jane Smith on 07… about the complaint", a note of a case).
+"please contact Jane Smith on …", a sentence that opens "Contact Mrs Jane Smith 07…"; not
+"please contact me", a writer's own number, nor "please ring Jane Smith on 07… about the
+complaint", a note of a case).
 Given for trade or by a body, it is the business's or the group's contact."""
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_TRADE_END = re.compile(r"\.(?:[ \t]|$)|\n[ \t]*\n", re.MULTILINE)
+_TITLE_STOP = r"(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bFr)(?<!\bRev)(?<!\bRevd)(?<!\bSt)"
+"""Not the stop of a courtesy title ("Mrs. Jane Smith"), which ends no sentence."""
+_TRADE_END = re.compile(_TITLE_STOP + r"\.(?:[ \t]|$)|\n[ \t]*\n", re.MULTILINE)
 """The end of a trader's sentence: a full stop, or a blank line."""
 RETURN_REACH = 200
 """Characters after "Please return this form to" that name whom and where, on its line."""
@@ -184,7 +189,7 @@ _OFFICE_AFTER = re.compile(
 """An office in brackets after its holder's name: "Daphne Smith (Chair) 502122 3, Border Road"."""
 NAME_REACH = 40
 """Characters before an office in brackets searched for its holder's name, on its line."""
-_SENTENCE_END = re.compile(r"[;\n]|\.(?:\s|$)")
+_SENTENCE_END = re.compile(r"[;\n]|" + _TITLE_STOP + r"\.(?:\s|$)")
 _CONTACT_GIVEN = re.compile(
     r"\d[\d \t]{7,}\d|\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b|[\w.+-]+@[\w-]+\.[\w.-]+"
 )

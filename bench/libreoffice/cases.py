@@ -45,7 +45,8 @@ from leaky import (
 )
 
 SHEETS = ("xlsx", "ods", "xls")
-TEXTS = ("docx", "odt")
+TEXTS = ("docx", "odt", "doc")
+SLIDES = ("pptx", "odp", "ppt")
 
 
 @dataclass(frozen=True)
@@ -109,10 +110,10 @@ def catalogue() -> list[Case]:
             "hidden section with a table",
             TEXTS,
             roster_text,
-            shown_in=("docx",),
+            shown_in=("docx", "doc"),
             **roster,
         ),
-        _c("staff_roster", "hidden slides", ("pptx",), roster_slides, **roster),
+        _c("staff_roster", "hidden slides", SLIDES, roster_slides, **roster),
         _c(
             "case_records",
             "pivot, source sheet deleted",
@@ -157,7 +158,7 @@ def catalogue() -> list[Case]:
         _c(
             "case_records",
             "hidden slide",
-            ("pptx",),
+            SLIDES,
             cases_slides,
             kind="case_records",
             floor="critical",
@@ -180,7 +181,7 @@ def catalogue() -> list[Case]:
         ),
         _c("public_contact", "cell comment", SHEETS, comment_sheet, floor="medium"),
         _c("public_contact", "comment", TEXTS, comment_text, floor="medium"),
-        _c("public_contact", "speaker notes", ("pptx",), comment_notes, floor="medium"),
+        _c("public_contact", "speaker notes", SLIDES, comment_notes, floor="medium"),
         _c("name_dob_cells", "';;;' format", SHEETS, combined_sheet(";;;"), floor="high"),
         _c("name_dob_cells", "white font", SHEETS, combined_sheet("white"), floor="high"),
         _c("name_dob_cells", "white text", TEXTS, combined_text, floor="high"),
@@ -225,7 +226,7 @@ def catalogue() -> list[Case]:
         _c(
             "clean_aggregate",
             "slides, hidden backup slide, notes",
-            ("pptx",),
+            SLIDES,
             slides_clean,
             **clean,
         ),

@@ -2,8 +2,8 @@
 
 Every leak class (hidden staff rosters, case records in pivot caches, failed redactions, a
 member of the public in a comment, concealed "Name, dd/mm/yyyy" cells, a sex-offender list)
-and its clean look-alikes, saved as xlsx, ods, xls, docx, odt, pptx and pdf with
-LibreOffice's own filters, plus truth.json (what a perfect scanner concludes per file).
+and its clean look-alikes, saved as xlsx, ods, xls, docx, odt, doc, pptx, odp, ppt and pdf
+with LibreOffice's own filters, plus truth.json (what a perfect scanner concludes per file).
 People and layouts come from this folder only, not from the test corpora.
 
 Needs Debian's libreoffice-calc-nogui, libreoffice-writer-nogui, libreoffice-impress-nogui
@@ -127,13 +127,13 @@ def _check(path: Path, ext: str, probes: tuple[str, ...]) -> str:
 
 def _text(path: Path, ext: str) -> str | None:
     data = path.read_bytes()
-    if ext in ("xlsx", "docx", "pptx", "ods", "odt"):
+    if ext in ("xlsx", "docx", "pptx", "ods", "odt", "odp"):
         with zipfile.ZipFile(path) as package:
             parts = [package.read(n).decode("utf-8", "ignore") for n in package.namelist()]
         xml = "\n".join(parts)
         attributes = "\n".join(re.findall(r'="([^"]*)"', xml))
         return html.unescape(re.sub(r"<[^>]+>", "", xml) + "\n" + attributes)
-    if ext == "xls":  # BIFF strings: one byte per character or UTF-16LE
+    if ext in ("xls", "doc", "ppt"):  # one byte per character or UTF-16LE
         return "\n".join(
             (
                 data.decode("latin-1"),
