@@ -31,8 +31,9 @@ from detectors.errors import (
 from detectors.formats import WORD2_MAGIC
 from detectors.formats._ole import inspect_object
 from detectors.formats._tally import tallied
+from detectors.formats.doc_rows import TableMarks, table_marks
 from detectors.limits import Budget, inflate
-from detectors.model import Item, Text, Unread, Vector
+from detectors.model import Item, Table, Text, Unread, Vector
 
 MAX_CHARS = 20_000_000
 MAX_PARAGRAPH = 100_000
@@ -101,6 +102,9 @@ def _inspect_doc(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
             raise EncryptedDocument("the Word document is password-protected")
         table = _read(ole, "1Table" if flags & 0x0200 else "0Table")
         text = _piece_text(stream, table)
+        extra = _data_stream(ole)
+        marks = table_marks(stream, table, extra, _pieces(_piece_plc(_clx(stream, table))))
+        text = _marked(text, marks)
         start = 0
         for offset, place, vector in _STORIES:
             count = struct.unpack_from("<i", stream, 64 + offset)[0] if offset < 88 else 0
@@ -177,10 +181,14 @@ def _piece_plc(clx: bytes) -> bytes:
     return clx[position + 5 : position + 5 + size]
 
 
-def _piece_text(stream: bytes, table: bytes) -> str:
+def _clx(stream: bytes, table: bytes) -> bytes:
     fc_clx, lcb_clx = struct.unpack_from("<II", stream, 418)
+    return table[fc_clx : fc_clx + lcb_clx]
+
+
+def _piece_text(stream: bytes, table: bytes) -> str:
     parts: list[str] = []
-    for fc, length in _pieces(_piece_plc(table[fc_clx : fc_clx + lcb_clx])):
+    for fc, length in _pieces(_piece_plc(_clx(stream, table))):
         if fc & 0x40000000:
             start = (fc & 0x3FFFFFFF) // 2
             parts.append(stream[start : start + length].decode("cp1252", errors="replace"))
@@ -189,11 +197,39 @@ def _piece_text(stream: bytes, table: bytes) -> str:
     return "".join(parts)
 
 
+_ROW_END, _CELL_LINE = "\x1e", "\n"
+"""What a row's end mark and a paragraph end inside a cell become in the text: both are
+characters Word's text uses for other marks (a cell's end, a paragraph's end)."""
+
+
+def _marked(text: str, marks: TableMarks) -> str:
+    """The text with each row's end mark and each paragraph end inside a table told apart."""
+    if not marks.in_table:
+        return text
+    chars = list(text)
+    for place in marks.in_table:
+        if place < len(chars) and chars[place] == "\r":
+            chars[place] = _CELL_LINE
+    for place in marks.row_ends:
+        if place < len(chars) and chars[place] == "\x07":
+            chars[place] = _ROW_END
+    return "".join(chars)
+
+
 def _story(text: str, place: str, vector: Vector) -> Iterator[Item]:
     shown, codes = _split_fields(text)
-    for number, paragraph in enumerate(shown.split("\r"), start=1):
-        if paragraph.strip():
-            yield Text(paragraph.strip()[:MAX_PARAGRAPH], vector, f"{place}paragraph {number}")
+    tables = number = 0
+    for block in shown.split("\r"):
+        if _ROW_END in block:  # a table's rows, then the paragraph after it
+            *rows, block = block.split(_ROW_END)
+            tables += 1
+            cells = [[" ".join(c.split()) for c in row.split("\x07")[:-1]] for row in rows]
+            yield Table(f"{place}table {tables}", vector, (), iter(map(tuple, cells)))
+        for paragraph in block.split("\x0b"):  # a line break outside tables ends a line
+            number += 1
+            paragraph = paragraph.replace("\x07", "\t").strip()
+            if paragraph:
+                yield Text(paragraph[:MAX_PARAGRAPH], vector, f"{place}paragraph {number}")
     if codes:
         yield Text("\n".join(codes), Vector.HIDDEN_TEXT, f"{place}field codes")
 
@@ -216,9 +252,9 @@ def _split_fields(text: str) -> tuple[str, list[str]]:
                 code = []
         elif depth_in_code and depth_in_code[-1]:
             code.append(char)
-        elif char in "\x07\x0b\x0c":
-            shown.append("\t" if char == "\x07" else "\r")
-        elif char >= " " or char in "\r\t":
+        elif char == "\x0c":
+            shown.append("\r")
+        elif char >= " " or char in "\r\t\x07\x0b\n\x1e":
             shown.append(char)
     return "".join(shown), [c for c in codes if c]
 
@@ -345,6 +381,15 @@ def _open(data: bytes) -> olefile.OleFileIO:
         return olefile.OleFileIO(io.BytesIO(data))
     except Exception as error:  # olefile raises OSError, struct errors, IndexError…
         raise UnreadableDocument(f"not a readable OLE2 file: {_short(error)}") from error
+
+
+def _data_stream(ole: olefile.OleFileIO) -> bytes:
+    """The Data stream, where a table row's many properties may be kept; b"" when it is
+    missing or damaged (the rows then run on as text, as Word's text alone gives them)."""
+    try:
+        return _read(ole, "Data") if ole.exists("Data") else b""
+    except UnreadableDocument:
+        return b""
 
 
 def _read(ole: olefile.OleFileIO, stream: str) -> bytes:

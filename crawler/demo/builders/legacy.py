@@ -91,11 +91,26 @@ def summary_information(author: str = "", last_saved_by: str = "", title: str = 
     return header + _SUMMARY_FMTID + struct.pack("<I", 48) + section
 
 
+ROW_END = "\x1e"
+"""Written in `build_doc`'s text where a table row ends: Word stores a cell's end mark there
+and marks its paragraph as the row's end."""
+_IN_TABLE, _ROW_END_SPRM = 0x2416, 0x2417
+_RUNS_PER_PAGE = 12
+
+
 def build_doc(
-    text: str, *, author: str = "", last_saved_by: str = "", encrypted: bool = False
+    text: str,
+    *,
+    author: str = "",
+    last_saved_by: str = "",
+    encrypted: bool = False,
+    huge_rows: bool = False,
 ) -> bytes:
-    """A Word 97 .doc whose body is `text` (paragraphs separated by '\\r'), one cp1252 piece."""
-    body = text.encode("cp1252", errors="replace")
+    """A Word 97 .doc whose body is `text` (paragraphs separated by '\\r'), one cp1252 piece.
+    Cells end with '\\x07' and rows with ROW_END; the paragraph properties say which
+    paragraphs stand in a table and which end a row, as Word writes them; with `huge_rows`,
+    a row end's properties are kept in the Data stream, as Word does when they are many."""
+    body = text.replace(ROW_END, "\x07").encode("cp1252", errors="replace")
     offset = 1024
     fib = bytearray(offset)
     struct.pack_into("<HH", fib, 0, 0xA5EC, 0x00C1)
@@ -107,13 +122,63 @@ def build_doc(
     pieces = struct.pack("<ii", 0, len(text)) + struct.pack("<HIH", 0, (offset * 2) | 0x40000000, 0)
     clx = b"\x02" + struct.pack("<I", len(pieces)) + pieces
     struct.pack_into("<II", fib, 418, 0, len(clx))
+    stream = bytes(fib) + body
+    stream += b"\x00" * (-len(stream) % 512)
+    pages, bins, extra = _papx_pages(text, offset, len(stream) // 512, huge_rows)
+    struct.pack_into("<II", fib, 0x102, len(clx), len(bins))
+    stream = bytes(fib) + stream[offset:] + pages
     return compound_file(
         {
-            "WordDocument": bytes(fib) + body,
-            "1Table": clx,
+            "WordDocument": stream,
+            "1Table": clx + bins,
+            **({"Data": extra} if extra else {}),
             "\x05SummaryInformation": summary_information(author, last_saved_by),
         }
     )
+
+
+def _papx_pages(text: str, offset: int, first_page: int, huge: bool) -> tuple[bytes, bytes, bytes]:
+    """The PAPX pages of `text` (one byte a character from `offset`), the table-stream list of
+    them and the Data stream; empty when the text has no table."""
+    if ROW_END not in text:
+        return b"", b"", b""
+    extra = b"\x00" * 4
+    runs: list[tuple[int, tuple[int, ...]]] = []  # (end file position, one-byte flags set)
+    in_table = False
+    for index, char in enumerate(text):
+        if char == "\x07":
+            in_table = True
+        if char in "\r\x07" + ROW_END:
+            flags = (_IN_TABLE, _ROW_END_SPRM) if char == ROW_END else ((_IN_TABLE,) * in_table)
+            runs.append((offset + index + 1, flags))
+        if char == ROW_END:
+            in_table = False
+    pages, firsts, numbers = b"", [offset], list[int]()
+    for start in range(0, len(runs), _RUNS_PER_PAGE):
+        chunk = runs[start : start + _RUNS_PER_PAGE]
+        page = bytearray(512)
+        page[511] = len(chunk)
+        struct.pack_into(f"<{len(chunk) + 1}I", page, 0, firsts[-1], *(end for end, _ in chunk))
+        at = 511
+        for run, (_, flags) in enumerate(chunk):
+            prls = b"".join(struct.pack("<HB", sprm, 1) for sprm in flags)
+            if huge and _ROW_END_SPRM in flags:  # sprmPHugePapx: the properties in Data
+                prls, extra = struct.pack("<HI", 0x6646, len(extra)), extra + _sized(prls)
+            grpprl = b"\x00\x00" + prls
+            units = (len(grpprl) + 2) // 2
+            at = (at - (2 * units)) & ~1
+            page[at] = units
+            page[at + 1 : at + 1 + len(grpprl)] = grpprl
+            page[4 * (len(chunk) + 1) + 13 * run] = at // 2
+        pages += bytes(page)
+        firsts.append(chunk[-1][0])
+        numbers.append(first_page + len(numbers))
+    bins = struct.pack(f"<{len(firsts)}I", *firsts) + struct.pack(f"<{len(numbers)}I", *numbers)
+    return pages, bins, extra if huge else b""
+
+
+def _sized(prls: bytes) -> bytes:
+    return struct.pack("<H", len(prls)) + prls
 
 
 def _record(kind: int, body: bytes, instance: int = 0, container: bool = False) -> bytes:

@@ -6,9 +6,16 @@ import pytest
 from _inspect_helpers import Inspector, found, texts
 from faker import Faker
 
-from crawler.demo.builders.legacy import build_doc, build_ppt, compound_file, encrypted_ooxml
+from crawler.demo.builders.legacy import (
+    ROW_END,
+    build_doc,
+    build_ppt,
+    compound_file,
+    encrypted_ooxml,
+)
 from detectors.formats.legacy import inspect_doc, inspect_ppt
-from detectors.model import Status, Vector
+from detectors.limits import Budget
+from detectors.model import Severity, Status, Table, Vector
 from detectors.scan import scan
 
 fake = Faker("en_GB")
@@ -133,3 +140,50 @@ def test_older_word_versions_get_a_status(data: bytes, status: Status, reason: s
     verdict = scan(data, "old.doc")
     assert (verdict.format, verdict.status) == ("doc", status)
     assert verdict.error and reason in verdict.error
+
+
+def _doc_table(rows: list[list[str]], huge: bool = False) -> bytes:
+    cells = "".join("".join(f"{cell}\x07" for cell in row) + ROW_END for row in rows)
+    return build_doc(f"Officers, as requested.\r{cells}At 31 March.\r", huge_rows=huge)
+
+
+def _doc_tables(data: bytes) -> list[list[tuple[str, ...]]]:
+    return [list(i.rows) for i in inspect_doc(data, "reply.doc", Budget()) if isinstance(i, Table)]
+
+
+@pytest.mark.parametrize(
+    ("rows", "read"),
+    [
+        ([["Surname", "Rank"], ["Hughes", "PC"]], [("Surname", "Rank"), ("Hughes", "PC")]),
+        (  # an empty cell ends no row
+            [["Hughes", "", "PC"], ["Walsh", "Sgt", ""]],
+            [("Hughes", "", "PC"), ("Walsh", "Sgt", "")],
+        ),
+        (  # two paragraphs in one cell stay in it
+            [["Hughes", "PC\rResponse"], ["Walsh", "Sgt"]],
+            [("Hughes", "PC Response"), ("Walsh", "Sgt")],
+        ),
+    ],
+    ids=["two rows", "empty cells", "a cell of two paragraphs"],
+)
+@pytest.mark.parametrize("huge", [False, True], ids=["in its page", "in the Data stream"])
+def test_a_word_97_table_is_read_row_by_row(
+    rows: list[list[str]], read: list[tuple[str, ...]], huge: bool
+) -> None:
+    """A row's end is told from an empty cell by its paragraph's properties, wherever Word
+    keeps them."""
+    assert _doc_tables(_doc_table(rows, huge)) == [read]
+
+
+def test_a_roster_in_a_word_97_table_is_a_staff_list() -> None:
+    """A reply in the old Word format whose table lists 120 officers with their collar numbers:
+    read as a table, not as one paragraph of 600 cells."""
+    people = [fake.name().split() for _ in range(120)]
+    rows = [["Surname", "Forename", "Rank", "Collar number"]]
+    rows += [
+        [p[-1], p[0], ["PC", "Sgt", "Insp"][n % 3], str(2000 + n)] for n, p in enumerate(people)
+    ]
+    verdict = scan(_doc_table(rows), "reply.doc")
+    assert "staff_list" in verdict.kinds
+    assert verdict.people >= 108
+    assert verdict.severity.rank >= Severity.HIGH.rank

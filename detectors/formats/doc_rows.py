@@ -1,0 +1,142 @@
+"""Where the tables of a Word 97-2003 document are: its paragraph properties (PAPX pages of the
+WordDocument stream) say which paragraphs stand in a table and which one ends a row. The
+text alone cannot say: a row's end mark is the same character as a cell's, so an empty cell
+and a row's end look alike, and a roster would run on as one paragraph."""
+
+from __future__ import annotations
+
+import bisect
+import struct
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+FIB_PAPX_BINS = 0x102
+"""fcPlcfBtePapx, lcbPlcfBtePapx in the FIB: where the table stream lists the PAPX pages."""
+PAGE = 512
+_IN_TABLE, _ROW_END, _INNER_ROW_END = 0x2416, 0x2417, 0x244C
+"""sprmPFInTable, sprmPFTtp, sprmPFInnerTtp: flags of a paragraph in a table, and of a row's
+end mark (an outer table's, a nested table's)."""
+_TABLE_DEFINITION, _TAB_CHANGES = 0xD608, 0xC615
+"""Properties whose operand's size is not one byte before it: sprmTDefTable gives two bytes,
+sprmPChgTabs a byte that may say the size is elsewhere (255)."""
+_HUGE = 0x6646
+"""sprmPHugePapx: the paragraph's properties are too many for its page and sit in the Data
+stream at the offset it gives (a table's heading row often has them)."""
+_FIXED = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
+"""Operand bytes by a property's size code (spra); code 6 is variable."""
+
+
+@dataclass(frozen=True)
+class TableMarks:
+    """Character positions of paragraph ends in tables, and of rows' end marks."""
+
+    in_table: frozenset[int]
+    row_ends: frozenset[int]
+
+
+NO_MARKS = TableMarks(frozenset(), frozenset())
+
+
+def table_marks(
+    stream: bytes, table: bytes, data: bytes, pieces: Iterable[tuple[int, int]]
+) -> TableMarks:
+    """The paragraph ends of the document's tables, as character positions of its text
+    (`pieces`: each piece's file position and length in characters, in text order; `data`:
+    the Data stream, b"" when there is none)."""
+    if len(stream) < FIB_PAPX_BINS + 8:
+        return NO_MARKS
+    start, size = struct.unpack_from("<II", stream, FIB_PAPX_BINS)
+    bins = table[start : start + size]
+    count = (len(bins) - 4) // 8
+    if count <= 0:
+        return NO_MARKS
+    in_table: list[int] = []
+    row_ends: list[int] = []
+    for index in range(count):
+        number = struct.unpack_from("<I", bins, 4 * (count + 1) + 4 * index)[0] & 0x3FFFFF
+        page = stream[number * PAGE : (number + 1) * PAGE]
+        if len(page) == PAGE:
+            _read_page(page, data, in_table, row_ends)
+    places = _Places(pieces)
+    return TableMarks(places.of(in_table), places.of(row_ends))
+
+
+def _read_page(page: bytes, data: bytes, in_table: list[int], row_ends: list[int]) -> None:
+    """The file positions where each table paragraph of one PAPX page ends."""
+    runs = page[PAGE - 1]
+    if 4 * (runs + 1) + 13 * runs > PAGE - 1:
+        return
+    ends = struct.unpack_from(f"<{runs + 1}I", page, 0)
+    for run in range(runs):
+        offset = 2 * page[4 * (runs + 1) + 13 * run]
+        flags = _flags(page, offset, data) if offset else set()
+        if _IN_TABLE in flags or _ROW_END in flags:
+            in_table.append(ends[run + 1])
+        if _ROW_END in flags:
+            row_ends.append(ends[run + 1])
+
+
+def _flags(page: bytes, offset: int, data: bytes) -> set[int]:
+    """The one-byte properties set to 1 in a paragraph's PAPX (after its style index)."""
+    size = page[offset]
+    start = offset + 1
+    if size == 0 and offset + 1 < len(page):
+        size, start = 2 * page[offset + 1], offset + 2
+    else:
+        size = 2 * size - 1
+    return _set(page[start + 2 : min(start + size, len(page))], data)
+
+
+def _set(grpprl: bytes, data: bytes, huge: bool = True) -> set[int]:
+    found: set[int] = set()
+    at = 0
+    while at + 2 <= len(grpprl):
+        sprm = struct.unpack_from("<H", grpprl, at)[0]
+        at += 2
+        code = sprm >> 13
+        if code != 6:
+            width = _FIXED[code]
+        elif sprm == _TABLE_DEFINITION and at + 2 <= len(grpprl):
+            width = 1 + struct.unpack_from("<H", grpprl, at)[0]
+        elif at < len(grpprl) and not (sprm == _TAB_CHANGES and grpprl[at] == 255):
+            width = 1 + grpprl[at]
+        else:
+            break
+        if width == 1 and at < len(grpprl) and grpprl[at] == 1:
+            found.add(sprm)
+        elif sprm == _HUGE and huge and at + 4 <= len(grpprl):
+            where = struct.unpack_from("<I", grpprl, at)[0]
+            if where + 2 <= len(data):
+                length = struct.unpack_from("<H", data, where)[0]
+                found |= _set(data[where + 2 : where + 2 + length], data, huge=False)
+        at += width
+    return found
+
+
+class _Places:
+    """File positions of paragraph marks turned into character positions of the text."""
+
+    def __init__(self, pieces: Iterable[tuple[int, int]]) -> None:
+        spans: list[tuple[int, int, int, int]] = []  # (first byte, end byte, width, first cp)
+        cp = 0
+        for fc, length in pieces:
+            compressed = bool(fc & 0x40000000)
+            width = 1 if compressed else 2
+            first = (fc & 0x3FFFFFFF) // 2 if compressed else fc
+            spans.append((first, first + width * length, width, cp))
+            cp += length
+        spans.sort()
+        self._spans = spans
+        self._firsts = [span[0] for span in spans]
+
+    def of(self, ends: list[int]) -> frozenset[int]:
+        places: set[int] = set()
+        for end in ends:
+            index = bisect.bisect_right(self._firsts, end - 1) - 1
+            if index < 0:
+                continue
+            first, stop, width, cp = self._spans[index]
+            mark = end - width
+            if first <= mark < stop:
+                places.add(cp + (mark - first) // width)
+        return frozenset(places)
