@@ -2,8 +2,9 @@
 
 Word: the piece table gives the text of each story (body, footnotes, headers, comments…);
 field codes are reported as hidden text; objects embedded in the document (`ObjectPool`) are
-handed on to be scanned in turn. Deleted-but-tracked text and hidden formatting live
-in character properties that are not read, so they come out with the story's own vector.
+handed on to be scanned in turn. Word 97 and later: tables are read row by row, and text
+formatted hidden or deleted with changes tracked is read apart as the hiding place it is, from
+the property pages (`detectors.formats.doc_props`); Word 6.0/95 text keeps its story's vector.
 Word 6.0/95 keeps its text in the code page of the document's language, contiguous from
 fcMin or, after a fast save, in pieces listed inside the WordDocument stream itself.
 Word 2.0 is recognised, not read.
@@ -31,7 +32,13 @@ from detectors.errors import (
 from detectors.formats import WORD2_MAGIC
 from detectors.formats._ole import inspect_object
 from detectors.formats._tally import tallied
-from detectors.formats.doc_rows import TableMarks, table_marks
+from detectors.formats.doc_props import (
+    DELETED,
+    HIDDEN,
+    TableMarks,
+    table_marks,
+    unseen_runs,
+)
 from detectors.limits import Budget, inflate
 from detectors.model import Item, Table, Text, Unread, Vector
 
@@ -102,16 +109,20 @@ def _inspect_doc(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
             raise EncryptedDocument("the Word document is password-protected")
         table = _read(ole, "1Table" if flags & 0x0200 else "0Table")
         text = _piece_text(stream, table)
-        extra = _data_stream(ole)
-        marks = table_marks(stream, table, extra, _pieces(_piece_plc(_clx(stream, table))))
-        text = _marked(text, marks)
+        pieces = list(_pieces(_piece_plc(_clx(stream, table))))
+        text = _marked(text, table_marks(stream, table, _data_stream(ole), pieces))
+        unseen = unseen_runs(stream, table, pieces)
         start = 0
         for offset, place, vector in _STORIES:
             count = struct.unpack_from("<i", stream, 64 + offset)[0] if offset < 88 else 0
             if count <= 0:
                 continue
             budget.check()
-            yield from _story(text[start : start + count], place, vector)
+            shown, apart = _apart(text, start, start + count, unseen)
+            yield from _story(shown, place, vector)
+            for kind, unseen_text in apart.items():
+                where = "deleted text, " if kind == DELETED else "hidden text, "
+                yield from _story(unseen_text, f"{place}{where}", _UNSEEN[kind])
             start += count
         yield from _object_pool(ole, data, budget)
 
@@ -214,6 +225,44 @@ def _marked(text: str, marks: TableMarks) -> str:
         if place < len(chars) and chars[place] == "\x07":
             chars[place] = _ROW_END
     return "".join(chars)
+
+
+_UNSEEN = {DELETED: Vector.TRACKED_CHANGE, HIDDEN: Vector.HIDDEN_TEXT}
+_MARKS = frozenset("\r\x07\x0b\x0c\n" + _ROW_END)
+
+
+def _apart(
+    text: str, start: int, end: int, runs: list[tuple[int, int, int]]
+) -> tuple[str, dict[int, str]]:
+    """A story's shown text, and its hidden and deleted text by kind, each a story of its own.
+    Paragraph, cell and row marks stay in the shown text as well, so that its paragraphs and
+    tables keep their shape."""
+    shown: list[str] = []
+    apart: dict[int, list[str]] = {}
+    at = start
+    for first, stop, kind in _joined(runs):
+        first, stop = max(first, at), min(stop, end)
+        if first >= stop:
+            continue
+        shown.append(text[at:first])
+        piece = text[first:stop]
+        shown.append("".join(char for char in piece if char in _MARKS))
+        apart.setdefault(kind, []).append(piece)
+        at = stop
+    shown.append(text[at:end])
+    return "".join(shown), {kind: "\r".join(parts) for kind, parts in apart.items()}
+
+
+def _joined(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Runs of one kind that touch joined into one: a name in two runs ("Jane " in one font,
+    "Smith" in another) stays one name."""
+    joined: list[tuple[int, int, int]] = []
+    for first, stop, kind in runs:
+        if joined and joined[-1][2] == kind and joined[-1][1] >= first:
+            joined[-1] = (joined[-1][0], max(stop, joined[-1][1]), kind)
+        else:
+            joined.append((first, stop, kind))
+    return joined
 
 
 def _story(text: str, place: str, vector: Vector) -> Iterator[Item]:

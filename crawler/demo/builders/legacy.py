@@ -105,11 +105,15 @@ def build_doc(
     last_saved_by: str = "",
     encrypted: bool = False,
     huge_rows: bool = False,
+    hidden: tuple[str, ...] = (),
+    deleted: tuple[str, ...] = (),
 ) -> bytes:
     """A Word 97 .doc whose body is `text` (paragraphs separated by '\\r'), one cp1252 piece.
     Cells end with '\\x07' and rows with ROW_END; the paragraph properties say which
     paragraphs stand in a table and which end a row, as Word writes them; with `huge_rows`,
-    a row end's properties are kept in the Data stream, as Word does when they are many."""
+    a row end's properties are kept in the Data stream, as Word does when they are many.
+    The first occurrence of each of `hidden` and `deleted` is formatted as hidden text or
+    marked as a tracked deletion."""
     body = text.replace(ROW_END, "\x07").encode("cp1252", errors="replace")
     offset = 1024
     fib = bytearray(offset)
@@ -126,7 +130,14 @@ def build_doc(
     stream += b"\x00" * (-len(stream) % 512)
     pages, bins, extra = _papx_pages(text, offset, len(stream) // 512, huge_rows)
     struct.pack_into("<II", fib, 0x102, len(clx), len(bins))
-    stream = bytes(fib) + stream[offset:] + pages
+    marked = [(text.index(w), len(w), 0x083C) for w in hidden]
+    marked += [(text.index(w), len(w), 0x0800) for w in deleted]
+    runs_page, runs_bins = _chpx_page(
+        len(text), offset, len(stream) // 512 + len(pages) // 512, marked
+    )
+    struct.pack_into("<II", fib, 0xFA, len(clx) + len(bins), len(runs_bins))
+    bins += runs_bins
+    stream = bytes(fib) + stream[offset:] + pages + runs_page
     return compound_file(
         {
             "WordDocument": stream,
@@ -175,6 +186,36 @@ def _papx_pages(text: str, offset: int, first_page: int, huge: bool) -> tuple[by
         numbers.append(first_page + len(numbers))
     bins = struct.pack(f"<{len(firsts)}I", *firsts) + struct.pack(f"<{len(numbers)}I", *numbers)
     return pages, bins, extra if huge else b""
+
+
+def _chpx_page(
+    length: int, offset: int, number: int, marked: list[tuple[int, int, int]]
+) -> tuple[bytes, bytes]:
+    """One CHPX page whose runs set a toggle (sprmCFVanish, sprmCFRMarkDel) on each marked
+    (start, length, sprm) span of a text of `length` characters from `offset`."""
+    if not marked:
+        return b"", b""
+    edges: list[tuple[int, int | None]] = []  # (start, sprm of the run from there, or None)
+    at = 0
+    for start, size, sprm in sorted(marked):
+        if start > at:
+            edges.append((at, None))
+        edges.append((start, sprm))
+        at = start + size
+    if at < length:
+        edges.append((at, None))
+    page = bytearray(512)
+    page[511] = len(edges)
+    ends = [offset + start for start, _ in edges] + [offset + length]
+    struct.pack_into(f"<{len(ends)}I", page, 0, *ends)
+    place = 510
+    for run, (_, toggle) in enumerate(edges):
+        if toggle is None:
+            continue
+        place -= 4
+        page[place : place + 4] = struct.pack("<BHB", 3, toggle, 1)
+        page[4 * len(ends) + run] = place // 2
+    return bytes(page), struct.pack("<III", ends[0], ends[-1], number)
 
 
 def _sized(prls: bytes) -> bytes:

@@ -15,7 +15,7 @@ from crawler.demo.builders.legacy import (
 )
 from detectors.formats.legacy import inspect_doc, inspect_ppt
 from detectors.limits import Budget
-from detectors.model import Severity, Status, Table, Vector
+from detectors.model import Severity, Status, Table, Text, Vector
 from detectors.scan import scan
 
 fake = Faker("en_GB")
@@ -187,3 +187,35 @@ def test_a_roster_in_a_word_97_table_is_a_staff_list() -> None:
     assert "staff_list" in verdict.kinds
     assert verdict.people >= 108
     assert verdict.severity.rank >= Severity.HIGH.rank
+
+
+@pytest.mark.parametrize(
+    ("kind", "vector", "where"),
+    [
+        ("hidden", Vector.HIDDEN_TEXT, "hidden text, paragraph"),
+        ("deleted", Vector.TRACKED_CHANGE, "deleted text, paragraph"),
+    ],
+)
+def test_word_97_hidden_and_deleted_text_is_read_apart(
+    kind: str, vector: Vector, where: str
+) -> None:
+    """Text formatted hidden, or deleted with changes tracked, is still in the file: it is
+    read as the hiding place it is, and the shown text keeps only what a reader sees."""
+    secret = f"Caller {NAME}, 12 Elm Grove"
+    data = build_doc(f"Intro\rThe gate is broken. {secret}\rEnd", **{kind: (secret,)})
+    items = [i for i in inspect_doc(data, "note.doc", Budget()) if isinstance(i, Text)]
+    unseen = [i for i in items if i.vector is vector]
+    assert [(i.where.rsplit(" ", 1)[0], i.text) for i in unseen] == [(where, secret)]
+    shown = " ".join(i.text for i in items if i.vector is Vector.PAGE_TEXT)
+    assert NAME not in shown and "The gate is broken." in shown
+
+
+def test_hidden_lines_of_people_in_word_97_rate_as_hidden() -> None:
+    """Twelve people in hidden text: a hiding place (medium at least), where the same names
+    shown would be names alone."""
+    names = [fake.name() for _ in range(12)]
+    lines = "\r".join(names)
+    data = build_doc(f"Minutes of the meeting\r{lines}\rEnd of minutes", hidden=(lines,))
+    verdict = scan(data, "minutes.doc")
+    assert verdict.severity.rank >= Severity.MEDIUM.rank
+    assert any(f.vector is Vector.HIDDEN_TEXT for f in verdict.findings)

@@ -1,17 +1,26 @@
-"""Where the tables of a Word 97-2003 document are: its paragraph properties (PAPX pages of the
-WordDocument stream) say which paragraphs stand in a table and which one ends a row. The
-text alone cannot say: a row's end mark is the same character as a cell's, so an empty cell
-and a row's end look alike, and a roster would run on as one paragraph."""
+"""What a Word 97-2003 document's text alone cannot say, read from its property pages in the
+WordDocument stream.
+
+Paragraph properties (PAPX) say which paragraphs stand in a table and which one ends a row: a
+row's end mark is the same character as a cell's, so without them an empty cell and a row's
+end look alike and a roster runs on as one paragraph. Character properties (CHPX) say which
+text is hidden (sprmCFVanish) and which is a tracked deletion (sprmCFRMarkDel): still in the
+file, shown to no reader."""
 
 from __future__ import annotations
 
 import bisect
 import struct
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-FIB_PAPX_BINS = 0x102
-"""fcPlcfBtePapx, lcbPlcfBtePapx in the FIB: where the table stream lists the PAPX pages."""
+FIB_CHPX_BINS, FIB_PAPX_BINS = 0xFA, 0x102
+"""fcPlcfBteChpx, lcbPlcfBteChpx and fcPlcfBtePapx, lcbPlcfBtePapx in the FIB: where the
+table stream lists the CHPX and the PAPX pages."""
+DELETED, HIDDEN = 0x0800, 0x083C
+"""sprmCFRMarkDel, sprmCFVanish: text deleted with changes tracked, hidden text."""
+_ON = (1, 0x81)
+"""A toggle's operand that sets it: on, or the opposite of the style's (which is off)."""
 PAGE = 512
 _IN_TABLE, _ROW_END, _INNER_ROW_END = 0x2416, 0x2417, 0x244C
 """sprmPFInTable, sprmPFTtp, sprmPFInnerTtp: flags of a paragraph in a table, and of a row's
@@ -43,22 +52,50 @@ def table_marks(
     """The paragraph ends of the document's tables, as character positions of its text
     (`pieces`: each piece's file position and length in characters, in text order; `data`:
     the Data stream, b"" when there is none)."""
-    if len(stream) < FIB_PAPX_BINS + 8:
-        return NO_MARKS
-    start, size = struct.unpack_from("<II", stream, FIB_PAPX_BINS)
-    bins = table[start : start + size]
-    count = (len(bins) - 4) // 8
-    if count <= 0:
-        return NO_MARKS
     in_table: list[int] = []
     row_ends: list[int] = []
-    for index in range(count):
+    for page in _pages(stream, table, FIB_PAPX_BINS):
+        _read_page(page, data, in_table, row_ends)
+    places = _Places(pieces)
+    return TableMarks(places.of(in_table), places.of(row_ends))
+
+
+def unseen_runs(
+    stream: bytes, table: bytes, pieces: Iterable[tuple[int, int]]
+) -> list[tuple[int, int, int]]:
+    """(first character, end character, DELETED or HIDDEN) of each run of text no reader sees,
+    in text order."""
+    runs: list[tuple[int, int, int]] = []
+    places = _Places(pieces)
+    for page in _pages(stream, table, FIB_CHPX_BINS):
+        count = page[PAGE - 1]
+        if 4 * (count + 1) + count > PAGE - 1:
+            continue
+        ends = struct.unpack_from(f"<{count + 1}I", page, 0)
+        for run in range(count):
+            offset = 2 * page[4 * (count + 1) + run]
+            if not offset:
+                continue
+            toggles = _toggles(page[offset + 1 : offset + 1 + page[offset]])
+            kind = DELETED if toggles.get(DELETED) in _ON else None
+            kind = kind or (HIDDEN if toggles.get(HIDDEN) in _ON else None)
+            if kind is not None:
+                runs += [(first, end, kind) for first, end in places.span(ends[run], ends[run + 1])]
+    return sorted(runs)
+
+
+def _pages(stream: bytes, table: bytes, fib_at: int) -> Iterator[bytes]:
+    """The 512-byte property pages a FIB entry's bin table lists."""
+    if len(stream) < fib_at + 8:
+        return
+    start, size = struct.unpack_from("<II", stream, fib_at)
+    bins = table[start : start + size]
+    count = (len(bins) - 4) // 8
+    for index in range(max(count, 0)):
         number = struct.unpack_from("<I", bins, 4 * (count + 1) + 4 * index)[0] & 0x3FFFFF
         page = stream[number * PAGE : (number + 1) * PAGE]
         if len(page) == PAGE:
-            _read_page(page, data, in_table, row_ends)
-    places = _Places(pieces)
-    return TableMarks(places.of(in_table), places.of(row_ends))
+            yield page
 
 
 def _read_page(page: bytes, data: bytes, in_table: list[int], row_ends: list[int]) -> None:
@@ -89,6 +126,24 @@ def _flags(page: bytes, offset: int, data: bytes) -> set[int]:
 
 def _set(grpprl: bytes, data: bytes, huge: bool = True) -> set[int]:
     found: set[int] = set()
+    for sprm, operand in _properties(grpprl):
+        if len(operand) == 1 and operand[0] == 1:
+            found.add(sprm)
+        elif sprm == _HUGE and huge and len(operand) == 4:
+            where = struct.unpack_from("<I", operand)[0]
+            if where + 2 <= len(data):
+                length = struct.unpack_from("<H", data, where)[0]
+                found |= _set(data[where + 2 : where + 2 + length], data, huge=False)
+    return found
+
+
+def _toggles(grpprl: bytes) -> dict[int, int]:
+    """The one-byte properties of a run and their operands."""
+    return {sprm: operand[0] for sprm, operand in _properties(grpprl) if len(operand) == 1}
+
+
+def _properties(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
+    """(sprm, operand) of each property in a list of them, until one cannot be sized."""
     at = 0
     while at + 2 <= len(grpprl):
         sprm = struct.unpack_from("<H", grpprl, at)[0]
@@ -101,16 +156,9 @@ def _set(grpprl: bytes, data: bytes, huge: bool = True) -> set[int]:
         elif at < len(grpprl) and not (sprm == _TAB_CHANGES and grpprl[at] == 255):
             width = 1 + grpprl[at]
         else:
-            break
-        if width == 1 and at < len(grpprl) and grpprl[at] == 1:
-            found.add(sprm)
-        elif sprm == _HUGE and huge and at + 4 <= len(grpprl):
-            where = struct.unpack_from("<I", grpprl, at)[0]
-            if where + 2 <= len(data):
-                length = struct.unpack_from("<H", data, where)[0]
-                found |= _set(data[where + 2 : where + 2 + length], data, huge=False)
+            return
+        yield sprm, grpprl[at : at + width]
         at += width
-    return found
 
 
 class _Places:
@@ -128,6 +176,18 @@ class _Places:
         spans.sort()
         self._spans = spans
         self._firsts = [span[0] for span in spans]
+
+    def span(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The characters between two file positions, as character positions (the part
+        within one piece)."""
+        index = bisect.bisect_right(self._firsts, start) - 1
+        if index < 0:
+            return []
+        first, stop, width, cp = self._spans[index]
+        if not first <= start < stop:
+            return []
+        end = min(end, stop)
+        return [(cp + (start - first) // width, cp + (end - first + width - 1) // width)]
 
     def of(self, ends: list[int]) -> frozenset[int]:
         places: set[int] = set()
