@@ -215,16 +215,16 @@ characters Word's text uses for other marks (a cell's end, a paragraph's end).""
 
 def _marked(text: str, marks: TableMarks) -> str:
     """The text with each row's end mark and each paragraph end inside a table told apart."""
-    if not marks.in_table:
-        return text
-    chars = list(text)
-    for place in marks.in_table:
-        if place < len(chars) and chars[place] == "\r":
-            chars[place] = _CELL_LINE
-    for place in marks.row_ends:
-        if place < len(chars) and chars[place] == "\x07":
-            chars[place] = _ROW_END
-    return "".join(chars)
+    changes = sorted(
+        [(place, _CELL_LINE) for place in marks.in_table if text[place : place + 1] == "\r"]
+        + [(place, _ROW_END) for place in marks.row_ends if text[place : place + 1] == "\x07"]
+    )
+    parts: list[str] = []
+    at = 0
+    for place, mark in changes:
+        parts += [text[at:place], mark]
+        at = place + 1
+    return "".join([*parts, text[at:]])
 
 
 _UNSEEN = {DELETED: Vector.TRACKED_CHANGE, HIDDEN: Vector.HIDDEN_TEXT}
