@@ -200,3 +200,57 @@ class _Places:
             if first <= mark < stop:
                 places.add(cp + (mark - first) // width)
         return frozenset(places)
+
+
+FIB_COMMENT_AUTHORS, FIB_REVISION_AUTHORS = 0x1BA, 0x232
+"""fcGrpXstAtnOwners and fcSttbfRMark in the FIB: the names of the comments' authors, and of
+the authors of tracked changes, in the table stream."""
+
+
+_NO_ONE = frozenset({"", "Unknown", "Unknown Author"})
+"""Word's names for a change whose author it was not told."""
+
+
+def author_names(stream: bytes, table: bytes) -> dict[str, list[str]]:
+    """The names of the people who commented on the document or changed it with changes
+    tracked, by kind ("comment authors", "revision authors")."""
+    found: dict[str, list[str]] = {}
+    for fib_at, kind, strings in (
+        (FIB_COMMENT_AUTHORS, "comment authors", _owners),
+        (FIB_REVISION_AUTHORS, "revision authors", _string_table),
+    ):
+        if len(stream) < fib_at + 8:
+            continue
+        start, size = struct.unpack_from("<II", stream, fib_at)
+        names = [n for n in strings(table[start : start + size]) if n.strip() not in _NO_ONE]
+        if names:
+            found[kind] = names
+    return found
+
+
+def _owners(data: bytes) -> list[str]:
+    """A run of strings, each its length in characters then UTF-16 text."""
+    names: list[str] = []
+    at = 0
+    while at + 2 <= len(data):
+        length = struct.unpack_from("<H", data, at)[0]
+        names.append(data[at + 2 : at + 2 + 2 * length].decode("utf-16-le", errors="replace"))
+        at += 2 + 2 * length
+    return names
+
+
+def _string_table(data: bytes) -> list[str]:
+    """An STTB of UTF-16 strings: 0xFFFF, a count, the size of each entry's extra data, then
+    each string's length in characters, its text and its extra data."""
+    if len(data) < 6 or data[:2] != b"\xff\xff":
+        return []
+    count, extra = struct.unpack_from("<HH", data, 2)
+    names: list[str] = []
+    at = 6
+    for _ in range(count):
+        if at + 2 > len(data):
+            break
+        length = struct.unpack_from("<H", data, at)[0]
+        names.append(data[at + 2 : at + 2 + 2 * length].decode("utf-16-le", errors="replace"))
+        at += 2 + 2 * length + extra
+    return names

@@ -36,6 +36,7 @@ from detectors.formats.doc_props import (
     DELETED,
     HIDDEN,
     TableMarks,
+    author_names,
     table_marks,
     unseen_runs,
 )
@@ -112,6 +113,8 @@ def _inspect_doc(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         pieces = list(_pieces(_piece_plc(_clx(stream, table))))
         text = _marked(text, table_marks(stream, table, _data_stream(ole), pieces))
         unseen = unseen_runs(stream, table, pieces)
+        for role, names in author_names(stream, table).items():
+            yield Text("\n".join(names), Vector.METADATA, role)
         start = 0
         for offset, place, vector in _STORIES:
             count = struct.unpack_from("<i", stream, 64 + offset)[0] if offset < 88 else 0

@@ -107,13 +107,16 @@ def build_doc(
     huge_rows: bool = False,
     hidden: tuple[str, ...] = (),
     deleted: tuple[str, ...] = (),
+    commenters: tuple[str, ...] = (),
+    revisers: tuple[str, ...] = (),
 ) -> bytes:
     """A Word 97 .doc whose body is `text` (paragraphs separated by '\\r'), one cp1252 piece.
     Cells end with '\\x07' and rows with ROW_END; the paragraph properties say which
     paragraphs stand in a table and which end a row, as Word writes them; with `huge_rows`,
     a row end's properties are kept in the Data stream, as Word does when they are many.
     The first occurrence of each of `hidden` and `deleted` is formatted as hidden text or
-    marked as a tracked deletion."""
+    marked as a tracked deletion. `commenters` and `revisers` are the names Word keeps of the
+    comments' authors and of the tracked changes' authors."""
     body = text.replace(ROW_END, "\x07").encode("cp1252", errors="replace")
     offset = 1024
     fib = bytearray(offset)
@@ -137,6 +140,14 @@ def build_doc(
     )
     struct.pack_into("<II", fib, 0xFA, len(clx) + len(bins), len(runs_bins))
     bins += runs_bins
+    owners = b"".join(struct.pack("<H", len(n)) + n.encode("utf-16-le") for n in commenters)
+    struct.pack_into("<II", fib, 0x1BA, len(clx) + len(bins), len(owners))
+    bins += owners
+    if revisers:
+        sttb = struct.pack("<HHH", 0xFFFF, len(revisers), 0)
+        sttb += b"".join(struct.pack("<H", len(n)) + n.encode("utf-16-le") for n in revisers)
+        struct.pack_into("<II", fib, 0x232, len(clx) + len(bins), len(sttb))
+        bins += sttb
     stream = bytes(fib) + stream[offset:] + pages + runs_page
     return compound_file(
         {

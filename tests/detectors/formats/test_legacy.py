@@ -219,3 +219,13 @@ def test_hidden_lines_of_people_in_word_97_rate_as_hidden() -> None:
     verdict = scan(data, "minutes.doc")
     assert verdict.severity.rank >= Severity.MEDIUM.rank
     assert any(f.vector is Vector.HIDDEN_TEXT for f in verdict.findings)
+
+
+def test_word_97_comment_and_revision_authors_are_read() -> None:
+    """Word keeps the names of those who commented and of those who changed the text with
+    changes tracked, as a .docx does; its placeholder "Unknown" names no one."""
+    data = build_doc("Draft reply", commenters=(NAME,), revisers=("Unknown", OTHER))
+    items = [i for i in inspect_doc(data, "reply.doc", Budget()) if isinstance(i, Text)]
+    authors = {i.where: i.text for i in items if i.vector is Vector.METADATA}
+    assert authors["comment authors"] == NAME
+    assert authors["revision authors"] == OTHER
