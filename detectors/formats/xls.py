@@ -25,6 +25,7 @@ from detectors.formats._ole import inspect_object
 from detectors.formats._sheet import Layout, Row, column_letter, sheet_tables
 from detectors.formats.xls_book import UNREADABLE_NAMES, UNREADABLE_NOTES, open_book
 from detectors.formats.xls_links import inspect_links
+from detectors.formats.xls_pages import inspect_page_texts
 from detectors.formats.xlsx.styles import hides_values
 from detectors.limits import Budget
 from detectors.model import Item, Structure, Table, Text, Unread, Vector
@@ -52,6 +53,7 @@ def inspect_xls(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         yield from _names(book)
         if book.user_name.strip():
             yield Text(book.user_name.strip(), Vector.METADATA, "last saved by (WRITEACCESS)")
+        sheet_names = book.sheet_names()
         concealing = _concealing_xfs(book)
         for index in range(book.nsheets):
             budget.check()
@@ -59,7 +61,9 @@ def inspect_xls(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
             book.unload_sheet(index)
     finally:
         book.release_resources()
-    yield from inspect_links(_workbook_stream(data), budget)
+    stream = _workbook_stream(data)
+    yield from inspect_links(stream, budget)
+    yield from inspect_page_texts(stream, sheet_names, budget)
     yield from _ole_parts(data, budget)
 
 

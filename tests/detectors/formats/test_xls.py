@@ -29,7 +29,7 @@ from faker import Faker
 from detectors.errors import DocumentTooLarge, EncryptedDocument, UnreadableDocument
 from detectors.formats.xls import inspect_xls, pivot_strings, read_pivot_cache
 from detectors.limits import Budget, Limits
-from detectors.model import Status, Table, Vector
+from detectors.model import Status, Table, Text, Vector
 from detectors.scan import ScanOptions, scan
 
 xlwt = pytest.importorskip("xlwt", reason="xlwt (a dev dependency) writes the xls fixtures")
@@ -446,3 +446,31 @@ def test_people_in_a_linked_workbook_are_found_in_its_cache() -> None:
     assert any(
         f.vector is Vector.EXTERNAL_LINK_CACHE and f.entity == "PERSON" for f in verdict.findings
     ), verdict.findings
+
+
+@pytest.mark.parametrize(
+    ("header", "footer", "read"),
+    [
+        ("", "Prepared by {name}", [("sheet 'Staff' footer", "Prepared by {name}")]),
+        ("&LPage &P of &N&R{name}", "", [("sheet 'Staff' header", "{name}")]),
+        ("&C&A", "Page &P", []),  # LibreOffice's defaults: the sheet's name, the page
+    ],
+    ids=["a footer's preparer", "a header's right section", "the default fields"],
+)
+def test_page_headers_and_footers_are_read(
+    header: str, footer: str, read: list[tuple[str, str]]
+) -> None:
+    """Printed on every page, never shown in the sheet: a name typed there travels unseen."""
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Staff")
+    sheet.write(0, 0, "Rank")
+    sheet.header_str = header.format(name=NAME).encode("latin-1")
+    sheet.footer_str = footer.format(name=NAME).encode("latin-1")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    texts = [
+        (i.where, i.text)
+        for i in inspect_xls(buffer.getvalue(), "staff.xls", Budget())
+        if isinstance(i, Text) and i.where.endswith(("header", "footer"))
+    ]
+    assert texts == [(where, text.format(name=NAME)) for where, text in read]
