@@ -93,15 +93,23 @@ def inspect_links(stream: bytes, budget: Budget) -> Iterator[Item]:
         yield Structure(Vector.EXTERNAL_LINK_CACHE, where, detail)
 
 
-def _globals(stream: bytes) -> Iterator[tuple[int, bytes]]:
-    """Records of the workbook globals: from the start to the first EOF."""
+def biff_records(stream: bytes) -> Iterator[tuple[int, bytes]]:
+    """Every BIFF record of a workbook stream, as (type, body), up to an encryption record
+    (FILEPASS: what follows is encrypted)."""
     position = 0
     while position + 4 <= len(stream):
         kind, size = struct.unpack_from("<HH", stream, position)
-        body = stream[position + 4 : position + 4 + size]
+        if kind == _FILEPASS:
+            return
+        yield kind, stream[position + 4 : position + 4 + size]
         position += 4 + size
-        if kind in (_EOF, _FILEPASS):
-            return  # the globals end, or what follows is encrypted
+
+
+def _globals(stream: bytes) -> Iterator[tuple[int, bytes]]:
+    """Records of the workbook globals: from the start to the first EOF."""
+    for kind, body in biff_records(stream):
+        if kind == _EOF:
+            return
         yield kind, body
 
 

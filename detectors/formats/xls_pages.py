@@ -12,11 +12,12 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterator, Sequence
 
+from detectors.formats.xls_links import biff_records
 from detectors.formats.xlsx.headerfooter import printed_sections
 from detectors.limits import Budget
 from detectors.model import Text, Vector
 
-_BOF, _EOF, _FILEPASS, _HEADER, _FOOTER = 0x0809, 0x000A, 0x002F, 0x0014, 0x0015
+_BOF, _EOF, _HEADER, _FOOTER = 0x0809, 0x000A, 0x0014, 0x0015
 _WORKSHEET = 0x0010
 _BIFF8 = 0x0600
 _PLACES = {_HEADER: "header", _FOOTER: "footer"}
@@ -27,13 +28,7 @@ def inspect_page_texts(stream: bytes, sheet_names: Sequence[str], budget: Budget
     depth = sheets = 0
     wide = True
     name = ""
-    position = 0
-    while position + 4 <= len(stream):
-        kind, size = struct.unpack_from("<HH", stream, position)
-        body = stream[position + 4 : position + 4 + size]
-        position += 4 + size
-        if kind == _FILEPASS:
-            return  # what follows is encrypted
+    for kind, body in biff_records(stream):
         if kind == _BOF and len(body) >= 4:
             depth += 1
             version, substream = struct.unpack_from("<HH", body, 0)
