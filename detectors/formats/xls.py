@@ -54,16 +54,18 @@ def inspect_xls(data: bytes, name: str, budget: Budget) -> Iterator[Item]:
         if book.user_name.strip():
             yield Text(book.user_name.strip(), Vector.METADATA, "last saved by (WRITEACCESS)")
         sheet_names = book.sheet_names()
+        shown: list[Vector] = []
         concealing = _concealing_xfs(book)
         for index in range(book.nsheets):
             budget.check()
             yield from _sheet(book, index, concealing, budget)
+            shown.append(_STATES.get(book.sheet_by_index(index).visibility, Vector.CELL))
             book.unload_sheet(index)
     finally:
         book.release_resources()
     stream = _workbook_stream(data)
     yield from inspect_links(stream, budget)
-    yield from inspect_page_texts(stream, sheet_names, budget)
+    yield from inspect_page_texts(stream, sheet_names, budget, shown)
     yield from _ole_parts(data, budget)
 
 
