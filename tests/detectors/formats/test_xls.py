@@ -29,7 +29,7 @@ from faker import Faker
 from detectors.errors import DocumentTooLarge, EncryptedDocument, UnreadableDocument
 from detectors.formats.xls import inspect_xls, pivot_strings, read_pivot_cache
 from detectors.limits import Budget, Limits
-from detectors.model import Status, Table, Text, Vector
+from detectors.model import Status, Table, Vector
 from detectors.scan import ScanOptions, scan
 
 xlwt = pytest.importorskip("xlwt", reason="xlwt (a dev dependency) writes the xls fixtures")
@@ -446,57 +446,3 @@ def test_people_in_a_linked_workbook_are_found_in_its_cache() -> None:
     assert any(
         f.vector is Vector.EXTERNAL_LINK_CACHE and f.entity == "PERSON" for f in verdict.findings
     ), verdict.findings
-
-
-@pytest.mark.parametrize(
-    ("header", "footer", "read"),
-    [
-        ("", "Prepared by {name}", [("sheet 'Staff' footer", "Prepared by {name}")]),
-        ("&LPage &P of &N&R{name}", "", [("sheet 'Staff' header", "{name}")]),
-        ("&C&A", "Page &P", []),  # LibreOffice's defaults: the sheet's name, the page
-    ],
-    ids=["a footer's preparer", "a header's right section", "the default fields"],
-)
-def test_page_headers_and_footers_are_read(
-    header: str, footer: str, read: list[tuple[str, str]]
-) -> None:
-    """Printed on every page, never shown in the sheet: a name typed there travels unseen."""
-    book = xlwt.Workbook()
-    sheet = book.add_sheet("Staff")
-    sheet.write(0, 0, "Rank")
-    sheet.header_str = header.format(name=NAME).encode("latin-1")
-    sheet.footer_str = footer.format(name=NAME).encode("latin-1")
-    buffer = io.BytesIO()
-    book.save(buffer)
-    texts = [
-        (i.where, i.text)
-        for i in inspect_xls(buffer.getvalue(), "staff.xls", Budget())
-        if isinstance(i, Text) and i.where.endswith(("header", "footer"))
-    ]
-    assert texts == [(where, text.format(name=NAME)) for where, text in read]
-
-
-def _drawn(kind: int, text: str) -> bytes:
-    """An OBJ of `kind` (ftCmo's ot: 6 a text box, 25 a comment), its TXO, and its text."""
-    cmo = struct.pack("<HHHHH", 0x0015, 0x0012, kind, 1, 0) + b"\x00" * 12
-    obj = biff(0x005D, cmo + b"\x00" * 4)
-    txo = biff(0x01B6, struct.pack("<HH6xHHH2x", 0x0212, 0, len(text), 16, 0))
-    runs = biff(0x003C, struct.pack("<HH4x", 0, 0) + struct.pack("<HH4x", len(text), 0))
-    return obj + txo + biff(0x003C, b"\x01" + text.encode("utf-16-le")) + runs
-
-
-@pytest.mark.parametrize(
-    ("kind", "state", "read"),
-    [(6, 0, Vector.PAGE_TEXT), (6, 1, Vector.HIDDEN_SHEET), (25, 0, None)],
-    ids=["a text box", "a text box on a hidden sheet", "a comment's box (read with its note)"],
-)
-def test_a_text_box_drawn_on_a_sheet_is_read(kind: int, state: int, read: Vector | None) -> None:
-    text = f"Contact {NAME}\rext 4471"
-    stream = add_records(workbook_stream(build(state=state)), last_sheet=_drawn(kind, text))
-    boxes = [
-        i
-        for i in inspect_xls(stream, "r.xls", Budget())
-        if isinstance(i, Text) and "text box" in i.where
-    ]
-    expected = [("sheet 'Data' text box 1", f"Contact {NAME}\next 4471", read)]
-    assert [(b.where, b.text, b.vector) for b in boxes] == (expected if read else [])
