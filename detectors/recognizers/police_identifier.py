@@ -16,6 +16,10 @@ RANK = (
 )
 COLLAR = r"\d{2,5}"
 RANKED = rf"{RANK}\.?\s?{COLLAR}"
+NOT_CODE_BEFORE = r"(?<![-/.])"
+NOT_CODE_AFTER = r"(?![.,]\d|-[0-9A-Fa-f])"
+"""A rank's letters inside a code are no rank: a version ("Acrobat Pro DC 20.13"), a run of
+hex digits ("D7F781F2-DC77-41C9", a document's identifier) or a path ("pages/DC001.html")."""
 LABEL = (
     r"\b(?:collar|shoulder|warrant|service|staff|payroll|employee|personnel|force|badge|"
     r"pay)\s*(?:card\s*)?(?:no|number|num|id|ref)\b\.?\s*(?:[:#=\-–]\s*)?"
@@ -28,7 +32,11 @@ RECOGNIZER = RecognizerSpec(
     entity="POLICE_IDENTIFIER",
     patterns=(
         # Not after "Washington, ": "DC 20224" there is a state and a ZIP code.
-        PatternSpec("collar number after rank", rf"(?<![a-z], )\b{RANKED}\b", 0.6),
+        PatternSpec(
+            "collar number after rank",
+            rf"(?<![a-z], ){NOT_CODE_BEFORE}\b{RANKED}\b{NOT_CODE_AFTER}",
+            0.6,
+        ),
         PatternSpec("labelled police identifier", rf"(?<={LABEL}){LABELLED_VALUE}\b", 0.7),
     ),
     context=(

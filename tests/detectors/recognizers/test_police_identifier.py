@@ -19,6 +19,8 @@ class TestPoliceIdentifier(RecognizerCases):
         ("Inspector 321 authorised the entry.", "Inspector 321"),
         ("Service number 12345 appears on the log.", "12345"),
         ("At 14:05, DC 5678 attended the scene.", "DC 5678"),
+        ("Seen by PC 1234. No further action.", "PC 1234"),
+        ("Officers present: PC 1234, and others.", "PC 1234"),
     )
     IGNORES = (
         "Our reference: FOI 82525",
@@ -32,6 +34,11 @@ class TestPoliceIdentifier(RecognizerCases):
         "A PS5 was seized.",
         "Chief Constable Jane Doe wrote on 12 March.",
         "Write to the Internal Revenue Service, Washington, DC 20224.",
+        "Adobe Acrobat Pro DC 20.13.20074",
+        "Acrobat Pro DC 20.9.20067",
+        "uuid:D7F781F2-DC77-41C9-AC23-D2CFD58D3F79",
+        "xmp.iid:3AB91543-812D-4743-PC55-D2CFD58D3F79",
+        "https://www.example.gov/district-council-pages/DC001.html",
     )
     CELLS = (
         ("PC 1234", False),
