@@ -17,8 +17,10 @@ identifier such as a NINO, NHS number or date of birth, sits with the people.
 | sensitive identifiers or special categories with any named person    | high     |
 | personal data under a box drawn over it in a PDF (failed redaction)  | high     |
 | (not under a light panel over a fifth of the page: hidden text)      |          |
-| a named victim, witness, complainant or offender; a letter telling   | high     |
-| its addressee of their dismissal, suspension or misconduct finding   |          |
+| a named victim, witness, complainant or offender; the officer a      | high     |
+| complaint is about (not a hearing's published outcome); a letter     |          |
+| telling its addressee of their dismissal, suspension or misconduct   |          |
+| finding                                                              |          |
 | 50 or more people in any other table, or in text with their details  | high     |
 | staff or contact list of 10 or more; hidden staff list of 2 to 9     | medium   |
 | staff list of 3 or more officers with their collar or service numbers | medium   |
@@ -188,7 +190,7 @@ def _rate(exposure: Exposure) -> tuple[Severity, str]:
     if _names_alone(exposure):
         return Severity.LOW, f"names alone in visible {exposure.source}"
     if exposure.role and people:
-        return Severity.HIGH, "a named victim, witness or offender"
+        return Severity.HIGH, "a named victim, witness, offender or officer complained of"
     if people >= CROWD:
         return Severity.HIGH, f"{people} people in {where} {exposure.source}"
     if exposure.source == "metadata":

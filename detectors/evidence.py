@@ -26,7 +26,8 @@ class Exposure:
     private: bool = False
     """A private person's home address or own phone number is given with their name."""
     role: bool = False
-    """Someone named is a victim, witness, complainant or offender."""
+    """Someone named is a victim, witness, complainant or offender, or the officer a complaint
+    is about."""
     offenders: bool = False
     """The people are listed as offenders (sex offenders, MAPPA, an offender register)."""
     public_role: bool = False

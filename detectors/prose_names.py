@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from detectors.names import is_forename, is_known_word, is_surname, normal
+from detectors.recognizers.police_identifier import RANKED
 from detectors.recognizers.street_address import SUFFIX
 from detectors.vocab import NOT_NAMES, wordset
 
@@ -27,6 +28,9 @@ _ORGANISATION_WORDS = wordset("""
     hospital surgery practice academy hall house court estate farm park bridge road street
     """)
 """A word after a two-name pair that makes it a business, building or place."""
+_COLLAR = re.compile(rf"\b{RANKED}\s*$")
+"""A rank and collar number before a name ("DC 5678 Karen Walker"): an officer, not a house
+number leading a street."""
 _PARTICLES = wordset("mc mac o de da di du van von le la st del della al el ap ab")
 
 
@@ -112,8 +116,8 @@ def _adjacent(text: str, run: Sequence[re.Match[str]]) -> bool:
 
 def _place_or_business(text: str, words: list[re.Match[str]], start: int, end: int) -> bool:
     last = normal(words[end - 1].group())
-    before = text[max(0, words[start].start() - 12) : words[start].start()]
-    numbered = re.search(r"\d[A-Za-z]?,?\s*$", before) is not None
+    before = text[max(0, words[start].start() - 20) : words[start].start()]
+    numbered = re.search(r"\d[A-Za-z]?,?\s*$", before) is not None and not _COLLAR.search(before)
     if last in _STREET_SUFFIXES and (numbered or last not in _SURNAME_SUFFIXES):
         return True
     if numbered:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from detectors.affiliations import affiliated, post_after
+from detectors.complaints import complained_of
 from detectors.contact_blocks import owned_contact
 from detectors.examiners import examiner_spans
 from detectors.imprints import imprint_spans
@@ -84,10 +85,11 @@ _ROLE = re.compile(
 "offenders will be caught" name no party; "climbed up to witness it" is the verb)."""
 _OFFICER_BEFORE = re.compile(
     r"\b(?:pc|dc|ps|ds|di|dci|dsu|sgt|sergeant|inspector|insp|constable|detective|officer|"
-    r"supt|superintendent|chief|pcso|oic)\.?\s*\Z",
+    r"supt|superintendent|chief|pcso|oic)\.?\s*(?:\d{2,5}\s+)?\Z",
     re.IGNORECASE,
 )
-"""A rank just before a name: the officer dealing, not a party to the case."""
+"""A rank just before a name, or with a collar number between ("DS 4521 Karen Walker"): the
+officer dealing, not a party to the case."""
 VICTIM_NEAR = 40
 """Characters either side of a name within which a victim word makes it the victim's name."""
 CONFIDENT = 0.8
@@ -330,7 +332,7 @@ def _judge(
     )
     role = any(
         _ROLE.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in members
-    )
+    ) or complained_of(text, [(_name_start(text, p), p.end) for p in people])
     linked = any(m.entity != "PERSON" and near_people.near(m) for m, _ in anchors)
     offenders = named and lists_offenders(text, people)
     return ProseResult(

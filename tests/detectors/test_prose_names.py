@@ -19,6 +19,8 @@ from detectors.prose_names import find_names
         ("Officers based at Kings Lynn, Sheringham and Great Yarmouth", []),
         ("Flat 3, Graham Lane and 14 Albert Street", []),
         ("OPERATION SUMMARY FOR JOHN SMITH", []),
+        ("Subject officer(s): DC 5678 Karen Walker", ["Karen Walker"]),  # a collar number
+        ("Delivered to 5678 Karen Walker Drive", []),  # a house number
     ],
 )
 def test_names_the_model_missed_are_read_from_the_gazetteer(text: str, names: list[str]) -> None:
