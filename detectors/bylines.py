@@ -11,7 +11,7 @@ _NAMES_SO_FAR = r"(?:(?:(?-i:[A-Z])[\w'’.-]*[ \t]*){1,4}(?:,|\band\b|&)[ \t]*)
 BYLINE = re.compile(
     r"^\s*(?:(?:(?-i:By|BY)|written\s+by|posted\s+by|blog\s+by|words\s+by|reported\s+by|"
     r"report\s+by|produced\s+by|presented\s+by|directed\s+by|narrated\s+by|edited\s+by|"
-    r"photographs?\s+by|chaired\s+by|hosted\s+by|(?:report\s+)?prepared\s+by|compiled\s+by|"
+    r"photo(?:graph)?s?\s+by|pictures?\s+by|images?\s+by|illustrat(?:ed|ions?)\s+by|chaired\s+by|hosted\s+by|(?:report\s+)?prepared\s+by|compiled\s+by|"
     r"authors?|author\(s\)|report\s+authors?|lead\s+author)\s*[:\-–]?"
     r"|(?:producers?|directors?|presenters?|editors?|series\s+editor|executive\s+producers?|"
     r"narrator|researchers?|camera|interviewer|speakers?|panellists?|chair|host|"
@@ -41,3 +41,9 @@ POSTED_BY = re.compile(
     r"\b(?:posted|published)(?:\s+(?:on|at|in)\s+[^\n.]{1,30}?)?\s+by\s*$", re.IGNORECASE
 )
 """A blog's byline inside its line: "Posted on 3 May 2024 by"."""
+CREDIT = re.compile(
+    r"[(\[]\s*(?:photo(?:graph)?s?|pictures?|images?|illustrations?|drawings?)\s*"
+    rf"(?:by|courtesy\s+of|©|:)\s*{_NAMES_SO_FAR}$",
+    re.IGNORECASE,
+)
+"""A picture's credit in brackets after its caption: "(Photo by Jane Smith)", "[Image:"."""

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from detectors.affiliations import affiliated
-from detectors.bylines import BYLINE, HOME_AFTER, LABEL_COLON, POSTED_BY
+from detectors.bylines import BYLINE, CREDIT, HOME_AFTER, LABEL_COLON, POSTED_BY
 from detectors.references import REFERENCE_DATA, numbered_reference
 from detectors.vocab import CASE_PARTY, wordset
 
@@ -303,9 +303,8 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
         return True  # "From the Chief Medical Officer / Dr Jane Smith"
     if _listed_under_title(text[max(line_start, start - LIST_NEAR) : start]):
         return True  # "Present: Councillors Jane Smith, Tom Brown and Ann Jones"
-    if (BYLINE.search(text[line_start:start]) or POSTED_BY.search(before)) and not (
-        HOME_AFTER.search(after)
-    ):
+    byline = BYLINE.search(text[line_start:start]) or POSTED_BY.search(before)
+    if (byline or CREDIT.search(before)) and not (HOME_AFTER.search(after)):
         return True  # a byline gives no home address or phone: "Reported by: … , 12 Acacia…"
     if LABEL_COLON.search(before) and not HOME_AFTER.search(after):
         return True  # "Date: 3 May  Report author: Jane Smith"

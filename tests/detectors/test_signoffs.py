@@ -52,8 +52,22 @@ def test_a_report_s_signers_are_named_in_their_work(signoff: str, work: bool) ->
         ("Reported by: {name}, 12 Acacia Avenue, Ashford TN23 1AB", False),
         ("Written by: {name}, 07700 900123", False),
         ("By {name} of 12 Acacia Avenue, Ashford", False),
+        ("Small tortoiseshell on buddleia. (Photo by {name})", True),
+        ("Photos by {name}", True),
+        ("The new windows at the mill. [Image: {name}]", True),
+        ("Stolen from the shed. (Photo by {name}, 12 Acacia Avenue, Ashford)", False),
     ],
-    ids=["byline", "byline with its date", "a resident's address", "a phone", "a house"],
+    ids=[
+        "byline",
+        "byline with its date",
+        "a resident's address",
+        "a phone",
+        "a house",
+        "a photo's credit",
+        "photos' credit line",
+        "an image's credit",
+        "a credit with a house",
+    ],
 )
 def test_a_byline_gives_no_home_address(line: str, public: bool) -> None:
     text = "Incident log\nTheft of a bicycle from a garden shed.\n" + line.format(name=NAME) + "\n"
