@@ -362,7 +362,7 @@ class Detector:
                 self._name_hit(p, part)
         fresh = list(dict.fromkeys(p.text for p in prose if p.text not in self._seen))
         if fresh:
-            find = self._find or default_finder(self._check_prose)
+            find = self._find or default_finder(self._check_prose, self._budget)
             results = scan_texts(fresh, find, self.allow, frozenset(self._organisations))
             self._seen.update(zip(fresh, results, strict=True))
         for p in prose:

@@ -55,6 +55,12 @@ class Limits:
     """Page time a document may spend beyond `time_budget_s` in all: as OCR's allowance, so a
     long report is still read on a busy night, and a hostile page count (up to `max_pages`)
     ends within a few minutes."""
+    text_time_s: float = 30.0
+    """Time each million characters of text checked for names gives back to `time_budget_s`,
+    at most: the language model reads about a megabyte in twenty seconds, so a 200-page
+    register is read to its end rather than reported unread every night."""
+    texts_time_s: float = 90.0
+    """Text time a document may spend beyond `time_budget_s` in all, as `pages_time_s`."""
 
 
 @dataclass
@@ -71,6 +77,8 @@ class Budget:
     """OCR time taken so far, given back or not: never given back again as page time."""
     pages_spent: float = 0.0
     """Seconds given back for PDF pages read to their end (`page_read`)."""
+    text_spent: float = 0.0
+    """Seconds given back for text checked for names (`text_read`)."""
     _ocr_seen: float = 0.0
 
     def __post_init__(self) -> None:
@@ -100,6 +108,17 @@ class Budget:
             self.pages_spent += extra
             self.deadline += extra
         return now
+
+    def text_read(self, started: float, chars: int) -> None:
+        """Give back the time `chars` characters of text took to check since `started`, up
+        to the limits."""
+        limits = self.limits
+        spent = time.monotonic() - started
+        allowed = chars / 1_000_000 * limits.text_time_s
+        extra = min(spent, allowed, limits.texts_time_s - self.text_spent)
+        if extra > 0:
+            self.text_spent += extra
+            self.deadline += extra
 
 
 INFLATE_CHUNK = 1 * MB

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from detectors.contact_blocks import owned_contact
 from detectors.examiners import examiner_spans
 from detectors.imprints import imprint_spans
 from detectors.letters import disciplined, said_to_you, salutation
+from detectors.limits import Budget
 from detectors.lookalikes import look_alike, not_nhs
 from detectors.mask import mask
 from detectors.meetings import in_spans, office_contact_spans, planning_spans
@@ -126,12 +128,22 @@ ProseFinder = Callable[[Sequence[str]], Sequence[Sequence[ProseMatch]]]
 """`detectors.prose.find_entities`, or a stand-in with the same shape."""
 
 
-def default_finder(check: Callable[[], None]) -> ProseFinder:
-    """presidio and spaCy's finder, checking the document's time budget as it goes; loaded on
-    first use, as the model takes seconds to load."""
+def default_finder(check: Callable[[], None], budget: Budget | None = None) -> ProseFinder:
+    """presidio and spaCy's finder, checking the document's time budget as it goes and giving
+    back to `budget` the time its texts took (`Budget.text_read`); loaded on first use, as the
+    model takes seconds to load."""
     from detectors.prose import find_entities
 
-    return functools.partial(find_entities, check=check)
+    if budget is None:
+        return functools.partial(find_entities, check=check)
+
+    def find(texts: Sequence[str]) -> Sequence[Sequence[ProseMatch]]:
+        started = time.monotonic()
+        found = find_entities(texts, check=check)
+        budget.text_read(started, sum(len(text) for text in texts))
+        return found
+
+    return find
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,15 @@ from collections.abc import Sequence
 import pytest
 
 import detectors.detect
+import detectors.limits
+import detectors.prose
 import detectors.prose_batch
+import detectors.prose_scan
 import detectors.scan
 import detectors.tables
 from detectors.columns import Cue, judge_column
 from detectors.detect import Detector
-from detectors.limits import WHOLE_CELL_CHARS, Budget
+from detectors.limits import WHOLE_CELL_CHARS, Budget, Limits
 from detectors.model import Status, Table, Text, Vector
 from detectors.names import AllowList, parse_name
 from detectors.prose import Match
@@ -192,3 +195,66 @@ def test_long_cells_read_as_prose_up_to_a_total_per_document(
     detector.finish()
     assert len(seen) == 2  # about 1,070 characters each: the third would pass 2,500
     assert all(text.startswith(("Sheet 0", "Sheet 1")) for text in seen)
+
+
+class Clock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.mark.parametrize(
+    ("chars", "seconds", "given_back"),
+    [
+        (1_400_000, 31.0, 31.0),  # a 200-page register: all its text time comes back
+        (100_000, 10.0, 3.0),  # slow for its size: only 30 s a million characters
+        (10_000_000, 200.0, 90.0),  # never more than 90 s in all
+    ],
+)
+def test_text_checked_gives_its_time_back_up_to_the_limits(
+    monkeypatch: pytest.MonkeyPatch, chars: int, seconds: float, given_back: float
+) -> None:
+    clock = Clock()
+    monkeypatch.setattr(detectors.limits.time, "monotonic", clock)
+    budget = Budget()
+    deadline = budget.deadline
+    started = clock.now
+    clock.now += seconds
+    budget.text_read(started, chars)
+    assert budget.deadline - deadline == pytest.approx(given_back)
+    assert budget.text_spent == pytest.approx(given_back)
+
+
+def test_a_long_text_is_read_to_its_end_when_the_model_is_slow_on_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each slice takes a second of a five-second budget: without the time given back, the
+    text would be cut after five slices and called unread."""
+    clock = Clock()
+    monkeypatch.setattr(detectors.limits.time, "monotonic", clock)
+    monkeypatch.setattr(detectors.prose_scan.time, "monotonic", clock)
+    monkeypatch.setattr(detectors.prose_batch, "SLICE_CHARS", 1_000)
+
+    def slow(texts: Sequence[str], check: object = None) -> list[list[Match]]:
+        assert callable(check)
+        check()
+        clock.now += 1.0
+        return names_found(texts)
+
+    monkeypatch.setattr(detectors.prose, "find_entities", slow)
+    budget = Budget(Limits(time_budget_s=5.0, text_time_s=1_000.0))
+    detector = Detector(budget=budget)
+    page = "John Smith wrote the minutes. " + "The meeting went on. " * 50
+    for number in range(20):
+        detector.feed(Text(f"{page} Page {number}.", Vector.PAGE_TEXT, f"page {number}"))
+    detector.finish()
+    assert detector.stopped is None
+    cut = Detector(budget=Budget(Limits(time_budget_s=5.0, text_time_s=0.0)))
+    for number in range(20):
+        cut.feed(Text(f"{page} Page {number}.", Vector.PAGE_TEXT, f"page {number}"))
+    cut.finish()
+    assert cut.stopped is not None
