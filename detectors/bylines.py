@@ -11,7 +11,8 @@ _NAMES_SO_FAR = r"(?:(?:(?-i:[A-Z])[\w'’.-]*[ \t]*){1,4}(?:,|\band\b|&)[ \t]*)
 BYLINE = re.compile(
     r"^\s*(?:(?:(?-i:By|BY)|written\s+by|posted\s+by|blog\s+by|words\s+by|reported\s+by|"
     r"report\s+by|produced\s+by|presented\s+by|directed\s+by|narrated\s+by|edited\s+by|"
-    r"photo(?:graph)?s?\s+by|pictures?\s+by|images?\s+by|illustrat(?:ed|ions?)\s+by|chaired\s+by|hosted\s+by|(?:report\s+)?prepared\s+by|compiled\s+by|"
+    r"photo(?:graph)?s?\s+by|pictures?\s+by|images?\s+by|illustrat(?:ed|ions?)\s+by|"
+    r"chaired\s+by|hosted\s+by|(?:report\s+)?prepared\s+by|compiled\s+by|"
     r"authors?|author\(s\)|report\s+authors?|lead\s+author)\s*[:\-–]?"
     r"|(?:producers?|directors?|presenters?|editors?|series\s+editor|executive\s+producers?|"
     r"narrator|researchers?|camera|interviewer|speakers?|panellists?|chair|host|"
