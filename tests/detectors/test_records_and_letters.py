@@ -133,8 +133,18 @@ def test_a_postcode_inside_a_sentence_still_needs_an_address_word() -> None:
             "football team.",
             Severity.MEDIUM,
         ),
+        (
+            "The hall has been looked after by residents of the old village; call Joan Brierley "
+            "on 015396 20125 to book it.",
+            Severity.MEDIUM,
+        ),
     ],
-    ids=["a pram race", "children welcome at a pub", "a youth club and an under 18s team"],
+    ids=[
+        "a pram race",
+        "children welcome at a pub",
+        "a youth club and an under 18s team",
+        "a hall looked after",
+    ],
 )
 def test_a_newsletter_topic_is_no_category_of_the_people_it_names(
     text: str, most: Severity
@@ -150,8 +160,9 @@ def test_a_newsletter_topic_is_no_category_of_the_people_it_names(
          "child"),
         ("The child, Tom Ashworth, was present at the address.", "child"),
         ("Jane Whitlock, a woman of mixed race, was searched on the high street.", "ethnicity"),
+        ("Tom Ashworth, a looked after child, was reported missing on 4 March.", "child"),
     ],
-    ids=["a race label", "youth offending", "a named child", "mixed race"],
+    ids=["a race label", "youth offending", "a named child", "mixed race", "looked after"],
 )  # fmt: skip
 def test_a_category_said_of_a_named_person_still_counts(text: str, category: str) -> None:
     detector = Detector()
