@@ -106,6 +106,7 @@ _PROSE_SENSES = re.compile(
     r"\bchildren\b|\b(?:under\s?18|u18)s\b|"
     r"\byouth\b(?!\s+(?:offend\w*|justice|court|caution\w*|custody|detention))|"
     r"\blooked\s+after\b(?!\s+(?:child\w*|young|person|people|status))|"
+    r"\b(?:your|my|our)\s+child(?:ren)?\b(?:[`'’]s)?(?!\s*,?\s*(?-i:[A-Z]))|"
     r"\b(?:dv|dva|cse|chis)\s?[-/]?\s?\d[\d/-]*",
     re.IGNORECASE,
 )
@@ -116,10 +117,11 @@ entertainment venue" (a trade, not an offence), an abbreviation that prefixes a 
 14-1326": a docket's code). "Race" in running text is a contest ("the race for mayor", "the pram
 race") unless it is a label ("Race: White"), beside ethnicity, someone's ("her race") or in
 "mixed race". Groups and activities are not a child's data: "children welcome", "youth club",
-"under 18s team", a hall "looked after by residents"; a child is said of a person in the
-singular ("the child", "a juvenile", "a young person", "a looked after child"), and "youth"
-keeps its sense before offending, justice, court or caution. A table's "Domestic" flag or
-"Race" column keeps its meaning: in prose the sense is taken from the words around it."""
+"under 18s team", a hall "looked after by residents", a handbook's "your child" (the reader's,
+unnamed); a child is said of a person in the singular ("the child", "a juvenile", "a young
+person", "a looked after child", "your child, Tom"), and "youth" keeps its sense before
+offending, justice, court or caution. A table's "Domestic" flag or "Race" column keeps its
+meaning: in prose the sense is taken from the words around it."""
 
 
 @lru_cache(maxsize=4096)

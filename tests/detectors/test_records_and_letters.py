@@ -138,12 +138,18 @@ def test_a_postcode_inside_a_sentence_still_needs_an_address_word() -> None:
             "on 015396 20125 to book it.",
             Severity.MEDIUM,
         ),
+        (
+            "Mrs Joan Brierley is your child's named guardian; call her on 015396 20125 about "
+            "pocket money.",
+            Severity.MEDIUM,
+        ),
     ],
     ids=[
         "a pram race",
         "children welcome at a pub",
         "a youth club and an under 18s team",
         "a hall looked after",
+        "a handbook's your child",
     ],
 )
 def test_a_newsletter_topic_is_no_category_of_the_people_it_names(
@@ -161,8 +167,16 @@ def test_a_newsletter_topic_is_no_category_of_the_people_it_names(
         ("The child, Tom Ashworth, was present at the address.", "child"),
         ("Jane Whitlock, a woman of mixed race, was searched on the high street.", "ethnicity"),
         ("Tom Ashworth, a looked after child, was reported missing on 4 March.", "child"),
+        ("Dear Mrs Ashworth, your child, Tom Ashworth, was stopped on 4 March.", "child"),
     ],
-    ids=["a race label", "youth offending", "a named child", "mixed race", "looked after"],
+    ids=[
+        "a race label",
+        "youth offending",
+        "a named child",
+        "mixed race",
+        "looked after",
+        "your named child",
+    ],
 )  # fmt: skip
 def test_a_category_said_of_a_named_person_still_counts(text: str, category: str) -> None:
     detector = Detector()
