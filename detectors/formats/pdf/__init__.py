@@ -37,6 +37,7 @@ from detectors.formats.pdf._objects import (
 )
 from detectors.formats.pdf._ocr import Scans, is_scanned
 from detectors.formats.pdf._pages import PageFailure, PagesUnreadable, drawings, signatures
+from detectors.formats.pdf._printed import printed_from_web
 from detectors.formats.pdf._repair import padded, sized_past_bound
 from detectors.formats.pdf._spreads import Spreads
 from detectors.formats.pdf._tables import MIN_RULES, Grid, continues, fill, grids, word_starts
@@ -194,8 +195,9 @@ def _pages(
 ) -> Iterator[Item]:
     """Page items as each page is read, so that a spent budget keeps the pages already read."""
     read: list[int] = []
+    web = printed_from_web(pdf)
     try:
-        yield from _noted(_page_items(data, budget, found, read), final)
+        yield from _noted(_page_items(data, budget, found, read, web), final)
         if read or not _has_pages(pdf):
             return
     except PagesUnreadable:
@@ -208,7 +210,7 @@ def _pages(
     except pikepdf.PdfError as error:
         raise UnreadableDocument(f"the pages cannot be read: {_short(error)}") from error
     try:
-        yield from _noted(_page_items(out.getvalue(), budget, found, read), final)
+        yield from _noted(_page_items(out.getvalue(), budget, found, read, web), final)
     except PagesUnreadable as error:
         raise UnreadableDocument(f"the pages cannot be read: {_short(error)}") from error
     if not read:
@@ -234,25 +236,34 @@ def _noted(items: Iterator[Item], final: set[str]) -> Iterator[Item]:
 
 
 def _page_items(
-    data: bytes, budget: Budget, found: Annotations, read: list[int] | None = None
+    data: bytes,
+    budget: Budget,
+    found: Annotations,
+    read: list[int] | None = None,
+    web: bool = False,
 ) -> Iterator[Item]:
     """The items of each page; `read` collects the index of each page pdfminer reached."""
     scans = Scans(data, budget)
     try:
-        yield from _drawn_items(data, budget, found, scans, read)
+        yield from _drawn_items(data, budget, found, scans, read, web)
     finally:
         scans.close()
 
 
 def _drawn_items(
-    data: bytes, budget: Budget, found: Annotations, scans: Scans, read: list[int] | None
+    data: bytes,
+    budget: Budget,
+    found: Annotations,
+    scans: Scans,
+    read: list[int] | None,
+    web: bool,
 ) -> Iterator[Item]:
     # The time between pages is a page's whole cost, its detection included (items are
     # consumed as they come): each page read to its end gives that time back, within limits.
     started = time.monotonic()
     spreads = Spreads()  # text off each page, given back once every page's shown lines are known
     try:
-        yield from _each_page(data, budget, found, scans, read, started, spreads)
+        yield from _each_page(data, budget, found, scans, read, started, spreads, web)
     except Exception:
         yield from spreads.release()  # what was held is read before the failure goes on
         raise
@@ -267,6 +278,7 @@ def _each_page(
     read: list[int] | None,
     started: float,
     spreads: Spreads,
+    web: bool,
 ) -> Iterator[Item]:
     above: tuple[str, ...] | None = None  # the header of the last table on the page before
     for index, drawing in drawings(data, budget, found.redactions, budget.limits.max_pages):
@@ -305,7 +317,7 @@ def _each_page(
             if not text:
                 continue
             if vector is Vector.UNDER_REDACTION:
-                yield from _covered(drawing, glyphs, index)
+                yield from _covered(drawing, glyphs, index, web)
             else:
                 yield Text(text, vector, where)
             if vector in _WHY:
@@ -345,16 +357,17 @@ def _layer_shown(
         yield Structure(Vector.UNDER_REDACTION, where, detail)
 
 
-def _covered(drawing: PageDrawing, glyphs: list[Glyph], index: int) -> Iterator[Text]:
+def _covered(drawing: PageDrawing, glyphs: list[Glyph], index: int, web: bool) -> Iterator[Text]:
     """The page's covered text with the boxes hiding it, from the top left of the page: the
     words under marks drawn over them apart from those under a layout's panels (`Cover.panel`),
-    which are hidden text but no failed redaction."""
+    which are hidden text but no failed redaction. On a page printed from the web every light
+    box is layout (`_printed`)."""
     parts: dict[bool, tuple[list[Glyph], dict[Cover, None]]] = {}
     made: dict[Box, Cover] = {}
     for glyph, box in zip(glyphs, covering_boxes(drawing, glyphs), strict=True):
         cover = None
         if box is not None:
-            cover = made.get(box) or made.setdefault(box, _cover(drawing, box, index))
+            cover = made.get(box) or made.setdefault(box, _cover(drawing, box, index, web))
         part = parts.setdefault(cover is not None and cover.panel, ([], {}))
         part[0].append(glyph)
         if cover is not None and not glyph.text.isspace():
@@ -365,7 +378,7 @@ def _covered(drawing: PageDrawing, glyphs: list[Glyph], index: int) -> Iterator[
             yield Text(text, Vector.UNDER_REDACTION, f"page {index + 1}", tuple(covers))
 
 
-def _cover(drawing: PageDrawing, box: Box, index: int) -> Cover:
+def _cover(drawing: PageDrawing, box: Box, index: int, web: bool = False) -> Cover:
     """A box of the page as a cover, cut to the crop box, from the top left of the page."""
     cx0, cy0, cx1, cy1 = drawing.crop
     x0, x1 = max(box[0], cx0), min(box[2], cx1)
@@ -377,7 +390,7 @@ def _cover(drawing: PageDrawing, box: Box, index: int) -> Cover:
     return Cover(
         index + 1,
         (round(x0 - cx0, 1), round(cy1 - y1, 1), round(x1 - cx0, 1), round(cy1 - y0, 1)),
-        panel=light and share >= PANEL_SHARE,
+        panel=light and (web or share >= PANEL_SHARE),
     )
 
 

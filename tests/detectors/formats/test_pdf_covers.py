@@ -242,3 +242,37 @@ def test_a_light_panel_over_earlier_text_is_hidden_text_not_a_failed_redaction(
     [finding] = [f for f in verdict.findings if f.vector is Vector.UNDER_REDACTION]
     assert finding.covers and all(c.panel for c in finding.covers) is panel
     assert verdict.severity is severity
+
+
+def printed(data: bytes, producer: str, creator: str) -> bytes:
+    """`data` with its document information naming the program that made it."""
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pdf.docinfo["/Producer"] = producer
+        pdf.docinfo["/Creator"] = creator
+        pdf.save(out)
+    return out.getvalue()
+
+
+_BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142"
+
+
+@pytest.mark.parametrize(
+    ("producer", "creator", "fill", "severity"),
+    [
+        ("Skia/PDF m142", _BROWSER, b"1 g 68 694 200 20 re f\n", Severity.LOW),
+        ("wkhtmltopdf 0.12.6", "", b"1 g 68 694 200 20 re f\n", Severity.LOW),
+        ("Skia/PDF m142", _BROWSER, b"0 g 68 694 200 20 re f\n", Severity.HIGH),
+        ("Microsoft: Print To PDF", "Microsoft Word", b"1 g 68 694 200 20 re f\n", Severity.HIGH),
+    ],
+    ids=["a browser's print", "an html renderer", "a black box on a web page", "a word processor"],
+)
+def test_a_white_box_on_a_page_printed_from_the_web_is_its_layout(
+    producer: str, creator: str, fill: bytes, severity: Severity
+) -> None:
+    """A web page printed to PDF lays its carousel's next slide or its sticky header over text
+    that runs on beneath: the words were sent to every visitor, and no one whited them out. A
+    black box there, or white-out in a word processor's file, is still a redaction."""
+    verdict = scan(printed(page(TEXT + fill), producer, creator), "news.pdf")
+    assert any(f.vector is Vector.UNDER_REDACTION for f in verdict.findings)
+    assert verdict.severity is severity
