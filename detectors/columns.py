@@ -226,6 +226,13 @@ _URN_ONLY = re.compile(r"urn|unique reference(?: number| no)?")
 """A header that says "unique reference number" and nothing of crime or cases."""
 
 
+_CELL_ERROR = re.compile(r"#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!)", re.I)
+"""A spreadsheet's error value (a lookup that found nothing): no value, whatever the column."""
+
+_PLACING = re.compile(r"\b(?:rank(?:ing)?|position|pos)\b")
+"""Headers of a placing when their values are numbers: a ranking, a league table, a race's
+finishing order. A grade stays a grade ("Grade": 6, 7, the civil service's)."""
+
 _RACE_ONLY = re.compile(r"\brace\b")
 _ETHNIC_VALUE = re.compile(
     r"\b(?:white|black|asian|african|caribbean|hispanic|latin[oax]|mixed|chinese|indian|"
@@ -243,7 +250,7 @@ def _ethnic_values(cells: _Cells) -> bool:
 def judge_column(header: str, sample: Sequence[str]) -> ColumnType:
     """Decide what a column holds from its header and a sample of its (first) values."""
     head = normal_header(header)
-    values = [value.strip() for value in sample if value and value.strip()]
+    values = [v.strip() for v in sample if v and v.strip() and not _CELL_ERROR.fullmatch(v.strip())]
     if not values:
         return OTHER
     # Free text longer than WHOLE_CELL_CHARS is never a whole name, id or date: it counts
@@ -271,6 +278,8 @@ def judge_column(header: str, sample: Sequence[str]) -> ColumnType:
         cued = Cue.PARTY  # "Role" holding Victim / Witness / Suspect is a case record's party
     if cued is Cue.PARTY and party_column([cells.values]):
         return OTHER  # "Party": Labour, Conservative…, a political party, not a case's
+    if cued in (Cue.RANK, Cue.JOB_ROLE) and numeric >= 0.8 and _PLACING.search(head):
+        cued = None  # "Rank": 1, 2, 3, a league table's placing, not a police rank
     if cued is Cue.ETHNICITY and _RACE_ONLY.search(head) and not _ethnic_values(cells):
         return OTHER  # "Race Type": Regular, Special, an election's contest, not a person's
     if cued is not None and not (cued is Cue.PARTY and numeric >= 0.8):

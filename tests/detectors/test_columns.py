@@ -36,6 +36,10 @@ COUNTS = ["12", "*", "<5", "1,234", "0", "87"]
         ("Role", ["Response Officer", "Analyst", "Detective"], Cue.JOB_ROLE, None, None),
         ("Offence", ["Burglary", "Theft"], Cue.OFFENCE, None, None),
         ("Ethnicity", ["White British", "Asian British"], Cue.ETHNICITY, None, None),
+        ("Rank", ["48", "54", "#N/A", "136", "#N/A", "186"], Cue.COUNT, None, None),
+        ("Position", ["1", "2", "3", "4"], Cue.COUNT, None, None),
+        ("Rank", ["PC", "#N/A", "Sgt", "PC"], Cue.RANK, None, None),
+        ("Grade", ["6", "7", "7", "6"], Cue.RANK, None, None),
     ],
 )
 def test_personal_and_cue_columns(
