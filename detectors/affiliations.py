@@ -160,6 +160,19 @@ list's or a notice's work contact. Not "Jane Smith, a care worker, of …": a pr
 person's job is told in lower case."""
 
 
+_POST_LABEL = re.compile(
+    r"[ \t]*\n[ \t]*(?:position|job[ \t]+title|post(?:[ \t]+held)?|designation)[ \t]*:"
+    r"[ \t]*(?P<post>[^\n]{2,60})",
+    re.IGNORECASE,
+)
+"""A form's contact block giving the post on the line after the name ("Name: Jane Smith /
+Position: Senior Lecturer / Email: … / Tel: …"): the contact details are the post's."""
+
+
 def post_after(text: str, end: int) -> bool:
-    """Whether a name ending at `end` is followed on its line by a post in capitals."""
-    return _POST_AFTER.match(text, end) is not None
+    """Whether a name ending at `end` is followed on its line by a post in capitals, or on the
+    next line by a post under its label (not a case's party: "Position: Witness")."""
+    if _POST_AFTER.match(text, end) is not None:
+        return True
+    labelled = _POST_LABEL.match(text, end)
+    return labelled is not None and not _PRIVATE.search(labelled.group("post"))

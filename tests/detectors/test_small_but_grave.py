@@ -79,6 +79,22 @@ def _severity(text: str, vector: Vector = Vector.PAGE_TEXT) -> Severity:
             M,
             H,
         ),
+        (
+            "Full Contact Details for Primary Contact:\nName: Jane Hardy\n"
+            "Position: Senior Lecturer\nEmail: jhardy@lincoln.ac.uk\nTel: 0782 4995202\n"
+            "Address: Centre for Educational Research, University of Lincoln,\n"
+            "Brayford Pool, Lincoln. LN6 7TS.\n",
+            Vector.PAGE_TEXT,
+            L,
+            L,
+        ),
+        (
+            "Details of the caller:\nName: Jane Hardy\nPosition: witness to the assault\n"
+            "Tel: 0782 4995202\nAddress: 14 Elm Grove, Norwich NR2 3AB.\n",
+            Vector.PAGE_TEXT,
+            M,
+            H,
+        ),
     ],
     ids=[
         "home address and mobile in a comment",
@@ -92,6 +108,8 @@ def _severity(text: str, vector: Vector = Vector.PAGE_TEXT) -> Severity:
         "a form's question about offences",
         "a centre's staff with their work mobiles",
         "a care worker's home and mobile",
+        "a bid's contact with their post",
+        "a witness under a post label",
     ],
 )
 def test_one_private_person_is_rated_by_what_is_said_of_them(
