@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from detectors.attendance import ATTENDANCE_ROWS, attendance_record
 from detectors.columns import (
     SAMPLE_ROWS,
     ColumnType,
@@ -281,6 +282,8 @@ def assess_table(
     public = venues and listing
     if groups:
         public = public_table(headers, types, sample, shares) or listing
+        if not (public or table.vector.hidden or len(head) > ATTENDANCE_ROWS):
+            public = attendance_record(headers, types, sample, name_cols)
     kind = "case_records" if case_table(headers, types) and not public else None
     kind_categories: set[str] = set()
     if kind and free.notes:
