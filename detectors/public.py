@@ -142,6 +142,15 @@ _BODY_WORDS = wordset("""
     union partnership scio cio group
     """)
 """Words of a body's name as a payee: a village hall, a parish council, a club."""
+_CHARGED = re.compile(
+    r"\b(?:fees|subscriptions?|subs|hire[ \t]+(?:charges?|fees?)|rent|invoices?|"
+    r"membership|tickets?|entry[ \t]+fees?|deposits?)\b",
+    re.IGNORECASE,
+)
+"""What a body charges for, said before the account it is to be paid into: the account is
+the body's whoever it is named for."""
+_SOMEONES = re.compile(r"[A-Z][\w-]*['’]s\b|\b(?:mr|mrs|ms|miss|dr)\b\.?", re.IGNORECASE)
+"""A person's account after the payee's cue: "into Jane Smith's account", "to Mrs …"."""
 PAYEE_REACH = 200
 """Characters before bank details searched for whom the account belongs to."""
 
@@ -149,9 +158,16 @@ PAYEE_REACH = 200
 def is_body_account(before: str) -> bool:
     """True when bank details follow, within PAYEE_REACH characters, a payee that is a body:
     "Payment direct to our business account “Holt Village Hall” Sort Code …", "Cheques
-    payable to the Village Hall Committee; BACS: …", "Account Name OHWC". A bank's own name
-    ("CAF Bank Ltd") is not the payee; a person's account ("pay Jane Smith") names no body."""
+    payable to the Village Hall Committee; BACS: …", "Account Name OHWC", "Fees can be paid …
+    into Nat West account number …". A bank's own name ("CAF Bank Ltd") is not the payee; a
+    person's account ("pay Jane Smith") names no body."""
     window = before[-PAYEE_REACH:]
+    charged = _CHARGED.search(window)
+    if charged and any(
+        cue.start() > charged.start() and not _SOMEONES.search(window, cue.end())
+        for cue in _PAYEE.finditer(window)
+    ):
+        return True  # "Fees can be paid by bank transfer (BACS) into …": the body's charges
     for cue in _PAYEE.finditer(window):
         named = window[cue.end() : cue.end() + PAYEE_NAME]
         if any(w in _BODY_WORDS for w in re.findall(r"[a-z]+", named.casefold())):

@@ -57,6 +57,16 @@ def test_an_examiner_s_name_and_address_under_their_statement_are_published(
         ("Account Name SMITH Jane, Sort Code 40-52-40 Account No 00012464.", False),
         ("Refunds are paid to the hirer, {name}, Sort Code 40-52-40 Account No 00012464.", False),
         ("{name}, Barclays Bank Ltd, Sort Code 40-52-40 Account No 00012464.", False),
+        (
+            "Fees can be paid by cash, cheque or by bank transfer (BACS) into Nat West account "
+            "number 00012464 and sort code 405240.",
+            True,
+        ),
+        (
+            "The hirer's deposit was paid into {name}'s account, Sort Code 40-52-40 "
+            "Account No 00012464.",
+            False,
+        ),
     ],
     ids=[
         "business-account",
@@ -65,6 +75,8 @@ def test_an_examiner_s_name_and_address_under_their_statement_are_published(
         "surname-in-capitals",
         "hirer",
         "person-at-a-bank",
+        "fees-paid-into",
+        "deposit-paid-to-a-person",
     ],
 )
 def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, body: bool) -> None:
