@@ -48,7 +48,7 @@ def attendance_record(
     for i, (header, judged) in enumerate(zip(headers, types, strict=True)):
         values = [v for v in (cell(row, i) for row in sample) if v]
         if i in name_cols or judged.cue is Cue.NAME:
-            if any(normal(v.split()[0]) in RANK_WORDS for v in values):
+            if any(normal(v.split()[0]) in RANK_WORDS for v in [header, *values] if v.strip()):
                 return False  # "PC Jane Smith | P": officers on a duty or training list
             continue
         if not values:
@@ -58,5 +58,9 @@ def attendance_record(
             return False
         if sum(1 for v in values if _mark(v)) < MARKS_SHARE * len(values):
             return False
+        if not any(normal(v.strip(_SYMBOLS + " ")) for v in values) and not any(
+            c in v for v in values for c in _SYMBOLS[:5]
+        ):
+            continue  # dashes alone: an empty column, no record of anyone's attendance
         marks += 1
     return marks > 0

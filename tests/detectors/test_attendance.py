@@ -59,3 +59,14 @@ def test_a_meeting_s_attendance_record_names_its_members_in_their_capacity(
     shown = header or rows[0]
     severity = _rated(shown, first, vector)
     assert (severity is Severity.LOW) is public, severity
+
+
+@pytest.mark.parametrize(
+    ("marks", "public"),
+    [(["✓", "-", "✓", "✓"], True), (["-", "-", "-", "-"], False)],
+    ids=["ticks and dashes", "dashes alone"],
+)
+def test_a_column_of_dashes_alone_records_no_attendance(marks: list[str], public: bool) -> None:
+    rows = [(name, marks[i % len(marks)]) for i, name in enumerate(NAMES[:12])]
+    severity = _rated(("Name", ""), rows, Vector.CELL)
+    assert (severity is Severity.LOW) is public, severity
