@@ -48,16 +48,3 @@ CREDIT = re.compile(
     re.IGNORECASE,
 )
 """A picture's credit in brackets after its caption: "(Photo by Jane Smith)", "[Image:"."""
-_SENDS = r"(?:return|send|post|forward|submit|e-?mail|hand)"
-RETURN_TO = re.compile(
-    rf"(?:(?:^|[\n&:;]|\band\b|\bplease\b)[ \t]*{_SENDS}[ \t]+(?:this|the|your|completed|all|"
-    rf"it|them|with|forms?)\b"
-    rf"|(?:^|\n)[ \t]*{_SENDS}[ \t]+(?=to[ \t]*:)"
-    r"|\b(?:should|must|can|may|are[ \t]+to)[ \t]+be[ \t]+(?:returned|sent|posted|forwarded|"
-    r"submitted|e-?mailed|handed[ \t]+in)\b)[^.!?]{0,60}?\bto[ \t]*:?\s*$",
-    re.IGNORECASE,
-)
-"""A form's instruction naming who it goes back to: "Please return this form to:", "Return
-with your subscription to", "Entries should be sent to": the club's or office's post holder,
-at the address given for the purpose. An imperative only, opening its clause: "we will send
-the file to" names a recipient, who may be anyone."""

@@ -109,7 +109,9 @@ _OFFICE_CONTACT = re.compile(
 )
 """The offices whose published contact block (name, address, phone) is a work contact: a
 council's clerk or proper officer, a hall's bookings secretary. Whoever a form is to be sent to
-("Send this form to: Jane Smith, 35 Fir Close …") is its contact too (`_RETURN_TO`)."""
+("Send this form to: Jane Smith, 35 Fir Close …", "Return with your subscription to:", "Return
+to:", "Entries should be sent to") is its contact too (`_RETURN_TO`): an imperative opening its
+clause, not "we will send the file to" or "the bicycle was returned to"."""
 _RETURN_TO = re.compile(
     r"\b(?:send|return|post)[ \t]+(?:this|the|your)?[ \t]*(?:completed[ \t]+)?"
     r"(?:(?:booking|application|hire|consent|reply|tear[ \t-]*off|entry)[ \t]+)?"
@@ -117,7 +119,12 @@ _RETURN_TO = re.compile(
     r"|\b(?:entries|entry[ \t]+forms?|applications?|cheques?|nominations?)\b[^\n]{0,60}?"
     r"(?:\n[^\n]{0,40}?)?\bto[ \t]*:[ \t]*$"
     r"|\bto[ \t]+book[ \t]+(?:the[ \t]+)?(?:hall|room|venue|centre|pavilion)?[ \t,]*"
-    r"(?:please[ \t]+)?(?:contact|call|ring|phone)\b",
+    r"(?:please[ \t]+)?(?:contact|call|ring|phone)\b"
+    r"|(?:^|[&:;]|\band\b|\bplease\b)[ \t]*(?:send|return|post|forward|submit)[ \t]+"
+    r"(?:it|them|all|with)\b[^.!?\n]{0,40}?(?:\n[^.!?\n]{0,40}?)?\bto\b[ \t]*:?"
+    r"|^[ \t]*(?:please[ \t]+)?(?:send|return|post)[ \t]+to[ \t]*:"
+    r"|\b(?:should|must|can|may|are[ \t]+to)[ \t]+be[ \t]+(?:returned|sent|posted|forwarded|"
+    r"submitted|handed[ \t]+in)[ \t]+to\b[ \t]*:?",
     re.IGNORECASE | re.MULTILINE,
 )
 _TRADE_CONTACT = re.compile(

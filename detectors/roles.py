@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from detectors.affiliations import affiliated
-from detectors.bylines import BYLINE, CREDIT, HOME_AFTER, LABEL_COLON, POSTED_BY, RETURN_TO
+from detectors.bylines import BYLINE, CREDIT, HOME_AFTER, LABEL_COLON, POSTED_BY
 from detectors.references import REFERENCE_DATA, numbered_reference
 from detectors.vocab import CASE_PARTY, wordset
 
@@ -82,8 +82,6 @@ _YEARS = re.compile(
 
 LIST_NEAR = 300
 """Characters of the same line searched back through a list of names for its heading title."""
-RETURN_NEAR = 120
-"""Characters searched back from a name for a form's "return it to" instruction."""
 LIST_ITEMS = 30
 _LIST_SEPARATOR = re.compile(r"(,|\band\b|&)")
 _LIST_NAME = re.compile(
@@ -308,8 +306,6 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
     byline = BYLINE.search(text[line_start:start]) or POSTED_BY.search(before)
     if (byline or CREDIT.search(before)) and not (HOME_AFTER.search(after)):
         return True  # a byline gives no home address or phone: "Reported by: … , 12 Acacia…"
-    if RETURN_TO.search(text, max(0, start - RETURN_NEAR), start):
-        return True  # "Please return this form to: Jane Smith, Membership Secretary, 3 …"
     if LABEL_COLON.search(before) and not HOME_AFTER.search(after):
         return True  # "Date: 3 May  Report author: Jane Smith"
     label = _LABELLED.match(after) or _AFFILIATED.match(after)

@@ -86,33 +86,3 @@ def test_a_report_s_first_author_under_its_authors_heading_is_named_in_their_wor
     )
     verdict = scan(text.encode(), "report.txt")
     assert (verdict.severity in ("none", "low")) is public
-
-
-@pytest.mark.parametrize(
-    ("instruction", "public"),
-    [
-        ("PLEASE COMPLETE ALL DETAILS &\nRETURN WITH YOUR SUBSCRIPTION TO:\n", True),
-        ("Please return this form to: ", True),
-        ("Completed entries should be sent to ", True),
-        ("Return to: ", True),
-        ("The stolen bicycle was returned to ", False),
-        ("We will send the file to ", False),
-    ],
-    ids=["return with", "please return", "should be sent", "return to", "narrative", "recipient"],
-)
-def test_the_post_holder_a_form_goes_back_to_is_named_in_their_work(
-    instruction: str, public: bool
-) -> None:
-    """A club's membership form prints its secretary's name and address for returns, beside
-    its own questions on disability and medical conditions: the questions are the reader's to
-    answer, and the secretary is named for the club."""
-    text = (
-        "SECTION C: ADDITIONAL SUPPORT\n"
-        "Please detail below any disability you have and any support you may require\n"
-        f"MEMBERSHIP FORM\n{instruction}{NAME}, 12 Acacia Avenue, Ashford TN23 1AB\n"
-        "SECTION D: MEDICAL INFORMATION\n"
-    )
-    verdict = scan(text.encode(), "form.txt")
-    people = [f for f in verdict.findings if f.entity == "PERSON"]
-    assert people and all(f.public_role for f in people) is public
-    assert (verdict.severity in ("none", "low")) is public

@@ -146,6 +146,11 @@ def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, b
         ("For a lift to mass, please contact {name} on 01273 973803.", False),
         ("I am unhappy with the hire. Please contact me, {name}, on 07590 762662.", True),
         ("Please ring {name} on 07812 345678 about the damage to the hall.", True),
+        ("COMPLETE ALL DETAILS &\nRETURN WITH YOUR SUBSCRIPTION TO:\n{name}, 35 Fir Close", False),
+        ("Return to: {name}, 35 Fir Close, Ashford TN23 1AB", False),
+        ("Completed entries should be sent to {name}, 35 Fir Close, Ashford TN23 1AB", False),
+        ("The stolen bicycle was returned to {name}, 35 Fir Close, Ashford TN23 1AB", True),
+        ("We will send the file to {name}, 35 Fir Close, Ashford TN23 1AB", True),
     ],
     ids=[
         "send-form-to",
@@ -187,6 +192,11 @@ def test_a_body_s_own_bank_account_on_its_form_is_not_a_person_s(payment: str, b
         "please contact an organiser",
         "a hirer's own number",
         "a note to ring a hirer",
+        "return with a subscription",
+        "return to",
+        "entries should be sent",
+        "returned to someone",
+        "a file sent to someone",
     ],
 )
 def test_whoever_a_form_goes_to_is_the_body_s_contact(line: str, private: bool) -> None:
