@@ -24,11 +24,17 @@ _MARKS = wordset("""
     p a y n x yes no present absent apologies apols apol attended ab ap abs dna late
     """) | {"did not attend", "sent apologies", ""}
 """Marks of attendance ("P", "A", "Y", "N", "Apologies", a dash)."""
-_SYMBOLS = "✓✔✗✘×-–—"
+_TICKS = "✓✔✗✘×"
+_DASHES = "-–—"
 
 
 def _mark(value: str) -> bool:
-    return normal(value.strip(_SYMBOLS + " ")) in _MARKS
+    return normal(value.strip(_TICKS + _DASHES + " ")) in _MARKS
+
+
+def _recorded(value: str) -> bool:
+    """A mark that records something: a letter, a word or a tick, not a dash alone."""
+    return bool(value.strip(_DASHES + " "))
 
 
 _HEADERS = wordset("attendance attended present absent apologies attending")
@@ -58,9 +64,7 @@ def attendance_record(
             return False
         if sum(1 for v in values if _mark(v)) < MARKS_SHARE * len(values):
             return False
-        if not any(normal(v.strip(_SYMBOLS + " ")) for v in values) and not any(
-            c in v for v in values for c in _SYMBOLS[:5]
-        ):
+        if not any(_recorded(v) for v in values):
             continue  # dashes alone: an empty column, no record of anyone's attendance
         marks += 1
     return marks > 0

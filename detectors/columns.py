@@ -250,7 +250,8 @@ def _ethnic_values(cells: _Cells) -> bool:
 def judge_column(header: str, sample: Sequence[str]) -> ColumnType:
     """Decide what a column holds from its header and a sample of its (first) values."""
     head = normal_header(header)
-    values = [v.strip() for v in sample if v and v.strip() and not _CELL_ERROR.fullmatch(v.strip())]
+    stripped = (v.strip() for v in sample if v)
+    values = [v for v in stripped if v and not _CELL_ERROR.fullmatch(v)]
     if not values:
         return OTHER
     # Free text longer than WHOLE_CELL_CHARS is never a whole name, id or date: it counts
