@@ -29,6 +29,7 @@ identifier such as a NINO, NHS number or date of birth, sits with the people.
 | 10 or more people in visible text with contact details or ids        | medium   |
 | a part that could not be read, `unread` (suspect, not clean)        | medium   |
 | names alone in visible text, however many                            | low      |
+| names in visible text with 3 or fewer contact details among them     | low      |
 | a few names or work contact details in visible text or lists         | low      |
 | a category in the sentence of people in visible text, no more        | low      |
 | people named in a public role (candidates, councillors, ministers…)  | low      |
@@ -55,8 +56,11 @@ Names alone in visible prose are what a published page is made of (minutes, repo
 a court's list of opinions, an encyclopedia article): however many there are, they rate low.
 What lifts visible prose is something said of a person beyond their name: a contact detail or
 identifier, a home address, a victim's, witness's or offender's role, a kind of record, an
-offender list. A table printed as text is read as a table (`detectors.prose_columns`,
-`detectors.prose_records`), so a roster in a PDF is rated as a roster, not as prose.
+offender list. A crowd of names with three contact details or fewer among them (a village
+hall's donors and its bookings secretary's phone) is names alone but for those few, and rates
+low too; the contacts are still reported. A table printed as text is read as a table
+(`detectors.prose_columns`, `detectors.prose_records`), so a roster in a PDF is rated as a
+roster, not as prose.
 
 A special category named in the sentence of people in visible prose, with no identifier,
 contact detail or address of anyone and no victim, witness or offender among them (a film's
@@ -151,7 +155,7 @@ def _joined(a: Exposure, b: Exposure) -> Exposure:
         offenders=a.offenders or b.offenders,
         categorised=a.categorised + b.categorised,
         grave=a.grave or b.grave,
-        details=a.details or b.details,
+        details=a.details + b.details,
     )
 
 
@@ -163,6 +167,18 @@ def _names_alone(exposure: Exposure) -> bool:
         and not exposure.hidden
         and not (exposure.details or exposure.private or exposure.role or exposure.offenders)
         and not exposure.kinds
+        and (not exposure.sensitive or _topical(exposure))
+    )
+
+
+def _names_but_few(exposure: Exposure) -> bool:
+    """Visible prose whose names have no more than FEW contact details among them, and
+    nothing else said of anyone: names alone, and a few people's contacts."""
+    return (
+        exposure.source == "prose"
+        and not exposure.hidden
+        and 0 < exposure.details <= FEW
+        and not (exposure.private or exposure.role or exposure.offenders or exposure.kinds)
         and (not exposure.sensitive or _topical(exposure))
     )
 
@@ -189,6 +205,11 @@ def _rate(exposure: Exposure) -> tuple[Severity, str]:
         return Severity.HIGH, "sensitive data about named people"
     if _names_alone(exposure):
         return Severity.LOW, f"names alone in visible {exposure.source}"
+    if _names_but_few(exposure):
+        return (
+            Severity.LOW,
+            f"{people} names and {exposure.details} contact details in visible prose",
+        )
     if exposure.role and people:
         return Severity.HIGH, "a named victim, witness, offender or officer complained of"
     if people >= CROWD:

@@ -434,7 +434,7 @@ class Detector:
             group.offenders = group.offenders or result.offenders
             group.categorised.extend(result.categorised)
             group.grave = group.grave or result.grave
-            group.details = group.details or result.linked
+            group.details += result.linked
         for hit, role in zip(result.hits, roles, strict=True):
             self._add(
                 hit.entity,

@@ -36,9 +36,9 @@ class Exposure:
     """People of prose in whose own sentence a special category is named."""
     grave: bool = False
     """A grave category (sexual offence, domestic abuse, informant) is among those."""
-    details: bool = True
-    """Prose gives more than names: an e-mail, phone, address or identifier beside someone
-    named (`detectors.prose_scan.ProseResult.linked`)."""
+    details: int = 0
+    """How many e-mails, phones, addresses or identifiers prose gives beside someone named
+    (`detectors.prose_scan.ProseResult.linked`): more than names."""
 
 
 @dataclass(frozen=True)

@@ -52,8 +52,8 @@ class ProseGroup:
     offenders: bool = False
     categorised: list[PersonKeys] = field(default_factory=list)
     grave: bool = False
-    details: bool = False
-    """A contact detail, address or identifier was given beside someone named."""
+    details: int = 0
+    """Contact details, addresses or identifiers given beside someone named."""
 
 
 def slices(pending: list[Pending]) -> list[list[Pending]]:

@@ -41,6 +41,7 @@ from detectors.public import (
 from detectors.references import is_citation
 from detectors.roles import public_in_prose
 from detectors.row_people import PersonKeys, identity, name_keys
+from detectors.said_about import said_about
 from detectors.signatures import signature_spans, signoff_spans
 from detectors.special import GRAVE, categories_in
 from detectors.tables import IDENTIFYING
@@ -48,8 +49,6 @@ from detectors.vocab import NOT_NAMES
 
 NEAR = 150
 """Characters either side of a name within which an address or phone number is that person's."""
-CATEGORY_WINDOW = 250
-"""Characters either side of personal data searched for a special category."""
 
 _NEEDS_PERSON = frozenset(
     {"PHONE_NUMBER", "STREET_ADDRESS", "UK_POSTCODE", "CRIME_REFERENCE", "SALARY", "IP_ADDRESS"}
@@ -97,7 +96,6 @@ VICTIM_NEAR = 40
 CONFIDENT = 0.8
 """The model's score for a name it tagged from context (gazetteer guesses score 0.6)."""
 _SENSITIVE = (IDENTIFYING - {"EMAIL_ADDRESS"}) | {"DATE_OF_BIRTH"}
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _ETHNIC_WORD = re.compile(
     r"\b(?:Asian|British|Welsh|Scottish|Irish|English|African|Caribbean|Chinese|Indian|"
     r"Pakistani|Bangladeshi|Arab|White|Black|Mixed|Gypsy|Roma|Traveller|Other)\b"
@@ -108,7 +106,6 @@ _SPECIMEN = re.compile(r"\b(?:Any ?(?:town|place|city|ville)|ANY ?(?:TOWN|PLACE|
 """The made-up town of a specimen in a form or guide ("123 Main Street, Anytown"): the names
 and addresses beside it are made up too. Never the word "sample" or "specimen", which a DNA
 or blood sample register uses beside real people."""
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|No))[.!?](?=\s+[A-Z\"'(])")
 
 
 class ProseMatch(Protocol):
@@ -176,10 +173,10 @@ class ProseResult:
     """The text is a list of offenders (sex offenders, MAPPA, a register) naming people."""
     categorised: tuple[PersonKeys, ...] = ()
     """The people in whose own sentence a special category is named."""
-    linked: bool = False
-    """A contact detail, address or identifier stands within NEAR characters of a name: the
-    text says more of someone than their name (an office's mailbox at the foot of a page does
-    not)."""
+    linked: int = 0
+    """Contact details, addresses or identifiers standing within NEAR characters of a name:
+    the text says more of someone than their name (an office's mailbox at the foot of a page
+    does not)."""
     grave: bool = False
     """A grave category (`detectors.special.GRAVE`) is named in a named person's own sentence,
     not only beside a number or a mailbox ("prior PC 288 convictions" in a rule book)."""
@@ -302,8 +299,11 @@ def _judge(
     grave = False
     # A name's own words say nothing of anyone ("Mark Child (M)" in a list of members present).
     unnamed = _without_names(text, [*people, *public, *allowed]) if anchors else text
+    known = frozenset(
+        word for p in people for word in _name_words(text[p.start : p.end]).split()[1:]
+    )  # surnames, so that "Smith was charged…" refers back to Jane Smith
     for anchor, anchor_keys in anchors:
-        said = _paragraph(unnamed, anchor.start, anchor.end)
+        said = said_about(unnamed, anchor.start, anchor.end, known)
         if is_citation(said):
             continue  # "[3] A. Writer, Policing and Race, 2018.": a title's words
         if not (anchor_keys is not None or anchor.entity in _SENSITIVE or near_people.near(anchor)):
@@ -345,7 +345,7 @@ def _judge(
     role = any(
         _ROLE.search(text, max(0, p.start - VICTIM_NEAR), p.end + VICTIM_NEAR) for p in members
     ) or complained_of(text, [(_name_start(text, p), p.end) for p in people])
-    linked = any(m.entity != "PERSON" and near_people.near(m) for m, _ in anchors)
+    linked = sum(1 for m, _ in anchors if m.entity != "PERSON" and near_people.near(m))
     offenders = named and lists_offenders(text, people)
     return ProseResult(
         tuple(hits),
@@ -386,24 +386,6 @@ def _name_start(text: str, match: ProseMatch) -> int:
     words = _name_words(span)
     at = span.find(words.split()[0]) if words else -1
     return match.start + max(at, 0)
-
-
-def _paragraph(text: str, start: int, end: int) -> str:
-    """The sentence a match stands in and the one after it, within CATEGORY_WINDOW characters
-    and its own paragraph: a special category is the person's when it is said about them, not
-    when it is the page's topic ("a report on hate crime" two sentences before a byline)."""
-    low, high = max(0, start - CATEGORY_WINDOW), min(len(text), end + CATEGORY_WINDOW)
-    breaks = [m.end() for m in _PARAGRAPH.finditer(text, low, start)]
-    breaks += [m.end() for m in _SENTENCE_END.finditer(text, low, start)]
-    if breaks:
-        low = max(breaks)
-    ends = [m.start() for m in (_PARAGRAPH.search(text, end, high),) if m]
-    sentences = [m.end() for m in _SENTENCE_END.finditer(text, end, high)]
-    if len(sentences) >= 2:
-        ends.append(sentences[1])  # this sentence and the next ("…Jane Smith. She has MS.")
-    if ends:
-        high = min(ends)
-    return text[low:high]
 
 
 def _addressee(

@@ -107,7 +107,9 @@ _PROSE_SENSES = re.compile(
     r"\byouth\b(?!\s+(?:offend\w*|justice|court|caution\w*|custody|detention))|"
     r"\blooked\s+after\b(?!\s+(?:child\w*|young|person|people|status))|"
     r"\b(?:your|my|our)\s+child(?:ren)?\b(?:[`'’]s)?(?!\s*,?\s*(?-i:[A-Z]))|"
-    r"\b(?:dv|dva|cse|chis)\s?[-/]?\s?\d[\d/-]*",
+    r"\b(?:dv|dva|cse|chis)\s?[-/]?\s?\d[\d/-]*|"
+    r"\b(?:from|contact|call|ring|phone|telephone)\s+(?-i:(?:[A-Z][\w'’&-]*\s+){1,4})"
+    r"(?=(?:on|at)\s+[+(]?\d)",
     re.IGNORECASE,
 )
 """Words of a category used in another sense, in running text: a country's "domestic agenda", a
@@ -121,7 +123,9 @@ race") unless it is a label ("Race: White"), beside ethnicity, someone's ("her r
 unnamed); a child is said of a person in the singular ("the child", "a juvenile", "a young
 person", "a looked after child", "your child, Tom"), and "youth" keeps its sense before
 offending, justice, court or caution. A table's "Domestic" flag or "Race" column keeps its
-meaning: in prose the sense is taken from the words around it."""
+meaning: in prose the sense is taken from the words around it. A service the reader is told
+to call is a body's name ("obtained from Fife Disabilities on 01592 …"), not a category of
+the people named near it."""
 
 
 @lru_cache(maxsize=4096)

@@ -182,3 +182,59 @@ def test_a_category_said_of_a_named_person_still_counts(text: str, category: str
     detector = Detector()
     detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
     assert category in detector.finish().special_categories
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Please ring Jane Whitlock on 07824 995202. She is a wheelchair user with a "
+         "disability and may be slow to answer.", "health"),
+        ("Jane Whitlock, 34, of Leeds, 07824 995202. Victim of a rape in March.",
+         "sexual_offence"),
+        ("Call Tom Ashworth on 07824 995202. Ashworth's records show abuse as a child at the "
+         "Cedars home in 1984, reported to the police.", "child"),
+    ],
+    ids=["a pronoun", "a headline's note", "the surname again"],
+)  # fmt: skip
+def test_the_next_sentence_counts_when_it_goes_on_about_the_person(
+    text: str, category: str
+) -> None:
+    detector = Detector()
+    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
+    assert category in detector.finish().special_categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you remain concerned, ring Mrs Pam Whitlock on 07824 995202, who will respond in "
+        "confidence. Child Protection Policy The safety and welfare of children means "
+        "protecting children from physical, emotional or sexual abuse or neglect.",
+        "Questions about the form go to Ryan Holloway, 12 Mill Lane, Leeds LS6 2QT, 07824 "
+        "995202. Murder Robbery Aggravated Assault Burglary Sexual Assault Hate Crime Stalking "
+        "Drug Law Violation Arson Weapons",
+    ],
+    ids=["a policy's definition", "a form's list of offences"],
+)
+def test_a_next_sentence_about_something_else_gives_the_person_no_category(text: str) -> None:
+    detector = Detector()
+    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
+    assert detector.finish().special_categories == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Jane Whitlock reported on the new bus route. Further information can be obtained "
+         "from Fife Disabilities on 01592 203993.", False),
+        ("Jane Whitlock reported on the new bus route. Contact Learning Disability Services "
+         "at 0113 222 3344 for the leaflet.", False),
+        ("Call Jane Whitlock, who has a disability, on 07824 995202.", True),
+        ("Jane Whitlock has a learning disability; call her on 07824 995202.", True),
+    ],
+    ids=["a charity to call", "a service to call", "said of her", "said of her first"],
+)  # fmt: skip
+def test_a_service_to_call_is_a_body_s_name_not_a_category(text: str, kept: bool) -> None:
+    detector = Detector()
+    detector.feed(Text(text, Vector.PAGE_TEXT, "page 1"))
+    assert ("health" in detector.finish().special_categories) is kept

@@ -244,3 +244,42 @@ def test_a_village_hall_s_bookings_list_gives_its_instructors_numbers_on_purpose
 ) -> None:
     verdict = scan(_bookings(title, extra), "bookings.txt")
     assert (verdict.severity in ("medium", "high", "critical")) is private
+
+
+# --- a crowd of names and a few contacts -----------------------------------------------------
+
+
+def _donors(contact: str) -> bytes:
+    """A hall's opening leaflet: sixty donors thanked by name, then whom to ask about hire."""
+    names = _names(60, seed=47)
+    (secretary,) = _names(1, seed=48)
+    return "\n".join(
+        [
+            "The new hall was built with the help of these donors. Thank you all:",
+            *names,
+            "If you would like to hire the hall, contact:",
+            contact.format(name=secretary, first=secretary.split()[0].lower()),
+        ]
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("contact", "severity"),
+    [
+        ("{name}: 01392 682550, {first}@hallmail.org.uk", "low"),
+        ("{name}, 07824 995202, 35 Fir Close, Ashford TN23 1AB (her home)", "high"),
+        ("", "low"),
+    ],
+    ids=["the bookings secretary's work contacts", "a home address", "names alone"],
+)
+def test_a_crowd_of_names_with_a_few_contacts_is_names_alone_but_for_those(
+    contact: str, severity: str
+) -> None:
+    assert scan(_donors(contact), "leaflet.txt").severity == severity
+
+
+def test_a_crowd_of_names_each_with_a_mailbox_is_more_than_names() -> None:
+    names = _names(60, seed=47)
+    lines = [f"{n}: {n.split()[0].lower()}{i}@hallmail.org.uk" for i, n in enumerate(names)]
+    text = "\n".join(["Our donors and how to reach them:", *lines])
+    assert scan(text.encode(), "donors.txt").severity == "high"
