@@ -38,6 +38,7 @@ ORGANISATION_WORDS = wordset("""
     motors haulage logistics airways airlines
     commission commissions committee committees tribunal tribunals panel authority
     authorities agency agencies board boards fund funds ombudsman inspectorate regulator
+    infirmary
     """)
 """A word after a name-like pair that makes the whole a place or an organisation."""
 SURNAME_LIKE = wordset("""
@@ -47,6 +48,14 @@ SURNAME_LIKE = wordset("""
     """)
 """Place words that are also common surnames ("Jane Lane", "Tom Hall"): a place only in a
 longer name ("Edward Pease Way") or after a place preposition ("on Shay Lane")."""
+BUILDINGS = wordset("""
+    building buildings laboratory laboratories annex annexe auditorium residence residences
+    wing tower towers block
+    """)
+"""Parts of a site named after a person ("the Mary Seacole Building", "in Robert Owen
+Tower"): a place only after "the" or a place preposition, as a name may run on into a post
+or an area ("Jane Smith Building Control", "PC Jane Smith Tower Hamlets")."""
+_THE_BEFORE = re.compile(r"\b(?:the|on|along|off|near|in|into|onto|at|via|of|to)\s+$", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:on|along|off|near|in|into|onto|at|via|of|to)\s+$", re.IGNORECASE)
 _CHILDRENS_CENTRE = re.compile(r"\bchildren['’]?s?\s+cent(?:re|er)s?\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -65,6 +74,8 @@ def is_place_or_org(value: str) -> bool:
     if any(w in ORGANISATION_WORDS - SURNAME_LIKE for w in tail):
         return True
     place_words = ORGANISATION_WORDS | STREET_WORDS
+    if len(words) >= 3 and words[-1] in BUILDINGS:
+        return True  # "Mary Seacole Building"
     return words[-1] in place_words and (len(words) >= 3 or words[-1] not in SURNAME_LIKE)
 
 
@@ -165,6 +176,12 @@ def place_or_org_span(text: str, start: int, end: int) -> bool:
         or _CHILDRENS_CENTRE.match(text[end:], after.start(1) if after else 0)
     ):
         return True
+    if (
+        normal(following) in BUILDINGS
+        and following[:1].isupper()
+        and _THE_BEFORE.search(text, max(0, start - 8), start)
+    ):
+        return True  # "in the Mary Seacole Building"
     if text[end : end + 3] in ("'s ", "’s ") and _CHILDRENS_CENTRE.match(text, end + 3):
         return True
     after_words = _WORDS_AFTER.match(text, end)

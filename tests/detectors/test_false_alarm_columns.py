@@ -43,7 +43,9 @@ def test_credits_and_inquiry_witnesses_are_public_role(
 
 def test_a_column_of_places_and_organisations_named_after_people_is_not_of_names() -> None:
     places = ["Florence Nightingale Primary School", "Edward Pease Way", "Mary Seacole House",
-              "George Eliot Hospital", "Isaac Newton Academy", "Thomas Bewick Park"]  # fmt: skip
+              "George Eliot Hospital", "Isaac Newton Academy", "Thomas Bewick Park",
+              "Mary Seacole Building", "Rosalind Franklin Laboratory",
+              "Leeds General Infirmary"]  # fmt: skip
     rows = [[place, kind] for place in places for kind in ("Site", "Venue")]
     verdict = scan(_csv(["", "Type"], rows), "sites.csv")
     assert not [f for f in verdict.findings if f.entity == "PERSON"]
@@ -157,6 +159,18 @@ def test_names_carrying_their_office_make_a_public_table() -> None:
         ("Tom Park was injured in the fall.", "Tom Park", False),
         ("Mary Anne Hall reported the theft.", "Mary Anne Hall", False),
         ("Jane Smith told the school about it.", "Jane Smith", False),
+        ("She was taken to Leeds General Infirmary.", "Leeds General", True),
+        ("The clinic moves to the Mary Seacole Building in May.", "Mary Seacole", True),
+        ("Lectures are in the Rosalind Franklin Laboratory.", "Rosalind Franklin", True),
+        (
+            "Visiting on the Elizabeth Garrett Anderson Wing ends at 8pm.",
+            "Elizabeth Garrett Anderson",
+            True,
+        ),
+        ("The lifts in Robert Owen Tower are out of order.", "Robert Owen", True),
+        ("PC Jane Smith Tower Hamlets BCU attended.", "Jane Smith", False),
+        ("Ask Jane Smith Building Control Manager.", "Jane Smith", False),
+        ("Jane Smith Wing Commander (retired) gave evidence.", "Jane Smith", False),
     ],
 )
 def test_a_name_that_is_part_of_a_place_or_body_is_told_apart(
