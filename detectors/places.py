@@ -55,6 +55,9 @@ BUILDINGS = wordset("""
 """Parts of a site named after a person ("the Mary Seacole Building", "in Robert Owen
 Tower"): a place only after "the" or a place preposition, as a name may run on into a post
 or an area ("Jane Smith Building Control", "PC Jane Smith Tower Hamlets")."""
+_BUILDING_ENDS = BUILDINGS - wordset("wing tower towers block")
+"""Of those, the words no one's surname is: a name that ends in one is a place's ("Main
+Library, Francis Auditorium")."""
 _THE_BEFORE = re.compile(r"\b(?:the|on|along|off|near|in|into|onto|at|via|of|to)\s+$", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:on|along|off|near|in|into|onto|at|via|of|to)\s+$", re.IGNORECASE)
 _CHILDRENS_CENTRE = re.compile(r"\bchildren['’]?s?\s+cent(?:re|er)s?\b", re.IGNORECASE)
@@ -192,6 +195,8 @@ def place_or_org_span(text: str, start: int, end: int) -> bool:
     inner = set(span_words[1:-1]) & (ORGANISATION_WORDS - SURNAME_LIKE)
     if inner and "-" in text[start:end]:
         return True  # "Young People's Services-Childrens": a department's name run on
+    if len(span_words) >= 2 and span_words[-1] in _BUILDING_ENDS:
+        return True
     if span_words and span_words[-1] in STREET_WORDS | ORGANISATION_WORDS:
         before = text[max(0, start - 12) : start]
         if span_words[-1] not in SURNAME_LIKE:

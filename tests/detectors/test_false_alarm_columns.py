@@ -168,6 +168,8 @@ def test_names_carrying_their_office_make_a_public_table() -> None:
             True,
         ),
         ("The lifts in Robert Owen Tower are out of order.", "Robert Owen", True),
+        ("Board meeting: Main Library, Francis Auditorium.", "Francis Auditorium", True),
+        ("Jane Wing reported the theft.", "Jane Wing", False),
         ("PC Jane Smith Tower Hamlets BCU attended.", "Jane Smith", False),
         ("Ask Jane Smith Building Control Manager.", "Jane Smith", False),
         ("Jane Smith Wing Commander (retired) gave evidence.", "Jane Smith", False),
