@@ -91,6 +91,9 @@ LIST = 2
 FEW = 3
 """Named people a special category may be said of in visible prose and still be the topic;
 more may, when they are under half of the people the prose names."""
+FEW_CONTACTS = 3
+"""Contact details at most among a crowd of names in visible prose for it to be names alone
+but for those few (a hall's donors, and its bookings secretary's phone and mailbox)."""
 
 
 @dataclass(frozen=True)
@@ -159,26 +162,16 @@ def _joined(a: Exposure, b: Exposure) -> Exposure:
     )
 
 
-def _names_alone(exposure: Exposure) -> bool:
-    """Visible prose that names people and says nothing more of them (no contact detail,
-    identifier, home address, role in a case or kind of record): a published text."""
+def _names_alone(exposure: Exposure, contacts: int = 0) -> bool:
+    """Visible prose that names people and says nothing more of them (no identifier, home
+    address, role in a case or kind of record) than `contacts` contact details at most: a
+    published text, and a few people's contacts in it."""
     return (
         exposure.source == "prose"
         and not exposure.hidden
-        and not (exposure.details or exposure.private or exposure.role or exposure.offenders)
+        and exposure.details <= contacts
+        and not (exposure.private or exposure.role or exposure.offenders)
         and not exposure.kinds
-        and (not exposure.sensitive or _topical(exposure))
-    )
-
-
-def _names_but_few(exposure: Exposure) -> bool:
-    """Visible prose whose names have no more than FEW contact details among them, and
-    nothing else said of anyone: names alone, and a few people's contacts."""
-    return (
-        exposure.source == "prose"
-        and not exposure.hidden
-        and 0 < exposure.details <= FEW
-        and not (exposure.private or exposure.role or exposure.offenders or exposure.kinds)
         and (not exposure.sensitive or _topical(exposure))
     )
 
@@ -205,7 +198,7 @@ def _rate(exposure: Exposure) -> tuple[Severity, str]:
         return Severity.HIGH, "sensitive data about named people"
     if _names_alone(exposure):
         return Severity.LOW, f"names alone in visible {exposure.source}"
-    if _names_but_few(exposure):
+    if _names_alone(exposure, FEW_CONTACTS):
         return (
             Severity.LOW,
             f"{people} names and {exposure.details} contact details in visible prose",

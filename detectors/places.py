@@ -58,8 +58,9 @@ or an area ("Jane Smith Building Control", "PC Jane Smith Tower Hamlets")."""
 _BUILDING_ENDS = BUILDINGS - wordset("wing tower towers block")
 """Of those, the words no one's surname is: a name that ends in one is a place's ("Main
 Library, Francis Auditorium")."""
-_THE_BEFORE = re.compile(r"\b(?:the|on|along|off|near|in|into|onto|at|via|of|to)\s+$", re.I)
-_PLACE_BEFORE = re.compile(r"\b(?:on|along|off|near|in|into|onto|at|via|of|to)\s+$", re.IGNORECASE)
+_PREPOSITIONS = r"on|along|off|near|in|into|onto|at|via|of|to"
+_PLACE_BEFORE = re.compile(rf"\b(?:{_PREPOSITIONS})\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(rf"\b(?:the|{_PREPOSITIONS})\s+$", re.IGNORECASE)
 _CHILDRENS_CENTRE = re.compile(r"\bchildren['’]?s?\s+cent(?:re|er)s?\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 

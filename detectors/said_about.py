@@ -28,8 +28,8 @@ def said_about(text: str, start: int, end: int, known: frozenset[str] = frozense
     sentences = [m.end() for m in _SENTENCE_END.finditer(text, end, high)]
     if sentences:
         after = sentences[1] if len(sentences) >= 2 else high
-        # this sentence and the next ("…Jane Smith. She has MS."), unless the next one
-        # speaks of something else
+        # this sentence and the next ("…Jane Smith. She is a wheelchair user."), unless the
+        # next one speaks of something else
         ends.append(after if _refers_back(text[sentences[0] : after], known) else sentences[0])
     if ends:
         high = min(ends)
@@ -48,9 +48,9 @@ them again ("Charged with sexual assault.")."""
 
 def _refers_back(sentence: str, known: frozenset[str]) -> bool:
     """A sentence that goes on about the person named in the one before: it refers to them
-    ("She has MS.", "Smith was charged…", a `known` surname) or is a headline's short note
-    on them; a longer one that does neither speaks of something else (a policy's
-    definition, a form's list of offences)."""
+    ("She is a wheelchair user.", "Smith was charged…", a `known` surname) or is a
+    headline's short note on them; a longer one that does neither speaks of something else
+    (a policy's definition, a form's list of offences)."""
     words = sentence.split()
     return (
         _BACK.search(sentence) is not None
