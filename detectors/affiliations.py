@@ -149,15 +149,20 @@ def expert_witnesses(headers: Sequence[str], columns: Sequence[Sequence[str]]) -
     return False
 
 
-_POST_AFTER = re.compile(
-    _AND_NAME + r"[ \t]*(?:[,:–—-][ \t]*)?(?:[A-Z][\w'’&-]*[ \t]+){0,4}"
-    r"(?i:adviser|advisor|co-?ordinator|worker|manager|officer|lead|clerk|secretary|"
-    r"administrator|assistant|supervisor|practitioner|nurse|teacher|director|head)s?\b"
+_POST = (
+    r"(?:[A-Z][\w'’&-]*[ \t]+){0,4}"
+    r"(?:(?i:adviser|advisor|co-?ordinator|worker|manager|officer|lead|clerk|secretary|"
+    r"administrator|assistant|supervisor|practitioner|nurse|teacher|director|head)s?|"
+    r"D?DSL|DPO|SENCO|SENDCo)\b"
 )
-"""A post in capitals right after a name on its line, or after the next name ("Daphne Sohl
-Children's Centre Coordinator 0782…", "Jane Smith and Tom Brown Centre Advisers"): a staff
-list's or a notice's work contact. Not "Jane Smith, a care worker, of …": a private
-person's job is told in lower case."""
+_POST_AFTER = re.compile(
+    _AND_NAME + rf"(?:[ \t]*(?:[,:–—-][ \t]*)?{_POST}|[ \t]*\([ \t]*{_POST}[ \t]*\))"
+)
+"""A post in capitals right after a name on its line, or after the next name, or in brackets
+("Daphne Sohl Children's Centre Coordinator 0782…", "Jane Smith and Tom Brown Centre
+Advisers", "Mrs Jane Smith (Director)", "Jane Smith: DSL", a school's designated
+safeguarding lead): a staff list's or a notice's work contact. Not "Jane Smith, a care
+worker, of …" nor "(care worker)": a private person's job is told in lower case."""
 
 
 _POST_LABEL = re.compile(

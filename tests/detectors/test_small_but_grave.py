@@ -95,6 +95,33 @@ def _severity(text: str, vector: Vector = Vector.PAGE_TEXT) -> Severity:
             M,
             H,
         ),
+        (
+            "Staff should know the DSL, Mrs Jane Hardy, and the DDSL Mr Tom Keller are here.\n"
+            "Mrs Jane Hardy: DSL\n52 Glasgow Road, Perth.\nTel 0782 4995202\n"
+            "Mr Tom Keller DDSL\nTel 0782 4995250\n",
+            Vector.PAGE_TEXT,
+            L,
+            L,
+        ),
+        (
+            "Please ring 0782 4995202 if you are unhappy with our service. If you remain "
+            "concerned, write to Mrs Jane Hardy (Director), who will respond in confidence.\n",
+            Vector.PAGE_TEXT,
+            L,
+            L,
+        ),
+        (
+            "Jane Hardy (care worker) of 14 Elm Grove, Norwich, mobile 0782 4995202.\n",
+            Vector.PAGE_TEXT,
+            M,
+            H,
+        ),
+        (
+            "Jane Hardy (head injury) of 14 Elm Grove, Norwich, mobile 0782 4995202.\n",
+            Vector.PAGE_TEXT,
+            M,
+            H,
+        ),
     ],
     ids=[
         "home address and mobile in a comment",
@@ -110,6 +137,10 @@ def _severity(text: str, vector: Vector = Vector.PAGE_TEXT) -> Severity:
         "a care worker's home and mobile",
         "a bid's contact with their post",
         "a witness under a post label",
+        "a school's safeguarding leads",
+        "a post in brackets",
+        "a job in brackets, lower case",
+        "an injury in brackets",
     ],
 )
 def test_one_private_person_is_rated_by_what_is_said_of_them(
