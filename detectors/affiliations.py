@@ -25,7 +25,7 @@ BODY_WORDS = wordset("""
     """)
 """Words of a body's name. Not "police" nor "constabulary": an officer beside the force is
 on its staff, and a list of them is the leak."""
-_PRIVATE = re.compile(
+PRIVATE_WORDS = re.compile(
     r"\b(?:patients?|pupils?|students? at|residents? (?:of|at)|tenants?|clients?|service users?|"
     r"inmates?|prisoners?|detainees?|victims?|suspects?|offenders?|complainants?|defendants?|"
     r"accused|arrested|charged|aged|deceased|born|police|constabulary|admitted|discharged|"
@@ -71,7 +71,7 @@ _CONTACT_LABEL = re.compile(r"\b(?:tel|telephone|phone|mobile|mob|fax|e-?mail)\b
 def body_named(text: str) -> bool:
     """True when `text` names a body ("NHS England", "University College London", "the
     ALLIANCE"), and no case, private life or police force."""
-    if _PRIVATE.search(text) or _DIGITS.search(text):
+    if PRIVATE_WORDS.search(text) or _DIGITS.search(text):
         return False
     words = {w.casefold().rstrip("0123456789").strip("'’") for w in _CAPITALISED.findall(text)}
     return bool(words & BODY_WORDS)
@@ -180,4 +180,4 @@ def post_after(text: str, end: int) -> bool:
     if _POST_AFTER.match(text, end) is not None:
         return True
     labelled = _POST_LABEL.match(text, end)
-    return labelled is not None and not _PRIVATE.search(labelled.group("post"))
+    return labelled is not None and not PRIVATE_WORDS.search(labelled.group("post"))

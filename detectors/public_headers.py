@@ -11,6 +11,13 @@ _ELECTORAL = re.compile(
     r"\b(?:party|political party|votes?|elected|constituency|ward|division|description|result)\b"
 )
 _CANDIDATE = re.compile(r"\bcandidates?\b")
+_ASK = (
+    r"(?:enquir(?:i?es)|inquir(?:i?es)|queries) (?:about|regarding|to)|"
+    r"contacts? for (?:enquiries|inquiries|queries|further information)"
+)
+ENQUIRIES_HEADER = re.compile(rf"\b(?:{_ASK})\b")
+"""The header of a column of whom to ask ("Enquiries about the call", and its common
+misspelling "Enquires about …"): the staff a body names for its readers to reach."""
 PUBLIC_HEADER = re.compile(
     r"\b(?:party|political party|political group|votes?|votes cast|no of votes|"
     r"number of votes|elected|constituency|electoral (?:ward|division|area)|seat ?name|"
@@ -21,13 +28,13 @@ PUBLIC_HEADER = re.compile(
     r"turnout|office held|plaque|date of evidence|evidence session|oral evidence|"
     r"written evidence|transcript|appointed by|term (?:ends|expires|of office)|"
     r"ep id|everypolitician(?: id)?|twfy (?:person )?id|theyworkforyou(?: id)?|mnis id|"
-    r"parlparse id)\b"
+    rf"parlparse id|{_ASK})\b"
 )
 """Normalised table headers of election results and lists of office holders (coroners, judges
 and the Crown Representatives appointed to strategic suppliers among them), speakers, authors
 and credits, and of a public board's appointed members ("Term Ends", "Appointed By"); and the
 open-data identifiers given to politicians alone (EveryPolitician's, TheyWorkForYou's,
-Parliament's member ids)."""
+Parliament's member ids); and the column of whom to ask."""
 
 
 def public_headers(headers: Sequence[str]) -> bool:

@@ -22,6 +22,7 @@ from importlib import resources
 
 from detectors.affiliations import affiliated
 from detectors.bylines import BYLINE, CREDIT, HOME_AFTER, LABEL_COLON, POSTED_BY
+from detectors.enquiries import enquiry_contact
 from detectors.references import REFERENCE_DATA, numbered_reference
 from detectors.vocab import CASE_PARTY, wordset
 
@@ -334,6 +335,8 @@ def public_in_prose(text: str, start: int, end: int) -> bool:
         return True
     if affiliated(text, end) and not _party_near(text, start, end):
         return True  # "Frances Newell, NHS England": a speaker, a panel member, an expert
+    if enquiry_contact(text, start, end):
+        return True  # "Any enquiries should be directed to Jane Smith, the Programme Manager"
     said = _SAID.match(after)
     if said or _SAID_BEFORE.search(before):
         # A named spokesperson speaks with a rank or a role; a victim quoted has neither.

@@ -7,10 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from detectors.columns import normal_header
 from detectors.evidence import Exposure
 from detectors.model import Table, Vector
 from detectors.people import count_people
 from detectors.prose_batch import REPEAT_SHARE
+from detectors.public_headers import ENQUIRIES_HEADER
 from detectors.roles import CASEWORK
 from detectors.special import categories_in
 from detectors.tables import TableEvidence
@@ -68,9 +70,10 @@ def noted_in_public(public: bool, result: ProseResult) -> bool:
 
 def public_notes(evidence: TableEvidence, table: Table) -> bool:
     """The notes of a public table (what its MPs said in the House) name people in public,
-    unless the table is one of cases (a councillor's casework, complaints)."""
-    titles = " ".join(h for h in (table.where, *table.header) if isinstance(h, str))
-    return evidence.public_role and not CASEWORK.search(titles)
+    unless the table is one of cases (a councillor's casework, complaints). A column of whom
+    to ask ("Enquiries about the call") is no casework."""
+    titles = " ".join(normal_header(h) for h in (table.where, *table.header) if isinstance(h, str))
+    return evidence.public_role and not CASEWORK.search(ENQUIRIES_HEADER.sub(" ", titles))
 
 
 def table_exposure(evidence: TableEvidence, hidden: bool) -> Exposure:

@@ -40,6 +40,7 @@ from detectors.names import (
     NameForm,
 )
 from detectors.public import is_public_email
+from detectors.public_headers import ENQUIRIES_HEADER
 from detectors.recognizers import match_value
 from detectors.row_people import (
     PersonKeys,
@@ -301,7 +302,12 @@ def assess_table(
         shown = headers
 
     def prose_only(labels: Sequence[str]) -> TableEvidence:
-        """Nobody counted in the columns: only the free text, to be read as prose."""
+        """Nobody counted in the columns: only the free text, to be read as prose. Under the
+        header of whom to ask ("Enquiries about the call") it names the body's contacts."""
+        asked = {i for i in free.texts.values()}
+        ask = bool(asked) and all(
+            i < len(labels) and ENQUIRIES_HEADER.search(normal_header(labels[i])) for i in asked
+        )
         return TableEvidence(
             (),
             frozenset(),
@@ -312,7 +318,7 @@ def assess_table(
             prose_categories=named_in,
             stopped=_first(stop),
             read=read[0],
-            public_role=public,
+            public_role=public or ask,
         )
 
     if not has_people:

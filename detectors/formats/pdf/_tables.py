@@ -133,7 +133,42 @@ def fill(
     # Edges of boxes drawn over the table split cells; a column left empty throughout is one.
     width = max((len(r) for r in rows), default=0)
     keep = [c for c in range(width) if any(c < len(r) and r[c] for r in rows)]
-    return [tuple(r[c] if c < len(r) else "" for c in keep) for r in rows], used
+    return _join_split([tuple(r[c] if c < len(r) else "" for c in keep) for r in rows]), used
+
+
+HEAD_ROWS = 3
+"""Rows at the top of a table that may hold its header."""
+
+
+def _join_split(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The rows with each column split in two joined again: the header's boxes drawn at other
+    edges than the body's put a heading in one grid column and its values in the next, the
+    heading filled only in the top rows and the values only below them ("Enquiries about the
+    call" over an empty column, the names beside it under an empty heading)."""
+    width = len(rows[0]) if rows else 0
+    columns = [[row[c] for row in rows] for c in range(width)]
+    joined: list[list[str]] = []
+    c = 0
+    while c < width:
+        if c + 1 < width and _halves(columns[c], columns[c + 1]):
+            joined.append([a or b for a, b in zip(columns[c], columns[c + 1], strict=True)])
+            c += 2
+        else:
+            joined.append(columns[c])
+            c += 1
+    return [tuple(column[r] for column in joined) for r in range(len(rows))]
+
+
+def _halves(left: list[str], right: list[str]) -> bool:
+    """Whether two neighbouring grid columns are the halves of one: never both filled on a
+    row, one only in the top HEAD_ROWS rows and the other only below them."""
+    if any(a and b for a, b in zip(left, right, strict=True)):
+        return False
+    filled = [{r for r, cell in enumerate(column) if cell} for column in (left, right)]
+    if not all(filled):
+        return False
+    head, body = sorted(filled, key=min)
+    return max(head) < HEAD_ROWS and max(head) < min(body)
 
 
 def word_starts(glyphs: list[Glyph]) -> dict[int, Box]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from _inspect_helpers import tables
 
-from crawler.demo.builders.pdf import Page, build_pdf, ruled_table
+from crawler.demo.builders.pdf import Box, Line, Page, build_pdf, ruled_table
 from detectors.formats.pdf import inspect_pdf
 from detectors.scan import scan
 from tests.detectors._tables import fake_names
@@ -60,3 +60,25 @@ def test_a_roster_printed_across_pages_counts_every_officer() -> None:
     verdict = scan(data, "roster.pdf")
     assert "staff_list" in verdict.kinds
     assert verdict.people == len(NAMES)
+
+
+def test_a_header_drawn_in_other_boxes_than_its_values_heads_them() -> None:
+    """A header row whose boxes are split at other edges than the body's puts each heading
+    in one grid column and its values in the next: the two halves are one column. A column
+    of marks ("Yes", "No") each with its own heading stays two."""
+    x, top, width, height = 72.0, 600.0, 150.0, 20.0
+    rows = [[n, RANKS[i]] for i, n in enumerate(NAMES[:6])]
+    items = list(ruled_table([["", ""], *rows], x=x, top=top, width=width))
+    for c, heading in enumerate(["Name", "Rank"]):
+        middle = x + c * width + width / 2
+        items += [Line(heading, middle + 4, top - height + 6, size=10)]
+        items += [Box(middle, top - height, 0.5, height)]
+    [(table, found)] = tables(inspect_pdf, build_pdf([Page(tuple(items))]), "roster.pdf")
+    assert table.header == ("Name", "Rank")
+    assert found[0] == (NAMES[0], RANKS[0])
+    marks = [
+        ["Name", "Yes", "No"],
+        *[[n, "X" if i % 2 else "", "" if i % 2 else "X"] for i, n in enumerate(NAMES[:6])],
+    ]
+    [(table, found)] = tables(inspect_pdf, build_pdf([Page(ruled_table(marks))]), "poll.pdf")
+    assert table.header == ("Name", "Yes", "No")
