@@ -138,6 +138,8 @@ def fill(
 
 HEAD_ROWS = 3
 """Rows at the top of a table that may hold its header."""
+HEADING_CHARS = 60
+"""Longest cell read as a heading: a longer one is a paragraph set in a box of its own."""
 
 
 def _join_split(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -161,14 +163,18 @@ def _join_split(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
 
 def _halves(left: list[str], right: list[str]) -> bool:
     """Whether two neighbouring grid columns are the halves of one: never both filled on a
-    row, one only in the top HEAD_ROWS rows and the other only below them."""
+    row, one only in the top HEAD_ROWS rows, in headings' short words, and the other only
+    below them."""
     if any(a and b for a, b in zip(left, right, strict=True)):
         return False
     filled = [{r for r, cell in enumerate(column) if cell} for column in (left, right)]
     if not all(filled):
         return False
-    head, body = sorted(filled, key=min)
-    return max(head) < HEAD_ROWS and max(head) < min(body)
+    (head, top), (body, _) = sorted(
+        zip(filled, (left, right), strict=True), key=lambda f: min(f[0])
+    )
+    short = all(len(top[r]) <= HEADING_CHARS for r in head)
+    return short and max(head) < HEAD_ROWS and max(head) < min(body)
 
 
 def word_starts(glyphs: list[Glyph]) -> dict[int, Box]:

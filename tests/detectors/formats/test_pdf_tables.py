@@ -82,3 +82,16 @@ def test_a_header_drawn_in_other_boxes_than_its_values_heads_them() -> None:
     ]
     [(table, found)] = tables(inspect_pdf, build_pdf([Page(ruled_table(marks))]), "poll.pdf")
     assert table.header == ("Name", "Yes", "No")
+
+
+def test_a_paragraph_boxed_above_a_column_is_no_heading_of_it() -> None:
+    """A newsletter's box of text over the first column of a table beside it (a birthday
+    page's notice over the days) is a paragraph, not that column's heading: it is not joined
+    to the column."""
+    notice = ["Every month there are", "vouchers for children", "whose names appear", "below."]
+    rows = [["", "", ""], *[["", str(2 + i), n] for i, n in enumerate(NAMES[:6])]]
+    items = list(ruled_table(rows, height=60))
+    items += [Line(text, 76, 600 - 14 - 12 * i, size=8) for i, text in enumerate(notice)]
+    [(table, found)] = tables(inspect_pdf, build_pdf([Page(tuple(items))]), "news.pdf")
+    assert len(table.header) == 3
+    assert found[0] == ("", "2", NAMES[0])
