@@ -21,7 +21,7 @@ SENTENCE_REACH = 300
 _SENTENCE_START = re.compile(r"(?:[.?!]\s+(?=[A-Z0-9(\"'“‘]|$)|\n[ \t]*\n)")
 _ASK_TO = re.compile(
     rf"\b(?:enquiries|enquiry|inquiries|inquiry|queries|query|questions)\b{_IN_SENTENCE}{{0,150}}?"
-    r"\b(?:(?:directed|addressed|sent|referred|made|put|raised)\s+to|contact(?:ing)?)\s"
+    r"\b(?:(?:directed|addressed|sent|referred|passed)\s+to|contact(?:ing)?)\s"
     rf"|\b(?:for\s+)?(?:further|more)\s+(?:information|details)\b{_IN_SENTENCE}{{0,60}}?"
     r"\b(?:contact(?:ing)?|(?:refer|speak|talk|write|go)\s+to)\s",
     re.IGNORECASE,
@@ -34,6 +34,14 @@ _FOR_MORE = re.compile(
     re.IGNORECASE,
 )
 """Words after the name that say the reader should ask them: "… for further information"."""
+_NEXT = re.compile(
+    r"(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s+)?"
+    rf"|{_IN_SENTENCE}{{0,120}}?\b(?:or|and)\s+(?:(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s+)?",
+    re.IGNORECASE,
+)
+"""What may stand between those words and the name: a courtesy title, or the name before it
+with its contacts ("… to Jane Smith (j.smith@…) or Tom Brown"); never other words ("enquiries
+were made to trace Jane Smith")."""
 
 
 def enquiry_contact(text: str, start: int, end: int) -> bool:
@@ -45,6 +53,12 @@ def enquiry_contact(text: str, start: int, end: int) -> bool:
     before = reach[opened:]
     if PRIVATE_WORDS.search(before):
         return False  # "questions about the victim to her mother Jane Smith"
-    if _ASK_TO.search(before):
+    if _asks(_ASK_TO, before):
         return True
-    return _ASK_WHO.search(before) is not None and _FOR_MORE.match(text, end) is not None
+    return _asks(_ASK_WHO, before) and _FOR_MORE.match(text, end) is not None
+
+
+def _asks(words: re.Pattern[str], before: str) -> bool:
+    """Whether the last of `words` in `before` leads straight to the name."""
+    ends = [found.end() for found in words.finditer(before)]
+    return bool(ends) and _NEXT.fullmatch(before, ends[-1]) is not None

@@ -29,6 +29,7 @@ def _mail(name: str) -> str:
     [
         ("46. Any enquiries about this section should be directed to {name}, the", True),
         ("Queries about the bid form may be sent to {name} ({mail}).", True),
+        ("Enquiries should be directed to Dr {name}.", True),
         ("Questions on eligibility should be addressed to {name} on 07700 900123.", True),
         ("For more details, contact {name} ({mail}).", True),
         ("Bidders should refer to {name} ({mail}) for further information.", True),
@@ -38,6 +39,8 @@ def _mail(name: str) -> str:
         ("Enquiries about the victim should be directed to her mother {name}.", False),
         ("Any enquiries should be sent to the office. {name} attended on 3 May.", False),
         ("{name} made enquiries about the flat at 12 Acacia Avenue.", False),
+        ("Enquiries were made to trace {name} and her car.", False),
+        ("Enquiries should be directed to the office, which has written to {name}.", False),
         ("Contact {name} on 07700 900123 about the incident.", False),
     ],
 )
