@@ -304,7 +304,7 @@ def assess_table(
     def prose_only(labels: Sequence[str]) -> TableEvidence:
         """Nobody counted in the columns: only the free text, to be read as prose. Under the
         header of whom to ask ("Enquiries about the call") it names the body's contacts."""
-        asked = {i for i in free.texts.values()}
+        asked = set(free.texts.values())
         ask = bool(asked) and all(
             i < len(labels) and ENQUIRIES_HEADER.search(normal_header(labels[i])) for i in asked
         )
