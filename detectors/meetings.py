@@ -111,11 +111,12 @@ _OFFICE_CONTACT = re.compile(
 council's clerk or proper officer, a hall's bookings secretary. Whoever a form is to be sent to
 ("Send this form to: Jane Smith, 35 Fir Close …", "Return with your subscription to:", "Return
 to:", "Entries should be sent to") is its contact too (`_RETURN_TO`): an imperative opening its
-clause, not "we will send the file to" or "the bicycle was returned to"."""
+clause, not "we will send the file to" or "the bicycle was returned to"; and so is the person
+an office's address is marked for ("ATTN:", "FAO")."""
 _RETURN_TO = re.compile(
-    r"\b(?:send|return|post)[ \t]+(?:this|the|your)?[ \t]*(?:completed[ \t]+)?"
-    r"(?:(?:booking|application|hire|consent|reply|tear[ \t-]*off|entry)[ \t]+)?"
-    r"(?:forms?|sections?|slips?)(?:[ \t]+by[ \t]+[^:.]{1,30}?)?[ \t]*,?[ \t]+to\b"
+    r"\b(?:send|return|post)\s+(?:this|the|your)?\s*(?:completed\s+)?"
+    r"(?:(?:booking|application|hire|consent|reply|tear[ \t-]*off|entry)\s+)?"
+    r"(?:forms?|sections?|slips?)(?:\s+by\s+[^:.]{1,30}?)?[ \t]*,?\s+to\b"
     r"|\b(?:entries|entry[ \t]+forms?|applications?|cheques?|nominations?)\b[^\n]{0,60}?"
     r"(?:\n[^\n]{0,40}?)?\bto[ \t]*:[ \t]*$"
     r"|\bto[ \t]+book[ \t]+(?:the[ \t]+)?(?:hall|room|venue|centre|pavilion)?[ \t,]*"
@@ -123,6 +124,7 @@ _RETURN_TO = re.compile(
     r"|(?:^|[&:;]|\band\b|\bplease\b)[ \t]*(?:send|return|post|forward|submit)[ \t]+"
     r"(?:it|them|all|with)\b[^.!?\n]{0,40}?(?:\n[^.!?\n]{0,40}?)?\bto\b[ \t]*:?"
     r"|^[ \t]*(?:please[ \t]+)?(?:send|return|post)[ \t]+to[ \t]*:"
+    r"|^[ \t]*(?:attn|attention|fao|f\.a\.o\.|for[ \t]+the[ \t]+attention[ \t]+of)\b[ \t]*:?"
     r"|\b(?:should|must|can|may|are[ \t]+to)[ \t]+be[ \t]+(?:returned|sent|posted|forwarded|"
     r"submitted|handed[ \t]+in)[ \t]+to\b[ \t]*:?",
     re.IGNORECASE | re.MULTILINE,

@@ -223,18 +223,28 @@ _VENUE_HALL = re.compile(
     re.IGNORECASE,
 )
 _VENUE_LABEL = re.compile(r"\b(?:venue|held[ \t]+at|location|meeting[ \t]+place)\b", re.I)
+_STREET_FEATURE = re.compile(
+    r"\b(?:pavements?|footways?|footpaths?|potholes?|street[ \t]?lights?|street[ \t]?lamps?|"
+    r"lamp[ \t-]?posts?|drains?|gull(?:y|ies)|kerbs?|verges?|hedges?|trees?|bus[ \t]+stops?|"
+    r"manholes?|road[ \t]+surface|dropped[ \t]+kerbs?|bollards?|benches|bench|bins?)[ \t]+"
+    r"(?:at|outside|opposite|near|by|in[ \t]+front[ \t]+of)[ \t]+(?:no\.?[ \t]*)?$",
+    re.IGNORECASE,
+)
+"""A street's fixtures placed by the house they stand at ("Pavement at No. 7 Nelson Street"):
+the address of a council's repair, not anyone's home given with their name."""
 VENUE_REACH = 120
 """Characters before an address on its line read for the name of the building it is."""
 
 
 def venue_before(text: str, start: int) -> bool:
     """True when the address at `start` follows, on its line, the name of a building people
-    meet in ("Broomhill Primary School Library, 57 Edgehill Rd": the meeting's venue) or a
-    venue's label: the address of a place, not a person's home. A part ending in a word a
+    meet in ("Broomhill Primary School Library, 57 Edgehill Rd": the meeting's venue), a
+    venue's label or a street fixture ("Pavement at No. 7 …"): the address of a place, not a
+    person's home. A part ending in a word a
     home's name ends in ("Old School House, 12 School Lane") or a firm's does not count."""
     line_start = max(text.rfind("\n", 0, start) + 1, start - VENUE_REACH)
     before = text[line_start:start]
-    if _VENUE_LABEL.search(before):
+    if _VENUE_LABEL.search(before) or _STREET_FEATURE.search(before):
         return True
     for part in re.split(r"[,;(]", before):
         words = [normal(w) for w in _WORD.findall(part)]

@@ -45,7 +45,7 @@ from detectors.said_about import said_about
 from detectors.signatures import signature_spans, signoff_spans
 from detectors.special import GRAVE, categories_in
 from detectors.tables import IDENTIFYING
-from detectors.vocab import NOT_NAMES
+from detectors.vocab import NOT_NAMES, RANK_WORDS, TITLES, wordset
 
 NEAR = 150
 """Characters either side of a name within which an address or phone number is that person's."""
@@ -423,8 +423,17 @@ class _Nearby:
 
 
 def _prose_name(span: str) -> PersonName | None:
-    """The name in a span the model tagged, without leading labels ("Victim Jane Brown")."""
-    return parse_name(_name_words(span))
+    """The name in a span the model tagged, without leading labels ("Victim Jane Brown");
+    none when a label is all there is ("Victim Race")."""
+    words = _name_words(span)
+    dropped = span.split()[: len(span.split()) - len(words.split())]
+    if normal(words) in _FIELDS and not any(normal(w) in TITLES | RANK_WORDS for w in dropped):
+        return None  # "Victim Race": a field's label ("Mr Race" is a name)
+    return parse_name(words)
+
+
+_FIELDS = wordset("race sex gender age ethnicity nationality religion")
+"""Fields of a record that are surnames too: a name only after a title, never after a label."""
 
 
 def _name_words(span: str) -> str:

@@ -52,7 +52,7 @@ _PARTIES = (
     r"lab|labour|con|conservatives?|ld|lib\s*dems?|liberal\s+democrats?|green(?:\s+party)?|snp|"
     r"plaid(?:\s+cymru)?|reform(?:\s+uk)?|ukip|ind|independent|dup|sf|sinn\s+f[eé]in|sdlp|"
     r"alliance|uup|tuv|labour\s+(?:and|&)\s+co-?operative|lab\s*/\s*co-?op|co-?op|"
-    r"conservative\s+(?:and|&)\s+unionist"
+    r"conservative\s+(?:and|&)\s+unionist|democrat(?:ic)?|republican|libertarian"
 )
 _SAID = re.compile(
     r"^\s*(?:,[^,\n]{3,100},\s*)?(?:said|says|added|explained|commented|told|stated|warned)\b",
@@ -236,18 +236,31 @@ def political_table(headers: Sequence[str], columns: Sequence[Sequence[str]]) ->
     department or title columns name what they speak for, not where they work."""
     if any(_POLITICAL_HEADER.search(h) for h in headers):
         return True
-    return party_column(columns)
+    return party_column(columns) or _congress(headers, columns)
+
+
+_PARTY_LETTER = re.compile(r"[RDI]")
+_US_SEAT = re.compile(r"[A-Z]{2}-(?:\d{1,2}|AL|SEN)")
+
+
+def _congress(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> bool:
+    """Members of the US Congress: a "Party" column of its letters ("R", "D") beside a column
+    of their seats ("OH-12", "MN-SEN")."""
+    letters = any(
+        h == "party" and i < len(columns) and _mostly(columns[i], _PARTY_LETTER)
+        for i, h in enumerate(headers)
+    )
+    return letters and any(_mostly(values, _US_SEAT) for values in columns)
+
+
+def _mostly(values: Sequence[str], pattern: re.Pattern[str]) -> bool:
+    filled = [v.strip() for v in values if v and v.strip()]
+    return len(filled) >= 3 and sum(1 for v in filled if pattern.fullmatch(v)) >= 0.6 * len(filled)
 
 
 def party_column(columns: Sequence[Sequence[str]]) -> bool:
     """True when a column is mostly political parties' names ("Labour", "Lib Dem", "SNP")."""
-    for values in columns:
-        filled = [v.strip() for v in values if v and v.strip()]
-        if len(filled) >= 3 and sum(1 for v in filled if _PARTY_VALUE.fullmatch(v)) >= 0.6 * len(
-            filled
-        ):
-            return True
-    return False
+    return any(_mostly(values, _PARTY_VALUE) for values in columns)
 
 
 def candidates_table(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> bool:

@@ -82,3 +82,29 @@ def test_court_reporting_is_told_apart_from_a_named_victim(text: str, court: boo
     (result,) = scan_texts([text], find, AllowList())
     assert result.court_report is court
     assert result.categories  # the category is still read; the caller decides what it means
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "named"),
+    [
+        ("Victim / Alleged Victim Race (Legacy)_Black 0.018482", "Victim Race", False),
+        ("The victim was hurt. Victim Jane Brown, 34, was taken home.", "Victim Jane Brown", True),
+        ("Mr Race was taken home.", "Mr Race", True),
+    ],
+)
+def test_a_field_left_alone_after_a_label_is_no_ones_name(
+    text: str, span: str, named: bool
+) -> None:
+    """A notebook's feature name "Victim Race" is a field once the label "Victim" is dropped,
+    not a person called Race; after a title or rank the same word is a surname."""
+    from detectors.names import AllowList
+    from detectors.prose import Match
+    from detectors.prose_scan import scan_texts
+
+    start = text.index(span)
+
+    def find(texts: object) -> list[list[Match]]:
+        return [[Match("PERSON", start, start + len(span), 0.85)]]
+
+    (result,) = scan_texts([text], find, AllowList())
+    assert bool([h for h in result.hits if h.entity == "PERSON"]) is named

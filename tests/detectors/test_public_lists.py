@@ -136,3 +136,27 @@ def test_a_panel_s_wrapped_posts_are_read_as_one_entry_each(
     verdict = scan(_csv(rows[0], rows[1:]), "panel.csv")
     people = [f for f in verdict.findings if f.entity == "PERSON"]
     assert people and all(f.public_role for f in people) is public
+
+
+@pytest.mark.parametrize(("seats", "public"), [(True, True), (False, False)])
+def test_members_of_congress_beside_their_party_letters_and_seats_are_named_in_public(
+    seats: bool, public: bool
+) -> None:
+    states = ["OH", "MN", "TX", "NY", "CA"]
+    reasons = ["Took a job in business", "Sexual harassment allegations", "Elected governor"]
+    rows = [
+        [
+            name,
+            "RD"[n % 2],
+            f"{states[n % 5]}-{n % 12 + 1}" if seats else ["North", "South", "East"][n % 3],
+            f"{110 + n % 6}th",
+            f"1/{n % 28 + 1}/2018",
+            reasons[n % 3],
+            "New York Times",
+            "DX"[n % 2],
+        ]
+        for n, name in enumerate(_names(30, seed=75))
+    ]
+    header = ["Member", "Party", "District", "Congress", "Resignation Date", "Reason", "Source"]
+    verdict = scan(_csv([*header, "Category"], rows), "resignations.csv")
+    assert (verdict.severity == "low") is public
