@@ -48,7 +48,7 @@ def public_headers(headers: Sequence[str]) -> bool:
         return True
     if any(_VERSION.fullmatch(h) for h in headers) and any(_WRITER.search(h) for h in headers):
         return True
-    if sum(1 for h in headers if _SPORTS.search(h)) >= SPORTS_COLUMNS:
+    if len({m.group() for h in headers for m in [_SPORTS.search(h)] if m}) >= SPORTS_COLUMNS:
         return True
     return any(_CANDIDATE.search(h) for h in headers) and any(_ELECTORAL.search(h) for h in headers)
 
@@ -56,11 +56,13 @@ def public_headers(headers: Sequence[str]) -> bool:
 _SPORTS = re.compile(
     r"\b(?:overs|maidens|wickets|innings|not outs?|outs|runs|highest score|strike rate|economy|"
     r"games played|matches played|"
-    r"catches|stumpings|goals|assists|appearances|apps|tries|conversions|caps|points scored)\b"
+    r"catches|stumpings|goals|assists|appearances|apps|tries|conversions|caps|points scored|"
+    r"pts|played|won|drawn|lost|frames(?: won| lost| for| against)?|fr|merit|order of merit)\b"
 )
 SPORTS_COLUMNS = 3
-"""Columns of a sports club's averages or results that name its players in public: overs,
-wickets and runs, or goals, assists and appearances, beside each player's name."""
+"""Kinds of column of a sports club's averages, results or rankings that name its players in
+public: overs, wickets and runs; goals, assists and appearances; a league's points, frames and
+order of merit, beside each player's name. The same kind repeated for each round counts once."""
 _DONATION = re.compile(r"\b(?:donations?|donors?)")
 _REGISTER = re.compile(
     r"\b(?:donor ?status|regulated ?entity\w*|date reg(?:istered)?|date acc(?:epted)?|"

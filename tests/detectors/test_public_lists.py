@@ -66,6 +66,8 @@ def test_a_headerless_list_of_monarchs_names_them_in_public(names: str, public: 
     [
         (["Overs", "Maidens", "Runs", "Wickets"], True),
         (["Shifts", "Hours", "Overtime", "Sick days"], False),
+        (["Pts", "Fr", "Merit", "Pts"], True),  # a pool league's ranking, round by round
+        (["Pts", "Hours", "Pts", "Pts"], False),  # one kind of figure repeated counts once
     ],
 )
 def test_a_club_s_averages_name_its_players_beside_their_figures(
