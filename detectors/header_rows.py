@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from detectors.columns import NUMERIC, ColumnType, Cue, is_header_label, normal_header
-from detectors.names import NameForm, is_name_shaped, parse_name
+from detectors.names import NameForm, is_name_shaped, looks_like_name, parse_name
 from detectors.vocab import wordset
 
 TITLE_ROWS = 6
@@ -161,3 +161,16 @@ HEAD_NOUNS = wordset("""
     """)
 """Headings of a column of people that read like a surname ("Member", "Officer"): a header,
 not the first person of a table with no header row."""
+
+
+def header_is_person(
+    top: Sequence[str], headers: Sequence[str], types: Sequence[ColumnType]
+) -> bool:
+    """`header_is_data`, and each name column's header a name the gazetteer knows ("Erica Reid
+    (Chair)"), not a heading shaped like one ("Alderperson", "Crown Representative"): its
+    other cells are that person's details, not the columns' topics."""
+    return header_is_data(top, headers, types) and all(
+        looks_like_name(_MARK.sub("", h))
+        for h, t in zip(headers, types, strict=True)
+        if t.cue is Cue.NAME
+    )

@@ -31,7 +31,7 @@ from detectors.columns import (
 )
 from detectors.compound import compound_columns, is_compound, split_row
 from detectors.errors import DocumentTooLarge
-from detectors.header_rows import header_below_title, header_is_data
+from detectors.header_rows import header_below_title, header_is_data, header_is_person
 from detectors.limits import WHOLE_CELL_CHARS, Budget
 from detectors.mask import mask
 from detectors.model import Table, Vector
@@ -268,6 +268,14 @@ def assess_table(
         width = len(headers)
         types = [judge_column(headers[i], [cell(row, i) for row in sample]) for i in range(width)]
     types = ranked_numbers(headers, types, sample)
+    if header_is_person(top, headers, types):
+        # The first row is a person, not the columns' names ("Erica Reid (Chair) | Associate
+        # Director of Nursing and Allied Health"): its words are no column's topic.
+        head.insert(0, tuple(headers))
+        headers = shown = [""] * width
+        sample = spread(head, SAMPLE_ROWS)
+        types = [judge_column("", [cell(row, i) for row in sample]) for i in range(width)]
+        types = ranked_numbers(headers, paired(types, sample), sample)
     groups = name_groups(headers, types)
     name_cols = {i for g in groups for i in g.forms.values()}
     if counts_only(headers, types, name_cols) or animals(headers):

@@ -133,6 +133,19 @@ def _panel_rows(bodies: list[str]) -> list[tuple[str, ...]]:
     [
         # A panel of observers with their bodies, printed without a header row.
         (None, _BODIES, {Severity.LOW}),
+        # The same, its first member's post naming health: a person's details, no column's
+        # topic.
+        (
+            None,
+            ["Director of Nursing and Allied Health, NHS Borders", *_BODIES[1:]],
+            {Severity.LOW},
+        ),
+        # Guard: under a real header, a health column is one.
+        (
+            ("Name", "Health condition"),
+            ["Diabetes", "Asthma", "Epilepsy", "Depression"] * 3,
+            {Severity.HIGH, Severity.CRITICAL},
+        ),
         # Experts under "Role/organisation": posts at many bodies.
         (
             ("Name", "Role/organisation"),
