@@ -270,11 +270,12 @@ def assess_table(
     types = ranked_numbers(headers, types, sample)
     if header_is_person(top, headers, types):
         # The first row is a person, not the columns' names ("Erica Reid (Chair) | Associate
-        # Director of Nursing and Allied Health"): its words are no column's topic.
-        head.insert(0, tuple(headers))
-        headers = shown = [""] * width
-        sample = spread(head, SAMPLE_ROWS)
-        types = [judge_column("", [cell(row, i) for row in sample]) for i in range(width)]
+        # Director of Nursing and Allied Health"): the other cells are their details, no
+        # column's topic. (The row is read as data below.)
+        types = [
+            t if t.cue is Cue.NAME else judge_column("", [cell(row, i) for row in sample])
+            for i, t in enumerate(types)
+        ]
         types = ranked_numbers(headers, paired(types, sample), sample)
     groups = name_groups(headers, types)
     name_cols = {i for g in groups for i in g.forms.values()}

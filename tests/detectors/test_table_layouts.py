@@ -12,6 +12,7 @@ from detectors import tables
 from detectors.header_rows import header_below_title
 from detectors.model import Severity
 from detectors.scan import scan
+from tests.detectors._tables import fake_names
 from tests.holdout.people import Cast
 
 ROSTER_HEADER = (
@@ -173,3 +174,15 @@ def test_rows_past_those_held_for_judging_are_all_counted(
     roll = _roster(size=200, seed=4)
     verdict = scan(_csv(roll, ROSTER_HEADER), "roll.csv")
     assert verdict.people == len({(r[0], r[1]) for r in roll})
+
+
+def test_a_headerless_list_of_names_and_numbers_counts_its_people() -> None:
+    """Row one is a person, whose other cells are figures: still a list of people, not
+    counts by ward ("Ferndale | 1,204") for want of a name heading."""
+    rows = [
+        (str(9600 + n), name, str(180 + n % 12), str(80 + 7 * n), "1821")
+        for n, name in enumerate(fake_names(60, seed=31))
+    ]
+    verdict = scan(_csv(rows), "list.csv")
+    assert verdict.people >= 55
+    assert verdict.severity.rank >= Severity.MEDIUM.rank
