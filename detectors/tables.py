@@ -32,6 +32,7 @@ from detectors.columns import (
 from detectors.compound import compound_columns, is_compound, split_row
 from detectors.errors import DocumentTooLarge
 from detectors.header_rows import header_below_title, header_is_data, header_is_person
+from detectors.history import historical
 from detectors.limits import WHOLE_CELL_CHARS, Budget
 from detectors.mask import mask
 from detectors.model import Table, Vector
@@ -291,7 +292,7 @@ def assess_table(
     shares = area_shares(types, sample)  # each area's share of its residents, not a person's
     public = venues and listing
     if groups:
-        public = public_table(headers, types, sample, shares) or listing
+        public = public_table(headers, types, sample, shares) or listing or historical(sample)
         if not (public or table.vector.hidden or len(head) > ATTENDANCE_ROWS):
             public = attendance_record(headers, types, sample, name_cols)
     kind = "case_records" if case_table(headers, types) and not public else None
