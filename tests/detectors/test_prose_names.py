@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from detectors.header_rows import header_below_title
-from detectors.names import looks_like_name, normal
+from detectors.names import AllowList, looks_like_name, normal
+from detectors.prose import Match
 from detectors.prose_names import find_names
+from detectors.prose_scan import ProseResult, scan_texts
 
 
 @pytest.mark.parametrize(
@@ -70,16 +72,7 @@ def test_a_headerless_list_is_left_alone() -> None:
     ],
 )
 def test_court_reporting_is_told_apart_from_a_named_victim(text: str, court: bool) -> None:
-    from detectors.names import AllowList
-    from detectors.prose import Match
-    from detectors.prose_scan import scan_texts
-
-    start = text.index("Carly")
-
-    def find(texts: object) -> list[list[Match]]:
-        return [[Match("PERSON", start, start + len("Carly Edwards"), 0.85)]]
-
-    (result,) = scan_texts([text], find, AllowList())
+    result = _judged(text, "Carly Edwards")
     assert result.court_report is court
     assert result.categories  # the category is still read; the caller decides what it means
 
@@ -97,14 +90,16 @@ def test_a_field_left_alone_after_a_label_is_no_ones_name(
 ) -> None:
     """A notebook's feature name "Victim Race" is a field once the label "Victim" is dropped,
     not a person called Race; after a title or rank the same word is a surname."""
-    from detectors.names import AllowList
-    from detectors.prose import Match
-    from detectors.prose_scan import scan_texts
+    result = _judged(text, span)
+    assert bool([h for h in result.hits if h.entity == "PERSON"]) is named
 
+
+def _judged(text: str, span: str) -> ProseResult:
+    """`text` judged as if the model had tagged `span` in it as a person."""
     start = text.index(span)
 
     def find(texts: object) -> list[list[Match]]:
         return [[Match("PERSON", start, start + len(span), 0.85)]]
 
     (result,) = scan_texts([text], find, AllowList())
-    assert bool([h for h in result.hits if h.entity == "PERSON"]) is named
+    return result
