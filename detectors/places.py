@@ -240,8 +240,8 @@ def venue_before(text: str, start: int) -> bool:
     """True when the address at `start` follows, on its line, the name of a building people
     meet in ("Broomhill Primary School Library, 57 Edgehill Rd": the meeting's venue), a
     venue's label or a street fixture ("Pavement at No. 7 …"): the address of a place, not a
-    person's home. A part ending in a word a
-    home's name ends in ("Old School House, 12 School Lane") or a firm's does not count."""
+    person's home. A part ending in a word a home's name ends in ("Old School House, 12 School
+    Lane") or a firm's does not count."""
     line_start = max(text.rfind("\n", 0, start) + 1, start - VENUE_REACH)
     before = text[line_start:start]
     if _VENUE_LABEL.search(before) or _STREET_FEATURE.search(before):
