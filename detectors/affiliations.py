@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from detectors.vocab import wordset
+from detectors.names import is_forename, normal
+from detectors.vocab import TITLES, wordset
 
 BODY_WORDS = wordset("""
     university universities college institute institution academy school faculty
@@ -122,8 +123,10 @@ def wrapped_entries(columns: Sequence[Sequence[str]], names: Sequence[bool]) -> 
         return [list(c) for c in columns]
     joined: list[list[str]] = [[] for _ in columns]
     for row in zip(*columns, strict=True):
-        runs_on = bool(joined[0]) and not any(
-            cell.strip() for cell, n in zip(row, names, strict=True) if n
+        runs_on = bool(joined[0]) and all(
+            not cell.strip() or _name_runs_on(column[-1], cell)
+            for cell, n, column in zip(row, names, joined, strict=True)
+            if n
         )
         for column, cell in zip(joined, row, strict=True):
             if runs_on:
@@ -131,6 +134,20 @@ def wrapped_entries(columns: Sequence[Sequence[str]], names: Sequence[bool]) -> 
             else:
                 column.append(cell)
     return joined
+
+
+def _name_runs_on(above: str, cell: str) -> bool:
+    """A name too long for its cell, its surname on the next line ("Professor Andrew" over
+    "Thompson"): a courtesy title and a lone forename above, one capitalised word below."""
+    words = above.split()
+    titled = [w for w in words if normal(w) not in TITLES]
+    return (
+        len(titled) == 1
+        and len(words) > 1
+        and is_forename(titled[0])
+        and len(cell.split()) == 1
+        and cell.strip()[:1].isupper()
+    )
 
 
 def expert_witnesses(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> bool:

@@ -283,6 +283,8 @@ def _panel(
     # University College London"): a panel of experts, not one employer's staff.
     # With no header row, the first row's body is one of them ("Jane Smith | NHS Borders").
     data = not header_like(headers)
+    if data:  # the first entry, its post run on into the rows below
+        columns = [[raw, *values] for raw, values in zip(headers, columns, strict=True)]
     columns = wrapped_entries(columns, [t.cue is Cue.NAME for t in types])
     return any(
         not t.entity
@@ -290,7 +292,7 @@ def _panel(
             POST_AT_HEADER.fullmatch(h)
             or (t.cue not in STAFF_CUES and (not h or bodies or data or body_named(raw)))
         )
-        and many_bodies([raw, *values] if data or body_named(raw) else values)
+        and many_bodies([raw, *values] if body_named(raw) and not data else values)
         for raw, h, t, values in zip(headers, normal, types, columns, strict=True)
     )
 

@@ -10,7 +10,7 @@ def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-TITLES = wordset("mr mrs ms miss mx dr prof sir dame lord lady rev revd")
+TITLES = wordset("mr mrs ms miss mx dr prof professor sir dame lord lady rev revd")
 """Courtesy titles, stripped before a name is read."""
 
 RANK_PHRASES: tuple[str, ...] = tuple(

@@ -246,3 +246,26 @@ def test_a_mobile_beside_the_body_a_person_works_for_is_a_work_contact(
     detector = Detector()
     detector.feed(Text(text, Vector.PAGE_TEXT, "paragraph 117"))
     assert assess(detector.finish(), ()).severity is severity
+
+
+def _wrapped_panel() -> list[tuple[str, str]]:
+    """An oversight panel printed without a header row, each post run on over two lines of
+    the PDF's table, one member's name too (a title and forename over the surname)."""
+    names = fake_names(13, seed=74)
+    posts = [("Director,", body) for body in _BODIES[:9]]
+    posts += [("GP and", "journalist"), ("Carer", ""), ("Service user", ""), ("Retired", "")]
+    rows: list[tuple[str, str]] = []
+    for n, (name, (post, more)) in enumerate(zip(names, posts, strict=True)):
+        if n == 2:
+            forename, surname = name.split()[0], name.split()[-1]
+            rows += [(f"Professor {forename}", post), (surname, more)]
+            continue
+        rows.append((f"{name} (Chair)" if n == 0 else name, post))
+        if more:
+            rows.append(("", more))
+    return rows
+
+
+def test_a_panel_printed_without_a_header_its_lines_run_on_is_named_in_public() -> None:
+    rows = _wrapped_panel()
+    assert _feed(rows[0], rows[1:]) == Severity.LOW
