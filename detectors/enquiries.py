@@ -18,15 +18,23 @@ _IN_SENTENCE = r"(?:[^.?!]|[.?!](?![\s\"'”’)]|$))"
 """A character of the same sentence: a full stop inside a mailbox or a web address is one."""
 SENTENCE_REACH = 300
 """Characters read back from a name for the start of its sentence."""
-_SENTENCE_START = re.compile(r"(?:[.?!]\s+(?=[A-Z0-9(\"'“‘]|$)|\n[ \t]*\n)")
+_SENTENCE_START = re.compile(
+    r"(?:(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bMx)(?<!\bDr)(?<!\bProf)(?<!\bSt)"
+    r"[.?!]\s+(?=[A-Z0-9(\"'“‘]|$)|\n[ \t]*\n)"
+)
+"""Where a sentence opens: not after a courtesy title's full stop ("Mrs. Jane Smith")."""
 _ASK_TO = re.compile(
     rf"\b(?:enquiries|enquiry|inquiries|inquiry|queries|query|questions)\b{_IN_SENTENCE}{{0,150}}?"
     r"\b(?:(?:directed|addressed|sent|referred|passed)\s+to|contact(?:ing)?)\s"
+    rf"|\b(?:complaints?|concerns?|appeals?)\b{_IN_SENTENCE}{{0,150}}?"
+    r"\b(?:(?:directed|addressed|sent|referred|passed|submitted|in\s+writing)\s+to|"
+    r"(?:should|must|may|can)\s+be\s+made\s+to|contact(?:ing)?)\s"
     rf"|\b(?:for\s+)?(?:further|more)\s+(?:information|details)\b{_IN_SENTENCE}{{0,60}}?"
     r"\b(?:contact(?:ing)?|(?:refer|speak|talk|write|go)\s+to)\s",
     re.IGNORECASE,
 )
-"""Words before the name that send a reader's enquiries to it."""
+"""Words before the name that send a reader's enquiries, or complaints, to it ("Complaints
+should be made to Mrs Jane Smith", "put their complaint in writing to …")."""
 _ASK_WHO = re.compile(r"\b(?:contact|(?:refer|speak|talk|write)\s+to)\s", re.IGNORECASE)
 _FOR_MORE = re.compile(
     rf"{_IN_SENTENCE}{{0,200}}?\bfor\s+(?:any\s+)?(?:further|more)\s+(?:information|details)\b"

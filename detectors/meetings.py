@@ -26,7 +26,8 @@ _MEETING_TITLE = re.compile(
     r"|(?:[^\n]{0,60}\b)?(?:council|committee|panel|board)[ \t]+(?:meeting[ \t]+)?minutes\b"
     r"|agenda\b|summons[ \t]+to[ \t]+(?:all[ \t]+)?(?:councillors|members)\b"
     r"|notice[ \t]+of[ \t]+(?:the[ \t]+)?[^\n]{0,60}?\bmeeting\b"
-    r"|(?:[^\n]{0,60}\b)?(?:council|committee|panel|board)[ \t]*\n?[ \t]*meeting\b"
+    r"|(?:[^\n]{0,60}\b)?(?:council|committee|panel|board|club|association|society)[ \t]*\.?"
+    r"[ \t]*\n?[ \t]*meeting\b"
     # Welsh: "Cofnodion" (minutes), "Cyngor Cymuned … / Cyfarfod" (a community council's
     # meeting), "Agenda".
     r"|cofnodion\b|(?:[^\n]{0,60}\b)?cyngor[^\n]{0,60}\n?[ \t]*cyfarfod\b)",
@@ -42,7 +43,7 @@ _MEETING_ITEMS = {
     "present": re.compile(
         rf"^[ \t]*{_ITEM_NUMBER}(?:(?:committee[ \t]+)?(?:members|councillors|"
         r"governors)[ \t]+)?(?:present(?:[ \t]+were)?[ \t]*:|(?:yn[ \t]+)?(?:present|presennol)"
-        r"[ \t]*:?[ \t]*$)",
+        r"[ \t]*:?[ \t]*$|attendees[ \t]*:)",
         re.IGNORECASE | re.MULTILINE,
     ),
     "attendance": re.compile(r"^[ \t]*(?:also[ \t]+)?in[ \t]+attendance\b", re.I | re.M),
@@ -59,13 +60,19 @@ _MEETING_ITEMS = {
     "previous": re.compile(
         r"\bminutes[ \t]+(?:of|and[ \t]+actions[ \t]+from)[ \t]+(?:the[ \t]+)?(?:last|previous)"
         r"[ \t]+(?:\w+[ \t]+)?meetings?\b|"
+        r"(?m:^)[ \t]*(?:[\d.]+[.)]?[ \t]*)?(?:minutes[ \t]*[-–—:][ \t]*)?(?:issues|matters)[ \t]+"
+        r"(?:arising[ \t]+)?from[ \t]+(?:the[ \t]+)?(?:last|previous)[ \t]+meeting\b|"
         r"\bcofnodion[ \t]+y[ \t]+cyfarfod[ \t]+(?:blaenorol|diwethaf)\b",
         re.IGNORECASE,
     ),
     "declarations_cy": re.compile(r"\bdatgan(?:iadau)?[ \t]+(?:o[ \t]+)?fuddiant\b", re.I),
+    "next": re.compile(
+        rf"^[ \t]*{_ITEM_NUMBER}(?:date[ \t]+of[ \t]+)?(?:the[ \t]+)?next[ \t]+meeting\b",
+        re.IGNORECASE | re.MULTILINE,
+    ),
 }
 """The standing items of a meeting: who was present, apologies, declarations of interest,
-the minutes of the last meeting."""
+the minutes of (or issues from) the last meeting, the date of the next."""
 MEETING_ITEMS = 2
 
 

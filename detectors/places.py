@@ -164,9 +164,34 @@ _SERVICES = re.compile(
 Support Grant" is the charity's grant, not a victim called Grant."""
 
 
+_US_STATE = (
+    r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|"
+    r"NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)"
+)
+_CITY_STATE = re.compile(rf"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,?[ \t]+{_US_STATE}")
+"""A US city and its state's postal code: "Charlotte NC", "Grand Rapids, MI"."""
+_ZIP_AFTER = re.compile(r",?[ \t]+\d{5}(?:-\d{4})?\b")
+_STREET_BEFORE = re.compile(
+    r"\b\d{1,5}[ \t]+[^\n]*\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|"
+    r"Pkwy|Parkway|Hwy|Highway|Way|Pl|Place|Ct|Court|Suite|Ste)\b[^\n]*\Z"
+)
+"""A US street address earlier on the line: "900 Baxter St., ", "101 N. Tryon St., #1900"."""
+
+
+def _us_city(text: str, start: int, end: int) -> bool:
+    """True for a city named with its state's code after a street address or before a ZIP
+    code ("900 Baxter St., Charlotte NC"): the last line of an address, not "Charlotte" with
+    her initials."""
+    if _CITY_STATE.fullmatch(text[start:end].rstrip()) is None:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - VENUE_REACH) : start]
+    return _ZIP_AFTER.match(text, end) is not None or _STREET_BEFORE.search(before) is not None
+
+
 def place_or_org_span(text: str, start: int, end: int) -> bool:
     """True when the name-like text[start:end] is part of a place or organisation name."""
-    if _REGISTERED.match(text, end):
+    if _REGISTERED.match(text, end) or _us_city(text, start, end):
         return True
     service = _SERVICES.search(text, max(0, start - 25), end)
     if service is not None and service.end() >= start - 1:

@@ -235,6 +235,12 @@ def _judge(
         else:
             people.append(match)
 
+    # A name said again in the same text is the same person in the same capacity: "Complaints
+    # should be made to Mrs Jane Smith" … "Mrs Jane Smith will decide".
+    in_office = {normal_words(text[m.start : m.end]) for m in public}
+    again = {id(m) for m in people if normal_words(text[m.start : m.end]) in in_office}
+    public += [m for m in people if id(m) in again]
+    people = [m for m in people if id(m) not in again]
     near_people, near_allowed, near_public = _Nearby(people), _Nearby(allowed), _Nearby(public)
     kept = {id(match) for match in people}
     in_role = {id(match) for match in public}

@@ -28,10 +28,15 @@ _POST_WORDS = re.compile(
     r"university|college|trust|ministry|court|foi|foia|freedom[ \t]+of[ \t]+information|"
     r"information[ \t]+(?:rights|governance|compliance)|records|disclosure|scientist|"
     r"technician|technologist|clinician|physician|surgeon|nurse|midwife|pharmacist|"
-    r"radiographer|therapist|practitioner|pathologist|geneticist|ecologist|surveyor|engineer)\b",
+    r"radiographer|therapist|practitioner|pathologist|geneticist|ecologist|surveyor|engineer|"
+    r"club|society|association|league|federation|church|parish|school|academy|charity|"
+    r"(?:[ary]\.?[ \t]?)?f\.?[ \t]?c)\b",
     re.IGNORECASE,
 )
-"""Words of a post or an organisation on the line under a signed name."""
+"""Words of a post or an organisation on the line under a signed name: a club's too
+("Feering Falcons Y.F.C.", "Ashford Town AFC")."""
+_ABBREVIATED = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Ltd|Inc|Co|Corp|Assn)\.$")
+"""A line's last word abbreviated ("Y.F.C.", "Ltd."): its full stop ends no sentence."""
 _MORE_CONTACT = re.compile(
     r"^[ \t]*(?:\d+[A-Za-z]?[ \t]+[A-Z]|(?:suite|floor|room|unit|p\.?[ \t]?o\.?[ \t]+box)\b)|"
     r"\b(?:website|web|www\.|https?://|office|direct|cell|switchboard)\b",
@@ -71,7 +76,7 @@ def _post_line(line: str) -> bool:
     return (
         0 < len(stripped) <= _POST_LINE_LENGTH
         and not any(ch.isdigit() for ch in stripped)
-        and not stripped.endswith((".", "?", "!"))
+        and (not stripped.endswith((".", "?", "!")) or _ABBREVIATED.search(stripped) is not None)
         and _POST_WORDS.search(stripped) is not None
         and CONTACT_LINE.search(stripped) is None
     )
@@ -122,11 +127,12 @@ def signature_spans(text: str) -> tuple[tuple[int, int], ...]:
                 break
             after += 1
         start, end = offsets[index], offsets[after] - 1
-        # A sign-off, or an office's contact lines under the post: a letter's addressee
-        # ("Mr Jane Smith / Assistant Coach", then "Dear Jane") has neither.
+        # A sign-off, an office's contact lines under the post, or the end of the text: a
+        # letter's addressee ("Mr Jane Smith / Assistant Coach", then "Dear Jane") has none.
         closed = any(_CLOSING.fullmatch(lines[k].strip()) for k in range(max(0, index - 2), index))
+        last = not any(line.strip() for line in lines[after:])
         if (
-            closed or after > posts + 1 or (after > posts and lines[posts].strip())
+            closed or last or after > posts + 1 or (after > posts and lines[posts].strip())
         ) and _CASE_PARTY.search(text, start, end) is None:
             spans.append((start, end))
         index = after

@@ -34,6 +34,9 @@ def _mail(name: str) -> str:
         ("For more details, contact {name} ({mail}).", True),
         ("Bidders should refer to {name} ({mail}) for further information.", True),
         ("Please speak to Tom Brown ({mail}) or {name} ({mail}) for further information.", True),
+        ("• Complaints should be made to Mrs. {name} in the first instance.", True),
+        ("The parent should put their complaint in writing to Mrs. {name}.", True),
+        ("Concerns may be addressed to {name} ({mail}).", True),
         # Guards: no enquiry, a victim in the same sentence, an enquiry in another sentence.
         ("Our records show {name} ({mail}) was present.", False),
         ("Enquiries about the victim should be directed to her mother {name}.", False),
@@ -42,6 +45,8 @@ def _mail(name: str) -> str:
         ("Enquiries were made to trace {name} and her car.", False),
         ("Enquiries should be directed to the office, which has written to {name}.", False),
         ("Contact {name} on 07700 900123 about the incident.", False),
+        ("A complaint was made to {name} about the noise.", False),
+        ("The complaint of the victim should be made to her sister {name}.", False),
     ],
 )
 def test_the_person_a_sentence_sends_enquiries_to_is_named_in_their_post(
@@ -162,3 +167,31 @@ def test_contacts_in_cells_under_whom_to_ask_are_named_for_the_body(
     assert named
     assert all(f.public_role for f in named) is public
     assert (verdict.people == 0) is public
+
+
+_PROCEDURE = (
+    "{stage}\nMrs. {name} will decide the course of action and keeps the record.\n"
+    "Updated July 2024\nReg: 52 Glasgow Road, Perth, Scotland\n07911 123456 {mail}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("stage", "severity"),
+    [
+        ("Stage 3. Complaints not resolved must be referred to Mrs. {name}.", Severity.LOW),
+        ("Stage 3. Tell us what went wrong.", Severity.MEDIUM),
+    ],
+    ids=["the one complaints go to", "no one's to ask"],
+)
+def test_the_person_complaints_go_to_is_named_in_their_post_each_time_the_text_names_them(
+    stage: str, severity: Severity
+) -> None:
+    """A complaints procedure names whom to complain to, then names her again as the one
+    who decides, over the page's footer with a mobile and a mailbox: each mention is the
+    same person in the same post, and the footer's contacts are hers in it. Without the
+    words that send complaints to her, the mobile and mailbox beside her name still count."""
+    name = NAMES[1]
+    text = _PROCEDURE.format(stage=stage.format(name=name), name=name, mail=_mail(name))
+    detector = Detector()
+    detector.feed(Text(text, Vector.PAGE_TEXT, "page 3"))
+    assert assess(detector.finish(), ()).severity is severity

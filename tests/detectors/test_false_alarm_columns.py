@@ -173,6 +173,11 @@ def test_names_carrying_their_office_make_a_public_table() -> None:
         ("PC Jane Smith Tower Hamlets BCU attended.", "Jane Smith", False),
         ("Ask Jane Smith Building Control Manager.", "Jane Smith", False),
         ("Jane Smith Wing Commander (retired) gave evidence.", "Jane Smith", False),
+        ("Board meeting, Wray Ward, 900 Baxter St., Charlotte NC", "Charlotte NC", True),
+        ("Trustees, 101 N. Tryon St., #1900 Charlotte NC", "Charlotte NC", True),
+        ("Send it to Grand Rapids, MI 49503 by Friday.", "Grand Rapids, MI", True),
+        ("Witnesses: Charlotte NC, aged 34, of the same street.", "Charlotte NC", False),
+        ("Smith J, Jones K, Charlotte NC attended the briefing.", "Charlotte NC", False),
     ],
 )
 def test_a_name_that_is_part_of_a_place_or_body_is_told_apart(

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from crawler.demo.builders.pdf import Line, Page, build_pdf
+from crawler.demo.builders.pdf import Line, Page, build_pdf, ruled_table
 from detectors.assess import assess
 from detectors.detect import Detector
 from detectors.meetings import is_meeting_document, office_contact_spans, planning_spans
@@ -307,6 +307,17 @@ _LETTER = (
             "2. Minutes of Previous Meetings. Approved online.\n",
             True,
         ),
+        (
+            "FEERING FALCONS YOUTH FOOTBALL CLUB.\nMEETING of 22.01.2026\nVenue : The Club\n"
+            "Attendees:\n1 Minutes – Issues from last meeting\nNo issues\nNEXT MEETING.\n",
+            True,
+        ),
+        (
+            "Hamble Bowls Club\nCommittee meeting, 3 May\n1. Apologies\nNone.\n"
+            "5. Date of next meeting\n7 June\n",
+            True,
+        ),
+        ("Club night\nAttendees: 14\nMatters arising from the last meeting: none\n", False),
         ("Notes for the\nfamily\nMembers present: all of us\nApologies: none\n", False),
         (_LETTER, False),
         ("Agenda\n\n1. Welcome\n2. Project update\n3. Any other business\n", False),
@@ -320,6 +331,9 @@ _LETTER = (
         "committee",
         "title-over-two-lines",
         "numbered-items",
+        "a club's committee",
+        "a club's committee, its items numbered",
+        "a club's night, not a meeting",
         "not-a-body",
         "letter",
         "agenda-without-items",
@@ -435,3 +449,36 @@ def test_a_community_council_s_minutes_in_english_or_welsh_are_a_meeting_documen
 )
 def test_a_planning_application_is_told_by_its_reference(line: str, planning: bool) -> None:
     assert bool(planning_spans(line)) is planning
+
+
+@pytest.mark.parametrize(
+    ("heading", "public"),
+    [
+        ("FEERING FALCONS FOOTBALL CLUB.\nMEETING of 22.01.2026", True),
+        ("FEERING FALCONS FOOTBALL CLUB.\nVolunteers 2026", False),
+    ],
+    ids=["under the minutes' heading", "under a heading that is no meeting's"],
+)
+def test_a_club_s_attendance_table_under_its_minutes_heading_names_its_officers_in_public(
+    heading: str, public: bool
+) -> None:
+    """A youth football club's minutes print who attended as a ruled table under the
+    meeting's heading, posts and teams beside names: the club's officers and managers, named
+    in public. The PDF gives the page's text before its tables, so the heading is known when
+    the table is judged; the same table under a heading that is no meeting's still counts."""
+    names = _names(12, seed=67)
+    posts = ["Chairman", "Secretary", "Treasurer", "Child Welfare", "Fixtures", "Grounds"]
+    rows = [[posts[i], names[i], "Y", f"U{7 + i}B", names[6 + i], "N"] for i in range(len(posts))]
+    lines = [Line(line, y=760 - 16 * n) for n, line in enumerate(heading.split("\n"))]
+    items = (
+        *lines,
+        Line("Attendees:", y=700),
+        Line("1 Minutes - Issues from last meeting", y=684),
+        Line("NEXT MEETING: 23 February", y=668),
+    )
+    data = build_pdf([Page((*items, *ruled_table(rows, width=85, top=640)))])
+    verdict = scan(data, "minutes.pdf")
+    people = [f for f in verdict.findings if f.entity == "PERSON"]
+    assert people
+    assert all(f.public_role for f in people) is public
+    assert (verdict.severity in ("none", "low")) is public, verdict.severity

@@ -236,6 +236,11 @@ def test_posts_and_ranks_beside_plain_names_are_a_staff_list(
         ("The victim, Jane Hartley, is a lecturer at the college.", False),
         ("Jane Hartley was the author of the threatening letter.", False),
         ("Lord Jane Hartley spoke in the debate.", True),
+        # Members of other legislatures: a senator, a member of Congress, a TD.
+        ("Notice was received from Senator Jane Hartley of the following matter:", True),
+        ("Congresswoman Jane Hartley toured the plant on Monday.", True),
+        ("The Taoiseach met Jane Hartley TD in Cork.", True),
+        ("Jane Hartley, a senator's constituent, wrote about her son.", False),
         # An office on a letterhead, by a label or on the line above, over a courtesy title.
         ("Tel: 01632 960 418\nHeadteacher: Mrs Jane Hartley\nadmin@school.example", True),
         ("From the Chief Medical Officer\nDr Jane Hartley MPH\n", True),

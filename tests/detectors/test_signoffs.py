@@ -86,3 +86,39 @@ def test_a_report_s_first_author_under_its_authors_heading_is_named_in_their_wor
     )
     verdict = scan(text.encode(), "report.txt")
     assert (verdict.severity in ("none", "low")) is public
+
+
+CLUB_LETTER = (
+    "5-A-SIDE TOURNAMENT\nThank you for entering our tournament at the Elm Farm ground.\n"
+    "If you have any further questions, please don't hesitate to\ncall me on 07911 123456.\n"
+    "{signed}"
+)
+
+
+@pytest.mark.parametrize(
+    ("signed", "work"),
+    [
+        ("{name}\nFeering Falcons Y.F.C.\n", True),
+        ("{name}\nAshford Town AFC\n", True),
+        ("{name}\nHamble Bowls Club\n", True),
+        ("{name}\n", False),
+        ("{name}\nFeering Falcons Y.F.C.\nPS: the car park opens at 8am, so please arrive early.\n",
+         False),
+    ],
+    ids=[
+        "over the club's initials",
+        "over a football club's name",
+        "over a club's name",
+        "over nothing",
+        "with more of the letter after it",
+    ],
+)  # fmt: skip
+def test_a_letter_signed_at_its_end_over_a_club_s_name_gives_the_club_s_contact(
+    signed: str, work: bool
+) -> None:
+    """An organiser's letter for a club's event, signed at its end with the name over the
+    club's: the number it gives is the club's contact for the event. Without the club's
+    line, or with more of the letter after the name (not a sign-off), the name and the
+    mobile still count."""
+    verdict = scan(CLUB_LETTER.format(signed=signed.format(name=NAME)).encode(), "letter.txt")
+    assert (verdict.severity in ("none", "low")) is work, verdict.severity

@@ -303,7 +303,6 @@ def _each_page(
             )
             for table in tables:
                 spreads.show("\n".join(c for row in (table.header, *table.rows) for c in row))
-            yield from tables
         above = tables[-1].header if tables else None
         for vector, glyphs in groups.items():
             if vector is Vector.INVISIBLE_TEXT:
@@ -323,6 +322,9 @@ def _each_page(
             if vector in _WHY:
                 count = sum(1 for g in glyphs if not g.text.isspace())
                 yield Structure(vector, where, f"{count:,} {_WHY[vector]}")
+        # After the page's text: its title says what kind of document the tables are in
+        # (a meeting's attendance table under its minutes' heading).
+        yield from tables
 
 
 def _layer_shown(
