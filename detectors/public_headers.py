@@ -37,14 +37,25 @@ open-data identifiers given to politicians alone (EveryPolitician's, TheyWorkFor
 Parliament's member ids); and the column of whom to ask."""
 
 
+def contributions(headers: Sequence[str]) -> bool:
+    """True for a register of campaign contributions: a contributor's column beside the
+    occupation and employer disclosed with each contribution. Those two are columns of what
+    the contributor does, not of anyone's staff."""
+    return any(_CONTRIBUTOR.search(h) for h in headers) and all(
+        any(column.search(h) for h in headers) for column in _DISCLOSED
+    )
+
+
 def public_headers(headers: Sequence[str]) -> bool:
     """True for the (normalised) headers of election results or a list of office holders,
     speakers, authors or credits; "Candidate" only beside an electoral column (a recruitment
-    shortlist has candidates too); a register of donations; a version history; a club's
-    players' figures."""
+    shortlist has candidates too); a register of donations, or of contributions with each
+    contributor's occupation and employer; a version history; a club's players' figures."""
     if any(PUBLIC_HEADER.search(h) for h in headers):
         return True
     if any(_DONATION.search(h) for h in headers) and any(_REGISTER.search(h) for h in headers):
+        return True
+    if contributions(headers):
         return True
     if any(_VERSION.fullmatch(h) for h in headers) and any(_WRITER.search(h) for h in headers):
         return True
@@ -70,6 +81,10 @@ _REGISTER = re.compile(
 )
 """A register of donations to politicians or parties (the donor, its status, the dates the
 gift was accepted and registered), which the law has published."""
+_CONTRIBUTOR = re.compile(r"\b(?:contributors?|contributor \w+|donors?|donor \w+)$")
+_DISCLOSED = (re.compile(r"\boccupation\b"), re.compile(r"\bemployer\b"))
+"""A US campaign-finance register of contributions: the contributor with the occupation and
+the employer the law requires each contribution to disclose."""
 
 
 _VERSION = re.compile(r"(?:version|version (?:no|number)|revision|rev)")

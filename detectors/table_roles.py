@@ -19,7 +19,7 @@ from detectors.columns import ColumnType, Cue, normal_header
 from detectors.duties import duty_table
 from detectors.header_rows import header_like
 from detectors.places import is_gb_place, is_place_or_org
-from detectors.public_headers import ballot, public_headers
+from detectors.public_headers import ballot, contributions, public_headers
 from detectors.roles import candidates_table, is_role_title, political_table
 from detectors.vocab import wordset
 
@@ -112,11 +112,12 @@ def public_table(
         or governors
         or _panel(headers, types, columns)
         or duty_table(normal, types, columns)
+        or contributions(normal)
     ):
         # MPs or councillors with their constituency or party; a school's governors with
         # their category, whose names and terms the school publishes by law; a council's
         # or a panel's members, each with the body they come from; staff and governors
-        # each named for the areas they lead
+        # each named for the areas they lead; contributors with their occupations
         return True
     held = any(
         t.cue is Cue.NAME and _share([v for v in columns[i] if v], is_role_title) >= OFFICE_SHARE

@@ -47,6 +47,51 @@ def test_a_register_of_political_donations_names_its_donors_as_the_law_does(
 @pytest.mark.parametrize(
     ("header", "public"),
     [
+        (["Date", "Contributor", "City", "Occupation", "Employer", "Amount", "Recipient"], True),
+        (["contributor_name", "contributor_occupation", "contributor_employer", "amount"], True),
+        (["Date", "Name", "City", "Occupation", "Employer", "Amount", "Recipient"], False),
+        (["Date", "Contributor", "City", "Occupation", "Amount", "Recipient"], False),
+    ],
+    ids=[
+        "a state's register of campaign contributions",
+        "a federal register's headings",
+        "no contributor: people with their jobs and employers",
+        "no employer disclosed",
+    ],
+)
+def test_a_register_of_campaign_contributions_names_its_contributors_as_the_law_does(
+    header: list[str], public: bool
+) -> None:
+    """A US campaign-finance register discloses each contributor's occupation and employer
+    beside the amount: those are what the law asks of a contribution, not a staff list."""
+    jobs = ["Police Officer", "Teacher", "Attorney", "Retired", "Nurse"]
+    employers = ["City of Boston", "Boston Public Schools", "Self", "None", "MGH"]
+    rows = [
+        {
+            "date": f"7/{n % 28 + 1}/2016",
+            "contributor": name,
+            "city": "West Roxbury",
+            "occupation": jobs[n % 5],
+            "employer": employers[n % 5],
+            "amount": f"${100 + n}.00",
+            "recipient": "Committee to Elect Sample",
+        }
+        for n, name in enumerate(_names(30, seed=97))
+    ]
+    # The field each heading names, by its last field word ("contributor_occupation"); "Name"
+    # heads the contributors' column.
+    keys = [
+        "contributor" if h == "Name" else [k for k in rows[0] if k in h.lower()][-1] for h in header
+    ]
+    verdict = scan(_csv(header, [[row[k] for k in keys] for row in rows]), "contributions.csv")
+    people = [f for f in verdict.findings if f.entity == "PERSON"]
+    assert people
+    assert all(f.public_role for f in people) is public
+
+
+@pytest.mark.parametrize(
+    ("header", "public"),
+    [
         (["Version Number", "Date", "Expert writer", "Status", "Comments"], True),
         (["Version", "Date", "Approved by", "Status", "Changes"], True),
         (["Ref", "Date", "Writer", "Status", "Comments"], False),
