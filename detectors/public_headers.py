@@ -107,3 +107,27 @@ def ballot(headers: Sequence[str]) -> bool:
     returning officer or a newsroom publishes of them (their race, sex or service with it) is
     published with their candidacy. A recruitment shortlist has candidates, never votes."""
     return any(_CANDIDATE.search(h) for h in headers) and any(_BALLOT.search(h) for h in headers)
+
+
+_APPEARANCE = re.compile(
+    r"\b(?:rally|rallies|town ?hall|speech(?! (?:and|&) language| therap)|meet (?:and|&) greet|"
+    r"fundraiser|debate|hustings|candidate forum|roundtable|campaign (?:stop|event|visit)|"
+    r"caucus|bus tour|press conference|interview)\b",
+    re.IGNORECASE,
+)
+APPEARANCE_SHARE = 0.5
+"""Share of a column's values that must be public appearances to make it a campaign's."""
+
+
+def campaign_trail(headers: Sequence[str], columns: Sequence[Sequence[str]]) -> bool:
+    """Candidates beside the rallies, town halls, speeches and debates they held: a log of
+    campaign appearances, made in public by candidates for office. A recruitment shortlist's
+    candidates have interviews alone, never rallies."""
+    if not any(_CANDIDATE.search(h) for h in headers):
+        return False
+    for values in columns:
+        filled = [v for v in values if v.strip()]
+        found = [m.group().casefold() for v in filled for m in [_APPEARANCE.search(v)] if m]
+        if filled and len(found) >= APPEARANCE_SHARE * len(filled) and set(found) - {"interview"}:
+            return True
+    return False

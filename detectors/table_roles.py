@@ -19,7 +19,7 @@ from detectors.columns import ColumnType, Cue, normal_header
 from detectors.duties import duty_table
 from detectors.header_rows import header_like
 from detectors.places import is_gb_place, is_place_or_org
-from detectors.public_headers import ballot, contributions, public_headers
+from detectors.public_headers import ballot, campaign_trail, contributions, public_headers
 from detectors.roles import candidates_table, is_role_title, political_table
 from detectors.vocab import wordset
 
@@ -86,7 +86,10 @@ def public_table(
         _STAFF_ONLY - {"DATE_OF_BIRTH"} if candidates_table(normal, columns) else _STAFF_ONLY
     )
     senior = senior_staff(types, columns)
-    election = ballot(normal)  # candidates with their votes: their race is published with them
+    # Candidates with their votes (their race is published with them), or their campaign's
+    # rallies and town halls
+    trail = campaign_trail(normal, columns)
+    election = ballot(normal) or trail
     if senior or members:
         # Senior staff's pay, and members' salaries, allowances and expenses, are published
         # by law.
@@ -152,7 +155,7 @@ def public_table(
         t.cue is not Cue.NAME and office_bearers([headers[i], *columns[i]])
         for i, t in enumerate(types)
     )
-    return offices or hearing or bearers or public_headers(normal)
+    return offices or hearing or bearers or trail or public_headers(normal)
 
 
 _SENIOR_POST = re.compile(

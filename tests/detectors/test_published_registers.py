@@ -141,3 +141,35 @@ def test_candidates_with_their_votes_are_published_with_what_is_said_of_them(
     ]  # fmt: skip
     verdict = scan(_csv(header, rows), "candidates.csv")
     assert (verdict.severity in ("low", "none")) is public
+
+
+@pytest.mark.parametrize(
+    ("purposes", "public"),
+    [
+        (["Town Hall", "Rally", "Meet and Greet", "Speech", "Fundraiser", "Debate"], True),
+        (["Interview", "Interview", "Second interview", "Interview", "Offer", "Interview"], False),
+        (["Speech and Language Therapist", "Speech Therapist", "Nurse", "Speech and Language "
+          "Therapist", "Speech Therapist", "Physiotherapist"], False),
+    ],
+    ids=["a campaign's appearances", "a shortlist's interviews", "posts named for speech"],
+)  # fmt: skip
+def test_candidates_beside_their_campaign_s_rallies_are_named_in_public(
+    purposes: list[str], public: bool
+) -> None:
+    """A newsroom's log of candidates' campaign visits gives each town hall, rally and
+    speech, and the topic of a forum ("focused on opioids & mental health"): candidates for
+    office, appearing in public, the topic theirs to speak on. A recruitment shortlist's
+    candidates, beside interviews or posts, still count, with what is noted of them."""
+    candidates = _names(6, seed=101)
+    notes = ["", "", "focused on opioids & mental health", "", "", ""]
+    rows = [
+        [candidates[n % 6], f"{n % 28 + 1}/1/2024", "Manchester", "New Hampshire",
+         purposes[n % 6], "", notes[n % 6]]
+        for n in range(120)
+    ]  # fmt: skip
+    header = ["Candidate name", "Date", "City", "State", "Primary Purpose", "Host", "Notes"]
+    verdict = scan(_csv(header, rows), "visits.csv")
+    people = [f for f in verdict.findings if f.entity == "PERSON"]
+    assert people
+    assert all(f.public_role for f in people) is public
+    assert (verdict.special_categories == ()) is public
