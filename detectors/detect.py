@@ -32,6 +32,7 @@ from detectors.prose_batch import (
     Pending,
     ProseGroup,
     prose_exposure,
+    shown_in,
     slices,
     whole_name,
 )
@@ -228,10 +229,7 @@ class Detector:
             self._flush()
         except DocumentTooLarge as stop:
             self.stopped = self.stopped or str(stop)
-        shown = repeated_caches(self._table_people, self._exposures)
-        shown |= {
-            k.short for (_, hidden, *_), g in self._prose.items() if not hidden for k in g.keys
-        }
+        shown = repeated_caches(self._table_people, self._exposures) | shown_in(self._prose)
         for key, group in self._prose.items():
             exposure = prose_exposure(key, group, shown)
             self._kinds |= set(exposure.kinds)

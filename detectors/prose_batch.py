@@ -135,5 +135,16 @@ def _repeats(group: ProseGroup, shown: set[int | None]) -> bool:
     exposes no one new, and is rated as what is shown."""
     if group.private or group.role or group.offenders or group.categories or group.details:
         return False
-    keys = {k.short for k in group.keys if k.short is not None}
+    keys = {shown_key(k) for k in group.keys} - {None}
     return bool(keys) and len(keys & shown) >= REPEAT_SHARE * len(keys)
+
+
+def shown_in(groups: dict[GroupKey, ProseGroup]) -> set[int | None]:
+    """The keys of the people the document's visible prose names (`shown_key`)."""
+    return {shown_key(k) for (_, hidden, *_), g in groups.items() if not hidden for k in g.keys}
+
+
+def shown_key(keys: PersonKeys) -> int | None:
+    """The key a person is known by across texts: their name's, or for a mailbox alone
+    (the target of a "mailto:" link over the visible address) the mailbox's own."""
+    return keys.short if keys.short is not None else keys.ident

@@ -121,3 +121,27 @@ def test_hidden_text_naming_only_people_already_shown_exposes_no_one_new(
     detector.feed(Text(shown, Vector.PAGE_TEXT, "page 1"))
     detector.feed(Text(earlier, Vector.PRIOR_REVISION, "revision 1, page 1"))
     assert assess(detector.finish(), ()).severity == severity
+
+
+@pytest.mark.parametrize(
+    ("linked", "severity"),
+    [
+        (slice(0, 4), "low"),  # the links under the author block's own addresses
+        (slice(4, 8), "medium"),  # mailboxes the page never shows
+    ],
+)
+def test_link_annotations_repeating_the_shown_mailboxes_expose_no_one_new(
+    linked: slice, severity: str
+) -> None:
+    """A paper's author block shows each author's mailbox, and the PDF links each one with a
+    "mailto:" annotation: the annotation holds the same address, no one new. Annotations
+    holding mailboxes the page never shows still count as hidden text."""
+    names = _names(8, seed=63)
+    boxes = [f"{n.split()[0][0]}.{n.split()[-1]}@uni-example.ac.uk".lower() for n in names]
+    detector = Detector()
+    block = "Authors: " + ", ".join(f"{n} ({b})" for n, b in zip(names[:4], boxes, strict=False))
+    detector.feed(Text(block, Vector.PAGE_TEXT, "page 1"))
+    for number, box in enumerate(boxes[linked], start=1):
+        note = f"{box} (mailto:{box})"
+        detector.feed(Text(note, Vector.ANNOTATION, f"annotation {number} on page 1"))
+    assert assess(detector.finish(), ()).severity == severity
