@@ -29,7 +29,7 @@ _POST_WORDS = re.compile(
     r"information[ \t]+(?:rights|governance|compliance)|records|disclosure|scientist|"
     r"technician|technologist|clinician|physician|surgeon|nurse|midwife|pharmacist|"
     r"radiographer|therapist|practitioner|pathologist|geneticist|ecologist|surveyor|engineer|"
-    r"club|society|association|league|federation|church|parish|school|academy|charity|"
+    r"club|society|association|league|federation|church|parish|charity|"
     r"(?:[ary]\.?[ \t]?)?f\.?[ \t]?c)\b",
     re.IGNORECASE,
 )

@@ -102,6 +102,7 @@ CLUB_LETTER = (
         ("{name}\nAshford Town AFC\n", True),
         ("{name}\nHamble Bowls Club\n", True),
         ("{name}\n", False),
+        ("{name}\nSt Mary's Primary School\n", False),
         ("{name}\nFeering Falcons Y.F.C.\nPS: the car park opens at 8am, so please arrive early.\n",
          False),
     ],
@@ -110,6 +111,7 @@ CLUB_LETTER = (
         "over a football club's name",
         "over a club's name",
         "over nothing",
+        "a pupil over her school's name",
         "with more of the letter after it",
     ],
 )  # fmt: skip
