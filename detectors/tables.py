@@ -55,6 +55,7 @@ from detectors.row_people import (
 )
 from detectors.shown import shown_name
 from detectors.special import categories_in, child_age
+from detectors.specimens import specimen_people
 from detectors.table_kinds import (
     area_shares,
     case_table,
@@ -280,8 +281,12 @@ def assess_table(
         types = ranked_numbers(headers, paired(types, sample), sample)
     groups = name_groups(headers, types)
     name_cols = {i for g in groups for i in g.forms.values()}
-    if counts_only(headers, types, name_cols) or animals(headers):
-        groups = []  # counts by ward or station, or a zoo's animals: not a list of people
+    if (
+        counts_only(headers, types, name_cols)
+        or animals(headers)
+        or specimen_people(sample, groups)
+    ):
+        groups = []  # counts by ward or station, a zoo's animals, made-up people: no one
     entity_cols = [i for i, t in enumerate(types) if t.cue is not Cue.NAME and t.entity]
     venues = not groups and venue_rows(types, sample)  # libraries, stations: no one named
     identifying = IDENTIFYING - {"EMAIL_ADDRESS"} if venues else IDENTIFYING
