@@ -36,7 +36,7 @@ def _roster(pairs: list[tuple[str, str]]) -> bytes:
         (_staff(_ALPHABET), True),
         (_roster(_COMMONEST), True),
         (_staff([*_ALPHABET[:3], "Dorothy Okonkwo-Hale", *_ALPHABET[4:]]), True),
-        (_staff(_ALPHABET[:3] + ["Hamid Qureshi"] + _ALPHABET[4:]), False),
+        (_staff([*_ALPHABET[:3], "Hamid Qureshi", *_ALPHABET[4:]]), False),
         (_roster([*_COMMONEST[:5], ("Priya", "Ramachandran")]), False),
         (_roster(_COMMONEST[:4]), False),
         (_staff(_ALPHABET[:4]), False),
