@@ -6,6 +6,7 @@ night runs the missed crawl at start when it is still within the grace period.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
 import threading
@@ -16,6 +17,7 @@ from types import FrameType
 from zoneinfo import ZoneInfo
 
 from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.schedulers import SchedulerNotRunningError
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 
@@ -197,12 +199,13 @@ class Monitor:
         threading.Thread(target=self._shut_down, daemon=True).start()
 
     def _shut_down(self) -> None:
-        # A signal can land between planning and start(): wait for the scheduler to run.
-        for _ in range(200):
-            if self.scheduler.running:
-                self.scheduler.shutdown(wait=True)
-                return
+        # A signal can land between planning and start(): wait for the scheduler to run, for
+        # as long as starting it takes on a busy machine. Had run_forever seen the flag first
+        # it never starts it, and this daemon thread ends with the process.
+        while not self.scheduler.running:
             time.sleep(0.05)
+        with contextlib.suppress(SchedulerNotRunningError):
+            self.scheduler.shutdown(wait=True)
 
     def _crawl(self, site: Site, cancel: threading.Event) -> CrawlSummary:
         return crawl_site(self.config, site, cancel=cancel)
