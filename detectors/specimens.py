@@ -3,7 +3,7 @@ software test: the alphabet's placeholder names one per row ("Alice Johnson", "B
 "Carol White", "David Brown"…), or the commonest surnames one after another ("John Smith",
 "Sarah Johnson", "Michael Davis", "Jennifer Martinez"…). No real list of people runs through
 the alphabet a letter a row, nor holds five people or more whose surnames are all among the
-dozen commonest; a table of either names no one.
+sixteen commonest; a table of either names no one.
 
 Only the whole table counts: a specimen row over a real list (an example row under the
 header, then the staff) leaves the rest as it is.
