@@ -24,7 +24,7 @@ from detectors.model import Cover, Table, Text, Unread, Vector
 from detectors.names import AllowList, parse_name
 from detectors.people import count_people
 from detectors.periodicals import given_in_issue
-from detectors.places import organisation_heads, species_names
+from detectors.places import organisation_heads, site_names, species_names
 from detectors.prose_batch import (
     BLOCKS,
     PAGE_AUTHOR,
@@ -342,6 +342,7 @@ class Detector:
         pending, self._pending, self._pending_chars = self._pending, [], 0
         for p in pending:
             self._organisations |= organisation_heads(p.text) | species_names(p.text)
+            self._organisations |= site_names(p.text)
         for part in slices(pending):
             self._check_prose()
             self._analyse(part)

@@ -14,11 +14,15 @@ import re
 from functools import cache
 from importlib import resources
 
-from detectors.names import is_forename, normal
+from detectors.names import is_forename, is_surname, normal
 from detectors.recognizers.street_address import SUFFIX
 from detectors.vocab import PLACES, wordset
 
-STREET_WORDS = frozenset(normal(w) for w in re.findall(r"[A-Z][a-z]+", SUFFIX))
+STREET_WORDS = frozenset(normal(w) for w in re.findall(r"[A-Z][a-z]+", SUFFIX)) | wordset(
+    "pl blvd pkwy hwy"
+)
+"""The street words of addresses, with US abbreviations an address line gives ("Barry Pl.",
+"Sunset Blvd") that the address recognizer does not need."""
 ORGANISATION_WORDS = wordset("""
     school schools primary secondary infant infants junior juniors nursery academy college
     university sixth form centre center centres trust trusts hospital hospitals hospice clinic
@@ -38,7 +42,7 @@ ORGANISATION_WORDS = wordset("""
     motors haulage logistics airways airlines
     commission commissions committee committees tribunal tribunals panel authority
     authorities agency agencies board boards fund funds ombudsman inspectorate regulator
-    infirmary
+    infirmary bldg bldgs
     """)
 """A word after a name-like pair that makes the whole a place or an organisation."""
 SURNAME_LIKE = wordset("""
@@ -58,6 +62,9 @@ or an area ("Jane Smith Building Control", "PC Jane Smith Tower Hamlets")."""
 _BUILDING_ENDS = BUILDINGS - wordset("wing tower towers block")
 """Of those, the words no one's surname is: a name that ends in one is a place's ("Main
 Library, Francis Auditorium")."""
+_STATUSES = wordset("active inactive open closed pending cleared unfounded")
+"""A record's status, which a log prints after its location ("9th & Barry St. Active"): the
+name-like words end before it."""
 _PREPOSITIONS = r"on|along|off|near|in|into|onto|at|via|of|to"
 _PLACE_BEFORE = re.compile(rf"\b(?:{_PREPOSITIONS})\s+$", re.IGNORECASE)
 _THE_BEFORE = re.compile(rf"\b(?:the|{_PREPOSITIONS})\s+$", re.IGNORECASE)
@@ -103,6 +110,35 @@ def organisation_heads(text: str) -> frozenset[str]:
                 if stop - size >= 0:
                     heads.add(" ".join(words[stop - size : stop]))
     return frozenset(heads)
+
+
+_SITE = re.compile(r"\b([A-Z][a-z'’-]+)[ \t]+(Hall|House|Lodge|Court|Tower)\b")
+SITES_NAMED = 3
+"""How many buildings a text must name after surnames ("Carver Hall", "Locke Hall", "Cook
+Hall") before its other "<name> Hall" are buildings too ("Drew Hall")."""
+
+
+def site_names(text: str) -> frozenset[str]:
+    """The "<name> Hall" (House, Lodge, Court, Tower) a text names, normalised as
+    `organisation_heads`, when it names at least `SITES_NAMED` of them after surnames that
+    are no one's forename: a campus's or an estate's buildings, named after people, where
+    "Drew Hall" is one more building. "Village Hall", "Town Hall" and "Tom Hall" are not
+    buildings named after surnames, so a parish's minutes never make Tom Hall a building."""
+    found: dict[str, set[str]] = {}
+    for site in _SITE.finditer(text):
+        found.setdefault(site.group(2), set()).add(site.group(1))
+    heads: set[str] = set()
+    for word, names in found.items():
+        plain = [n for n in names if is_surname(normal(n)) and not is_forename(normal(n))]
+        if len(plain) >= SITES_NAMED:
+            heads.update(f"{normal(n)} {normal(word)}" for n in names)
+    return frozenset(heads)
+
+
+def without_status(key: str) -> str:
+    """A span's normalised words without a log's status after them ("drew hall inactive")."""
+    head, _, last = key.rpartition(" ")
+    return head if head and last in _STATUSES else key
 
 
 _SPECIES = re.compile(
@@ -198,6 +234,8 @@ def place_or_org_span(text: str, start: int, end: int) -> bool:
         return True
     # "Young People's Service-Children's Social Care": hyphenated parts are words too.
     span_words = [normal(p) for w in _WORD.findall(text[start:end]) for p in w.split("-") if p]
+    if len(span_words) >= 3 and span_words[-1] in _STATUSES:
+        span_words.pop()  # "Barry St. Active": a log's location, then the case's status
     after = re.match(r"[ \t]+([^\W\d_][\w'’-]*)", text[end : end + 40])
     following = after.group(1).split("-")[0] if after else ""
     if normal(following) in ORGANISATION_WORDS | STREET_WORDS and (

@@ -29,7 +29,7 @@ from detectors.names import (
     parse_name,
 )
 from detectors.offender_wording import lists_offenders
-from detectors.places import place_led, place_or_org_span, venue_before
+from detectors.places import place_led, place_or_org_span, venue_before, without_status
 from detectors.public import (
     PAYEE_REACH,
     is_body_account,
@@ -222,7 +222,7 @@ def _judge(
             continue
         if _SPECIMEN.search(text, max(0, match.start - NEAR), match.end + NEAR):
             continue  # a specimen cheque's "123 Main Street, Anyplace": made up
-        if normal_words(text[match.start : match.end]) in organisations:
+        if without_status(normal_words(text[match.start : match.end])) in organisations:
             continue  # "Ann Rowan supports…" where the page names the Ann Rowan Trust
         if len(_ETHNIC_WORD.findall(text, max(0, match.start - 25), match.end)) >= 2:
             continue  # "Asian British or Asian Welsh": a census category ("Jack White" is not)

@@ -178,6 +178,12 @@ def test_names_carrying_their_office_make_a_public_table() -> None:
         ("Send it to Grand Rapids, MI 49503 by Friday.", "Grand Rapids, MI", True),
         ("Witnesses: Charlotte NC, aged 34, of the same street.", "Charlotte NC", False),
         ("Smith J, Jones K, Charlotte NC attended the briefing.", "Charlotte NC", False),
+        ("Miscellaneous 13-0194 02-09-13/0200 4th Howard Pl. Inactive", "Howard Pl", True),
+        ("Theft from Auto 13-0241 02-18-13/0200 9th & Barry St. Active", "Barry St. Active", True),
+        ("Barring Notice 13-0707 6th and Howard Place Inactive", "Howard Place Inactive", True),
+        ("Burglary II 13-0124 01-29-13/0940 C.B. Powell Bldg. Active", "C.B. Powell", True),
+        ("Student Misconduct 13-0112 01-26-13/1755 Jane Smith Active", "Jane Smith Active", False),
+        ("Theft reported by Carol Hall Inactive since May", "Carol Hall Inactive", False),
     ],
 )
 def test_a_name_that_is_part_of_a_place_or_body_is_told_apart(
