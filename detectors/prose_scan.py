@@ -228,7 +228,7 @@ def _judge(
             continue  # "Asian British or Asian Welsh": a census category ("Jack White" is not)
         if allow.covers(name):
             allowed.append(match)
-        elif in_spans(contact, match.start, match.end) or public_in_prose(
+        elif in_spans(contact, match.start, _line_end(text, match)) or public_in_prose(
             text, _name_start(text, match), match.end
         ):
             public.append(match)
@@ -440,6 +440,13 @@ def _prose_name(span: str) -> PersonName | None:
 
 _FIELDS = wordset("race sex gender age ethnicity nationality religion")
 """Fields of a record that are surnames too: a name only after a title, never after a label."""
+
+
+def _line_end(text: str, match: ProseMatch) -> int:
+    """Where a tagged span's first line ends, which holds the name (`_name_words`): the
+    model may run a name on into the next line ("Jane Smith\nClinical Scientist\nPage")."""
+    newline = text.find("\n", match.start, match.end)
+    return match.end if newline < 0 else newline
 
 
 def _name_words(span: str) -> str:

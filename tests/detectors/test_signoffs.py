@@ -124,3 +124,33 @@ def test_a_letter_signed_at_its_end_over_a_club_s_name_gives_the_club_s_contact(
     mobile still count."""
     verdict = scan(CLUB_LETTER.format(signed=signed.format(name=NAME)).encode(), "letter.txt")
     assert (verdict.severity in ("none", "low")) is work, verdict.severity
+
+
+RUN_ON = "Jonathan Ashdown"
+"""An invented name the model runs on into the lines after it in the layouts below."""
+
+
+@pytest.mark.parametrize(
+    ("layout", "work"),
+    [
+        ("{name}\nClinical Scientist\nAuthorised By:\nReported By:\n{name}\nClinical Scientist\n"
+         "Page 1 of 2\n", True),
+        ("Reported By:\n{name}\nClinical Scientist\nPage 1 of 2\n", True),
+        ("{name}\nAuthorised By:\nReported By:\n{name}\nPage 1 of 2\n", False),
+    ],
+    ids=["the name before the labels too", "the page's footer after the post", "no post"],
+)  # fmt: skip
+def test_a_signer_whose_name_runs_on_into_the_next_lines_is_still_the_signer(
+    layout: str, work: bool
+) -> None:
+    """A laboratory report laid out in columns gives its sign-off's names and labels out of
+    order, and the name may run on into the post and the page's footer: the name itself is
+    under the label, so the signer is named in their work, and so is the same name above."""
+    text = (
+        "Genomics Laboratory Report\nForename: TEST Surname: TEST DoB: 21/03/1999\n"
+        "To investigate the cause of this individual’s phenotype (see Appendix I overleaf).\n"
+        "Result and Interpretation\n" + layout.format(name=RUN_ON)
+    )
+    verdict = scan(text.encode(), "report.txt")
+    names = [f for f in verdict.findings if f.entity == "PERSON" and not f.public_role]
+    assert (not names) is work, names
