@@ -247,13 +247,25 @@ def _ethnic_values(cells: _Cells) -> bool:
     return cells.share(_ETHNIC_VALUE.search) >= 0.3
 
 
+_EXAMPLES = re.compile(
+    r"(?:(?:format|field|sample)[ ]+)?(?:examples?|e[ .]?g)(?:[ ]+values?)?|sample[ ]+values?"
+)
+"""The header of a specification's column of examples ("Example", "Examples", "Example
+value", "Sample value", "e.g."), normalised as `normal_header` gives it."""
+
+
+def example_columns(headers: Sequence[str]) -> frozenset[int]:
+    """The columns of a specification's examples, whose values are specimens of a field."""
+    return frozenset(i for i, h in enumerate(headers) if _EXAMPLES.fullmatch(normal_header(h)))
+
+
 def judge_column(header: str, sample: Sequence[str]) -> ColumnType:
     """Decide what a column holds from its header and a sample of its (first) values."""
     head = normal_header(header)
     stripped = (v.strip() for v in sample if v)
     values = [v for v in stripped if v and not _CELL_ERROR.fullmatch(v)]
-    if not values:
-        return OTHER
+    if not values or _EXAMPLES.fullmatch(head):
+        return OTHER  # a specification's "Example" column: specimens of a field, no one's
     # Free text longer than WHOLE_CELL_CHARS is never a whole name, id or date: it counts
     # in the sample's size but is not matched (a 250,000-character cell costs nothing).
     cells = _Cells([v for v in values if len(v) <= WHOLE_CELL_CHARS], len(values))

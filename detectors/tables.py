@@ -24,6 +24,7 @@ from detectors.columns import (
     SAMPLE_ROWS,
     ColumnType,
     Cue,
+    example_columns,
     header_cue,
     judge_column,
     normal_header,
@@ -157,6 +158,8 @@ class _FreeText:
 
     notes: frozenset[int] = frozenset()
     """Columns of notes: their cells are read as prose whatever their length."""
+    examples: frozenset[int] = frozenset()
+    """A specification's columns of examples (`example_columns`): never read."""
     texts: dict[str, int] = field(default_factory=dict)
     """Text -> its column."""
     chars: int = 0
@@ -170,7 +173,7 @@ class _FreeText:
             return
         notes = self.notes
         for i, value in enumerate(row):
-            if not isinstance(value, str):
+            if not isinstance(value, str) or i in self.examples:
                 continue
             if len(value) > WHOLE_CELL_CHARS or (
                 i in notes and len(value) >= NOTE_MIN_CHARS and " " in value
@@ -292,7 +295,7 @@ def assess_table(
     identifying = IDENTIFYING - {"EMAIL_ADDRESS"} if venues else IDENTIFYING
     has_people = bool(groups) or any(types[i].entity in identifying for i in entity_cols)
     has_people = has_people or conduct_by_number(headers, types)
-    free = _FreeText(notes=notes_columns(headers, types, sample))
+    free = _FreeText(notes_columns(headers, types, sample), example_columns(headers))
     listing = directory_rows(headers, types, sample)  # each row a body, with its website
     shares = area_shares(types, sample)  # each area's share of its residents, not a person's
     public = venues and listing

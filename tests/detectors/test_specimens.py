@@ -59,3 +59,22 @@ def test_a_table_of_made_up_people_names_no_one(data: bytes, made_up: bool) -> N
     verdict = scan(data, "people.csv")
     people = [f for f in verdict.findings if f.entity == "PERSON"]
     assert (not people and verdict.severity in ("none", "low")) is made_up, verdict.severity
+
+
+@pytest.mark.parametrize(
+    ("header", "made_up"),
+    [("Example", True), ("Examples", True), ("e.g.", True), ("Sample value", True),
+     ("Value", False), ("Next of kin details", False)],
+)  # fmt: skip
+def test_a_specification_s_column_of_examples_names_no_one(header: str, made_up: bool) -> None:
+    """A message specification gives each field an example value: the column headed
+    "Example" holds specimens of the fields, however real they look. Under any other
+    header the same values are people's."""
+    rows = []
+    for n, name in enumerate(_names(6, seed=77)):
+        first, last = name.lower().split()[0], name.lower().split()[-1]
+        example = (f"{name}, 12 Acacia Avenue, Ashford TN23 1AB, 07700 900{461 + n}, "
+                   f"{first}.{last}@example-mail.co.uk")  # fmt: skip
+        rows.append([f"NK1.{n + 2}", "Next of kin", example])
+    verdict = scan(_csv(["Field", "Description", header], rows), "spec.csv")
+    assert (verdict.severity in ("none", "low")) is made_up, verdict.severity
