@@ -1,6 +1,7 @@
 """Table headers that mark people named in public: election results, office holders,
-speakers, authors and credits, a public board's appointees, a register of political donations,
-a document's version history. Headers come normalised (`columns.normal_header`)."""
+speakers, authors and credits, a public board's appointees, a register of political donations
+or of licensed premises, a document's version history. Headers come normalised
+(`columns.normal_header`)."""
 
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ def public_headers(headers: Sequence[str]) -> bool:
         return True
     if any(_DONATION.search(h) for h in headers) and any(_REGISTER.search(h) for h in headers):
         return True
-    if contributions(headers):
+    if contributions(headers) or licence_register(headers):
         return True
     if any(_VERSION.fullmatch(h) for h in headers) and any(_WRITER.search(h) for h in headers):
         return True
@@ -85,6 +86,31 @@ _CONTRIBUTOR = re.compile(r"\b(?:contributors?|contributor \w+|donors?|donor \w+
 _DISCLOSED = (re.compile(r"\boccupation\b"), re.compile(r"\bemployer\b"))
 """A US campaign-finance register of contributions: the contributor with the occupation and
 the employer the law requires each contribution to disclose."""
+
+
+_ISSUED = re.compile(
+    r"\b(?:(?:premises |operating )?licen[cs]e (?:type|status|class|category|issued|granted)|"
+    r"type of (?:issuance|licen[cs]e|permit)|issuance(?: date| type)?|permit(?: type| status)?)$"
+)
+_LICENSED = re.compile(r"\b(?:premises|facility|operation|establishment|trading|dba)\b")
+_LICENSEE = re.compile(
+    r"\b(?:licen[cs]ee|licen[cs]e holder|designated premises supervisor|dps|registered manager|"
+    r"administrator|director|proprietor|operator)\b"
+)
+_PERSONAL_ID = re.compile(r"\b(?:driving|driver|date of birth|dob|home|national insurance)\b")
+
+
+def licence_register(headers: Sequence[str]) -> bool:
+    """True for a regulator's register of licensed premises or operations: the licence's type
+    or status, the premises or facility, and the licensee, supervisor or administrator named
+    with them, as the licensing law has the register published. A staff list with a driving
+    licence's number, or anyone's birth date or home, is no register."""
+    return (
+        any(_ISSUED.search(h) for h in headers)
+        and any(_LICENSED.search(h) for h in headers)
+        and any(_LICENSEE.search(h) for h in headers)
+        and not any(_PERSONAL_ID.search(h) for h in headers)
+    )
 
 
 _VERSION = re.compile(r"(?:version|version (?:no|number)|revision|rev)")

@@ -19,7 +19,13 @@ from detectors.columns import ColumnType, Cue, normal_header
 from detectors.duties import duty_table
 from detectors.header_rows import header_like
 from detectors.places import is_gb_place, is_place_or_org
-from detectors.public_headers import ballot, campaign_trail, contributions, public_headers
+from detectors.public_headers import (
+    ballot,
+    campaign_trail,
+    contributions,
+    licence_register,
+    public_headers,
+)
 from detectors.roles import candidates_table, is_role_title, political_table
 from detectors.vocab import wordset
 
@@ -90,15 +96,15 @@ def public_table(
     # rallies and town halls
     trail = campaign_trail(normal, columns)
     election = ballot(normal) or trail
+    licensed = licence_register(normal)
     if senior or members:
-        # Senior staff's pay, and members' salaries, allowances and expenses, are published
-        # by law.
+        # Senior staff's pay, and members' salaries and allowances, are published by law.
         staff_only = staff_only - {"SALARY"}
     for i, (h, t) in enumerate(zip(normal, types, strict=True)):
         if t.entity in staff_only:
             return False
         loose = (hearing or members or governors) and _loose_category(h)  # a kind of entry
-        said = election and t.cue not in (Cue.OFFENCE, Cue.INCIDENT)  # of a candidate
+        said = (election or licensed) and t.cue not in (Cue.OFFENCE, Cue.INCIDENT)  # not theirs
         if t.cue in _PRIVATE_CUES and not (loose or said or i in shares):
             return False
     parties = {
@@ -129,7 +135,7 @@ def public_table(
     held = held or any(
         _share([v for v in columns[i] if v], _regnal) >= OFFICE_SHARE for i in range(len(types))
     )  # a list of monarchs
-    works = any(_WORKS.search(h) for h in normal)
+    works = licensed or any(_WORKS.search(h) for h in normal)  # a licensee's operation's offices
     offices = held or any(not t.entity and _honours(columns[i]) for i, t in enumerate(types))
     for i, t in enumerate(types):
         values = [v for v in (cell(row, i) for row in sample) if v]

@@ -6,6 +6,8 @@ shortlist, an offence beside candidates)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from detectors.scan import scan
@@ -173,3 +175,54 @@ def test_candidates_beside_their_campaign_s_rallies_are_named_in_public(
     assert people
     assert all(f.public_role for f in people) is public
     assert (verdict.special_categories == ()) is public
+
+
+_LICENCES: dict[str, Callable[[int], str]] = {
+    "Premises licence number": lambda n: f"PL/{2019 + n % 5}/{400 + n}",
+    "Premises name": lambda n: ["The Red Lion", "Ashford Wines", "Kings Head", "Spar"][n % 4],
+    "Premises address": lambda n: f"{n + 2} High Street, Ashford TN{n % 9 + 1} 1AA",
+    "Licence type": lambda n: ["Premises licence", "Club premises certificate"][n % 2],
+    "Licence status": lambda n: ["Granted", "Varied", "Surrendered"][n % 3],
+    "Treatment services": lambda n: ["Emotional disorders", "None"][n % 2],
+    "Manager": lambda n: ["Bar", "Off-licence"][n % 2],
+    "Department": lambda n: ["Licensing", "Bar staff"][n % 2],
+    "Driving licence number": lambda n: f"SMITH{n:03d}1J99AB",
+}
+
+
+@pytest.mark.parametrize(
+    ("header", "public"),
+    [
+        (["Premises licence number", "Premises name", "Premises address", "Licence type",
+          "Licence holder", "Designated premises supervisor"], True),
+        (["Premises name", "Premises address", "Licence status", "Treatment services",
+          "Registered manager"], True),
+        (["Premises name", "Premises address", "Licence type", "Licence holder",
+          "Driving licence number"], False),
+        (["Premises name", "Licence holder", "Department"], False),
+        (["Licence holder", "Department", "Licence status"], False),
+    ],
+    ids=[
+        "a council's register of premises licences",
+        "a care regulator's register, its services the premises'",
+        "the licence holders' driving licences",
+        "no licence at all",
+        "no premises: a staff list",
+    ],
+)  # fmt: skip
+def test_a_register_of_licensed_premises_names_the_licensees_as_the_law_does(
+    header: list[str], public: bool
+) -> None:
+    """A licensing authority publishes its register of premises licences, each with the
+    licence holder and the designated premises supervisor, as the law has it; a regulator's
+    register of licensed care services names each one's registered manager, and the services
+    are the premises', not the manager's. Without a licence's type or status, or without
+    premises, the same names are a list of people; so are they beside driving licences."""
+    names = _names(24, seed=88)
+
+    def value(h: str, i: int, n: int) -> str:
+        return _LICENCES[h](n) if h in _LICENCES else names[(n + i * 7) % 24]
+
+    rows = [[value(h, i, n) for i, h in enumerate(header)] for n in range(20)]
+    verdict = scan(_csv(header, rows), "licences.csv")
+    assert (verdict.severity in ("low", "none")) is public, verdict.severity
