@@ -5,12 +5,17 @@ software test: the alphabet's placeholder names one per row ("Alice Johnson", "B
 the alphabet a letter a row, nor holds five people or more whose surnames are all among the
 sixteen commonest; a table of either names no one.
 
+A table whose column of phone numbers holds (nearly) only numbers Ofcom keeps for drama
+("07700 900461", "0113 496 0127", "01632 960001"), which no one is ever given, is made up too:
+a generator's test data or a training file, whatever its names look like.
+
 Only the whole table counts: a specimen row over a real list (an example row under the
 header, then the staff) leaves the rest as it is.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from detectors.names import NameForm, normal
@@ -28,9 +33,48 @@ COMMONEST = wordset("""
 one after another."""
 
 
+_DRAMA = re.compile(
+    r"0(?:7700900|11[3-8]4960|1[2-6]14960|1914980|2079460|2890180|2920180|1632960|8081570|"
+    r"9098790|3069990)\d{3}"
+)
+"""The numbers Ofcom keeps for drama and examples, digits only, from 0: mobiles 07700 900xxx,
+London 020 7946 0xxx, the big cities' 01x1 496 0xxx and 011x 496 0xxx, Tyneside 0191 498
+0xxx, Northern Ireland 028 9018 0xxx, Cardiff 029 2018 0xxx, no area 01632 960xxx, and a freephone,
+premium and 03 range."""
+_PHONE_CHARS = re.compile(r"[\s().-]")
+
+
+def _drama_number(value: str) -> bool:
+    digits = _PHONE_CHARS.sub("", value)
+    digits = (
+        "0" + digits[3:].removeprefix("(0)").removeprefix("0")
+        if digits.startswith("+44")
+        else digits
+    )
+    return _DRAMA.fullmatch(digits) is not None
+
+
+DRAMA_SHARE = 0.8
+"""Share of a table's rows whose number in one column is kept for drama, for the table to be
+made up: a generator mixes in a few numbers of its own making (outside the kept ranges), a
+real list has none."""
+
+
+def drama_numbers(sample: Sequence[Sequence[str]]) -> bool:
+    """True when one column of the table holds a number kept for drama on nearly every row."""
+    if len(sample) < SPECIMEN_ROWS:
+        return False
+    width = max(len(row) for row in sample)
+    least = max(SPECIMEN_ROWS, DRAMA_SHARE * len(sample))
+    return any(sum(_drama_number(cell(row, i)) for row in sample) >= least for i in range(width))
+
+
 def specimen_people(sample: Sequence[Sequence[str]], groups: Sequence[NameGroup]) -> bool:
     """True when every row of the table names a made-up person: forenames running A, B, C…
-    a letter a row, or distinct surnames all among the commonest."""
+    a letter a row, or distinct surnames all among the commonest, or a phone number kept
+    for drama on nearly every row."""
+    if groups and drama_numbers(sample):
+        return True
     names = [_name(row, group) for row in sample for group in groups[:1]]
     names = [n for n in names if n]
     if len(names) < SPECIMEN_ROWS or len(names) < len(sample):

@@ -1,5 +1,6 @@
 """Tables of made-up people, as a manual, a template or a software test prints them: the
-alphabet's placeholder names one a row, or the commonest surnames one after another. Guards:
+alphabet's placeholder names one a row, the commonest surnames one after another, phone numbers
+kept for drama, or a specification's column of examples. Guards:
 the same shapes with one real-looking name among them, too few rows to tell, a roster sorted
 by forename, and a specimen row over a real list still count."""
 
@@ -77,4 +78,37 @@ def test_a_specification_s_column_of_examples_names_no_one(header: str, made_up:
                    f"{first}.{last}@example-mail.co.uk")  # fmt: skip
         rows.append([f"NK1.{n + 2}", "Next of kin", example])
     verdict = scan(_csv(["Field", "Description", header], rows), "spec.csv")
+    assert (verdict.severity in ("none", "low")) is made_up, verdict.severity
+
+
+_DRAMA = ["07700 900461", "0113 496 0127", "01632 960001", "020 7946 0715", "+44(0)161 496 0842",
+          "0191 498 0456", "028 9018 0333", "(0117) 4960921", "07700 900118", "0141 496 0550",
+          "029 2018 0647", "01632 960992"]  # fmt: skip
+_REAL_LOOKING = [f"07812 34{5600 + 7 * n}" for n in range(12)]
+
+
+def _clients(phones: list[str]) -> bytes:
+    names = _names(len(phones), seed=95)
+    rows = [[names[n], f"{n + 4} Mill Lane", "Ashford", f"TN2{n % 9} {n % 9}AB", phone]
+            for n, phone in enumerate(phones)]  # fmt: skip
+    return _csv(["Name", "Address", "Town", "Postcode", "Phone"], rows)
+
+
+@pytest.mark.parametrize(
+    ("phones", "made_up"),
+    [
+        (_DRAMA, True),
+        ([*_DRAMA[:10], *_REAL_LOOKING[10:]], True),
+        ([*_DRAMA[:8], *_REAL_LOOKING[8:]], False),
+        (_REAL_LOOKING, False),
+        ([*_DRAMA[:4], *_REAL_LOOKING[4:]], False),
+    ],
+    ids=["all kept for drama", "two made by the generator", "four real-looking",
+         "none kept", "four kept"],
+)  # fmt: skip
+def test_clients_with_numbers_kept_for_drama_are_made_up(phones: list[str], made_up: bool) -> None:
+    """Ofcom keeps ranges of numbers for drama, which no one is ever given; a generator of
+    test data takes its phone numbers from them. A list whose clients nearly all have one is
+    made up; four real-looking numbers among twelve, or four kept, prove nothing."""
+    verdict = scan(_clients(phones), "clients.csv")
     assert (verdict.severity in ("none", "low")) is made_up, verdict.severity
