@@ -70,9 +70,21 @@ _MEETING_ITEMS = {
         rf"^[ \t]*{_ITEM_NUMBER}(?:date[ \t]+of[ \t]+)?(?:the[ \t]+)?next[ \t]+meeting\b",
         re.IGNORECASE | re.MULTILINE,
     ),
+    "opened": re.compile(
+        r"\b(?:meeting|chair(?:man|woman|person)?|president)[ \t]+(?:was[ \t]+)?called[ \t]+"
+        r"(?:the[ \t]+meeting[ \t]+)?to[ \t]+order\b|"
+        rf"^[ \t]*{_ITEM_NUMBER}call[ \t]+to[ \t]+order\b",
+        re.IGNORECASE | re.MULTILINE,
+    ),
+    "closed": re.compile(
+        r"\bmeeting[ \t]+(?:was[ \t]+)?(?:adjourned|closed)[ \t]+at\b|"
+        rf"^[ \t]*{_ITEM_NUMBER}adjournment[ \t]*$",
+        re.IGNORECASE | re.MULTILINE,
+    ),
 }
 """The standing items of a meeting: who was present, apologies, declarations of interest,
-the minutes of (or issues from) the last meeting, the date of the next."""
+the minutes of (or issues from) the last meeting, the date of the next; the chair's call to
+order and the time the meeting closed or adjourned at, as minutes record them."""
 MEETING_ITEMS = 2
 
 
