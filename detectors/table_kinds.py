@@ -94,9 +94,10 @@ def table_kinds(
 
 _OFFICER_NUMBER = re.compile(
     r"\b(?:(?:collar|shoulder|warrant|badge|service|staff|payroll|employee|personnel)\s?"
-    r"(?:no|number|num|id)|collar|warrant)\b"
+    r"(?:no|number|num|id)|collar|warrant|tax ?(?:id|registry))\b"
 )
-"""Headers of one officer's own number (not a force's or a budget's "code")."""
+"""Headers of one officer's own number (not a force's or a budget's "code"); a US force's tax
+registry number ("Tax ID") is its officer's payroll number."""
 _CONDUCT = re.compile(
     r"\b(?:misconduct|allegations?|complaints?|discipline|disciplinary|sanctions?|outcomes?|"
     r"findings?|penalt(?:y|ies)|hearings?)\b"

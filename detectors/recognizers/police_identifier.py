@@ -51,7 +51,8 @@ RECOGNIZER = RecognizerSpec(
     header=(
         r"(?:collar|shoulder|warrant|service|staff|payroll|employee|personnel|badge|star|pay|force|"
         r"emp)"
-        r" ?(?:no|number|num|id|ref|code)|collar|warrant|badge|staff id"
+        r" ?(?:no|number|num|id|ref|code)|collar|warrant|badge|staff id|"
+        r"tax ?(?:id|registry(?: no| number)?)"
     ),
     check_value=fullmatch_check(RANKED, LABELLED_VALUE, flags=0),
 )

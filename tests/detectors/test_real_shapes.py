@@ -311,18 +311,22 @@ _ROLES = ["Police Constable", "Sergeant", "Detective Constable", "Inspector", "P
         ("Collar Number", lambda n: str(1000 + 37 * n), "Outcome", 40),
         ("Warrant No", lambda n: str(200_000 + 91 * n), "Outcome", 40),
         ("Staff ID", lambda n: f"E{400_000 + 13 * n}", "Sanction", 40),
+        ("Tax ID", lambda n: str(870_000 + 37 * n), "Penalty", 40),
         ("Collar Number", lambda n: str(1000 + 37 * n), "Job Title", 0),
+        ("Tax ID", lambda n: str(870_000 + 37 * n), "Job Title", 0),
         ("Service Code", lambda n: str(100 + n % 9), "Outcome", 0),
         ("Force Code", lambda n: f"E230000{10 + n % 40}", "Outcome", 0),
         ("Hearing", lambda n: f"Panel {1 + n % 3}", "Outcome", 0),
     ],
-    ids=["collar numbers", "warrant numbers", "staff ids", "a roster of numbers", "budget codes",
-         "force codes", "panels"],
+    ids=["collar numbers", "warrant numbers", "staff ids", "a US force's tax registry numbers",
+         "a roster of numbers", "a roster of tax registry numbers", "budget codes", "force codes",
+         "panels"],
 )  # fmt: skip
 def test_misconduct_outcomes_listed_by_officers_numbers_name_those_officers(
     first: str, values: Callable[[int], str], second: str, people: int
 ) -> None:
-    """Collar, warrant and staff numbers point at one officer each: outcomes listed by them
+    """Collar, warrant and staff numbers (and a US force's tax registry numbers, its payroll
+    numbers) point at one officer each: outcomes listed by them
     are those officers' records, with no name beside them. Numbers beside job titles say no
     more than a duty roster; outcomes by budget code or panel name no one."""
     roster = second == "Job Title"
@@ -335,6 +339,15 @@ def test_misconduct_outcomes_listed_by_officers_numbers_name_those_officers(
         assert verdict.severity in ("medium", "high", "critical")
     else:
         assert verdict.severity in ("none", "low")
+
+
+def test_suppliers_tax_ids_name_no_officer() -> None:
+    """A firm's tax id beside what it was paid is a business's, not an officer's number."""
+    rows = [[f"Acme {n} Ltd", str(870_000 + 37 * n), f"{1200 + 3 * n}.50", "Highways"]
+            for n in range(30)]  # fmt: skip
+    verdict = scan(_csv(["Supplier", "Tax ID", "Amount", "Service"], rows), "payments.csv")
+    assert verdict.people == 0
+    assert verdict.severity in ("none", "low")
 
 
 def test_arrests_listed_by_warrant_number_name_no_officer() -> None:
