@@ -120,18 +120,22 @@ Hall") before its other "<name> Hall" are buildings too ("Drew Hall")."""
 
 def site_names(text: str) -> frozenset[str]:
     """The "<name> Hall" (House, Lodge, Court, Tower) a text names, normalised as
-    `organisation_heads`, when it names at least `SITES_NAMED` of them after surnames that
-    are no one's forename: a campus's or an estate's buildings, named after people, where
-    "Drew Hall" is one more building. "Village Hall", "Town Hall" and "Tom Hall" are not
-    buildings named after surnames, so a parish's minutes never make Tom Hall a building."""
+    `organisation_heads`, when it names buildings after people: two or more after surnames
+    that are no one's forename ("Carver Hall", "Locke Hall"), three or more after words that
+    are no forename ("Slowe Hall", "Quadrangle Hall" too), and those half of its "<name> Hall"
+    at least. On a campus's or an estate's page, "Drew Hall" is then one more building. A
+    parish's "Village Hall", "Town Hall" and "Church Hall" are named for what they are, not
+    after people, so its minutes never make Tom Hall a building."""
     found: dict[str, set[str]] = {}
     for site in _SITE.finditer(text):
         found.setdefault(site.group(2), set()).add(site.group(1))
     heads: set[str] = set()
     for word, names in found.items():
-        plain = [n for n in names if is_surname(normal(n)) and not is_forename(normal(n))]
-        if len(plain) >= SITES_NAMED:
-            heads.update(f"{normal(n)} {normal(word)}" for n in names)
+        words = [normal(n) for n in names]
+        unnamed = [w for w in words if not is_forename(w) and w not in ORGANISATION_WORDS]
+        surnames = [w for w in unnamed if is_surname(w)]
+        if len(surnames) >= 2 and len(unnamed) >= max(SITES_NAMED, len(words) / 2):
+            heads.update(f"{w} {normal(word)}" for w in words)
     return frozenset(heads)
 
 

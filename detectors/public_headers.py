@@ -56,7 +56,7 @@ def public_headers(headers: Sequence[str]) -> bool:
         return True
     if any(_DONATION.search(h) for h in headers) and any(_REGISTER.search(h) for h in headers):
         return True
-    if contributions(headers) or licence_register(headers):
+    if contributions(headers):
         return True
     if any(_VERSION.fullmatch(h) for h in headers) and any(_WRITER.search(h) for h in headers):
         return True
@@ -98,18 +98,27 @@ _LICENSEE = re.compile(
     r"administrator|director|proprietor|operator)\b"
 )
 _PERSONAL_ID = re.compile(r"\b(?:driving|driver|date of birth|dob|home|national insurance)\b")
+_ARMS = re.compile(
+    r"\b(?:fire ?arms?|shotguns?|gun ?(?:dealers?|shops?|smiths?)|weapons?|ammunition|"
+    r"explosives?)\b",
+    re.IGNORECASE,
+)
 
 
-def licence_register(headers: Sequence[str]) -> bool:
+def licence_register(headers: Sequence[str], rows: Sequence[Sequence[str]] = ()) -> bool:
     """True for a regulator's register of licensed premises or operations: the licence's type
     or status, the premises or facility, and the licensee, supervisor or administrator named
     with them, as the licensing law has the register published. A staff list with a driving
-    licence's number, or anyone's birth date or home, is no register."""
+    licence's number, or anyone's birth date or home, is no register; nor is a register of
+    firearms or explosives dealers, which no force publishes."""
+    kinds = [i for i, h in enumerate(headers) if _ISSUED.search(h) or _LICENSED.search(h)]
+    said = [*headers, *(row[i] for row in rows for i in kinds if i < len(row))]
     return (
         any(_ISSUED.search(h) for h in headers)
         and any(_LICENSED.search(h) for h in headers)
         and any(_LICENSEE.search(h) for h in headers)
         and not any(_PERSONAL_ID.search(h) for h in headers)
+        and not any(_ARMS.search(v) for v in said)
     )
 
 

@@ -96,7 +96,7 @@ def public_table(
     # rallies and town halls
     trail = campaign_trail(normal, columns)
     election = ballot(normal) or trail
-    licensed = licence_register(normal)
+    licensed = licence_register(normal, sample)
     if senior or members:
         # Senior staff's pay, and members' salaries and allowances, are published by law.
         staff_only = staff_only - {"SALARY"}
@@ -161,7 +161,7 @@ def public_table(
         t.cue is not Cue.NAME and office_bearers([headers[i], *columns[i]])
         for i, t in enumerate(types)
     )
-    return offices or hearing or bearers or trail or public_headers(normal)
+    return offices or hearing or bearers or trail or licensed or public_headers(normal)
 
 
 _SENIOR_POST = re.compile(

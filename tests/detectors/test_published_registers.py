@@ -182,6 +182,7 @@ _LICENCES: dict[str, Callable[[int], str]] = {
     "Premises name": lambda n: ["The Red Lion", "Ashford Wines", "Kings Head", "Spar"][n % 4],
     "Premises address": lambda n: f"{n + 2} High Street, Ashford TN{n % 9 + 1} 1AA",
     "Licence type": lambda n: ["Premises licence", "Club premises certificate"][n % 2],
+    "Dealer licence type": lambda n: ["Firearms dealer", "Shotgun dealer"][n % 2],
     "Licence status": lambda n: ["Granted", "Varied", "Surrendered"][n % 3],
     "Treatment services": lambda n: ["Emotional disorders", "None"][n % 2],
     "Manager": lambda n: ["Bar", "Off-licence"][n % 2],
@@ -201,6 +202,7 @@ _LICENCES: dict[str, Callable[[int], str]] = {
           "Driving licence number"], False),
         (["Premises name", "Licence holder", "Department"], False),
         (["Licence holder", "Department", "Licence status"], False),
+        (["Premises name", "Premises address", "Dealer licence type", "Licence holder"], False),
     ],
     ids=[
         "a council's register of premises licences",
@@ -208,6 +210,7 @@ _LICENCES: dict[str, Callable[[int], str]] = {
         "the licence holders' driving licences",
         "no licence at all",
         "no premises: a staff list",
+        "firearms dealers, whose register no force publishes",
     ],
 )  # fmt: skip
 def test_a_register_of_licensed_premises_names_the_licensees_as_the_law_does(

@@ -62,8 +62,10 @@ def test_a_person_in_the_same_log_still_counts() -> None:
             {"carver hall", "drew hall"},
             set(),
         ),
+        ("Carver Hall; Slowe Hall; Locke Hall; Drew Hall", {"drew hall"}, set()),
         # Two buildings named after surnames are not yet a campus.
         ("Carver Hall; Locke Hall; Drew Hall", set(), {"drew hall"}),
+        ("Carver Hall; Slowe Hall; Quadrangle Hall; Drew Hall", set(), {"drew hall"}),
         # A parish's halls are named for what they are, not after people.
         (
             "Cllr Tom Hall opened the Village Hall, the Town Hall, the Church Hall and Corn Hall.",
@@ -71,6 +73,12 @@ def test_a_person_in_the_same_log_still_counts() -> None:
             {"tom hall"},
         ),
         ("Rowe House, Birch House, Cook House and Drew House", {"drew house"}, set()),
+        # Forenames before most of them: people named Hall, not buildings.
+        (
+            "Carver Hall; Locke Hall; Cook Hall; Jane Hall, Tom Hall, Amy Hall and Ian Hall",
+            set(),
+            {"jane hall", "cook hall"},
+        ),
     ],
 )
 def test_the_buildings_a_text_names_after_surnames(
