@@ -114,8 +114,8 @@ def organisation_heads(text: str) -> frozenset[str]:
 
 _SITE = re.compile(r"\b([A-Z][a-z'’-]+)[ \t]+(Hall|House|Lodge|Court|Tower)\b")
 SITES_NAMED = 3
-"""How many buildings a text must name after surnames ("Carver Hall", "Locke Hall", "Cook
-Hall") before its other "<name> Hall" are buildings too ("Drew Hall")."""
+"""How many buildings a text must name after words that are no forename ("Carver Hall", "Slowe
+Hall", "Cook Hall") before its other "<name> Hall" are buildings too ("Drew Hall")."""
 
 
 def site_names(text: str) -> frozenset[str]:
